@@ -1,0 +1,542 @@
+//! The command-line front end: arguments in, core calls, text/JSON/CSV out.
+
+mod output;
+
+use crate::core::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
+use crate::model::{Category, MemberStatus, Outcome};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+/// jifen: points for a branch's quarterly members' assembly.
+#[derive(Debug, Parser)]
+#[command(name = "jifen", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Database file (default: $JIFEN_DB, else jifen.sqlite in the user data folder).
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    /// Interface language (default: from the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Branch to work on where a database holds several (and the new branch's name for `init`).
+    #[arg(long, global = true)]
+    pub branch: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a fresh demo branch (to --db or a temporary file) and open the console.
+    Demo {
+        /// Write the demo and exit without opening the console.
+        #[arg(long)]
+        no_console: bool,
+    },
+    /// The room display: the live ranking board, read-only.
+    Board {
+        #[arg(long)]
+        theme: Option<String>,
+    },
+    /// Create a branch on a scheme.
+    Init {
+        /// Built-in scheme id (see `jifen schemes`).
+        #[arg(long, required_unless_present = "scheme_file")]
+        scheme: Option<String>,
+        /// A scheme file of the branch's own.
+        #[arg(long)]
+        scheme_file: Option<PathBuf>,
+        /// Open the first period of this year (Q1 or H1).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// List the built-in schemes.
+    Schemes,
+    /// Members: add, import, list, rename.
+    #[command(subcommand)]
+    Member(MemberCmd),
+    /// Periods: open, list, start the session.
+    #[command(subcommand)]
+    Period(PeriodCmd),
+    /// Claims: add, import, list.
+    #[command(subcommand)]
+    Claim(ClaimCmd),
+    /// The committee's verdict on a claim.
+    Verdict {
+        claim: i64,
+        #[arg(value_enum)]
+        outcome: OutcomeArg,
+        #[arg(long)]
+        points: Option<f64>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// A member's confirmation of their statement, or a dispute.
+    Confirm {
+        member: String,
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        dispute: Option<String>,
+    },
+    /// Roll call: mark a member present, on leave or absent.
+    Attend {
+        member: String,
+        #[arg(value_enum)]
+        mark: MarkArg,
+        #[arg(long)]
+        period: Option<String>,
+    },
+    /// Ranking of a period or a year.
+    Rank {
+        #[arg(long, conflicts_with = "year")]
+        period: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only one member category (full, probationary, activist).
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// A member's statement for a period.
+    Statement {
+        member: String,
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Seal a period.
+    Lock { period: String },
+    /// Undo the last action (as a new journal event).
+    Undo,
+    /// Check the hash chain, replay the journal and check locked totals.
+    Verify {
+        /// The seal printed at lock time (on the minutes).
+        #[arg(long)]
+        seal: Option<String>,
+    },
+    /// Write an online backup of the database.
+    Backup { file: Option<PathBuf> },
+    /// Restore a backup over the database (after checking it verifies).
+    Restore { file: PathBuf },
+    /// Branch settings (excellent_quota, publication_days, ...).
+    Set { key: String, value: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutcomeArg {
+    Approve,
+    Adjust,
+    Reject,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MarkArg {
+    Present,
+    Leave,
+    Absent,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    /// Add one member.
+    Add {
+        name: String,
+        #[arg(long, default_value = "full")]
+        category: String,
+        #[arg(long)]
+        tier: Option<i64>,
+        #[arg(long)]
+        group: Option<String>,
+        /// Exempt from scoring (年老体弱, on application).
+        #[arg(long)]
+        exempt: bool,
+    },
+    /// Import members from CSV or XLSX (name,category,tier,group).
+    Import { file: PathBuf },
+    /// List members.
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Rename a member (history stays with the member's id).
+    Rename { member: String, name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeriodCmd {
+    /// Open a period, e.g. 2026Q4 or 2026H2.
+    Open { period: String },
+    /// List periods with their state and seal.
+    List,
+    /// Start the assembly session of a period.
+    Start { period: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClaimCmd {
+    /// Add a claim; prints the new claim's id alone.
+    Add(ClaimAddArgs),
+    /// Import claims from CSV or XLSX (all-or-nothing).
+    Import { file: PathBuf },
+    /// List claims.
+    List {
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimAddArgs {
+    pub member: String,
+    pub item: String,
+    #[arg(long)]
+    pub level: Option<String>,
+    #[arg(long, default_value_t = 1)]
+    pub count: i64,
+    #[arg(long)]
+    pub points: Option<f64>,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long)]
+    pub evidence: Option<String>,
+    #[arg(long)]
+    pub period: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Pending,
+    Decided,
+}
+
+/// Where the database lives when `--db` is not given.
+pub fn default_db() -> PathBuf {
+    if let Ok(p) = std::env::var("JIFEN_DB") {
+        return PathBuf::from(p);
+    }
+    let dir = dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("jifen");
+    let _ = std::fs::create_dir_all(&dir);
+    dir.join("jifen.sqlite")
+}
+
+/// Language from the flag, else the locale.
+pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+    if let Some(l) = flag {
+        return l;
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if v.is_empty() {
+                continue;
+            }
+            return if v.to_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En };
+        }
+    }
+    Lang::Zh
+}
+
+type Out = Result<(), CoreError>;
+
+fn fail<T>(m: impl Into<String>) -> Result<T, CoreError> {
+    Err(CoreError::User(m.into()))
+}
+
+/// Run a parsed command line; errors are for the caller to print (exit 1).
+pub fn run(cli: Cli) -> Out {
+    let db = cli.db.clone().unwrap_or_else(default_db);
+    let lang = resolve_lang(cli.lang);
+    let branch = cli.branch.as_deref();
+    let zh = lang == Lang::Zh;
+    let Some(cmd) = cli.command else {
+        let ledger = Ledger::open(&db, branch)?;
+        return crate::tui::console::run(ledger, lang);
+    };
+    match cmd {
+        Command::Demo { no_console } => {
+            let path = match cli.db.clone() {
+                Some(p) => p,
+                None => {
+                    let dir = std::env::temp_dir().join(format!("jifen-demo-{}", std::process::id()));
+                    std::fs::create_dir_all(&dir).map_err(|e| CoreError::User(format!("{}: {e}", dir.display())))?;
+                    dir.join("demo.sqlite")
+                }
+            };
+            let ledger = crate::demo::write_demo(&path)?;
+            eprintln!("demo branch written to {}", path.display());
+            if no_console {
+                println!("{}", path.display());
+                return Ok(());
+            }
+            crate::tui::console::run(ledger, lang)
+        }
+        Command::Board { theme } => {
+            let theme = theme.unwrap_or_else(|| "projector-dark".into());
+            crate::tui::board::run(&db, branch, &theme, lang)
+        }
+        Command::Init {
+            scheme,
+            scheme_file,
+            year,
+        } => {
+            let Some(name) = cli.branch.clone() else {
+                return fail("init needs --branch NAME");
+            };
+            let ledger = match &scheme_file {
+                Some(f) => {
+                    let text = std::fs::read_to_string(f).map_err(|e| CoreError::User(format!("{}: {e}", f.display())))?;
+                    Ledger::init(&db, &name, "", Some((&f.display().to_string(), &text)))?
+                }
+                None => Ledger::init(&db, &name, scheme.as_deref().unwrap_or(""), None)?,
+            };
+            let mut ledger = ledger;
+            if let Some(y) = year {
+                let first = match ledger.scheme().cycle {
+                    crate::scheme::Cycle::Quarter => format!("{y}Q1"),
+                    crate::scheme::Cycle::Half => format!("{y}H1"),
+                };
+                ledger.open_period(&first)?;
+            }
+            println!("branch {} on scheme {} in {}", name, ledger.scheme().id, db.display());
+            Ok(())
+        }
+        Command::Schemes => {
+            output::schemes(zh);
+            Ok(())
+        }
+        Command::Member(m) => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            match m {
+                MemberCmd::Add {
+                    name,
+                    category,
+                    tier,
+                    group,
+                    exempt,
+                } => {
+                    let category: Category = category.parse().map_err(CoreError::User)?;
+                    let ids = ledger.add_members(&[MemberDraft {
+                        name,
+                        category,
+                        tier,
+                        group,
+                        status: if exempt { MemberStatus::Exempt } else { MemberStatus::Active },
+                    }])?;
+                    println!("{}", ids[0]);
+                }
+                MemberCmd::Import { file } => {
+                    let n = ledger.import_members(&file)?;
+                    println!("imported {n} members");
+                }
+                MemberCmd::List { format } => output::members(&ledger, format)?,
+                MemberCmd::Rename { member, name } => {
+                    let m = ledger.find_member(&member)?;
+                    ledger.update_member(
+                        m.id,
+                        &MemberDraft {
+                            name,
+                            category: m.category,
+                            tier: m.tier,
+                            group: m.group,
+                            status: m.status,
+                        },
+                    )?;
+                }
+            }
+            Ok(())
+        }
+        Command::Period(p) => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            match p {
+                PeriodCmd::Open { period } => {
+                    let id = ledger.open_period(&period)?;
+                    println!("period {id} open");
+                }
+                PeriodCmd::Start { period } => {
+                    let id = ledger.period_or_current(Some(&period))?;
+                    crate::backup::auto_backup(&ledger, "session").map_err(CoreError::User)?;
+                    ledger.start_session(&id)?;
+                    println!("period {id} in session");
+                }
+                PeriodCmd::List => output::periods(&ledger)?,
+            }
+            Ok(())
+        }
+        Command::Claim(c) => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            match c {
+                ClaimCmd::Add(a) => {
+                    let m = ledger.find_member(&a.member)?;
+                    let mut d = ClaimDraft::new(m.id, &a.item);
+                    d.level = a.level;
+                    d.count = a.count;
+                    d.points = a.points;
+                    d.date = a.date;
+                    d.note = a.note;
+                    d.evidence = a.evidence;
+                    d.period = a.period;
+                    let id = ledger.add_claim(&d)?;
+                    println!("{id}");
+                }
+                ClaimCmd::Import { file } => {
+                    let n = ledger.import_claims(&file)?;
+                    println!("imported {n} claims");
+                }
+                ClaimCmd::List {
+                    period,
+                    member,
+                    status,
+                    format,
+                } => {
+                    let member = match member {
+                        Some(m) => Some(ledger.find_member(&m)?.id),
+                        None => None,
+                    };
+                    let f = ClaimFilter {
+                        period,
+                        member,
+                        pending_only: matches!(status, Some(StatusArg::Pending)),
+                        decided_only: matches!(status, Some(StatusArg::Decided)),
+                    };
+                    output::claims(&ledger, &ledger.claims(&f)?, format, zh)?;
+                }
+            }
+            Ok(())
+        }
+        Command::Verdict {
+            claim,
+            outcome,
+            points,
+            reason,
+        } => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            let o = match outcome {
+                OutcomeArg::Approve => Outcome::Approved,
+                OutcomeArg::Adjust => Outcome::Adjusted,
+                OutcomeArg::Reject => Outcome::Rejected,
+            };
+            ledger.verdict(claim, o, points, reason.as_deref())
+        }
+        Command::Confirm { member, period, dispute } => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            let m = ledger.find_member(&member)?;
+            let p = ledger.period_or_current(period.as_deref())?;
+            ledger.confirm(m.id, &p, dispute.as_deref())
+        }
+        Command::Attend { member, mark, period } => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            let m = ledger.find_member(&member)?;
+            let p = ledger.period_or_current(period.as_deref())?;
+            let mark = match mark {
+                MarkArg::Present => crate::model::Attendance::Present,
+                MarkArg::Leave => crate::model::Attendance::Leave,
+                MarkArg::Absent => crate::model::Attendance::Absent,
+            };
+            if let Some(id) = ledger.mark_attendance(m.id, &p, mark)? {
+                println!("{id}");
+            }
+            Ok(())
+        }
+        Command::Rank {
+            period,
+            year,
+            category,
+            format,
+        } => {
+            let ledger = Ledger::open(&db, branch)?;
+            let scope = match year {
+                Some(y) => RankScope::Year(y),
+                None => RankScope::Period(ledger.period_or_current(period.as_deref())?),
+            };
+            let cat = match category {
+                Some(c) => Some(c.parse::<Category>().map_err(CoreError::User)?),
+                None => None,
+            };
+            let r = ledger.ranking_of(&scope, cat)?;
+            output::ranking(&ledger, &r, format, zh)
+        }
+        Command::Statement { member, period, format } => {
+            let ledger = Ledger::open(&db, branch)?;
+            let m = ledger.find_member(&member)?;
+            let p = ledger.period_or_current(period.as_deref())?;
+            let s = ledger.statement(m.id, &p, zh)?;
+            output::statement(&ledger, &s, format, zh)
+        }
+        Command::Lock { period } => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            let p = ledger.period_or_current(Some(&period))?;
+            let r = ledger.lock(&p)?;
+            println!("locked {} ({} members)", r.period, r.members);
+            if !r.unconfirmed.is_empty() {
+                println!("unconfirmed: {}", r.unconfirmed.join(", "));
+            }
+            println!("seal {}", r.seal);
+            Ok(())
+        }
+        Command::Undo => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            let what = ledger.undo_last()?;
+            println!("undone: {what}");
+            Ok(())
+        }
+        Command::Verify { seal } => {
+            let r = crate::core::verify(&db, seal.as_deref())?;
+            println!("ok: {} events, chain intact, state matches the journal", r.events);
+            for (p, s) in &r.locks {
+                println!("locked {p}: seal {s}, totals match");
+            }
+            if let Some(p) = r.seal_matched {
+                println!("seal matches the lock of {p}");
+            }
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let ledger = Ledger::open(&db, branch)?;
+            let dest = match file {
+                Some(f) => {
+                    crate::backup::backup_to(&ledger, &f).map_err(CoreError::User)?;
+                    f
+                }
+                None => crate::backup::auto_backup(&ledger, "manual").map_err(CoreError::User)?,
+            };
+            println!("{}", dest.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            if !Path::new(&file).exists() {
+                return fail(format!("{}: no such backup", file.display()));
+            }
+            crate::backup::restore(&file, &db).map_err(CoreError::User)?;
+            println!("restored {} from {}", db.display(), file.display());
+            Ok(())
+        }
+        Command::Set { key, value } => {
+            let mut ledger = Ledger::open(&db, branch)?;
+            let v: serde_json::Value = serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
+            ledger.set_setting(&key, v)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Printing CLI results as tables, JSON or CSV.
+
+use super::Format;
+use crate::core::{CoreError, Ledger, Ranking, Statement};
+use crate::model::{fmt_points, Claim};
+use crate::text::table;
+
+type Out = Result<(), CoreError>;
+
+fn json<T: serde::Serialize>(v: &T) -> Out {
+    let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::User(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn csv_out(header: &[&str], rows: &[Vec<String>]) -> Out {
+    let mut w = csv::Writer::from_writer(std::io::stdout());
+    let io = |e: csv::Error| CoreError::User(e.to_string());
+    w.write_record(header).map_err(io)?;
+    for r in rows {
+        w.write_record(r).map_err(io)?;
+    }
+    w.flush().map_err(|e| CoreError::User(e.to_string()))?;
+    Ok(())
+}
+
+pub fn schemes(zh: bool) {
+    let rows: Vec<Vec<String>> = crate::scheme::BUILTIN
+        .iter()
+        .filter_map(|(id, _)| crate::scheme::Scheme::builtin(id))
+        .map(|(s, _)| {
+            vec![
+                s.id.clone(),
+                s.name_in(zh).to_string(),
+                format!("{:?}", s.cycle).to_lowercase(),
+                s.items.len().to_string(),
+            ]
+        })
+        .collect();
+    print!("{}", table(&["id", "name", "cycle", "items"], &rows, &[false, false, false, true]));
+}
+
+pub fn members(l: &Ledger, format: Format) -> Out {
+    let ms = l.members()?;
+    match format {
+        Format::Json => json(&ms),
+        _ => {
+            let rows: Vec<Vec<String>> = ms
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.id.to_string(),
+                        m.name.clone(),
+                        m.category.code().into(),
+                        m.tier.map(|t| t.to_string()).unwrap_or_default(),
+                        m.group.clone().unwrap_or_default(),
+                        m.status.code().into(),
+                    ]
+                })
+                .collect();
+            let h = ["id", "name", "category", "tier", "group", "status"];
+            if format == Format::Csv {
+                return csv_out(&h, &rows);
+            }
+            print!("{}", table(&h, &rows, &[true]));
+            Ok(())
+        }
+    }
+}
+
+pub fn periods(l: &Ledger) -> Out {
+    let rows: Vec<Vec<String>> = l
+        .periods()?
+        .into_iter()
+        .map(|p| vec![p.id, p.state, p.seal.unwrap_or_default(), p.window_end.unwrap_or_default()])
+        .collect();
+    print!("{}", table(&["period", "state", "seal", "publication ends"], &rows, &[]));
+    Ok(())
+}
+
+pub fn claims(l: &Ledger, cs: &[Claim], format: Format, zh: bool) -> Out {
+    if format == Format::Json {
+        return json(&cs);
+    }
+    let rows: Vec<Vec<String>> = cs
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.to_string(),
+                c.period.clone(),
+                c.member.clone(),
+                c.item.clone(),
+                l.scheme().item(&c.item).map(|i| i.title_in(zh).to_string()).unwrap_or_default(),
+                c.level.clone().unwrap_or_default(),
+                c.count.to_string(),
+                fmt_points(c.points),
+                c.status.code().into(),
+                c.reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let h = ["id", "period", "member", "item", "title", "level", "count", "points", "status", "reason"];
+    if format == Format::Csv {
+        return csv_out(&h, &rows);
+    }
+    print!("{}", table(&h, &rows, &[true, false, false, false, false, false, true, true]));
+    Ok(())
+}
+
+fn grade_name(l: &Ledger, g: &Option<String>, zh: bool) -> String {
+    g.as_ref()
+        .map(|k| l.scheme().grade(k).map(|b| b.name_in(zh).to_string()).unwrap_or_else(|| k.clone()))
+        .unwrap_or_default()
+}
+
+pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
+    if format == Format::Json {
+        return json(&r.rows);
+    }
+    let mut h: Vec<String> = vec!["rank".into(), "member".into(), "category".into()];
+    h.extend(r.periods.iter().cloned());
+    h.extend(["score", "grade", "stars", "actions", "confirmed"].map(String::from));
+    let rows: Vec<Vec<String>> = r
+        .rows
+        .iter()
+        .map(|x| {
+            let mut v = vec![x.rank.to_string(), x.name.clone(), x.category.code().into()];
+            v.extend(x.period_scores.iter().map(|s| s.map(fmt_points).unwrap_or_default()));
+            v.push(fmt_points(x.score));
+            v.push(if format == Format::Csv { x.grade.clone().unwrap_or_default() } else { grade_name(l, &x.grade, zh) });
+            v.push(x.stars.map(|s| s.to_string()).unwrap_or_default());
+            v.push(x.actions.join(" "));
+            v.push(x.confirmation.clone().unwrap_or_default());
+            v
+        })
+        .collect();
+    let hr: Vec<&str> = h.iter().map(|s| s.as_str()).collect();
+    if format == Format::Csv {
+        return csv_out(&hr, &rows);
+    }
+    let mut right = vec![true, false, false];
+    right.extend(r.periods.iter().map(|_| true));
+    right.push(true);
+    println!(
+        "{} {} {}{}",
+        l.branch().name,
+        r.scope,
+        r.state.clone().unwrap_or_default(),
+        r.seal.as_ref().map(|s| format!(" seal {s}")).unwrap_or_default()
+    );
+    print!("{}", table(&hr, &rows, &right));
+    Ok(())
+}
+
+pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
+    if format == Format::Json {
+        return json(s);
+    }
+    println!("{} {}", s.name, s.period);
+    let rows: Vec<Vec<String>> = s
+        .lines
+        .iter()
+        .map(|x| {
+            vec![
+                x.claim.id.to_string(),
+                x.title.clone(),
+                x.claim.level.clone().unwrap_or_default(),
+                x.claim.count.to_string(),
+                format!("{}{}", if x.kind == "deduction" { "-" } else { "+" }, fmt_points(x.claim.points)),
+                x.claim.status.code().into(),
+                x.claim.reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    print!("{}", table(&["id", "item", "level", "count", "points", "status", "reason"], &rows, &[true, false, false, true, true]));
+    if let Some(r) = &s.row {
+        println!(
+            "total {}  rank {}/{}  {}{}",
+            fmt_points(r.score),
+            r.rank,
+            s.members_ranked,
+            grade_name(l, &r.grade, zh),
+            r.stars.map(|n| format!(" {n} stars")).unwrap_or_default()
+        );
+    }
+    Ok(())
+}

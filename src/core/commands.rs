@@ -1,0 +1,520 @@
+//! Commands: validate, then journal. Every change goes through here.
+
+use super::{user, CoreError, Ledger, Result};
+use crate::model::{Attendance, Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind};
+use crate::scheme::Cycle;
+use crate::store::{queries, Event, LockedTotal, NewClaim, NewMember};
+
+/// A member to add.
+#[derive(Debug, Clone)]
+pub struct MemberDraft {
+    pub name: String,
+    pub category: Category,
+    pub tier: Option<i64>,
+    pub group: Option<String>,
+    pub status: MemberStatus,
+}
+
+/// A claim to add.
+#[derive(Debug, Clone)]
+pub struct ClaimDraft {
+    pub member_id: i64,
+    pub item: String,
+    pub level: Option<String>,
+    pub count: i64,
+    pub points: Option<f64>,
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+    pub period: Option<String>,
+    pub source: ClaimSource,
+    /// Already decided (history): approved or rejected.
+    pub verdict: Option<Outcome>,
+    pub reason: Option<String>,
+}
+
+impl ClaimDraft {
+    /// A new pending claim with defaults.
+    pub fn new(member_id: i64, item: &str) -> ClaimDraft {
+        ClaimDraft {
+            member_id,
+            item: item.to_string(),
+            level: None,
+            count: 1,
+            points: None,
+            date: None,
+            note: None,
+            evidence: None,
+            period: None,
+            source: ClaimSource::Secretary,
+            verdict: None,
+            reason: None,
+        }
+    }
+}
+
+/// What a lock did.
+#[derive(Debug, Clone)]
+pub struct LockReport {
+    pub period: String,
+    pub seal: String,
+    pub members: usize,
+    pub unconfirmed: Vec<String>,
+}
+
+fn clean(s: Option<String>) -> Option<String> {
+    s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+impl Ledger {
+    /// Check a member draft; `line` prefixes errors in imports.
+    pub fn check_member(&self, d: &MemberDraft) -> std::result::Result<(), String> {
+        if d.name.trim().is_empty() {
+            return Err("name must not be empty".into());
+        }
+        if d.name.chars().count() > 64 {
+            return Err("name is longer than 64 characters".into());
+        }
+        if let Some(t) = d.tier {
+            let tiers = &self.scheme().tiers;
+            if !tiers.is_empty() && !tiers.iter().any(|x| x.id == t) {
+                return Err(format!(
+                    "tier {t} is not in scheme {} (tiers: {})",
+                    self.scheme().id,
+                    tiers.iter().map(|x| x.id.to_string()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Add members in one event; returns their new ids.
+    pub fn add_members(&mut self, drafts: &[MemberDraft]) -> Result<Vec<i64>> {
+        for d in drafts {
+            self.check_member(d).map_err(CoreError::User)?;
+        }
+        let first = queries::next_id(self.conn(), "member")?;
+        let members: Vec<NewMember> = drafts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| NewMember {
+                id: first + i as i64,
+                name: d.name.trim().to_string(),
+                category: d.category.code().into(),
+                tier: d.tier,
+                group: clean(d.group.clone()),
+                status: d.status.code().into(),
+            })
+            .collect();
+        let ids = members.iter().map(|m| m.id).collect();
+        self.journal(&[Event::MembersAdd {
+            branch_id: self.branch.id,
+            members,
+        }])?;
+        Ok(ids)
+    }
+
+    /// Change a member's name, category, tier, group or status; history stays with the id.
+    pub fn update_member(&mut self, id: i64, d: &MemberDraft) -> Result<()> {
+        self.check_member(d).map_err(CoreError::User)?;
+        if !self.members()?.iter().any(|m| m.id == id) {
+            return user(format!("no member {id}"));
+        }
+        self.journal(&[Event::MemberUpdate {
+            member: NewMember {
+                id,
+                name: d.name.trim().to_string(),
+                category: d.category.code().into(),
+                tier: d.tier,
+                group: clean(d.group.clone()),
+                status: d.status.code().into(),
+            },
+        }])?;
+        Ok(())
+    }
+
+    /// Open a period for claims.
+    pub fn open_period(&mut self, p: &str) -> Result<PeriodId> {
+        let id: PeriodId = p.parse().map_err(CoreError::User)?;
+        let fits = matches!(
+            (self.scheme().cycle, id.kind),
+            (Cycle::Quarter, PeriodKind::Quarter(_)) | (Cycle::Half, PeriodKind::Half(_))
+        );
+        if !fits {
+            return user(format!(
+                "scheme {} runs by {}: open a period like {}",
+                self.scheme().id,
+                match self.scheme().cycle {
+                    Cycle::Quarter => "quarter",
+                    Cycle::Half => "half-year",
+                },
+                match self.scheme().cycle {
+                    Cycle::Quarter => "2026Q4",
+                    Cycle::Half => "2026H2",
+                }
+            ));
+        }
+        if self.period_row(&id)?.is_some() {
+            return user(format!("period {id} is already open"));
+        }
+        self.journal(&[Event::PeriodOpen {
+            branch_id: self.branch.id,
+            period: id.to_string(),
+        }])?;
+        Ok(id)
+    }
+
+    /// Mark a period as in session (the assembly has started).
+    pub fn start_session(&mut self, p: &PeriodId) -> Result<()> {
+        let row = self.writable_period(p)?;
+        if row.state == "in-session" {
+            return Ok(());
+        }
+        self.journal(&[Event::PeriodState {
+            branch_id: self.branch.id,
+            period: p.to_string(),
+            state: "in-session".into(),
+            window_end: None,
+        }])?;
+        Ok(())
+    }
+
+    /// The period row, refusing periods that are locked or unknown.
+    pub(crate) fn writable_period(&self, p: &PeriodId) -> Result<queries::PeriodRow> {
+        match self.period_row(p)? {
+            None => user(format!("period {p} is not open; run `jifen period open {p}` first")),
+            Some(r) if r.state != "open" && r.state != "in-session" => user(format!(
+                "period {p} is {} and cannot change (appeals and corrections only)",
+                r.state
+            )),
+            Some(r) => Ok(r),
+        }
+    }
+
+    /// Validate a claim draft into the ledger's form (id not yet given).
+    pub fn check_claim(&self, d: &ClaimDraft, members: &[crate::model::Member]) -> std::result::Result<NewClaim, String> {
+        let m = members
+            .iter()
+            .find(|m| m.id == d.member_id)
+            .ok_or_else(|| format!("no member {}", d.member_id))?;
+        if m.status == MemberStatus::Exempt {
+            return Err(format!("member {} is exempt from scoring", m.name));
+        }
+        let period = match &d.period {
+            Some(p) if !p.trim().is_empty() => p.trim().parse::<PeriodId>()?,
+            _ => self
+                .current_period()
+                .map_err(|e| e.to_string())?
+                .ok_or("no period open; give --period or open one")?,
+        };
+        if let Some(date) = d.date.as_deref().filter(|s| !s.trim().is_empty()) {
+            chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+                .map_err(|_| format!("bad date '{date}' (expected YYYY-MM-DD)"))?;
+        }
+        let points = self
+            .scheme()
+            .price_claim(&d.item, d.level.as_deref(), d.count, d.points)?;
+        if let Some(Outcome::Adjusted) = d.verdict {
+            return Err("imported verdicts are approved or rejected".into());
+        }
+        if d.verdict == Some(Outcome::Rejected) && clean(d.reason.clone()).is_none() {
+            return Err("a rejected claim needs a reason".into());
+        }
+        Ok(NewClaim {
+            id: 0,
+            member_id: d.member_id,
+            period: period.to_string(),
+            item: d.item.clone(),
+            level: clean(d.level.clone()),
+            count: d.count,
+            points,
+            date: clean(d.date.clone()),
+            note: clean(d.note.clone()),
+            evidence: clean(d.evidence.clone()),
+            source: d.source.code().into(),
+            verdict: d.verdict.map(|o| o.status().code().to_string()),
+            reason: clean(d.reason.clone()),
+        })
+    }
+
+    /// Add one claim; returns its id.
+    pub fn add_claim(&mut self, d: &ClaimDraft) -> Result<i64> {
+        let members = self.members()?;
+        let c = self.check_claim(d, &members).map_err(CoreError::User)?;
+        Ok(self.add_checked_claims(vec![c])?[0])
+    }
+
+    /// Add claims already checked with `check_claim`, in chunks of one event each.
+    pub fn add_checked_claims(&mut self, mut claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+        let mut periods: Vec<String> = claims.iter().map(|c| c.period.clone()).collect();
+        periods.sort();
+        periods.dedup();
+        for p in &periods {
+            let id: PeriodId = p.parse().map_err(CoreError::User)?;
+            self.writable_period(&id)?;
+        }
+        let first = queries::next_id(self.conn(), "claim")?;
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = first + i as i64;
+        }
+        let ids = claims.iter().map(|c| c.id).collect();
+        let events: Vec<Event> = claims
+            .chunks(5000)
+            .map(|chunk| Event::ClaimsAdd {
+                branch_id: self.branch.id,
+                claims: chunk.to_vec(),
+            })
+            .collect();
+        self.journal(&events)?;
+        Ok(ids)
+    }
+
+    /// Record the committee's verdict on a claim.
+    pub fn verdict(&mut self, claim_id: i64, outcome: Outcome, points: Option<f64>, reason: Option<&str>) -> Result<()> {
+        let c = self.claim(claim_id)?;
+        let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
+        self.writable_period(&p)?;
+        if c.status == ClaimStatus::Withdrawn {
+            return user(format!("claim {claim_id} was withdrawn"));
+        }
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(String::from);
+        let new_points = match outcome {
+            Outcome::Approved => {
+                if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
+                    return user("approve takes the claimed points; use adjust to change them");
+                }
+                c.claimed
+            }
+            Outcome::Adjusted => {
+                let p = points.ok_or_else(|| CoreError::User("adjust needs --points".into()))?;
+                if reason.is_none() {
+                    return user("adjust needs a reason (--reason)");
+                }
+                self.scheme()
+                    .check_adjusted(&c.item, c.count, p)
+                    .map_err(CoreError::User)?;
+                p
+            }
+            Outcome::Rejected => {
+                if reason.is_none() {
+                    return user("reject needs a reason (--reason)");
+                }
+                c.claimed
+            }
+        };
+        let prev = Event::Verdict {
+            claim: claim_id,
+            status: c.status.code().into(),
+            points: c.points,
+            reason: c.reason.clone(),
+            by: self.actor.clone(),
+            prev: None,
+        };
+        self.journal(&[Event::Verdict {
+            claim: claim_id,
+            status: outcome.status().code().into(),
+            points: new_points,
+            reason,
+            by: self.actor.clone(),
+            prev: Some(Box::new(prev)),
+        }])?;
+        Ok(())
+    }
+
+    /// Approve every pending claim of a member in a period; returns how many.
+    pub fn approve_all(&mut self, member_id: i64, period: &PeriodId) -> Result<usize> {
+        let pending: Vec<_> = queries::claims(self.conn(), self.branch.id, Some(&period.to_string()), Some(member_id))?
+            .into_iter()
+            .filter(|c| c.status == ClaimStatus::Pending)
+            .collect();
+        self.writable_period(period)?;
+        let events: Vec<Event> = pending
+            .iter()
+            .map(|c| Event::Verdict {
+                claim: c.id,
+                status: "approved".into(),
+                points: c.claimed,
+                reason: None,
+                by: self.actor.clone(),
+                prev: Some(Box::new(Event::Verdict {
+                    claim: c.id,
+                    status: "pending".into(),
+                    points: c.points,
+                    reason: None,
+                    by: self.actor.clone(),
+                    prev: None,
+                })),
+            })
+            .collect();
+        self.journal(&events)?;
+        Ok(pending.len())
+    }
+
+    /// Record a member's confirmation of their statement, or a dispute with their words.
+    pub fn confirm(&mut self, member_id: i64, period: &PeriodId, dispute: Option<&str>) -> Result<()> {
+        self.writable_period(period)?;
+        let p = period.to_string();
+        let before = queries::confirmations(self.conn(), self.branch.id, &p)?.remove(&member_id);
+        let (state, text) = match dispute.map(str::trim) {
+            Some("") => return user("a dispute needs the member's words"),
+            Some(t) => ("disputed", Some(t.to_string())),
+            None => ("confirmed", None),
+        };
+        let prev = Event::Confirm {
+            branch_id: self.branch.id,
+            period: p.clone(),
+            member_id,
+            state: before.as_ref().map(|b| b.0.clone()),
+            text: before.and_then(|b| b.1),
+            prev: None,
+        };
+        self.journal(&[Event::Confirm {
+            branch_id: self.branch.id,
+            period: p,
+            member_id,
+            state: Some(state.into()),
+            text,
+            prev: Some(Box::new(prev)),
+        }])?;
+        Ok(())
+    }
+
+    /// Mark attendance at roll call. Where the scheme has an item for the mark,
+    /// a pending claim is added for the committee to confirm.
+    pub fn mark_attendance(&mut self, member_id: i64, period: &PeriodId, mark: Attendance) -> Result<Option<i64>> {
+        self.writable_period(period)?;
+        let p = period.to_string();
+        let before = queries::attendance(self.conn(), self.branch.id, &p)?.remove(&member_id);
+        let mut events = vec![Event::Attendance {
+            branch_id: self.branch.id,
+            period: p.clone(),
+            member_id,
+            mark: Some(mark.code().into()),
+            prev: Some(Box::new(Event::Attendance {
+                branch_id: self.branch.id,
+                period: p.clone(),
+                member_id,
+                mark: before.clone(),
+                prev: None,
+            })),
+        }];
+        let item = self
+            .scheme()
+            .items
+            .iter()
+            .find(|i| i.attendance.as_deref() == Some(mark.code()))
+            .map(|i| i.code.clone());
+        let mut new_id = None;
+        if let (Some(code), true) = (item, before.as_deref() != Some(mark.code())) {
+            let members = self.members()?;
+            let mut d = ClaimDraft::new(member_id, &code);
+            d.period = Some(p.clone());
+            d.note = Some(format!("roll call: {}", mark.code()));
+            let mut c = self.check_claim(&d, &members).map_err(CoreError::User)?;
+            c.id = queries::next_id(self.conn(), "claim")?;
+            new_id = Some(c.id);
+            events.push(Event::ClaimsAdd {
+                branch_id: self.branch.id,
+                claims: vec![c],
+            });
+        }
+        self.journal(&events)?;
+        Ok(new_id)
+    }
+
+    /// Record a yearly or period follow-up action as done.
+    pub fn follow_up_done(&mut self, scope: &str, member_id: i64, action: &str, note: Option<&str>) -> Result<()> {
+        if self.scheme().action(action).is_none() {
+            return user(format!("scheme {} has no action '{action}'", self.scheme().id));
+        }
+        self.journal(&[Event::FollowUpDone {
+            branch_id: self.branch.id,
+            scope: scope.to_string(),
+            member_id,
+            action: action.to_string(),
+            note: note.map(String::from),
+        }])?;
+        Ok(())
+    }
+
+    /// Set a branch setting (e.g. `excellent_quota`, `publication_days`).
+    pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
+        const KEYS: &[&str] = &["excellent_quota", "publication_days", "appeal_reply_days", "reconsider_days"];
+        if !KEYS.contains(&key) {
+            return user(format!("unknown setting '{key}' (settings: {})", KEYS.join(", ")));
+        }
+        self.journal(&[Event::SettingSet {
+            branch_id: self.branch.id,
+            key: key.to_string(),
+            value: value.clone(),
+        }])?;
+        if let Some(obj) = self.branch.settings.as_object_mut() {
+            obj.insert(key.to_string(), value);
+        } else {
+            self.branch.settings = serde_json::json!({ key: value });
+        }
+        Ok(())
+    }
+
+    /// Seal a period: refuses while claims are undecided; records the totals
+    /// and who has not confirmed. Returns the seal.
+    pub fn lock(&mut self, period: &PeriodId) -> Result<LockReport> {
+        self.writable_period(period)?;
+        let p = period.to_string();
+        let pending: Vec<_> = queries::claims(self.conn(), self.branch.id, Some(&p), None)?
+            .into_iter()
+            .filter(|c| c.status == ClaimStatus::Pending)
+            .collect();
+        if !pending.is_empty() {
+            let list: Vec<String> = pending
+                .iter()
+                .take(10)
+                .map(|c| format!("#{} {} {}", c.id, c.member, c.item))
+                .collect();
+            return user(format!(
+                "cannot lock {p}: {} claim(s) still undecided: {}{}",
+                pending.len(),
+                list.join(", "),
+                if pending.len() > 10 { ", ..." } else { "" }
+            ));
+        }
+        crate::backup::auto_backup(self, "lock").map_err(CoreError::User)?;
+        let ranking = self.ranking(&super::RankScope::Period(*period))?;
+        let confirmations = queries::confirmations(self.conn(), self.branch.id, &p)?;
+        let totals: Vec<LockedTotal> = ranking
+            .rows
+            .iter()
+            .map(|r| LockedTotal {
+                member_id: r.member_id,
+                score: r.score,
+                rank: r.rank,
+                grade: r.grade.clone(),
+                stars: r.stars,
+                confirmed: confirmations.contains_key(&r.member_id),
+            })
+            .collect();
+        let unconfirmed: Vec<i64> = totals.iter().filter(|t| !t.confirmed).map(|t| t.member_id).collect();
+        let names: Vec<String> = ranking
+            .rows
+            .iter()
+            .filter(|r| unconfirmed.contains(&r.member_id))
+            .map(|r| r.name.clone())
+            .collect();
+        let (_, head) = crate::store::journal::head(self.conn())?;
+        let members = totals.len();
+        let res = self.journal(&[Event::Lock {
+            branch_id: self.branch.id,
+            period: p.clone(),
+            head,
+            totals,
+            unconfirmed,
+        }])?;
+        let seal = crate::store::seal_of(&res[0].1);
+        Ok(LockReport {
+            period: p,
+            seal,
+            members,
+            unconfirmed: names,
+        })
+    }
+}

@@ -1,0 +1,345 @@
+//! The core: commands that validate and journal changes, and queries that
+//! build the view models every front end draws. No terminal code here.
+
+mod commands;
+pub mod import;
+mod undo;
+mod verify;
+mod views;
+
+pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub use verify::{verify, VerifyReport};
+pub use views::{ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine};
+
+use crate::model::PeriodId;
+use crate::scheme::Scheme;
+use crate::store::{self, queries};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Errors a user can act on; the CLI prints them and exits 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{0}")]
+    User(String),
+    #[error(transparent)]
+    Open(#[from] store::OpenError),
+    #[error(transparent)]
+    Scheme(#[from] crate::scheme::SchemeError),
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, CoreError>;
+
+pub(crate) fn user<T>(msg: impl Into<String>) -> Result<T> {
+    Err(CoreError::User(msg.into()))
+}
+
+/// The branch a ledger works on.
+#[derive(Debug, Clone)]
+pub struct Branch {
+    pub id: i64,
+    pub name: String,
+    pub scheme: Scheme,
+    pub settings: serde_json::Value,
+}
+
+impl Branch {
+    /// A branch setting as a number, if set.
+    pub fn setting_f64(&self, key: &str) -> Option<f64> {
+        self.settings.get(key).and_then(|v| v.as_f64())
+    }
+}
+
+/// One branch's ledger over one database connection.
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+    branch: Branch,
+    actor: String,
+    read_only: bool,
+    /// Whether appeal corrections count in scores (off for verify's replay of locks).
+    corrections: bool,
+}
+
+/// Current time as stored in the journal.
+pub fn now() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+}
+
+fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<Branch> {
+    let all = queries::branches(conn)?;
+    let row = match wanted {
+        Some(name) => all.iter().find(|b| b.name == name).ok_or_else(|| {
+            CoreError::User(format!(
+                "{}: no branch named '{name}' (branches: {})",
+                path.display(),
+                all.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(", ")
+            ))
+        })?,
+        None => match all.as_slice() {
+            [] => {
+                return user(format!(
+                    "{}: no branch yet; run `jifen init --branch NAME --scheme ID` first",
+                    path.display()
+                ))
+            }
+            [one] => one,
+            many => {
+                return user(format!(
+                    "{}: several branches; pick one with --branch ({})",
+                    path.display(),
+                    many.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(", ")
+                ))
+            }
+        },
+    };
+    let scheme = Scheme::parse(&format!("{} (scheme of branch {})", path.display(), row.name), &row.scheme_toml)?;
+    Ok(Branch {
+        id: row.id,
+        name: row.name.clone(),
+        scheme,
+        settings: row.settings.clone(),
+    })
+}
+
+impl Ledger {
+    /// Open an existing ledger for reading and writing.
+    pub fn open(path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        if !path.exists() {
+            return user(format!(
+                "{}: no such database; run `jifen init` or `jifen demo --db {}` first",
+                path.display(),
+                path.display()
+            ));
+        }
+        let conn = store::open_rw(path)?;
+        let branch = load_branch(&conn, branch, path)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+            branch,
+            actor: default_actor(),
+            read_only: false,
+            corrections: true,
+        })
+    }
+
+    /// Open an existing ledger read-only (the room display, viewers).
+    pub fn open_read_only(path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        let conn = store::open_ro(path)?;
+        let branch = load_branch(&conn, branch, path)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+            branch,
+            actor: default_actor(),
+            read_only: true,
+            corrections: true,
+        })
+    }
+
+    /// Create a branch on a scheme (built-in id, or a scheme file's text).
+    pub fn init(path: &Path, name: &str, scheme_id: &str, scheme_text: Option<(&str, &str)>) -> Result<Ledger> {
+        let name = name.trim();
+        if name.is_empty() {
+            return user("branch name must not be empty");
+        }
+        let (scheme, text) = match scheme_text {
+            Some((origin, text)) => (Scheme::parse(origin, text)?, text.to_string()),
+            None => {
+                let (s, t) = Scheme::builtin(scheme_id).ok_or_else(|| {
+                    CoreError::User(format!(
+                        "unknown scheme '{scheme_id}' (built-in: {})",
+                        crate::scheme::BUILTIN.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                    ))
+                })?;
+                (s, t.to_string())
+            }
+        };
+        let mut conn = store::open_rw(path)?;
+        let existing = queries::branches(&conn)?;
+        if existing.iter().any(|b| b.name == name) {
+            return user(format!("{}: branch '{name}' already exists", path.display()));
+        }
+        let id = existing.iter().map(|b| b.id).max().unwrap_or(0) + 1;
+        let ev = store::Event::BranchInit {
+            branch_id: id,
+            name: name.to_string(),
+            scheme_id: scheme.id.clone(),
+            scheme_toml: text,
+        };
+        let actor = default_actor();
+        store::journal::write(&mut conn, |tx| -> Result<()> {
+            store::journal::append(tx, &actor, &ev, &now())?;
+            Ok(())
+        })?;
+        Ledger::open(path, Some(name))
+    }
+
+    /// Wrap a connection (used by verify's replay).
+    fn over(conn: Connection, path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        let branch = load_branch(&conn, branch, path)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+            branch,
+            actor: default_actor(),
+            read_only: true,
+            corrections: true,
+        })
+    }
+
+    /// Work on another branch of the same database.
+    pub fn switch_branch(&mut self, name: &str) -> Result<()> {
+        self.branch = load_branch(&self.conn, Some(name), &self.path)?;
+        Ok(())
+    }
+
+    /// Names of every branch in the database.
+    pub fn branch_names(&self) -> Result<Vec<String>> {
+        Ok(queries::branches(&self.conn)?.into_iter().map(|b| b.name).collect())
+    }
+
+    pub fn branch(&self) -> &Branch {
+        &self.branch
+    }
+
+    pub fn scheme(&self) -> &Scheme {
+        &self.branch.scheme
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Who is recorded in the journal for changes made through this ledger.
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
+    }
+
+    /// The underlying connection, for the store-level helpers of front ends (board polling).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Append events in one IMMEDIATE transaction.
+    fn journal(&mut self, events: &[store::Event]) -> Result<Vec<(i64, String)>> {
+        if self.read_only {
+            return user("this view is read-only");
+        }
+        let actor = self.actor.clone();
+        let at = now();
+        store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
+            let mut out = Vec::new();
+            for ev in events {
+                out.push(store::journal::append(tx, &actor, ev, &at)?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// The period the assembly works on: the latest one that is not yet locked,
+    /// else the latest one.
+    pub fn current_period(&self) -> Result<Option<PeriodId>> {
+        let ps = queries::periods(&self.conn, self.branch.id)?;
+        let mut ids: Vec<(PeriodId, String)> = ps
+            .iter()
+            .filter_map(|p| p.id.parse().ok().map(|id| (id, p.state.clone())))
+            .collect();
+        ids.sort_by_key(|(id, _)| *id);
+        Ok(ids
+            .iter()
+            .rev()
+            .find(|(_, s)| s == "open" || s == "in-session")
+            .or(ids.last())
+            .map(|(id, _)| *id))
+    }
+
+    /// A period given by the user, or the current one.
+    pub fn period_or_current(&self, given: Option<&str>) -> Result<PeriodId> {
+        match given {
+            Some(p) => p.parse().map_err(CoreError::User),
+            None => self
+                .current_period()?
+                .ok_or_else(|| CoreError::User("no period yet; run `jifen period open 2026Q4` first".into())),
+        }
+    }
+
+    pub fn periods(&self) -> Result<Vec<queries::PeriodRow>> {
+        Ok(queries::periods(&self.conn, self.branch.id)?)
+    }
+
+    pub fn period_row(&self, p: &PeriodId) -> Result<Option<queries::PeriodRow>> {
+        let id = p.to_string();
+        Ok(self.periods()?.into_iter().find(|r| r.id == id))
+    }
+
+    pub fn members(&self) -> Result<Vec<crate::model::Member>> {
+        Ok(queries::members(&self.conn, self.branch.id)?)
+    }
+
+    /// A member by id or exact name.
+    pub fn find_member(&self, key: &str) -> Result<crate::model::Member> {
+        let key = key.trim();
+        let all = self.members()?;
+        if let Ok(id) = key.parse::<i64>() {
+            if let Some(m) = all.iter().find(|m| m.id == id) {
+                return Ok(m.clone());
+            }
+        }
+        let hits: Vec<_> = all.iter().filter(|m| m.name == key).collect();
+        match hits.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => user(format!("no member '{key}' in branch {} (give an id or an exact name)", self.branch.name)),
+            many => user(format!(
+                "several members are named '{key}' (ids {}); give the id",
+                many.iter().map(|m| m.id.to_string()).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+
+    pub fn claim(&self, id: i64) -> Result<crate::model::Claim> {
+        match queries::claim(&self.conn, id)? {
+            Some(c) => Ok(c),
+            None => user(format!("no claim {id}")),
+        }
+    }
+
+    /// What the room display shows, as stored JSON text.
+    pub fn board_state(&self) -> Result<Option<String>> {
+        Ok(queries::board_state(&self.conn, self.branch.id)?)
+    }
+
+    /// Set what the room display shows (not journalled: it changes no record).
+    pub fn set_board_state(&mut self, json: &str) -> Result<()> {
+        if self.read_only {
+            return user("this view is read-only");
+        }
+        let id = self.branch.id;
+        let at = now();
+        store::journal::write(&mut self.conn, |tx| -> Result<()> {
+            queries::set_board_state(tx, id, json, &at)?;
+            Ok(())
+        })
+    }
+
+    /// SQLite's data_version: changes whenever another connection commits.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+fn default_actor() -> String {
+    std::env::var("JIFEN_ACTOR")
+        .or_else(|_| std::env::var("USER"))
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "secretary".into())
+}

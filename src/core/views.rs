@@ -1,0 +1,419 @@
+//! Queries: view models (plain rows and totals) that the console, the board
+//! and the CLI draw.
+
+use super::{CoreError, Ledger, Result};
+use crate::model::{Category, Claim, ClaimStatus, MemberStatus, PeriodId};
+use crate::scheme::{Direction, Scheme, Window};
+use crate::scoring::{self, Entrant, Scope, Tally};
+use crate::store::queries;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What a ranking covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankScope {
+    Period(PeriodId),
+    Year(i32),
+}
+
+impl std::fmt::Display for RankScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RankScope::Period(p) => write!(f, "{p}"),
+            RankScope::Year(y) => write!(f, "{y}"),
+        }
+    }
+}
+
+/// One member's line in a ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankRow {
+    pub member_id: i64,
+    #[serde(rename = "member")]
+    pub name: String,
+    pub category: Category,
+    pub group: Option<String>,
+    pub score: f64,
+    pub rank: u32,
+    pub grade: Option<String>,
+    pub stars: Option<u8>,
+    pub actions: Vec<String>,
+    /// Claims still waiting for a verdict.
+    pub pending: usize,
+    /// `confirmed`, `disputed`, or none yet.
+    pub confirmation: Option<String>,
+    /// Period scores side by side (year rankings).
+    pub period_scores: Vec<Option<f64>>,
+}
+
+impl RankRow {
+    /// Whether the member has not yet signed off (shown as provisional).
+    pub fn provisional(&self) -> bool {
+        self.confirmation.is_none()
+    }
+}
+
+/// A whole ranking with its context.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranking {
+    pub scope: String,
+    pub lower_is_better: bool,
+    /// Period ids of a year ranking's columns.
+    pub periods: Vec<String>,
+    pub state: Option<String>,
+    pub seal: Option<String>,
+    pub rows: Vec<RankRow>,
+}
+
+/// One line of a member's statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementLine {
+    pub claim: Claim,
+    pub title: String,
+    pub kind: String,
+    pub public: bool,
+}
+
+/// A member's statement for a period: every item, total, rank, grade or stars.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub member_id: i64,
+    pub name: String,
+    pub period: String,
+    pub lines: Vec<StatementLine>,
+    pub row: Option<RankRow>,
+    pub members_ranked: usize,
+}
+
+/// Filter for claim lists.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub period: Option<String>,
+    pub member: Option<i64>,
+    pub pending_only: bool,
+    pub decided_only: bool,
+}
+
+/// Where the meeting stands, for the overview.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MeetingProgress {
+    pub period: Option<String>,
+    pub state: Option<String>,
+    pub members: usize,
+    pub scored: usize,
+    pub exempt: usize,
+    pub roll_marked: usize,
+    pub present: usize,
+    pub claims: usize,
+    pub pending: usize,
+    pub decided: usize,
+    pub confirmed: usize,
+    pub disputed: usize,
+    pub seal: Option<String>,
+}
+
+impl Ledger {
+    /// The scheme with the branch's own settings laid over it.
+    fn effective_scheme(&self) -> Scheme {
+        let mut s = self.scheme().clone();
+        if let Some(q) = self.branch.setting_f64("excellent_quota") {
+            for g in s.grades.iter_mut().filter(|g| g.quota.is_some()) {
+                g.quota = Some(q);
+            }
+        }
+        s
+    }
+
+    /// Periods that exist in the branch, in order.
+    fn held_periods(&self) -> Result<Vec<PeriodId>> {
+        let mut v: Vec<PeriodId> = self
+            .periods()?
+            .iter()
+            .filter_map(|p| p.id.parse().ok())
+            .collect();
+        v.sort();
+        Ok(v)
+    }
+
+    /// Ranking of a period or a year, all categories.
+    pub fn ranking(&self, scope: &RankScope) -> Result<Ranking> {
+        self.ranking_of(scope, None)
+    }
+
+    /// Ranking of a period or year, optionally of one member category.
+    pub fn ranking_of(&self, scope: &RankScope, category: Option<Category>) -> Result<Ranking> {
+        let scheme = self.effective_scheme();
+        let members: Vec<_> = self
+            .members()?
+            .into_iter()
+            .filter(|m| m.status == MemberStatus::Active)
+            .filter(|m| category.is_none_or(|c| m.category == c))
+            .collect();
+        let held = self.held_periods()?;
+        let (entrants, periods, state, seal, focus) = match scope {
+            RankScope::Period(p) => {
+                let row = self.period_row(p)?;
+                if row.is_none() {
+                    return Err(CoreError::User(format!("no period {p} in this branch")));
+                }
+                let window = self.window_periods(&scheme, p, &held);
+                let t = self.load_tallies(&window)?;
+                let history = self.grade_histories(&scheme, p, &held, &members)?;
+                let entrants: Vec<Entrant> = members
+                    .iter()
+                    .map(|m| {
+                        let parts: Vec<&[Tally]> = window
+                            .iter()
+                            .filter_map(|w| t.get(&(w.to_string(), m.id)).map(|v| v.as_slice()))
+                            .collect();
+                        let merged = scoring::merge(&parts);
+                        Entrant {
+                            member_id: m.id,
+                            category: m.category,
+                            breakdown: scoring::score_window(&scheme, m.tier, &merged),
+                            period_stars: Vec::new(),
+                            grade_history: history.get(&m.id).cloned().unwrap_or_default(),
+                        }
+                    })
+                    .collect();
+                let r = row.unwrap_or_else(|| unreachable_row(p));
+                (entrants, Vec::new(), Some(r.state), r.seal, Some(p.to_string()))
+            }
+            RankScope::Year(y) => {
+                let in_year: Vec<PeriodId> = held.iter().filter(|p| p.year == *y).copied().collect();
+                let t = self.load_tallies(&in_year)?;
+                let needs_stars = scheme.grades.iter().any(|g| g.all_periods_min_stars.is_some());
+                let mut stars_by: HashMap<i64, Vec<Option<u8>>> = HashMap::new();
+                if needs_stars {
+                    for p in &in_year {
+                        let r = self.ranking_of(&RankScope::Period(*p), category)?;
+                        for row in r.rows {
+                            stars_by.entry(row.member_id).or_default().push(row.stars);
+                        }
+                    }
+                }
+                let entrants = members
+                    .iter()
+                    .map(|m| {
+                        let per: Vec<Vec<Tally>> = in_year
+                            .iter()
+                            .map(|p| t.get(&(p.to_string(), m.id)).cloned().unwrap_or_default())
+                            .collect();
+                        Entrant {
+                            member_id: m.id,
+                            category: m.category,
+                            breakdown: scoring::score_year(&scheme, m.tier, &per),
+                            period_stars: stars_by.remove(&m.id).unwrap_or_default(),
+                            grade_history: Vec::new(),
+                        }
+                    })
+                    .collect();
+                (entrants, in_year.iter().map(|p| p.to_string()).collect(), None, None, None)
+            }
+        };
+        let standings = scoring::rank(
+            &scheme,
+            &entrants,
+            match scope {
+                RankScope::Period(_) => Scope::Period,
+                RankScope::Year(_) => Scope::Year,
+            },
+        );
+        let pending = match &focus {
+            Some(p) => queries::pending_counts(self.conn(), self.branch.id, p)?,
+            None => HashMap::new(),
+        };
+        let confirmations = match &focus {
+            Some(p) => queries::confirmations(self.conn(), self.branch.id, p)?,
+            None => HashMap::new(),
+        };
+        let period_scores: HashMap<i64, Vec<Option<f64>>> = match scope {
+            RankScope::Year(_) => {
+                let mut out: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
+                for p in &periods {
+                    let pid: PeriodId = p.parse().map_err(CoreError::User)?;
+                    let r = self.ranking_of(&RankScope::Period(pid), category)?;
+                    let by: HashMap<i64, f64> = r.rows.iter().map(|x| (x.member_id, x.score)).collect();
+                    for m in &members {
+                        out.entry(m.id).or_default().push(by.get(&m.id).copied());
+                    }
+                }
+                out
+            }
+            RankScope::Period(_) => HashMap::new(),
+        };
+        let by_id: HashMap<i64, &crate::model::Member> = members.iter().map(|m| (m.id, m)).collect();
+        let mut rows: Vec<RankRow> = standings
+            .into_iter()
+            .filter_map(|s| {
+                let m = by_id.get(&s.member_id)?;
+                Some(RankRow {
+                    member_id: s.member_id,
+                    name: m.name.clone(),
+                    category: m.category,
+                    group: m.group.clone(),
+                    score: s.score,
+                    rank: s.rank,
+                    grade: s.grade,
+                    stars: s.stars,
+                    actions: s.actions,
+                    pending: pending.get(&s.member_id).copied().unwrap_or(0),
+                    confirmation: confirmations.get(&s.member_id).map(|c| c.0.clone()),
+                    period_scores: period_scores.get(&s.member_id).cloned().unwrap_or_default(),
+                })
+            })
+            .collect();
+        // Display order inside a tie group: by name, then id (documented rule).
+        rows.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.name.cmp(&b.name)).then(a.member_id.cmp(&b.member_id)));
+        Ok(Ranking {
+            scope: scope.to_string(),
+            lower_is_better: scheme.direction == Direction::Lower,
+            periods,
+            state,
+            seal,
+            rows,
+        })
+    }
+
+    /// Periods whose entries count toward period `p`'s score.
+    fn window_periods(&self, scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<PeriodId> {
+        match scheme.window {
+            Window::Period => vec![*p],
+            Window::Ytd => held
+                .iter()
+                .filter(|q| q.year == p.year && q.kind <= p.kind)
+                .copied()
+                .collect(),
+        }
+    }
+
+    fn load_tallies(&self, periods: &[PeriodId]) -> Result<HashMap<(String, i64), Vec<Tally>>> {
+        let ids: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
+        Ok(queries::tallies(self.conn(), self.branch.id, &ids, self.corrections)?)
+    }
+
+    /// Grades of each member in the periods before `p`, for repeat rules.
+    fn grade_histories(
+        &self,
+        scheme: &Scheme,
+        p: &PeriodId,
+        held: &[PeriodId],
+        members: &[crate::model::Member],
+    ) -> Result<HashMap<i64, Vec<Option<String>>>> {
+        let mut out: HashMap<i64, Vec<Option<String>>> = HashMap::new();
+        if !scheme.actions.iter().any(|a| a.repeat.is_some()) {
+            return Ok(out);
+        }
+        for q in held.iter().filter(|q| *q < p) {
+            let window = self.window_periods(scheme, q, held);
+            let t = self.load_tallies(&window)?;
+            let entrants: Vec<Entrant> = members
+                .iter()
+                .map(|m| {
+                    let parts: Vec<&[Tally]> = window
+                        .iter()
+                        .filter_map(|w| t.get(&(w.to_string(), m.id)).map(|v| v.as_slice()))
+                        .collect();
+                    Entrant {
+                        member_id: m.id,
+                        category: m.category,
+                        breakdown: scoring::score_window(scheme, m.tier, &scoring::merge(&parts)),
+                        period_stars: Vec::new(),
+                        grade_history: Vec::new(),
+                    }
+                })
+                .collect();
+            for s in scoring::rank(scheme, &entrants, Scope::Period) {
+                out.entry(s.member_id).or_default().push(s.grade);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Claims by filter.
+    pub fn claims(&self, f: &ClaimFilter) -> Result<Vec<Claim>> {
+        let v = queries::claims(self.conn(), self.branch.id, f.period.as_deref(), f.member)?;
+        Ok(v.into_iter()
+            .filter(|c| !f.pending_only || c.status == ClaimStatus::Pending)
+            .filter(|c| !f.decided_only || (c.status != ClaimStatus::Pending))
+            .collect())
+    }
+
+    /// A member's statement for a period.
+    pub fn statement(&self, member_id: i64, p: &PeriodId, zh: bool) -> Result<Statement> {
+        let m = self
+            .members()?
+            .into_iter()
+            .find(|m| m.id == member_id)
+            .ok_or_else(|| CoreError::User(format!("no member {member_id}")))?;
+        let claims = queries::claims(self.conn(), self.branch.id, Some(&p.to_string()), Some(member_id))?;
+        let lines = claims
+            .into_iter()
+            .map(|c| {
+                let item = self.scheme().item(&c.item);
+                StatementLine {
+                    title: item.map(|i| i.title_in(zh).to_string()).unwrap_or_else(|| c.item.clone()),
+                    kind: item.map(|i| i.kind.code().to_string()).unwrap_or_default(),
+                    public: item.is_some_and(|i| i.public),
+                    claim: c,
+                }
+            })
+            .collect();
+        let ranking = self.ranking(&RankScope::Period(*p))?;
+        let n = ranking.rows.len();
+        let row = ranking.rows.into_iter().find(|r| r.member_id == member_id);
+        Ok(Statement {
+            member_id,
+            name: m.name,
+            period: p.to_string(),
+            lines,
+            row,
+            members_ranked: n,
+        })
+    }
+
+    /// Counts for the overview of a period.
+    pub fn progress(&self, p: Option<&PeriodId>) -> Result<MeetingProgress> {
+        let members = self.members()?;
+        let mut out = MeetingProgress {
+            members: members.len(),
+            scored: members.iter().filter(|m| m.status == MemberStatus::Active).count(),
+            exempt: members.iter().filter(|m| m.status == MemberStatus::Exempt).count(),
+            ..Default::default()
+        };
+        let Some(p) = p else { return Ok(out) };
+        let ps = p.to_string();
+        if let Some(r) = self.period_row(p)? {
+            out.state = Some(r.state);
+            out.seal = r.seal;
+        }
+        out.period = Some(ps.clone());
+        let claims = queries::claims(self.conn(), self.branch.id, Some(&ps), None)?;
+        out.claims = claims.len();
+        out.pending = claims.iter().filter(|c| c.status == ClaimStatus::Pending).count();
+        out.decided = out.claims - out.pending;
+        let conf = queries::confirmations(self.conn(), self.branch.id, &ps)?;
+        out.confirmed = conf.values().filter(|c| c.0 == "confirmed").count();
+        out.disputed = conf.values().filter(|c| c.0 == "disputed").count();
+        let att = queries::attendance(self.conn(), self.branch.id, &ps)?;
+        out.roll_marked = att.len();
+        out.present = att.values().filter(|m| *m == "present").count();
+        Ok(out)
+    }
+
+    /// Attendance marks of a period by member.
+    pub fn attendance(&self, p: &PeriodId) -> Result<HashMap<i64, String>> {
+        Ok(queries::attendance(self.conn(), self.branch.id, &p.to_string())?)
+    }
+}
+
+fn unreachable_row(p: &PeriodId) -> queries::PeriodRow {
+    queries::PeriodRow {
+        id: p.to_string(),
+        state: "open".into(),
+        opened_at: String::new(),
+        locked_at: None,
+        seal: None,
+        window_end: None,
+    }
+}

@@ -1,0 +1,15 @@
+//! jifen: points-based member management for a branch's quarterly members' assembly.
+//!
+//! One core, three front ends: the secretary's console, the room display and
+//! the CLI all go through [`core::Ledger`].
+
+pub mod backup;
+pub mod cli;
+pub mod core;
+pub mod demo;
+pub mod model;
+pub mod scheme;
+pub mod scoring;
+pub mod store;
+pub mod text;
+pub mod tui;

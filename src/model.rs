@@ -1,0 +1,443 @@
+//! Plain domain types shared by every layer: no I/O here.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A member's category on the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Full,
+    Probationary,
+    Activist,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Full, Category::Probationary, Category::Activist];
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Full => "full",
+            Category::Probationary => "probationary",
+            Category::Activist => "activist",
+        }
+    }
+}
+
+impl FromStr for Category {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "full" | "正式党员" | "正式" => Ok(Category::Full),
+            "probationary" | "预备党员" | "预备" => Ok(Category::Probationary),
+            "activist" | "入党积极分子" | "积极分子" => Ok(Category::Activist),
+            other => Err(format!(
+                "unknown category '{other}' (allowed: full, probationary, activist)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Whether a member takes part in scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberStatus {
+    Active,
+    Exempt,
+}
+
+impl MemberStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            MemberStatus::Active => "active",
+            MemberStatus::Exempt => "exempt",
+        }
+    }
+}
+
+impl FromStr for MemberStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "active" => Ok(MemberStatus::Active),
+            "exempt" => Ok(MemberStatus::Exempt),
+            other => Err(format!("unknown status '{other}' (allowed: active, exempt)")),
+        }
+    }
+}
+
+/// A member on the roster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub category: Category,
+    pub tier: Option<i64>,
+    pub group: Option<String>,
+    pub status: MemberStatus,
+}
+
+/// The kind of a scoring period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PeriodKind {
+    Quarter(u8),
+    Half(u8),
+    Year,
+}
+
+/// A period id such as `2026Q4`, `2026H2` or `2026`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PeriodId {
+    pub year: i32,
+    pub kind: PeriodKind,
+}
+
+impl PeriodId {
+    /// First and last calendar day of the period.
+    pub fn bounds(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        use chrono::NaiveDate;
+        let (m0, m1) = match self.kind {
+            PeriodKind::Quarter(q) => (3 * (q as u32 - 1) + 1, 3 * q as u32),
+            PeriodKind::Half(h) => (6 * (h as u32 - 1) + 1, 6 * h as u32),
+            PeriodKind::Year => (1, 12),
+        };
+        let start = NaiveDate::from_ymd_opt(self.year, m0, 1).unwrap_or_default();
+        let end = if m1 == 12 {
+            NaiveDate::from_ymd_opt(self.year, 12, 31)
+        } else {
+            NaiveDate::from_ymd_opt(self.year, m1 + 1, 1).and_then(|d| d.pred_opt())
+        }
+        .unwrap_or_default();
+        (start, end)
+    }
+
+    /// The period of the same kind that contains `date`.
+    pub fn containing(&self, date: chrono::NaiveDate) -> PeriodId {
+        use chrono::Datelike;
+        let m = date.month() as u8;
+        let kind = match self.kind {
+            PeriodKind::Quarter(_) => PeriodKind::Quarter((m - 1) / 3 + 1),
+            PeriodKind::Half(_) => PeriodKind::Half((m - 1) / 6 + 1),
+            PeriodKind::Year => PeriodKind::Year,
+        };
+        PeriodId { year: date.year(), kind }
+    }
+
+    /// Position of the period inside its year (1-based), used for ordering.
+    pub fn index(&self) -> u8 {
+        match self.kind {
+            PeriodKind::Quarter(q) => q,
+            PeriodKind::Half(h) => h,
+            PeriodKind::Year => 1,
+        }
+    }
+}
+
+impl FromStr for PeriodId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let bad = || format!("bad period '{s}' (expected e.g. 2026Q4, 2026H2 or 2026)");
+        if s.len() < 4 {
+            return Err(bad());
+        }
+        let (y, rest) = s.split_at(4);
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        if !(1900..=2999).contains(&year) {
+            return Err(bad());
+        }
+        let kind = match rest {
+            "" => PeriodKind::Year,
+            "Q1" | "q1" => PeriodKind::Quarter(1),
+            "Q2" | "q2" => PeriodKind::Quarter(2),
+            "Q3" | "q3" => PeriodKind::Quarter(3),
+            "Q4" | "q4" => PeriodKind::Quarter(4),
+            "H1" | "h1" => PeriodKind::Half(1),
+            "H2" | "h2" => PeriodKind::Half(2),
+            _ => return Err(bad()),
+        };
+        Ok(PeriodId { year, kind })
+    }
+}
+
+impl fmt::Display for PeriodId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            PeriodKind::Quarter(q) => write!(f, "{}Q{}", self.year, q),
+            PeriodKind::Half(h) => write!(f, "{}H{}", self.year, h),
+            PeriodKind::Year => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// Life cycle of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeriodState {
+    Open,
+    InSession,
+    Locked,
+    Published,
+    Final,
+}
+
+impl PeriodState {
+    pub fn code(self) -> &'static str {
+        match self {
+            PeriodState::Open => "open",
+            PeriodState::InSession => "in-session",
+            PeriodState::Locked => "locked",
+            PeriodState::Published => "published",
+            PeriodState::Final => "final",
+        }
+    }
+    /// Whether claims, verdicts and confirmations are frozen.
+    pub fn is_sealed(self) -> bool {
+        matches!(
+            self,
+            PeriodState::Locked | PeriodState::Published | PeriodState::Final
+        )
+    }
+}
+
+impl FromStr for PeriodState {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "open" => PeriodState::Open,
+            "in-session" => PeriodState::InSession,
+            "locked" => PeriodState::Locked,
+            "published" => PeriodState::Published,
+            "final" => PeriodState::Final,
+            other => return Err(format!("unknown period state '{other}'")),
+        })
+    }
+}
+
+/// Where a claim came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimSource {
+    #[serde(rename = "self")]
+    SelfClaim,
+    Group,
+    Secretary,
+    Import,
+}
+
+impl ClaimSource {
+    pub fn code(self) -> &'static str {
+        match self {
+            ClaimSource::SelfClaim => "self",
+            ClaimSource::Group => "group",
+            ClaimSource::Secretary => "secretary",
+            ClaimSource::Import => "import",
+        }
+    }
+}
+
+impl FromStr for ClaimSource {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "self" => ClaimSource::SelfClaim,
+            "group" => ClaimSource::Group,
+            "secretary" => ClaimSource::Secretary,
+            "import" => ClaimSource::Import,
+            other => return Err(format!("unknown claim source '{other}'")),
+        })
+    }
+}
+
+/// A claim's place in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Pending,
+    Approved,
+    Adjusted,
+    Rejected,
+    Withdrawn,
+}
+
+impl ClaimStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ClaimStatus::Pending => "pending",
+            ClaimStatus::Approved => "approved",
+            ClaimStatus::Adjusted => "adjusted",
+            ClaimStatus::Rejected => "rejected",
+            ClaimStatus::Withdrawn => "withdrawn",
+        }
+    }
+    /// Whether the claim's points count toward the score.
+    pub fn counts(self) -> bool {
+        matches!(self, ClaimStatus::Approved | ClaimStatus::Adjusted)
+    }
+}
+
+impl FromStr for ClaimStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s.trim() {
+            "pending" => ClaimStatus::Pending,
+            "approved" | "approve" => ClaimStatus::Approved,
+            "adjusted" | "adjust" => ClaimStatus::Adjusted,
+            "rejected" | "reject" => ClaimStatus::Rejected,
+            "withdrawn" => ClaimStatus::Withdrawn,
+            other => {
+                return Err(format!(
+                    "unknown verdict '{other}' (allowed: approved, adjusted, rejected)"
+                ))
+            }
+        })
+    }
+}
+
+/// The committee's decision on a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Approved,
+    Adjusted,
+    Rejected,
+}
+
+impl Outcome {
+    pub fn status(self) -> ClaimStatus {
+        match self {
+            Outcome::Approved => ClaimStatus::Approved,
+            Outcome::Adjusted => ClaimStatus::Adjusted,
+            Outcome::Rejected => ClaimStatus::Rejected,
+        }
+    }
+}
+
+impl FromStr for Outcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s.trim() {
+            "approve" | "approved" => Outcome::Approved,
+            "adjust" | "adjusted" => Outcome::Adjusted,
+            "reject" | "rejected" => Outcome::Rejected,
+            other => {
+                return Err(format!(
+                    "unknown verdict '{other}' (allowed: approve, adjust, reject)"
+                ))
+            }
+        })
+    }
+}
+
+/// A claim with its current review state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: i64,
+    pub member_id: i64,
+    pub member: String,
+    pub period: String,
+    pub item: String,
+    pub level: Option<String>,
+    pub count: i64,
+    /// Points claimed (positive magnitude; the item's kind gives the sign).
+    pub claimed: f64,
+    /// Points that count after the verdict (equal to `claimed` until adjusted).
+    pub points: f64,
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+    pub source: ClaimSource,
+    pub status: ClaimStatus,
+    pub reason: Option<String>,
+}
+
+/// A member's sign-off of their period statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "text")]
+pub enum Confirmation {
+    Confirmed,
+    Disputed(String),
+}
+
+/// Attendance mark at roll call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    Present,
+    Leave,
+    Absent,
+}
+
+impl Attendance {
+    pub fn code(self) -> &'static str {
+        match self {
+            Attendance::Present => "present",
+            Attendance::Leave => "leave",
+            Attendance::Absent => "absent",
+        }
+    }
+}
+
+impl FromStr for Attendance {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "present" => Attendance::Present,
+            "leave" => Attendance::Leave,
+            "absent" => Attendance::Absent,
+            other => {
+                return Err(format!(
+                    "unknown attendance '{other}' (allowed: present, leave, absent)"
+                ))
+            }
+        })
+    }
+}
+
+/// Round a score for display and comparison (two decimals).
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Format points without trailing zeros: 80, 80.5, 80.25.
+pub fn fmt_points(x: f64) -> String {
+    let r = round2(x);
+    if (r - r.trunc()).abs() < 1e-9 {
+        format!("{}", r as i64)
+    } else {
+        let s = format!("{r:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_ids_round_trip_and_bound() {
+        for s in ["2026Q1", "2026Q4", "2026H2", "2026"] {
+            let p: PeriodId = s.parse().expect("parses");
+            assert_eq!(p.to_string(), s);
+        }
+        let q: PeriodId = "2026Q2".parse().expect("parses");
+        let (a, b) = q.bounds();
+        assert_eq!(a.to_string(), "2026-04-01");
+        assert_eq!(b.to_string(), "2026-06-30");
+        assert!("2026Q5".parse::<PeriodId>().is_err());
+        assert!("26Q1".parse::<PeriodId>().is_err());
+    }
+
+    #[test]
+    fn points_format_without_noise() {
+        assert_eq!(fmt_points(80.0), "80");
+        assert_eq!(fmt_points(80.5), "80.5");
+        assert_eq!(fmt_points(11.499999), "11.5");
+    }
+}

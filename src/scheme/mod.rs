@@ -1,0 +1,596 @@
+//! Scoring schemes: data files under `data/schemes/`, loaded and validated here.
+//!
+//! A scheme file is refused whole when anything in it is wrong; the error names
+//! the file, the line and the field.
+
+mod validate;
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use validate::SchemeError;
+
+/// Built-in scheme files, embedded in the binary.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("bureau-80", include_str!("../../data/schemes/bureau-80.toml")),
+    ("twelve-point", include_str!("../../data/schemes/twelve-point.toml")),
+    ("star-rating", include_str!("../../data/schemes/star-rating.toml")),
+    ("company-60-40", include_str!("../../data/schemes/company-60-40.toml")),
+    ("pipeline-75-25", include_str!("../../data/schemes/pipeline-75-25.toml")),
+    ("village-tiered", include_str!("../../data/schemes/village-tiered.toml")),
+    ("village-quarterly", include_str!("../../data/schemes/village-quarterly.toml")),
+];
+
+/// Which way a better member's score goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Merit schemes: a higher score ranks higher.
+    #[default]
+    Higher,
+    /// Demerit schemes: a lower score ranks higher.
+    Lower,
+}
+
+/// How long one scoring period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Cycle {
+    #[default]
+    Quarter,
+    Half,
+}
+
+/// Which entries a period's score counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Window {
+    /// Only the period's own entries (scores reset each period).
+    #[default]
+    Period,
+    /// Everything from the start of the year to the end of the period.
+    Ytd,
+}
+
+/// How the periods of a year add up to a year score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearRule {
+    /// Every part over the whole year's entries, or averaged over periods when the part says so.
+    Parts,
+    /// Mean of the period scores of the periods held.
+    Average,
+    /// Sum of the period scores, divided by `divisor`.
+    Sum,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Year {
+    pub rule: YearRule,
+    #[serde(default)]
+    pub divisor: Option<f64>,
+}
+
+/// Sign class of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Bonus,
+    Deduction,
+    Offset,
+    Veto,
+}
+
+impl ItemKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ItemKind::Bonus => "bonus",
+            ItemKind::Deduction => "deduction",
+            ItemKind::Offset => "offset",
+            ItemKind::Veto => "veto",
+        }
+    }
+}
+
+/// What a veto item does to the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VetoEffect {
+    /// The score becomes 0.
+    Zero,
+    /// The score becomes the scheme's cap (demerit schemes: "12 at once").
+    Cap,
+    /// The score stands but the grade is forced.
+    Grade,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: i64,
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    pub base: f64,
+}
+
+/// How a part aggregates over a year under `YearRule::Parts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PartYear {
+    #[default]
+    Sum,
+    Average,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    #[serde(default)]
+    pub base: f64,
+    #[serde(default)]
+    pub bonus_cap: Option<f64>,
+    #[serde(default)]
+    pub deduction_cap: Option<f64>,
+    /// Upper bound of the part's score.
+    #[serde(default)]
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub year: PartYear,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_zh: Option<String>,
+    pub kind: ItemKind,
+    #[serde(default)]
+    pub part: Option<String>,
+    /// Fixed points per occurrence.
+    #[serde(default)]
+    pub points: Option<f64>,
+    /// Points per occurrence by level.
+    #[serde(default)]
+    pub levels: Option<BTreeMap<String, f64>>,
+    /// Committee-decided points per occurrence: lower bound.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Committee-decided points per occurrence: upper bound.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Cap on the item's total within one window.
+    #[serde(default)]
+    pub cap: Option<f64>,
+    /// Multiplier applied to the item's points (e.g. 0.5 for an appraisal counted at 50%).
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Veto effect, for `kind = "veto"`.
+    #[serde(default)]
+    pub effect: Option<VetoEffect>,
+    /// Grade forced by a veto with `effect = "grade"`.
+    #[serde(default)]
+    pub grade: Option<String>,
+    /// Action this item triggers when approved.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Whether the item's title may appear on the room display.
+    #[serde(default)]
+    pub public: bool,
+    /// Roll-call mark that turns into this claim (`leave` or `absent`).
+    #[serde(default)]
+    pub attendance: Option<String>,
+}
+
+impl Item {
+    /// Title in the requested language.
+    pub fn title_in(&self, zh: bool) -> &str {
+        match (&self.title_zh, zh) {
+            (Some(t), true) => t,
+            _ => &self.title,
+        }
+    }
+
+    /// Whether the committee decides the points on each claim.
+    pub fn committee_decides(&self) -> bool {
+        self.points.is_none() && self.levels.is_none() && self.kind != ItemKind::Veto
+    }
+
+    /// Human description of the points this item allows, for error messages and help.
+    pub fn allowed(&self) -> String {
+        if let Some(levels) = &self.levels {
+            let list: Vec<String> = levels
+                .iter()
+                .map(|(k, v)| format!("{k} {}", crate::model::fmt_points(*v)))
+                .collect();
+            return format!("levels: {}", list.join(", "));
+        }
+        if let Some(p) = self.points {
+            return format!("{} per occurrence", crate::model::fmt_points(p));
+        }
+        if self.kind == ItemKind::Veto {
+            return "veto (no points)".into();
+        }
+        format!(
+            "{} to {} per occurrence, decided by the committee",
+            crate::model::fmt_points(self.min.unwrap_or(0.0)),
+            self.max
+                .map(crate::model::fmt_points)
+                .unwrap_or_else(|| "any".into())
+        )
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    /// Lowest score in the band (inclusive).
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Score the band stays below (exclusive).
+    #[serde(default)]
+    pub below: Option<f64>,
+    /// Fewest stars in the band.
+    #[serde(default)]
+    pub min_stars: Option<u8>,
+    /// Every period of the year must have at least this many stars (year grades).
+    #[serde(default)]
+    pub all_periods_min_stars: Option<u8>,
+    /// Share of scored members that may hold this grade, taken from the top of the ranking.
+    #[serde(default)]
+    pub quota: Option<f64>,
+    /// Fewest members the quota allows when anyone qualifies.
+    #[serde(default)]
+    pub quota_min: Option<u32>,
+}
+
+impl GradeBand {
+    pub fn name_in(&self, zh: bool) -> &str {
+        match (&self.name_zh, zh) {
+            (Some(t), true) => t,
+            _ => &self.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StarBand {
+    pub stars: u8,
+    /// Lowest score for these stars (threshold schemes).
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Share of scored members that may hold these stars (quota schemes).
+    #[serde(default)]
+    pub share: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartMin {
+    pub part: String,
+    pub min: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stars {
+    /// Lowest total for any star (quota schemes).
+    #[serde(default)]
+    pub min_total: Option<f64>,
+    /// A part that must reach a score for any star.
+    #[serde(default)]
+    pub require_part: Option<PartMin>,
+    pub bands: Vec<StarBand>,
+}
+
+/// Which scores an action rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum On {
+    #[default]
+    Any,
+    Period,
+    Year,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repeat {
+    pub grade: String,
+    pub times: u32,
+    #[serde(default)]
+    pub consecutive: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRule {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    #[serde(default)]
+    pub on: On,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub below: Option<f64>,
+    #[serde(default)]
+    pub grade: Option<Vec<String>>,
+    #[serde(default)]
+    pub max_stars: Option<u8>,
+    #[serde(default)]
+    pub category: Option<crate::model::Category>,
+    /// Share of scored members at the bottom of the ranking (at least one).
+    #[serde(default)]
+    pub bottom_share: Option<f64>,
+    #[serde(default)]
+    pub item: Option<String>,
+    #[serde(default)]
+    pub repeat: Option<Repeat>,
+    /// Rules sharing an `exclusive` group: only the last matching one applies.
+    #[serde(default)]
+    pub exclusive: Option<String>,
+}
+
+impl ActionRule {
+    pub fn name_in(&self, zh: bool) -> &str {
+        match (&self.name_zh, zh) {
+            (Some(t), true) => t,
+            _ => &self.name,
+        }
+    }
+}
+
+/// Deadlines after the lock.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    pub publication_days: u32,
+    /// `true`: publication counts working days; `false`: calendar days.
+    #[serde(default = "yes")]
+    pub working_days: bool,
+    pub appeal_reply_days: u32,
+    #[serde(default)]
+    pub reconsider_days: Option<u32>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A whole scheme, as loaded from its file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scheme {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    #[serde(default)]
+    pub seed: Option<String>,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default)]
+    pub cycle: Cycle,
+    #[serde(default)]
+    pub window: Window,
+    pub year: Year,
+    #[serde(default)]
+    pub base: f64,
+    #[serde(default)]
+    pub floor: Option<f64>,
+    #[serde(default)]
+    pub cap: Option<f64>,
+    #[serde(default)]
+    pub tiers: Vec<Tier>,
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub grades: Vec<GradeBand>,
+    #[serde(default)]
+    pub stars: Option<Stars>,
+    #[serde(default)]
+    pub actions: Vec<ActionRule>,
+    pub process: Process,
+}
+
+impl Scheme {
+    /// Parse and validate a scheme file's text; `origin` names the file in errors.
+    pub fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
+        validate::parse(origin, text)
+    }
+
+    /// Load and validate a scheme file from disk.
+    pub fn load(path: &Path) -> Result<(Scheme, String), SchemeError> {
+        let origin = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| SchemeError {
+            file: origin.clone(),
+            line: 0,
+            field: String::new(),
+            message: format!("cannot read: {e}"),
+        })?;
+        let scheme = Self::parse(&origin, &text)?;
+        Ok((scheme, text))
+    }
+
+    /// A built-in scheme by id.
+    pub fn builtin(id: &str) -> Option<(Scheme, &'static str)> {
+        BUILTIN.iter().find(|(k, _)| *k == id).and_then(|(k, text)| {
+            Self::parse(&format!("data/schemes/{k}.toml"), text)
+                .ok()
+                .map(|s| (s, *text))
+        })
+    }
+
+    pub fn item(&self, code: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.code == code)
+    }
+
+    pub fn part(&self, id: &str) -> Option<&Part> {
+        self.parts.iter().find(|p| p.id == id)
+    }
+
+    pub fn name_in(&self, zh: bool) -> &str {
+        match (&self.name_zh, zh) {
+            (Some(t), true) => t,
+            _ => &self.name,
+        }
+    }
+
+    pub fn grade(&self, key: &str) -> Option<&GradeBand> {
+        self.grades.iter().find(|g| g.key == key)
+    }
+
+    pub fn action(&self, key: &str) -> Option<&ActionRule> {
+        self.actions.iter().find(|a| a.key == key)
+    }
+
+    /// Base score for a member of the given tier.
+    pub fn base_for(&self, tier: Option<i64>) -> f64 {
+        tier.and_then(|t| self.tiers.iter().find(|x| x.id == t))
+            .map(|t| t.base)
+            .unwrap_or(self.base)
+    }
+
+    /// Items that items search finds by code or words (case-insensitive).
+    pub fn search_items(&self, query: &str) -> Vec<&Item> {
+        let q = query.trim().to_lowercase();
+        self.items
+            .iter()
+            .filter(|i| {
+                q.is_empty()
+                    || i.code.to_lowercase().contains(&q)
+                    || i.title.to_lowercase().contains(&q)
+                    || i.title_zh.as_deref().is_some_and(|t| t.contains(query.trim()))
+            })
+            .collect()
+    }
+
+    /// Check a claim against the item catalogue; returns the claim's points magnitude.
+    pub fn price_claim(
+        &self,
+        code: &str,
+        level: Option<&str>,
+        count: i64,
+        points: Option<f64>,
+    ) -> Result<f64, String> {
+        let item = self.item(code).ok_or_else(|| {
+            let near: Vec<&str> = self
+                .items
+                .iter()
+                .map(|i| i.code.as_str())
+                .filter(|c| {
+                    let head = code.split('.').next().unwrap_or(code);
+                    c.starts_with(head)
+                })
+                .collect();
+            let list: Vec<&str> = if near.is_empty() {
+                self.items.iter().map(|i| i.code.as_str()).collect()
+            } else {
+                near
+            };
+            format!(
+                "unknown item '{code}' in scheme {} (allowed: {})",
+                self.id,
+                list.join(", ")
+            )
+        })?;
+        if count < 1 {
+            return Err(format!("count must be at least 1, got {count}"));
+        }
+        let n = count as f64;
+        if let Some(levels) = &item.levels {
+            let lv = level.filter(|l| !l.is_empty()).ok_or_else(|| {
+                format!(
+                    "item '{code}' needs a level ({})",
+                    levels.keys().cloned().collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            let per = levels.get(lv).ok_or_else(|| {
+                format!(
+                    "item '{code}' has no level '{lv}' (allowed: {})",
+                    levels
+                        .iter()
+                        .map(|(k, v)| format!("{k} = {}", crate::model::fmt_points(*v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })?;
+            return check_given(code, points, per * n, item);
+        }
+        if let Some(l) = level.filter(|l| !l.is_empty()) {
+            return Err(format!("item '{code}' has no levels, got level '{l}'"));
+        }
+        if let Some(p) = item.points {
+            return check_given(code, points, p * n, item);
+        }
+        if item.kind == ItemKind::Veto {
+            return Ok(0.0);
+        }
+        let p = points.ok_or_else(|| {
+            format!("item '{code}' needs --points ({})", item.allowed())
+        })?;
+        let lo = item.min.unwrap_or(0.0) * n;
+        let hi = item.max.map(|m| m * n);
+        if p < lo - 1e-9 || hi.is_some_and(|h| p > h + 1e-9) || p < 0.0 {
+            return Err(format!(
+                "points {} outside the bounds of '{code}' ({})",
+                crate::model::fmt_points(p),
+                item.allowed()
+            ));
+        }
+        Ok(p)
+    }
+
+    /// Check points the committee sets when adjusting a claim.
+    pub fn check_adjusted(&self, code: &str, count: i64, points: f64) -> Result<(), String> {
+        let item = self
+            .item(code)
+            .ok_or_else(|| format!("unknown item '{code}'"))?;
+        if points < 0.0 || !points.is_finite() {
+            return Err(format!(
+                "adjusted points must be zero or more, got {}",
+                crate::model::fmt_points(points)
+            ));
+        }
+        if item.committee_decides() {
+            if let Some(m) = item.max {
+                if points > m * count.max(1) as f64 + 1e-9 {
+                    return Err(format!(
+                        "points {} outside the bounds of '{code}' ({})",
+                        crate::model::fmt_points(points),
+                        item.allowed()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_given(code: &str, given: Option<f64>, expected: f64, item: &Item) -> Result<f64, String> {
+    match given {
+        Some(p) if (p - expected).abs() > 1e-9 => Err(format!(
+            "points {} do not match item '{code}' ({}): expected {}",
+            crate::model::fmt_points(p),
+            item.allowed(),
+            crate::model::fmt_points(expected)
+        )),
+        _ => Ok(expected),
+    }
+}

@@ -1,0 +1,260 @@
+//! Parsing and whole-file validation of scheme files.
+
+use super::{ItemKind, Scheme, VetoEffect, YearRule};
+use std::collections::HashSet;
+use std::fmt;
+
+/// Level codes a scheme may use.
+pub const LEVELS: &[&str] = &["unit", "city", "province", "national", "above"];
+
+/// A scheme file that cannot be used, with the place of the fault.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct SchemeError {
+    pub file: String,
+    pub line: usize,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for SchemeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": field '{}'", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+fn line_of_offset(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Line where `key = ` is set, searching after the line that mentions `anchor`.
+fn line_of(text: &str, anchor: &str, key: &str) -> usize {
+    let start = if anchor.is_empty() {
+        0
+    } else {
+        text.find(&format!("\"{anchor}\"")).unwrap_or(0)
+    };
+    let rest = &text[start..];
+    let pos = rest
+        .lines()
+        .scan(0usize, |off, l| {
+            let here = *off;
+            *off += l.len() + 1;
+            Some((here, l))
+        })
+        .find(|(_, l)| {
+            let t = l.trim_start();
+            t.starts_with(key) && t[key.len()..].trim_start().starts_with('=')
+        })
+        .map(|(o, _)| start + o)
+        .unwrap_or(start);
+    line_of_offset(text, pos)
+}
+
+pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
+    let scheme: Scheme = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(0);
+        let field = e
+            .span()
+            .and_then(|s| text.get(s.clone()))
+            .map(|s| s.split('=').next().unwrap_or(s).trim().to_string())
+            .filter(|s| !s.is_empty() && s.len() < 60 && !s.contains('\n'))
+            .unwrap_or_default();
+        SchemeError {
+            file: origin.to_string(),
+            line,
+            field,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    check(origin, text, &scheme)?;
+    Ok(scheme)
+}
+
+fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
+    let fail = |anchor: &str, key: &str, message: String| SchemeError {
+        file: origin.to_string(),
+        line: line_of(text, anchor, key),
+        field: key.to_string(),
+        message,
+    };
+    if s.id.trim().is_empty() {
+        return Err(fail("", "id", "must not be empty".into()));
+    }
+    if let (Some(f), Some(c)) = (s.floor, s.cap) {
+        if f > c {
+            return Err(fail("", "floor", format!("floor {f} is above cap {c}")));
+        }
+    }
+    if s.year.rule == YearRule::Sum && s.year.divisor.is_some_and(|d| d <= 0.0) {
+        return Err(fail("", "divisor", "must be above 0".into()));
+    }
+    let mut tiers = HashSet::new();
+    for t in &s.tiers {
+        if !tiers.insert(t.id) {
+            return Err(fail("", "id", format!("duplicate tier {}", t.id)));
+        }
+    }
+    let mut parts = HashSet::new();
+    for p in &s.parts {
+        if !parts.insert(p.id.as_str()) {
+            return Err(fail(&p.id, "id", format!("duplicate part '{}'", p.id)));
+        }
+        for (key, v) in [
+            ("bonus_cap", p.bonus_cap),
+            ("deduction_cap", p.deduction_cap),
+            ("max", p.max),
+        ] {
+            if v.is_some_and(|v| v < 0.0) {
+                return Err(fail(
+                    &p.id,
+                    key,
+                    format!("part '{}' has a negative {key}", p.id),
+                ));
+            }
+        }
+    }
+    let mut codes = HashSet::new();
+    for it in &s.items {
+        let here = |key: &str, m: String| fail(&it.code, key, format!("item '{}': {m}", it.code));
+        if !codes.insert(it.code.as_str()) {
+            return Err(here("code", "duplicate item code".into()));
+        }
+        if let Some(p) = &it.part {
+            if !parts.contains(p.as_str()) {
+                return Err(here(
+                    "part",
+                    format!(
+                        "part '{p}' is not defined (parts: {})",
+                        s.parts.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+        }
+        let ways = [it.points.is_some(), it.levels.is_some(), it.min.is_some() || it.max.is_some()]
+            .iter()
+            .filter(|b| **b)
+            .count();
+        if ways > 1 {
+            return Err(here(
+                "points",
+                "give only one of points, levels, or min/max".into(),
+            ));
+        }
+        if it.points.is_some_and(|p| p < 0.0) {
+            return Err(here(
+                "points",
+                "points are a positive magnitude; the kind gives the sign".into(),
+            ));
+        }
+        if let (Some(a), Some(b)) = (it.min, it.max) {
+            if a > b {
+                return Err(here("min", format!("min {a} is above max {b}")));
+            }
+        }
+        if it.min.is_some_and(|m| m < 0.0) {
+            return Err(here("min", "must be zero or more".into()));
+        }
+        if it.cap.is_some_and(|c| c < 0.0) {
+            return Err(here("cap", "must be zero or more".into()));
+        }
+        if it.weight.is_some_and(|w| w <= 0.0) {
+            return Err(here("weight", "must be above 0".into()));
+        }
+        if let Some(levels) = &it.levels {
+            if levels.is_empty() {
+                return Err(here("levels", "no levels given".into()));
+            }
+            for (k, v) in levels {
+                if !LEVELS.contains(&k.as_str()) {
+                    return Err(here(
+                        "levels",
+                        format!("unknown level '{k}' (allowed: {})", LEVELS.join(", ")),
+                    ));
+                }
+                if *v < 0.0 {
+                    return Err(here("levels", format!("level '{k}' has negative points")));
+                }
+            }
+        }
+        match (it.kind, it.effect) {
+            (ItemKind::Veto, None) => {
+                return Err(here("effect", "a veto item needs effect = zero, cap or grade".into()))
+            }
+            (ItemKind::Veto, Some(VetoEffect::Grade)) => match &it.grade {
+                Some(g) if s.grade(g).is_some() => {}
+                Some(g) => return Err(here("grade", format!("grade '{g}' is not defined"))),
+                None => return Err(here("grade", "effect = grade needs a grade".into())),
+            },
+            (ItemKind::Veto, Some(VetoEffect::Cap)) if s.cap.is_none() => {
+                return Err(here("effect", "effect = cap needs the scheme to have a cap".into()))
+            }
+            (k, Some(_)) if k != ItemKind::Veto => {
+                return Err(here("effect", "only veto items have an effect".into()))
+            }
+            _ => {}
+        }
+        if let Some(a) = &it.action {
+            if s.action(a).is_none() {
+                return Err(here("action", format!("action '{a}' is not defined")));
+            }
+        }
+        if let Some(a) = &it.attendance {
+            if a != "leave" && a != "absent" {
+                return Err(here("attendance", "must be leave or absent".into()));
+            }
+        }
+    }
+    let mut grades = HashSet::new();
+    for g in &s.grades {
+        if !grades.insert(g.key.as_str()) {
+            return Err(fail(&g.key, "key", format!("duplicate grade '{}'", g.key)));
+        }
+        if let (Some(a), Some(b)) = (g.min, g.below) {
+            if a >= b {
+                return Err(fail(&g.key, "min", format!("grade '{}': min {a} not below {b}", g.key)));
+            }
+        }
+        if g.quota.is_some_and(|q| !(0.0..=1.0).contains(&q)) {
+            return Err(fail(&g.key, "quota", "quota is a share from 0 to 1".into()));
+        }
+    }
+    if let Some(st) = &s.stars {
+        for b in &st.bands {
+            if !(1..=5).contains(&b.stars) {
+                return Err(fail("", "stars", format!("{} stars is outside 1-5", b.stars)));
+            }
+            if b.min.is_none() && b.share.is_none() {
+                return Err(fail("", "stars", "a star band needs min or share".into()));
+            }
+        }
+        if let Some(rp) = &st.require_part {
+            if s.part(&rp.part).is_none() {
+                return Err(fail("", "require_part", format!("part '{}' is not defined", rp.part)));
+            }
+        }
+    }
+    let mut actions = HashSet::new();
+    for a in &s.actions {
+        if !actions.insert(a.key.as_str()) {
+            return Err(fail(&a.key, "key", format!("duplicate action '{}'", a.key)));
+        }
+        for g in a.grade.iter().flatten().chain(a.repeat.iter().map(|r| &r.grade)) {
+            if s.grade(g).is_none() {
+                return Err(fail(&a.key, "grade", format!("action '{}': grade '{g}' is not defined", a.key)));
+            }
+        }
+        if let Some(i) = &a.item {
+            if !codes.contains(i.as_str()) {
+                return Err(fail(&a.key, "item", format!("action '{}': item '{i}' is not defined", a.key)));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,251 @@
+//! Pure scoring: a scheme plus approved entries give scores, ranks, grades,
+//! stars and actions. No I/O; the same functions serve the console, the board,
+//! the CLI and `verify`.
+
+mod rank;
+
+pub use rank::{rank, Entrant, Scope, Standing};
+
+use crate::scheme::{Direction, ItemKind, PartYear, Scheme, VetoEffect, YearRule};
+use std::collections::BTreeMap;
+
+/// Approved points of one item for one member in one window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub item: String,
+    /// Sum of the approved claims' points (positive magnitudes).
+    pub points: f64,
+    /// Number of approved claims.
+    pub count: i64,
+}
+
+/// A member's score in one window, with how it came about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Breakdown {
+    pub total: f64,
+    /// Score of each part, in scheme order (the implicit part is `""`).
+    pub parts: Vec<(String, f64)>,
+    pub forced_grade: Option<String>,
+    /// Actions triggered by approved items.
+    pub item_actions: Vec<String>,
+    pub vetoed: bool,
+}
+
+impl Breakdown {
+    pub fn part(&self, id: &str) -> f64 {
+        self.parts
+            .iter()
+            .find(|(p, _)| p == id)
+            .map(|(_, v)| *v)
+            .unwrap_or(0.0)
+    }
+}
+
+fn sign(direction: Direction, kind: ItemKind) -> f64 {
+    match (direction, kind) {
+        (_, ItemKind::Veto) => 0.0,
+        (Direction::Higher, ItemKind::Deduction) => -1.0,
+        (Direction::Higher, _) => 1.0,
+        (Direction::Lower, ItemKind::Deduction) => 1.0,
+        (Direction::Lower, _) => -1.0,
+    }
+}
+
+/// Ids of the parts in scoring order; items without a part fall in `""`.
+fn part_ids(scheme: &Scheme) -> Vec<&str> {
+    let mut ids: Vec<&str> = scheme.parts.iter().map(|p| p.id.as_str()).collect();
+    if scheme.items.iter().any(|i| i.part.is_none()) {
+        ids.push("");
+    }
+    ids
+}
+
+/// Score of one part from tallies.
+fn part_score(scheme: &Scheme, part_id: &str, tallies: &[Tally]) -> f64 {
+    let part = scheme.part(part_id);
+    let mut gains = 0.0; // entries that raise the part's score (bonus in merit schemes, demerits in demerit schemes)
+    let mut losses = 0.0;
+    let mut offsets = 0.0;
+    for t in tallies {
+        let Some(item) = scheme.item(&t.item) else { continue };
+        if item.part.as_deref().unwrap_or("") != part_id {
+            continue;
+        }
+        let mut v = t.points * item.weight.unwrap_or(1.0);
+        if let Some(c) = item.cap {
+            v = v.min(c);
+        }
+        match (scheme.direction, item.kind) {
+            (_, ItemKind::Veto) => {}
+            (Direction::Higher, ItemKind::Bonus) => gains += v,
+            (Direction::Higher, ItemKind::Deduction) => losses += v,
+            (Direction::Lower, ItemKind::Deduction) => gains += v,
+            (_, _) => offsets += v * sign(scheme.direction, item.kind),
+        }
+    }
+    let (base, bonus_cap, ded_cap, max) = match part {
+        Some(p) => (p.base, p.bonus_cap, p.deduction_cap, p.max),
+        None => (0.0, None, None, None),
+    };
+    let (gains, losses) = match scheme.direction {
+        Direction::Higher => (
+            bonus_cap.map_or(gains, |c| gains.min(c)),
+            ded_cap.map_or(losses, |c| losses.min(c)),
+        ),
+        Direction::Lower => (ded_cap.map_or(gains, |c| gains.min(c)), losses),
+    };
+    let raw = base + gains - losses + offsets;
+    match max {
+        Some(m) => raw.min(m),
+        None => raw,
+    }
+}
+
+struct Vetoes {
+    effect: Option<VetoEffect>,
+    grade: Option<String>,
+    actions: Vec<String>,
+}
+
+fn vetoes_and_actions(scheme: &Scheme, tallies: &[Tally]) -> Vetoes {
+    let mut out = Vetoes {
+        effect: None,
+        grade: None,
+        actions: Vec::new(),
+    };
+    for t in tallies.iter().filter(|t| t.count > 0) {
+        let Some(item) = scheme.item(&t.item) else { continue };
+        if let Some(a) = &item.action {
+            if !out.actions.contains(a) {
+                out.actions.push(a.clone());
+            }
+        }
+        if item.kind == ItemKind::Veto {
+            match item.effect {
+                Some(VetoEffect::Zero) => out.effect = Some(VetoEffect::Zero),
+                Some(VetoEffect::Cap) if out.effect != Some(VetoEffect::Zero) => {
+                    out.effect = Some(VetoEffect::Cap)
+                }
+                Some(VetoEffect::Grade) => {
+                    out.grade = item.grade.clone();
+                    out.effect.get_or_insert(VetoEffect::Grade);
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn clamp(scheme: &Scheme, v: f64) -> f64 {
+    let v = scheme.floor.map_or(v, |f| v.max(f));
+    scheme.cap.map_or(v, |c| v.min(c))
+}
+
+fn finish(scheme: &Scheme, raw: f64, parts: Vec<(String, f64)>, tallies: &[Tally]) -> Breakdown {
+    let v = vetoes_and_actions(scheme, tallies);
+    let mut total = clamp(scheme, raw);
+    match v.effect {
+        Some(VetoEffect::Zero) => total = 0.0,
+        Some(VetoEffect::Cap) => total = scheme.cap.unwrap_or(total),
+        _ => {}
+    }
+    Breakdown {
+        total: crate::model::round2(total),
+        parts,
+        forced_grade: v.grade,
+        item_actions: v.actions,
+        vetoed: v.effect.is_some(),
+    }
+}
+
+/// Score of a member of `tier` from the approved tallies of one window.
+pub fn score_window(scheme: &Scheme, tier: Option<i64>, tallies: &[Tally]) -> Breakdown {
+    let parts: Vec<(String, f64)> = part_ids(scheme)
+        .into_iter()
+        .map(|p| (p.to_string(), part_score(scheme, p, tallies)))
+        .collect();
+    let raw = scheme.base_for(tier) + parts.iter().map(|(_, v)| v).sum::<f64>();
+    finish(scheme, raw, parts, tallies)
+}
+
+/// Merge tallies of several windows into one.
+pub fn merge(windows: &[&[Tally]]) -> Vec<Tally> {
+    let mut by: BTreeMap<&str, (f64, i64)> = BTreeMap::new();
+    for w in windows {
+        for t in w.iter() {
+            let e = by.entry(t.item.as_str()).or_insert((0.0, 0));
+            e.0 += t.points;
+            e.1 += t.count;
+        }
+    }
+    by.into_iter()
+        .map(|(item, (points, count))| Tally {
+            item: item.to_string(),
+            points,
+            count,
+        })
+        .collect()
+}
+
+/// Year score from the tallies of each period held in the year (own entries only,
+/// in order) by the scheme's year rule.
+pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) -> Breakdown {
+    let refs: Vec<&[Tally]> = periods.iter().map(|v| v.as_slice()).collect();
+    let year = merge(&refs);
+    match scheme.year.rule {
+        YearRule::Parts => {
+            let parts: Vec<(String, f64)> = part_ids(scheme)
+                .into_iter()
+                .map(|p| {
+                    let averaged = scheme
+                        .part(p)
+                        .is_some_and(|x| x.year == PartYear::Average);
+                    let v = if averaged {
+                        if periods.is_empty() {
+                            0.0
+                        } else {
+                            periods.iter().map(|t| part_score(scheme, p, t)).sum::<f64>()
+                                / periods.len() as f64
+                        }
+                    } else {
+                        part_score(scheme, p, &year)
+                    };
+                    (p.to_string(), v)
+                })
+                .collect();
+            let raw = scheme.base_for(tier) + parts.iter().map(|(_, v)| v).sum::<f64>();
+            finish(scheme, raw, parts, &year)
+        }
+        YearRule::Average | YearRule::Sum => {
+            let scores: Vec<Breakdown> = periods
+                .iter()
+                .map(|t| score_window(scheme, tier, t))
+                .collect();
+            let sum: f64 = scores.iter().map(|b| b.total).sum();
+            let divisor = match scheme.year.rule {
+                YearRule::Sum => scheme.year.divisor.unwrap_or(1.0),
+                _ => scores.len().max(1) as f64,
+            };
+            let n = divisor;
+            let parts = part_ids(scheme)
+                .into_iter()
+                .map(|p| {
+                    let s: f64 = scores.iter().map(|b| b.part(p)).sum();
+                    (p.to_string(), s / n)
+                })
+                .collect();
+            let mut b = finish(scheme, sum / divisor, parts, &year);
+            // A veto in any period already zeroed or capped that period; the
+            // year follows the same effect.
+            if let Some(v) = vetoes_and_actions(scheme, &year).effect {
+                match v {
+                    VetoEffect::Zero => b.total = 0.0,
+                    VetoEffect::Cap => b.total = scheme.cap.unwrap_or(b.total),
+                    VetoEffect::Grade => {}
+                }
+            }
+            b
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Applying journal events to the current-state tables. The same code runs for
+//! live changes and for `verify`'s replay, so both give the same tables.
+
+use super::events::{Event, NewClaim};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// Write the effect of `ev` (journalled at `at`, with hash `hash`) to the state tables.
+pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::Result<()> {
+    match ev {
+        Event::BranchInit {
+            branch_id,
+            name,
+            scheme_id,
+            scheme_toml,
+        } => {
+            conn.execute(
+                "INSERT INTO branch (id, name, scheme_id, scheme_toml) VALUES (?1, ?2, ?3, ?4)",
+                params![branch_id, name, scheme_id, scheme_toml],
+            )?;
+        }
+        Event::SettingSet {
+            branch_id,
+            key,
+            value,
+        } => {
+            conn.execute(
+                "UPDATE branch SET settings = json_set(settings, '$.' || ?2, json(?3)) WHERE id = ?1",
+                params![branch_id, key, value.to_string()],
+            )?;
+        }
+        Event::MembersAdd { branch_id, members } => {
+            let mut st = conn.prepare_cached(
+                "INSERT INTO member (id, branch_id, name, category, tier, grp, status, joined)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for m in members {
+                st.execute(params![
+                    m.id, branch_id, m.name, m.category, m.tier, m.group, m.status, at
+                ])?;
+            }
+        }
+        Event::MemberUpdate { member: m } => {
+            conn.execute(
+                "UPDATE member SET name = ?2, category = ?3, tier = ?4, grp = ?5, status = ?6 WHERE id = ?1",
+                params![m.id, m.name, m.category, m.tier, m.group, m.status],
+            )?;
+        }
+        Event::PeriodOpen { branch_id, period } => {
+            conn.execute(
+                "INSERT INTO period (branch_id, id, state, opened_at) VALUES (?1, ?2, 'open', ?3)",
+                params![branch_id, period, at],
+            )?;
+        }
+        Event::PeriodState {
+            branch_id,
+            period,
+            state,
+            window_end,
+        } => {
+            conn.execute(
+                "UPDATE period SET state = ?3, window_end = COALESCE(?4, window_end) WHERE branch_id = ?1 AND id = ?2",
+                params![branch_id, period, state, window_end],
+            )?;
+        }
+        Event::ClaimsAdd { branch_id, claims } => {
+            for c in claims {
+                insert_claim(conn, *branch_id, c, at)?;
+            }
+        }
+        Event::Verdict {
+            claim,
+            status,
+            points,
+            reason,
+            by,
+            ..
+        } => {
+            let decided = (status != "pending").then_some(at);
+            let by = (status != "pending").then_some(by.as_str());
+            set_claim(conn, *claim, status, *points, reason.as_deref(), decided, by)?;
+        }
+        Event::ClaimWithdraw { claim } => {
+            let (points,): (f64,) =
+                conn.query_row("SELECT points FROM claim WHERE id = ?1", [claim], |r| {
+                    Ok((r.get(0)?,))
+                })?;
+            set_claim(conn, *claim, "withdrawn", points, None, None, None)?;
+        }
+        Event::Confirm {
+            branch_id,
+            period,
+            member_id,
+            state,
+            text,
+            ..
+        } => match state {
+            Some(s) => {
+                conn.execute(
+                    "INSERT INTO confirmation (branch_id, period, member_id, state, text, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (branch_id, period, member_id)
+                     DO UPDATE SET state = excluded.state, text = excluded.text, at = excluded.at",
+                    params![branch_id, period, member_id, s, text, at],
+                )?;
+            }
+            None => {
+                conn.execute(
+                    "DELETE FROM confirmation WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+                    params![branch_id, period, member_id],
+                )?;
+            }
+        },
+        Event::Attendance {
+            branch_id,
+            period,
+            member_id,
+            mark,
+            ..
+        } => match mark {
+            Some(m) => {
+                conn.execute(
+                    "INSERT INTO attendance (branch_id, period, member_id, mark) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (branch_id, period, member_id) DO UPDATE SET mark = excluded.mark",
+                    params![branch_id, period, member_id, m],
+                )?;
+            }
+            None => {
+                conn.execute(
+                    "DELETE FROM attendance WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+                    params![branch_id, period, member_id],
+                )?;
+            }
+        },
+        Event::Lock {
+            branch_id,
+            period,
+            totals,
+            ..
+        } => {
+            let mut st = conn.prepare_cached(
+                "INSERT INTO lock_total (branch_id, period, member_id, score, rank, grade, stars, confirmed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for t in totals {
+                st.execute(params![
+                    branch_id,
+                    period,
+                    t.member_id,
+                    t.score,
+                    t.rank,
+                    t.grade,
+                    t.stars,
+                    t.confirmed
+                ])?;
+            }
+            conn.execute(
+                "UPDATE period SET state = 'locked', locked_at = ?3, seal = ?4 WHERE branch_id = ?1 AND id = ?2",
+                params![branch_id, period, at, super::seal_of(hash)],
+            )?;
+        }
+        Event::AppealFile {
+            id,
+            branch_id,
+            period,
+            member_id,
+            items,
+            text,
+            reply_due,
+        } => {
+            conn.execute(
+                "INSERT INTO appeal (id, branch_id, period, member_id, items, text, filed_at, reply_due, stage)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'branch')",
+                params![id, branch_id, period, member_id, items, text, at, reply_due],
+            )?;
+        }
+        Event::AppealReply {
+            id,
+            outcome,
+            reply,
+            next_due,
+            correction,
+        } => {
+            if outcome == "reconsider" {
+                conn.execute(
+                    "UPDATE appeal SET stage = 'higher', reply = ?2, reply_due = ?3, replied_at = ?4 WHERE id = ?1",
+                    params![id, reply, next_due, at],
+                )?;
+            } else {
+                conn.execute(
+                    "UPDATE appeal SET outcome = ?2, reply = ?3, replied_at = ?4 WHERE id = ?1",
+                    params![id, outcome, reply, at],
+                )?;
+            }
+            if let Some(c) = correction {
+                conn.execute(
+                    "INSERT INTO correction (id, branch_id, period, member_id, item, points, reason, appeal_id)
+                     SELECT ?2, branch_id, period, member_id, ?3, ?4, ?5, id FROM appeal WHERE id = ?1",
+                    params![id, c.id, c.item, c.points, c.reason],
+                )?;
+            }
+        }
+        Event::FollowUpDone {
+            branch_id,
+            scope,
+            member_id,
+            action,
+            note,
+        } => {
+            conn.execute(
+                "INSERT INTO follow_up (branch_id, scope, member_id, action, done_at, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (branch_id, scope, member_id, action)
+                 DO UPDATE SET done_at = excluded.done_at, note = excluded.note",
+                params![branch_id, scope, member_id, action, at, note],
+            )?;
+        }
+        Event::Undo { restore, .. } => apply(conn, restore, at, hash)?,
+    }
+    Ok(())
+}
+
+fn counts(status: &str) -> bool {
+    status == "approved" || status == "adjusted"
+}
+
+fn insert_claim(conn: &Connection, branch_id: i64, c: &NewClaim, at: &str) -> rusqlite::Result<()> {
+    let status = c.verdict.as_deref().unwrap_or("pending");
+    let decided = (status != "pending").then_some(at);
+    let mut st = conn.prepare_cached(
+        "INSERT INTO claim (id, branch_id, member_id, period, item, level, count, claimed, points,
+                            act_date, note, evidence, source, status, reason, decided_at, decided_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    st.execute(params![
+        c.id,
+        branch_id,
+        c.member_id,
+        c.period,
+        c.item,
+        c.level,
+        c.count,
+        c.points,
+        c.date,
+        c.note,
+        c.evidence,
+        c.source,
+        status,
+        c.reason,
+        decided,
+        decided.map(|_| "import"),
+    ])?;
+    if counts(status) {
+        tally_add(conn, branch_id, &c.period, c.member_id, &c.item, c.points, 1)?;
+    }
+    Ok(())
+}
+
+fn set_claim(
+    conn: &Connection,
+    claim: i64,
+    status: &str,
+    points: f64,
+    reason: Option<&str>,
+    decided_at: Option<&str>,
+    by: Option<&str>,
+) -> rusqlite::Result<()> {
+    let old = conn
+        .prepare_cached(
+            "SELECT branch_id, period, member_id, item, status, points FROM claim WHERE id = ?1",
+        )?
+        .query_row([claim], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, f64>(5)?,
+            ))
+        })
+        .optional()?;
+    let Some((branch, period, member, item, old_status, old_points)) = old else {
+        return Err(rusqlite::Error::QueryReturnedNoRows);
+    };
+    conn.prepare_cached(
+        "UPDATE claim SET status = ?2, points = ?3, reason = ?4, decided_at = ?5, decided_by = ?6 WHERE id = ?1",
+    )?
+    .execute(params![claim, status, points, reason, decided_at, by])?;
+    if counts(&old_status) {
+        tally_add(conn, branch, &period, member, &item, -old_points, -1)?;
+    }
+    if counts(status) {
+        tally_add(conn, branch, &period, member, &item, points, 1)?;
+    }
+    Ok(())
+}
+
+fn tally_add(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+    item: &str,
+    points: f64,
+    count: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO tally (branch_id, period, member_id, item, points, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (branch_id, period, member_id, item)
+         DO UPDATE SET points = points + excluded.points, count = count + excluded.count",
+    )?
+    .execute(params![branch, period, member, item, points, count])?;
+    if count < 0 {
+        conn.prepare_cached(
+            "DELETE FROM tally WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 AND item = ?4 AND count <= 0",
+        )?
+        .execute(params![branch, period, member, item])?;
+    }
+    Ok(())
+}

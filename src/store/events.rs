@@ -1,0 +1,188 @@
+//! Journal events: every change to the ledger is one of these.
+
+use serde::{Deserialize, Serialize};
+
+/// A claim as written into the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewClaim {
+    pub id: i64,
+    pub member_id: i64,
+    pub period: String,
+    pub item: String,
+    pub level: Option<String>,
+    pub count: i64,
+    pub points: f64,
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+    pub source: String,
+    /// Already decided (imports of history): `approved` or `rejected`.
+    #[serde(default)]
+    pub verdict: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A member as written into the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewMember {
+    pub id: i64,
+    pub name: String,
+    pub category: String,
+    pub tier: Option<i64>,
+    pub group: Option<String>,
+    pub status: String,
+}
+
+/// A member's locked total, carried by the lock event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LockedTotal {
+    pub member_id: i64,
+    pub score: f64,
+    pub rank: u32,
+    pub grade: Option<String>,
+    pub stars: Option<u8>,
+    pub confirmed: bool,
+}
+
+/// One change to the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    BranchInit {
+        branch_id: i64,
+        name: String,
+        scheme_id: String,
+        scheme_toml: String,
+    },
+    SettingSet {
+        branch_id: i64,
+        key: String,
+        value: serde_json::Value,
+    },
+    MembersAdd {
+        branch_id: i64,
+        members: Vec<NewMember>,
+    },
+    MemberUpdate {
+        member: NewMember,
+    },
+    PeriodOpen {
+        branch_id: i64,
+        period: String,
+    },
+    PeriodState {
+        branch_id: i64,
+        period: String,
+        state: String,
+        window_end: Option<String>,
+    },
+    ClaimsAdd {
+        branch_id: i64,
+        claims: Vec<NewClaim>,
+    },
+    /// A verdict, or (with `status = "pending"`) its undoing.
+    Verdict {
+        claim: i64,
+        status: String,
+        points: f64,
+        reason: Option<String>,
+        by: String,
+        /// The claim's state before, so that an undo can put it back.
+        #[serde(default)]
+        prev: Option<Box<Event>>,
+    },
+    ClaimWithdraw {
+        claim: i64,
+    },
+    Confirm {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        /// `confirmed`, `disputed`, or `null` to clear.
+        state: Option<String>,
+        text: Option<String>,
+        #[serde(default)]
+        prev: Option<Box<Event>>,
+    },
+    Attendance {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        mark: Option<String>,
+        #[serde(default)]
+        prev: Option<Box<Event>>,
+    },
+    Lock {
+        branch_id: i64,
+        period: String,
+        /// Hash of the event before the lock.
+        head: String,
+        totals: Vec<LockedTotal>,
+        unconfirmed: Vec<i64>,
+    },
+    AppealFile {
+        id: i64,
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        items: Option<String>,
+        text: String,
+        reply_due: String,
+    },
+    AppealReply {
+        id: i64,
+        /// `upheld`, `dismissed`, or `reconsider` (sent to the higher committee).
+        outcome: String,
+        reply: String,
+        /// New due date when the appeal goes on to reconsideration.
+        next_due: Option<String>,
+        correction: Option<CorrectionEntry>,
+    },
+    FollowUpDone {
+        branch_id: i64,
+        scope: String,
+        member_id: i64,
+        action: String,
+        note: Option<String>,
+    },
+    /// Undo of an earlier event: `restore` is the event that puts things back.
+    Undo {
+        of: i64,
+        restore: Box<Event>,
+    },
+}
+
+/// A correction posted by an upheld appeal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionEntry {
+    pub id: i64,
+    pub item: String,
+    /// Signed points magnitude in the item's own sense (positive as on a claim).
+    pub points: f64,
+    pub reason: String,
+}
+
+impl Event {
+    /// The journal's `kind` column.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::BranchInit { .. } => "branch_init",
+            Event::SettingSet { .. } => "setting_set",
+            Event::MembersAdd { .. } => "members_add",
+            Event::MemberUpdate { .. } => "member_update",
+            Event::PeriodOpen { .. } => "period_open",
+            Event::PeriodState { .. } => "period_state",
+            Event::ClaimsAdd { .. } => "claims_add",
+            Event::Verdict { .. } => "verdict",
+            Event::ClaimWithdraw { .. } => "claim_withdraw",
+            Event::Confirm { .. } => "confirm",
+            Event::Attendance { .. } => "attendance",
+            Event::Lock { .. } => "lock",
+            Event::AppealFile { .. } => "appeal_file",
+            Event::AppealReply { .. } => "appeal_reply",
+            Event::FollowUpDone { .. } => "follow_up_done",
+            Event::Undo { .. } => "undo",
+        }
+    }
+}

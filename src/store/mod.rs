@@ -1,0 +1,16 @@
+//! Storage: the only module that knows SQL. SQLite with migrations, an
+//! append-only hash-chained journal, lock triggers and backups.
+
+pub mod apply;
+pub mod db;
+pub mod events;
+pub mod journal;
+pub mod queries;
+
+pub use db::{open_memory, open_ro, open_rw, OpenError};
+pub use events::{Event, LockedTotal, NewClaim, NewMember};
+
+/// The short seal printed at lock time: 16 hex digits of the lock event's hash.
+pub fn seal_of(hash: &str) -> String {
+    hash.chars().take(16).collect()
+}

@@ -1,0 +1,299 @@
+//! Reading the current-state tables.
+
+use crate::model::{Claim, ClaimSource, ClaimStatus, Member, MemberStatus};
+use crate::scoring::Tally;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
+
+/// A branch row.
+#[derive(Debug, Clone)]
+pub struct BranchRow {
+    pub id: i64,
+    pub name: String,
+    pub scheme_id: String,
+    pub scheme_toml: String,
+    pub settings: serde_json::Value,
+}
+
+/// A period row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodRow {
+    pub id: String,
+    pub state: String,
+    pub opened_at: String,
+    pub locked_at: Option<String>,
+    pub seal: Option<String>,
+    pub window_end: Option<String>,
+}
+
+pub fn branches(conn: &Connection) -> rusqlite::Result<Vec<BranchRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, name, scheme_id, scheme_toml, settings FROM branch ORDER BY id",
+    )?;
+    let rows = st.query_map([], |r| {
+        let settings: String = r.get(4)?;
+        Ok(BranchRow {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            scheme_id: r.get(2)?,
+            scheme_toml: r.get(3)?,
+            settings: serde_json::from_str(&settings).unwrap_or(serde_json::Value::Null),
+        })
+    })?;
+    rows.collect()
+}
+
+fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
+    let cat: String = r.get(2)?;
+    let status: String = r.get(5)?;
+    Ok(Member {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        category: cat.parse().unwrap_or(crate::model::Category::Full),
+        tier: r.get(3)?,
+        group: r.get(4)?,
+        status: status.parse().unwrap_or(MemberStatus::Active),
+    })
+}
+
+pub fn members(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<Member>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, name, category, tier, grp, status FROM member WHERE branch_id = ?1 ORDER BY id",
+    )?;
+    let rows = st.query_map([branch], member_from)?;
+    rows.collect()
+}
+
+pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
+    let sql = match table {
+        "member" => "SELECT COALESCE(MAX(id), 0) + 1 FROM member",
+        "claim" => "SELECT COALESCE(MAX(id), 0) + 1 FROM claim",
+        "appeal" => "SELECT COALESCE(MAX(id), 0) + 1 FROM appeal",
+        "correction" => "SELECT COALESCE(MAX(id), 0) + 1 FROM correction",
+        _ => "SELECT COALESCE(MAX(id), 0) + 1 FROM branch",
+    };
+    conn.prepare_cached(sql)?.query_row([], |r| r.get(0))
+}
+
+pub fn periods(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<PeriodRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, state, opened_at, locked_at, seal, window_end FROM period WHERE branch_id = ?1 ORDER BY id",
+    )?;
+    let rows = st.query_map([branch], |r| {
+        Ok(PeriodRow {
+            id: r.get(0)?,
+            state: r.get(1)?,
+            opened_at: r.get(2)?,
+            locked_at: r.get(3)?,
+            seal: r.get(4)?,
+            window_end: r.get(5)?,
+        })
+    })?;
+    rows.collect()
+}
+
+const CLAIM_COLS: &str = "c.id, c.member_id, m.name, c.period, c.item, c.level, c.count, c.claimed, c.points,
+    c.act_date, c.note, c.evidence, c.source, c.status, c.reason";
+
+fn claim_from(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
+    let source: String = r.get(12)?;
+    let status: String = r.get(13)?;
+    Ok(Claim {
+        id: r.get(0)?,
+        member_id: r.get(1)?,
+        member: r.get(2)?,
+        period: r.get(3)?,
+        item: r.get(4)?,
+        level: r.get(5)?,
+        count: r.get(6)?,
+        claimed: r.get(7)?,
+        points: r.get(8)?,
+        date: r.get(9)?,
+        note: r.get(10)?,
+        evidence: r.get(11)?,
+        source: source.parse().unwrap_or(ClaimSource::Secretary),
+        status: status.parse().unwrap_or(ClaimStatus::Pending),
+        reason: r.get(14)?,
+    })
+}
+
+pub fn claim(conn: &Connection, id: i64) -> rusqlite::Result<Option<Claim>> {
+    conn.prepare_cached(&format!(
+        "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id WHERE c.id = ?1"
+    ))?
+    .query_row([id], claim_from)
+    .optional()
+}
+
+/// Claims of a branch, optionally of one period and one member, in id order.
+pub fn claims(
+    conn: &Connection,
+    branch: i64,
+    period: Option<&str>,
+    member: Option<i64>,
+) -> rusqlite::Result<Vec<Claim>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id
+         WHERE c.branch_id = ?1 AND (?2 IS NULL OR c.period = ?2) AND (?3 IS NULL OR c.member_id = ?3)
+           AND c.status <> 'withdrawn'
+         ORDER BY c.id"
+    ))?;
+    let rows = st.query_map(params![branch, period, member], claim_from)?;
+    rows.collect()
+}
+
+/// Pending claim counts per member in a period.
+pub fn pending_counts(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<HashMap<i64, usize>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status = 'pending' GROUP BY member_id",
+    )?;
+    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+    rows.collect()
+}
+
+/// Approved tallies of the given periods, by (period, member).
+pub fn tallies(
+    conn: &Connection,
+    branch: i64,
+    periods: &[String],
+    with_corrections: bool,
+) -> rusqlite::Result<HashMap<(String, i64), Vec<Tally>>> {
+    let mut out: HashMap<(String, i64), Vec<Tally>> = HashMap::new();
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2",
+    )?;
+    for p in periods {
+        let rows = st.query_map(params![branch, p], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Tally {
+                    item: r.get(1)?,
+                    points: r.get(2)?,
+                    count: r.get(3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (m, t) = row?;
+            out.entry((p.clone(), m)).or_default().push(t);
+        }
+    }
+    if !with_corrections {
+        return Ok(out);
+    }
+    let mut cst = conn.prepare_cached(
+        "SELECT member_id, item, SUM(points), count(*) FROM correction WHERE branch_id = ?1 AND period = ?2 GROUP BY member_id, item",
+    )?;
+    for p in periods {
+        let rows = cst.query_map(params![branch, p], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, f64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (m, item, points, count) = row?;
+            let v = out.entry((p.clone(), m)).or_default();
+            match v.iter_mut().find(|t| t.item == item) {
+                Some(t) => {
+                    t.points += points;
+                    t.count += count;
+                }
+                None => v.push(Tally { item, points, count }),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Confirmation state per member in a period: (state, text).
+pub fn confirmations(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<HashMap<i64, (String, Option<String>)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2",
+    )?;
+    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    rows.collect()
+}
+
+pub fn attendance(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<HashMap<i64, String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, mark FROM attendance WHERE branch_id = ?1 AND period = ?2",
+    )?;
+    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// A journal row.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// Walk the journal in order.
+pub fn each_event(
+    conn: &Connection,
+    mut f: impl FnMut(EventRow) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut st = conn
+        .prepare("SELECT seq, at, actor, kind, payload, prev_hash, hash FROM event ORDER BY seq")
+        .map_err(|e| e.to_string())?;
+    let mut rows = st.query([]).map_err(|e| e.to_string())?;
+    while let Some(r) = rows.next().map_err(|e| e.to_string())? {
+        let row = EventRow {
+            seq: r.get(0).map_err(|e| e.to_string())?,
+            at: r.get(1).map_err(|e| e.to_string())?,
+            actor: r.get(2).map_err(|e| e.to_string())?,
+            kind: r.get(3).map_err(|e| e.to_string())?,
+            payload: r.get(4).map_err(|e| e.to_string())?,
+            prev_hash: r.get(5).map_err(|e| e.to_string())?,
+            hash: r.get(6).map_err(|e| e.to_string())?,
+        };
+        f(row)?;
+    }
+    Ok(())
+}
+
+/// Recent events, newest first (for undo).
+pub fn recent_events(conn: &Connection, limit: i64) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    let mut st = conn.prepare_cached("SELECT seq, at, payload FROM event ORDER BY seq DESC LIMIT ?1")?;
+    let rows = st.query_map([limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
+
+/// The board-state row of a branch, as JSON text.
+pub fn board_state(conn: &Connection, branch: i64) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT state FROM board_state WHERE branch_id = ?1")?
+        .query_row([branch], |r| r.get(0))
+        .optional()
+}
+
+/// Write the board-state row (volatile, not journalled).
+pub fn set_board_state(conn: &Connection, branch: i64, state: &str, at: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO board_state (branch_id, state, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (branch_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+        params![branch, state, at],
+    )?;
+    Ok(())
+}
+
+/// Locked totals of a period by member.
+pub fn lock_totals(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<Vec<(i64, f64, i64)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, score, rank FROM lock_total WHERE branch_id = ?1 AND period = ?2 ORDER BY rank, member_id",
+    )?;
+    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
