@@ -1,6 +1,7 @@
 //! The core: commands that validate and journal changes, and queries that
 //! build the view models every front end draws. No terminal code here.
 
+pub mod board_state;
 mod commands;
 pub mod import;
 mod undo;
