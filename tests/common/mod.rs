@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use jifen::core::{ClaimDraft, Ledger, MemberDraft};
+use jifen::model::{Category, MemberStatus, Outcome};
+use std::path::PathBuf;
+
+/// A fresh ledger on a built-in scheme in a temporary folder.
+pub fn ledger(scheme: &str) -> (tempfile::TempDir, PathBuf, Ledger) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("t.sqlite");
+    let l = Ledger::init(&path, "测试支部", scheme, None).expect("init");
+    (dir, path, l)
+}
+
+pub fn member(l: &mut Ledger, name: &str, category: Category, tier: Option<i64>) -> i64 {
+    l.add_members(&[MemberDraft {
+        name: name.into(),
+        category,
+        tier,
+        group: None,
+        status: MemberStatus::Active,
+    }])
+    .expect("add member")[0]
+}
+
+/// Add and approve a claim.
+pub fn approved(l: &mut Ledger, m: i64, period: &str, item: &str, level: Option<&str>, points: Option<f64>) -> i64 {
+    let id = claim(l, m, period, item, level, points);
+    l.verdict(id, Outcome::Approved, None, None).expect("approve");
+    id
+}
+
+/// Add a pending claim.
+pub fn claim(l: &mut Ledger, m: i64, period: &str, item: &str, level: Option<&str>, points: Option<f64>) -> i64 {
+    let mut d = ClaimDraft::new(m, item);
+    d.level = level.map(String::from);
+    d.points = points;
+    d.period = Some(period.into());
+    l.add_claim(&d).expect("add claim")
+}
+
+pub fn score(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> f64 {
+    l.ranking(&scope)
+        .expect("ranking")
+        .rows
+        .iter()
+        .find(|r| r.member_id == m)
+        .expect("member ranked")
+        .score
+}
+
+pub fn row(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> jifen::core::RankRow {
+    l.ranking(&scope)
+        .expect("ranking")
+        .rows
+        .into_iter()
+        .find(|r| r.member_id == m)
+        .expect("member ranked")
+}
+
+pub fn q(s: &str) -> jifen::core::RankScope {
+    jifen::core::RankScope::Period(s.parse().expect("period"))
+}
