@@ -68,7 +68,7 @@ pub struct Ledger {
 
 /// Current time as stored in the journal.
 pub fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
 }
 
 fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<Branch> {
@@ -237,8 +237,17 @@ impl Ledger {
             return user("this view is read-only");
         }
         let actor = self.actor.clone();
-        let at = now();
         store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
+            // One action, one timestamp, strictly after the previous action's:
+            // undo takes back everything journalled at the same instant.
+            let last = store::queries::last_event_at(tx)?;
+            let mut at = now();
+            let mut tries = 0;
+            while last.as_deref().is_some_and(|l| at.as_str() <= l) && tries < 10_000 {
+                std::thread::yield_now();
+                at = now();
+                tries += 1;
+            }
             let mut out = Vec::new();
             for ev in events {
                 out.push(store::journal::append(tx, &actor, ev, &at)?);

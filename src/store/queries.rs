@@ -297,3 +297,10 @@ pub fn lock_totals(conn: &Connection, branch: i64, period: &str) -> rusqlite::Re
     let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }
+
+/// Timestamp of the newest journal event.
+pub fn last_event_at(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT at FROM event ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()
+}
