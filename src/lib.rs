@@ -7,6 +7,7 @@ pub mod backup;
 pub mod cli;
 pub mod core;
 pub mod demo;
+pub mod i18n;
 pub mod model;
 pub mod scheme;
 pub mod scoring;

@@ -2,6 +2,7 @@
 //! build the view models every front end draws. No terminal code here.
 
 pub mod board_state;
+pub mod console_support;
 mod commands;
 pub mod import;
 mod undo;

@@ -5,6 +5,7 @@ pub mod apply;
 pub mod db;
 pub mod events;
 pub mod journal;
+pub mod lease;
 pub mod queries;
 
 pub use db::{open_memory, open_ro, open_rw, OpenError};

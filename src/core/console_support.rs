@@ -1,0 +1,72 @@
+//! Queries and the lease the secretary's console needs beyond the shared views.
+
+use super::{Ledger, Result, StatementLine};
+use crate::model::PeriodId;
+use crate::store::{lease, queries};
+
+/// Seconds without a heartbeat after which a console lease counts as abandoned.
+pub const LEASE_STALE_SECS: i64 = 30;
+
+/// Who holds the console of a database, for the "held by" message.
+pub use crate::store::lease::LeaseRow as LeaseHolder;
+
+/// A console's claim on a database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsoleLease {
+    pub holder: String,
+    pub pid: i64,
+}
+
+fn utc_now() -> String {
+    chrono::Utc::now().to_rfc3339()
+}
+
+fn is_fresh(row: &LeaseHolder, now: chrono::DateTime<chrono::Utc>) -> bool {
+    match chrono::DateTime::parse_from_rfc3339(&row.heartbeat) {
+        Ok(t) => (now - t.with_timezone(&chrono::Utc)).num_seconds() < LEASE_STALE_SECS,
+        Err(_) => false,
+    }
+}
+
+impl Ledger {
+    /// A member's claims in a period with item titles, without computing a ranking.
+    pub fn member_lines(&self, member_id: i64, p: &PeriodId, zh: bool) -> Result<Vec<StatementLine>> {
+        let claims = queries::claims(self.conn(), self.branch.id, Some(&p.to_string()), Some(member_id))?;
+        Ok(claims
+            .into_iter()
+            .map(|c| {
+                let item = self.scheme().item(&c.item);
+                StatementLine {
+                    title: item.map(|i| i.title_in(zh).to_string()).unwrap_or_else(|| c.item.clone()),
+                    kind: item.map(|i| i.kind.code().to_string()).unwrap_or_default(),
+                    public: item.is_some_and(|i| i.public),
+                    claim: c,
+                }
+            })
+            .collect())
+    }
+
+    /// Take the console lease; `Ok(Err(holder))` when another live console holds it.
+    pub fn take_console_lease(&self, holder: &str) -> Result<std::result::Result<ConsoleLease, LeaseHolder>> {
+        let pid = i64::from(std::process::id());
+        let now = chrono::Utc::now();
+        let held = lease::take(self.conn(), holder, pid, &now.to_rfc3339(), |row| is_fresh(row, now))?;
+        Ok(match held {
+            Some(row) => Err(row),
+            None => Ok(ConsoleLease {
+                holder: holder.to_string(),
+                pid,
+            }),
+        })
+    }
+
+    /// Refresh the lease heartbeat; false when another console has taken it over.
+    pub fn beat_console_lease(&self, l: &ConsoleLease) -> Result<bool> {
+        Ok(lease::beat(self.conn(), &l.holder, l.pid, &utc_now())?)
+    }
+
+    /// Give the console lease back.
+    pub fn release_console_lease(&self, l: &ConsoleLease) -> Result<()> {
+        Ok(lease::release(self.conn(), &l.holder, l.pid)?)
+    }
+}

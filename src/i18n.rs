@@ -1,0 +1,1 @@
+//! User-interface strings in Chinese and English.
