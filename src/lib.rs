@@ -13,4 +13,5 @@ pub mod scheme;
 pub mod scoring;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod tui;
