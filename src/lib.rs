@@ -4,6 +4,7 @@
 //! the CLI all go through [`core::Ledger`].
 
 pub mod backup;
+pub mod calendar;
 pub mod cli;
 pub mod core;
 pub mod demo;

@@ -1,6 +1,9 @@
 //! The core: commands that validate and journal changes, and queries that
 //! build the view models every front end draws. No terminal code here.
 
+pub mod appeals;
+pub mod follow_ups;
+pub mod publication;
 pub mod board_state;
 pub mod console_support;
 mod commands;

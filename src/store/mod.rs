@@ -2,6 +2,7 @@
 //! append-only hash-chained journal, lock triggers and backups.
 
 pub mod apply;
+pub mod appeal_queries;
 pub mod db;
 pub mod events;
 pub mod journal;
