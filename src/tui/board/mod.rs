@@ -1,10 +1,33 @@
-//! The room display (full-screen, read-only).
+//! The room display (full-screen, read-only): follows the console live
+//! through the database and draws the ranking for the projector.
+//!
+//! `snapshot` reads the core, `view` turns a snapshot and the clock into a
+//! plain `BoardView`, `draw` renders a view into a buffer, `poller` follows
+//! the database, `terminal` runs the full-screen loop.
+
+pub mod changes;
+pub mod draw;
+pub mod labels;
+pub mod poller;
+pub mod snapshot;
+mod terminal;
+pub mod view;
+
+pub use draw::draw;
+pub use labels::Labels;
+pub use poller::Poller;
+pub use view::BoardView;
 
 use crate::cli::Lang;
-use crate::core::CoreError;
+use crate::core::{CoreError, Ledger};
+use crate::theme::Theme;
 use std::path::Path;
 
-/// Run the board on a database.
-pub fn run(_db: &Path, _branch: Option<&str>, _theme: &str, _lang: Lang) -> Result<(), CoreError> {
-    Err(CoreError::User("the room display is not built yet".into()))
+/// Run the board on a database until the operator quits (q, Esc, Ctrl-C).
+pub fn run(db: &Path, branch: Option<&str>, theme: &str, lang: Lang) -> Result<(), CoreError> {
+    let theme = Theme::load(theme).map_err(|e| CoreError::User(e.to_string()))?;
+    // Refuse a wrong path or branch before taking the screen.
+    drop(Ledger::open_read_only(db, branch)?);
+    let poller = Poller::new(db, branch, Labels { zh: lang == Lang::Zh });
+    terminal::run(poller, &theme).map_err(|e| CoreError::User(format!("terminal: {e}")))
 }

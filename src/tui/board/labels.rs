@@ -1,0 +1,164 @@
+//! The board's few words, in Chinese or English.
+
+/// Words for one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    pub zh: bool,
+}
+
+impl Labels {
+    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        if self.zh {
+            zh
+        } else {
+            en
+        }
+    }
+
+    /// A period state as the room reads it.
+    pub fn state(self, state: &str) -> String {
+        match state {
+            "open" => self.pick("未开会", "open"),
+            "in-session" => self.pick("会议进行中", "in session"),
+            "locked" => self.pick("已锁定", "locked"),
+            "published" => self.pick("公示中", "published"),
+            "final" => self.pick("已归档", "final"),
+            other => return other.to_string(),
+        }
+        .to_string()
+    }
+
+    pub fn preliminary(self) -> &'static str {
+        self.pick("初步结果", "PRELIMINARY")
+    }
+
+    pub fn final_(self) -> &'static str {
+        self.pick("最终结果", "FINAL")
+    }
+
+    pub fn seal(self) -> &'static str {
+        self.pick("封存", "seal")
+    }
+
+    pub fn frozen(self) -> &'static str {
+        self.pick("冻结于", "frozen at")
+    }
+
+    pub fn revealing(self) -> &'static str {
+        self.pick("揭晓中", "revealing")
+    }
+
+    pub fn rank(self) -> &'static str {
+        self.pick("名次", "Rank")
+    }
+
+    pub fn name(self) -> &'static str {
+        self.pick("姓名", "Name")
+    }
+
+    pub fn score(self) -> &'static str {
+        self.pick("得分", "Score")
+    }
+
+    pub fn demerits(self) -> &'static str {
+        self.pick("记分", "Points")
+    }
+
+    pub fn grade(self) -> &'static str {
+        self.pick("等次", "Grade")
+    }
+
+    pub fn provisional(self) -> &'static str {
+        self.pick("待确认", "prov.")
+    }
+
+    pub fn provisional_legend(self) -> &'static str {
+        self.pick("待确认 = 本人尚未确认", "prov. = not yet confirmed")
+    }
+
+    pub fn place(self, rank: u32) -> String {
+        if self.zh {
+            format!("第{rank}名")
+        } else {
+            format!("No. {rank}")
+        }
+    }
+
+    pub fn stars(self, n: u8) -> String {
+        if self.zh {
+            format!("{n}星")
+        } else {
+            format!("{n} star{}", if n == 1 { "" } else { "s" })
+        }
+    }
+
+    /// A rank move: positive is up.
+    pub fn moved(self, by: i32) -> String {
+        match (self.zh, by > 0) {
+            (true, true) => format!("升{by}"),
+            (true, false) => format!("降{}", -by),
+            (false, true) => format!("+{by}"),
+            (false, false) => format!("-{}", -by),
+        }
+    }
+
+    pub fn page(self, page: usize, pages: usize) -> String {
+        if self.zh {
+            format!("第 {page}/{pages} 页")
+        } else {
+            format!("page {page}/{pages}")
+        }
+    }
+
+    pub fn lower_is_better(self) -> &'static str {
+        self.pick("记分越少越好", "lower is better")
+    }
+
+    pub fn overtime(self) -> &'static str {
+        self.pick("已超时", "OVERTIME")
+    }
+
+    pub fn pending(self, n: usize) -> String {
+        if self.zh {
+            format!("另有 {n} 项待审")
+        } else {
+            format!("{n} item{} pending", if n == 1 { "" } else { "s" })
+        }
+    }
+
+    pub fn no_public_items(self) -> &'static str {
+        self.pick("无公开事项", "no public items")
+    }
+
+    pub fn no_period(self) -> &'static str {
+        self.pick("尚无考评期", "no period yet")
+    }
+
+    pub fn no_members(self) -> &'static str {
+        self.pick("尚无排名", "no ranking yet")
+    }
+
+    pub fn unknown_member(self) -> &'static str {
+        self.pick("该党员不在本期排名中", "this member is not in the ranking")
+    }
+
+    pub fn db_gone(self) -> &'static str {
+        self.pick("数据库文件不见了", "the database file is gone")
+    }
+
+    pub fn db_locked(self) -> &'static str {
+        self.pick("数据库被长时间锁定", "the database has been locked for long")
+    }
+
+    pub fn db_error(self) -> &'static str {
+        self.pick("无法读取数据库", "cannot read the database")
+    }
+
+    pub fn retrying(self, secs: i64) -> String {
+        if self.zh {
+            format!("正在自动重试({secs} 秒),显示的是最后读到的结果")
+        } else {
+            format!("retrying by itself ({secs} s); showing the last result read")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! What the board reads from the core on each change: plain data, no SQL here.
+
+use crate::core::board_state::{BoardMode, FrozenRow, PublicStatement};
+use crate::core::{Ledger, RankRow, RankScope, Result};
+use crate::scheme::Scheme;
+
+/// One ranking line as the room may see it: names and numbers only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub member_id: i64,
+    pub rank: u32,
+    pub name: String,
+    pub score: f64,
+    /// Stars or grade words, empty when the scheme has neither.
+    pub mark: String,
+    pub provisional: bool,
+}
+
+/// Everything the board draws, read in one go.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Snapshot {
+    pub branch: String,
+    pub period: Option<String>,
+    pub state: Option<String>,
+    pub seal: Option<String>,
+    pub lower_is_better: bool,
+    /// Demerit thresholds: (points, action words), lowest first.
+    pub thresholds: Vec<(f64, String)>,
+    pub rows: Vec<Row>,
+    pub mode: BoardMode,
+    /// Frozen rows (when the mode is frozen).
+    pub frozen: Vec<Row>,
+    /// The member under review (when the mode is member).
+    pub member: Option<PublicStatement>,
+}
+
+/// Read a snapshot through the core.
+pub fn fetch(ledger: &Ledger, zh: bool) -> Result<Snapshot> {
+    let scheme = ledger.scheme();
+    let lower_is_better = scheme.direction == crate::scheme::Direction::Lower;
+    let mut snap = Snapshot {
+        branch: ledger.branch().name.clone(),
+        lower_is_better,
+        thresholds: thresholds(scheme, zh, lower_is_better),
+        mode: ledger.board_mode()?,
+        ..Snapshot::default()
+    };
+    let Some(p) = ledger.current_period()? else {
+        return Ok(snap);
+    };
+    snap.period = Some(p.to_string());
+    let ranking = ledger.ranking(&RankScope::Period(p))?;
+    snap.state = ranking.state.clone();
+    snap.seal = ranking.seal.clone();
+    snap.lower_is_better = ranking.lower_is_better;
+    snap.rows = ranking.rows.iter().map(|r| live_row(r, scheme, zh)).collect();
+    match &snap.mode {
+        BoardMode::Frozen { rows, .. } => {
+            snap.frozen = rows.iter().map(|r| frozen_row(r, scheme, zh)).collect();
+        }
+        BoardMode::Member { member_id } => {
+            snap.member = ledger.public_statement(*member_id, &p, zh).ok();
+        }
+        _ => {}
+    }
+    Ok(snap)
+}
+
+/// Stars or grade words.
+pub fn mark(scheme: &Scheme, grade: Option<&str>, stars: Option<u8>, zh: bool) -> String {
+    let l = super::labels::Labels { zh };
+    match (stars, grade) {
+        (Some(n), _) => l.stars(n),
+        (None, Some(key)) => scheme.grade(key).map(|g| g.name_in(zh).to_string()).unwrap_or_else(|| key.to_string()),
+        (None, None) => String::new(),
+    }
+}
+
+fn live_row(r: &RankRow, scheme: &Scheme, zh: bool) -> Row {
+    Row {
+        member_id: r.member_id,
+        rank: r.rank,
+        name: r.name.clone(),
+        score: r.score,
+        mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
+        provisional: r.provisional(),
+    }
+}
+
+fn frozen_row(r: &FrozenRow, scheme: &Scheme, zh: bool) -> Row {
+    Row {
+        member_id: r.member_id,
+        rank: r.rank,
+        name: r.name.clone(),
+        score: r.score,
+        mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
+        provisional: false,
+    }
+}
+
+fn thresholds(scheme: &Scheme, zh: bool, lower_is_better: bool) -> Vec<(f64, String)> {
+    if !lower_is_better {
+        return Vec::new();
+    }
+    let mut t: Vec<(f64, String)> = scheme
+        .actions
+        .iter()
+        .filter(|a| a.item.is_none() && a.repeat.is_none())
+        .filter_map(|a| a.min.map(|m| (m, a.name_in(zh).to_string())))
+        .collect();
+    t.sort_by(|a, b| a.0.total_cmp(&b.0));
+    t.dedup_by(|a, b| a.0 == b.0);
+    t
+}

@@ -1,0 +1,337 @@
+//! The board's view model: everything one frame shows, built purely from a
+//! snapshot, the rank moves and the clock. Equal views draw equal frames, so
+//! the loop redraws only when the view changed.
+
+use super::changes::Changes;
+use super::labels::Labels;
+use super::snapshot::{Row, Snapshot};
+use crate::core::board_state::{BoardMode, RevealStyle};
+use crate::model::fmt_points;
+use crate::theme::Role;
+use chrono::{DateTime, FixedOffset};
+
+/// Seconds a page stays up before the next one.
+pub const PAGE_SECS: i64 = 8;
+/// Milliseconds between two rows of a bottom-up reveal.
+pub const REVEAL_STEP_MS: i64 = 1500;
+/// Seconds before the end of a countdown when it turns to the warning colour.
+pub const COUNTDOWN_WARN_SECS: i64 = 60;
+
+/// One frame's content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardView {
+    pub labels: Labels,
+    pub header: Header,
+    pub screen: Screen,
+    /// A problem with the database, shown at the bottom until it clears.
+    pub trouble: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Header {
+    pub branch: String,
+    /// Period and state words, e.g. "2026Q4 会议进行中".
+    pub period: String,
+    /// "preliminary" or "final".
+    pub verdict: String,
+    pub is_final: bool,
+    pub seal: Option<String>,
+    /// Extra words for frozen or revealing boards.
+    pub note: Option<String>,
+}
+
+/// What fills the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Ranking(RankingView),
+    Member(MemberView),
+    Message(String),
+    Countdown(CountdownView),
+    Blank,
+    /// Nothing to rank yet (no period, no members).
+    Empty(String),
+}
+
+/// How rows that do not fit are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// Pages turning on their own: the count of page intervals so far.
+    Pages(u64),
+    /// A window that keeps row `index` on screen (at the top or centred).
+    Keep { index: usize, centre: bool },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingView {
+    pub rows: Vec<ViewRow>,
+    pub scroll: Scroll,
+    /// Whether the top three may be drawn large.
+    pub podium: bool,
+    pub lower_is_better: bool,
+    /// Footer words: demerit thresholds or the provisional legend.
+    pub legend: Vec<(String, Role)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewRow {
+    pub rank: u32,
+    pub name: String,
+    pub score: String,
+    pub score_role: Role,
+    pub mark: String,
+    pub provisional: bool,
+    /// A recent move: positive is up.
+    pub moved: Option<i32>,
+    /// Not yet revealed.
+    pub hidden: bool,
+    /// The member under review.
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberView {
+    pub name: String,
+    pub place: Option<String>,
+    pub score: Option<String>,
+    pub mark: String,
+    /// Public items: title, signed points, role.
+    pub items: Vec<(String, String, Role)>,
+    pub pending: Option<String>,
+    /// The ranking around the member, for wide screens.
+    pub window: Option<RankingView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountdownView {
+    pub label: String,
+    /// Whole seconds left; negative once overrun; None if the end time is unreadable.
+    pub remaining: Option<i64>,
+}
+
+impl CountdownView {
+    /// The role the digits are drawn in.
+    pub fn role(&self) -> Role {
+        match self.remaining {
+            Some(r) if r < 0 => Role::Deduction,
+            Some(r) if r <= COUNTDOWN_WARN_SECS => Role::Warning,
+            _ => Role::Big,
+        }
+    }
+
+    /// "MM:SS", or "-MM:SS" when overrun.
+    pub fn clock(&self) -> String {
+        match self.remaining {
+            None => "--:--".into(),
+            Some(r) => {
+                let a = r.unsigned_abs();
+                let sign = if r < 0 { "-" } else { "" };
+                if a >= 3600 {
+                    format!("{sign}{}:{:02}:{:02}", a / 3600, a / 60 % 60, a % 60)
+                } else {
+                    format!("{sign}{:02}:{:02}", a / 60, a % 60)
+                }
+            }
+        }
+    }
+}
+
+/// Build the view for `now`.
+pub fn build(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, trouble: Option<String>, l: Labels) -> BoardView {
+    let header = header(snap, now, l);
+    let screen = screen(snap, changes, now, l);
+    BoardView {
+        labels: l,
+        header,
+        screen,
+        trouble,
+    }
+}
+
+fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: Labels) -> Header {
+    let state = snap.state.as_deref().unwrap_or("");
+    let is_final = matches!(state, "locked" | "published" | "final");
+    let period = match &snap.period {
+        Some(p) => format!("{p}  {}", l.state(state)),
+        None => String::new(),
+    };
+    let note = match &snap.mode {
+        BoardMode::Frozen { at, reveal: None, .. } => Some(format!("{} {}", l.frozen(), clock_of(at))),
+        BoardMode::Frozen {
+            reveal: Some(r), rows, ..
+        } if r.style == RevealStyle::BottomUp && revealed(&r.started_at, now, rows.len()) < rows.len() => {
+            Some(l.revealing().to_string())
+        }
+        _ => None,
+    };
+    Header {
+        branch: snap.branch.clone(),
+        period,
+        verdict: if is_final { l.final_() } else { l.preliminary() }.to_string(),
+        is_final,
+        seal: if is_final { snap.seal.as_ref().map(|s| short_seal(s)) } else { None },
+        note,
+    }
+}
+
+fn short_seal(s: &str) -> String {
+    s.chars().take(12).collect()
+}
+
+/// "HH:MM" of an RFC 3339 time, or the text itself.
+fn clock_of(at: &str) -> String {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
+/// How many rows of a bottom-up reveal are showing at `now`.
+fn revealed(started_at: &str, now: DateTime<FixedOffset>, n: usize) -> usize {
+    match DateTime::parse_from_rfc3339(started_at) {
+        Ok(t) => {
+            let ms = (now - t).num_milliseconds();
+            if ms < 0 {
+                0
+            } else {
+                usize::try_from(ms / REVEAL_STEP_MS + 1).unwrap_or(usize::MAX).min(n)
+            }
+        }
+        Err(_) => n,
+    }
+}
+
+fn page_tick(now: DateTime<FixedOffset>) -> u64 {
+    u64::try_from(now.timestamp().div_euclid(PAGE_SECS)).unwrap_or(0)
+}
+
+fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Labels) -> Screen {
+    match &snap.mode {
+        BoardMode::Blank => Screen::Blank,
+        BoardMode::Message { text } => Screen::Message(text.clone()),
+        BoardMode::Countdown { ends_at, label } => Screen::Countdown(CountdownView {
+            label: label.clone(),
+            remaining: DateTime::parse_from_rfc3339(ends_at).ok().map(|end| {
+                let ms = (end - now).num_milliseconds();
+                // Round up while time is left, so 00:00 means "over".
+                if ms > 0 {
+                    (ms + 999) / 1000
+                } else {
+                    ms / 1000 - i64::from(ms % 1000 != 0)
+                }
+            }),
+        }),
+        BoardMode::Frozen { rows, reveal, .. } => {
+            let _ = rows;
+            let shown = match reveal {
+                Some(r) if r.style == RevealStyle::BottomUp => revealed(&r.started_at, now, snap.frozen.len()),
+                _ => snap.frozen.len(),
+            };
+            if snap.frozen.is_empty() {
+                return Screen::Empty(l.no_members().into());
+            }
+            let first_shown = snap.frozen.len() - shown;
+            let mut v = ranking(snap, &snap.frozen, &Changes::default(), now, l);
+            for (i, r) in v.rows.iter_mut().enumerate() {
+                r.hidden = i < first_shown;
+            }
+            if matches!(reveal, Some(r) if r.style == RevealStyle::BottomUp) {
+                v.scroll = Scroll::Keep {
+                    index: first_shown.min(v.rows.len().saturating_sub(1)),
+                    centre: false,
+                };
+            }
+            Screen::Ranking(v)
+        }
+        BoardMode::Member { member_id } => member(snap, changes, *member_id, now, l),
+        BoardMode::Live => {
+            if snap.period.is_none() {
+                Screen::Empty(l.no_period().into())
+            } else if snap.rows.is_empty() {
+                Screen::Empty(l.no_members().into())
+            } else {
+                Screen::Ranking(ranking(snap, &snap.rows, changes, now, l))
+            }
+        }
+    }
+}
+
+fn score_role(snap: &Snapshot, score: f64) -> Role {
+    if !snap.lower_is_better {
+        return Role::Base;
+    }
+    let reached = snap.thresholds.iter().filter(|(t, _)| score >= *t).count();
+    match reached {
+        0 => Role::Base,
+        n if n >= snap.thresholds.len() => Role::Deduction,
+        _ => Role::Warning,
+    }
+}
+
+fn ranking(snap: &Snapshot, rows: &[Row], changes: &Changes, now: DateTime<FixedOffset>, l: Labels) -> RankingView {
+    let mut legend = Vec::new();
+    if snap.lower_is_better {
+        legend.push((l.lower_is_better().to_string(), Role::Muted));
+        for (t, name) in &snap.thresholds {
+            legend.push((format!("{} {name}", fmt_points(*t)), Role::Warning));
+        }
+    }
+    if rows.iter().any(|r| r.provisional) {
+        legend.push((l.provisional_legend().to_string(), Role::Provisional));
+    }
+    RankingView {
+        rows: rows
+            .iter()
+            .map(|r| ViewRow {
+                rank: r.rank,
+                name: r.name.clone(),
+                score: fmt_points(r.score),
+                score_role: score_role(snap, r.score),
+                mark: r.mark.clone(),
+                provisional: r.provisional,
+                moved: changes.moved(r.member_id, now),
+                hidden: false,
+                selected: false,
+            })
+            .collect(),
+        scroll: Scroll::Pages(page_tick(now)),
+        podium: true,
+        lower_is_better: snap.lower_is_better,
+        legend,
+    }
+}
+
+fn member(snap: &Snapshot, changes: &Changes, member_id: i64, now: DateTime<FixedOffset>, l: Labels) -> Screen {
+    let Some(st) = &snap.member else {
+        return Screen::Message(l.unknown_member().into());
+    };
+    let row = snap.rows.iter().position(|r| r.member_id == member_id);
+    let window = row.map(|index| {
+        let mut v = ranking(snap, &snap.rows, changes, now, l);
+        if let Some(r) = v.rows.get_mut(index) {
+            r.selected = true;
+        }
+        v.scroll = Scroll::Keep { index, centre: true };
+        v.podium = false;
+        v
+    });
+    let items = st
+        .items
+        .iter()
+        .map(|(title, pts)| {
+            let role = if *pts < 0.0 { Role::Deduction } else { Role::Bonus };
+            let sign = if *pts > 0.0 { "+" } else { "" };
+            (title.clone(), format!("{sign}{}", fmt_points(*pts)), role)
+        })
+        .collect();
+    Screen::Member(MemberView {
+        name: st.name.clone(),
+        place: st.rank.map(|r| l.place(r)),
+        score: st.score.map(fmt_points),
+        mark: row
+            .and_then(|i| snap.rows.get(i))
+            .map(|r| r.mark.clone())
+            .unwrap_or_default(),
+        items,
+        pending: (st.pending > 0).then(|| l.pending(st.pending)),
+        window,
+    })
+}
