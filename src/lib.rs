@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cli;
 pub mod core;
 pub mod demo;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod scheme;

@@ -1,0 +1,189 @@
+//! The papers a branch files after the lock: the publication notice (公示表),
+//! member notification cards (积分/记分告知卡), the quarterly summary card
+//! (记分汇总公示卡), the filing report to the higher committee and the meeting
+//! minutes (会议记录). Each paper is built once as a [`Doc`] (plain rows) and
+//! written as CSV (UTF-8 with BOM, by the `csv` crate), XLSX (by
+//! `rust_xlsxwriter`) or a printable A4 HTML page.
+
+mod papers;
+mod render;
+
+use crate::core::{CoreError, Ledger, RankScope, Result};
+use std::path::{Path, PathBuf};
+
+/// Which paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    Notice,
+    Cards,
+    Summary,
+    Filing,
+    Minutes,
+}
+
+impl Paper {
+    /// File name stem: `notice`, `cards`, ...
+    pub fn code(self) -> &'static str {
+        match self {
+            Paper::Notice => "notice",
+            Paper::Cards => "cards",
+            Paper::Summary => "summary",
+            Paper::Filing => "filing",
+            Paper::Minutes => "minutes",
+        }
+    }
+
+    pub const ALL: [Paper; 5] = [
+        Paper::Notice,
+        Paper::Cards,
+        Paper::Summary,
+        Paper::Filing,
+        Paper::Minutes,
+    ];
+}
+
+impl std::str::FromStr for Paper {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Paper::ALL
+            .into_iter()
+            .find(|p| p.code() == s.trim())
+            .ok_or_else(|| format!("unknown paper '{s}' (notice, cards, summary, filing, minutes)"))
+    }
+}
+
+/// File format of a paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperFormat {
+    Csv,
+    Xlsx,
+    Html,
+}
+
+impl PaperFormat {
+    pub fn ext(self) -> &'static str {
+        match self {
+            PaperFormat::Csv => "csv",
+            PaperFormat::Xlsx => "xlsx",
+            PaperFormat::Html => "html",
+        }
+    }
+}
+
+impl std::str::FromStr for PaperFormat {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.trim() {
+            "csv" => Ok(PaperFormat::Csv),
+            "xlsx" => Ok(PaperFormat::Xlsx),
+            "html" => Ok(PaperFormat::Html),
+            o => Err(format!("unknown format '{o}' (csv, xlsx, html)")),
+        }
+    }
+}
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Num(f64),
+    Empty,
+}
+
+impl Cell {
+    /// The cell as text (numbers as the ledger prints points).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Num(x) => crate::model::fmt_points(*x),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(x: f64) -> Cell {
+        Cell::Num(x)
+    }
+}
+
+impl From<Option<String>> for Cell {
+    fn from(s: Option<String>) -> Cell {
+        s.map(Cell::Text).unwrap_or(Cell::Empty)
+    }
+}
+
+/// A table with a header row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One page of a paper (one sheet in XLSX, one printed page in HTML).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// Worksheet name (made unique and short enough when written).
+    pub sheet: String,
+    pub heading: String,
+    pub meta: Vec<(String, String)>,
+    pub tables: Vec<Table>,
+    pub notes: Vec<String>,
+    /// Signature lines, e.g. `本人签字`.
+    pub signatures: Vec<String>,
+}
+
+/// A whole paper, ready to be written in any format.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Doc {
+    pub title: String,
+    pub branch: String,
+    pub pages: Vec<Page>,
+    /// The period seal(s) the receiver checks with `jifen verify --seal`.
+    pub seals: Vec<(String, String)>,
+    pub footer: Vec<String>,
+    pub zh: bool,
+}
+
+/// Build a paper for a period (`RankScope::Period`) or a year (notice only).
+pub fn build(ledger: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Doc> {
+    papers::build(ledger, paper, scope, zh)
+}
+
+/// Write a built paper to `path` in `format`.
+pub fn write_doc(doc: &Doc, format: PaperFormat, path: &Path) -> Result<()> {
+    match format {
+        PaperFormat::Csv => render::csv(doc, path),
+        PaperFormat::Xlsx => render::xlsx(doc, path),
+        PaperFormat::Html => render::html(doc, path),
+    }
+}
+
+/// Build and write a paper into `dir` as `<paper>-<scope>.<ext>`; returns the file written.
+pub fn export(
+    ledger: &Ledger,
+    paper: Paper,
+    scope: &RankScope,
+    format: PaperFormat,
+    dir: &Path,
+    zh: bool,
+) -> Result<PathBuf> {
+    let doc = build(ledger, paper, scope, zh)?;
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::User(format!("{}: {e}", dir.display())))?;
+    let path = dir.join(format!("{}-{}.{}", paper.code(), scope, format.ext()));
+    write_doc(&doc, format, &path)?;
+    Ok(path)
+}

@@ -1,0 +1,932 @@
+//! Building each paper as a [`Doc`] from the ledger's view models.
+
+use super::{Cell, Doc, Page, Paper, Table};
+use crate::core::appeals::AppealRow;
+use crate::core::{ClaimFilter, CoreError, Ledger, RankRow, RankScope, Ranking, Result};
+use crate::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId};
+use crate::scheme::ItemKind;
+use crate::store::appeal_queries::{self, CorrectionRecord};
+use crate::store::queries;
+use std::collections::HashMap;
+
+fn t(zh: bool, z: &str, e: &str) -> String {
+    if zh { z } else { e }.to_string()
+}
+
+fn category(zh: bool, c: Category) -> String {
+    match c {
+        Category::Full => t(zh, "正式党员", "full member"),
+        Category::Probationary => t(zh, "预备党员", "probationary"),
+        Category::Activist => t(zh, "入党积极分子", "activist"),
+    }
+}
+
+fn status(zh: bool, s: ClaimStatus) -> String {
+    match s {
+        ClaimStatus::Pending => t(zh, "待审核", "pending"),
+        ClaimStatus::Approved => t(zh, "认定", "approved"),
+        ClaimStatus::Adjusted => t(zh, "调整认定", "adjusted"),
+        ClaimStatus::Rejected => t(zh, "不予认定", "rejected"),
+        ClaimStatus::Withdrawn => t(zh, "撤回", "withdrawn"),
+    }
+}
+
+fn kind(zh: bool, k: Option<ItemKind>, lower: bool) -> String {
+    match k {
+        Some(ItemKind::Bonus) => t(zh, "加分", "bonus"),
+        Some(ItemKind::Deduction) if lower => t(zh, "记分", "demerit"),
+        Some(ItemKind::Deduction) => t(zh, "减分", "deduction"),
+        Some(ItemKind::Offset) => t(zh, "销分", "offset"),
+        Some(ItemKind::Veto) => t(zh, "一票否决", "veto"),
+        None => String::new(),
+    }
+}
+
+fn stars(n: Option<u8>) -> String {
+    n.map(|n| "★".repeat(n as usize)).unwrap_or_default()
+}
+
+/// Context shared by the papers of one branch.
+struct Ctx<'a> {
+    l: &'a Ledger,
+    zh: bool,
+    lower: bool,
+}
+
+impl Ctx<'_> {
+    fn points_word(&self) -> String {
+        if self.lower {
+            t(self.zh, "记分", "demerit points")
+        } else {
+            t(self.zh, "积分", "points")
+        }
+    }
+
+    fn grade(&self, g: &Option<String>) -> String {
+        g.as_deref()
+            .map(|k| {
+                self.l
+                    .scheme()
+                    .grade(k)
+                    .map(|b| b.name_in(self.zh).to_string())
+                    .unwrap_or_else(|| k.to_string())
+            })
+            .unwrap_or_default()
+    }
+
+    fn action(&self, a: &str) -> String {
+        self.l
+            .scheme()
+            .action(a)
+            .map(|x| x.name_in(self.zh).to_string())
+            .unwrap_or_else(|| a.to_string())
+    }
+
+    fn item_title(&self, code: &str) -> String {
+        self.l
+            .scheme()
+            .item(code)
+            .map(|i| i.title_in(self.zh).to_string())
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    fn item_kind(&self, code: &str) -> Option<ItemKind> {
+        self.l.scheme().item(code).map(|i| i.kind)
+    }
+
+    fn has_grades(&self, r: &Ranking) -> bool {
+        r.rows.iter().any(|x| x.grade.is_some())
+    }
+
+    fn has_stars(&self, r: &Ranking) -> bool {
+        r.rows.iter().any(|x| x.stars.is_some())
+    }
+
+    fn period_meta(&self, p: &PeriodId) -> Result<(Vec<(String, String)>, Option<String>)> {
+        let zh = self.zh;
+        let row = self
+            .l
+            .period_row(p)?
+            .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+        let (from, to) = p.bounds();
+        let mut meta = vec![
+            (t(zh, "党支部", "Branch"), self.l.branch().name.clone()),
+            (
+                t(zh, "积分方案", "Scheme"),
+                self.l.scheme().name_in(zh).to_string(),
+            ),
+            (t(zh, "期间", "Period"), format!("{p}（{from} — {to}）")),
+            (t(zh, "状态", "State"), state_word(zh, &row.state)),
+        ];
+        if let Some(at) = &row.locked_at {
+            meta.push((
+                t(zh, "封账时间", "Locked at"),
+                at.get(..19).unwrap_or(at).replace('T', " "),
+            ));
+        }
+        Ok((meta, row.seal))
+    }
+
+    fn window(&self, p: &PeriodId) -> Result<Option<(String, String, String)>> {
+        let pb = self.l.publication(p, crate::calendar::today())?;
+        Ok(match (pb.locked_on, pb.window_end) {
+            (Some(s), Some(e)) => {
+                let unit = if pb.working_days {
+                    t(self.zh, "个工作日", " working days")
+                } else {
+                    t(self.zh, "天", " days")
+                };
+                Some((s.to_string(), e.to_string(), format!("{}{unit}", pb.days)))
+            }
+            _ => None,
+        })
+    }
+}
+
+fn state_word(zh: bool, s: &str) -> String {
+    match s {
+        "open" => t(zh, "申报中", "open"),
+        "in-session" => t(zh, "评议中", "in session"),
+        "locked" => t(zh, "已封账", "locked"),
+        "published" => t(zh, "公示中", "published"),
+        "final" => t(zh, "已定案", "final"),
+        o => o.to_string(),
+    }
+}
+
+fn verify_line(zh: bool, seal: &str) -> String {
+    if zh {
+        format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示“seal matches”。")
+    } else {
+        format!("To check: run `jifen verify --seal {seal}` on the branch database; it must report that the seal matches.")
+    }
+}
+
+fn need_period(scope: &RankScope, what: &str) -> Result<PeriodId> {
+    match scope {
+        RankScope::Period(p) => Ok(*p),
+        RankScope::Year(y) => Err(CoreError::User(format!(
+            "the {what} is made per period (e.g. --period {y}Q4), not per year"
+        ))),
+    }
+}
+
+fn need_seal(seal: Option<String>, p: &PeriodId, what: &str) -> Result<String> {
+    seal.ok_or_else(|| CoreError::User(format!("period {p} is not locked: the {what} carries the period's seal; run `jifen lock {p}` first")))
+}
+
+pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Doc> {
+    let cx = Ctx {
+        l,
+        zh,
+        lower: l.ranking(scope)?.lower_is_better,
+    };
+    match paper {
+        Paper::Notice => match scope {
+            RankScope::Period(p) => notice_period(&cx, p),
+            RankScope::Year(y) => notice_year(&cx, *y),
+        },
+        Paper::Cards => cards(&cx, &need_period(scope, "notification card")?),
+        Paper::Summary => summary(&cx, &need_period(scope, "summary card")?, false),
+        Paper::Filing => summary(&cx, &need_period(scope, "filing report")?, true),
+        Paper::Minutes => minutes(&cx, &need_period(scope, "minutes")?),
+    }
+}
+
+fn rank_table(
+    cx: &Ctx,
+    r: &Ranking,
+    confirmations: Option<&HashMap<i64, (String, Option<String>)>>,
+) -> Table {
+    let zh = cx.zh;
+    let (g, s) = (cx.has_grades(r), cx.has_stars(r));
+    let mut header = vec![
+        t(zh, "排名", "Rank"),
+        t(zh, "姓名", "Name"),
+        t(zh, "类别", "Category"),
+        t(zh, "党小组", "Group"),
+    ];
+    header.extend(r.periods.iter().cloned());
+    header.push(if r.periods.is_empty() {
+        t(zh, "得分", "Score")
+    } else {
+        t(zh, "年度得分", "Year score")
+    });
+    if g {
+        header.push(t(zh, "等次", "Grade"));
+    }
+    if s {
+        header.push(t(zh, "星级", "Stars"));
+    }
+    if confirmations.is_some() {
+        header.push(t(zh, "本人确认", "Sign-off"));
+    }
+    let rows = r
+        .rows
+        .iter()
+        .map(|x: &RankRow| {
+            let mut row: Vec<Cell> = vec![
+                Cell::Num(f64::from(x.rank)),
+                x.name.clone().into(),
+                category(zh, x.category).into(),
+                x.group.clone().into(),
+            ];
+            row.extend(
+                x.period_scores
+                    .iter()
+                    .map(|v| v.map(Cell::Num).unwrap_or(Cell::Empty)),
+            );
+            row.push(Cell::Num(x.score));
+            if g {
+                row.push(cx.grade(&x.grade).into());
+            }
+            if s {
+                row.push(stars(x.stars).into());
+            }
+            if let Some(c) = confirmations {
+                row.push(
+                    match c.get(&x.member_id).map(|v| v.0.as_str()) {
+                        Some("confirmed") => t(zh, "已签字", "signed"),
+                        Some("disputed") => t(zh, "有异议", "disputed"),
+                        _ => t(zh, "未确认", "not signed"),
+                    }
+                    .into(),
+                );
+            }
+            row
+        })
+        .collect();
+    Table {
+        caption: None,
+        header,
+        rows,
+    }
+}
+
+fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
+    let zh = cx.zh;
+    let r = cx.l.ranking(&RankScope::Period(*p))?;
+    let (mut meta, seal) = cx.period_meta(p)?;
+    let title = if zh {
+        format!("{} {p} 党员{}公示表", cx.l.branch().name, cx.points_word())
+    } else {
+        format!(
+            "{} {p}: publication notice of {}",
+            cx.l.branch().name,
+            cx.points_word()
+        )
+    };
+    let mut notes = Vec::new();
+    if let Some((s, e, n)) = cx.window(p)? {
+        meta.push((t(zh, "公示期", "Publication"), format!("{s} — {e}（{n}）")));
+        notes.push(if zh {
+            format!("公示期内（至{e}）如有异议，请以书面形式向党支部提出申诉，写明姓名、项目和理由。")
+        } else {
+            format!("Objections until {e}, in writing to the branch, naming the member, the items and the reasons.")
+        });
+    } else {
+        notes.push(t(
+            zh,
+            "本期尚未封账，此表为草稿。",
+            "This period is not locked yet: draft.",
+        ));
+    }
+    meta.push((
+        t(zh, "参评人数", "Members scored"),
+        r.rows.len().to_string(),
+    ));
+    let corr = appeal_queries::corrections(cx.l.conn(), cx.l.branch().id, Some(&p.to_string()))?;
+    if !corr.is_empty() {
+        notes.push(if zh {
+            format!("得分已含申诉更正 {} 项。", corr.len())
+        } else {
+            format!(
+                "Scores include {} correction(s) from upheld appeals.",
+                corr.len()
+            )
+        });
+    }
+    let seals: Vec<(String, String)> = seal.iter().map(|s| (p.to_string(), s.clone())).collect();
+    let footer = seals.iter().map(|(_, s)| verify_line(zh, s)).collect();
+    Ok(Doc {
+        title: title.clone(),
+        branch: cx.l.branch().name.clone(),
+        pages: vec![Page {
+            sheet: t(zh, "公示表", "Notice"),
+            heading: title,
+            meta,
+            tables: vec![rank_table(cx, &r, None)],
+            notes,
+            signatures: vec![
+                t(zh, "党支部（盖章）", "Branch (stamp)"),
+                t(zh, "日期", "Date"),
+            ],
+        }],
+        seals,
+        footer,
+        zh,
+    })
+}
+
+fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
+    let zh = cx.zh;
+    let r = cx.l.ranking(&RankScope::Year(y))?;
+    let title = if zh {
+        format!(
+            "{} {y}年度党员{}公示表",
+            cx.l.branch().name,
+            cx.points_word()
+        )
+    } else {
+        format!(
+            "{} {y}: yearly publication notice of {}",
+            cx.l.branch().name,
+            cx.points_word()
+        )
+    };
+    let mut table = rank_table(cx, &r, None);
+    table.header.push(t(zh, "处置", "Actions"));
+    for (row, x) in table.rows.iter_mut().zip(&r.rows) {
+        row.push(
+            x.actions
+                .iter()
+                .map(|a| cx.action(a))
+                .collect::<Vec<_>>()
+                .join("、")
+                .into(),
+        );
+    }
+    let mut seals = Vec::new();
+    for pr in cx.l.periods()? {
+        if let (Ok(pid), Some(s)) = (pr.id.parse::<PeriodId>(), pr.seal) {
+            if pid.year == y {
+                seals.push((pr.id.clone(), s));
+            }
+        }
+    }
+    let meta = vec![
+        (t(zh, "党支部", "Branch"), cx.l.branch().name.clone()),
+        (
+            t(zh, "积分方案", "Scheme"),
+            cx.l.scheme().name_in(zh).to_string(),
+        ),
+        (t(zh, "年度", "Year"), y.to_string()),
+        (t(zh, "计入期间", "Periods"), r.periods.join("、")),
+        (
+            t(zh, "参评人数", "Members scored"),
+            r.rows.len().to_string(),
+        ),
+    ];
+    let footer = seals.iter().map(|(_, s)| verify_line(zh, s)).collect();
+    Ok(Doc {
+        title: title.clone(),
+        branch: cx.l.branch().name.clone(),
+        pages: vec![Page {
+            sheet: t(zh, "年度公示表", "Year notice"),
+            heading: title,
+            meta,
+            tables: vec![table],
+            notes: vec![t(
+                zh,
+                "公示期内如有异议，请以书面形式向党支部提出申诉。",
+                "Objections in writing to the branch during the publication.",
+            )],
+            signatures: vec![
+                t(zh, "党支部（盖章）", "Branch (stamp)"),
+                t(zh, "日期", "Date"),
+            ],
+        }],
+        seals,
+        footer,
+        zh,
+    })
+}
+
+fn corrections_of(cx: &Ctx, p: &PeriodId) -> Result<HashMap<i64, Vec<CorrectionRecord>>> {
+    let mut by: HashMap<i64, Vec<CorrectionRecord>> = HashMap::new();
+    for c in appeal_queries::corrections(cx.l.conn(), cx.l.branch().id, Some(&p.to_string()))? {
+        by.entry(c.member_id).or_default().push(c);
+    }
+    Ok(by)
+}
+
+fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
+    let zh = cx.zh;
+    let r = cx.l.ranking(&RankScope::Period(*p))?;
+    let (_, seal) = cx.period_meta(p)?;
+    let claims = cx.l.claims(&ClaimFilter {
+        period: Some(p.to_string()),
+        ..Default::default()
+    })?;
+    let mut by: HashMap<i64, Vec<&Claim>> = HashMap::new();
+    for c in &claims {
+        by.entry(c.member_id).or_default().push(c);
+    }
+    let corr = corrections_of(cx, p)?;
+    let word = cx.points_word();
+    let title = if zh {
+        format!("{} {p} 党员{word}告知卡", cx.l.branch().name)
+    } else {
+        format!("{} {p}: member notification cards", cx.l.branch().name)
+    };
+    let n = r.rows.len();
+    let mut pages = Vec::new();
+    for x in &r.rows {
+        let header = vec![
+            t(zh, "日期", "Date"),
+            t(zh, "项目", "Item"),
+            t(zh, "类型", "Kind"),
+            t(zh, "级别", "Level"),
+            t(zh, "次数", "Count"),
+            t(zh, "申报分值", "Claimed"),
+            t(zh, "认定分值", "Counted"),
+            t(zh, "结论", "Verdict"),
+            t(zh, "理由", "Reason"),
+        ];
+        let rows = by
+            .get(&x.member_id)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| {
+                let counted = if c.status.counts() {
+                    Cell::Num(c.points)
+                } else {
+                    Cell::Num(0.0)
+                };
+                vec![
+                    c.date.clone().into(),
+                    cx.item_title(&c.item).into(),
+                    kind(zh, cx.item_kind(&c.item), cx.lower).into(),
+                    c.level.clone().into(),
+                    Cell::Num(c.count as f64),
+                    Cell::Num(c.claimed),
+                    counted,
+                    status(zh, c.status).into(),
+                    c.reason.clone().into(),
+                ]
+            })
+            .collect();
+        let mut tables = vec![Table {
+            caption: Some(t(zh, "记录事项", "Recorded items")),
+            header,
+            rows,
+        }];
+        if let Some(cs) = corr.get(&x.member_id) {
+            tables.push(Table {
+                caption: Some(t(zh, "申诉更正", "Corrections from appeals")),
+                header: vec![
+                    t(zh, "项目", "Item"),
+                    t(zh, "更正分值", "Points"),
+                    t(zh, "理由", "Reason"),
+                ],
+                rows: cs
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            cx.item_title(&c.item).into(),
+                            Cell::Num(c.points),
+                            c.reason.clone().into(),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+        let mut meta = vec![
+            (t(zh, "姓名", "Name"), x.name.clone()),
+            (t(zh, "类别", "Category"), category(zh, x.category)),
+            (
+                t(zh, "党小组", "Group"),
+                x.group.clone().unwrap_or_default(),
+            ),
+            (t(zh, "期间", "Period"), p.to_string()),
+            (t(zh, "合计得分", "Total"), fmt_points(x.score)),
+            (t(zh, "排名", "Rank"), format!("{} / {n}", x.rank)),
+        ];
+        if x.grade.is_some() {
+            meta.push((t(zh, "等次", "Grade"), cx.grade(&x.grade)));
+        }
+        if x.stars.is_some() {
+            meta.push((t(zh, "星级", "Stars"), stars(x.stars)));
+        }
+        if !x.actions.is_empty() {
+            meta.push((
+                t(zh, "处置", "Actions"),
+                x.actions
+                    .iter()
+                    .map(|a| cx.action(a))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ));
+        }
+        pages.push(Page {
+            sheet: format!("{} {}", x.member_id, x.name),
+            heading: if zh {
+                format!("{} {p} {word}告知卡", x.name)
+            } else {
+                format!("{}: notification card {p}", x.name)
+            },
+            meta,
+            tables,
+            notes: vec![t(
+                zh,
+                "如对以上记录有异议，请在公示期内向党支部提出申诉。",
+                "If you disagree with any line, appeal to the branch within the publication window.",
+            )],
+            signatures: vec![t(zh, "本人签字", "Member's signature"), t(zh, "日期", "Date")],
+        });
+    }
+    Ok(Doc {
+        title,
+        branch: cx.l.branch().name.clone(),
+        pages,
+        seals: seal.iter().map(|s| (p.to_string(), s.clone())).collect(),
+        footer: Vec::new(),
+        zh,
+    })
+}
+
+fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
+    let zh = cx.zh;
+    Table {
+        caption: Some(t(zh, "申诉与复议", "Appeals and reconsideration")),
+        header: vec![
+            t(zh, "编号", "No."),
+            t(zh, "姓名", "Name"),
+            t(zh, "申诉内容", "Appeal"),
+            t(zh, "阶段", "Stage"),
+            t(zh, "结果", "Outcome"),
+            t(zh, "答复", "Reply"),
+            t(zh, "更正", "Correction"),
+        ],
+        rows: appeals
+            .iter()
+            .map(|a| {
+                vec![
+                    Cell::Num(a.id as f64),
+                    a.member.clone().into(),
+                    a.text.clone().into(),
+                    match a.stage.as_str() {
+                        "higher" => t(zh, "上级复议", "reconsideration"),
+                        _ => t(zh, "支部", "branch"),
+                    }
+                    .into(),
+                    match a.status.as_str() {
+                        "upheld" => t(zh, "更正", "upheld"),
+                        "dismissed" => t(zh, "维持", "dismissed"),
+                        _ => format!(
+                            "{}（{}{}）",
+                            t(zh, "办理中", "open"),
+                            t(zh, "期限", "due "),
+                            a.due
+                        ),
+                    }
+                    .into(),
+                    a.reply.clone().into(),
+                    a.correction.clone().into(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The summary publication card, or (with `filing`) the report to the higher committee.
+fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
+    let zh = cx.zh;
+    let r = cx.l.ranking(&RankScope::Period(*p))?;
+    let (mut meta, seal) = cx.period_meta(p)?;
+    let what = if filing {
+        t(zh, "备案报告", "filing report")
+    } else {
+        t(zh, "汇总公示卡", "summary card")
+    };
+    let seal = need_seal(seal, p, &what)?;
+    let ps = p.to_string();
+    let claims = cx.l.claims(&ClaimFilter {
+        period: Some(ps.clone()),
+        ..Default::default()
+    })?;
+    let corr = corrections_of(cx, p)?;
+    let conf = queries::confirmations(cx.l.conn(), cx.l.branch().id, &ps)?;
+    let appeals = cx.l.appeals(Some(p))?;
+    let word = cx.points_word();
+    let title = match (filing, zh) {
+        (false, true) => format!("{} {p} 党员{word}汇总公示卡", cx.l.branch().name),
+        (false, false) => format!("{} {p}: summary publication card", cx.l.branch().name),
+        (true, true) => format!("{} {p} 党员{word}情况报上级党委备案表", cx.l.branch().name),
+        (true, false) => format!(
+            "{} {p}: filing report to the higher committee",
+            cx.l.branch().name
+        ),
+    };
+    // Per member: sums by kind of the counted claims, plus corrections.
+    let mut sums: HashMap<i64, [f64; 3]> = HashMap::new();
+    for c in claims.iter().filter(|c| c.status.counts()) {
+        let e = sums.entry(c.member_id).or_default();
+        match cx.item_kind(&c.item) {
+            Some(ItemKind::Bonus) => e[0] += c.points,
+            Some(ItemKind::Deduction) => e[1] += c.points,
+            Some(ItemKind::Offset) => e[2] += c.points,
+            _ => {}
+        }
+    }
+    let has_offset =
+        cx.l.scheme()
+            .items
+            .iter()
+            .any(|i| i.kind == ItemKind::Offset);
+    let mut table = rank_table(cx, &r, Some(&conf));
+    let at = 4; // after rank, name, category, group
+    let mut cols = vec![
+        kind(zh, Some(ItemKind::Bonus), cx.lower),
+        kind(zh, Some(ItemKind::Deduction), cx.lower),
+    ];
+    if has_offset {
+        cols.push(kind(zh, Some(ItemKind::Offset), cx.lower));
+    }
+    cols.push(t(zh, "申诉更正", "Corrections"));
+    for (i, c) in cols.iter().enumerate() {
+        table.header.insert(at + i, c.clone());
+    }
+    for (row, x) in table.rows.iter_mut().zip(&r.rows) {
+        let s = sums.get(&x.member_id).copied().unwrap_or_default();
+        let mut cells = vec![Cell::Num(s[0]), Cell::Num(s[1])];
+        if has_offset {
+            cells.push(Cell::Num(s[2]));
+        }
+        cells.push(
+            corr.get(&x.member_id)
+                .map(|v| {
+                    v.iter()
+                        .map(|c| format!("{} {}", cx.item_title(&c.item), fmt_points(c.points)))
+                        .collect::<Vec<_>>()
+                        .join("；")
+                })
+                .into(),
+        );
+        for (i, c) in cells.into_iter().enumerate() {
+            row.insert(at + i, c);
+        }
+    }
+    let members = cx.l.members()?;
+    let exempt = members
+        .iter()
+        .filter(|m| m.status == crate::model::MemberStatus::Exempt)
+        .count();
+    let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
+    meta.push((
+        t(zh, "参评人数", "Members scored"),
+        r.rows.len().to_string(),
+    ));
+    if filing {
+        meta.push((t(zh, "免评人数", "Exempt"), exempt.to_string()));
+        meta.push((
+            t(zh, "申报事项", "Claims"),
+            if zh {
+                format!(
+                    "{} 条：认定 {}，调整 {}，不予认定 {}",
+                    claims.len(),
+                    count(ClaimStatus::Approved),
+                    count(ClaimStatus::Adjusted),
+                    count(ClaimStatus::Rejected)
+                )
+            } else {
+                format!(
+                    "{}: approved {}, adjusted {}, rejected {}",
+                    claims.len(),
+                    count(ClaimStatus::Approved),
+                    count(ClaimStatus::Adjusted),
+                    count(ClaimStatus::Rejected)
+                )
+            },
+        ));
+        let signed = conf.values().filter(|c| c.0 == "confirmed").count();
+        let disputed = conf.values().filter(|c| c.0 == "disputed").count();
+        meta.push((
+            t(zh, "本人确认", "Sign-off"),
+            if zh {
+                format!(
+                    "已签字 {signed}，有异议 {disputed}，未确认 {}",
+                    r.rows.len().saturating_sub(signed + disputed)
+                )
+            } else {
+                format!(
+                    "signed {signed}, disputed {disputed}, not signed {}",
+                    r.rows.len().saturating_sub(signed + disputed)
+                )
+            },
+        ));
+    }
+    if let Some((s, e, n)) = cx.window(p)? {
+        meta.push((t(zh, "公示期", "Publication"), format!("{s} — {e}（{n}）")));
+    }
+    meta.push((t(zh, "封账印鉴", "Seal"), seal.clone()));
+    let mut tables = vec![table];
+    if filing || !appeals.is_empty() {
+        tables.push(appeal_table(cx, &appeals));
+    }
+    let signatures = if filing {
+        vec![
+            t(zh, "支部书记签字", "Secretary"),
+            t(zh, "党支部（盖章）", "Branch (stamp)"),
+            t(zh, "报送日期", "Date filed"),
+        ]
+    } else {
+        vec![
+            t(zh, "党支部（盖章）", "Branch (stamp)"),
+            t(zh, "日期", "Date"),
+        ]
+    };
+    Ok(Doc {
+        title: title.clone(),
+        branch: cx.l.branch().name.clone(),
+        pages: vec![Page {
+            sheet: if filing {
+                t(zh, "备案表", "Filing")
+            } else {
+                t(zh, "汇总公示卡", "Summary")
+            },
+            heading: title,
+            meta,
+            tables,
+            notes: Vec::new(),
+            signatures,
+        }],
+        seals: vec![(ps, seal.clone())],
+        footer: vec![verify_line(zh, &seal)],
+        zh,
+    })
+}
+
+fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
+    let zh = cx.zh;
+    let ps = p.to_string();
+    let row =
+        cx.l.period_row(p)?
+            .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+    let (mut meta, seal) = cx.period_meta(p)?;
+    let members = cx.l.members()?;
+    let active: Vec<_> = members
+        .iter()
+        .filter(|m| m.status == crate::model::MemberStatus::Active)
+        .collect();
+    let att = cx.l.attendance(p)?;
+    let names = |mark: &str| -> String {
+        let v: Vec<&str> = active
+            .iter()
+            .filter(|m| att.get(&m.id).map(String::as_str) == Some(mark))
+            .map(|m| m.name.as_str())
+            .collect();
+        if v.is_empty() {
+            t(zh, "无", "none")
+        } else {
+            v.join("、")
+        }
+    };
+    let day = row
+        .locked_at
+        .as_deref()
+        .and_then(|s| s.get(..10))
+        .map(String::from);
+    meta.insert(
+        0,
+        (
+            t(zh, "会议", "Meeting"),
+            if zh {
+                format!("{p} 党员大会（{}评议）", cx.points_word())
+            } else {
+                format!("{p} members' assembly")
+            },
+        ),
+    );
+    meta.insert(
+        1,
+        (
+            t(zh, "日期", "Date"),
+            day.unwrap_or_else(|| t(zh, "（未封账）", "(not locked)")),
+        ),
+    );
+    meta.push((t(zh, "应到", "Expected"), active.len().to_string()));
+    if att.is_empty() {
+        meta.push((t(zh, "点名", "Roll call"), t(zh, "未记录", "not recorded")));
+    } else {
+        let present = att.values().filter(|m| *m == "present").count();
+        meta.push((t(zh, "实到", "Present"), present.to_string()));
+        meta.push((t(zh, "请假", "On leave"), names("leave")));
+        meta.push((t(zh, "缺席", "Absent"), names("absent")));
+    }
+    let claims = cx.l.claims(&ClaimFilter {
+        period: Some(ps.clone()),
+        ..Default::default()
+    })?;
+    let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
+    let decided = Table {
+        caption: Some(t(zh, "申报认定情况", "Claims decided")),
+        header: vec![t(zh, "结论", "Verdict"), t(zh, "条数", "Claims")],
+        rows: [
+            ClaimStatus::Approved,
+            ClaimStatus::Adjusted,
+            ClaimStatus::Rejected,
+            ClaimStatus::Pending,
+        ]
+        .into_iter()
+        .map(|s| vec![status(zh, s).into(), Cell::Num(count(s) as f64)])
+        .collect(),
+    };
+    let changed = Table {
+        caption: Some(t(zh, "调整与不予认定事项", "Adjusted and rejected claims")),
+        header: vec![
+            t(zh, "姓名", "Name"),
+            t(zh, "项目", "Item"),
+            t(zh, "申报分值", "Claimed"),
+            t(zh, "认定分值", "Counted"),
+            t(zh, "结论", "Verdict"),
+            t(zh, "理由", "Reason"),
+        ],
+        rows: claims
+            .iter()
+            .filter(|c| matches!(c.status, ClaimStatus::Adjusted | ClaimStatus::Rejected))
+            .map(|c| {
+                vec![
+                    c.member.clone().into(),
+                    cx.item_title(&c.item).into(),
+                    Cell::Num(c.claimed),
+                    Cell::Num(if c.status.counts() { c.points } else { 0.0 }),
+                    status(zh, c.status).into(),
+                    c.reason.clone().into(),
+                ]
+            })
+            .collect(),
+    };
+    let conf = queries::confirmations(cx.l.conn(), cx.l.branch().id, &ps)?;
+    let by_id: HashMap<i64, &str> = members.iter().map(|m| (m.id, m.name.as_str())).collect();
+    let mut disputes: Vec<(&str, String)> = conf
+        .iter()
+        .filter(|(_, v)| v.0 == "disputed")
+        .map(|(id, v)| {
+            (
+                by_id.get(id).copied().unwrap_or(""),
+                v.1.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    disputes.sort();
+    let disputes = Table {
+        caption: Some(t(zh, "异议", "Disputes")),
+        header: vec![t(zh, "姓名", "Name"), t(zh, "异议内容", "Words")],
+        rows: disputes
+            .into_iter()
+            .map(|(n, w)| vec![n.into(), w.into()])
+            .collect(),
+    };
+    let signed = conf.values().filter(|c| c.0 == "confirmed").count();
+    let mut notes = vec![if zh {
+        format!(
+            "本人确认：已签字 {signed} 人，有异议 {} 人。",
+            disputes.rows.len()
+        )
+    } else {
+        format!(
+            "Sign-off: {signed} signed, {} disputed.",
+            disputes.rows.len()
+        )
+    }];
+    match (&row.locked_at, &seal) {
+        (Some(at), Some(s)) => notes.push(if zh {
+            format!(
+                "{} 封账，封账印鉴 {s}。",
+                at.get(..19).unwrap_or(at).replace('T', " ")
+            )
+        } else {
+            format!(
+                "Locked at {}, seal {s}.",
+                at.get(..19).unwrap_or(at).replace('T', " ")
+            )
+        }),
+        _ => notes.push(t(zh, "本期尚未封账。", "The period is not locked yet.")),
+    }
+    let title = if zh {
+        format!("{} {p} 党员大会会议记录", cx.l.branch().name)
+    } else {
+        format!(
+            "{} {p}: minutes of the members' assembly",
+            cx.l.branch().name
+        )
+    };
+    let seals: Vec<(String, String)> = seal.iter().map(|s| (ps.clone(), s.clone())).collect();
+    Ok(Doc {
+        title: title.clone(),
+        branch: cx.l.branch().name.clone(),
+        pages: vec![Page {
+            sheet: t(zh, "会议记录", "Minutes"),
+            heading: title,
+            meta,
+            tables: vec![decided, changed, disputes],
+            notes,
+            signatures: vec![t(zh, "主持人", "Chair"), t(zh, "记录人", "Recorder")],
+        }],
+        footer: seals.iter().map(|(_, s)| verify_line(zh, s)).collect(),
+        seals,
+        zh,
+    })
+}
