@@ -86,6 +86,9 @@ impl Role {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: String,
+    /// Symbol that paints block letters: None draws background-coloured
+    /// spaces (no font needed); a theme may set e.g. `pixel = "#"`.
+    pub pixel: Option<String>,
     styles: [Style; 12],
 }
 
@@ -207,6 +210,7 @@ impl Theme {
         styles[Role::Big.index()] = Style::default().fg(Color::White);
         Theme {
             name: "fallback".into(),
+            pixel: None,
             styles,
         }
     }
@@ -230,6 +234,8 @@ struct RawTheme {
     name: Option<String>,
     #[serde(default)]
     inherit: Option<Spanned<String>>,
+    #[serde(default)]
+    pixel: Option<Spanned<String>>,
     #[serde(default)]
     palette: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
@@ -336,6 +342,12 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
     }
     let mut theme = Theme::fallback();
     theme.name = chain.first().map(|s| s.name.clone()).unwrap_or_else(|| origin.to_string());
+    if let Some((src, p)) = chain.iter().find_map(|s| s.raw.pixel.as_ref().map(|p| (s, p))) {
+        if crate::text::width(p.get_ref()) != 1 {
+            return Err(invalid(&src.file, &src.text, p.span(), "pixel", "must be one narrow character, like \"#\""));
+        }
+        theme.pixel = Some(p.get_ref().clone());
+    }
     for role in Role::ALL {
         // The nearest file in the chain that defines the role wins.
         let Some((src, raw)) = chain.iter().find_map(|s| s.raw.styles.get(role).map(|r| (s, r))) else {

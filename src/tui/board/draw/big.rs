@@ -51,10 +51,13 @@ pub fn fit(text: &str, w: u16, h: u16, max: u16) -> Option<u16> {
     (1..=max).rev().find(|s| width(text, *s) <= w && height(*s) <= h)
 }
 
-/// Draw `text` with its top-left corner at (x, y), clipped to `clip`.
-pub fn render(text: &str, x: u16, y: u16, scale: u16, colour: Color, clip: Rect, buf: &mut Buffer) {
+/// Draw `text` with its top-left corner at (x, y), clipped to `clip`; each
+/// pixel is `pixel` (a space by default) in `colour` on `colour`.
+#[allow(clippy::too_many_arguments)]
+pub fn render(text: &str, x: u16, y: u16, scale: u16, colour: Color, pixel: Option<&str>, clip: Rect, buf: &mut Buffer) {
     let clip = clip.intersection(buf.area);
-    let lit = Style::default().bg(colour);
+    let lit = Style::default().bg(colour).fg(colour);
+    let symbol = pixel.unwrap_or(" ");
     let px = 2 * scale;
     let mut gx = u32::from(x);
     for c in text.chars() {
@@ -73,7 +76,7 @@ pub fn render(text: &str, x: u16, y: u16, scale: u16, colour: Color, clip: Rect,
                         };
                         if cx >= clip.x && cx < clip.right() && cy >= clip.y && cy < clip.bottom() {
                             if let Some(cell) = buf.cell_mut((cx, cy)) {
-                                cell.set_symbol(" ").set_style(lit);
+                                cell.set_symbol(symbol).set_style(lit);
                             }
                         }
                     }

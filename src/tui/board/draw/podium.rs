@@ -7,8 +7,8 @@ use crate::tui::board::view::ViewRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// Block-digit scale for an area.
-fn scale(area: Rect) -> u16 {
+/// Block-digit scale for the ranking's area.
+pub fn scale(area: Rect) -> u16 {
     if area.height >= 56 && area.width >= 180 {
         2
     } else {
@@ -25,8 +25,8 @@ pub fn height_for(area: Rect, rows: &[ViewRow]) -> Option<u16> {
     (area.height >= h + 8).then_some(h)
 }
 
-pub fn draw(rows: &[ViewRow], l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let s = scale(area);
+/// Draw up to three cards side by side, digits at `s`.
+pub fn draw(rows: &[ViewRow], l: Labels, theme: &Theme, s: u16, area: Rect, buf: &mut Buffer) {
     let card_w = area.width / 3;
     let lead = (3 - rows.len().min(3)) as u16 * card_w / 2;
     for (i, r) in rows.iter().take(3).enumerate() {
@@ -82,7 +82,7 @@ fn card_draw(r: &ViewRow, l: Labels, theme: &Theme, s: u16, card: Rect, buf: &mu
         Some(sc) => {
             let w = big::width(&r.score, sc);
             let x = inner.x + (inner.width - w) / 2;
-            big::render(&r.score, x, digits_y, sc, colour, inner, buf);
+            big::render(&r.score, x, digits_y, sc, colour, theme.pixel.as_deref(), inner, buf);
         }
         None => put_centred(buf, inner, digits_y, &r.score, theme.style(Role::Title)),
     }

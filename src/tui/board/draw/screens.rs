@@ -77,7 +77,7 @@ pub fn countdown(c: &CountdownView, l: Labels, theme: &Theme, area: Rect, buf: &
                 r => theme.style(r).fg.unwrap_or_else(|| theme.big_colour()),
             };
             let w = big::width(&clock, s);
-            big::render(&clock, area.x + (area.width - w) / 2, y, s, colour, area, buf);
+            big::render(&clock, area.x + (area.width - w) / 2, y, s, colour, theme.pixel.as_deref(), area, buf);
         }
         None => put_centred(buf, area, y, &clock, style),
     }
@@ -142,7 +142,7 @@ fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buf
             put_centred(buf, inner, y, &words.join("   "), theme.style(Role::Base));
             y += 1;
             let w = big::width(&score, s);
-            big::render(&score, inner.x + (inner.width - w) / 2, y + 1, s, theme.big_colour(), inner, buf);
+            big::render(&score, inner.x + (inner.width - w) / 2, y + 1, s, theme.big_colour(), theme.pixel.as_deref(), inner, buf);
             y += big::height(s) + 2;
         }
         None => {

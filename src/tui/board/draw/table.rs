@@ -31,6 +31,7 @@ impl Cols {
     fn plan(rows: &[ViewRow], l: Labels, w: u16) -> Cols {
         let score_head = if rows.is_empty() { 0 } else { width(l.score()) };
         let score = rows.iter().map(|r| width(&r.score)).max().unwrap_or(0).max(score_head).max(4) as u16;
+        let names = rows.iter().map(|r| width(&r.name)).max().unwrap_or(0).max(width(l.name())).max(8) as u16;
         let mark = rows.iter().map(|r| width(&r.mark)).max().unwrap_or(0) as u16;
         let prov = if rows.iter().any(|r| r.provisional) {
             width(l.provisional()) as u16
@@ -49,7 +50,7 @@ impl Cols {
         for drop in 0..4 {
             let fixed = c.rank + 1 + c.moved + 2 + 2 + c.score + gap(c.mark) + c.mark + gap(c.prov) + c.prov;
             if w >= fixed + 8 || drop == 3 {
-                c.name = w.saturating_sub(fixed).min(24);
+                c.name = w.saturating_sub(fixed).min(names.min(24));
                 break;
             }
             match drop {
@@ -85,7 +86,7 @@ pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut 
     if v.podium {
         if let Some(h) = podium::height_for(area, rows) {
             let n = rows.iter().take(3).take_while(|r| r.rank <= 3).count();
-            podium::draw(&rows[..n], l, theme, Rect { height: h, ..area }, buf);
+            podium::draw(&rows[..n], l, theme, podium::scale(area), Rect { height: h, ..area }, buf);
             rows = &rows[n..];
             offset = n;
             area = Rect {
@@ -120,6 +121,14 @@ pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut 
             (s.min(last_start), None)
         }
     };
+    // Centre the rows vertically when everything fits with room to spare.
+    let used = if pages == 1 {
+        let longest = rows.len().min(per_col) as u16;
+        u16::from(header) + longest.saturating_mul(step).saturating_sub(step - 1)
+    } else {
+        area.height
+    };
+    let top = area.y + area.height.saturating_sub(used) / 3;
     let col_w = ((area.width - COL_GAP * (cols - 1)) / cols).min(MAX_COL);
     let plan = Cols::plan(rows, l, col_w);
     let block_w = plan.total() * cols + COL_GAP * (cols - 1);
@@ -130,7 +139,7 @@ pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut 
         if first >= rows.len() {
             break;
         }
-        let mut y = area.y;
+        let mut y = top;
         if header {
             head_row(&plan, v.lower_is_better, l, theme, x, y, buf);
             y += 1;
