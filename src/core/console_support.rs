@@ -70,3 +70,22 @@ impl Ledger {
         Ok(lease::release(self.conn(), &l.holder, l.pid)?)
     }
 }
+
+impl Ledger {
+    /// A member's confirmation of a period: (`confirmed`|`disputed`, their words).
+    pub fn confirmation_of(&self, member_id: i64, p: &PeriodId) -> Result<Option<(String, Option<String>)>> {
+        Ok(queries::confirmations(self.conn(), self.branch.id, &p.to_string())?.remove(&member_id))
+    }
+}
+
+/// The period after `p` of the same kind (2026Q4 -> 2027Q1).
+pub fn next_period(p: &PeriodId) -> PeriodId {
+    use crate::model::PeriodKind;
+    match p.kind {
+        PeriodKind::Quarter(4) => PeriodId { year: p.year + 1, kind: PeriodKind::Quarter(1) },
+        PeriodKind::Quarter(q) => PeriodId { year: p.year, kind: PeriodKind::Quarter(q + 1) },
+        PeriodKind::Half(2) => PeriodId { year: p.year + 1, kind: PeriodKind::Half(1) },
+        PeriodKind::Half(h) => PeriodId { year: p.year, kind: PeriodKind::Half(h + 1) },
+        PeriodKind::Year => PeriodId { year: p.year + 1, kind: PeriodKind::Year },
+    }
+}

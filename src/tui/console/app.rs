@@ -1,0 +1,320 @@
+//! The console's state: the core, the screen stack, the overlay (help,
+//! prompt, popup) and the status line; key routing and drawing.
+
+use super::action::Action;
+use super::board_popup::BoardPopup;
+use super::chrome::{self, Header};
+use super::new_claim::NewClaim;
+use super::prompt::{Form, FormKind, Outcome};
+use super::screen::{Ctx, Screen, ScreenKind};
+use super::style::Palette;
+use super::{confirm, help, keys, lock, members, overview, roll_call, year};
+use crate::cli::Lang;
+use crate::core::{Ledger, Result};
+use crate::i18n::{self, Strings};
+use crate::model::PeriodId;
+use crate::tui::widgets::{centered, fits, popup, too_small};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+/// Smallest terminal the console lays out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// What is drawn over the screen and reads keys first.
+#[derive(Debug)]
+pub enum Overlay {
+    None,
+    Help,
+    Form(Form),
+    NewClaim(NewClaim),
+    Board(BoardPopup),
+}
+
+/// The secretary's console.
+pub struct App {
+    pub(super) ledger: Ledger,
+    pub(super) lang: Lang,
+    pub(super) t: &'static Strings,
+    pub(super) pal: Palette,
+    pub(super) period: Option<PeriodId>,
+    pub(super) stack: Vec<Screen>,
+    pub(super) overlay: Overlay,
+    pub(super) status: Option<(String, bool)>,
+    pub(super) quit: bool,
+    pub(super) ask_quit: bool,
+    pub(super) read_only: Option<String>,
+}
+
+impl App {
+    /// A console on the ledger's current period, starting at the overview.
+    pub fn new(ledger: Ledger, lang: Lang) -> Result<App> {
+        let period = ledger.current_period()?;
+        let mut app = App {
+            ledger,
+            lang,
+            t: i18n::strings(lang),
+            pal: Palette::default(),
+            period,
+            stack: vec![Screen::Overview(overview::Overview::default())],
+            overlay: Overlay::None,
+            status: None,
+            quit: false,
+            ask_quit: false,
+            read_only: None,
+        };
+        app.reload();
+        Ok(app)
+    }
+
+    /// Show the console as read-only, saying why (e.g. who holds the lease).
+    pub fn set_read_only_note(&mut self, note: String) {
+        self.read_only = Some(note);
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The status line's text (the last result or error).
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.0.as_str())
+    }
+
+    pub fn screen_kind(&self) -> ScreenKind {
+        self.stack.last().map(Screen::kind).unwrap_or(ScreenKind::Overview)
+    }
+
+    /// Whether a prompt or popup is open.
+    pub fn has_overlay(&self) -> bool {
+        !matches!(self.overlay, Overlay::None)
+    }
+
+    pub(super) fn ctx_parts(&self) -> (Lang, &'static Strings, Palette) {
+        (self.lang, self.t, self.pal)
+    }
+
+    pub(super) fn ok(&mut self, msg: String) {
+        self.status = Some((msg, false));
+    }
+
+    pub(super) fn err(&mut self, msg: impl std::fmt::Display) {
+        self.status = Some((msg.to_string(), true));
+    }
+
+    /// Rebuild the top screen's view model from the core.
+    pub(super) fn reload(&mut self) {
+        if let Err(e) = self.try_reload() {
+            self.err(e);
+        }
+    }
+
+    fn try_reload(&mut self) -> Result<()> {
+        let (lang, t, pal) = self.ctx_parts();
+        let ctx = Ctx { lang, t, pal: &pal };
+        let p = self.period;
+        let board = self.board_words()?;
+        let l = &self.ledger;
+        match (self.stack.last_mut(), p) {
+            (Some(Screen::Overview(s)), _) => s.load(l, p.as_ref(), &ctx, board),
+            (Some(Screen::RollCall(s)), Some(p)) => s.load(l, &p),
+            (Some(Screen::Members(s)), Some(p)) => s.load(l, &p, &ctx),
+            (Some(Screen::Confirm(s)), Some(p)) => s.load(l, &p, &ctx),
+            (Some(Screen::Lock(s)), Some(p)) => s.load(l, &p),
+            (Some(Screen::Year(s)), _) => s.load(l),
+            _ => Ok(()),
+        }
+    }
+
+    /// What the room display shows, in words.
+    pub(super) fn board_words(&self) -> Result<String> {
+        let mode = self.ledger.board_mode()?;
+        let members = self.ledger.members()?;
+        Ok(super::board_popup::describe(&mode, self.t, |id| {
+            members.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| format!("#{id}"))
+        }))
+    }
+
+    /// Push a screen (it needs a period unless it is the overview or year).
+    pub(super) fn push(&mut self, s: Screen) {
+        let needs = !matches!(s.kind(), ScreenKind::Overview | ScreenKind::Year);
+        if needs && self.period.is_none() {
+            self.err(self.t.no_period);
+            return;
+        }
+        self.stack.push(s);
+        self.reload();
+    }
+
+    /// Feed one key through the console: overlay first, then the screen's key map.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if self.ask_quit {
+            self.ask_quit = false;
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter) {
+                self.quit = true;
+            }
+            return;
+        }
+        let force = keys::action_for(ScreenKind::Overview, key) == Some(Action::ForceQuit);
+        match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::None => {
+                if let Some(a) = keys::action_for(self.screen_kind(), key) {
+                    self.update(a);
+                }
+            }
+            Overlay::Help => {}
+            Overlay::Form(mut f) => {
+                if force {
+                    self.ask_or_quit(f.half_filled(), Overlay::Form(f));
+                    return;
+                }
+                match f.handle_key(key) {
+                    Outcome::Cancel => {}
+                    Outcome::Submit => self.submit(f),
+                    Outcome::Changed => {
+                        if f.kind == FormKind::Search {
+                            self.search(f.value(0));
+                        }
+                        self.overlay = Overlay::Form(f);
+                    }
+                    Outcome::Continue => self.overlay = Overlay::Form(f),
+                }
+            }
+            Overlay::NewClaim(mut f) => {
+                if force {
+                    self.ask_or_quit(f.half_filled(), Overlay::NewClaim(f));
+                    return;
+                }
+                match f.handle_key(key, self.ledger.scheme()) {
+                    Outcome::Cancel => {}
+                    Outcome::Submit => self.submit_claim(f),
+                    _ => self.overlay = Overlay::NewClaim(f),
+                }
+            }
+            Overlay::Board(mut b) => {
+                if force {
+                    self.quit = true;
+                    return;
+                }
+                match b.handle_key(key) {
+                    Err(()) => {}
+                    Ok(None) => self.overlay = Overlay::Board(b),
+                    Ok(Some(c)) => {
+                        let member = b.member.clone();
+                        self.board_choice(c, member);
+                    }
+                }
+            }
+        }
+    }
+
+    fn ask_or_quit(&mut self, half: bool, keep: Overlay) {
+        if half {
+            self.ask_quit = true;
+            self.overlay = keep;
+        } else {
+            self.quit = true;
+        }
+    }
+
+    /// Draw into a frame (sets the cursor inside prompts).
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        if let Some(p) = self.render(area, frame.buffer_mut()) {
+            frame.set_cursor_position(p);
+        }
+    }
+
+    /// Draw into a buffer; returns where the text cursor belongs, if anywhere.
+    pub fn render(&mut self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let (lang, t, pal) = self.ctx_parts();
+        let ctx = Ctx { lang, t, pal: &pal };
+        if !fits(area, MIN_WIDTH, MIN_HEIGHT) {
+            too_small(area, buf, t.too_small, &format!("{} {MIN_WIDTH}x{MIN_HEIGHT}", t.need), pal.warning);
+            return None;
+        }
+        let [head, body, status, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let kind = self.screen_kind();
+        let header = Header {
+            branch: self.ledger.branch().name.clone(),
+            period: self.period.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+            state: self
+                .stack
+                .first()
+                .and_then(|s| match s {
+                    Screen::Overview(o) => o.progress.state.as_deref().map(|s| i18n::period_state(lang, s)),
+                    _ => None,
+                })
+                .unwrap_or_default(),
+            screen: screen_title(kind, t).to_string(),
+            read_only: self.read_only.clone(),
+        };
+        chrome::draw_header(head, buf, &header, &ctx);
+        match self.stack.last_mut() {
+            Some(Screen::Overview(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::RollCall(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Members(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Confirm(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Lock(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Year(s)) => s.draw(body, buf, &ctx),
+            None => {}
+        }
+        chrome::draw_status(status, buf, self.status.as_ref(), &ctx);
+        chrome::draw_footer(foot, buf, kind, &ctx);
+        let cursor = match &self.overlay {
+            Overlay::None => None,
+            Overlay::Help => {
+                help::draw(area, buf, &ctx);
+                None
+            }
+            Overlay::Form(f) => f.draw(body, buf, &ctx),
+            Overlay::NewClaim(f) => f.draw(body, buf, &ctx, self.ledger.scheme()),
+            Overlay::Board(b) => {
+                b.draw(body, buf, &ctx);
+                None
+            }
+        };
+        if self.ask_quit {
+            let inner = popup(centered(body, 50, 4), buf, t.k_quit, pal.warning);
+            let lines = [Line::raw(t.prompt_quit), Line::from(Span::styled(t.yes_no, pal.muted))];
+            crate::tui::widgets::draw_rows(inner, buf, None, &lines, None, pal.selected);
+            return None;
+        }
+        cursor
+    }
+}
+
+/// The name of a screen for the header.
+pub fn screen_title(kind: ScreenKind, t: &'static Strings) -> &'static str {
+    match kind {
+        ScreenKind::Overview => t.overview,
+        ScreenKind::RollCall => t.roll_call,
+        ScreenKind::Members => t.member_claims,
+        ScreenKind::Confirm => t.confirmation,
+        ScreenKind::Lock => t.step_lock,
+        ScreenKind::Year => t.year_view,
+    }
+}
+
+// Screens used by the update half (kept here so both halves share one import list).
+pub(super) use confirm::Confirm as ConfirmScreen;
+pub(super) use lock::Lock as LockScreen;
+pub(super) use members::{Members as MembersScreen, Pane};
+pub(super) use roll_call::RollCall as RollCallScreen;
+pub(super) use year::Year as YearScreen;

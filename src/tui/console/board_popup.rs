@@ -1,0 +1,113 @@
+//! Board control: what the room display shows.
+
+use super::screen::Ctx;
+use crate::core::board_state::{BoardMode, RevealStyle};
+use crate::i18n::Strings;
+use crate::tui::widgets::{centered, draw_rows, popup};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// A choice in the board popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Live,
+    Member,
+    Freeze,
+    Reveal(RevealStyle),
+    Message,
+    Countdown,
+    Blank,
+}
+
+/// The choices in order (keys 1..8).
+pub const CHOICES: [Choice; 8] = [
+    Choice::Live,
+    Choice::Member,
+    Choice::Freeze,
+    Choice::Reveal(RevealStyle::BottomUp),
+    Choice::Reveal(RevealStyle::All),
+    Choice::Message,
+    Choice::Countdown,
+    Choice::Blank,
+];
+
+fn label(c: Choice, t: &Strings) -> &'static str {
+    match c {
+        Choice::Live => t.board_live,
+        Choice::Member => t.board_member,
+        Choice::Freeze => t.board_freeze,
+        Choice::Reveal(RevealStyle::BottomUp) => t.board_reveal_up,
+        Choice::Reveal(RevealStyle::All) => t.board_reveal_all,
+        Choice::Message => t.board_message,
+        Choice::Countdown => t.board_countdown,
+        Choice::Blank => t.board_blank,
+    }
+}
+
+/// Words for what the board shows now (`member_name` looks a member up).
+pub fn describe(mode: &BoardMode, t: &Strings, member_name: impl Fn(i64) -> String) -> String {
+    match mode {
+        BoardMode::Live => t.board_live.to_string(),
+        BoardMode::Member { member_id } => format!("{}: {}", t.board_member, member_name(*member_id)),
+        BoardMode::Frozen { period, reveal: None, .. } => format!("{} {period}", t.board_frozen),
+        BoardMode::Frozen { period, reveal: Some(_), .. } => format!("{} {period}", t.board_revealing),
+        BoardMode::Message { text } => format!("{}: {text}", t.board_message.trim_end_matches(['.', '…'])),
+        BoardMode::Countdown { label, .. } => format!("{}: {label}", t.board_countdown.trim_end_matches(['.', '…'])),
+        BoardMode::Blank => t.board_blank.to_string(),
+    }
+}
+
+/// The popup: a selection and what the board shows now.
+#[derive(Debug, Clone)]
+pub struct BoardPopup {
+    pub sel: usize,
+    pub now: String,
+    /// The member "member under review" would show.
+    pub member: Option<(i64, String)>,
+}
+
+impl BoardPopup {
+    /// A choice made, `Err(())` to close, `Ok(None)` to stay open.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Result<Option<Choice>, ()> {
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('b') | KeyCode::Char('q') => Err(()),
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.sel = self.sel.saturating_sub(1);
+                Ok(None)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.sel = (self.sel + 1).min(CHOICES.len() - 1);
+                Ok(None)
+            }
+            KeyCode::Enter => Ok(Some(CHOICES[self.sel])),
+            KeyCode::Char(c @ '1'..='8') => {
+                let i = (c as usize) - ('1' as usize);
+                self.sel = i;
+                Ok(Some(CHOICES[i]))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub fn draw(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let rect = centered(area, 50, CHOICES.len() as u16 + 5);
+        let inner = popup(rect, buf, t.board_title, pal.title);
+        let mut lines = vec![
+            Line::from(vec![Span::styled(format!(" {}: ", t.board_now), pal.muted), Span::raw(self.now.clone())]),
+            Line::raw(""),
+        ];
+        for (i, c) in CHOICES.iter().enumerate() {
+            let mut text = format!(" {} {}", i + 1, label(*c, t));
+            if *c == Choice::Member {
+                if let Some((_, name)) = &self.member {
+                    text.push_str(&format!(" ({name})"));
+                }
+            }
+            lines.push(Line::raw(text));
+        }
+        draw_rows(inner, buf, None, &lines, Some(self.sel + 2), pal.selected);
+    }
+}

@@ -1,0 +1,113 @@
+//! The key list: the footer's hints per screen and the `?` overlay.
+
+use super::screen::{Ctx, ScreenKind};
+use crate::i18n::Strings;
+use crate::tui::widgets::{cell, centered, draw_rows, popup};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Keys worth showing in the footer of a screen, most useful first.
+pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<(&str, &str)> = match screen {
+        ScreenKind::Overview => vec![
+            ("Enter", t.k_open),
+            ("1-5", t.steps),
+            ("o", t.k_open_period),
+            ("s", t.k_session),
+            ("y", t.k_year),
+        ],
+        ScreenKind::RollCall => vec![("p", t.k_present), ("l", t.k_leave), ("x", t.k_absent), ("/", t.k_search)],
+        ScreenKind::Members => vec![
+            ("a", t.k_approve),
+            ("e", t.k_adjust),
+            ("r", t.k_reject),
+            ("A", t.k_approve_all),
+            ("n", t.k_new),
+            ("c", t.k_confirm),
+            ("Tab", t.k_pane),
+            ("/", t.k_search),
+        ],
+        ScreenKind::Confirm => vec![("c", t.k_confirm), ("d", t.k_dispute), ("n/p", t.k_next_member)],
+        ScreenKind::Lock => vec![("Enter", t.k_lock)],
+        ScreenKind::Year => vec![("[ ]", t.k_prev_year)],
+    };
+    v.extend([("u", t.k_undo), ("b", t.k_board), ("Esc", t.k_back), ("?", t.k_help), ("q", t.k_quit)]);
+    v
+}
+
+/// Every key, grouped: (section, [(key, meaning)]).
+pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        (
+            "",
+            vec![
+                ("Up/Down j/k", t.k_move),
+                ("Enter", t.k_open),
+                ("Esc", t.k_back),
+                ("Tab", t.k_pane),
+                ("u", t.k_undo),
+                ("/", t.k_search),
+                ("b", t.k_board),
+                ("?", t.k_help),
+                ("q  Ctrl-C", t.k_quit),
+            ],
+        ),
+        (
+            t.overview,
+            vec![("1-5", t.steps), ("o", t.k_open_period), ("s", t.k_session), ("y", t.k_year)],
+        ),
+        (t.roll_call, vec![("p", t.k_present), ("l", t.k_leave), ("x", t.k_absent)]),
+        (
+            t.member_claims,
+            vec![
+                ("a", t.k_approve),
+                ("e", t.k_adjust),
+                ("r", t.k_reject),
+                ("A", t.k_approve_all),
+                ("n", t.k_new),
+                ("c", t.k_confirm),
+                ("d", t.k_dispute),
+            ],
+        ),
+        (t.confirmation, vec![("c", t.k_confirm), ("d", t.k_dispute), ("n/p", t.k_next_member)]),
+        (t.step_lock, vec![("Enter  L", t.k_lock)]),
+        (t.step_year, vec![("[ ]", t.k_prev_year)]),
+    ]
+}
+
+/// The help overlay, in two columns when there is room.
+pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let (t, pal) = (ctx.t, ctx.pal);
+    let mut lines: Vec<Line> = Vec::new();
+    for (section, keys) in all_keys(t) {
+        if !section.is_empty() {
+            lines.push(Line::from(Span::styled(section, pal.header)));
+        }
+        for (k, m) in keys {
+            lines.push(Line::from(vec![Span::styled(cell(k, 12), pal.key), Span::raw(m)]));
+        }
+    }
+    let rect = centered(area, 76, area.height.saturating_sub(2));
+    let inner = popup(rect, buf, &format!("{}  ({})", t.help, t.help_close), pal.title);
+    let h = inner.height as usize;
+    if lines.len() <= h || inner.width < 60 {
+        draw_rows(inner, buf, None, &lines, None, pal.selected);
+        return;
+    }
+    // Split at a section start near the middle.
+    let mid = lines.len().div_ceil(2);
+    let split = (mid..lines.len())
+        .find(|&i| lines[i].spans.len() == 1)
+        .filter(|&i| i <= h)
+        .unwrap_or(mid.min(h));
+    let half = inner.width / 2;
+    let left = Rect { width: half, ..inner };
+    let right = Rect {
+        x: inner.x + half,
+        width: inner.width - half,
+        ..inner
+    };
+    draw_rows(left, buf, None, &lines[..split], None, pal.selected);
+    draw_rows(right, buf, None, &lines[split..], None, pal.selected);
+}

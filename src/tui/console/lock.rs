@@ -1,0 +1,113 @@
+//! Lock: a checklist, a typed confirmation, then the seal and the summary.
+
+use super::screen::{stars_text, Ctx};
+use crate::core::board_state::BoardMode;
+use crate::core::{Ledger, LockReport, MeetingProgress, RankRow, RankScope, Result};
+use crate::model::{fmt_points, PeriodId};
+use crate::tui::widgets::{cell, cell_right, draw_rows};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// Lock state and view model.
+#[derive(Debug, Default)]
+pub struct Lock {
+    pub progress: MeetingProgress,
+    pub board_shown: bool,
+    pub report: Option<LockReport>,
+    /// The final ranking once sealed.
+    pub ranking: Vec<RankRow>,
+}
+
+impl Lock {
+    pub fn load(&mut self, l: &Ledger, p: &PeriodId) -> Result<()> {
+        self.progress = l.progress(Some(p))?;
+        self.board_shown = matches!(l.board_mode()?, BoardMode::Live | BoardMode::Frozen { reveal: Some(_), .. });
+        self.ranking = if self.progress.seal.is_some() {
+            l.ranking(&RankScope::Period(*p))?.rows
+        } else {
+            Vec::new()
+        };
+        Ok(())
+    }
+
+    /// Whether the core will accept a lock now.
+    pub fn ready(&self) -> bool {
+        self.progress.pending == 0 && self.progress.seal.is_none()
+    }
+
+    pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let g = &self.progress;
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            format!(" {}  {} ", t.lock, g.period.clone().unwrap_or_default()),
+            pal.title,
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let left = g.scored.saturating_sub(g.confirmed + g.disputed);
+        let check = |ok: bool, text: String| {
+            Line::from(vec![
+                Span::styled(if ok { " [x] " } else { " [ ] " }, if ok { pal.ok } else { pal.warning }),
+                Span::raw(text),
+            ])
+        };
+        let mut lines = vec![
+            check(g.pending == 0, format!("{}  ({} {})", t.check_claims, t.pending, g.pending)),
+            check(
+                left == 0,
+                format!(
+                    "{}  ({} {}, {} {}, {} {})",
+                    t.check_confirm, t.confirmed, g.confirmed, t.disputed, g.disputed, t.unconfirmed, left
+                ),
+            ),
+            check(self.board_shown, t.check_board.to_string()),
+            Line::raw(""),
+        ];
+        if let Some(seal) = &g.seal {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}  ", t.sealed), pal.ok),
+                Span::styled(format!("{}: ", t.seal), pal.muted),
+                Span::styled(seal.clone(), pal.title),
+            ]));
+            if let Some(r) = &self.report {
+                if !r.unconfirmed.is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!(" {}: ", t.unconfirmed), pal.muted),
+                        Span::raw(r.unconfirmed.join(", ")),
+                    ]));
+                }
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(format!(" {}", t.summary), pal.header)));
+            let mut grades: Vec<(String, usize)> = Vec::new();
+            for r in &self.ranking {
+                let g = r.grade.clone().unwrap_or_else(|| stars_text(r.stars));
+                match grades.iter_mut().find(|(k, _)| *k == g) {
+                    Some(e) => e.1 += 1,
+                    None => grades.push((g, 1)),
+                }
+            }
+            let counts: Vec<String> = grades.iter().filter(|(k, _)| !k.is_empty()).map(|(k, n)| format!("{k} {n}")).collect();
+            if !counts.is_empty() {
+                lines.push(Line::raw(format!(" {}", counts.join("  "))));
+            }
+            let room = (inner.height as usize).saturating_sub(lines.len());
+            for r in self.ranking.iter().take(room) {
+                lines.push(Line::raw(format!(
+                    " {} {} {} {}",
+                    cell_right(&r.rank.to_string(), 3),
+                    cell(&r.name, 10),
+                    cell_right(&fmt_points(r.score), 7),
+                    cell(&r.grade.clone().unwrap_or_else(|| stars_text(r.stars)), 10)
+                )));
+            }
+        } else if self.ready() {
+            lines.push(Line::from(Span::styled(format!(" {}", t.lock_ready), pal.key)));
+        } else {
+            lines.push(Line::from(Span::styled(format!(" {}", t.lock_blocked), pal.warning)));
+        }
+        draw_rows(inner, buf, None, &lines, None, pal.selected);
+    }
+}

@@ -1,0 +1,254 @@
+//! Claims, member by member: the ranking on the left, the selected member's
+//! claims on the right, the verdict one key away.
+
+use super::screen::{signed_points, stars_text, Ctx};
+use crate::core::{Ledger, RankRow, RankScope, Result, StatementLine};
+use crate::model::{fmt_points, ClaimStatus, PeriodId};
+use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// Which pane has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Members,
+    Claims,
+}
+
+/// Members-and-claims state and view model.
+#[derive(Debug, Default)]
+pub struct Members {
+    pub list: Scroll,
+    pub claims: Scroll,
+    pub focus: Pane,
+    pub rows: Vec<RankRow>,
+    pub lines: Vec<StatementLine>,
+    lines_for: Option<i64>,
+    loaded: bool,
+}
+
+impl Members {
+    /// Reload the ranking, keeping the selected member even if their rank moved.
+    pub fn load(&mut self, l: &Ledger, p: &PeriodId, ctx: &Ctx) -> Result<()> {
+        let keep = self.selected_member().map(|r| r.member_id);
+        self.rows = l.ranking(&RankScope::Period(*p))?.rows;
+        let idx = match keep {
+            Some(id) => self.rows.iter().position(|r| r.member_id == id),
+            // First visit: start at the first member with claims to decide.
+            None if !self.loaded => self.rows.iter().position(|r| r.pending > 0),
+            None => None,
+        };
+        self.loaded = true;
+        self.list.select(idx.unwrap_or(self.list.selected), self.rows.len());
+        self.load_lines(l, p, ctx, true)
+    }
+
+    /// Reload the selected member's claims; `keep` keeps the claim selection.
+    pub fn load_lines(&mut self, l: &Ledger, p: &PeriodId, ctx: &Ctx, keep: bool) -> Result<()> {
+        let Some(id) = self.selected_member().map(|r| r.member_id) else {
+            self.lines.clear();
+            self.lines_for = None;
+            return Ok(());
+        };
+        let same = self.lines_for == Some(id);
+        self.lines = l.member_lines(id, p, ctx.zh())?;
+        self.lines_for = Some(id);
+        if !(same && keep) {
+            let first = self.lines.iter().position(|x| x.claim.status == ClaimStatus::Pending);
+            self.claims = Scroll::default();
+            self.claims.select(first.unwrap_or(0), self.lines.len());
+        } else {
+            self.claims.select(self.claims.selected, self.lines.len());
+        }
+        Ok(())
+    }
+
+    pub fn selected_member(&self) -> Option<&RankRow> {
+        self.rows.get(self.list.selected)
+    }
+
+    pub fn selected_line(&self) -> Option<&StatementLine> {
+        self.lines.get(self.claims.selected)
+    }
+
+    /// After a verdict: the next pending claim of the member, if any.
+    pub fn next_pending(&mut self) {
+        let n = self.lines.len();
+        let from = self.claims.selected;
+        if let Some(i) = (1..=n)
+            .map(|d| (from + d) % n.max(1))
+            .find(|&i| self.lines.get(i).is_some_and(|x| x.claim.status == ClaimStatus::Pending))
+        {
+            self.claims.select(i, n);
+        }
+    }
+
+    pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let left_w = if area.width >= 110 { 48 } else { 36 };
+        let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
+        self.draw_members(left, buf, ctx);
+        self.draw_claims(right, buf, ctx);
+    }
+
+    fn pane_block<'a>(&self, title: String, focused: bool, ctx: &Ctx) -> Block<'a> {
+        let style = if focused { ctx.pal.title } else { ctx.pal.muted };
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused { Style::default() } else { ctx.pal.muted })
+            .title(Span::styled(title, style))
+    }
+
+    fn draw_members(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let block = self.pane_block(
+            format!(" {} ({}) ", t.members, self.rows.len()),
+            self.focus == Pane::Members,
+            ctx,
+        );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let wide = inner.width >= 44;
+        let mut head = format!(
+            " {} {} {} {} {} {}",
+            cell_right(t.col_rank, 3),
+            cell(t.col_name, 8),
+            cell(t.col_cat, 4),
+            cell_right(t.col_score, 6),
+            cell_right(t.col_pending, 4),
+            cell(t.col_conf, 4)
+        );
+        if wide {
+            head.push_str(&format!(" {}", cell(t.col_grade, 8)));
+        }
+        let header = Line::from(Span::styled(head, pal.header));
+        let range = self.list.window(self.rows.len(), inner.height.saturating_sub(1) as usize);
+        let rows: Vec<Line> = self.rows[range.clone()]
+            .iter()
+            .map(|r| {
+                let conf = match r.confirmation.as_deref() {
+                    Some("confirmed") => t.conf_yes,
+                    Some("disputed") => t.conf_dispute,
+                    _ => "-",
+                };
+                let score_style = if r.provisional() { pal.provisional } else { Style::default() };
+                let pend_style = if r.pending > 0 { pal.warning } else { pal.muted };
+                let mut spans = vec![
+                    Span::raw(format!(
+                        " {} {} {} ",
+                        cell_right(&r.rank.to_string(), 3),
+                        cell(&r.name, 8),
+                        cell(crate::i18n::category(ctx.lang, r.category), 4)
+                    )),
+                    Span::styled(cell_right(&fmt_points(r.score), 6), score_style),
+                    Span::styled(
+                        format!(" {}", cell_right(&if r.pending > 0 { r.pending.to_string() } else { "-".into() }, 4)),
+                        pend_style,
+                    ),
+                    Span::raw(format!(" {}", cell(conf, 4))),
+                ];
+                if wide {
+                    let g = r.grade.clone().unwrap_or_else(|| stars_text(r.stars));
+                    spans.push(Span::raw(format!(" {}", cell(&g, 8))));
+                }
+                Line::from(spans)
+            })
+            .collect();
+        let sel = self.list.selected.checked_sub(range.start);
+        let sel_style = if self.focus == Pane::Members { pal.selected } else { pal.key };
+        draw_rows(inner, buf, Some(header), &rows, sel, sel_style);
+    }
+
+    fn draw_claims(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let title = match self.selected_member() {
+            Some(r) => format!(
+                " {}  {} {}  {} {}  {} {} ",
+                r.name,
+                t.total,
+                fmt_points(r.score),
+                t.rank_of,
+                r.rank,
+                t.pending,
+                r.pending
+            ),
+            None => format!(" {} ", t.claims),
+        };
+        let block = self.pane_block(title, self.focus == Pane::Claims, ctx);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if self.lines.is_empty() {
+            buf.set_line(
+                inner.x,
+                inner.y,
+                &Line::from(Span::styled(format!(" {}", t.no_claims), pal.muted)),
+                inner.width,
+            );
+            return;
+        }
+        let [list, detail] = Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(inner);
+        let w = list.width as usize;
+        let show_count = w >= 60;
+        let fixed = 1 + 4 + 1 + 1 + 6 + 1 + 7 + if show_count { 4 } else { 0 };
+        let item_w = w.saturating_sub(fixed).max(6);
+        let mut head = format!(" {} {} {}", cell(t.col_status, 4), cell(t.col_item, item_w), cell(t.col_level, 6));
+        if show_count {
+            head.push_str(&format!(" {}", cell_right(t.col_count, 3)));
+        }
+        head.push_str(&format!(" {}", cell_right(t.col_points, 7)));
+        let header = Line::from(Span::styled(head, pal.header));
+        let range = self.claims.window(self.lines.len(), list.height.saturating_sub(1) as usize);
+        let rows: Vec<Line> = self.lines[range.clone()]
+            .iter()
+            .map(|x| {
+                let c = &x.claim;
+                let st_style = match c.status {
+                    ClaimStatus::Pending => pal.warning,
+                    ClaimStatus::Rejected | ClaimStatus::Withdrawn => pal.muted,
+                    _ => Style::default(),
+                };
+                let pts_style = match (c.status, x.kind.as_str()) {
+                    (ClaimStatus::Rejected | ClaimStatus::Withdrawn, _) => pal.muted,
+                    (ClaimStatus::Pending, _) => pal.provisional,
+                    (_, "deduction") => pal.deduction,
+                    _ => pal.bonus,
+                };
+                let level = c.level.as_deref().map(|l| crate::i18n::level(ctx.lang, l)).unwrap_or_default();
+                let mut spans = vec![
+                    Span::raw(" "),
+                    Span::styled(cell(crate::i18n::claim_status(ctx.lang, c.status), 4), st_style),
+                    Span::raw(format!(" {} {}", cell(&x.title, item_w), cell(&level, 6))),
+                ];
+                if show_count {
+                    spans.push(Span::raw(format!(" {}", cell_right(&c.count.to_string(), 3))));
+                }
+                spans.push(Span::styled(format!(" {}", cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)), pts_style));
+                Line::from(spans)
+            })
+            .collect();
+        let sel = self.claims.selected.checked_sub(range.start);
+        let sel_style = if self.focus == Pane::Claims { pal.selected } else { pal.key };
+        draw_rows(list, buf, Some(header), &rows, sel, sel_style);
+        if let Some(x) = self.selected_line() {
+            let c = &x.claim;
+            let label = |s: &str| Span::styled(format!(" {s}: "), pal.muted);
+            let mut lines = vec![
+                Line::from(vec![
+                    label(t.note),
+                    Span::raw(format!("#{} {} {}", c.id, c.date.clone().unwrap_or_default(), c.note.clone().unwrap_or_default())),
+                ]),
+                Line::from(vec![label(t.evidence), Span::raw(c.evidence.clone().unwrap_or_else(|| "-".into()))]),
+            ];
+            if let Some(r) = &c.reason {
+                lines.push(Line::from(vec![label(t.reason), Span::styled(r.clone(), pal.warning)]));
+            }
+            let [rule, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
+            let dash = "-".repeat(rule.width as usize);
+            buf.set_line(rule.x, rule.y, &Line::from(Span::styled(dash, pal.muted)), rule.width);
+            draw_rows(text, buf, None, &lines, None, pal.selected);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The secretary's console (full-screen): walk the assembly from roll call
+//! to lock, keyboard only. Keys become `Action`s, `App::update` calls the
+//! core, and pure draw functions render the core's view models.
+
+mod action;
+mod app;
+mod board_popup;
+mod chrome;
+mod confirm;
+mod field;
+mod help;
+mod keys;
+mod lock;
+mod members;
+mod new_claim;
+mod overview;
+mod prompt;
+mod roll_call;
+mod screen;
+pub mod style;
+mod terminal;
+mod update;
+mod year;
+
+pub use action::Action;
+pub use app::{App, MIN_HEIGHT, MIN_WIDTH};
+pub use help::all_keys;
+pub use screen::ScreenKind;
+
+use crate::cli::Lang;
+use crate::core::console_support::ConsoleLease;
+use crate::core::{CoreError, Ledger};
+use std::time::{Duration, Instant};
+
+/// Who this console is, for the lease message: user@host.
+fn holder() -> String {
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "secretary".into());
+    let host = std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".into());
+    format!("{user}@{host}")
+}
+
+/// Take the console lease, or reopen read-only saying who holds it.
+fn lease_or_read_only(ledger: Ledger, lang: Lang) -> Result<(Ledger, Option<ConsoleLease>, Option<String>), CoreError> {
+    if ledger.is_read_only() {
+        return Ok((ledger, None, Some(crate::i18n::strings(lang).read_only.to_string())));
+    }
+    match ledger.take_console_lease(&holder())? {
+        Ok(lease) => Ok((ledger, Some(lease), None)),
+        Err(held) => {
+            let t = crate::i18n::strings(lang);
+            let since: String = held.since.chars().take(19).collect::<String>().replace('T', " ");
+            let note = format!("{}: {} {} {} (pid {})", t.read_only, t.held_by, held.holder, t.since, held.pid);
+            let note = format!("{note} {since}");
+            let ro = Ledger::open_read_only(ledger.path(), Some(&ledger.branch().name))?;
+            Ok((ro, None, Some(note)))
+        }
+    }
+}
+
+/// Open the console on a ledger.
+pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
+    let (ledger, lease, note) = lease_or_read_only(ledger, lang)?;
+    let mut app = App::new(ledger, lang)?;
+    if let Some(n) = note {
+        app.set_read_only_note(n);
+    }
+    let mut last_beat = Instant::now();
+    let lease_for_tick = lease.clone();
+    let mut tick = move |app: &mut App| {
+        if let Some(l) = &lease_for_tick {
+            if last_beat.elapsed() >= Duration::from_secs(5) {
+                last_beat = Instant::now();
+                if let Ok(false) = app.ledger().beat_console_lease(l) {
+                    app.set_read_only_note(crate::i18n::strings(lang).lease_lost.to_string());
+                }
+            }
+        }
+    };
+    let result = terminal::event_loop(&mut app, &mut tick);
+    if let Some(l) = &lease {
+        let _ = app.ledger().release_console_lease(l);
+    }
+    result
+}

@@ -1,0 +1,202 @@
+//! New claim on the spot: item search by code or words, level, count, points, note.
+
+use super::field::Field;
+use super::prompt::Outcome;
+use super::screen::Ctx;
+use crate::core::ClaimDraft;
+use crate::model::PeriodId;
+use crate::scheme::{Item, Scheme};
+use crate::tui::widgets::{cell, centered, popup};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+const ITEM: usize = 0;
+const LEVEL: usize = 1;
+const COUNT: usize = 2;
+const POINTS: usize = 3;
+const NOTE: usize = 4;
+const SHOWN: usize = 5;
+
+/// The new-claim form.
+#[derive(Debug, Clone)]
+pub struct NewClaim {
+    pub member_id: i64,
+    pub member: String,
+    pub period: PeriodId,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Selected match in the item list.
+    pub pick: usize,
+    pub error: Option<String>,
+}
+
+impl NewClaim {
+    pub fn new(member_id: i64, member: &str, period: PeriodId, ctx: &Ctx) -> NewClaim {
+        let t = ctx.t;
+        NewClaim {
+            member_id,
+            member: member.to_string(),
+            period,
+            fields: vec![
+                Field::new(t.nc_item, ""),
+                Field::new(t.nc_level, ""),
+                Field::new(t.nc_count, "1"),
+                Field::new(t.nc_points, ""),
+                Field::new(t.nc_note, ""),
+            ],
+            focus: 0,
+            pick: 0,
+            error: None,
+        }
+    }
+
+    /// Items matching the search text (an exact code first).
+    pub fn matches<'s>(&self, scheme: &'s Scheme) -> Vec<&'s Item> {
+        let q = self.fields[ITEM].value.trim();
+        let mut v = scheme.search_items(q);
+        if let Some(i) = v.iter().position(|i| i.code == q) {
+            let exact = v.remove(i);
+            v.insert(0, exact);
+        }
+        v
+    }
+
+    pub fn half_filled(&self) -> bool {
+        self.fields.iter().any(Field::changed)
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, scheme: &Scheme) -> Outcome {
+        let n = self.fields.len();
+        match key.code {
+            KeyCode::Esc => Outcome::Cancel,
+            KeyCode::Enter => Outcome::Submit,
+            KeyCode::Tab => {
+                self.focus = (self.focus + 1) % n;
+                Outcome::Continue
+            }
+            KeyCode::BackTab => {
+                self.focus = (self.focus + n - 1) % n;
+                Outcome::Continue
+            }
+            KeyCode::Down if self.focus == ITEM => {
+                let len = self.matches(scheme).len();
+                self.pick = (self.pick + 1).min(len.saturating_sub(1));
+                Outcome::Continue
+            }
+            KeyCode::Up if self.focus == ITEM => {
+                self.pick = self.pick.saturating_sub(1);
+                Outcome::Continue
+            }
+            KeyCode::Down => {
+                self.focus = (self.focus + 1) % n;
+                Outcome::Continue
+            }
+            KeyCode::Up => {
+                self.focus = (self.focus + n - 1) % n;
+                Outcome::Continue
+            }
+            _ => {
+                let f = self.focus;
+                if self.fields[f].edit(key) {
+                    if f == ITEM {
+                        self.pick = 0;
+                    }
+                    self.error = None;
+                    Outcome::Changed
+                } else {
+                    Outcome::Continue
+                }
+            }
+        }
+    }
+
+    /// The claim as typed; errors name the field in the user's language.
+    pub fn draft(&self, scheme: &Scheme, ctx: &Ctx) -> Result<ClaimDraft, String> {
+        let t = ctx.t;
+        let item = self
+            .matches(scheme)
+            .get(self.pick)
+            .map(|i| i.code.clone())
+            .ok_or_else(|| t.nc_no_match.to_string())?;
+        let count = match self.fields[COUNT].value.trim() {
+            "" => 1,
+            s => s.parse::<i64>().map_err(|_| format!("{}: {}", t.nc_count, t.bad_number))?,
+        };
+        let points = match self.fields[POINTS].value.trim() {
+            "" => None,
+            s => Some(s.parse::<f64>().map_err(|_| format!("{}: {}", t.nc_points, t.bad_number))?),
+        };
+        let mut d = ClaimDraft::new(self.member_id, &item);
+        d.level = Some(self.fields[LEVEL].value.trim().to_string()).filter(|s| !s.is_empty());
+        d.count = count;
+        d.points = points;
+        d.note = Some(self.fields[NOTE].value.trim().to_string()).filter(|s| !s.is_empty());
+        d.period = Some(self.period.to_string());
+        Ok(d)
+    }
+
+    /// Draw centred over `area`; returns where the terminal cursor belongs.
+    pub fn draw(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx, scheme: &Scheme) -> Option<Position> {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let rect = centered(area, 72, 20);
+        let inner = popup(rect, buf, &format!("{}  {}", t.new_claim, self.member), pal.title);
+        let bottom = inner.y + inner.height;
+        let w = inner.width.saturating_sub(2);
+        let mut y = inner.y;
+        let mut cursor = None;
+        let matches = self.matches(scheme);
+        for (i, f) in self.fields.iter().enumerate() {
+            if y >= bottom {
+                break;
+            }
+            let style = if i == self.focus { pal.key } else { pal.muted };
+            let label = cell(&f.label, 18);
+            let line = Line::from(vec![Span::styled(label, style), Span::raw(" > "), Span::raw(f.value.clone())]);
+            buf.set_line(inner.x + 1, y, &line, w);
+            if i == self.focus {
+                let x = inner.x + 1 + 21 + f.cursor_cells() as u16;
+                if x < inner.x + inner.width {
+                    cursor = Some(Position::new(x, y));
+                }
+            }
+            y += 1;
+            if i == ITEM {
+                let start = self.pick.saturating_sub(SHOWN - 1);
+                for (j, it) in matches.iter().enumerate().skip(start).take(SHOWN) {
+                    if y >= bottom {
+                        break;
+                    }
+                    let text = format!(
+                        "   {} {}  {}",
+                        cell(&it.code, 24),
+                        it.title_in(ctx.zh()),
+                        it.allowed()
+                    );
+                    let style = if j == self.pick { pal.selected } else { pal.muted };
+                    buf.set_line(inner.x + 1, y, &Line::from(Span::styled(crate::text::truncate(&text, w as usize), style)), w);
+                    y += 1;
+                }
+                if matches.is_empty() && y < bottom {
+                    buf.set_line(inner.x + 1, y, &Line::from(Span::styled(format!("   {}", t.nc_no_match), pal.warning)), w);
+                    y += 1;
+                }
+                y = y.max(inner.y + 1 + SHOWN as u16).min(bottom);
+            }
+        }
+        if y + 1 < bottom {
+            let err = self.error.clone().unwrap_or_default();
+            buf.set_line(inner.x + 1, y + 1, &Line::from(Span::styled(err, pal.warning)), w);
+        }
+        if inner.height > 0 {
+            buf.set_line(
+                inner.x + 1,
+                bottom - 1,
+                &Line::from(Span::styled(format!("{}  Up/Down", t.prompt_keys), pal.muted)),
+                w,
+            );
+        }
+        cursor
+    }
+}

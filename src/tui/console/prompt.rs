@@ -1,0 +1,138 @@
+//! Prompts: a small form of text fields (or a yes/no question) over the screen.
+
+use super::field::Field;
+use super::screen::Ctx;
+use crate::model::PeriodId;
+use crate::tui::widgets::{centered, popup};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+/// What a prompt is for; carries the target of the action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Adjust { claim: i64 },
+    Reject { claim: i64 },
+    ApproveAll { member: i64 },
+    Dispute { member: i64 },
+    Lock { period: PeriodId },
+    OpenPeriod,
+    Message,
+    Countdown,
+    Search,
+}
+
+/// What a key did to a prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Continue,
+    /// Text changed (incremental search follows it).
+    Changed,
+    Cancel,
+    Submit,
+}
+
+/// A prompt: title, info lines, fields, an error from the last try.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub info: Vec<String>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: &str, info: Vec<String>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title: title.to_string(),
+            info,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    /// The text of field `i` (empty if absent).
+    pub fn value(&self, i: usize) -> &str {
+        self.fields.get(i).map(|f| f.value.as_str()).unwrap_or("")
+    }
+
+    /// Whether quitting now would lose typed text.
+    pub fn half_filled(&self) -> bool {
+        self.kind != FormKind::Search && self.fields.iter().any(Field::changed)
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if self.fields.is_empty() {
+            return match key.code {
+                KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => Outcome::Submit,
+                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => Outcome::Cancel,
+                _ => Outcome::Continue,
+            };
+        }
+        let n = self.fields.len();
+        match key.code {
+            KeyCode::Esc => Outcome::Cancel,
+            KeyCode::Enter => Outcome::Submit,
+            KeyCode::Tab | KeyCode::Down => {
+                self.focus = (self.focus + 1) % n;
+                Outcome::Continue
+            }
+            KeyCode::BackTab | KeyCode::Up => {
+                self.focus = (self.focus + n - 1) % n;
+                Outcome::Continue
+            }
+            _ => {
+                let used = self.fields.get_mut(self.focus).is_some_and(|f| f.edit(key));
+                if used {
+                    self.error = None;
+                    Outcome::Changed
+                } else {
+                    Outcome::Continue
+                }
+            }
+        }
+    }
+
+    /// Draw centred over `area`; returns where the terminal cursor belongs.
+    pub fn draw(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) -> Option<Position> {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let h = (self.info.len() + self.fields.len() * 2 + 4) as u16;
+        let rect = centered(area, 64, h);
+        let inner = popup(rect, buf, &self.title, pal.title);
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        let mut put = |y: &mut u16, line: Line| {
+            if *y < bottom {
+                buf.set_line(inner.x + 1, *y, &line, inner.width.saturating_sub(2));
+                *y += 1;
+            }
+        };
+        for i in &self.info {
+            put(&mut y, Line::raw(i.clone()));
+        }
+        let mut cursor = None;
+        for (i, f) in self.fields.iter().enumerate() {
+            let style = if i == self.focus { pal.key } else { pal.muted };
+            put(&mut y, Line::from(Span::styled(f.label.clone(), style)));
+            if y < bottom && i == self.focus {
+                let x = inner.x + 3 + f.cursor_cells() as u16;
+                if x < inner.x + inner.width {
+                    cursor = Some(Position::new(x, y));
+                }
+            }
+            put(&mut y, Line::from(vec![Span::styled("> ", style), Span::raw(f.value.clone())]));
+        }
+        match &self.error {
+            Some(e) => put(&mut y, Line::from(Span::styled(e.clone(), pal.warning))),
+            None => put(&mut y, Line::raw("")),
+        }
+        let keys = if self.fields.is_empty() { t.yes_no } else { t.prompt_keys };
+        put(&mut y, Line::from(Span::styled(keys, pal.muted)));
+        cursor
+    }
+}

@@ -1,0 +1,105 @@
+//! Roll call: mark each scored member present, on leave or absent.
+
+use super::screen::Ctx;
+use crate::core::{Ledger, Result};
+use crate::model::{Attendance, MemberStatus, PeriodId};
+use crate::tui::widgets::{cell, draw_rows, Scroll};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// One member at roll call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollRow {
+    pub member_id: i64,
+    pub name: String,
+    pub group: String,
+    pub mark: Option<Attendance>,
+}
+
+/// Roll-call state and view model.
+#[derive(Debug, Default)]
+pub struct RollCall {
+    pub list: Scroll,
+    pub rows: Vec<RollRow>,
+}
+
+impl RollCall {
+    pub fn load(&mut self, l: &Ledger, p: &PeriodId) -> Result<()> {
+        let marks = l.attendance(p)?;
+        self.rows = l
+            .members()?
+            .into_iter()
+            .filter(|m| m.status == MemberStatus::Active)
+            .map(|m| RollRow {
+                mark: marks.get(&m.id).and_then(|s| s.parse().ok()),
+                member_id: m.id,
+                name: m.name,
+                group: m.group.unwrap_or_default(),
+            })
+            .collect();
+        self.list.select(self.list.selected, self.rows.len());
+        Ok(())
+    }
+
+    pub fn selected(&self) -> Option<&RollRow> {
+        self.rows.get(self.list.selected)
+    }
+
+    pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let marked = self.rows.iter().filter(|r| r.mark.is_some()).count();
+        let present = self.rows.iter().filter(|r| r.mark == Some(Attendance::Present)).count();
+        let title = format!(
+            " {}  {} {}/{}  {} {} ",
+            t.roll_call,
+            t.marked,
+            marked,
+            self.rows.len(),
+            t.present,
+            present
+        );
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(title, pal.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [hint, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        buf.set_line(hint.x, hint.y, &Line::from(Span::styled(format!(" {}", t.roll_hint), pal.muted)), hint.width);
+        let group_w = if list.width >= 60 { 16 } else { 10 };
+        let header = Line::from(Span::styled(
+            format!(
+                "  {} {} {} {}",
+                cell("#", 4),
+                cell(t.col_name, 10),
+                cell(t.col_group, group_w),
+                cell(t.col_mark, 8)
+            ),
+            pal.header,
+        ));
+        let range = self.list.window(self.rows.len(), list.height.saturating_sub(1) as usize);
+        let rows: Vec<Line> = self.rows[range.clone()]
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mark = r.mark.map(|m| crate::i18n::attendance(ctx.lang, m)).unwrap_or("-");
+                let style = match r.mark {
+                    Some(Attendance::Present) => pal.bonus,
+                    Some(Attendance::Absent) => pal.deduction,
+                    Some(Attendance::Leave) => pal.warning,
+                    None => pal.muted,
+                };
+                Line::from(vec![
+                    Span::raw(format!(
+                        "  {} {} {} ",
+                        cell(&(range.start + i + 1).to_string(), 4),
+                        cell(&r.name, 10),
+                        cell(&r.group, group_w)
+                    )),
+                    Span::styled(cell(mark, 8), style),
+                ])
+            })
+            .collect();
+        let sel = self.list.selected.checked_sub(range.start);
+        draw_rows(list, buf, Some(header), &rows, sel, pal.selected);
+    }
+}

@@ -1,0 +1,73 @@
+//! The screen stack's entries and what every screen's drawing shares.
+
+use super::style::Palette;
+use super::{confirm, lock, members, overview, roll_call, year};
+use crate::cli::Lang;
+use crate::i18n::Strings;
+use crate::model::fmt_points;
+
+/// Which screen, without its state (for key maps and help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenKind {
+    Overview,
+    RollCall,
+    Members,
+    Confirm,
+    Lock,
+    Year,
+}
+
+/// A screen on the stack with its own state and view model.
+#[derive(Debug)]
+pub enum Screen {
+    Overview(overview::Overview),
+    RollCall(roll_call::RollCall),
+    Members(members::Members),
+    Confirm(confirm::Confirm),
+    Lock(lock::Lock),
+    Year(year::Year),
+}
+
+impl Screen {
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Overview(_) => ScreenKind::Overview,
+            Screen::RollCall(_) => ScreenKind::RollCall,
+            Screen::Members(_) => ScreenKind::Members,
+            Screen::Confirm(_) => ScreenKind::Confirm,
+            Screen::Lock(_) => ScreenKind::Lock,
+            Screen::Year(_) => ScreenKind::Year,
+        }
+    }
+}
+
+/// What drawing needs besides the screen: language, strings, palette.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub t: &'static Strings,
+    pub pal: &'a Palette,
+}
+
+impl Ctx<'_> {
+    pub fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+}
+
+/// Points with the sign of the item's kind (`+3`, `-2`; vetoes have none).
+pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
+    match kind {
+        "deduction" => format!("-{}", fmt_points(points)),
+        "veto" => match lang {
+            Lang::Zh => "否决".into(),
+            Lang::En => "veto".into(),
+        },
+        _ => format!("+{}", fmt_points(points)),
+    }
+}
+
+/// Stars as a short number (`3*`), none as blank.
+pub fn stars_text(stars: Option<u8>) -> String {
+    stars.map(|s| format!("{s}*")).unwrap_or_default()
+}

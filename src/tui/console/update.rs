@@ -1,0 +1,574 @@
+//! `update`: actions and submitted prompts become core calls; the status
+//! line says what happened. No SQL and no scoring here: the core does both.
+
+use super::action::Action;
+use super::app::{App, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen, YearScreen};
+use super::board_popup::{BoardPopup, Choice};
+use super::field::Field;
+use super::new_claim::NewClaim;
+use super::overview::STEPS;
+use super::prompt::{Form, FormKind};
+use super::screen::{Ctx, Screen};
+use crate::core::board_state::BoardMode;
+use crate::core::RankScope;
+use crate::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
+
+const PAGE: isize = 10;
+
+impl App {
+    /// Carry out one action.
+    pub fn update(&mut self, a: Action) {
+        match a {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-PAGE),
+            Action::PageDown => self.step(PAGE),
+            Action::Top => self.step(-isize::MAX / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::Back => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                    self.reload();
+                }
+            }
+            Action::NextPane | Action::PrevPane => self.pane(a == Action::NextPane),
+            Action::Approve => self.approve(),
+            Action::Adjust | Action::Reject => self.verdict_prompt(a == Action::Adjust),
+            Action::ApproveAll => self.approve_all_prompt(),
+            Action::NewClaim => self.new_claim(),
+            Action::Confirm => self.confirm(),
+            Action::Dispute => self.dispute(),
+            Action::Undo => match self.ledger.undo_last() {
+                Ok(what) => {
+                    self.ok(format!("{}: {what}", self.t.done_undo));
+                    self.reload();
+                }
+                Err(e) => self.err(e),
+            },
+            Action::Search => {
+                let f = Form::new(FormKind::Search, self.t.prompt_search, vec![], vec![Field::new(self.t.col_name, "")]);
+                self.overlay = Overlay::Form(f);
+            }
+            Action::Board => self.board_popup(),
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::Mark(m) => self.mark(m),
+            Action::Step(i) => self.open_step(i as usize),
+            Action::OpenPeriod => {
+                let next = self.period.map(|p| crate::core::console_support::next_period(&p).to_string());
+                let f = Form::new(
+                    FormKind::OpenPeriod,
+                    self.t.prompt_open_period,
+                    vec![],
+                    vec![Field::new(self.t.period, next.as_deref().unwrap_or(""))],
+                );
+                self.overlay = Overlay::Form(f);
+            }
+            Action::StartSession => match self.period {
+                Some(p) => match self.ledger.start_session(&p) {
+                    Ok(()) => {
+                        self.ok(format!("{} {p}", self.t.done_session));
+                        self.reload();
+                    }
+                    Err(e) => self.err(e),
+                },
+                None => self.err(self.t.no_period),
+            },
+            Action::Year => self.open_year(),
+            Action::Lock => self.lock_step(),
+            Action::PrevYear | Action::NextYear => {
+                if let Some(Screen::Year(y)) = self.stack.last_mut() {
+                    y.year += if a == Action::NextYear { 1 } else { -1 };
+                    y.list = Default::default();
+                    self.reload();
+                }
+            }
+        }
+    }
+
+    fn ctx_run<R>(&mut self, f: impl FnOnce(&mut Self, &Ctx) -> R) -> R {
+        let (lang, t, pal) = self.ctx_parts();
+        let ctx = Ctx { lang, t, pal: &pal };
+        f(self, &ctx)
+    }
+
+    fn step(&mut self, d: isize) {
+        let p = self.period;
+        let reload_lines = match self.stack.last_mut() {
+            Some(Screen::Overview(s)) => {
+                s.step.step(d, STEPS);
+                false
+            }
+            Some(Screen::RollCall(s)) => {
+                s.list.step(d, s.rows.len());
+                false
+            }
+            Some(Screen::Members(s)) => match s.focus {
+                Pane::Members => {
+                    s.list.step(d, s.rows.len());
+                    true
+                }
+                Pane::Claims => {
+                    s.claims.step(d, s.lines.len());
+                    false
+                }
+            },
+            Some(Screen::Confirm(s)) => {
+                let n = s.statement.as_ref().map(|x| x.lines.len()).unwrap_or(0);
+                s.scroll.step(d, n);
+                false
+            }
+            Some(Screen::Year(s)) => {
+                let n = s.ranking.as_ref().map(|r| r.rows.len()).unwrap_or(0);
+                s.list.step(d, n);
+                false
+            }
+            _ => false,
+        };
+        if let (true, Some(p)) = (reload_lines, p) {
+            self.load_member_lines(&p);
+        }
+    }
+
+    fn load_member_lines(&mut self, p: &PeriodId) {
+        let r = self.ctx_run(|app, ctx| match app.stack.last_mut() {
+            Some(Screen::Members(s)) => s.load_lines(&app.ledger, p, ctx, false),
+            _ => Ok(()),
+        });
+        if let Err(e) = r {
+            self.err(e);
+        }
+    }
+
+    /// Members in ranking order (for the confirmation walk).
+    fn member_order(&self) -> Vec<i64> {
+        match self.period {
+            Some(p) => self
+                .ledger
+                .ranking(&RankScope::Period(p))
+                .map(|r| r.rows.iter().map(|x| x.member_id).collect())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+
+    fn open(&mut self) {
+        let step = match self.stack.last_mut() {
+            Some(Screen::Overview(s)) => Some(s.step.selected),
+            Some(Screen::RollCall(_)) => {
+                self.mark(crate::model::Attendance::Present);
+                None
+            }
+            Some(Screen::Members(s)) => {
+                s.focus = Pane::Claims;
+                None
+            }
+            Some(Screen::Lock(_)) => {
+                self.lock_step();
+                None
+            }
+            _ => None,
+        };
+        if let Some(i) = step {
+            self.open_step(i);
+        }
+    }
+
+    /// Open step `i` of the overview (0 roll call .. 4 year).
+    pub fn open_step(&mut self, i: usize) {
+        match i {
+            0 => self.push(Screen::RollCall(RollCallScreen::default())),
+            1 => self.push(Screen::Members(MembersScreen::default())),
+            2 => {
+                let order = self.member_order();
+                let Some(p) = self.period else {
+                    return self.err(self.t.no_period);
+                };
+                // Start at the first member who has not yet signed off.
+                let first = match self.ledger.ranking(&RankScope::Period(p)) {
+                    Ok(r) => r.rows.iter().find(|x| x.confirmation.is_none()).or(r.rows.first()).map(|x| x.member_id),
+                    Err(e) => return self.err(e),
+                };
+                match first {
+                    Some(m) => self.push(Screen::Confirm(ConfirmScreen::new(m, order))),
+                    None => self.err(self.t.no_member),
+                }
+            }
+            3 => self.push(Screen::Lock(LockScreen::default())),
+            _ => self.open_year(),
+        }
+    }
+
+    fn open_year(&mut self) {
+        let y = self.period.map(|p| p.year).unwrap_or(2026);
+        self.push(Screen::Year(YearScreen::new(y)));
+    }
+
+    fn pane(&mut self, next: bool) {
+        match self.stack.last_mut() {
+            Some(Screen::Members(s)) => {
+                s.focus = match s.focus {
+                    Pane::Members => Pane::Claims,
+                    Pane::Claims => Pane::Members,
+                }
+            }
+            Some(Screen::Confirm(s)) => {
+                s.step_member(if next { 1 } else { -1 });
+                self.reload();
+            }
+            _ => {}
+        }
+    }
+
+    /// The member the current screen is about.
+    fn current_member(&self) -> Option<(i64, String)> {
+        match self.stack.last() {
+            Some(Screen::Members(s)) => s.selected_member().map(|r| (r.member_id, r.name.clone())),
+            Some(Screen::Confirm(s)) => s.statement.as_ref().map(|x| (x.member_id, x.name.clone())),
+            Some(Screen::RollCall(s)) => s.selected().map(|r| (r.member_id, r.name.clone())),
+            _ => None,
+        }
+    }
+
+    /// The selected claim on the members screen: (id, title, claimed, status).
+    fn current_claim(&self) -> Option<(i64, String, f64, ClaimStatus)> {
+        match self.stack.last() {
+            Some(Screen::Members(s)) => s
+                .selected_line()
+                .map(|x| (x.claim.id, x.title.clone(), x.claim.claimed, x.claim.status)),
+            _ => None,
+        }
+    }
+
+    fn after_verdict(&mut self, msg: String) {
+        self.ok(msg);
+        self.reload();
+        if let Some(Screen::Members(s)) = self.stack.last_mut() {
+            s.next_pending();
+        }
+    }
+
+    fn approve(&mut self) {
+        let Some((id, title, _, _)) = self.current_claim() else {
+            return self.err(self.t.no_claim);
+        };
+        match self.ledger.verdict(id, Outcome::Approved, None, None) {
+            Ok(()) => self.after_verdict(format!("{} #{id} {title}", self.t.done_approve)),
+            Err(e) => self.err(e),
+        }
+    }
+
+    fn verdict_prompt(&mut self, adjust: bool) {
+        let Some((id, title, claimed, _)) = self.current_claim() else {
+            return self.err(self.t.no_claim);
+        };
+        let t = self.t;
+        let info = vec![format!("#{id} {title}  ({})", fmt_points(claimed))];
+        let f = if adjust {
+            Form::new(
+                FormKind::Adjust { claim: id },
+                t.prompt_adjust,
+                info,
+                vec![Field::new(t.prompt_points, &fmt_points(claimed)), Field::new(t.prompt_reason, "")],
+            )
+        } else {
+            Form::new(FormKind::Reject { claim: id }, t.prompt_reject, info, vec![Field::new(t.prompt_reason, "")])
+        };
+        self.overlay = Overlay::Form(f);
+    }
+
+    fn approve_all_prompt(&mut self) {
+        let Some(Screen::Members(s)) = self.stack.last() else { return };
+        let Some(r) = s.selected_member() else {
+            return self.err(self.t.no_member);
+        };
+        let info = vec![format!("{}: {} {}", r.name, self.t.pending, r.pending)];
+        let f = Form::new(FormKind::ApproveAll { member: r.member_id }, self.t.prompt_approve_all, info, vec![]);
+        self.overlay = Overlay::Form(f);
+    }
+
+    fn new_claim(&mut self) {
+        let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
+            return self.err(self.t.no_member);
+        };
+        let f = self.ctx_run(|_, ctx| NewClaim::new(id, &name, p, ctx));
+        self.overlay = Overlay::NewClaim(f);
+    }
+
+    fn confirm(&mut self) {
+        match self.stack.last() {
+            Some(Screen::Members(s)) => {
+                if let Some(r) = s.selected_member() {
+                    let c = ConfirmScreen::new(r.member_id, s.rows.iter().map(|x| x.member_id).collect());
+                    self.push(Screen::Confirm(c));
+                }
+            }
+            Some(Screen::Confirm(s)) => {
+                let (m, name) = (s.member_id, s.statement.as_ref().map(|x| x.name.clone()).unwrap_or_default());
+                let Some(p) = self.period else { return };
+                match self.ledger.confirm(m, &p, None) {
+                    Ok(()) => {
+                        self.ok(format!("{} {name}", self.t.done_confirm));
+                        self.reload();
+                    }
+                    Err(e) => self.err(e),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn dispute(&mut self) {
+        if matches!(self.stack.last(), Some(Screen::Members(_))) {
+            self.confirm();
+        }
+        let Some(Screen::Confirm(s)) = self.stack.last() else { return };
+        let name = s.statement.as_ref().map(|x| x.name.clone()).unwrap_or_default();
+        let f = Form::new(
+            FormKind::Dispute { member: s.member_id },
+            self.t.prompt_dispute,
+            vec![name],
+            vec![Field::new(self.t.prompt_dispute_text, "")],
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    fn mark(&mut self, m: crate::model::Attendance) {
+        let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
+            return self.err(self.t.no_member);
+        };
+        match self.ledger.mark_attendance(id, &p, m) {
+            Ok(claim) => {
+                let mut msg = format!("{} {name} {}", self.t.done_mark, crate::i18n::attendance(self.lang, m));
+                if let Some(c) = claim {
+                    msg.push_str(&format!("  (#{c} {})", self.t.pending));
+                }
+                self.ok(msg);
+                self.reload();
+                self.step(1);
+            }
+            Err(e) => self.err(e),
+        }
+    }
+
+    fn lock_step(&mut self) {
+        if !matches!(self.stack.last(), Some(Screen::Lock(_))) {
+            return self.push(Screen::Lock(LockScreen::default()));
+        }
+        let Some(p) = self.period else { return };
+        let ready = matches!(self.stack.last(), Some(Screen::Lock(s)) if s.ready());
+        if !ready {
+            return self.err(self.t.lock_blocked);
+        }
+        let t = self.t;
+        let f = Form::new(
+            FormKind::Lock { period: p },
+            t.prompt_lock,
+            vec![format!("{} {p}", t.must_type)],
+            vec![Field::new(t.prompt_lock_type, "")],
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    /// Move the selection to the first name containing `q`.
+    pub(super) fn search(&mut self, q: &str) {
+        let q = q.trim().to_lowercase();
+        if q.is_empty() {
+            return;
+        }
+        let hit = |name: &str| name.to_lowercase().contains(&q);
+        let found = match self.stack.last_mut() {
+            Some(Screen::Members(s)) => s.rows.iter().position(|r| hit(&r.name)).map(|i| {
+                s.list.select(i, s.rows.len());
+                s.focus = Pane::Members;
+                true
+            }),
+            Some(Screen::RollCall(s)) => s.rows.iter().position(|r| hit(&r.name)).map(|i| {
+                s.list.select(i, s.rows.len());
+                false
+            }),
+            Some(Screen::Year(s)) => s.ranking.as_ref().and_then(|r| {
+                let i = r.rows.iter().position(|x| hit(&x.name))?;
+                s.list.select(i, r.rows.len());
+                Some(false)
+            }),
+            _ => None,
+        };
+        match (found, self.period) {
+            (Some(true), Some(p)) => self.load_member_lines(&p),
+            (None, _) => self.err(self.t.no_match),
+            _ => self.status = None,
+        }
+    }
+
+    fn board_popup(&mut self) {
+        let now = self.board_words().unwrap_or_default();
+        self.overlay = Overlay::Board(BoardPopup {
+            sel: 0,
+            now,
+            member: self.current_member(),
+        });
+    }
+
+    pub(super) fn board_choice(&mut self, c: Choice, member: Option<(i64, String)>) {
+        let t = self.t;
+        let p = self.period;
+        let r = match c {
+            Choice::Live => self.ledger.set_board_mode(&BoardMode::Live),
+            Choice::Blank => self.ledger.set_board_mode(&BoardMode::Blank),
+            Choice::Member => match member {
+                Some((id, _)) => self.ledger.set_board_mode(&BoardMode::Member { member_id: id }),
+                None => return self.err(t.no_member),
+            },
+            Choice::Freeze => match p {
+                Some(p) => self.ledger.freeze_board(&p),
+                None => return self.err(t.no_period),
+            },
+            Choice::Reveal(style) => {
+                let frozen = matches!(self.ledger.board_mode(), Ok(BoardMode::Frozen { .. }));
+                match (frozen, p) {
+                    (true, _) => self.ledger.reveal_board(style),
+                    (false, Some(p)) => self.ledger.freeze_board(&p).and_then(|_| self.ledger.reveal_board(style)),
+                    (false, None) => return self.err(t.no_period),
+                }
+            }
+            Choice::Message => {
+                let f = Form::new(FormKind::Message, t.prompt_message, vec![], vec![Field::new(t.prompt_message, "")]);
+                self.overlay = Overlay::Form(f);
+                return;
+            }
+            Choice::Countdown => {
+                let f = Form::new(
+                    FormKind::Countdown,
+                    t.prompt_countdown,
+                    vec![],
+                    vec![Field::new(t.prompt_minutes, "5"), Field::new(t.prompt_label, "")],
+                );
+                self.overlay = Overlay::Form(f);
+                return;
+            }
+        };
+        match r {
+            Ok(()) => {
+                let words = self.board_words().unwrap_or_default();
+                self.ok(format!("{}: {words}", t.done_board));
+                self.reload();
+            }
+            Err(e) => self.err(e),
+        }
+    }
+
+    /// A prompt was submitted: run it; on error keep it open with the message.
+    pub(super) fn submit(&mut self, mut f: Form) {
+        let t = self.t;
+        let p = self.period;
+        let result: Result<String, String> = match (&f.kind, p) {
+            (FormKind::Search, _) => Ok(String::new()),
+            (FormKind::Adjust { claim }, _) => match f.value(0).trim().parse::<f64>() {
+                Ok(points) => self
+                    .ledger
+                    .verdict(*claim, Outcome::Adjusted, Some(points), Some(f.value(1)))
+                    .map(|_| format!("{} #{claim} {}", t.done_adjust, fmt_points(points)))
+                    .map_err(|e| e.to_string()),
+                Err(_) => Err(format!("{}: {}", t.prompt_points, t.bad_number)),
+            },
+            (FormKind::Reject { claim }, _) => self
+                .ledger
+                .verdict(*claim, Outcome::Rejected, None, Some(f.value(0)))
+                .map(|_| format!("{} #{claim}", t.done_reject))
+                .map_err(|e| e.to_string()),
+            (FormKind::ApproveAll { member }, Some(p)) => self
+                .ledger
+                .approve_all(*member, &p)
+                .map(|n| format!("{} ({n})", t.done_approve_all))
+                .map_err(|e| e.to_string()),
+            (FormKind::Dispute { member }, Some(p)) => self
+                .ledger
+                .confirm(*member, &p, Some(f.value(0)))
+                .map(|_| t.done_dispute.to_string())
+                .map_err(|e| e.to_string()),
+            (FormKind::Lock { period }, _) => {
+                if f.value(0).trim() != period.to_string() {
+                    Err(format!("{} {period}", t.must_type))
+                } else {
+                    match self.ledger.lock(period) {
+                        Ok(report) => {
+                            let msg = format!("{} {}  {} {}", t.sealed, report.period, t.seal, report.seal);
+                            if let Some(Screen::Lock(s)) = self.stack.last_mut() {
+                                s.report = Some(report);
+                            }
+                            Ok(msg)
+                        }
+                        Err(e) => Err(e.to_string()),
+                    }
+                }
+            }
+            (FormKind::OpenPeriod, _) => match self.ledger.open_period(f.value(0)) {
+                Ok(id) => {
+                    self.period = Some(id);
+                    Ok(format!("{} {id}", t.done_period))
+                }
+                Err(e) => Err(e.to_string()),
+            },
+            (FormKind::Message, _) => self
+                .ledger
+                .set_board_mode(&BoardMode::Message {
+                    text: f.value(0).trim().to_string(),
+                })
+                .map(|_| t.done_board.to_string())
+                .map_err(|e| e.to_string()),
+            (FormKind::Countdown, _) => match f.value(0).trim().parse::<i64>() {
+                Ok(min) if min > 0 => {
+                    let ends = chrono::Utc::now() + chrono::Duration::minutes(min);
+                    self.ledger
+                        .set_board_mode(&BoardMode::Countdown {
+                            ends_at: ends.to_rfc3339(),
+                            label: f.value(1).trim().to_string(),
+                        })
+                        .map(|_| t.done_board.to_string())
+                        .map_err(|e| e.to_string())
+                }
+                _ => Err(format!("{}: {}", t.prompt_minutes, t.bad_number)),
+            },
+            (_, None) => Err(t.no_period.to_string()),
+        };
+        match result {
+            Ok(msg) if msg.is_empty() => {}
+            Ok(msg) => {
+                let verdict = matches!(f.kind, FormKind::Adjust { .. } | FormKind::Reject { .. });
+                if verdict {
+                    self.after_verdict(msg);
+                } else {
+                    self.ok(msg);
+                    self.reload();
+                }
+            }
+            Err(e) => {
+                f.error = Some(e);
+                self.overlay = Overlay::Form(f);
+            }
+        }
+    }
+
+    pub(super) fn submit_claim(&mut self, mut f: NewClaim) {
+        let draft = self.ctx_run(|app, ctx| f.draft(app.ledger.scheme(), ctx));
+        let r = draft.and_then(|d| self.ledger.add_claim(&d).map_err(|e| e.to_string()));
+        match r {
+            Ok(id) => {
+                self.ok(format!("{} #{id}", self.t.done_new_claim));
+                self.reload();
+                if let Some(Screen::Members(s)) = self.stack.last_mut() {
+                    if let Some(i) = s.lines.iter().position(|x| x.claim.id == id) {
+                        s.claims.select(i, s.lines.len());
+                        s.focus = Pane::Claims;
+                    }
+                }
+            }
+            Err(e) => {
+                f.error = Some(e);
+                self.overlay = Overlay::NewClaim(f);
+            }
+        }
+    }
+}
