@@ -1,6 +1,7 @@
 //! The command-line front end: arguments in, core calls, text/JSON/CSV out.
 
 mod output;
+mod after;
 
 use crate::core::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::model::{Category, MemberStatus, Outcome};
@@ -136,6 +137,18 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Branch settings (excellent_quota, publication_days, ...).
     Set { key: String, value: String },
+    /// Appeals (申诉) against a locked period: file, reply, list.
+    #[command(subcommand)]
+    Appeal(after::AppealCmd),
+    /// Post a locked period's results (公示), or `--check`: finalize periods whose window closed.
+    Publish(after::PublishArgs),
+    /// Make a period final: publication window closed, no open appeals.
+    Finalize(after::FinalizeArgs),
+    /// Write the papers: notice, cards, summary, filing, minutes (or all).
+    Export(after::ExportArgs),
+    /// The follow-up list of actions (talks, reminders, holds): list, done.
+    #[command(subcommand)]
+    FollowUp(after::FollowUpCmd),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -276,6 +289,11 @@ pub fn run(cli: Cli) -> Out {
         return crate::tui::console::run(ledger, lang);
     };
     match cmd {
+        Command::Appeal(c) => after::appeal(&db, branch, c, zh),
+        Command::Publish(a) => after::publish(&db, branch, a),
+        Command::Finalize(a) => after::finalize(&db, branch, a),
+        Command::Export(a) => after::export(&db, branch, a, zh),
+        Command::FollowUp(c) => after::follow_up(&db, branch, c, zh),
         Command::Demo { no_console } => {
             let path = match cli.db.clone() {
                 Some(p) => p,
@@ -494,6 +512,7 @@ pub fn run(cli: Cli) -> Out {
                 println!("unconfirmed: {}", r.unconfirmed.join(", "));
             }
             println!("seal {}", r.seal);
+            after::after_lock(&mut ledger, &p)?;
             Ok(())
         }
         Command::Undo => {

@@ -1,0 +1,459 @@
+//! CLI commands for after the lock: publication, appeals, follow-ups, papers.
+
+use super::Format;
+use crate::core::appeals::{AppealOutcome, AppealRow};
+use crate::core::{CoreError, Ledger, RankScope};
+use crate::export::{Paper, PaperFormat};
+use crate::model::PeriodId;
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+
+type Out = Result<(), CoreError>;
+
+fn date_or_today(d: Option<&str>) -> Result<NaiveDate, CoreError> {
+    match d {
+        Some(s) => crate::calendar::parse_date(s).map_err(CoreError::User),
+        None => Ok(crate::calendar::today()),
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Out {
+    let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::User(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppealCmd {
+    /// File a member's appeal against a locked period; prints the appeal id alone.
+    File {
+        member: String,
+        #[arg(long)]
+        period: String,
+        /// The items objected to: item codes or claim ids, comma-separated.
+        #[arg(long)]
+        items: Option<String>,
+        /// The member's words.
+        #[arg(long)]
+        text: String,
+        /// Day the appeal was received (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Record a reply: upheld (with --item and --points), dismissed, or reconsider.
+    Reply {
+        id: i64,
+        /// upheld, dismissed or reconsider.
+        outcome: String,
+        #[arg(long)]
+        reply: String,
+        /// Correction item code (upheld).
+        #[arg(long)]
+        item: Option<String>,
+        /// Correction points as on a claim; negative takes points back (upheld).
+        #[arg(long, allow_hyphen_values = true)]
+        points: Option<f64>,
+        /// Day of the reply (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// List appeals with due dates; overdue ones are marked.
+    List {
+        #[arg(long)]
+        period: Option<String>,
+        /// Only appeals still waiting for a reply.
+        #[arg(long)]
+        open: bool,
+        /// Judge overdue as of this day (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The locked period to post (公示).
+    pub period: Option<String>,
+    /// Day the results were posted (default: the lock day).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Instead: show every sealed period's window and finalize those that are due.
+    #[arg(long, conflicts_with = "period")]
+    pub check: bool,
+    /// Judge windows as of this day (default: today).
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FinalizeArgs {
+    pub period: String,
+    /// Judge the window as of this day (default: today).
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// notice, cards, summary, filing, minutes, or all.
+    pub paper: String,
+    #[arg(long, conflicts_with = "year")]
+    pub period: Option<String>,
+    /// A year (the notice only).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// csv, xlsx or html.
+    #[arg(long, default_value = "html")]
+    pub format: String,
+    /// Folder to write into (created if missing).
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FollowUpCmd {
+    /// Each member's actions of a year or a period, done or not.
+    List {
+        #[arg(long, conflicts_with = "year")]
+        period: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only actions not yet done.
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Record one member's action as done.
+    Done {
+        member: String,
+        /// Action key, e.g. talk, conversion-hold.
+        action: String,
+        #[arg(long, conflicts_with = "year")]
+        period: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+fn scope(l: &Ledger, period: Option<&str>, year: Option<i32>) -> Result<RankScope, CoreError> {
+    Ok(match year {
+        Some(y) => RankScope::Year(y),
+        None => RankScope::Period(l.period_or_current(period)?),
+    })
+}
+
+/// After `jifen lock`: start the publication window and say until when.
+pub fn after_lock(l: &mut Ledger, p: &PeriodId) -> Out {
+    let pb = l.publish(p, None)?;
+    if let Some(end) = pb.window_end {
+        let unit = if pb.working_days {
+            "working days"
+        } else {
+            "days"
+        };
+        println!("published until {end} ({} {unit})", pb.days);
+    }
+    Ok(())
+}
+
+fn appeal_line(a: &AppealRow, zh: bool) -> Vec<String> {
+    let status = match (a.status.as_str(), a.overdue, zh) {
+        ("open", true, true) => "逾期".to_string(),
+        ("open", true, false) => "OVERDUE".to_string(),
+        ("open", false, true) => "办理中".to_string(),
+        ("upheld", _, true) => "更正".to_string(),
+        ("dismissed", _, true) => "维持".to_string(),
+        (s, _, _) => s.to_string(),
+    };
+    vec![
+        a.id.to_string(),
+        a.period.clone(),
+        a.member.clone(),
+        a.stage.clone(),
+        status,
+        a.due.clone(),
+        a.days_left.map(|d| d.to_string()).unwrap_or_default(),
+        a.correction.clone().unwrap_or_default(),
+        a.text.clone(),
+    ]
+}
+
+pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out {
+    let mut l = Ledger::open(db, branch)?;
+    match cmd {
+        AppealCmd::File {
+            member,
+            period,
+            items,
+            text,
+            date,
+        } => {
+            let m = l.find_member(&member)?;
+            let p: PeriodId = period.parse().map_err(CoreError::User)?;
+            let on = date_or_today(date.as_deref())?;
+            let id = l.file_appeal(m.id, &p, items.as_deref(), &text, on)?;
+            let a = l.appeal_on(id, on)?;
+            println!("{id}");
+            eprintln!("appeal {id}: reply due {}", a.due);
+            Ok(())
+        }
+        AppealCmd::Reply {
+            id,
+            outcome,
+            reply,
+            item,
+            points,
+            date,
+        } => {
+            let o: AppealOutcome = outcome.parse().map_err(CoreError::User)?;
+            let correction = match (item.as_deref(), points) {
+                (Some(i), Some(p)) => Some((i, p)),
+                (None, None) => None,
+                _ => {
+                    return Err(CoreError::User(
+                        "a correction needs both --item and --points".into(),
+                    ))
+                }
+            };
+            let on = date_or_today(date.as_deref())?;
+            let a = l.reply_appeal(id, o, &reply, correction, on)?;
+            match a.status.as_str() {
+                "open" => println!("appeal {id} at the higher committee, reply due {}", a.due),
+                s => println!(
+                    "appeal {id} {s}{}",
+                    a.correction
+                        .map(|c| format!(": correction {c}"))
+                        .unwrap_or_default()
+                ),
+            }
+            Ok(())
+        }
+        AppealCmd::List {
+            period,
+            open,
+            date,
+            format,
+        } => {
+            let p = match period {
+                Some(p) => Some(p.parse::<PeriodId>().map_err(CoreError::User)?),
+                None => None,
+            };
+            let on = date_or_today(date.as_deref())?;
+            let rows: Vec<AppealRow> = l
+                .appeals_on(p.as_ref(), on)?
+                .into_iter()
+                .filter(|a| !open || a.open)
+                .collect();
+            match format {
+                Format::Json => json(&rows),
+                Format::Csv => {
+                    let mut w = csv::Writer::from_writer(std::io::stdout());
+                    let e = |x: csv::Error| CoreError::User(x.to_string());
+                    w.write_record([
+                        "id",
+                        "period",
+                        "member",
+                        "stage",
+                        "status",
+                        "due",
+                        "days_left",
+                        "correction",
+                        "text",
+                    ])
+                    .map_err(e)?;
+                    for a in &rows {
+                        w.write_record(appeal_line(a, false)).map_err(e)?;
+                    }
+                    w.flush().map_err(|x| CoreError::User(x.to_string()))
+                }
+                Format::Table => {
+                    let lines: Vec<Vec<String>> = rows.iter().map(|a| appeal_line(a, zh)).collect();
+                    let head = if zh {
+                        [
+                            "编号",
+                            "期间",
+                            "姓名",
+                            "阶段",
+                            "状态",
+                            "答复期限",
+                            "剩余工作日",
+                            "更正",
+                            "申诉内容",
+                        ]
+                    } else {
+                        [
+                            "id",
+                            "period",
+                            "member",
+                            "stage",
+                            "status",
+                            "due",
+                            "days left",
+                            "correction",
+                            "text",
+                        ]
+                    };
+                    print!(
+                        "{}",
+                        crate::text::table(
+                            &head,
+                            &lines,
+                            &[true, false, false, false, false, false, true, false, false]
+                        )
+                    );
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+pub fn publish(db: &Path, branch: Option<&str>, a: PublishArgs) -> Out {
+    let mut l = Ledger::open(db, branch)?;
+    let today = date_or_today(a.today.as_deref())?;
+    if a.check {
+        for (pb, done) in l.check_publications(today)? {
+            let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
+            let what = if done {
+                "final now".to_string()
+            } else if !pb.closed {
+                format!("window open until {end}")
+            } else {
+                format!("window closed {end}, {} appeal(s) open", pb.open_appeals)
+            };
+            println!(
+                "{} {}: {what}{}",
+                pb.period,
+                pb.state,
+                if pb.overdue_appeals > 0 {
+                    format!(", {} overdue", pb.overdue_appeals)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        return Ok(());
+    }
+    let Some(period) = a.period else {
+        return Err(CoreError::User(
+            "give a period to publish, or --check".into(),
+        ));
+    };
+    let p: PeriodId = period.parse().map_err(CoreError::User)?;
+    let from = match a.from.as_deref() {
+        Some(s) => Some(crate::calendar::parse_date(s).map_err(CoreError::User)?),
+        None => None,
+    };
+    let pb = l.publish(&p, from)?;
+    let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
+    println!("published {p} until {end}");
+    if pb.provisional_calendar {
+        eprintln!("note: the holiday list of that year is an estimate; check data/holidays or holidays.toml");
+    }
+    Ok(())
+}
+
+pub fn finalize(db: &Path, branch: Option<&str>, a: FinalizeArgs) -> Out {
+    let mut l = Ledger::open(db, branch)?;
+    let p: PeriodId = a.period.parse().map_err(CoreError::User)?;
+    l.finalize(&p, date_or_today(a.today.as_deref())?)?;
+    println!("period {p} final");
+    Ok(())
+}
+
+pub fn export(db: &Path, branch: Option<&str>, a: ExportArgs, zh: bool) -> Out {
+    let l = Ledger::open_read_only(db, branch)?;
+    let s = scope(&l, a.period.as_deref(), a.year)?;
+    let format: PaperFormat = a.format.parse().map_err(CoreError::User)?;
+    let papers: Vec<Paper> = if a.paper == "all" {
+        match s {
+            RankScope::Year(_) => vec![Paper::Notice],
+            RankScope::Period(_) => Paper::ALL.to_vec(),
+        }
+    } else {
+        vec![a.paper.parse().map_err(CoreError::User)?]
+    };
+    for paper in papers {
+        let path = crate::export::export(&l, paper, &s, format, &a.out, zh)?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) -> Out {
+    let mut l = Ledger::open(db, branch)?;
+    match cmd {
+        FollowUpCmd::List {
+            period,
+            year,
+            open,
+            format,
+        } => {
+            let s = scope(&l, period.as_deref(), year)?;
+            let rows: Vec<_> = l
+                .follow_ups(&s, zh)?
+                .into_iter()
+                .filter(|r| !open || !r.done)
+                .collect();
+            match format {
+                Format::Json => json(&rows),
+                _ => {
+                    let lines: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                r.member.clone(),
+                                crate::model::fmt_points(r.score),
+                                r.rank.to_string(),
+                                r.action.clone(),
+                                r.action_name.clone(),
+                                if r.done { "done".into() } else { String::new() },
+                                r.note.clone().unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    if format == Format::Csv {
+                        let mut w = csv::Writer::from_writer(std::io::stdout());
+                        let e = |x: csv::Error| CoreError::User(x.to_string());
+                        w.write_record([
+                            "member", "score", "rank", "action", "name", "done", "note",
+                        ])
+                        .map_err(e)?;
+                        for r in &lines {
+                            w.write_record(r).map_err(e)?;
+                        }
+                        return w.flush().map_err(|x| CoreError::User(x.to_string()));
+                    }
+                    print!(
+                        "{}",
+                        crate::text::table(
+                            &["member", "score", "rank", "action", "name", "done", "note"],
+                            &lines,
+                            &[false, true, true, false, false, false, false]
+                        )
+                    );
+                    Ok(())
+                }
+            }
+        }
+        FollowUpCmd::Done {
+            member,
+            action,
+            period,
+            year,
+            note,
+        } => {
+            let m = l.find_member(&member)?;
+            let s = scope(&l, period.as_deref(), year)?;
+            l.mark_follow_up(&s, m.id, &action, note.as_deref())?;
+            println!("{} {action} {s}: done", m.name);
+            Ok(())
+        }
+    }
+}
