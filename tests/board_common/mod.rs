@@ -110,3 +110,36 @@ pub fn colours(buf: &Buffer) -> String {
     out.push_str(&grid);
     out
 }
+
+/// A read-write ledger on the same file (the console's side).
+pub fn console(path: &std::path::Path) -> jifen::core::Ledger {
+    jifen::core::Ledger::open(path, None).expect("open rw")
+}
+
+/// A member's id by name.
+pub fn member_id(l: &jifen::core::Ledger, name: &str) -> i64 {
+    l.find_member(name).expect("member").id
+}
+
+/// Add a claim with a note, and approve it with a reason; returns the claim id.
+pub fn approve(l: &mut jifen::core::Ledger, name: &str, item: &str, level: Option<&str>, note: &str, reason: &str) -> i64 {
+    let id = member_id(l, name);
+    let c = l
+        .add_claim(&jifen::core::ClaimDraft {
+            member_id: id,
+            item: item.into(),
+            level: level.map(String::from),
+            count: 1,
+            points: None,
+            date: Some("2026-11-30".into()),
+            note: Some(note.into()),
+            evidence: Some(format!("证据{note}")),
+            period: None,
+            source: jifen::model::ClaimSource::Secretary,
+            verdict: None,
+            reason: None,
+        })
+        .expect("claim");
+    l.verdict(c, jifen::model::Outcome::Approved, None, Some(reason)).expect("verdict");
+    c
+}

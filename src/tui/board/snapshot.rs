@@ -107,6 +107,8 @@ fn thresholds(scheme: &Scheme, zh: bool, lower_is_better: bool) -> Vec<(f64, Str
         .iter()
         .filter(|a| a.item.is_none() && a.repeat.is_none())
         .filter_map(|a| a.min.map(|m| (m, a.name_in(zh).to_string())))
+        // Whole-point thresholds only (0.01 'any demerit at all' is not a line to show).
+        .filter(|(m, _)| *m >= 1.0)
         .collect();
     t.sort_by(|a, b| a.0.total_cmp(&b.0));
     t.dedup_by(|a, b| a.0 == b.0);

@@ -68,8 +68,10 @@ pub struct RankingView {
     /// Whether the top three may be drawn large.
     pub podium: bool,
     pub lower_is_better: bool,
-    /// Footer words: demerit thresholds or the provisional legend.
+    /// Footer words: demerit thresholds and the provisional legend...
     pub legend: Vec<(String, Role)>,
+    /// ...and the same in short, for narrow screens.
+    pub legend_short: Vec<(String, Role)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -268,10 +270,16 @@ fn score_role(snap: &Snapshot, score: f64) -> Role {
 
 fn ranking(snap: &Snapshot, rows: &[Row], changes: &Changes, now: DateTime<FixedOffset>, l: Labels) -> RankingView {
     let mut legend = Vec::new();
+    let mut legend_short = Vec::new();
     if snap.lower_is_better {
         legend.push((l.lower_is_better().to_string(), Role::Muted));
+        legend_short.push((l.lower_is_better().to_string(), Role::Muted));
         for (t, name) in &snap.thresholds {
             legend.push((format!("{} {name}", fmt_points(*t)), Role::Warning));
+        }
+        if !snap.thresholds.is_empty() {
+            let ts: Vec<String> = snap.thresholds.iter().map(|(t, _)| fmt_points(*t)).collect();
+            legend_short.push((ts.join(" / "), Role::Warning));
         }
     }
     if rows.iter().any(|r| r.provisional) {
@@ -296,6 +304,7 @@ fn ranking(snap: &Snapshot, rows: &[Row], changes: &Changes, now: DateTime<Fixed
         podium: true,
         lower_is_better: snap.lower_is_better,
         legend,
+        legend_short,
     }
 }
 

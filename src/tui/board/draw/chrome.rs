@@ -80,7 +80,7 @@ pub fn header(h: &Header, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer
 }
 
 pub fn footer(
-    legend: &[(String, Role)],
+    legends: &[&[(String, Role)]],
     page: Option<(usize, usize)>,
     trouble: Option<&str>,
     l: Labels,
@@ -111,6 +111,15 @@ pub fn footer(
     }
     let mut x = area.x + 2;
     let limit = area.right().saturating_sub(right_w + 1);
+    // The first form that fits whole, else the last one cut short.
+    let room = usize::from(limit.saturating_sub(x));
+    let span = |l: &[(String, Role)]| l.iter().map(|(t, _)| crate::text::width(t) + 3).sum::<usize>();
+    let legend = legends
+        .iter()
+        .find(|l| span(l) <= room + 3)
+        .or(legends.last())
+        .copied()
+        .unwrap_or(&[]);
     for (text, role) in legend {
         let w = crate::text::width(text) as u16;
         if x + w > limit {

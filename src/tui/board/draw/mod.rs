@@ -52,11 +52,11 @@ pub fn draw(view: &BoardView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Screen::Blank => None,
     };
-    let legend = match &view.screen {
-        Screen::Ranking(r) => r.legend.as_slice(),
-        _ => &[],
+    let legend: [&[(String, Role)]; 2] = match &view.screen {
+        Screen::Ranking(r) => [&r.legend, &r.legend_short],
+        _ => [&[], &[]],
     };
-    chrome::footer(legend, page, view.trouble.as_deref(), view.labels, theme, foot, buf);
+    chrome::footer(&legend, page, view.trouble.as_deref(), view.labels, theme, foot, buf);
 }
 
 /// Write `text` at (x, y), cut to `max` cells and to the buffer; returns the cells used.
