@@ -382,7 +382,7 @@ pub const EN: Strings = Strings {
     col_level: "Level",
     col_count: "n",
     col_points: "Points",
-    col_status: "State",
+    col_status: "St",
     col_grade: "Grade",
     col_stars: "Stars",
     col_year: "Year",

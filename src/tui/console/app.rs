@@ -127,8 +127,8 @@ impl App {
             (Some(Screen::RollCall(s)), Some(p)) => s.load(l, &p),
             (Some(Screen::Members(s)), Some(p)) => s.load(l, &p, &ctx),
             (Some(Screen::Confirm(s)), Some(p)) => s.load(l, &p, &ctx),
-            (Some(Screen::Lock(s)), Some(p)) => s.load(l, &p),
-            (Some(Screen::Year(s)), _) => s.load(l),
+            (Some(Screen::Lock(s)), Some(p)) => s.load(l, &p, ctx.zh()),
+            (Some(Screen::Year(s)), _) => s.load(l, ctx.zh()),
             _ => Ok(()),
         }
     }

@@ -34,7 +34,9 @@ impl Confirm {
     }
 
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, ctx: &Ctx) -> Result<()> {
-        self.statement = Some(l.statement(self.member_id, p, ctx.zh())?);
+        let mut s = l.statement(self.member_id, p, ctx.zh())?;
+        super::screen::name_grades(l, s.row.iter_mut(), ctx.zh());
+        self.statement = Some(s);
         self.dispute = l.confirmation_of(self.member_id, p)?.and_then(|c| c.1);
         Ok(())
     }

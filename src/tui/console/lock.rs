@@ -21,11 +21,13 @@ pub struct Lock {
 }
 
 impl Lock {
-    pub fn load(&mut self, l: &Ledger, p: &PeriodId) -> Result<()> {
+    pub fn load(&mut self, l: &Ledger, p: &PeriodId, zh: bool) -> Result<()> {
         self.progress = l.progress(Some(p))?;
         self.board_shown = matches!(l.board_mode()?, BoardMode::Live | BoardMode::Frozen { reveal: Some(_), .. });
         self.ranking = if self.progress.seal.is_some() {
-            l.ranking(&RankScope::Period(*p))?.rows
+            let mut rows = l.ranking(&RankScope::Period(*p))?.rows;
+            super::screen::name_grades(l, &mut rows, zh);
+            rows
         } else {
             Vec::new()
         };

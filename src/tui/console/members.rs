@@ -36,6 +36,7 @@ impl Members {
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, ctx: &Ctx) -> Result<()> {
         let keep = self.selected_member().map(|r| r.member_id);
         self.rows = l.ranking(&RankScope::Period(*p))?.rows;
+        super::screen::name_grades(l, &mut self.rows, ctx.zh());
         let idx = match keep {
             Some(id) => self.rows.iter().position(|r| r.member_id == id),
             // First visit: start at the first member with claims to decide.
@@ -88,7 +89,7 @@ impl Members {
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        let left_w = if area.width >= 110 { 48 } else { 36 };
+        let left_w = if area.width >= 110 { 50 } else { 37 };
         let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
         self.draw_members(left, buf, ctx);
         self.draw_claims(right, buf, ctx);
@@ -111,10 +112,10 @@ impl Members {
         );
         let inner = block.inner(area);
         block.render(area, buf);
-        let wide = inner.width >= 44;
+        let wide = inner.width >= 46;
         let mut head = format!(
             " {} {} {} {} {} {}",
-            cell_right(t.col_rank, 3),
+            cell_right(t.col_rank, 4),
             cell(t.col_name, 8),
             cell(t.col_cat, 4),
             cell_right(t.col_score, 6),
@@ -139,7 +140,7 @@ impl Members {
                 let mut spans = vec![
                     Span::raw(format!(
                         " {} {} {} ",
-                        cell_right(&r.rank.to_string(), 3),
+                        cell_right(&r.rank.to_string(), 4),
                         cell(&r.name, 8),
                         cell(crate::i18n::category(ctx.lang, r.category), 4)
                     )),
@@ -192,9 +193,10 @@ impl Members {
         let [list, detail] = Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(inner);
         let w = list.width as usize;
         let show_count = w >= 60;
-        let fixed = 1 + 4 + 1 + 1 + 6 + 1 + 7 + if show_count { 4 } else { 0 };
+        let level_w = if show_count { 8 } else { 6 };
+        let fixed = 1 + 4 + 1 + 1 + level_w + 1 + 7 + if show_count { 4 } else { 0 };
         let item_w = w.saturating_sub(fixed).max(6);
-        let mut head = format!(" {} {} {}", cell(t.col_status, 4), cell(t.col_item, item_w), cell(t.col_level, 6));
+        let mut head = format!(" {} {} {}", cell(t.col_status, 4), cell(t.col_item, item_w), cell(t.col_level, level_w));
         if show_count {
             head.push_str(&format!(" {}", cell_right(t.col_count, 3)));
         }
@@ -220,7 +222,7 @@ impl Members {
                 let mut spans = vec![
                     Span::raw(" "),
                     Span::styled(cell(crate::i18n::claim_status(ctx.lang, c.status), 4), st_style),
-                    Span::raw(format!(" {} {}", cell(&x.title, item_w), cell(&level, 6))),
+                    Span::raw(format!(" {} {}", cell(&x.title, item_w), cell(&level, level_w))),
                 ];
                 if show_count {
                     spans.push(Span::raw(format!(" {}", cell_right(&c.count.to_string(), 3))));

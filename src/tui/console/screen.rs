@@ -67,6 +67,15 @@ pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
     }
 }
 
+/// Replace grade keys by the scheme's names for them, in the user's language.
+pub fn name_grades<'a>(l: &crate::core::Ledger, rows: impl IntoIterator<Item = &'a mut crate::core::RankRow>, zh: bool) {
+    for r in rows {
+        if let Some(g) = r.grade.as_deref().and_then(|k| l.scheme().grade(k)) {
+            r.grade = Some(g.name_in(zh).to_string());
+        }
+    }
+}
+
 /// Stars as a short number (`3*`), none as blank.
 pub fn stars_text(stars: Option<u8>) -> String {
     stars.map(|s| format!("{s}*")).unwrap_or_default()

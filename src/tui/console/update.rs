@@ -221,6 +221,16 @@ impl App {
         }
     }
 
+    /// The member the current screen is about (id), if any.
+    pub fn selected_member_id(&self) -> Option<i64> {
+        self.current_member().map(|m| m.0)
+    }
+
+    /// The claim selected on the members screen, if any.
+    pub fn selected_claim_id(&self) -> Option<i64> {
+        self.current_claim().map(|c| c.0)
+    }
+
     /// The member the current screen is about.
     fn current_member(&self) -> Option<(i64, String)> {
         match self.stack.last() {

@@ -26,8 +26,10 @@ impl Year {
         }
     }
 
-    pub fn load(&mut self, l: &Ledger) -> crate::core::Result<()> {
-        self.ranking = Some(l.ranking(&RankScope::Year(self.year))?);
+    pub fn load(&mut self, l: &Ledger, zh: bool) -> crate::core::Result<()> {
+        let mut r = l.ranking(&RankScope::Year(self.year))?;
+        super::screen::name_grades(l, &mut r.rows, zh);
+        self.ranking = Some(r);
         Ok(())
     }
 
@@ -40,9 +42,9 @@ impl Year {
         block.render(area, buf);
         let Some(r) = &self.ranking else { return };
         let pw = 7;
-        let room = (inner.width as usize).saturating_sub(1 + 3 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4);
+        let room = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4);
         let shown = (room / (pw + 1)).min(r.periods.len());
-        let mut h = format!(" {} {}", cell_right(t.col_rank, 3), cell(t.col_name, 10));
+        let mut h = format!(" {} {}", cell_right(t.col_rank, 4), cell(t.col_name, 10));
         for p in r.periods.iter().take(shown) {
             h.push_str(&format!(" {}", cell_right(p, pw)));
         }
@@ -57,7 +59,7 @@ impl Year {
         let rows: Vec<Line> = r.rows[range.clone()]
             .iter()
             .map(|x| {
-                let mut s = format!(" {} {}", cell_right(&x.rank.to_string(), 3), cell(&x.name, 10));
+                let mut s = format!(" {} {}", cell_right(&x.rank.to_string(), 4), cell(&x.name, 10));
                 for v in x.period_scores.iter().take(shown) {
                     s.push_str(&format!(" {}", cell_right(&v.map(fmt_points).unwrap_or_else(|| "-".into()), pw)));
                 }
