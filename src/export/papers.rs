@@ -9,6 +9,9 @@ use crate::store::appeal_queries::{self, CorrectionRecord};
 use crate::store::queries;
 use std::collections::HashMap;
 
+/// Key-value lines at the top of a page.
+type Meta = Vec<(String, String)>;
+
 fn t(zh: bool, z: &str, e: &str) -> String {
     if zh { z } else { e }.to_string()
 }
@@ -102,7 +105,7 @@ impl Ctx<'_> {
         r.rows.iter().any(|x| x.stars.is_some())
     }
 
-    fn period_meta(&self, p: &PeriodId) -> Result<(Vec<(String, String)>, Option<String>)> {
+    fn period_meta(&self, p: &PeriodId) -> Result<(Meta, Option<String>)> {
         let zh = self.zh;
         let row = self
             .l

@@ -122,12 +122,15 @@ pub fn corrections(
     rows.collect()
 }
 
+/// When a follow-up was done, and the note.
+pub type FollowUpDone = (Option<String>, Option<String>);
+
 /// Follow-ups recorded as done in a scope: (member, action) -> (done_at, note).
 pub fn follow_ups(
     conn: &Connection,
     branch: i64,
     scope: &str,
-) -> rusqlite::Result<HashMap<(i64, String), (Option<String>, Option<String>)>> {
+) -> rusqlite::Result<HashMap<(i64, String), FollowUpDone>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, action, done_at, note FROM follow_up WHERE branch_id = ?1 AND scope = ?2",
     )?;
