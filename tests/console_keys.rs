@@ -23,7 +23,11 @@ fn members_claims(app: &mut App) -> i64 {
     assert_eq!(app.screen_kind(), ScreenKind::Members);
     key(app, KeyCode::Tab);
     let id = app.selected_claim_id().expect("a claim is selected");
-    assert_eq!(status_of(app, id), ClaimStatus::Pending, "the first pending claim is selected");
+    assert_eq!(
+        status_of(app, id),
+        ClaimStatus::Pending,
+        "the first pending claim is selected"
+    );
     id
 }
 
@@ -32,9 +36,19 @@ fn approve_then_undo() {
     let (_d, _p, mut app) = demo(Lang::Zh);
     let id = members_claims(&mut app);
     ch(&mut app, 'a');
-    assert_eq!(status_of(&app, id), ClaimStatus::Approved, "{:?}", app.status());
+    assert_eq!(
+        status_of(&app, id),
+        ClaimStatus::Approved,
+        "{:?}",
+        app.status()
+    );
     ch(&mut app, 'u');
-    assert_eq!(status_of(&app, id), ClaimStatus::Pending, "{:?}", app.status());
+    assert_eq!(
+        status_of(&app, id),
+        ClaimStatus::Pending,
+        "{:?}",
+        app.status()
+    );
 }
 
 #[test]
@@ -42,9 +56,21 @@ fn approve_moves_to_the_next_pending_claim_and_updates_the_score() {
     let (_d, _p, mut app) = demo(Lang::Zh);
     let id = members_claims(&mut app);
     let member = app.selected_member_id().expect("member");
-    let before = app.ledger().statement(member, &q4(), true).expect("statement").row.expect("row").score;
+    let before = app
+        .ledger()
+        .statement(member, &q4(), true)
+        .expect("statement")
+        .row
+        .expect("row")
+        .score;
     ch(&mut app, 'a');
-    let after = app.ledger().statement(member, &q4(), true).expect("statement").row.expect("row").score;
+    let after = app
+        .ledger()
+        .statement(member, &q4(), true)
+        .expect("statement")
+        .row
+        .expect("row")
+        .score;
     assert_ne!(before, after, "the running total moves at once");
     let next = app.selected_claim_id().expect("next claim");
     assert_ne!(next, id);
@@ -172,7 +198,11 @@ fn confirm_and_dispute() {
     ch(&mut app, 'd');
     typed(&mut app, "献血证明已补交");
     key(&mut app, KeyCode::Enter);
-    let c = app.ledger().confirmation_of(second, &q4()).expect("query").expect("recorded");
+    let c = app
+        .ledger()
+        .confirmation_of(second, &q4())
+        .expect("query")
+        .expect("recorded");
     assert_eq!(c.0, "disputed");
     assert_eq!(c.1.as_deref(), Some("献血证明已补交"));
 }
@@ -203,7 +233,8 @@ fn lock_takes_the_typed_period() {
             })
             .expect("claims");
         for c in pending {
-            l.verdict(c.id, jifen::model::Outcome::Approved, None, None).expect("approve");
+            l.verdict(c.id, jifen::model::Outcome::Approved, None, None)
+                .expect("approve");
         }
     }
     ch(&mut app, '4');
@@ -231,25 +262,42 @@ fn board_control() {
     let member = app.selected_member_id().expect("member");
     ch(&mut app, 'b');
     ch(&mut app, '2');
-    assert_eq!(app.ledger().board_mode().expect("mode"), BoardMode::Member { member_id: member });
+    assert_eq!(
+        app.ledger().board_mode().expect("mode"),
+        BoardMode::Member { member_id: member }
+    );
     ch(&mut app, 'b');
     ch(&mut app, '3');
-    assert!(matches!(app.ledger().board_mode().expect("mode"), BoardMode::Frozen { reveal: None, .. }));
+    assert!(matches!(
+        app.ledger().board_mode().expect("mode"),
+        BoardMode::Frozen { reveal: None, .. }
+    ));
     ch(&mut app, 'b');
     ch(&mut app, '4');
-    assert!(matches!(app.ledger().board_mode().expect("mode"), BoardMode::Frozen { reveal: Some(_), .. }));
+    assert!(matches!(
+        app.ledger().board_mode().expect("mode"),
+        BoardMode::Frozen {
+            reveal: Some(_),
+            ..
+        }
+    ));
     ch(&mut app, 'b');
     ch(&mut app, '6');
     typed(&mut app, "休会十分钟");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.ledger().board_mode().expect("mode"),
-        BoardMode::Message { text: "休会十分钟".into() }
+        BoardMode::Message {
+            text: "休会十分钟".into()
+        }
     );
     ch(&mut app, 'b');
     ch(&mut app, '7');
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.ledger().board_mode().expect("mode"), BoardMode::Countdown { .. }));
+    assert!(matches!(
+        app.ledger().board_mode().expect("mode"),
+        BoardMode::Countdown { .. }
+    ));
     ch(&mut app, 'b');
     ch(&mut app, '8');
     assert_eq!(app.ledger().board_mode().expect("mode"), BoardMode::Blank);
@@ -263,7 +311,14 @@ fn search_by_name() {
     typed(&mut app, "欧阳");
     key(&mut app, KeyCode::Enter);
     let id = app.selected_member_id().expect("member");
-    let name = app.ledger().members().expect("members").into_iter().find(|m| m.id == id).expect("m").name;
+    let name = app
+        .ledger()
+        .members()
+        .expect("members")
+        .into_iter()
+        .find(|m| m.id == id)
+        .expect("m")
+        .name;
     assert_eq!(name, "欧阳娜娜");
 }
 
@@ -307,7 +362,11 @@ fn read_only_console_changes_nothing() {
     let id = members_claims(&mut app);
     ch(&mut app, 'a');
     assert_eq!(status_of(&app, id), ClaimStatus::Pending);
-    assert!(app.status().is_some_and(|s| s.contains("read-only")), "{:?}", app.status());
+    assert!(
+        app.status().is_some_and(|s| s.contains("read-only")),
+        "{:?}",
+        app.status()
+    );
 }
 
 #[test]
@@ -315,13 +374,25 @@ fn second_console_sees_who_holds_the_lease() {
     let (_d, path, _app) = demo(Lang::Zh);
     let a = Ledger::open(&path, None).expect("a");
     let b = Ledger::open(&path, None).expect("b");
-    let lease = a.take_console_lease("alice@laptop").expect("db").expect("free");
-    let held = b.take_console_lease("bob@desk").expect("db").expect_err("held");
+    let lease = a
+        .take_console_lease("alice@laptop")
+        .expect("db")
+        .expect("free");
+    let held = b
+        .take_console_lease("bob@desk")
+        .expect("db")
+        .expect_err("held");
     assert_eq!(held.holder, "alice@laptop");
     assert!(a.beat_console_lease(&lease).expect("beat"));
     a.release_console_lease(&lease).expect("release");
-    let lease_b = b.take_console_lease("bob@desk").expect("db").expect("free again");
-    assert!(!a.beat_console_lease(&lease).expect("beat"), "alice's lease is gone");
+    let lease_b = b
+        .take_console_lease("bob@desk")
+        .expect("db")
+        .expect("free again");
+    assert!(
+        !a.beat_console_lease(&lease).expect("beat"),
+        "alice's lease is gone"
+    );
     b.release_console_lease(&lease_b).expect("release");
 }
 
@@ -331,7 +402,14 @@ fn a_crashed_consoles_lease_expires() {
     let a = Ledger::open(&path, None).expect("a");
     // A console that died in 2020 and never beat again.
     let old = "2020-01-01T00:00:00+00:00";
-    assert!(jifen::store::lease::take(a.conn(), "ghost@old", 1, old, |_| true).expect("take").is_none());
+    assert!(
+        jifen::store::lease::take(a.conn(), "ghost@old", 1, old, |_| true)
+            .expect("take")
+            .is_none()
+    );
     let b = Ledger::open(&path, None).expect("b");
-    assert!(b.take_console_lease("bob@desk").expect("db").is_ok(), "a stale lease is taken over");
+    assert!(
+        b.take_console_lease("bob@desk").expect("db").is_ok(),
+        "a stale lease is taken over"
+    );
 }

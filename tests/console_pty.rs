@@ -49,11 +49,18 @@ impl Session {
         });
         // Keep the master alive as long as the session.
         std::mem::forget(pair.master);
-        Session { child, writer, output }
+        Session {
+            child,
+            writer,
+            output,
+        }
     }
 
     fn text(&self) -> String {
-        self.output.lock().map(|o| String::from_utf8_lossy(&o).into_owned()).unwrap_or_default()
+        self.output
+            .lock()
+            .map(|o| String::from_utf8_lossy(&o).into_owned())
+            .unwrap_or_default()
     }
 
     fn wait_for(&self, needle: &str) {
@@ -64,7 +71,10 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!("timed out waiting for {needle:?}; screen so far:\n{}", self.text());
+        panic!(
+            "timed out waiting for {needle:?}; screen so far:\n{}",
+            self.text()
+        );
     }
 
     fn send(&mut self, keys: &str) {
@@ -142,11 +152,19 @@ fn terminal_restored_when_the_tty_hangs_up() {
     s.wait_for("Steps of the meeting");
     // A second console on the same file is read-only and says who holds it.
     let l = Ledger::open(&db, None).expect("ledger");
-    let held = l.take_console_lease("other@host").expect("db").expect_err("held");
+    let held = l
+        .take_console_lease("other@host")
+        .expect("db")
+        .expect_err("held");
     assert!(held.holder.contains('@'));
     if let Some(pid) = s.child.process_id() {
-        let _ = std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status();
+        let _ = std::process::Command::new("kill")
+            .args(["-HUP", &pid.to_string()])
+            .status();
     }
     let _ = s.wait_exit();
-    assert!(s.text().contains("\x1b[?1049l"), "the alternate screen was left on SIGHUP");
+    assert!(
+        s.text().contains("\x1b[?1049l"),
+        "the alternate screen was left on SIGHUP"
+    );
 }

@@ -102,7 +102,16 @@ fn too_small_and_tiny_sizes_never_panic() {
     insta::assert_snapshot!("too_small_60x12", screen(&mut app, 60, 12));
     for screen_key in ['1', '2', '3', '4', '5'] {
         ch(&mut app, screen_key);
-        for (w, h) in [(1, 1), (2, 2), (10, 3), (79, 24), (80, 23), (80, 24), (81, 25), (200, 60)] {
+        for (w, h) in [
+            (1, 1),
+            (2, 2),
+            (10, 3),
+            (79, 24),
+            (80, 23),
+            (80, 24),
+            (81, 25),
+            (200, 60),
+        ] {
             screen(&mut app, w, h);
         }
         ch(&mut app, '?');

@@ -30,14 +30,26 @@ fn is_fresh(row: &LeaseHolder, now: chrono::DateTime<chrono::Utc>) -> bool {
 
 impl Ledger {
     /// A member's claims in a period with item titles, without computing a ranking.
-    pub fn member_lines(&self, member_id: i64, p: &PeriodId, zh: bool) -> Result<Vec<StatementLine>> {
-        let claims = queries::claims(self.conn(), self.branch.id, Some(&p.to_string()), Some(member_id))?;
+    pub fn member_lines(
+        &self,
+        member_id: i64,
+        p: &PeriodId,
+        zh: bool,
+    ) -> Result<Vec<StatementLine>> {
+        let claims = queries::claims(
+            self.conn(),
+            self.branch.id,
+            Some(&p.to_string()),
+            Some(member_id),
+        )?;
         Ok(claims
             .into_iter()
             .map(|c| {
                 let item = self.scheme().item(&c.item);
                 StatementLine {
-                    title: item.map(|i| i.title_in(zh).to_string()).unwrap_or_else(|| c.item.clone()),
+                    title: item
+                        .map(|i| i.title_in(zh).to_string())
+                        .unwrap_or_else(|| c.item.clone()),
                     kind: item.map(|i| i.kind.code().to_string()).unwrap_or_default(),
                     public: item.is_some_and(|i| i.public),
                     claim: c,
@@ -47,10 +59,15 @@ impl Ledger {
     }
 
     /// Take the console lease; `Ok(Err(holder))` when another live console holds it.
-    pub fn take_console_lease(&self, holder: &str) -> Result<std::result::Result<ConsoleLease, LeaseHolder>> {
+    pub fn take_console_lease(
+        &self,
+        holder: &str,
+    ) -> Result<std::result::Result<ConsoleLease, LeaseHolder>> {
         let pid = i64::from(std::process::id());
         let now = chrono::Utc::now();
-        let held = lease::take(self.conn(), holder, pid, &now.to_rfc3339(), |row| is_fresh(row, now))?;
+        let held = lease::take(self.conn(), holder, pid, &now.to_rfc3339(), |row| {
+            is_fresh(row, now)
+        })?;
         Ok(match held {
             Some(row) => Err(row),
             None => Ok(ConsoleLease {
@@ -73,7 +90,11 @@ impl Ledger {
 
 impl Ledger {
     /// A member's confirmation of a period: (`confirmed`|`disputed`, their words).
-    pub fn confirmation_of(&self, member_id: i64, p: &PeriodId) -> Result<Option<(String, Option<String>)>> {
+    pub fn confirmation_of(
+        &self,
+        member_id: i64,
+        p: &PeriodId,
+    ) -> Result<Option<(String, Option<String>)>> {
         Ok(queries::confirmations(self.conn(), self.branch.id, &p.to_string())?.remove(&member_id))
     }
 }
@@ -82,10 +103,25 @@ impl Ledger {
 pub fn next_period(p: &PeriodId) -> PeriodId {
     use crate::model::PeriodKind;
     match p.kind {
-        PeriodKind::Quarter(4) => PeriodId { year: p.year + 1, kind: PeriodKind::Quarter(1) },
-        PeriodKind::Quarter(q) => PeriodId { year: p.year, kind: PeriodKind::Quarter(q + 1) },
-        PeriodKind::Half(2) => PeriodId { year: p.year + 1, kind: PeriodKind::Half(1) },
-        PeriodKind::Half(h) => PeriodId { year: p.year, kind: PeriodKind::Half(h + 1) },
-        PeriodKind::Year => PeriodId { year: p.year + 1, kind: PeriodKind::Year },
+        PeriodKind::Quarter(4) => PeriodId {
+            year: p.year + 1,
+            kind: PeriodKind::Quarter(1),
+        },
+        PeriodKind::Quarter(q) => PeriodId {
+            year: p.year,
+            kind: PeriodKind::Quarter(q + 1),
+        },
+        PeriodKind::Half(2) => PeriodId {
+            year: p.year + 1,
+            kind: PeriodKind::Half(1),
+        },
+        PeriodKind::Half(h) => PeriodId {
+            year: p.year,
+            kind: PeriodKind::Half(h + 1),
+        },
+        PeriodKind::Year => PeriodId {
+            year: p.year + 1,
+            kind: PeriodKind::Year,
+        },
     }
 }

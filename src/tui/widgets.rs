@@ -118,7 +118,12 @@ pub fn popup(area: Rect, buf: &mut Buffer, title: &str, border: Style) -> Rect {
 }
 
 /// Key hints (`key label`) that fit in `max` cells; the rest are dropped.
-pub fn key_hints<'a>(pairs: &[(&'a str, &'a str)], max: usize, key: Style, label: Style) -> Line<'a> {
+pub fn key_hints<'a>(
+    pairs: &[(&'a str, &'a str)],
+    max: usize,
+    key: Style,
+    label: Style,
+) -> Line<'a> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (k, l) in pairs {
@@ -135,7 +140,14 @@ pub fn key_hints<'a>(pairs: &[(&'a str, &'a str)], max: usize, key: Style, label
 
 /// Draw a header line and pre-padded rows; `selected` (an index into `rows`)
 /// is painted with `sel` across the full width.
-pub fn draw_rows(area: Rect, buf: &mut Buffer, header: Option<Line>, rows: &[Line], selected: Option<usize>, sel: Style) {
+pub fn draw_rows(
+    area: Rect,
+    buf: &mut Buffer,
+    header: Option<Line>,
+    rows: &[Line],
+    selected: Option<usize>,
+    sel: Style,
+) {
     let mut y = area.y;
     let bottom = area.y.saturating_add(area.height);
     if let Some(h) = header {
@@ -178,7 +190,13 @@ mod tests {
         for (w, h) in [(0, 0), (1, 1), (2, 1), (5, 3), (79, 23)] {
             let area = Rect::new(0, 0, w, h);
             let mut buf = Buffer::empty(area);
-            too_small(area, &mut buf, "窗口太小", "至少需要 80x24", Style::default());
+            too_small(
+                area,
+                &mut buf,
+                "窗口太小",
+                "至少需要 80x24",
+                Style::default(),
+            );
         }
     }
 }

@@ -22,7 +22,11 @@ pub fn key(app: &mut App, code: KeyCode) {
 }
 
 pub fn ch(app: &mut App, c: char) {
-    let m = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+    let m = if c.is_ascii_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
     app.handle_key(KeyEvent::new(KeyCode::Char(c), m));
 }
 

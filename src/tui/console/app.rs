@@ -89,7 +89,10 @@ impl App {
     }
 
     pub fn screen_kind(&self) -> ScreenKind {
-        self.stack.last().map(Screen::kind).unwrap_or(ScreenKind::Overview)
+        self.stack
+            .last()
+            .map(Screen::kind)
+            .unwrap_or(ScreenKind::Overview)
     }
 
     /// Whether a prompt or popup is open.
@@ -138,7 +141,11 @@ impl App {
         let mode = self.ledger.board_mode()?;
         let members = self.ledger.members()?;
         Ok(super::board_popup::describe(&mode, self.t, |id| {
-            members.iter().find(|m| m.id == id).map(|m| m.name.clone()).unwrap_or_else(|| format!("#{id}"))
+            members
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.name.clone())
+                .unwrap_or_else(|| format!("#{id}"))
         }))
     }
 
@@ -160,7 +167,10 @@ impl App {
         }
         if self.ask_quit {
             self.ask_quit = false;
-            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter) {
+            if matches!(
+                key.code,
+                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter
+            ) {
                 self.quit = true;
             }
             return;
@@ -240,7 +250,13 @@ impl App {
         let (lang, t, pal) = self.ctx_parts();
         let ctx = Ctx { lang, t, pal: &pal };
         if !fits(area, MIN_WIDTH, MIN_HEIGHT) {
-            too_small(area, buf, t.too_small, &format!("{} {MIN_WIDTH}x{MIN_HEIGHT}", t.need), pal.warning);
+            too_small(
+                area,
+                buf,
+                t.too_small,
+                &format!("{} {MIN_WIDTH}x{MIN_HEIGHT}", t.need),
+                pal.warning,
+            );
             return None;
         }
         let [head, body, status, foot] = Layout::vertical([
@@ -253,12 +269,19 @@ impl App {
         let kind = self.screen_kind();
         let header = Header {
             branch: self.ledger.branch().name.clone(),
-            period: self.period.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+            period: self
+                .period
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "-".into()),
             state: self
                 .stack
                 .first()
                 .and_then(|s| match s {
-                    Screen::Overview(o) => o.progress.state.as_deref().map(|s| i18n::period_state(lang, s)),
+                    Screen::Overview(o) => o
+                        .progress
+                        .state
+                        .as_deref()
+                        .map(|s| i18n::period_state(lang, s)),
                     _ => None,
                 })
                 .unwrap_or_default(),
@@ -292,7 +315,10 @@ impl App {
         };
         if self.ask_quit {
             let inner = popup(centered(body, 50, 4), buf, t.k_quit, pal.warning);
-            let lines = [Line::raw(t.prompt_quit), Line::from(Span::styled(t.yes_no, pal.muted))];
+            let lines = [
+                Line::raw(t.prompt_quit),
+                Line::from(Span::styled(t.yes_no, pal.muted)),
+            ];
             crate::tui::widgets::draw_rows(inner, buf, None, &lines, None, pal.selected);
             return None;
         }

@@ -50,11 +50,26 @@ fn label(c: Choice, t: &Strings) -> &'static str {
 pub fn describe(mode: &BoardMode, t: &Strings, member_name: impl Fn(i64) -> String) -> String {
     match mode {
         BoardMode::Live => t.board_live.to_string(),
-        BoardMode::Member { member_id } => format!("{}: {}", t.board_member, member_name(*member_id)),
-        BoardMode::Frozen { period, reveal: None, .. } => format!("{} {period}", t.board_frozen),
-        BoardMode::Frozen { period, reveal: Some(_), .. } => format!("{} {period}", t.board_revealing),
-        BoardMode::Message { text } => format!("{}: {text}", t.board_message.trim_end_matches(['.', '…'])),
-        BoardMode::Countdown { label, .. } => format!("{}: {label}", t.board_countdown.trim_end_matches(['.', '…'])),
+        BoardMode::Member { member_id } => {
+            format!("{}: {}", t.board_member, member_name(*member_id))
+        }
+        BoardMode::Frozen {
+            period,
+            reveal: None,
+            ..
+        } => format!("{} {period}", t.board_frozen),
+        BoardMode::Frozen {
+            period,
+            reveal: Some(_),
+            ..
+        } => format!("{} {period}", t.board_revealing),
+        BoardMode::Message { text } => {
+            format!("{}: {text}", t.board_message.trim_end_matches(['.', '…']))
+        }
+        BoardMode::Countdown { label, .. } => format!(
+            "{}: {label}",
+            t.board_countdown.trim_end_matches(['.', '…'])
+        ),
         BoardMode::Blank => t.board_blank.to_string(),
     }
 }
@@ -96,7 +111,10 @@ impl BoardPopup {
         let rect = centered(area, 50, CHOICES.len() as u16 + 5);
         let inner = popup(rect, buf, t.board_title, pal.title);
         let mut lines = vec![
-            Line::from(vec![Span::styled(format!(" {}: ", t.board_now), pal.muted), Span::raw(self.now.clone())]),
+            Line::from(vec![
+                Span::styled(format!(" {}: ", t.board_now), pal.muted),
+                Span::raw(self.now.clone()),
+            ]),
             Line::raw(""),
         ];
         for (i, c) in CHOICES.iter().enumerate() {

@@ -37,13 +37,23 @@ pub fn draw_header(area: Rect, buf: &mut Buffer, h: &Header, ctx: &Ctx) {
 pub fn draw_status(area: Rect, buf: &mut Buffer, status: Option<&(String, bool)>, ctx: &Ctx) {
     if let Some((text, error)) = status {
         let style = if *error { ctx.pal.warning } else { ctx.pal.ok };
-        buf.set_line(area.x, area.y, &Line::from(Span::styled(format!(" {text}"), style)), area.width);
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(Span::styled(format!(" {text}"), style)),
+            area.width,
+        );
     }
 }
 
 pub fn draw_footer(area: Rect, buf: &mut Buffer, screen: ScreenKind, ctx: &Ctx) {
     let keys = super::help::footer_keys(screen, ctx.t);
-    let mut line = key_hints(&keys, area.width.saturating_sub(1) as usize, ctx.pal.key, ctx.pal.muted);
+    let mut line = key_hints(
+        &keys,
+        area.width.saturating_sub(1) as usize,
+        ctx.pal.key,
+        ctx.pal.muted,
+    );
     line.spans.insert(0, Span::raw(" "));
     buf.set_line(area.x, area.y, &line, area.width);
 }

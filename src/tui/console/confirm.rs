@@ -53,19 +53,31 @@ impl Confirm {
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let (t, pal) = (ctx.t, ctx.pal);
         let Some(s) = &self.statement else { return };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled(format!(" {}  {}  {} ", t.confirmation, s.name, s.period), pal.title));
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            format!(" {}  {}  {} ", t.confirmation, s.name, s.period),
+            pal.title,
+        ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let [head, list, foot] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(0), Constraint::Length(2)]).areas(inner);
+        let [head, list, foot] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(0),
+            Constraint::Length(2),
+        ])
+        .areas(inner);
         let row = s.row.as_ref();
         let mut facts = vec![
             Span::styled(format!(" {} ", t.total), pal.muted),
-            Span::styled(row.map(|r| fmt_points(r.score)).unwrap_or_else(|| "-".into()), pal.title),
+            Span::styled(
+                row.map(|r| fmt_points(r.score))
+                    .unwrap_or_else(|| "-".into()),
+                pal.title,
+            ),
             Span::styled(format!("   {} ", t.rank_of), pal.muted),
-            Span::raw(row.map(|r| format!("{}/{}", r.rank, s.members_ranked)).unwrap_or_else(|| "-".into())),
+            Span::raw(
+                row.map(|r| format!("{}/{}", r.rank, s.members_ranked))
+                    .unwrap_or_else(|| "-".into()),
+            ),
         ];
         if let Some(g) = row.and_then(|r| r.grade.clone()) {
             facts.push(Span::styled(format!("   {} ", t.grade), pal.muted));
@@ -79,14 +91,24 @@ impl Confirm {
         let (state, style) = match row.and_then(|r| r.confirmation.as_deref()) {
             Some("confirmed") => (t.status_confirmed.to_string(), pal.ok),
             Some("disputed") => (
-                format!("{}: {}", t.status_disputed, self.dispute.clone().unwrap_or_default()),
+                format!(
+                    "{}: {}",
+                    t.status_disputed,
+                    self.dispute.clone().unwrap_or_default()
+                ),
                 pal.warning,
             ),
             _ => (t.status_unconfirmed.to_string(), pal.provisional),
         };
-        let mut head_lines = vec![Line::from(facts), Line::from(Span::styled(format!(" {state}"), style))];
+        let mut head_lines = vec![
+            Line::from(facts),
+            Line::from(Span::styled(format!(" {state}"), style)),
+        ];
         if !actions.is_empty() {
-            head_lines.push(Line::from(vec![Span::styled(format!(" {}: ", t.actions), pal.muted), Span::raw(actions)]));
+            head_lines.push(Line::from(vec![
+                Span::styled(format!(" {}: ", t.actions), pal.muted),
+                Span::raw(actions),
+            ]));
         }
         draw_rows(head, buf, None, &head_lines, None, pal.selected);
 
@@ -106,7 +128,9 @@ impl Confirm {
             h.push_str(&format!(" {}", cell(t.reason, reason_w)));
         }
         let header = Line::from(Span::styled(h, pal.header));
-        let range = self.scroll.window(s.lines.len(), list.height.saturating_sub(1) as usize);
+        let range = self
+            .scroll
+            .window(s.lines.len(), list.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = s.lines[range.clone()]
             .iter()
             .map(|x| {
@@ -117,7 +141,11 @@ impl Confirm {
                     (_, "deduction") => pal.deduction,
                     _ => pal.bonus,
                 };
-                let level = c.level.as_deref().map(|l| crate::i18n::level(ctx.lang, l)).unwrap_or_default();
+                let level = c
+                    .level
+                    .as_deref()
+                    .map(|l| crate::i18n::level(ctx.lang, l))
+                    .unwrap_or_default();
                 let mut spans = vec![
                     Span::raw(format!(
                         " {} {} {}",
@@ -125,20 +153,41 @@ impl Confirm {
                         cell(&level, 6),
                         cell_right(&c.count.to_string(), 3)
                     )),
-                    Span::styled(format!(" {}", cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)), pts_style),
                     Span::styled(
-                        format!(" {}", cell(crate::i18n::claim_status(ctx.lang, c.status), 4)),
-                        if c.status == ClaimStatus::Pending { pal.warning } else { Style::default() },
+                        format!(
+                            " {}",
+                            cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)
+                        ),
+                        pts_style,
+                    ),
+                    Span::styled(
+                        format!(
+                            " {}",
+                            cell(crate::i18n::claim_status(ctx.lang, c.status), 4)
+                        ),
+                        if c.status == ClaimStatus::Pending {
+                            pal.warning
+                        } else {
+                            Style::default()
+                        },
                     ),
                 ];
                 if reason_w > 0 {
-                    spans.push(Span::styled(format!(" {}", cell(c.reason.as_deref().unwrap_or(""), reason_w)), pal.muted));
+                    spans.push(Span::styled(
+                        format!(" {}", cell(c.reason.as_deref().unwrap_or(""), reason_w)),
+                        pal.muted,
+                    ));
                 }
                 Line::from(spans)
             })
             .collect();
         if s.lines.is_empty() {
-            buf.set_line(list.x, list.y, &Line::from(Span::styled(format!(" {}", t.no_claims), pal.muted)), list.width);
+            buf.set_line(
+                list.x,
+                list.y,
+                &Line::from(Span::styled(format!(" {}", t.no_claims), pal.muted)),
+                list.width,
+            );
         } else {
             draw_rows(list, buf, Some(header), &rows, None, pal.selected);
         }

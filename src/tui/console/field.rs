@@ -32,7 +32,11 @@ impl Field {
     pub fn edit(&mut self, key: KeyEvent) -> bool {
         let n = self.value.chars().count();
         match key.code {
-            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 let at = self.byte_at(self.cursor);
                 self.value.insert(at, c);
                 self.cursor += 1;
@@ -60,7 +64,11 @@ impl Field {
     }
 
     fn byte_at(&self, chars: usize) -> usize {
-        self.value.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(self.value.len())
+        self.value
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| i)
+            .unwrap_or(self.value.len())
     }
 
     /// Display cells before the cursor (where the terminal cursor goes).

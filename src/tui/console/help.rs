@@ -17,7 +17,12 @@ pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str
             ("s", t.k_session),
             ("y", t.k_year),
         ],
-        ScreenKind::RollCall => vec![("p", t.k_present), ("l", t.k_leave), ("x", t.k_absent), ("/", t.k_search)],
+        ScreenKind::RollCall => vec![
+            ("p", t.k_present),
+            ("l", t.k_leave),
+            ("x", t.k_absent),
+            ("/", t.k_search),
+        ],
         ScreenKind::Members => vec![
             ("a", t.k_approve),
             ("e", t.k_adjust),
@@ -28,11 +33,21 @@ pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str
             ("Tab", t.k_pane),
             ("/", t.k_search),
         ],
-        ScreenKind::Confirm => vec![("c", t.k_confirm), ("d", t.k_dispute), ("n/p", t.k_next_member)],
+        ScreenKind::Confirm => vec![
+            ("c", t.k_confirm),
+            ("d", t.k_dispute),
+            ("n/p", t.k_next_member),
+        ],
         ScreenKind::Lock => vec![("Enter", t.k_lock)],
         ScreenKind::Year => vec![("[ ]", t.k_prev_year)],
     };
-    v.extend([("u", t.k_undo), ("b", t.k_board), ("Esc", t.k_back), ("?", t.k_help), ("q", t.k_quit)]);
+    v.extend([
+        ("u", t.k_undo),
+        ("b", t.k_board),
+        ("Esc", t.k_back),
+        ("?", t.k_help),
+        ("q", t.k_quit),
+    ]);
     v
 }
 
@@ -55,9 +70,17 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
         ),
         (
             t.overview,
-            vec![("1-5", t.steps), ("o", t.k_open_period), ("s", t.k_session), ("y", t.k_year)],
+            vec![
+                ("1-5", t.steps),
+                ("o", t.k_open_period),
+                ("s", t.k_session),
+                ("y", t.k_year),
+            ],
         ),
-        (t.roll_call, vec![("p", t.k_present), ("l", t.k_leave), ("x", t.k_absent)]),
+        (
+            t.roll_call,
+            vec![("p", t.k_present), ("l", t.k_leave), ("x", t.k_absent)],
+        ),
         (
             t.member_claims,
             vec![
@@ -70,7 +93,14 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
                 ("d", t.k_dispute),
             ],
         ),
-        (t.confirmation, vec![("c", t.k_confirm), ("d", t.k_dispute), ("n/p", t.k_next_member)]),
+        (
+            t.confirmation,
+            vec![
+                ("c", t.k_confirm),
+                ("d", t.k_dispute),
+                ("n/p", t.k_next_member),
+            ],
+        ),
         (t.step_lock, vec![("Enter  L", t.k_lock)]),
         (t.step_year, vec![("[ ]", t.k_prev_year)]),
     ]
@@ -85,11 +115,19 @@ pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
             lines.push(Line::from(Span::styled(section, pal.header)));
         }
         for (k, m) in keys {
-            lines.push(Line::from(vec![Span::styled(cell(k, 12), pal.key), Span::raw(m)]));
+            lines.push(Line::from(vec![
+                Span::styled(cell(k, 12), pal.key),
+                Span::raw(m),
+            ]));
         }
     }
     let rect = centered(area, 76, area.height.saturating_sub(2));
-    let inner = popup(rect, buf, &format!("{}  ({})", t.help, t.help_close), pal.title);
+    let inner = popup(
+        rect,
+        buf,
+        &format!("{}  ({})", t.help, t.help_close),
+        pal.title,
+    );
     let h = inner.height as usize;
     if lines.len() <= h || inner.width < 60 {
         draw_rows(inner, buf, None, &lines, None, pal.selected);
@@ -102,7 +140,10 @@ pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         .filter(|&i| i <= h)
         .unwrap_or(mid.min(h));
     let half = inner.width / 2;
-    let left = Rect { width: half, ..inner };
+    let left = Rect {
+        width: half,
+        ..inner
+    };
     let right = Rect {
         x: inner.x + half,
         width: inner.width - half,

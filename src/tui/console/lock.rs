@@ -23,7 +23,14 @@ pub struct Lock {
 impl Lock {
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, zh: bool) -> Result<()> {
         self.progress = l.progress(Some(p))?;
-        self.board_shown = matches!(l.board_mode()?, BoardMode::Live | BoardMode::Frozen { reveal: Some(_), .. });
+        self.board_shown = matches!(
+            l.board_mode()?,
+            BoardMode::Live
+                | BoardMode::Frozen {
+                    reveal: Some(_),
+                    ..
+                }
+        );
         self.ranking = if self.progress.seal.is_some() {
             let mut rows = l.ranking(&RankScope::Period(*p))?.rows;
             super::screen::name_grades(l, &mut rows, zh);
@@ -51,17 +58,29 @@ impl Lock {
         let left = g.scored.saturating_sub(g.confirmed + g.disputed);
         let check = |ok: bool, text: String| {
             Line::from(vec![
-                Span::styled(if ok { " [x] " } else { " [ ] " }, if ok { pal.ok } else { pal.warning }),
+                Span::styled(
+                    if ok { " [x] " } else { " [ ] " },
+                    if ok { pal.ok } else { pal.warning },
+                ),
                 Span::raw(text),
             ])
         };
         let mut lines = vec![
-            check(g.pending == 0, format!("{}  ({} {})", t.check_claims, t.pending, g.pending)),
+            check(
+                g.pending == 0,
+                format!("{}  ({} {})", t.check_claims, t.pending, g.pending),
+            ),
             check(
                 left == 0,
                 format!(
                     "{}  ({} {}, {} {}, {} {})",
-                    t.check_confirm, t.confirmed, g.confirmed, t.disputed, g.disputed, t.unconfirmed, left
+                    t.check_confirm,
+                    t.confirmed,
+                    g.confirmed,
+                    t.disputed,
+                    g.disputed,
+                    t.unconfirmed,
+                    left
                 ),
             ),
             check(self.board_shown, t.check_board.to_string()),
@@ -82,7 +101,10 @@ impl Lock {
                 }
             }
             lines.push(Line::raw(""));
-            lines.push(Line::from(Span::styled(format!(" {}", t.summary), pal.header)));
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t.summary),
+                pal.header,
+            )));
             let mut grades: Vec<(String, usize)> = Vec::new();
             for r in &self.ranking {
                 let g = r.grade.clone().unwrap_or_else(|| stars_text(r.stars));
@@ -91,7 +113,11 @@ impl Lock {
                     None => grades.push((g, 1)),
                 }
             }
-            let counts: Vec<String> = grades.iter().filter(|(k, _)| !k.is_empty()).map(|(k, n)| format!("{k} {n}")).collect();
+            let counts: Vec<String> = grades
+                .iter()
+                .filter(|(k, _)| !k.is_empty())
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
             if !counts.is_empty() {
                 lines.push(Line::raw(format!(" {}", counts.join("  "))));
             }
@@ -106,9 +132,15 @@ impl Lock {
                 )));
             }
         } else if self.ready() {
-            lines.push(Line::from(Span::styled(format!(" {}", t.lock_ready), pal.key)));
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t.lock_ready),
+                pal.key,
+            )));
         } else {
-            lines.push(Line::from(Span::styled(format!(" {}", t.lock_blocked), pal.warning)));
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t.lock_blocked),
+                pal.warning,
+            )));
         }
         draw_rows(inner, buf, None, &lines, None, pal.selected);
     }

@@ -44,7 +44,8 @@ impl Members {
             None => None,
         };
         self.loaded = true;
-        self.list.select(idx.unwrap_or(self.list.selected), self.rows.len());
+        self.list
+            .select(idx.unwrap_or(self.list.selected), self.rows.len());
         self.load_lines(l, p, ctx, true)
     }
 
@@ -59,7 +60,10 @@ impl Members {
         self.lines = l.member_lines(id, p, ctx.zh())?;
         self.lines_for = Some(id);
         if !(same && keep) {
-            let first = self.lines.iter().position(|x| x.claim.status == ClaimStatus::Pending);
+            let first = self
+                .lines
+                .iter()
+                .position(|x| x.claim.status == ClaimStatus::Pending);
             self.claims = Scroll::default();
             self.claims.select(first.unwrap_or(0), self.lines.len());
         } else {
@@ -80,26 +84,36 @@ impl Members {
     pub fn next_pending(&mut self) {
         let n = self.lines.len();
         let from = self.claims.selected;
-        if let Some(i) = (1..=n)
-            .map(|d| (from + d) % n.max(1))
-            .find(|&i| self.lines.get(i).is_some_and(|x| x.claim.status == ClaimStatus::Pending))
-        {
+        if let Some(i) = (1..=n).map(|d| (from + d) % n.max(1)).find(|&i| {
+            self.lines
+                .get(i)
+                .is_some_and(|x| x.claim.status == ClaimStatus::Pending)
+        }) {
             self.claims.select(i, n);
         }
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let left_w = if area.width >= 110 { 50 } else { 37 };
-        let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(area);
         self.draw_members(left, buf, ctx);
         self.draw_claims(right, buf, ctx);
     }
 
     fn pane_block<'a>(&self, title: String, focused: bool, ctx: &Ctx) -> Block<'a> {
-        let style = if focused { ctx.pal.title } else { ctx.pal.muted };
+        let style = if focused {
+            ctx.pal.title
+        } else {
+            ctx.pal.muted
+        };
         Block::default()
             .borders(Borders::ALL)
-            .border_style(if focused { Style::default() } else { ctx.pal.muted })
+            .border_style(if focused {
+                Style::default()
+            } else {
+                ctx.pal.muted
+            })
             .title(Span::styled(title, style))
     }
 
@@ -126,7 +140,9 @@ impl Members {
             head.push_str(&format!(" {}", cell(t.col_grade, 8)));
         }
         let header = Line::from(Span::styled(head, pal.header));
-        let range = self.list.window(self.rows.len(), inner.height.saturating_sub(1) as usize);
+        let range = self
+            .list
+            .window(self.rows.len(), inner.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = self.rows[range.clone()]
             .iter()
             .map(|r| {
@@ -135,8 +151,16 @@ impl Members {
                     Some("disputed") => t.conf_dispute,
                     _ => "-",
                 };
-                let score_style = if r.provisional() { pal.provisional } else { Style::default() };
-                let pend_style = if r.pending > 0 { pal.warning } else { pal.muted };
+                let score_style = if r.provisional() {
+                    pal.provisional
+                } else {
+                    Style::default()
+                };
+                let pend_style = if r.pending > 0 {
+                    pal.warning
+                } else {
+                    pal.muted
+                };
                 let mut spans = vec![
                     Span::raw(format!(
                         " {} {} {} ",
@@ -146,7 +170,17 @@ impl Members {
                     )),
                     Span::styled(cell_right(&fmt_points(r.score), 6), score_style),
                     Span::styled(
-                        format!(" {}", cell_right(&if r.pending > 0 { r.pending.to_string() } else { "-".into() }, 4)),
+                        format!(
+                            " {}",
+                            cell_right(
+                                &if r.pending > 0 {
+                                    r.pending.to_string()
+                                } else {
+                                    "-".into()
+                                },
+                                4
+                            )
+                        ),
                         pend_style,
                     ),
                     Span::raw(format!(" {}", cell(conf, 4))),
@@ -159,7 +193,11 @@ impl Members {
             })
             .collect();
         let sel = self.list.selected.checked_sub(range.start);
-        let sel_style = if self.focus == Pane::Members { pal.selected } else { pal.key };
+        let sel_style = if self.focus == Pane::Members {
+            pal.selected
+        } else {
+            pal.key
+        };
         draw_rows(inner, buf, Some(header), &rows, sel, sel_style);
     }
 
@@ -190,19 +228,27 @@ impl Members {
             );
             return;
         }
-        let [list, detail] = Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(inner);
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(inner);
         let w = list.width as usize;
         let show_count = w >= 60;
         let level_w = if show_count { 8 } else { 6 };
         let fixed = 1 + 4 + 1 + 1 + level_w + 1 + 7 + if show_count { 4 } else { 0 };
         let item_w = w.saturating_sub(fixed).max(6);
-        let mut head = format!(" {} {} {}", cell(t.col_status, 4), cell(t.col_item, item_w), cell(t.col_level, level_w));
+        let mut head = format!(
+            " {} {} {}",
+            cell(t.col_status, 4),
+            cell(t.col_item, item_w),
+            cell(t.col_level, level_w)
+        );
         if show_count {
             head.push_str(&format!(" {}", cell_right(t.col_count, 3)));
         }
         head.push_str(&format!(" {}", cell_right(t.col_points, 7)));
         let header = Line::from(Span::styled(head, pal.header));
-        let range = self.claims.window(self.lines.len(), list.height.saturating_sub(1) as usize);
+        let range = self
+            .claims
+            .window(self.lines.len(), list.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = self.lines[range.clone()]
             .iter()
             .map(|x| {
@@ -218,21 +264,45 @@ impl Members {
                     (_, "deduction") => pal.deduction,
                     _ => pal.bonus,
                 };
-                let level = c.level.as_deref().map(|l| crate::i18n::level(ctx.lang, l)).unwrap_or_default();
+                let level = c
+                    .level
+                    .as_deref()
+                    .map(|l| crate::i18n::level(ctx.lang, l))
+                    .unwrap_or_default();
                 let mut spans = vec![
                     Span::raw(" "),
-                    Span::styled(cell(crate::i18n::claim_status(ctx.lang, c.status), 4), st_style),
-                    Span::raw(format!(" {} {}", cell(&x.title, item_w), cell(&level, level_w))),
+                    Span::styled(
+                        cell(crate::i18n::claim_status(ctx.lang, c.status), 4),
+                        st_style,
+                    ),
+                    Span::raw(format!(
+                        " {} {}",
+                        cell(&x.title, item_w),
+                        cell(&level, level_w)
+                    )),
                 ];
                 if show_count {
-                    spans.push(Span::raw(format!(" {}", cell_right(&c.count.to_string(), 3))));
+                    spans.push(Span::raw(format!(
+                        " {}",
+                        cell_right(&c.count.to_string(), 3)
+                    )));
                 }
-                spans.push(Span::styled(format!(" {}", cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)), pts_style));
+                spans.push(Span::styled(
+                    format!(
+                        " {}",
+                        cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)
+                    ),
+                    pts_style,
+                ));
                 Line::from(spans)
             })
             .collect();
         let sel = self.claims.selected.checked_sub(range.start);
-        let sel_style = if self.focus == Pane::Claims { pal.selected } else { pal.key };
+        let sel_style = if self.focus == Pane::Claims {
+            pal.selected
+        } else {
+            pal.key
+        };
         draw_rows(list, buf, Some(header), &rows, sel, sel_style);
         if let Some(x) = self.selected_line() {
             let c = &x.claim;
@@ -240,16 +310,33 @@ impl Members {
             let mut lines = vec![
                 Line::from(vec![
                     label(t.note),
-                    Span::raw(format!("#{} {} {}", c.id, c.date.clone().unwrap_or_default(), c.note.clone().unwrap_or_default())),
+                    Span::raw(format!(
+                        "#{} {} {}",
+                        c.id,
+                        c.date.clone().unwrap_or_default(),
+                        c.note.clone().unwrap_or_default()
+                    )),
                 ]),
-                Line::from(vec![label(t.evidence), Span::raw(c.evidence.clone().unwrap_or_else(|| "-".into()))]),
+                Line::from(vec![
+                    label(t.evidence),
+                    Span::raw(c.evidence.clone().unwrap_or_else(|| "-".into())),
+                ]),
             ];
             if let Some(r) = &c.reason {
-                lines.push(Line::from(vec![label(t.reason), Span::styled(r.clone(), pal.warning)]));
+                lines.push(Line::from(vec![
+                    label(t.reason),
+                    Span::styled(r.clone(), pal.warning),
+                ]));
             }
-            let [rule, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
+            let [rule, text] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
             let dash = "-".repeat(rule.width as usize);
-            buf.set_line(rule.x, rule.y, &Line::from(Span::styled(dash, pal.muted)), rule.width);
+            buf.set_line(
+                rule.x,
+                rule.y,
+                &Line::from(Span::styled(dash, pal.muted)),
+                rule.width,
+            );
             draw_rows(text, buf, None, &lines, None, pal.selected);
         }
     }

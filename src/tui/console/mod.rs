@@ -34,7 +34,9 @@ use std::time::{Duration, Instant};
 
 /// Who this console is, for the lease message: user@host.
 fn holder() -> String {
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "secretary".into());
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "secretary".into());
     let host = std::env::var("HOSTNAME")
         .ok()
         .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
@@ -45,16 +47,31 @@ fn holder() -> String {
 }
 
 /// Take the console lease, or reopen read-only saying who holds it.
-fn lease_or_read_only(ledger: Ledger, lang: Lang) -> Result<(Ledger, Option<ConsoleLease>, Option<String>), CoreError> {
+fn lease_or_read_only(
+    ledger: Ledger,
+    lang: Lang,
+) -> Result<(Ledger, Option<ConsoleLease>, Option<String>), CoreError> {
     if ledger.is_read_only() {
-        return Ok((ledger, None, Some(crate::i18n::strings(lang).read_only.to_string())));
+        return Ok((
+            ledger,
+            None,
+            Some(crate::i18n::strings(lang).read_only.to_string()),
+        ));
     }
     match ledger.take_console_lease(&holder())? {
         Ok(lease) => Ok((ledger, Some(lease), None)),
         Err(held) => {
             let t = crate::i18n::strings(lang);
-            let since: String = held.since.chars().take(19).collect::<String>().replace('T', " ");
-            let note = format!("{}: {} {} {} (pid {})", t.read_only, t.held_by, held.holder, t.since, held.pid);
+            let since: String = held
+                .since
+                .chars()
+                .take(19)
+                .collect::<String>()
+                .replace('T', " ");
+            let note = format!(
+                "{}: {} {} {} (pid {})",
+                t.read_only, t.held_by, held.holder, t.since, held.pid
+            );
             let note = format!("{note} {since}");
             let ro = Ledger::open_read_only(ledger.path(), Some(&ledger.branch().name))?;
             Ok((ro, None, Some(note)))

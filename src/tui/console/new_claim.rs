@@ -122,11 +122,16 @@ impl NewClaim {
             .ok_or_else(|| t.nc_no_match.to_string())?;
         let count = match self.fields[COUNT].value.trim() {
             "" => 1,
-            s => s.parse::<i64>().map_err(|_| format!("{}: {}", t.nc_count, t.bad_number))?,
+            s => s
+                .parse::<i64>()
+                .map_err(|_| format!("{}: {}", t.nc_count, t.bad_number))?,
         };
         let points = match self.fields[POINTS].value.trim() {
             "" => None,
-            s => Some(s.parse::<f64>().map_err(|_| format!("{}: {}", t.nc_points, t.bad_number))?),
+            s => Some(
+                s.parse::<f64>()
+                    .map_err(|_| format!("{}: {}", t.nc_points, t.bad_number))?,
+            ),
         };
         let mut d = ClaimDraft::new(self.member_id, &item);
         d.level = Some(self.fields[LEVEL].value.trim().to_string()).filter(|s| !s.is_empty());
@@ -138,10 +143,21 @@ impl NewClaim {
     }
 
     /// Draw centred over `area`; returns where the terminal cursor belongs.
-    pub fn draw(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx, scheme: &Scheme) -> Option<Position> {
+    pub fn draw(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        ctx: &Ctx,
+        scheme: &Scheme,
+    ) -> Option<Position> {
         let (t, pal) = (ctx.t, ctx.pal);
         let rect = centered(area, 72, 20);
-        let inner = popup(rect, buf, &format!("{}  {}", t.new_claim, self.member), pal.title);
+        let inner = popup(
+            rect,
+            buf,
+            &format!("{}  {}", t.new_claim, self.member),
+            pal.title,
+        );
         let bottom = inner.y + inner.height;
         let w = inner.width.saturating_sub(2);
         let mut y = inner.y;
@@ -153,7 +169,11 @@ impl NewClaim {
             }
             let style = if i == self.focus { pal.key } else { pal.muted };
             let label = cell(&f.label, 18);
-            let line = Line::from(vec![Span::styled(label, style), Span::raw(" > "), Span::raw(f.value.clone())]);
+            let line = Line::from(vec![
+                Span::styled(label, style),
+                Span::raw(" > "),
+                Span::raw(f.value.clone()),
+            ]);
             buf.set_line(inner.x + 1, y, &line, w);
             if i == self.focus {
                 let x = inner.x + 1 + 21 + f.cursor_cells() as u16;
@@ -174,12 +194,29 @@ impl NewClaim {
                         it.title_in(ctx.zh()),
                         it.allowed()
                     );
-                    let style = if j == self.pick { pal.selected } else { pal.muted };
-                    buf.set_line(inner.x + 1, y, &Line::from(Span::styled(crate::text::truncate(&text, w as usize), style)), w);
+                    let style = if j == self.pick {
+                        pal.selected
+                    } else {
+                        pal.muted
+                    };
+                    buf.set_line(
+                        inner.x + 1,
+                        y,
+                        &Line::from(Span::styled(
+                            crate::text::truncate(&text, w as usize),
+                            style,
+                        )),
+                        w,
+                    );
                     y += 1;
                 }
                 if matches.is_empty() && y < bottom {
-                    buf.set_line(inner.x + 1, y, &Line::from(Span::styled(format!("   {}", t.nc_no_match), pal.warning)), w);
+                    buf.set_line(
+                        inner.x + 1,
+                        y,
+                        &Line::from(Span::styled(format!("   {}", t.nc_no_match), pal.warning)),
+                        w,
+                    );
                     y += 1;
                 }
                 y = y.max(inner.y + 1 + SHOWN as u16).min(bottom);
@@ -187,13 +224,21 @@ impl NewClaim {
         }
         if y + 1 < bottom {
             let err = self.error.clone().unwrap_or_default();
-            buf.set_line(inner.x + 1, y + 1, &Line::from(Span::styled(err, pal.warning)), w);
+            buf.set_line(
+                inner.x + 1,
+                y + 1,
+                &Line::from(Span::styled(err, pal.warning)),
+                w,
+            );
         }
         if inner.height > 0 {
             buf.set_line(
                 inner.x + 1,
                 bottom - 1,
-                &Line::from(Span::styled(format!("{}  Up/Down", t.prompt_keys), pal.muted)),
+                &Line::from(Span::styled(
+                    format!("{}  Up/Down", t.prompt_keys),
+                    pal.muted,
+                )),
                 w,
             );
         }

@@ -25,7 +25,13 @@ pub struct Overview {
 
 impl Overview {
     /// Rebuild the view model from the core.
-    pub fn load(&mut self, l: &Ledger, p: Option<&PeriodId>, ctx: &Ctx, board: String) -> Result<()> {
+    pub fn load(
+        &mut self,
+        l: &Ledger,
+        p: Option<&PeriodId>,
+        ctx: &Ctx,
+        board: String,
+    ) -> Result<()> {
         self.branch = l.branch().name.clone();
         self.scheme = l.scheme().name_in(ctx.zh()).to_string();
         self.progress = l.progress(p)?;
@@ -43,8 +49,12 @@ impl Overview {
             .title(Span::styled(format!(" {} ", t.overview), pal.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let [facts, _, steps_area] =
-            Layout::vertical([Constraint::Length(6), Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let [facts, _, steps_area] = Layout::vertical([
+            Constraint::Length(6),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
         let state = g
             .state
             .as_deref()
@@ -52,8 +62,14 @@ impl Overview {
             .unwrap_or_default();
         let period = g.period.clone().unwrap_or_else(|| "-".into());
         let lines = vec![
-            Line::from(vec![Span::styled(format!(" {}: ", t.branch), pal.muted), Span::raw(self.branch.clone())]),
-            Line::from(vec![Span::styled(format!(" {}: ", t.scheme), pal.muted), Span::raw(self.scheme.clone())]),
+            Line::from(vec![
+                Span::styled(format!(" {}: ", t.branch), pal.muted),
+                Span::raw(self.branch.clone()),
+            ]),
+            Line::from(vec![
+                Span::styled(format!(" {}: ", t.scheme), pal.muted),
+                Span::raw(self.scheme.clone()),
+            ]),
             Line::from(vec![
                 Span::styled(format!(" {}: ", t.period), pal.muted),
                 Span::styled(period, pal.title),
@@ -61,13 +77,22 @@ impl Overview {
             ]),
             Line::from(vec![
                 Span::styled(format!(" {}: ", t.members), pal.muted),
-                Span::raw(format!("{}  ({} {}, {} {})", g.members, t.scored, g.scored, t.exempt, g.exempt)),
+                Span::raw(format!(
+                    "{}  ({} {}, {} {})",
+                    g.members, t.scored, g.scored, t.exempt, g.exempt
+                )),
             ]),
             Line::from(vec![
                 Span::styled(format!(" {}: ", t.claims), pal.muted),
-                Span::raw(format!("{}  ({} {}, {} {})", g.claims, t.pending, g.pending, t.decided, g.decided)),
+                Span::raw(format!(
+                    "{}  ({} {}, {} {})",
+                    g.claims, t.pending, g.pending, t.decided, g.decided
+                )),
             ]),
-            Line::from(vec![Span::styled(format!(" {}: ", t.board), pal.muted), Span::raw(self.board.clone())]),
+            Line::from(vec![
+                Span::styled(format!(" {}: ", t.board), pal.muted),
+                Span::raw(self.board.clone()),
+            ]),
         ];
         draw_rows(facts, buf, None, &lines, None, pal.selected);
         let left = g.scored.saturating_sub(g.confirmed + g.disputed);
@@ -79,19 +104,35 @@ impl Overview {
         let steps: [(&str, String, bool); STEPS] = [
             (
                 t.step_roll,
-                format!("{} {}/{}  {} {}", t.marked, g.roll_marked, g.scored, t.present, g.present),
+                format!(
+                    "{} {}/{}  {} {}",
+                    t.marked, g.roll_marked, g.scored, t.present, g.present
+                ),
                 g.roll_marked >= g.scored,
             ),
-            (t.step_claims, format!("{} {} / {}", t.pending, g.pending, g.claims), g.pending == 0),
+            (
+                t.step_claims,
+                format!("{} {} / {}", t.pending, g.pending, g.claims),
+                g.pending == 0,
+            ),
             (
                 t.step_confirm,
-                format!("{} {}  {} {}  {} {}", t.confirmed, g.confirmed, t.disputed, g.disputed, t.left, left),
+                format!(
+                    "{} {}  {} {}  {} {}",
+                    t.confirmed, g.confirmed, t.disputed, g.disputed, t.left, left
+                ),
                 left == 0,
             ),
             (t.step_lock, lock_state, g.seal.is_some()),
-            (t.step_year, self.year.map(|y| y.to_string()).unwrap_or_default(), false),
+            (
+                t.step_year,
+                self.year.map(|y| y.to_string()).unwrap_or_default(),
+                false,
+            ),
         ];
-        let range = self.step.window(STEPS, steps_area.height.saturating_sub(1) as usize);
+        let range = self
+            .step
+            .window(STEPS, steps_area.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = steps[range.clone()]
             .iter()
             .enumerate()

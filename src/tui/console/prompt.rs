@@ -125,13 +125,20 @@ impl Form {
                     cursor = Some(Position::new(x, y));
                 }
             }
-            put(&mut y, Line::from(vec![Span::styled("> ", style), Span::raw(f.value.clone())]));
+            put(
+                &mut y,
+                Line::from(vec![Span::styled("> ", style), Span::raw(f.value.clone())]),
+            );
         }
         match &self.error {
             Some(e) => put(&mut y, Line::from(Span::styled(e.clone(), pal.warning))),
             None => put(&mut y, Line::raw("")),
         }
-        let keys = if self.fields.is_empty() { t.yes_no } else { t.prompt_keys };
+        let keys = if self.fields.is_empty() {
+            t.yes_no
+        } else {
+            t.prompt_keys
+        };
         put(&mut y, Line::from(Span::styled(keys, pal.muted)));
         cursor
     }

@@ -50,7 +50,11 @@ impl RollCall {
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let (t, pal) = (ctx.t, ctx.pal);
         let marked = self.rows.iter().filter(|r| r.mark.is_some()).count();
-        let present = self.rows.iter().filter(|r| r.mark == Some(Attendance::Present)).count();
+        let present = self
+            .rows
+            .iter()
+            .filter(|r| r.mark == Some(Attendance::Present))
+            .count();
         let title = format!(
             " {}  {} {}/{}  {} {} ",
             t.roll_call,
@@ -60,11 +64,19 @@ impl RollCall {
             t.present,
             present
         );
-        let block = Block::default().borders(Borders::ALL).title(Span::styled(title, pal.title));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(title, pal.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let [hint, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        buf.set_line(hint.x, hint.y, &Line::from(Span::styled(format!(" {}", t.roll_hint), pal.muted)), hint.width);
+        let [hint, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        buf.set_line(
+            hint.x,
+            hint.y,
+            &Line::from(Span::styled(format!(" {}", t.roll_hint), pal.muted)),
+            hint.width,
+        );
         let group_w = if list.width >= 60 { 16 } else { 10 };
         let header = Line::from(Span::styled(
             format!(
@@ -76,12 +88,17 @@ impl RollCall {
             ),
             pal.header,
         ));
-        let range = self.list.window(self.rows.len(), list.height.saturating_sub(1) as usize);
+        let range = self
+            .list
+            .window(self.rows.len(), list.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = self.rows[range.clone()]
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let mark = r.mark.map(|m| crate::i18n::attendance(ctx.lang, m)).unwrap_or("-");
+                let mark = r
+                    .mark
+                    .map(|m| crate::i18n::attendance(ctx.lang, m))
+                    .unwrap_or("-");
                 let style = match r.mark {
                     Some(Attendance::Present) => pal.bonus,
                     Some(Attendance::Absent) => pal.deduction,

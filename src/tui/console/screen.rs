@@ -68,7 +68,11 @@ pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
 }
 
 /// Replace grade keys by the scheme's names for them, in the user's language.
-pub fn name_grades<'a>(l: &crate::core::Ledger, rows: impl IntoIterator<Item = &'a mut crate::core::RankRow>, zh: bool) {
+pub fn name_grades<'a>(
+    l: &crate::core::Ledger,
+    rows: impl IntoIterator<Item = &'a mut crate::core::RankRow>,
+    zh: bool,
+) {
     for r in rows {
         if let Some(g) = r.grade.as_deref().and_then(|k| l.scheme().grade(k)) {
             r.grade = Some(g.name_in(zh).to_string());

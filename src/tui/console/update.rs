@@ -2,7 +2,9 @@
 //! line says what happened. No SQL and no scoring here: the core does both.
 
 use super::action::Action;
-use super::app::{App, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen, YearScreen};
+use super::app::{
+    App, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen, YearScreen,
+};
 use super::board_popup::{BoardPopup, Choice};
 use super::field::Field;
 use super::new_claim::NewClaim;
@@ -47,7 +49,12 @@ impl App {
                 Err(e) => self.err(e),
             },
             Action::Search => {
-                let f = Form::new(FormKind::Search, self.t.prompt_search, vec![], vec![Field::new(self.t.col_name, "")]);
+                let f = Form::new(
+                    FormKind::Search,
+                    self.t.prompt_search,
+                    vec![],
+                    vec![Field::new(self.t.col_name, "")],
+                );
                 self.overlay = Overlay::Form(f);
             }
             Action::Board => self.board_popup(),
@@ -56,7 +63,9 @@ impl App {
             Action::Mark(m) => self.mark(m),
             Action::Step(i) => self.open_step(i as usize),
             Action::OpenPeriod => {
-                let next = self.period.map(|p| crate::core::console_support::next_period(&p).to_string());
+                let next = self
+                    .period
+                    .map(|p| crate::core::console_support::next_period(&p).to_string());
                 let f = Form::new(
                     FormKind::OpenPeriod,
                     self.t.prompt_open_period,
@@ -187,7 +196,12 @@ impl App {
                 };
                 // Start at the first member who has not yet signed off.
                 let first = match self.ledger.ranking(&RankScope::Period(p)) {
-                    Ok(r) => r.rows.iter().find(|x| x.confirmation.is_none()).or(r.rows.first()).map(|x| x.member_id),
+                    Ok(r) => r
+                        .rows
+                        .iter()
+                        .find(|x| x.confirmation.is_none())
+                        .or(r.rows.first())
+                        .map(|x| x.member_id),
                     Err(e) => return self.err(e),
                 };
                 match first {
@@ -280,21 +294,38 @@ impl App {
                 FormKind::Adjust { claim: id },
                 t.prompt_adjust,
                 info,
-                vec![Field::new(t.prompt_points, &fmt_points(claimed)), Field::new(t.prompt_reason, "")],
+                vec![
+                    Field::new(t.prompt_points, &fmt_points(claimed)),
+                    Field::new(t.prompt_reason, ""),
+                ],
             )
         } else {
-            Form::new(FormKind::Reject { claim: id }, t.prompt_reject, info, vec![Field::new(t.prompt_reason, "")])
+            Form::new(
+                FormKind::Reject { claim: id },
+                t.prompt_reject,
+                info,
+                vec![Field::new(t.prompt_reason, "")],
+            )
         };
         self.overlay = Overlay::Form(f);
     }
 
     fn approve_all_prompt(&mut self) {
-        let Some(Screen::Members(s)) = self.stack.last() else { return };
+        let Some(Screen::Members(s)) = self.stack.last() else {
+            return;
+        };
         let Some(r) = s.selected_member() else {
             return self.err(self.t.no_member);
         };
         let info = vec![format!("{}: {} {}", r.name, self.t.pending, r.pending)];
-        let f = Form::new(FormKind::ApproveAll { member: r.member_id }, self.t.prompt_approve_all, info, vec![]);
+        let f = Form::new(
+            FormKind::ApproveAll {
+                member: r.member_id,
+            },
+            self.t.prompt_approve_all,
+            info,
+            vec![],
+        );
         self.overlay = Overlay::Form(f);
     }
 
@@ -310,12 +341,21 @@ impl App {
         match self.stack.last() {
             Some(Screen::Members(s)) => {
                 if let Some(r) = s.selected_member() {
-                    let c = ConfirmScreen::new(r.member_id, s.rows.iter().map(|x| x.member_id).collect());
+                    let c = ConfirmScreen::new(
+                        r.member_id,
+                        s.rows.iter().map(|x| x.member_id).collect(),
+                    );
                     self.push(Screen::Confirm(c));
                 }
             }
             Some(Screen::Confirm(s)) => {
-                let (m, name) = (s.member_id, s.statement.as_ref().map(|x| x.name.clone()).unwrap_or_default());
+                let (m, name) = (
+                    s.member_id,
+                    s.statement
+                        .as_ref()
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                );
                 let Some(p) = self.period else { return };
                 match self.ledger.confirm(m, &p, None) {
                     Ok(()) => {
@@ -333,10 +373,18 @@ impl App {
         if matches!(self.stack.last(), Some(Screen::Members(_))) {
             self.confirm();
         }
-        let Some(Screen::Confirm(s)) = self.stack.last() else { return };
-        let name = s.statement.as_ref().map(|x| x.name.clone()).unwrap_or_default();
+        let Some(Screen::Confirm(s)) = self.stack.last() else {
+            return;
+        };
+        let name = s
+            .statement
+            .as_ref()
+            .map(|x| x.name.clone())
+            .unwrap_or_default();
         let f = Form::new(
-            FormKind::Dispute { member: s.member_id },
+            FormKind::Dispute {
+                member: s.member_id,
+            },
             self.t.prompt_dispute,
             vec![name],
             vec![Field::new(self.t.prompt_dispute_text, "")],
@@ -350,7 +398,11 @@ impl App {
         };
         match self.ledger.mark_attendance(id, &p, m) {
             Ok(claim) => {
-                let mut msg = format!("{} {name} {}", self.t.done_mark, crate::i18n::attendance(self.lang, m));
+                let mut msg = format!(
+                    "{} {name} {}",
+                    self.t.done_mark,
+                    crate::i18n::attendance(self.lang, m)
+                );
                 if let Some(c) = claim {
                     msg.push_str(&format!("  (#{c} {})", self.t.pending));
                 }
@@ -428,7 +480,9 @@ impl App {
             Choice::Live => self.ledger.set_board_mode(&BoardMode::Live),
             Choice::Blank => self.ledger.set_board_mode(&BoardMode::Blank),
             Choice::Member => match member {
-                Some((id, _)) => self.ledger.set_board_mode(&BoardMode::Member { member_id: id }),
+                Some((id, _)) => self
+                    .ledger
+                    .set_board_mode(&BoardMode::Member { member_id: id }),
                 None => return self.err(t.no_member),
             },
             Choice::Freeze => match p {
@@ -439,12 +493,20 @@ impl App {
                 let frozen = matches!(self.ledger.board_mode(), Ok(BoardMode::Frozen { .. }));
                 match (frozen, p) {
                     (true, _) => self.ledger.reveal_board(style),
-                    (false, Some(p)) => self.ledger.freeze_board(&p).and_then(|_| self.ledger.reveal_board(style)),
+                    (false, Some(p)) => self
+                        .ledger
+                        .freeze_board(&p)
+                        .and_then(|_| self.ledger.reveal_board(style)),
                     (false, None) => return self.err(t.no_period),
                 }
             }
             Choice::Message => {
-                let f = Form::new(FormKind::Message, t.prompt_message, vec![], vec![Field::new(t.prompt_message, "")]);
+                let f = Form::new(
+                    FormKind::Message,
+                    t.prompt_message,
+                    vec![],
+                    vec![Field::new(t.prompt_message, "")],
+                );
                 self.overlay = Overlay::Form(f);
                 return;
             }
@@ -453,7 +515,10 @@ impl App {
                     FormKind::Countdown,
                     t.prompt_countdown,
                     vec![],
-                    vec![Field::new(t.prompt_minutes, "5"), Field::new(t.prompt_label, "")],
+                    vec![
+                        Field::new(t.prompt_minutes, "5"),
+                        Field::new(t.prompt_label, ""),
+                    ],
                 );
                 self.overlay = Overlay::Form(f);
                 return;
@@ -504,7 +569,10 @@ impl App {
                 } else {
                     match self.ledger.lock(period) {
                         Ok(report) => {
-                            let msg = format!("{} {}  {} {}", t.sealed, report.period, t.seal, report.seal);
+                            let msg = format!(
+                                "{} {}  {} {}",
+                                t.sealed, report.period, t.seal, report.seal
+                            );
                             if let Some(Screen::Lock(s)) = self.stack.last_mut() {
                                 s.report = Some(report);
                             }

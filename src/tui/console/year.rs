@@ -35,9 +35,10 @@ impl Year {
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let (t, pal) = (ctx.t, ctx.pal);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled(format!(" {}  {} ", t.year_view, self.year), pal.title));
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(
+            format!(" {}  {} ", t.year_view, self.year),
+            pal.title,
+        ));
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(r) = &self.ranking else { return };
@@ -55,13 +56,22 @@ impl Year {
             cell(t.col_stars, 4)
         ));
         let header = Line::from(Span::styled(h, pal.header));
-        let range = self.list.window(r.rows.len(), inner.height.saturating_sub(1) as usize);
+        let range = self
+            .list
+            .window(r.rows.len(), inner.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = r.rows[range.clone()]
             .iter()
             .map(|x| {
-                let mut s = format!(" {} {}", cell_right(&x.rank.to_string(), 4), cell(&x.name, 10));
+                let mut s = format!(
+                    " {} {}",
+                    cell_right(&x.rank.to_string(), 4),
+                    cell(&x.name, 10)
+                );
                 for v in x.period_scores.iter().take(shown) {
-                    s.push_str(&format!(" {}", cell_right(&v.map(fmt_points).unwrap_or_else(|| "-".into()), pw)));
+                    s.push_str(&format!(
+                        " {}",
+                        cell_right(&v.map(fmt_points).unwrap_or_else(|| "-".into()), pw)
+                    ));
                 }
                 s.push_str(&format!(
                     " {} {} {}",
