@@ -75,6 +75,11 @@ impl App {
         self.read_only = Some(note);
     }
 
+    /// Draw with another palette (e.g. from `JIFEN_THEME`).
+    pub fn set_palette(&mut self, pal: Palette) {
+        self.pal = pal;
+    }
+
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
     }

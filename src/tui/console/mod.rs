@@ -86,6 +86,11 @@ pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
     if let Some(n) = note {
         app.set_read_only_note(n);
     }
+    // The console's theme: a shipped name or a file, from JIFEN_THEME.
+    if let Ok(name) = std::env::var("JIFEN_THEME") {
+        let theme = crate::theme::Theme::load(&name).map_err(|e| CoreError::User(e.to_string()))?;
+        app.set_palette(style::Palette::from_theme(&theme));
+    }
     let mut last_beat = Instant::now();
     let lease_for_tick = lease.clone();
     let mut tick = move |app: &mut App| {

@@ -1,9 +1,11 @@
-//! The console's palette: semantic roles in the 16 ANSI colours, which the
-//! terminal's own scheme keeps readable on light and dark backgrounds.
+//! The console's palette: semantic roles taken from the shared theme loader
+//! (`themes/default.toml` uses the terminal's own colours, so it reads on
+//! light and dark backgrounds).
 
-use ratatui::style::{Color, Modifier, Style};
+use crate::theme::{Role, Theme};
+use ratatui::style::Style;
 
-/// Styles by role.
+/// Styles by role, as the console draws them.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
     pub title: Style,
@@ -14,23 +16,32 @@ pub struct Palette {
     pub warning: Style,
     pub provisional: Style,
     pub muted: Style,
+    /// Key names in hints and labels.
     pub key: Style,
+    /// Done marks and success messages.
     pub ok: Style,
+}
+
+impl Palette {
+    /// The console's roles from a theme.
+    pub fn from_theme(t: &Theme) -> Palette {
+        Palette {
+            title: t.style(Role::Title),
+            header: t.style(Role::Header),
+            selected: t.style(Role::Selected),
+            bonus: t.style(Role::Bonus),
+            deduction: t.style(Role::Deduction),
+            warning: t.style(Role::Warning),
+            provisional: t.style(Role::Provisional),
+            muted: t.style(Role::Muted),
+            key: t.style(Role::Title),
+            ok: t.style(Role::Bonus),
+        }
+    }
 }
 
 impl Default for Palette {
     fn default() -> Self {
-        Palette {
-            title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
-            header: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            selected: Style::new().add_modifier(Modifier::REVERSED),
-            bonus: Style::new().fg(Color::Green),
-            deduction: Style::new().fg(Color::Red),
-            warning: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-            provisional: Style::new().add_modifier(Modifier::ITALIC),
-            muted: Style::new().add_modifier(Modifier::DIM),
-            key: Style::new().add_modifier(Modifier::BOLD),
-            ok: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-        }
+        Palette::from_theme(&Theme::default())
     }
 }
