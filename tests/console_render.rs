@@ -120,3 +120,86 @@ fn too_small_and_tiny_sizes_never_panic() {
         key(&mut app, KeyCode::Esc);
     }
 }
+
+#[test]
+fn lock_sealed_with_summary() {
+    let (_d, path, mut app) = demo(Lang::Zh);
+    {
+        let mut l = jifen::core::Ledger::open(&path, None).expect("ledger");
+        let pending = l
+            .claims(&jifen::core::ClaimFilter {
+                period: Some("2026Q4".into()),
+                pending_only: true,
+                ..Default::default()
+            })
+            .expect("claims");
+        for c in pending {
+            l.verdict(c.id, jifen::model::Outcome::Approved, None, None)
+                .expect("approve");
+        }
+    }
+    ch(&mut app, '4');
+    key(&mut app, KeyCode::Enter);
+    console_common::typed(&mut app, "2026Q4");
+    key(&mut app, KeyCode::Enter);
+    let q4: jifen::model::PeriodId = "2026Q4".parse().expect("period");
+    let seal = app
+        .ledger()
+        .period_row(&q4)
+        .expect("query")
+        .and_then(|r| r.seal)
+        .expect("sealed");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, w, h).replace(&seal, "<seal>");
+        insta::assert_snapshot!(format!("lock_sealed_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn pending_claims_are_drawn_in_the_warning_role() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, '2');
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
+    term.draw(|f| app.draw(f)).expect("draw");
+    let buf = term.backend().buffer();
+    let warning = jifen::theme::Theme::default().style(jifen::theme::Role::Warning);
+    let cell = (38..80)
+        .flat_map(|x| (2..20).map(move |y| (x, y)))
+        .map(|(x, y)| &buf[(x, y)])
+        .find(|c| c.symbol() == "待")
+        .expect("a pending claim on screen");
+    assert_eq!(cell.fg, warning.fg.unwrap_or_default());
+}
+
+#[test]
+fn a_large_branch_stays_fast() {
+    use jifen::core::{Ledger, MemberDraft};
+    use jifen::model::{Category, MemberStatus};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("big.sqlite");
+    let mut l = Ledger::init(&path, "大支部", "bureau-80", None).expect("init");
+    let drafts: Vec<MemberDraft> = (0..900)
+        .map(|i| MemberDraft {
+            name: format!("欧阳{i}号"),
+            category: Category::Full,
+            tier: None,
+            group: Some(format!("第{}小组", i % 12)),
+            status: MemberStatus::Active,
+        })
+        .collect();
+    l.add_members(&drafts).expect("members");
+    l.open_period("2026Q4").expect("period");
+    let mut app = App::new(l, Lang::Zh).expect("console");
+    ch(&mut app, '2');
+    let start = std::time::Instant::now();
+    for _ in 0..50 {
+        key(&mut app, KeyCode::PageDown);
+        screen(&mut app, 120, 40);
+    }
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(10),
+        "{:?} for 50 moves and frames",
+        start.elapsed()
+    );
+    assert!(screen(&mut app, 120, 40).contains("欧阳"));
+}

@@ -47,6 +47,8 @@ pub struct App {
     pub(super) quit: bool,
     pub(super) ask_quit: bool,
     pub(super) read_only: Option<String>,
+    /// The period's state code, refreshed with every reload.
+    pub(super) period_state: Option<String>,
 }
 
 impl App {
@@ -65,6 +67,7 @@ impl App {
             quit: false,
             ask_quit: false,
             read_only: None,
+            period_state: None,
         };
         app.reload();
         Ok(app)
@@ -128,6 +131,10 @@ impl App {
         let (lang, t, pal) = self.ctx_parts();
         let ctx = Ctx { lang, t, pal: &pal };
         let p = self.period;
+        self.period_state = match &p {
+            Some(p) => self.ledger.period_row(p)?.map(|r| r.state),
+            None => None,
+        };
         let board = self.board_words()?;
         let l = &self.ledger;
         match (self.stack.last_mut(), p) {
@@ -279,16 +286,9 @@ impl App {
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "-".into()),
             state: self
-                .stack
-                .first()
-                .and_then(|s| match s {
-                    Screen::Overview(o) => o
-                        .progress
-                        .state
-                        .as_deref()
-                        .map(|s| i18n::period_state(lang, s)),
-                    _ => None,
-                })
+                .period_state
+                .as_deref()
+                .map(|s| i18n::period_state(lang, s))
                 .unwrap_or_default(),
             screen: screen_title(kind, t).to_string(),
             read_only: self.read_only.clone(),

@@ -95,7 +95,10 @@ impl Lock {
             if let Some(r) = &self.report {
                 if !r.unconfirmed.is_empty() {
                     lines.push(Line::from(vec![
-                        Span::styled(format!(" {}: ", t.unconfirmed), pal.muted),
+                        Span::styled(
+                            format!(" {} ({}): ", t.unconfirmed, r.unconfirmed.len()),
+                            pal.muted,
+                        ),
                         Span::raw(r.unconfirmed.join(", ")),
                     ]));
                 }
