@@ -9,6 +9,7 @@ pub mod cli;
 pub mod core;
 pub mod demo;
 pub mod export;
+pub mod gen;
 pub mod i18n;
 pub mod model;
 pub mod scheme;

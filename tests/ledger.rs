@@ -20,9 +20,13 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Ledger, i64, i64) {
 fn pragmas_are_set_on_every_connection() {
     let (_d, _p, l, _, _) = setup();
     let c = l.conn();
-    let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
-    let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = c
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
 }
 
@@ -31,14 +35,21 @@ fn lock_refuses_pending_claims_and_names_them() {
     let (_d, _p, mut l, a, _) = setup();
     let c = claim(&mut l, a, "2026Q1", "other.suggestion", None, None);
     let err = l.lock(&"2026Q1".parse().unwrap()).unwrap_err().to_string();
-    assert!(err.contains(&format!("#{c} 欧阳娜娜 other.suggestion")), "{err}");
-    l.verdict(c, Outcome::Rejected, None, Some("未被采用")).unwrap();
+    assert!(
+        err.contains(&format!("#{c} 欧阳娜娜 other.suggestion")),
+        "{err}"
+    );
+    l.verdict(c, Outcome::Rejected, None, Some("未被采用"))
+        .unwrap();
     l.confirm(a, &"2026Q1".parse().unwrap(), None).unwrap();
     let r = l.lock(&"2026Q1".parse().unwrap()).unwrap();
     assert_eq!(r.unconfirmed, vec!["张伟".to_string()]);
     assert_eq!(r.seal.len(), 16);
     // After the lock nothing about the period changes through jifen.
-    let e = l.verdict(c, Outcome::Approved, None, None).unwrap_err().to_string();
+    let e = l
+        .verdict(c, Outcome::Approved, None, None)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("locked"), "{e}");
     assert!(l.confirm(a, &"2026Q1".parse().unwrap(), Some("x")).is_err());
     let e = l.undo_last().unwrap_err().to_string();
@@ -64,7 +75,10 @@ fn triggers_refuse_outside_changes_to_a_locked_period() {
         "UPDATE lock_total SET score = 100",
     ] {
         let e = c.execute(sql, []).unwrap_err().to_string();
-        assert!(e.contains("locked") || e.contains("append-only") || e.contains("cannot change"), "{sql}: {e}");
+        assert!(
+            e.contains("locked") || e.contains("append-only") || e.contains("cannot change"),
+            "{sql}: {e}"
+        );
     }
 }
 
@@ -74,7 +88,8 @@ fn verify_names_an_edited_row_even_with_triggers_dropped() {
     drop(l);
     assert!(verify(&p, None).is_ok());
     let c = Connection::open(&p).unwrap();
-    c.execute("UPDATE claim SET points = 10 WHERE member_id = ?1", [a]).unwrap();
+    c.execute("UPDATE claim SET points = 10 WHERE member_id = ?1", [a])
+        .unwrap();
     let e = verify(&p, None).unwrap_err().to_string();
     assert!(e.contains("table claim"), "{e}");
 }
@@ -88,7 +103,10 @@ fn verify_names_an_edited_event() {
     c.execute("UPDATE event SET payload = replace(payload, 'work.speech', 'work.innovation') WHERE kind = 'claims_add'", [])
         .unwrap();
     let e = verify(&p, None).unwrap_err().to_string();
-    assert!(e.contains("hash mismatch") && e.contains("claims_add"), "{e}");
+    assert!(
+        e.contains("hash mismatch") && e.contains("claims_add"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -104,13 +122,19 @@ fn a_rewritten_chain_fails_against_the_printed_seal() {
     let rows: Vec<(i64, String, String, String, String)> = c
         .prepare("SELECT seq, at, actor, kind, payload FROM event ORDER BY seq")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     let mut prev = jifen::store::journal::GENESIS.to_string();
     for (seq, at, actor, kind, payload) in rows {
-        let actor = if seq == 2 { "someone else".to_string() } else { actor };
+        let actor = if seq == 2 {
+            "someone else".to_string()
+        } else {
+            actor
+        };
         let h = jifen::store::journal::chain_hash(&prev, seq, &at, &actor, &kind, &payload);
         c.execute(
             "UPDATE event SET actor = ?2, prev_hash = ?3, hash = ?4 WHERE seq = ?1",
@@ -121,8 +145,14 @@ fn a_rewritten_chain_fails_against_the_printed_seal() {
     }
     // ... and the seal column the lock wrote, so every table agrees again.
     c.execute_batch("DROP TRIGGER period_no_unlock").unwrap();
-    c.execute("UPDATE period SET seal = substr(?1, 1, 16) WHERE state = 'locked'", [&prev]).unwrap();
-    if let Err(e) = verify(&p, None) { panic!("the chain alone cannot tell: {e}"); }
+    c.execute(
+        "UPDATE period SET seal = substr(?1, 1, 16) WHERE state = 'locked'",
+        [&prev],
+    )
+    .unwrap();
+    if let Err(e) = verify(&p, None) {
+        panic!("the chain alone cannot tell: {e}");
+    }
     let e = verify(&p, Some(&seal)).unwrap_err().to_string();
     assert!(e.contains("matches no lock"), "{e}");
 }
@@ -135,8 +165,10 @@ fn verify_fails_when_locked_totals_disagree_with_the_journal() {
     l.lock(&"2026Q1".parse().unwrap()).unwrap();
     drop(l);
     let c = Connection::open(&p).unwrap();
-    c.execute_batch("DROP TRIGGER lock_total_no_update").unwrap();
-    c.execute("UPDATE lock_total SET score = 99 WHERE member_id = ?1", [a]).unwrap();
+    c.execute_batch("DROP TRIGGER lock_total_no_update")
+        .unwrap();
+    c.execute("UPDATE lock_total SET score = 99 WHERE member_id = ?1", [a])
+        .unwrap();
     let e = verify(&p, None).unwrap_err().to_string();
     assert!(e.contains("lock_total"), "{e}");
 }
@@ -146,7 +178,8 @@ fn undo_puts_back_verdicts_confirmations_and_new_claims() {
     let (_d, _p, mut l, a, _) = setup();
     let p1 = "2026Q1".parse().unwrap();
     let c = claim(&mut l, a, "2026Q1", "other.relief", None, None);
-    l.verdict(c, Outcome::Adjusted, Some(2.0), Some("按实际参与时长")).unwrap();
+    l.verdict(c, Outcome::Adjusted, Some(2.0), Some("按实际参与时长"))
+        .unwrap();
     assert_eq!(score(&l, q("2026Q1"), a), 85.0);
     l.undo_last().unwrap();
     assert_eq!(l.claim(c).unwrap().status, ClaimStatus::Pending);
@@ -177,7 +210,12 @@ fn renaming_keeps_history() {
         },
     )
     .unwrap();
-    let cs = l.claims(&ClaimFilter { member: Some(a), ..Default::default() }).unwrap();
+    let cs = l
+        .claims(&ClaimFilter {
+            member: Some(a),
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(cs.len(), 1);
     assert_eq!(cs[0].member, "欧阳娜");
     assert_eq!(score(&l, q("2026Q1"), a), 83.0);
@@ -203,22 +241,40 @@ fn claim_import_is_all_or_nothing_and_names_line_and_column() {
     )
     .unwrap();
     let e = l.import_claims(&f).unwrap_err().to_string();
-    assert!(e.contains("claims.csv:3") && e.contains("column 'level'") && e.contains("city = 3"), "{e}");
+    assert!(
+        e.contains("claims.csv:3") && e.contains("column 'level'") && e.contains("city = 3"),
+        "{e}"
+    );
     assert_eq!(count_claims(&l), before);
     for (body, line, col) in [
         ("张三,other.blood,,1,,,,2026Q1\n", 2, "member"),
         ("张伟,work.major-task,,1,9,,,2026Q1\n", 2, "points"),
         ("张伟,other.blood,,1,,2026-13-01,,2026Q1\n", 2, "date"),
         ("张伟,other.blood,,x,,,,2026Q1\n", 2, "count"),
-        ("张伟,other.blood,,1,,,,2026Q1\n张伟,other.blood,,1,,,,2026Q1\n", 3, ""),
+        (
+            "张伟,other.blood,,1,,,,2026Q1\n张伟,other.blood,,1,,,,2026Q1\n",
+            3,
+            "",
+        ),
     ] {
-        std::fs::write(&f, format!("member,item,level,count,points,date,note,period\n{body}")).unwrap();
+        std::fs::write(
+            &f,
+            format!("member,item,level,count,points,date,note,period\n{body}"),
+        )
+        .unwrap();
         let e = l.import_claims(&f).unwrap_err().to_string();
-        assert!(e.contains(&format!("claims.csv:{line}")) && e.contains(col), "{body}: {e}");
+        assert!(
+            e.contains(&format!("claims.csv:{line}")) && e.contains(col),
+            "{body}: {e}"
+        );
         assert_eq!(count_claims(&l), before);
     }
     std::fs::write(&f, "name,item\n").unwrap();
-    assert!(l.import_claims(&f).unwrap_err().to_string().contains("wrong header"));
+    assert!(l
+        .import_claims(&f)
+        .unwrap_err()
+        .to_string()
+        .contains("wrong header"));
     // GBK bytes are refused with a hint.
     std::fs::write(&f, b"member,item,level,count,points,date,note,period\n\xd5\xc5\xce\xb0,other.blood,,1,,,,2026Q1\n").unwrap();
     let e = l.import_claims(&f).unwrap_err().to_string();
@@ -234,20 +290,42 @@ fn claim_import_is_all_or_nothing_and_names_line_and_column() {
     .unwrap();
     assert_eq!(l.import_claims(&f).unwrap(), 3);
     assert_eq!(count_claims(&l), before + 3);
-    assert_eq!(score(&l, q("2026Q1"), l.find_member("欧阳娜娜").unwrap().id), 84.0);
+    assert_eq!(
+        score(&l, q("2026Q1"), l.find_member("欧阳娜娜").unwrap().id),
+        84.0
+    );
 }
 
 #[test]
 fn member_import_checks_every_row_first() {
     let (d, _p, mut l, _, _) = setup();
     let f = d.path().join("members.csv");
-    std::fs::write(&f, "\u{feff}name,category,tier,group\n李雷,full,,一组\n韩梅梅,member,,二组\n").unwrap();
+    std::fs::write(
+        &f,
+        "\u{feff}name,category,tier,group\n李雷,full,,一组\n韩梅梅,member,,二组\n",
+    )
+    .unwrap();
     let e = l.import_members(&f).unwrap_err().to_string();
-    assert!(e.contains("members.csv:3") && e.contains("column 'category'"), "{e}");
+    assert!(
+        e.contains("members.csv:3") && e.contains("column 'category'"),
+        "{e}"
+    );
     assert_eq!(l.members().unwrap().len(), 2);
-    std::fs::write(&f, "name,category,tier,group\n李雷,full,,一组\n,full,,二组\n").unwrap();
-    assert!(l.import_members(&f).unwrap_err().to_string().contains("column 'name'"));
-    std::fs::write(&f, "name,category,tier,group\n李雷,full,,一组\n韩梅梅,probationary,,二组\n老王,exempt,,三组\n").unwrap();
+    std::fs::write(
+        &f,
+        "name,category,tier,group\n李雷,full,,一组\n,full,,二组\n",
+    )
+    .unwrap();
+    assert!(l
+        .import_members(&f)
+        .unwrap_err()
+        .to_string()
+        .contains("column 'name'"));
+    std::fs::write(
+        &f,
+        "name,category,tier,group\n李雷,full,,一组\n韩梅梅,probationary,,二组\n老王,exempt,,三组\n",
+    )
+    .unwrap();
     assert_eq!(l.import_members(&f).unwrap(), 3);
     let ranked = l.ranking(&q("2026Q1")).unwrap().rows.len();
     assert_eq!(ranked, 4, "exempt members are not scored");
@@ -257,7 +335,10 @@ fn member_import_checks_every_row_first() {
 fn a_database_from_a_newer_jifen_is_refused() {
     let (_d, p, l, _, _) = setup();
     drop(l);
-    Connection::open(&p).unwrap().execute_batch("PRAGMA user_version = 99").unwrap();
+    Connection::open(&p)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
     let e = Ledger::open(&p, None).err().unwrap().to_string();
     assert!(e.contains("newer"), "{e}");
 }

@@ -41,10 +41,24 @@ fn bureau_never_below_zero_and_veto_zeroes_the_year() {
     let a = member(&mut l, "张伟", Full, None);
     let b = member(&mut l, "李娜", Full, None);
     for _ in 0..9 {
-        approved(&mut l, a, "2026Q1", "discipline.inspection", Some("above"), None); // -10 each
+        approved(
+            &mut l,
+            a,
+            "2026Q1",
+            "discipline.inspection",
+            Some("above"),
+            None,
+        ); // -10 each
     }
     assert_eq!(score(&l, q("2026Q1"), a), 0.0);
-    approved(&mut l, b, "2026Q1", "work.innovation", Some("national"), None); // +15
+    approved(
+        &mut l,
+        b,
+        "2026Q1",
+        "work.innovation",
+        Some("national"),
+        None,
+    ); // +15
     approved(&mut l, b, "2026Q2", "veto.law", None, None);
     assert_eq!(score(&l, q("2026Q1"), b), 95.0);
     assert_eq!(score(&l, year(2026), b), 0.0);
@@ -56,8 +70,16 @@ fn bureau_grades_quota_probationary_hold_and_bottom_talk() {
     l.open_period("2026Q1").unwrap();
     // Ten members; bonuses give 95, 90, 88, 85, 80, 80, 79, 75, 70, 60.
     let plan: [(&str, i32); 10] = [
-        ("甲", 15), ("乙", 10), ("丙", 8), ("丁", 5), ("戊", 0),
-        ("己", 0), ("庚", -1), ("辛", -5), ("壬", -10), ("癸", -20),
+        ("甲", 15),
+        ("乙", 10),
+        ("丙", 8),
+        ("丁", 5),
+        ("戊", 0),
+        ("己", 0),
+        ("庚", -1),
+        ("辛", -5),
+        ("壬", -10),
+        ("癸", -20),
     ];
     let mut ids = Vec::new();
     for (name, delta) in plan {
@@ -69,7 +91,14 @@ fn bureau_grades_quota_probationary_hold_and_bottom_talk() {
             left -= 5;
         }
         if left > 0 {
-            approved(&mut l, m, "2026Q1", "work.major-task", None, Some(left as f64));
+            approved(
+                &mut l,
+                m,
+                "2026Q1",
+                "work.major-task",
+                None,
+                Some(left as f64),
+            );
         }
         while left <= -3 {
             approved(&mut l, m, "2026Q1", "politics.rumor", None, None); // -3
@@ -84,12 +113,29 @@ fn bureau_grades_quota_probationary_hold_and_bottom_talk() {
     let r = l.ranking(&year(2026)).unwrap();
     let by = |m: i64| r.rows.iter().find(|x| x.member_id == m).unwrap().clone();
     let scores: Vec<f64> = ids.iter().map(|m| by(*m).score).collect();
-    assert_eq!(scores, vec![95.0, 90.0, 88.0, 85.0, 80.0, 80.0, 79.0, 75.0, 70.0, 60.0]);
+    assert_eq!(
+        scores,
+        vec![95.0, 90.0, 88.0, 85.0, 80.0, 80.0, 79.0, 75.0, 70.0, 60.0]
+    );
     // Excellent quota: 20% of 10 = 2, from the top among those >= 80.
-    let grades: Vec<String> = ids.iter().map(|m| by(*m).grade.unwrap_or_default()).collect();
+    let grades: Vec<String> = ids
+        .iter()
+        .map(|m| by(*m).grade.unwrap_or_default())
+        .collect();
     assert_eq!(
         grades,
-        vec!["excellent", "excellent", "qualified", "qualified", "qualified", "qualified", "basic", "basic", "basic", "unqualified"]
+        vec![
+            "excellent",
+            "excellent",
+            "qualified",
+            "qualified",
+            "qualified",
+            "qualified",
+            "basic",
+            "basic",
+            "basic",
+            "unqualified"
+        ]
     );
     // Ties share a rank: the two 80s are both 5th, next is 7th.
     assert_eq!(by(ids[4]).rank, 5);
@@ -101,9 +147,14 @@ fn bureau_grades_quota_probationary_hold_and_bottom_talk() {
     // Bottom 10% (one member): admonition talk.
     assert_eq!(by(ids[9]).actions, vec!["talk".to_string()]);
     // The branch may change the excellent quota.
-    l.set_setting("excellent_quota", serde_json::json!(0.4)).unwrap();
+    l.set_setting("excellent_quota", serde_json::json!(0.4))
+        .unwrap();
     let r = l.ranking(&year(2026)).unwrap();
-    let excellent = r.rows.iter().filter(|x| x.grade.as_deref() == Some("excellent")).count();
+    let excellent = r
+        .rows
+        .iter()
+        .filter(|x| x.grade.as_deref() == Some("excellent"))
+        .count();
     assert_eq!(excellent, 4);
 }
 
@@ -113,16 +164,34 @@ fn bureau_refuses_bad_claims_listing_what_is_allowed() {
     l.open_period("2026Q1").unwrap();
     let s = l.scheme().clone();
     let e = s.price_claim("work.nonsense", None, 1, None).unwrap_err();
-    assert!(e.contains("unknown item 'work.nonsense'") && e.contains("work.speech"), "{e}");
-    let e = s.price_claim("work.speech", Some("unit"), 1, None).unwrap_err();
-    assert!(e.contains("no level 'unit'") && e.contains("city = 3") && e.contains("national = 10"), "{e}");
+    assert!(
+        e.contains("unknown item 'work.nonsense'") && e.contains("work.speech"),
+        "{e}"
+    );
+    let e = s
+        .price_claim("work.speech", Some("unit"), 1, None)
+        .unwrap_err();
+    assert!(
+        e.contains("no level 'unit'") && e.contains("city = 3") && e.contains("national = 10"),
+        "{e}"
+    );
     let e = s.price_claim("work.speech", None, 1, None).unwrap_err();
     assert!(e.contains("needs a level"), "{e}");
-    let e = s.price_claim("work.major-task", None, 1, Some(6.0)).unwrap_err();
-    assert!(e.contains("outside the bounds") && e.contains("0 to 5"), "{e}");
-    let e = s.price_claim("other.branch", None, 1, Some(0.5)).unwrap_err();
+    let e = s
+        .price_claim("work.major-task", None, 1, Some(6.0))
+        .unwrap_err();
+    assert!(
+        e.contains("outside the bounds") && e.contains("0 to 5"),
+        "{e}"
+    );
+    let e = s
+        .price_claim("other.branch", None, 1, Some(0.5))
+        .unwrap_err();
     assert!(e.contains("1 to 2"), "{e}");
-    assert_eq!(s.price_claim("work.written", Some("province"), 2, None), Ok(6.0));
+    assert_eq!(
+        s.price_claim("work.written", Some("province"), 2, None),
+        Ok(6.0)
+    );
 }
 
 // ---- B twelve-point (seed 002): demerits 0..12, lower is better ----
@@ -142,7 +211,10 @@ fn twelve_point_thresholds_offsets_and_cap() {
     assert!(ra.actions.contains(&"reminder".into()));
     approved(&mut l, a, "2026Q2", "style.talk", None, None); // 9 year to date
     let ra = row(&l, q("2026Q2"), a);
-    assert_eq!(ra.score, 9.0, "a quarter shows the year's accumulated demerits");
+    assert_eq!(
+        ra.score, 9.0,
+        "a quarter shows the year's accumulated demerits"
+    );
     assert!(ra.actions.contains(&"warning".into()) && !ra.actions.contains(&"reminder".into()));
     approved(&mut l, a, "2026Q2", "offset.volunteer", None, None); // -2 -> 7
     assert_eq!(score(&l, q("2026Q2"), a), 7.0);
@@ -263,11 +335,20 @@ fn company_parts_caps_stars_and_excellent_rule() {
     }
     assert_eq!(score(&l, q("2026Q2"), z), 65.0);
     let yx = row(&l, year(2026), x);
-    assert_eq!((yx.score, yx.stars, yx.grade.as_deref()), (95.0, Some(5), Some("excellent")));
+    assert_eq!(
+        (yx.score, yx.stars, yx.grade.as_deref()),
+        (95.0, Some(5), Some("excellent"))
+    );
     let yy = row(&l, year(2026), y);
-    assert_eq!((yy.score, yy.stars, yy.grade.as_deref()), (88.75, Some(4), Some("qualified")));
+    assert_eq!(
+        (yy.score, yy.stars, yy.grade.as_deref()),
+        (88.75, Some(4), Some("qualified"))
+    );
     let yz = row(&l, year(2026), z);
-    assert_eq!((yz.score, yz.stars, yz.grade.as_deref()), (65.0, Some(2), Some("basic")));
+    assert_eq!(
+        (yz.score, yz.stars, yz.grade.as_deref()),
+        (65.0, Some(2), Some("basic"))
+    );
     assert_eq!(yz.actions, vec!["talk".to_string()]);
     assert_eq!(yz.period_scores, vec![Some(65.0); 4]);
 }
@@ -300,7 +381,12 @@ fn pipeline_quarter_and_year() {
         l.open_period(p).unwrap();
     }
     let m = member(&mut l, "管道工", Full, None);
-    for (p, study) in [("2026Q1", 30.0), ("2026Q2", 30.0), ("2026Q3", 26.0), ("2026Q4", 30.0)] {
+    for (p, study) in [
+        ("2026Q1", 30.0),
+        ("2026Q2", 30.0),
+        ("2026Q3", 26.0),
+        ("2026Q4", 30.0),
+    ] {
         approved(&mut l, m, p, "conduct.study", None, Some(study));
         approved(&mut l, m, p, "conduct.achievement", None, Some(18.0));
         approved(&mut l, m, p, "conduct.service", None, Some(8.0));
@@ -320,7 +406,10 @@ fn pipeline_quarter_and_year() {
     let y = row(&l, year(2026), m);
     assert_eq!(y.score, 102.0);
     // Conduct items refuse points above their bound.
-    let e = l.scheme().price_claim("conduct.study", None, 1, Some(35.0)).unwrap_err();
+    let e = l
+        .scheme()
+        .price_claim("conduct.study", None, 1, Some(35.0))
+        .unwrap_err();
     assert!(e.contains("0 to 33"), "{e}");
 }
 
@@ -360,18 +449,41 @@ fn village_tiered_bases_and_grades() {
     let sec = member(&mut l, "村书记", Full, Some(1));
     let dep = member(&mut l, "副书记", Full, Some(2));
     let old = member(&mut l, "老党员", Full, Some(4));
-    for (m, p, pts) in [(sec, "2026Q1", 20.0), (sec, "2026Q2", 20.0), (sec, "2026Q2", 15.0), (dep, "2026Q1", 20.0), (dep, "2026Q2", 20.0), (old, "2026Q1", 15.0)] {
+    for (m, p, pts) in [
+        (sec, "2026Q1", 20.0),
+        (sec, "2026Q2", 20.0),
+        (sec, "2026Q2", 15.0),
+        (dep, "2026Q1", 20.0),
+        (dep, "2026Q2", 20.0),
+        (old, "2026Q1", 15.0),
+    ] {
         approved(&mut l, m, p, "vanguard.role", None, Some(pts));
     }
     approved(&mut l, old, "2026Q2", "violation.conduct", None, Some(4.0));
     assert_eq!(score(&l, q("2026Q1"), sec), 30.0);
-    assert_eq!(score(&l, q("2026Q2"), sec), 65.0, "a quarter shows the year so far");
+    assert_eq!(
+        score(&l, q("2026Q2"), sec),
+        65.0,
+        "a quarter shows the year so far"
+    );
     let y = |l: &jifen::core::Ledger, m| row(l, year(2026), m);
-    assert_eq!((y(&l, sec).score, y(&l, sec).grade.as_deref()), (65.0, Some("true-colour")));
-    assert_eq!((y(&l, dep).score, y(&l, dep).grade.as_deref()), (60.0, Some("true-colour")));
-    assert_eq!((y(&l, old).score, y(&l, old).grade.as_deref()), (61.0, Some("true-colour")));
+    assert_eq!(
+        (y(&l, sec).score, y(&l, sec).grade.as_deref()),
+        (65.0, Some("true-colour"))
+    );
+    assert_eq!(
+        (y(&l, dep).score, y(&l, dep).grade.as_deref()),
+        (60.0, Some("true-colour"))
+    );
+    assert_eq!(
+        (y(&l, old).score, y(&l, old).grade.as_deref()),
+        (61.0, Some("true-colour"))
+    );
     approved(&mut l, dep, "2026Q2", "basic.duty", None, Some(20.0));
-    assert_eq!((y(&l, dep).score, y(&l, dep).grade.as_deref()), (80.0, Some("vanguard")));
+    assert_eq!(
+        (y(&l, dep).score, y(&l, dep).grade.as_deref()),
+        (80.0, Some("vanguard"))
+    );
     // A tier the scheme lacks is refused.
     let e = l.check_member(&jifen::core::MemberDraft {
         name: "x".into(),
@@ -394,14 +506,20 @@ fn village_quarterly_year_is_sum_over_four_and_repeats_escalate() {
     let a = member(&mut l, "徐德品", Full, None);
     let b = member(&mut l, "王玉声", Probationary, None);
     approved(&mut l, a, "2026Q1", "bonus.contribution", None, Some(5.0));
-    assert_eq!(score(&l, q("2026Q1"), a), 105.0, "points above 100 are reward points");
+    assert_eq!(
+        score(&l, q("2026Q1"), a),
+        105.0,
+        "points above 100 are reward points"
+    );
     for p in ["2026Q1", "2026Q2", "2026Q3"] {
         approved(&mut l, b, p, "deduction.violation", None, Some(40.0));
         approved(&mut l, b, p, "deduction.violation", None, Some(5.0));
     }
     let r1 = row(&l, q("2026Q1"), b);
     assert_eq!((r1.score, r1.grade.as_deref()), (55.0, Some("below-basic")));
-    assert!(r1.actions.contains(&"rectify".into()) && r1.actions.contains(&"probation-extended".into()));
+    assert!(
+        r1.actions.contains(&"rectify".into()) && r1.actions.contains(&"probation-extended".into())
+    );
     let r2 = row(&l, q("2026Q2"), b);
     assert!(r2.actions.contains(&"admonition".into()) && !r2.actions.contains(&"rectify".into()));
     let r3 = row(&l, q("2026Q3"), b);

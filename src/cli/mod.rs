@@ -149,6 +149,19 @@ pub enum Command {
     /// The follow-up list of actions (talks, reminders, holds): list, done.
     #[command(subcommand)]
     FollowUp(after::FollowUpCmd),
+    /// Generate realistic data for benchmarks and load tests.
+    Gen {
+        #[arg(long, default_value_t = 800)]
+        members: usize,
+        #[arg(long, default_value_t = 1)]
+        branches: usize,
+        #[arg(long, default_value_t = 1)]
+        years: i32,
+        #[arg(long, default_value_t = 2026)]
+        first_year: i32,
+        #[arg(long, default_value_t = 6)]
+        claims: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -251,7 +264,9 @@ pub fn default_db() -> PathBuf {
     if let Ok(p) = std::env::var("JIFEN_DB") {
         return PathBuf::from(p);
     }
-    let dir = dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("jifen");
+    let dir = dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("jifen");
     let _ = std::fs::create_dir_all(&dir);
     dir.join("jifen.sqlite")
 }
@@ -266,7 +281,11 @@ pub fn resolve_lang(flag: Option<Lang>) -> Lang {
             if v.is_empty() {
                 continue;
             }
-            return if v.to_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En };
+            return if v.to_lowercase().starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
         }
     }
     Lang::Zh
@@ -298,8 +317,10 @@ pub fn run(cli: Cli) -> Out {
             let path = match cli.db.clone() {
                 Some(p) => p,
                 None => {
-                    let dir = std::env::temp_dir().join(format!("jifen-demo-{}", std::process::id()));
-                    std::fs::create_dir_all(&dir).map_err(|e| CoreError::User(format!("{}: {e}", dir.display())))?;
+                    let dir =
+                        std::env::temp_dir().join(format!("jifen-demo-{}", std::process::id()));
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|e| CoreError::User(format!("{}: {e}", dir.display())))?;
                     dir.join("demo.sqlite")
                 }
             };
@@ -325,7 +346,8 @@ pub fn run(cli: Cli) -> Out {
             };
             let ledger = match &scheme_file {
                 Some(f) => {
-                    let text = std::fs::read_to_string(f).map_err(|e| CoreError::User(format!("{}: {e}", f.display())))?;
+                    let text = std::fs::read_to_string(f)
+                        .map_err(|e| CoreError::User(format!("{}: {e}", f.display())))?;
                     Ledger::init(&db, &name, "", Some((&f.display().to_string(), &text)))?
                 }
                 None => Ledger::init(&db, &name, scheme.as_deref().unwrap_or(""), None)?,
@@ -338,7 +360,12 @@ pub fn run(cli: Cli) -> Out {
                 };
                 ledger.open_period(&first)?;
             }
-            println!("branch {} on scheme {} in {}", name, ledger.scheme().id, db.display());
+            println!(
+                "branch {} on scheme {} in {}",
+                name,
+                ledger.scheme().id,
+                db.display()
+            );
             Ok(())
         }
         Command::Schemes => {
@@ -361,7 +388,11 @@ pub fn run(cli: Cli) -> Out {
                         category,
                         tier,
                         group,
-                        status: if exempt { MemberStatus::Exempt } else { MemberStatus::Active },
+                        status: if exempt {
+                            MemberStatus::Exempt
+                        } else {
+                            MemberStatus::Active
+                        },
                     }])?;
                     println!("{}", ids[0]);
                 }
@@ -458,13 +489,21 @@ pub fn run(cli: Cli) -> Out {
             };
             ledger.verdict(claim, o, points, reason.as_deref())
         }
-        Command::Confirm { member, period, dispute } => {
+        Command::Confirm {
+            member,
+            period,
+            dispute,
+        } => {
             let mut ledger = Ledger::open(&db, branch)?;
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
             ledger.confirm(m.id, &p, dispute.as_deref())
         }
-        Command::Attend { member, mark, period } => {
+        Command::Attend {
+            member,
+            mark,
+            period,
+        } => {
             let mut ledger = Ledger::open(&db, branch)?;
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
@@ -496,7 +535,11 @@ pub fn run(cli: Cli) -> Out {
             let r = ledger.ranking_of(&scope, cat)?;
             output::ranking(&ledger, &r, format, zh)
         }
-        Command::Statement { member, period, format } => {
+        Command::Statement {
+            member,
+            period,
+            format,
+        } => {
             let ledger = Ledger::open(&db, branch)?;
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
@@ -523,7 +566,10 @@ pub fn run(cli: Cli) -> Out {
         }
         Command::Verify { seal } => {
             let r = crate::core::verify(&db, seal.as_deref())?;
-            println!("ok: {} events, chain intact, state matches the journal", r.events);
+            println!(
+                "ok: {} events, chain intact, state matches the journal",
+                r.events
+            );
             for (p, s) in &r.locks {
                 println!("locked {p}: seal {s}, totals match");
             }
@@ -552,9 +598,39 @@ pub fn run(cli: Cli) -> Out {
             println!("restored {} from {}", db.display(), file.display());
             Ok(())
         }
+        Command::Gen {
+            members,
+            branches,
+            years,
+            first_year,
+            claims,
+        } => {
+            if db.exists() {
+                return fail(format!(
+                    "{}: already exists; gen writes a new database",
+                    db.display()
+                ));
+            }
+            let spec = crate::gen::GenSpec {
+                branches,
+                members,
+                years,
+                first_year,
+                claims_per_member_quarter: claims,
+                scheme: "bureau-80",
+            };
+            let t = std::time::Instant::now();
+            crate::gen::generate(&db, &spec)?;
+            println!(
+                "generated {members} members in {branches} branches, {years} years, in {:.1}s",
+                t.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Set { key, value } => {
             let mut ledger = Ledger::open(&db, branch)?;
-            let v: serde_json::Value = serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
+            let v: serde_json::Value =
+                serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
             ledger.set_setting(&key, v)
         }
     }

@@ -193,9 +193,12 @@ impl Ledger {
 
     /// Validate a claim draft into the ledger's form (id not yet given).
     pub fn check_claim(&self, d: &ClaimDraft, members: &[crate::model::Member]) -> std::result::Result<NewClaim, String> {
+        // `members` comes from `members()`, ordered by id.
         let m = members
-            .iter()
-            .find(|m| m.id == d.member_id)
+            .binary_search_by_key(&d.member_id, |m| m.id)
+            .ok()
+            .map(|i| &members[i])
+            .or_else(|| members.iter().find(|m| m.id == d.member_id))
             .ok_or_else(|| format!("no member {}", d.member_id))?;
         if m.status == MemberStatus::Exempt {
             return Err(format!("member {} is exempt from scoring", m.name));

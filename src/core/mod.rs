@@ -2,19 +2,21 @@
 //! build the view models every front end draws. No terminal code here.
 
 pub mod appeals;
-pub mod follow_ups;
-pub mod publication;
 pub mod board_state;
-pub mod console_support;
 mod commands;
+pub mod console_support;
+pub mod follow_ups;
 pub mod import;
+pub mod publication;
 mod undo;
 mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub use verify::{verify, VerifyReport};
-pub use views::{ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine};
+pub use views::{
+    ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
+};
 
 use crate::model::PeriodId;
 use crate::scheme::Scheme;
@@ -72,7 +74,9 @@ pub struct Ledger {
 
 /// Current time as stored in the journal.
 pub fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.6f%:z").to_string()
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
+        .to_string()
 }
 
 fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<Branch> {
@@ -82,7 +86,10 @@ fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<B
             CoreError::User(format!(
                 "{}: no branch named '{name}' (branches: {})",
                 path.display(),
-                all.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(", ")
+                all.iter()
+                    .map(|b| b.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         })?,
         None => match all.as_slice() {
@@ -97,12 +104,18 @@ fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<B
                 return user(format!(
                     "{}: several branches; pick one with --branch ({})",
                     path.display(),
-                    many.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join(", ")
+                    many.iter()
+                        .map(|b| b.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             }
         },
     };
-    let scheme = Scheme::parse(&format!("{} (scheme of branch {})", path.display(), row.name), &row.scheme_toml)?;
+    let scheme = Scheme::parse(
+        &format!("{} (scheme of branch {})", path.display(), row.name),
+        &row.scheme_toml,
+    )?;
     Ok(Branch {
         id: row.id,
         name: row.name.clone(),
@@ -148,7 +161,12 @@ impl Ledger {
     }
 
     /// Create a branch on a scheme (built-in id, or a scheme file's text).
-    pub fn init(path: &Path, name: &str, scheme_id: &str, scheme_text: Option<(&str, &str)>) -> Result<Ledger> {
+    pub fn init(
+        path: &Path,
+        name: &str,
+        scheme_id: &str,
+        scheme_text: Option<(&str, &str)>,
+    ) -> Result<Ledger> {
         let name = name.trim();
         if name.is_empty() {
             return user("branch name must not be empty");
@@ -159,7 +177,11 @@ impl Ledger {
                 let (s, t) = Scheme::builtin(scheme_id).ok_or_else(|| {
                     CoreError::User(format!(
                         "unknown scheme '{scheme_id}' (built-in: {})",
-                        crate::scheme::BUILTIN.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                        crate::scheme::BUILTIN
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ))
                 })?;
                 (s, t.to_string())
@@ -168,7 +190,10 @@ impl Ledger {
         let mut conn = store::open_rw(path)?;
         let existing = queries::branches(&conn)?;
         if existing.iter().any(|b| b.name == name) {
-            return user(format!("{}: branch '{name}' already exists", path.display()));
+            return user(format!(
+                "{}: branch '{name}' already exists",
+                path.display()
+            ));
         }
         let id = existing.iter().map(|b| b.id).max().unwrap_or(0) + 1;
         let ev = store::Event::BranchInit {
@@ -206,7 +231,10 @@ impl Ledger {
 
     /// Names of every branch in the database.
     pub fn branch_names(&self) -> Result<Vec<String>> {
-        Ok(queries::branches(&self.conn)?.into_iter().map(|b| b.name).collect())
+        Ok(queries::branches(&self.conn)?
+            .into_iter()
+            .map(|b| b.name)
+            .collect())
     }
 
     pub fn branch(&self) -> &Branch {
@@ -281,9 +309,9 @@ impl Ledger {
     pub fn period_or_current(&self, given: Option<&str>) -> Result<PeriodId> {
         match given {
             Some(p) => p.parse().map_err(CoreError::User),
-            None => self
-                .current_period()?
-                .ok_or_else(|| CoreError::User("no period yet; run `jifen period open 2026Q4` first".into())),
+            None => self.current_period()?.ok_or_else(|| {
+                CoreError::User("no period yet; run `jifen period open 2026Q4` first".into())
+            }),
         }
     }
 
@@ -312,10 +340,16 @@ impl Ledger {
         let hits: Vec<_> = all.iter().filter(|m| m.name == key).collect();
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
-            [] => user(format!("no member '{key}' in branch {} (give an id or an exact name)", self.branch.name)),
+            [] => user(format!(
+                "no member '{key}' in branch {} (give an id or an exact name)",
+                self.branch.name
+            )),
             many => user(format!(
                 "several members are named '{key}' (ids {}); give the id",
-                many.iter().map(|m| m.id.to_string()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|m| m.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }
@@ -347,7 +381,9 @@ impl Ledger {
 
     /// SQLite's data_version: changes whenever another connection commits.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 }
 

@@ -13,13 +13,34 @@ pub use validate::SchemeError;
 
 /// Built-in scheme files, embedded in the binary.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("bureau-80", include_str!("../../data/schemes/bureau-80.toml")),
-    ("twelve-point", include_str!("../../data/schemes/twelve-point.toml")),
-    ("star-rating", include_str!("../../data/schemes/star-rating.toml")),
-    ("company-60-40", include_str!("../../data/schemes/company-60-40.toml")),
-    ("pipeline-75-25", include_str!("../../data/schemes/pipeline-75-25.toml")),
-    ("village-tiered", include_str!("../../data/schemes/village-tiered.toml")),
-    ("village-quarterly", include_str!("../../data/schemes/village-quarterly.toml")),
+    (
+        "bureau-80",
+        include_str!("../../data/schemes/bureau-80.toml"),
+    ),
+    (
+        "twelve-point",
+        include_str!("../../data/schemes/twelve-point.toml"),
+    ),
+    (
+        "star-rating",
+        include_str!("../../data/schemes/star-rating.toml"),
+    ),
+    (
+        "company-60-40",
+        include_str!("../../data/schemes/company-60-40.toml"),
+    ),
+    (
+        "pipeline-75-25",
+        include_str!("../../data/schemes/pipeline-75-25.toml"),
+    ),
+    (
+        "village-tiered",
+        include_str!("../../data/schemes/village-tiered.toml"),
+    ),
+    (
+        "village-quarterly",
+        include_str!("../../data/schemes/village-quarterly.toml"),
+    ),
 ];
 
 /// Which way a better member's score goes.
@@ -407,12 +428,17 @@ pub struct Scheme {
     #[serde(default)]
     pub actions: Vec<ActionRule>,
     pub process: Process,
+    /// Item positions by code, built after loading.
+    #[serde(skip)]
+    item_index: std::collections::HashMap<String, usize>,
 }
 
 impl Scheme {
     /// Parse and validate a scheme file's text; `origin` names the file in errors.
     pub fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
-        validate::parse(origin, text)
+        let mut s = validate::parse(origin, text)?;
+        s.build_index();
+        Ok(s)
     }
 
     /// Load and validate a scheme file from disk.
@@ -430,15 +456,31 @@ impl Scheme {
 
     /// A built-in scheme by id.
     pub fn builtin(id: &str) -> Option<(Scheme, &'static str)> {
-        BUILTIN.iter().find(|(k, _)| *k == id).and_then(|(k, text)| {
-            Self::parse(&format!("data/schemes/{k}.toml"), text)
-                .ok()
-                .map(|s| (s, *text))
-        })
+        BUILTIN
+            .iter()
+            .find(|(k, _)| *k == id)
+            .and_then(|(k, text)| {
+                Self::parse(&format!("data/schemes/{k}.toml"), text)
+                    .ok()
+                    .map(|s| (s, *text))
+            })
     }
 
     pub fn item(&self, code: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.code == code)
+        match self.item_index.get(code) {
+            Some(i) => self.items.get(*i),
+            None if self.item_index.is_empty() => self.items.iter().find(|i| i.code == code),
+            None => None,
+        }
+    }
+
+    fn build_index(&mut self) {
+        self.item_index = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.code.clone(), i))
+            .collect();
     }
 
     pub fn part(&self, id: &str) -> Option<&Part> {
@@ -476,7 +518,9 @@ impl Scheme {
                 q.is_empty()
                     || i.code.to_lowercase().contains(&q)
                     || i.title.to_lowercase().contains(&q)
-                    || i.title_zh.as_deref().is_some_and(|t| t.contains(query.trim()))
+                    || i.title_zh
+                        .as_deref()
+                        .is_some_and(|t| t.contains(query.trim()))
             })
             .collect()
     }
@@ -542,9 +586,8 @@ impl Scheme {
         if item.kind == ItemKind::Veto {
             return Ok(0.0);
         }
-        let p = points.ok_or_else(|| {
-            format!("item '{code}' needs --points ({})", item.allowed())
-        })?;
+        let p =
+            points.ok_or_else(|| format!("item '{code}' needs --points ({})", item.allowed()))?;
         let lo = item.min.unwrap_or(0.0) * n;
         let hi = item.max.map(|m| m * n);
         if p < lo - 1e-9 || hi.is_some_and(|h| p > h + 1e-9) || p < 0.0 {

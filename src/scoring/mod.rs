@@ -67,7 +67,9 @@ fn part_score(scheme: &Scheme, part_id: &str, tallies: &[Tally]) -> f64 {
     let mut losses = 0.0;
     let mut offsets = 0.0;
     for t in tallies {
-        let Some(item) = scheme.item(&t.item) else { continue };
+        let Some(item) = scheme.item(&t.item) else {
+            continue;
+        };
         if item.part.as_deref().unwrap_or("") != part_id {
             continue;
         }
@@ -114,7 +116,9 @@ fn vetoes_and_actions(scheme: &Scheme, tallies: &[Tally]) -> Vetoes {
         actions: Vec::new(),
     };
     for t in tallies.iter().filter(|t| t.count > 0) {
-        let Some(item) = scheme.item(&t.item) else { continue };
+        let Some(item) = scheme.item(&t.item) else {
+            continue;
+        };
         if let Some(a) = &item.action {
             if !out.actions.contains(a) {
                 out.actions.push(a.clone());
@@ -198,14 +202,15 @@ pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) ->
             let parts: Vec<(String, f64)> = part_ids(scheme)
                 .into_iter()
                 .map(|p| {
-                    let averaged = scheme
-                        .part(p)
-                        .is_some_and(|x| x.year == PartYear::Average);
+                    let averaged = scheme.part(p).is_some_and(|x| x.year == PartYear::Average);
                     let v = if averaged {
                         if periods.is_empty() {
                             0.0
                         } else {
-                            periods.iter().map(|t| part_score(scheme, p, t)).sum::<f64>()
+                            periods
+                                .iter()
+                                .map(|t| part_score(scheme, p, t))
+                                .sum::<f64>()
                                 / periods.len() as f64
                         }
                     } else {

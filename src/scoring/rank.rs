@@ -163,6 +163,10 @@ fn give_grades(
     if scheme.grades.is_empty() {
         return out;
     }
+    let mut group_size: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for r in ranks {
+        *group_size.entry(*r).or_default() += 1;
+    }
     let mut granted = vec![0usize; scheme.grades.len()];
     let mut last_rank_granted: Vec<Option<u32>> = vec![None; scheme.grades.len()];
     for (pos, &i) in order.iter().enumerate() {
@@ -198,7 +202,7 @@ fn give_grades(
                 let continuing = last_rank_granted[gi] == Some(ranks[pos]);
                 // A tie group gets the grade whole or not at all, so the quota
                 // is never exceeded (except by a first group that ties).
-                let group = ranks.iter().filter(|r| **r == ranks[pos]).count();
+                let group = group_size.get(&ranks[pos]).copied().unwrap_or(1);
                 if !continuing && granted[gi] > 0 && granted[gi] + group > limit {
                     continue;
                 }
@@ -228,11 +232,10 @@ fn give_actions(
     let score = e.breakdown.total;
     let mut exclusive: Vec<(String, String)> = Vec::new();
     for a in &scheme.actions {
-        let on_ok = match (a.on, scope) {
-            (On::Any, _) => true,
-            (On::Period, Scope::Period) | (On::Year, Scope::Year) => true,
-            _ => false,
-        };
+        let on_ok = matches!(
+            (a.on, scope),
+            (On::Any, _) | (On::Period, Scope::Period) | (On::Year, Scope::Year)
+        );
         if !on_ok
             || a.min.is_some_and(|m| score + EPS < m)
             || a.below.is_some_and(|b| score + EPS >= b)

@@ -1,8 +1,8 @@
 //! Storage: the only module that knows SQL. SQLite with migrations, an
 //! append-only hash-chained journal, lock triggers and backups.
 
-pub mod apply;
 pub mod appeal_queries;
+pub mod apply;
 pub mod db;
 pub mod events;
 pub mod journal;
