@@ -139,7 +139,7 @@ pub fn key_hints<'a>(
 }
 
 /// Draw a header line and pre-padded rows; `selected` (an index into `rows`)
-/// is painted with `sel` across the full width.
+/// is painted with `sel` across the full width and marked `>` in a leading blank.
 pub fn draw_rows(
     area: Rect,
     buf: &mut Buffer,
@@ -164,6 +164,10 @@ pub fn draw_rows(
         buf.set_line(area.x, y, row, area.width);
         if selected == Some(i) {
             buf.set_style(line_area, sel);
+            // A visible mark too, for monochrome terminals and text captures.
+            if area.width > 0 && buf[(area.x, y)].symbol() == " " {
+                buf[(area.x, y)].set_symbol(">");
+            }
         }
         y += 1;
     }

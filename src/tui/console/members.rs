@@ -132,7 +132,7 @@ impl Members {
             cell_right(t.col_rank, 4),
             cell(t.col_name, 8),
             cell(t.col_cat, 4),
-            cell_right(t.col_score, 6),
+            cell_right(t.col_score, 5),
             cell_right(t.col_pending, 4),
             cell(t.col_conf, 4)
         );
@@ -168,7 +168,7 @@ impl Members {
                         cell(&r.name, 8),
                         cell(crate::i18n::category(ctx.lang, r.category), 4)
                     )),
-                    Span::styled(cell_right(&fmt_points(r.score), 6), score_style),
+                    Span::styled(cell_right(&fmt_points(r.score), 5), score_style),
                     Span::styled(
                         format!(
                             " {}",
