@@ -85,7 +85,7 @@ fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), Open
             });
         }
     }
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;")
         .map_err(sq(path))?;
     let fk: i64 = conn
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
