@@ -30,11 +30,18 @@ fn branch_scale(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp");
     let path = fixture(&dir, 800, 6);
     let mut l = Ledger::open(&path, None).expect("open");
-    c.bench_function("rank one quarter, 800 members", |b| b.iter(|| l.ranking(&q4()).expect("rank")));
-    c.bench_function("year roll-up, 800 members", |b| b.iter(|| l.ranking(&RankScope::Year(2026)).expect("rank")));
+    c.bench_function("rank one quarter, 800 members", |b| {
+        b.iter(|| l.ranking(&q4()).expect("rank"))
+    });
+    c.bench_function("year roll-up, 800 members", |b| {
+        b.iter(|| l.ranking(&RankScope::Year(2026)).expect("rank"))
+    });
     // One verdict and the re-ranking the console shows after it.
     let ids: Vec<i64> = l
-        .claims(&ClaimFilter { period: Some("2026Q4".into()), ..Default::default() })
+        .claims(&ClaimFilter {
+            period: Some("2026Q4".into()),
+            ..Default::default()
+        })
         .expect("claims")
         .iter()
         .map(|c| c.id)
@@ -44,7 +51,11 @@ fn branch_scale(c: &mut Criterion) {
         b.iter(|| {
             let id = ids[i % ids.len()];
             i += 1;
-            let o = if i % 2 == 0 { Outcome::Approved } else { Outcome::Rejected };
+            let o = if i.is_multiple_of(2) {
+                Outcome::Approved
+            } else {
+                Outcome::Rejected
+            };
             l.verdict(id, o, None, Some("核实")).expect("verdict");
             l.ranking(&q4()).expect("rank")
         })
@@ -57,8 +68,12 @@ fn county_scale(c: &mut Criterion) {
     let l = Ledger::open(&path, None).expect("open");
     let mut g = c.benchmark_group("county");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
-    g.bench_function("rank one quarter, 50000 members", |b| b.iter(|| l.ranking(&q4()).expect("rank")));
-    g.bench_function("year roll-up, 50000 members", |b| b.iter(|| l.ranking(&RankScope::Year(2026)).expect("rank")));
+    g.bench_function("rank one quarter, 50000 members", |b| {
+        b.iter(|| l.ranking(&q4()).expect("rank"))
+    });
+    g.bench_function("year roll-up, 50000 members", |b| {
+        b.iter(|| l.ranking(&RankScope::Year(2026)).expect("rank"))
+    });
     g.finish();
 }
 
@@ -69,11 +84,28 @@ fn import(c: &mut Criterion) {
     let n = 1_000_000usize;
     {
         let mut w = csv::Writer::from_path(&csv_path).expect("csv");
-        w.write_record(["member", "item", "level", "count", "points", "date", "note", "period"]).expect("csv");
+        w.write_record([
+            "member", "item", "level", "count", "points", "date", "note", "period",
+        ])
+        .expect("csv");
         for i in 0..n {
             let m = jifen::gen::name_for(i % 1000);
-            let (item, level) = if i % 3 == 0 { ("work.speech", "city") } else { ("other.blood", "") };
-            w.write_record([m.as_str(), item, level, "1", "", "2026-11-02", &format!("n{i}"), "2026Q4"]).expect("csv");
+            let (item, level) = if i % 3 == 0 {
+                ("work.speech", "city")
+            } else {
+                ("other.blood", "")
+            };
+            w.write_record([
+                m.as_str(),
+                item,
+                level,
+                "1",
+                "",
+                "2026-11-02",
+                &format!("n{i}"),
+                "2026Q4",
+            ])
+            .expect("csv");
         }
         w.flush().expect("csv");
     }
