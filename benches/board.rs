@@ -94,7 +94,8 @@ fn latency(c: &mut Criterion) {
                 k += 1;
                 let id = claim(&mut console, members[k % members.len()]);
                 // Let the board take in the new claim, so only the verdict is timed.
-                std::thread::sleep(POLL * 2 + Duration::from_millis(k as u64 % 97));
+                // A phase spread evenly over the poll interval.
+                std::thread::sleep(POLL * 2 + Duration::from_millis((k as u64 * 37) % 100));
                 while rx.try_recv().is_ok() {}
                 console.verdict(id, Outcome::Approved, None, None).expect("verdict");
                 let committed = Instant::now();
