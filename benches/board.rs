@@ -40,7 +40,11 @@ fn claim(l: &mut Ledger, member: i64) -> i64 {
 
 /// The board's loop without a terminal: poll every POLL, draw when changed,
 /// report each drawn frame's time.
-fn board_thread(path: &Path, stop: Arc<AtomicBool>, frames: mpsc::Sender<Instant>) -> std::thread::JoinHandle<()> {
+fn board_thread(
+    path: &Path,
+    stop: Arc<AtomicBool>,
+    frames: mpsc::Sender<Instant>,
+) -> std::thread::JoinHandle<()> {
     let path = path.to_path_buf();
     std::thread::spawn(move || {
         let theme = Theme::shipped("projector-dark").expect("theme");
@@ -97,7 +101,9 @@ fn latency(c: &mut Criterion) {
                 // A phase spread evenly over the poll interval.
                 std::thread::sleep(POLL * 2 + Duration::from_millis((k as u64 * 37) % 100));
                 while rx.try_recv().is_ok() {}
-                console.verdict(id, Outcome::Approved, None, None).expect("verdict");
+                console
+                    .verdict(id, Outcome::Approved, None, None)
+                    .expect("verdict");
                 let committed = Instant::now();
                 let frame = loop {
                     match rx.recv_timeout(Duration::from_secs(5)) {
@@ -128,7 +134,9 @@ fn latency(c: &mut Criterion) {
             for _ in 0..iters {
                 k += 1;
                 let id = claim(&mut console, members[k % members.len()]);
-                console.verdict(id, Outcome::Approved, None, None).expect("verdict");
+                console
+                    .verdict(id, Outcome::Approved, None, None)
+                    .expect("verdict");
                 let t0 = Instant::now();
                 let t = now();
                 assert!(p.poll(t));

@@ -19,9 +19,18 @@ use toml::Spanned;
 /// Themes shipped in the binary: (name, file text).
 pub const SHIPPED: &[(&str, &str)] = &[
     ("default", include_str!("../themes/default.toml")),
-    ("projector-dark", include_str!("../themes/projector-dark.toml")),
-    ("projector-light", include_str!("../themes/projector-light.toml")),
-    ("high-contrast", include_str!("../themes/high-contrast.toml")),
+    (
+        "projector-dark",
+        include_str!("../themes/projector-dark.toml"),
+    ),
+    (
+        "projector-light",
+        include_str!("../themes/projector-light.toml"),
+    ),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
 ];
 
 /// A semantic role a view draws with.
@@ -169,13 +178,22 @@ impl Theme {
             let child_text = chain.last().map(|s| s.text.clone()).unwrap_or_default();
             let name = parent.get_ref().clone();
             if chain.len() > 8 || chain.iter().any(|s| s.name == name) {
-                return Err(invalid(&child, &child_text, parent.span(), "inherit", "inheritance loops"));
+                return Err(invalid(
+                    &child,
+                    &child_text,
+                    parent.span(),
+                    "inherit",
+                    "inheritance loops",
+                ));
             }
             let next = match shipped_text(&name) {
                 Some(t) => Source::parse(&format!("themes/{name}.toml"), t)?,
                 None => {
                     let path: Option<PathBuf> = dir.map(|d| d.join(format!("{name}.toml")));
-                    match path.as_ref().and_then(|p| std::fs::read_to_string(p).ok().map(|t| (p, t))) {
+                    match path
+                        .as_ref()
+                        .and_then(|p| std::fs::read_to_string(p).ok().map(|t| (p, t)))
+                    {
                         Some((p, t)) => Source::parse(&p.display().to_string(), &t)?,
                         None => {
                             return Err(invalid(
@@ -202,10 +220,15 @@ impl Theme {
         styles[Role::Selected.index()] = Style::default().add_modifier(Modifier::REVERSED);
         styles[Role::Bonus.index()] = Style::default().fg(Color::Green);
         styles[Role::Deduction.index()] = Style::default().fg(Color::Red);
-        styles[Role::Warning.index()] = Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        styles[Role::Warning.index()] = Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD);
         styles[Role::Provisional.index()] = Style::default().fg(Color::Yellow);
-        styles[Role::RankUp.index()] = Style::default().fg(Color::Green).add_modifier(Modifier::BOLD);
-        styles[Role::RankDown.index()] = Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
+        styles[Role::RankUp.index()] = Style::default()
+            .fg(Color::Green)
+            .add_modifier(Modifier::BOLD);
+        styles[Role::RankDown.index()] =
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
         styles[Role::Muted.index()] = Style::default().fg(Color::Gray);
         styles[Role::Big.index()] = Style::default().fg(Color::White);
         Theme {
@@ -307,13 +330,21 @@ impl Source {
             let span = e.span().unwrap_or(0..0);
             let mut field = field_at(text, span.start);
             if let Some(f) = backticked(e.message(), "unknown field `") {
-                field = if field.is_empty() { f } else { format!("{field}.{f}") };
+                field = if field.is_empty() {
+                    f
+                } else {
+                    format!("{field}.{f}")
+                };
             }
             let message = e.message().trim().replace('\n', " ");
             ThemeError::Invalid {
                 file: file.to_string(),
                 line: line_of(text, span.start),
-                field: if field.is_empty() { "(file)".into() } else { field },
+                field: if field.is_empty() {
+                    "(file)".into()
+                } else {
+                    field
+                },
                 message,
             }
         })?;
@@ -335,22 +366,44 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
     let mut palette: BTreeMap<String, Color> = BTreeMap::new();
     for src in chain.iter().rev() {
         for (k, v) in &src.raw.palette {
-            let c = parse_colour(v.get_ref(), &BTreeMap::new())
-                .ok_or_else(|| invalid(&src.file, &src.text, v.span(), &format!("palette.{k}"), &bad_colour(v.get_ref())))?;
+            let c = parse_colour(v.get_ref(), &BTreeMap::new()).ok_or_else(|| {
+                invalid(
+                    &src.file,
+                    &src.text,
+                    v.span(),
+                    &format!("palette.{k}"),
+                    &bad_colour(v.get_ref()),
+                )
+            })?;
             palette.insert(k.clone(), c);
         }
     }
     let mut theme = Theme::fallback();
-    theme.name = chain.first().map(|s| s.name.clone()).unwrap_or_else(|| origin.to_string());
-    if let Some((src, p)) = chain.iter().find_map(|s| s.raw.pixel.as_ref().map(|p| (s, p))) {
+    theme.name = chain
+        .first()
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| origin.to_string());
+    if let Some((src, p)) = chain
+        .iter()
+        .find_map(|s| s.raw.pixel.as_ref().map(|p| (s, p)))
+    {
         if crate::text::width(p.get_ref()) != 1 {
-            return Err(invalid(&src.file, &src.text, p.span(), "pixel", "must be one narrow character, like \"#\""));
+            return Err(invalid(
+                &src.file,
+                &src.text,
+                p.span(),
+                "pixel",
+                "must be one narrow character, like \"#\"",
+            ));
         }
         theme.pixel = Some(p.get_ref().clone());
     }
     for role in Role::ALL {
         // The nearest file in the chain that defines the role wins.
-        let Some((src, raw)) = chain.iter().find_map(|s| s.raw.styles.get(role).map(|r| (s, r))) else {
+        let Some((src, raw)) = chain
+            .iter()
+            .find_map(|s| s.raw.styles.get(role).map(|r| (s, r)))
+        else {
             continue;
         };
         let mut style = Style::default();
@@ -365,7 +418,11 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
                         &bad_colour(v.get_ref()),
                     )
                 })?;
-                style = if which == "fg" { style.fg(c) } else { style.bg(c) };
+                style = if which == "fg" {
+                    style.fg(c)
+                } else {
+                    style.bg(c)
+                };
             }
         }
         for (on, m) in [
@@ -384,7 +441,9 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
 }
 
 fn bad_colour(v: &str) -> String {
-    format!("'{v}' is not a colour (a palette name, a colour name like 'yellow', '#rrggbb' or 0-255)")
+    format!(
+        "'{v}' is not a colour (a palette name, a colour name like 'yellow', '#rrggbb' or 0-255)"
+    )
 }
 
 fn parse_colour(v: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
@@ -406,7 +465,11 @@ fn invalid(file: &str, text: &str, span: Range<usize>, field: &str, message: &st
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// The dotted key at the line of `offset`: the table header above it and the key on it.

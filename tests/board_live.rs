@@ -29,12 +29,22 @@ fn verdict_from_another_connection_is_drawn_on_next_poll() {
 
     // The console approves a 5-point claim for 赵敏 (79 -> 84, rank 38 -> 3).
     let mut console = console(&path);
-    approve(&mut console, "赵敏", "work.speech", Some("province"), "发言", "属实");
+    approve(
+        &mut console,
+        "赵敏",
+        "work.speech",
+        Some("province"),
+        "发言",
+        "属实",
+    );
     let now = clock() + Duration::milliseconds(100);
     assert!(p.poll(now), "the next poll sees the commit");
     assert_eq!(p.reads, reads + 1);
     let after = screen(&p.view(now), &theme, 140, 40);
-    assert!(after.contains("赵 敏"), "赵敏 is now in the top three:\n{after}");
+    assert!(
+        after.contains("赵 敏"),
+        "赵敏 is now in the top three:\n{after}"
+    );
     assert!(after.contains("第3名  升35"), "the move is shown:\n{after}");
     // 邓丽君 went from 3 to 4.
     assert!(row_line(&after, "邓丽君").contains("降1"), "{after}");
@@ -50,19 +60,34 @@ fn board_mode_change_is_drawn_on_next_poll() {
     let (_dir, path) = demo();
     let mut p = poller(&path);
     console(&path)
-        .set_board_mode(&BoardMode::Message { text: "休会十分钟".into() })
+        .set_board_mode(&BoardMode::Message {
+            text: "休会十分钟".into(),
+        })
         .expect("mode");
     assert!(p.poll(clock()));
     assert_eq!(p.view(clock()).screen, Screen::Message("休会十分钟".into()));
 }
 
-const SECRETS: [&str; 5] = ["绝密备注甲乙丙", "证据绝密备注甲乙丙", "不予公开理由丁戊", "驳回理由辛壬", "争议内容己庚"];
+const SECRETS: [&str; 5] = [
+    "绝密备注甲乙丙",
+    "证据绝密备注甲乙丙",
+    "不予公开理由丁戊",
+    "驳回理由辛壬",
+    "争议内容己庚",
+];
 
 #[test]
 fn reasons_notes_evidence_disputes_never_appear() {
     let (_dir, path) = demo();
     let mut l = console(&path);
-    approve(&mut l, "吴芳", "work.speech", Some("city"), SECRETS[0], SECRETS[2]);
+    approve(
+        &mut l,
+        "吴芳",
+        "work.speech",
+        Some("city"),
+        SECRETS[0],
+        SECRETS[2],
+    );
     let wu = member_id(&l, "吴芳");
     let c = l
         .add_claim(&jifen::core::ClaimDraft {
@@ -80,7 +105,8 @@ fn reasons_notes_evidence_disputes_never_appear() {
             reason: None,
         })
         .expect("claim");
-    l.verdict(c, jifen::model::Outcome::Rejected, None, Some(SECRETS[3])).expect("reject");
+    l.verdict(c, jifen::model::Outcome::Rejected, None, Some(SECRETS[3]))
+        .expect("reject");
     let p = l.current_period().expect("period").expect("some");
     l.confirm(wu, &p, Some(SECRETS[4])).expect("dispute");
     let modes = [BoardMode::Live, BoardMode::Member { member_id: wu }];
@@ -99,7 +125,10 @@ fn reasons_notes_evidence_disputes_never_appear() {
             assert!(!shown.contains(s), "{s} on screen in {mode:?}");
         }
         if matches!(mode, BoardMode::Member { .. }) {
-            assert!(shown.contains("工作在会议发言交流"), "public item titles do show:\n{shown}");
+            assert!(
+                shown.contains("工作在会议发言交流"),
+                "public item titles do show:\n{shown}"
+            );
         }
     }
 }
@@ -114,7 +143,10 @@ fn lost_database_is_reported_and_recovered() {
     assert!(p.poll(t1), "losing the file is a change");
     let view = p.view(t1 + Duration::seconds(3));
     let trouble = view.trouble.clone().expect("trouble shown");
-    assert!(trouble.contains("数据库文件不见了") && trouble.contains("3 秒"), "{trouble}");
+    assert!(
+        trouble.contains("数据库文件不见了") && trouble.contains("3 秒"),
+        "{trouble}"
+    );
     // The last ranking stays up under the notice.
     assert!(matches!(view.screen, Screen::Ranking(_)));
     let text = screen(&view, &Theme::default(), 80, 24);

@@ -15,14 +15,21 @@ fn with_mode(path: &std::path::Path, mode: &BoardMode) -> String {
     console(path).set_board_mode(mode).expect("set mode");
     let view = poller(path).view(clock());
     let t = Theme::shipped("projector-dark").expect("theme");
-    format!("{}\n{}", screen(&view, &t, 80, 24), screen(&view, &t, 140, 40))
+    format!(
+        "{}\n{}",
+        screen(&view, &t, 80, 24),
+        screen(&view, &t, 140, 40)
+    )
 }
 
 #[test]
 fn member_under_review() {
     let (_dir, path) = demo();
     let id = member_id(&console(&path), "吴芳");
-    insta::assert_snapshot!("member", with_mode(&path, &BoardMode::Member { member_id: id }));
+    insta::assert_snapshot!(
+        "member",
+        with_mode(&path, &BoardMode::Member { member_id: id })
+    );
 }
 
 #[test]
@@ -78,7 +85,12 @@ fn countdown_normal_warning_overrun() {
         // The digits are painted in the role's colour.
         let want = t.style(c.role()).fg.or(Some(t.big_colour()));
         let buf = render(&view, &t, 80, 24);
-        assert!(buf.content().iter().any(|cell| Some(cell.bg) == want && cell.symbol() == " "), "{ends}");
+        assert!(
+            buf.content()
+                .iter()
+                .any(|cell| Some(cell.bg) == want && cell.symbol() == " "),
+            "{ends}"
+        );
         out.push_str(&screen(&view, &t, 80, 24));
     }
     assert!(COUNTDOWN_WARN_SECS >= 45);
@@ -96,7 +108,10 @@ fn message_and_blank() {
     );
     insta::assert_snapshot!("message", msg);
     let blank = with_mode(&path, &BoardMode::Blank);
-    assert!(blank.lines().all(|l| l.trim().is_empty()), "blank shows nothing:\n{blank}");
+    assert!(
+        blank.lines().all(|l| l.trim().is_empty()),
+        "blank shows nothing:\n{blank}"
+    );
 }
 
 #[test]

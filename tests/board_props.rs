@@ -56,12 +56,19 @@ fn views() -> &'static Vec<BoardView> {
         ];
         for mode in modes {
             let mut s = base.clone();
-            s.member = matches!(mode, BoardMode::Member { member_id } if member_id == wu).then(|| member.clone());
+            s.member = matches!(mode, BoardMode::Member { member_id } if member_id == wu)
+                .then(|| member.clone());
             if matches!(mode, BoardMode::Frozen { .. }) {
                 s.frozen = frozen.clone();
             }
             s.mode = mode;
-            out.push(build(&s, &Default::default(), clock(), Some("数据库文件不见了".into()), ZH));
+            out.push(build(
+                &s,
+                &Default::default(),
+                clock(),
+                Some("数据库文件不见了".into()),
+                ZH,
+            ));
             out.push(build(&s, &Default::default(), clock(), None, ZH));
         }
         let mut empty = Snapshot::default();

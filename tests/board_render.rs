@@ -30,6 +30,9 @@ fn live_ranking_colours_per_theme() {
     let view = poller(&path).view(clock());
     for name in Theme::shipped_names() {
         let theme = Theme::shipped(name).expect("shipped theme");
-        insta::assert_snapshot!(format!("colours_{name}_140x40"), colours(&render(&view, &theme, 140, 40)));
+        insta::assert_snapshot!(
+            format!("colours_{name}_140x40"),
+            colours(&render(&view, &theme, 140, 40))
+        );
     }
 }

@@ -7,7 +7,12 @@ use ratatui::style::{Color, Modifier};
 #[test]
 fn every_shipped_theme_loads() {
     let names = Theme::shipped_names();
-    for want in ["default", "projector-dark", "projector-light", "high-contrast"] {
+    for want in [
+        "default",
+        "projector-dark",
+        "projector-light",
+        "high-contrast",
+    ] {
         assert!(names.contains(&want), "{want} is shipped");
     }
     for name in names {
@@ -33,7 +38,10 @@ fn high_contrast_inherits_and_recolours() {
     // Inherited as is.
     assert_eq!(hc.style(Role::Base), dark.style(Role::Base));
     // Own role.
-    assert!(hc.style(Role::Provisional).add_modifier.contains(Modifier::UNDERLINED));
+    assert!(hc
+        .style(Role::Provisional)
+        .add_modifier
+        .contains(Modifier::UNDERLINED));
 }
 
 fn invalid(r: Result<Theme, ThemeError>) -> (String, usize, String, String) {
@@ -52,10 +60,17 @@ fn invalid(r: Result<Theme, ThemeError>) -> (String, usize, String, String) {
 fn bad_colour_names_file_line_field() {
     let text = "name = \"mine\"\n\n[palette]\nink = \"#112233\"\n\n[styles]\nbase = { fg = \"ink\" }\ntitle = { fg = \"yelow\", bold = true }\n";
     let (file, line, field, message) = invalid(Theme::parse("my-theme.toml", text, None));
-    assert_eq!((file.as_str(), line, field.as_str()), ("my-theme.toml", 8, "styles.title.fg"));
+    assert_eq!(
+        (file.as_str(), line, field.as_str()),
+        ("my-theme.toml", 8, "styles.title.fg")
+    );
     assert!(message.contains("yelow"), "{message}");
     let e = Theme::parse("my-theme.toml", text, None).expect_err("bad");
-    assert!(e.to_string().starts_with("my-theme.toml:8: styles.title.fg: "), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("my-theme.toml:8: styles.title.fg: "),
+        "{e}"
+    );
 }
 
 #[test]
@@ -74,7 +89,10 @@ fn unknown_role_and_unknown_style_key() {
     let text = "[styles]\nbase = { fg = \"red\", blink = true }\n";
     let (_, line, field, _) = invalid(Theme::parse("t.toml", text, None));
     assert_eq!(line, 2);
-    assert!(field.starts_with("styles.base") && field.ends_with("blink"), "{field}");
+    assert!(
+        field.starts_with("styles.base") && field.ends_with("blink"),
+        "{field}"
+    );
 }
 
 #[test]
@@ -90,7 +108,8 @@ fn syntax_error_and_wrong_type() {
 
 #[test]
 fn inherit_errors_and_files() {
-    let (_, line, field, message) = invalid(Theme::parse("t.toml", "\ninherit = \"no-such\"\n", None));
+    let (_, line, field, message) =
+        invalid(Theme::parse("t.toml", "\ninherit = \"no-such\"\n", None));
     assert_eq!((line, field.as_str()), (2, "inherit"));
     assert!(message.contains("no-such"));
 
@@ -104,15 +123,27 @@ fn inherit_errors_and_files() {
     assert_eq!((line, field.as_str()), (2, "inherit"));
 
     // A file theme inheriting a shipped one and overriding a role.
-    std::fs::write(&b, "inherit = \"projector-light\"\n[styles]\nbig = { fg = \"blue\" }\n").expect("write");
+    std::fs::write(
+        &b,
+        "inherit = \"projector-light\"\n[styles]\nbig = { fg = \"blue\" }\n",
+    )
+    .expect("write");
     let t = Theme::load(&b.display().to_string()).expect("loads");
     assert_eq!(t.big_colour(), Color::Blue);
-    assert_eq!(t.style(Role::Base), Theme::shipped("projector-light").expect("light").style(Role::Base));
+    assert_eq!(
+        t.style(Role::Base),
+        Theme::shipped("projector-light")
+            .expect("light")
+            .style(Role::Base)
+    );
 
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "pixel = \"##\"\n").expect("write");
     let (file, line, field, _) = invalid(Theme::load(&bad.display().to_string()));
-    assert_eq!((file, line, field.as_str()), (bad.display().to_string(), 1, "pixel"));
+    assert_eq!(
+        (file, line, field.as_str()),
+        (bad.display().to_string(), 1, "pixel")
+    );
 }
 
 #[test]

@@ -122,7 +122,14 @@ pub fn member_id(l: &jifen::core::Ledger, name: &str) -> i64 {
 }
 
 /// Add a claim with a note, and approve it with a reason; returns the claim id.
-pub fn approve(l: &mut jifen::core::Ledger, name: &str, item: &str, level: Option<&str>, note: &str, reason: &str) -> i64 {
+pub fn approve(
+    l: &mut jifen::core::Ledger,
+    name: &str,
+    item: &str,
+    level: Option<&str>,
+    note: &str,
+    reason: &str,
+) -> i64 {
     let id = member_id(l, name);
     let c = l
         .add_claim(&jifen::core::ClaimDraft {
@@ -140,6 +147,7 @@ pub fn approve(l: &mut jifen::core::Ledger, name: &str, item: &str, level: Optio
             reason: None,
         })
         .expect("claim");
-    l.verdict(c, jifen::model::Outcome::Approved, None, Some(reason)).expect("verdict");
+    l.verdict(c, jifen::model::Outcome::Approved, None, Some(reason))
+        .expect("verdict");
     c
 }

@@ -28,7 +28,9 @@ impl Changes {
                 }
             }
         }
-        self.moved.retain(|id, (_, at)| ranks.contains_key(id) && (now - *at).num_seconds() < SHOW_MOVE_SECS);
+        self.moved.retain(|id, (_, at)| {
+            ranks.contains_key(id) && (now - *at).num_seconds() < SHOW_MOVE_SECS
+        });
         self.prev = Some(ranks);
     }
 

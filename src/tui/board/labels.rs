@@ -147,7 +147,10 @@ impl Labels {
     }
 
     pub fn db_locked(self) -> &'static str {
-        self.pick("数据库被长时间锁定", "the database has been locked for long")
+        self.pick(
+            "数据库被长时间锁定",
+            "the database has been locked for long",
+        )
     }
 
     pub fn db_error(self) -> &'static str {

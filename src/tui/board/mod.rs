@@ -28,6 +28,12 @@ pub fn run(db: &Path, branch: Option<&str>, theme: &str, lang: Lang) -> Result<(
     let theme = Theme::load(theme).map_err(|e| CoreError::User(e.to_string()))?;
     // Refuse a wrong path or branch before taking the screen.
     drop(Ledger::open_read_only(db, branch)?);
-    let poller = Poller::new(db, branch, Labels { zh: lang == Lang::Zh });
+    let poller = Poller::new(
+        db,
+        branch,
+        Labels {
+            zh: lang == Lang::Zh,
+        },
+    );
     terminal::run(poller, &theme).map_err(|e| CoreError::User(format!("terminal: {e}")))
 }

@@ -82,7 +82,10 @@ impl Poller {
             self.ledger = None;
         }
         if self.ledger.is_none() {
-            if self.last_open.is_some_and(|t| (now - t).num_milliseconds() < REOPEN_MS) {
+            if self
+                .last_open
+                .is_some_and(|t| (now - t).num_milliseconds() < REOPEN_MS)
+            {
                 return false;
             }
             self.last_open = Some(now);
@@ -170,7 +173,13 @@ impl Poller {
 
     /// The view for `now` (cheap: no database access).
     pub fn view(&self, now: DateTime<FixedOffset>) -> BoardView {
-        view::build(&self.snapshot, &self.changes, now, self.trouble_line(now), self.labels)
+        view::build(
+            &self.snapshot,
+            &self.changes,
+            now,
+            self.trouble_line(now),
+            self.labels,
+        )
     }
 
     /// The last snapshot read.

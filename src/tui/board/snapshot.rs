@@ -53,7 +53,11 @@ pub fn fetch(ledger: &Ledger, zh: bool) -> Result<Snapshot> {
     snap.state = ranking.state.clone();
     snap.seal = ranking.seal.clone();
     snap.lower_is_better = ranking.lower_is_better;
-    snap.rows = ranking.rows.iter().map(|r| live_row(r, scheme, zh)).collect();
+    snap.rows = ranking
+        .rows
+        .iter()
+        .map(|r| live_row(r, scheme, zh))
+        .collect();
     match &snap.mode {
         BoardMode::Frozen { rows, .. } => {
             snap.frozen = rows.iter().map(|r| frozen_row(r, scheme, zh)).collect();
@@ -71,7 +75,10 @@ pub fn mark(scheme: &Scheme, grade: Option<&str>, stars: Option<u8>, zh: bool) -
     let l = super::labels::Labels { zh };
     match (stars, grade) {
         (Some(n), _) => l.stars(n),
-        (None, Some(key)) => scheme.grade(key).map(|g| g.name_in(zh).to_string()).unwrap_or_else(|| key.to_string()),
+        (None, Some(key)) => scheme
+            .grade(key)
+            .map(|g| g.name_in(zh).to_string())
+            .unwrap_or_else(|| key.to_string()),
         (None, None) => String::new(),
     }
 }

@@ -19,7 +19,11 @@ impl Drop for Guard {
 /// Run until a quit key, a hang-up or termination, or the terminal going away.
 pub fn run(mut poller: Poller, theme: &Theme) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     // try_init also installs a panic hook that restores the terminal first.
@@ -43,7 +47,8 @@ pub fn run(mut poller: Poller, theme: &Theme) -> std::io::Result<()> {
         if event::poll(POLL)? {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
-                    let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+                    let ctrl_c =
+                        k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
                     if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
                         break;
                     }

@@ -138,7 +138,13 @@ impl CountdownView {
 }
 
 /// Build the view for `now`.
-pub fn build(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, trouble: Option<String>, l: Labels) -> BoardView {
+pub fn build(
+    snap: &Snapshot,
+    changes: &Changes,
+    now: DateTime<FixedOffset>,
+    trouble: Option<String>,
+    l: Labels,
+) -> BoardView {
     let header = header(snap, now, l);
     let screen = screen(snap, changes, now, l);
     BoardView {
@@ -157,10 +163,16 @@ fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: Labels) -> Header {
         None => String::new(),
     };
     let note = match &snap.mode {
-        BoardMode::Frozen { at, reveal: None, .. } => Some(format!("{} {}", l.frozen(), clock_of(at))),
         BoardMode::Frozen {
-            reveal: Some(r), rows, ..
-        } if r.style == RevealStyle::BottomUp && revealed(&r.started_at, now, rows.len()) < rows.len() => {
+            at, reveal: None, ..
+        } => Some(format!("{} {}", l.frozen(), clock_of(at))),
+        BoardMode::Frozen {
+            reveal: Some(r),
+            rows,
+            ..
+        } if r.style == RevealStyle::BottomUp
+            && revealed(&r.started_at, now, rows.len()) < rows.len() =>
+        {
             Some(l.revealing().to_string())
         }
         _ => None,
@@ -168,9 +180,18 @@ fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: Labels) -> Header {
     Header {
         branch: snap.branch.clone(),
         period,
-        verdict: if is_final { l.final_() } else { l.preliminary() }.to_string(),
+        verdict: if is_final {
+            l.final_()
+        } else {
+            l.preliminary()
+        }
+        .to_string(),
         is_final,
-        seal: if is_final { snap.seal.as_ref().map(|s| short_seal(s)) } else { None },
+        seal: if is_final {
+            snap.seal.as_ref().map(|s| short_seal(s))
+        } else {
+            None
+        },
         note,
     }
 }
@@ -194,7 +215,9 @@ fn revealed(started_at: &str, now: DateTime<FixedOffset>, n: usize) -> usize {
             if ms < 0 {
                 0
             } else {
-                usize::try_from(ms / REVEAL_STEP_MS + 1).unwrap_or(usize::MAX).min(n)
+                usize::try_from(ms / REVEAL_STEP_MS + 1)
+                    .unwrap_or(usize::MAX)
+                    .min(n)
             }
         }
         Err(_) => n,
@@ -224,7 +247,9 @@ fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Lab
         BoardMode::Frozen { rows, reveal, .. } => {
             let _ = rows;
             let shown = match reveal {
-                Some(r) if r.style == RevealStyle::BottomUp => revealed(&r.started_at, now, snap.frozen.len()),
+                Some(r) if r.style == RevealStyle::BottomUp => {
+                    revealed(&r.started_at, now, snap.frozen.len())
+                }
                 _ => snap.frozen.len(),
             };
             if snap.frozen.is_empty() {
@@ -268,7 +293,13 @@ fn score_role(snap: &Snapshot, score: f64) -> Role {
     }
 }
 
-fn ranking(snap: &Snapshot, rows: &[Row], changes: &Changes, now: DateTime<FixedOffset>, l: Labels) -> RankingView {
+fn ranking(
+    snap: &Snapshot,
+    rows: &[Row],
+    changes: &Changes,
+    now: DateTime<FixedOffset>,
+    l: Labels,
+) -> RankingView {
     let mut legend = Vec::new();
     let mut legend_short = Vec::new();
     if snap.lower_is_better {
@@ -278,7 +309,11 @@ fn ranking(snap: &Snapshot, rows: &[Row], changes: &Changes, now: DateTime<Fixed
             legend.push((format!("{} {name}", fmt_points(*t)), Role::Warning));
         }
         if !snap.thresholds.is_empty() {
-            let ts: Vec<String> = snap.thresholds.iter().map(|(t, _)| fmt_points(*t)).collect();
+            let ts: Vec<String> = snap
+                .thresholds
+                .iter()
+                .map(|(t, _)| fmt_points(*t))
+                .collect();
             legend_short.push((ts.join(" / "), Role::Warning));
         }
     }
@@ -308,7 +343,13 @@ fn ranking(snap: &Snapshot, rows: &[Row], changes: &Changes, now: DateTime<Fixed
     }
 }
 
-fn member(snap: &Snapshot, changes: &Changes, member_id: i64, now: DateTime<FixedOffset>, l: Labels) -> Screen {
+fn member(
+    snap: &Snapshot,
+    changes: &Changes,
+    member_id: i64,
+    now: DateTime<FixedOffset>,
+    l: Labels,
+) -> Screen {
     let Some(st) = &snap.member else {
         return Screen::Message(l.unknown_member().into());
     };
@@ -318,7 +359,10 @@ fn member(snap: &Snapshot, changes: &Changes, member_id: i64, now: DateTime<Fixe
         if let Some(r) = v.rows.get_mut(index) {
             r.selected = true;
         }
-        v.scroll = Scroll::Keep { index, centre: true };
+        v.scroll = Scroll::Keep {
+            index,
+            centre: true,
+        };
         v.podium = false;
         v
     });
@@ -326,7 +370,11 @@ fn member(snap: &Snapshot, changes: &Changes, member_id: i64, now: DateTime<Fixe
         .items
         .iter()
         .map(|(title, pts)| {
-            let role = if *pts < 0.0 { Role::Deduction } else { Role::Bonus };
+            let role = if *pts < 0.0 {
+                Role::Deduction
+            } else {
+                Role::Bonus
+            };
             let sign = if *pts > 0.0 { "+" } else { "" };
             (title.clone(), format!("{sign}{}", fmt_points(*pts)), role)
         })

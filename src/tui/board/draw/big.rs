@@ -48,13 +48,24 @@ pub fn height(scale: u16) -> u16 {
 
 /// The largest scale (up to `max`) at which `text` fits in `w` x `h`, if any.
 pub fn fit(text: &str, w: u16, h: u16, max: u16) -> Option<u16> {
-    (1..=max).rev().find(|s| width(text, *s) <= w && height(*s) <= h)
+    (1..=max)
+        .rev()
+        .find(|s| width(text, *s) <= w && height(*s) <= h)
 }
 
 /// Draw `text` with its top-left corner at (x, y), clipped to `clip`; each
 /// pixel is `pixel` (a space by default) in `colour` on `colour`.
 #[allow(clippy::too_many_arguments)]
-pub fn render(text: &str, x: u16, y: u16, scale: u16, colour: Color, pixel: Option<&str>, clip: Rect, buf: &mut Buffer) {
+pub fn render(
+    text: &str,
+    x: u16,
+    y: u16,
+    scale: u16,
+    colour: Color,
+    pixel: Option<&str>,
+    clip: Rect,
+    buf: &mut Buffer,
+) {
     let clip = clip.intersection(buf.area);
     let lit = Style::default().bg(colour).fg(colour);
     let symbol = pixel.unwrap_or(" ");

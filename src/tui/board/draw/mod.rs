@@ -56,7 +56,15 @@ pub fn draw(view: &BoardView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Ranking(r) => [&r.legend, &r.legend_short],
         _ => [&[], &[]],
     };
-    chrome::footer(&legend, page, view.trouble.as_deref(), view.labels, theme, foot, buf);
+    chrome::footer(
+        &legend,
+        page,
+        view.trouble.as_deref(),
+        view.labels,
+        theme,
+        foot,
+        buf,
+    );
 }
 
 /// Write `text` at (x, y), cut to `max` cells and to the buffer; returns the cells used.
@@ -75,13 +83,26 @@ pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style:
 pub(crate) fn put_centred(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
     let w = crate::text::width(text).min(usize::from(area.width)) as u16;
     let x = area.x + (area.width - w) / 2;
-    put(buf, x, y, text, area.width.saturating_sub(x - area.x), style);
+    put(
+        buf,
+        x,
+        y,
+        text,
+        area.width.saturating_sub(x - area.x),
+        style,
+    );
 }
 
 /// Space the characters of `text` out ("欧 阳 娜 娜") when that still fits in `cells`.
 pub(crate) fn spaced(text: &str, cells: usize) -> String {
-    let wide = text.chars().all(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
-    let out: String = text.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ");
+    let wide = text
+        .chars()
+        .all(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+    let out: String = text
+        .chars()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     if wide && crate::text::width(&out) <= cells {
         out
     } else {

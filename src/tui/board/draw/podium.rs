@@ -65,12 +65,22 @@ fn card_draw(r: &ViewRow, l: Labels, theme: &Theme, s: u16, card: Rect, buf: &mu
     } else {
         theme.style(Role::Base)
     };
-    put_centred(buf, inner, card.y + 1, &spaced(&r.name, usize::from(inner.width)), name_style);
+    put_centred(
+        buf,
+        inner,
+        card.y + 1,
+        &spaced(&r.name, usize::from(inner.width)),
+        name_style,
+    );
     let mut sub = r.mark.clone();
     if r.provisional {
         sub = format!("{sub}  {}", l.provisional()).trim().to_string();
     }
-    let sub_role = if r.provisional { Role::Provisional } else { Role::Muted };
+    let sub_role = if r.provisional {
+        Role::Provisional
+    } else {
+        Role::Muted
+    };
     put_centred(buf, inner, card.y + 2, &sub, theme.style(sub_role));
     let colour = match r.score_role {
         Role::Base => theme.big_colour(),
@@ -82,7 +92,16 @@ fn card_draw(r: &ViewRow, l: Labels, theme: &Theme, s: u16, card: Rect, buf: &mu
         Some(sc) => {
             let w = big::width(&r.score, sc);
             let x = inner.x + (inner.width - w) / 2;
-            big::render(&r.score, x, digits_y, sc, colour, theme.pixel.as_deref(), inner, buf);
+            big::render(
+                &r.score,
+                x,
+                digits_y,
+                sc,
+                colour,
+                theme.pixel.as_deref(),
+                inner,
+                buf,
+            );
         }
         None => put_centred(buf, inner, digits_y, &r.score, theme.style(Role::Title)),
     }

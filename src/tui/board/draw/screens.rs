@@ -39,7 +39,11 @@ pub fn message(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let cells = usize::from(area.width.saturating_sub(4).max(1));
     let shown = spaced(text, cells);
     let lines = wrap(&shown, cells);
-    let step: u16 = if (lines.len() as u16).saturating_mul(2) <= area.height { 2 } else { 1 };
+    let step: u16 = if (lines.len() as u16).saturating_mul(2) <= area.height {
+        2
+    } else {
+        1
+    };
     let h = (lines.len() as u16).saturating_mul(step);
     let mut y = area.y + area.height.saturating_sub(h) / 2;
     for line in lines {
@@ -59,14 +63,24 @@ pub fn countdown(c: &CountdownView, l: Labels, theme: &Theme, area: Rect, buf: &
     let role = c.role();
     let clock = c.clock();
     let label_h: u16 = if area.height >= 3 { 2 } else { 0 };
-    let over_h: u16 = if c.remaining.is_some_and(|r| r < 0) && area.height >= 5 { 2 } else { 0 };
+    let over_h: u16 = if c.remaining.is_some_and(|r| r < 0) && area.height >= 5 {
+        2
+    } else {
+        0
+    };
     let room = area.height.saturating_sub(label_h + over_h);
     let scale = big::fit(&clock, area.width.saturating_sub(2), room, 8);
     let digits_h = scale.map(big::height).unwrap_or(1);
     let total = label_h + digits_h + over_h;
     let top = area.y + area.height.saturating_sub(total) / 2;
     if label_h > 0 {
-        put_centred(buf, area, top, &spaced(&c.label, usize::from(area.width)), theme.style(Role::Title));
+        put_centred(
+            buf,
+            area,
+            top,
+            &spaced(&c.label, usize::from(area.width)),
+            theme.style(Role::Title),
+        );
     }
     let y = top + label_h;
     let style = theme.style(role);
@@ -77,7 +91,16 @@ pub fn countdown(c: &CountdownView, l: Labels, theme: &Theme, area: Rect, buf: &
                 r => theme.style(r).fg.unwrap_or_else(|| theme.big_colour()),
             };
             let w = big::width(&clock, s);
-            big::render(&clock, area.x + (area.width - w) / 2, y, s, colour, theme.pixel.as_deref(), area, buf);
+            big::render(
+                &clock,
+                area.x + (area.width - w) / 2,
+                y,
+                s,
+                colour,
+                theme.pixel.as_deref(),
+                area,
+                buf,
+            );
         }
         None => put_centred(buf, area, y, &clock, style),
     }
@@ -122,13 +145,23 @@ fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buf
         return;
     }
     let mut y = inner.y + u16::from(inner.height >= 12);
-    put_centred(buf, inner, y, &spaced(&m.name, usize::from(inner.width)), theme.style(Role::Title));
+    put_centred(
+        buf,
+        inner,
+        y,
+        &spaced(&m.name, usize::from(inner.width)),
+        theme.style(Role::Title),
+    );
     y += if inner.height >= 12 { 2 } else { 1 };
-    let line: Vec<&str> = [m.place.as_deref(), m.score.as_deref(), Some(m.mark.as_str())]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect();
+    let line: Vec<&str> = [
+        m.place.as_deref(),
+        m.score.as_deref(),
+        Some(m.mark.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|s| !s.is_empty())
+    .collect();
     let items_h = m.items.len().max(1) as u16 + u16::from(m.pending.is_some());
     let score = m.score.clone().unwrap_or_default();
     let room = inner.bottom().saturating_sub(y + 2 + items_h + 1);
@@ -142,7 +175,16 @@ fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buf
             put_centred(buf, inner, y, &words.join("   "), theme.style(Role::Base));
             y += 1;
             let w = big::width(&score, s);
-            big::render(&score, inner.x + (inner.width - w) / 2, y + 1, s, theme.big_colour(), theme.pixel.as_deref(), inner, buf);
+            big::render(
+                &score,
+                inner.x + (inner.width - w) / 2,
+                y + 1,
+                s,
+                theme.big_colour(),
+                theme.pixel.as_deref(),
+                inner,
+                buf,
+            );
             y += big::height(s) + 2;
         }
         None => {
@@ -150,7 +192,13 @@ fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buf
             y += 2;
         }
     }
-    let pts_w = m.items.iter().map(|(_, p, _)| width(p)).max().unwrap_or(0).max(4);
+    let pts_w = m
+        .items
+        .iter()
+        .map(|(_, p, _)| width(p))
+        .max()
+        .unwrap_or(0)
+        .max(4);
     let list_w = usize::from(inner.width).min(60);
     let x = inner.x + (inner.width - list_w as u16) / 2;
     if m.items.is_empty() {
@@ -162,8 +210,22 @@ fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buf
             return;
         }
         let tw = list_w.saturating_sub(pts_w + 2);
-        put(buf, x, y, &pad(title, tw), tw as u16, theme.style(Role::Base));
-        put(buf, x + tw as u16 + 2, y, &pad_left(pts, pts_w), pts_w as u16, theme.style(*role));
+        put(
+            buf,
+            x,
+            y,
+            &pad(title, tw),
+            tw as u16,
+            theme.style(Role::Base),
+        );
+        put(
+            buf,
+            x + tw as u16 + 2,
+            y,
+            &pad_left(pts, pts_w),
+            pts_w as u16,
+            theme.style(*role),
+        );
         y += 1;
     }
     if let Some(p) = &m.pending {

@@ -30,8 +30,20 @@ struct Cols {
 impl Cols {
     fn plan(rows: &[ViewRow], l: Labels, w: u16) -> Cols {
         let score_head = if rows.is_empty() { 0 } else { width(l.score()) };
-        let score = rows.iter().map(|r| width(&r.score)).max().unwrap_or(0).max(score_head).max(4) as u16;
-        let names = rows.iter().map(|r| width(&r.name)).max().unwrap_or(0).max(width(l.name())).max(8) as u16;
+        let score = rows
+            .iter()
+            .map(|r| width(&r.score))
+            .max()
+            .unwrap_or(0)
+            .max(score_head)
+            .max(4) as u16;
+        let names = rows
+            .iter()
+            .map(|r| width(&r.name))
+            .max()
+            .unwrap_or(0)
+            .max(width(l.name()))
+            .max(8) as u16;
         let mark = rows.iter().map(|r| width(&r.mark)).max().unwrap_or(0) as u16;
         let prov = if rows.iter().any(|r| r.provisional) {
             width(l.provisional()) as u16
@@ -48,7 +60,16 @@ impl Cols {
         };
         // Give up the least needed columns first until the name has room.
         for drop in 0..4 {
-            let fixed = c.rank + 1 + c.moved + 2 + 2 + c.score + gap(c.mark) + c.mark + gap(c.prov) + c.prov;
+            let fixed = c.rank
+                + 1
+                + c.moved
+                + 2
+                + 2
+                + c.score
+                + gap(c.mark)
+                + c.mark
+                + gap(c.prov)
+                + c.prov;
             if w >= fixed + 8 || drop == 3 {
                 c.name = w.saturating_sub(fixed).min(names.min(24));
                 break;
@@ -63,7 +84,17 @@ impl Cols {
     }
 
     fn total(&self) -> u16 {
-        self.rank + 1 + self.moved + 2 + self.name + 2 + self.score + gap(self.mark) + self.mark + gap(self.prov) + self.prov
+        self.rank
+            + 1
+            + self.moved
+            + 2
+            + self.name
+            + 2
+            + self.score
+            + gap(self.mark)
+            + self.mark
+            + gap(self.prov)
+            + self.prov
     }
 }
 
@@ -76,7 +107,13 @@ fn gap(w: u16) -> u16 {
 }
 
 /// Draw the ranking; returns (page, pages) when paging.
-pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<(usize, usize)> {
+pub fn ranking(
+    v: &RankingView,
+    l: Labels,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<(usize, usize)> {
     if area.is_empty() {
         return None;
     }
@@ -86,7 +123,14 @@ pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut 
     if v.podium {
         if let Some(h) = podium::height_for(area, rows) {
             let n = rows.iter().take(3).take_while(|r| r.rank <= 3).count();
-            podium::draw(&rows[..n], l, theme, podium::scale(area), Rect { height: h, ..area }, buf);
+            podium::draw(
+                &rows[..n],
+                l,
+                theme,
+                podium::scale(area),
+                Rect { height: h, ..area },
+                buf,
+            );
             rows = &rows[n..];
             offset = n;
             area = Rect {
@@ -104,8 +148,14 @@ pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut 
     // Fewest columns that hold every row; else as many as fit, and pages.
     let max_cols = ((area.width + COL_GAP) / (MIN_COL + COL_GAP)).max(1);
     let cap = |cols: u16, step: u16| usize::from(body_h / step) * usize::from(cols);
-    let cols = (1..=max_cols).find(|c| rows.len() <= cap(*c, 1)).unwrap_or(max_cols);
-    let step = if rows.len() <= cap(cols, 2) && body_h >= 8 { 2 } else { 1 };
+    let cols = (1..=max_cols)
+        .find(|c| rows.len() <= cap(*c, 1))
+        .unwrap_or(max_cols);
+    let step = if rows.len() <= cap(cols, 2) && body_h >= 8 {
+        2
+    } else {
+        1
+    };
     let per_col = usize::from(body_h / step).max(1);
     let per_page = per_col * usize::from(cols);
     let pages = rows.len().div_ceil(per_page);
@@ -117,7 +167,11 @@ pub fn ranking(v: &RankingView, l: Labels, theme: &Theme, area: Rect, buf: &mut 
         Scroll::Keep { index, centre } => {
             let i = index.saturating_sub(offset);
             let last_start = rows.len().saturating_sub(per_page);
-            let s = if centre { i.saturating_sub(per_page / 2) } else { i };
+            let s = if centre {
+                i.saturating_sub(per_page / 2)
+            } else {
+                i
+            };
             (s.min(last_start), None)
         }
     };
@@ -162,10 +216,24 @@ fn head_row(c: &Cols, lower: bool, l: Labels, theme: &Theme, x: u16, y: u16, buf
     let s = theme.style(Role::Header);
     buf.set_style(Rect::new(x, y, c.total(), 1).intersection(buf.area), s);
     let mut x = x;
-    x += put(buf, x, y, &pad_left(l.rank(), usize::from(c.rank + 1 + c.moved)), c.rank + 1 + c.moved, s) + 2;
+    x += put(
+        buf,
+        x,
+        y,
+        &pad_left(l.rank(), usize::from(c.rank + 1 + c.moved)),
+        c.rank + 1 + c.moved,
+        s,
+    ) + 2;
     x += put(buf, x, y, &pad(l.name(), usize::from(c.name)), c.name, s) + 2;
     let score = if lower { l.demerits() } else { l.score() };
-    x += put(buf, x, y, &pad_left(score, usize::from(c.score)), c.score, s);
+    x += put(
+        buf,
+        x,
+        y,
+        &pad_left(score, usize::from(c.score)),
+        c.score,
+        s,
+    );
     if c.mark > 0 {
         x += 3;
         x += put(buf, x, y, &pad(l.grade(), usize::from(c.mark)), c.mark, s);
@@ -174,7 +242,17 @@ fn head_row(c: &Cols, lower: bool, l: Labels, theme: &Theme, x: u16, y: u16, buf
 }
 
 #[allow(clippy::too_many_arguments)]
-fn row(r: &ViewRow, c: &Cols, show_rank: bool, cont: bool, l: Labels, theme: &Theme, x: u16, y: u16, buf: &mut Buffer) {
+fn row(
+    r: &ViewRow,
+    c: &Cols,
+    show_rank: bool,
+    cont: bool,
+    l: Labels,
+    theme: &Theme,
+    x: u16,
+    y: u16,
+    buf: &mut Buffer,
+) {
     let base = if r.selected {
         theme.style(Role::Selected)
     } else {
@@ -185,12 +263,30 @@ fn row(r: &ViewRow, c: &Cols, show_rank: bool, cont: bool, l: Labels, theme: &Th
     }
     let muted = theme.style(Role::Muted);
     let mut x = x;
-    let rank = if show_rank { r.rank.to_string() } else { String::new() };
-    x += put(buf, x, y, &pad_left(&rank, usize::from(c.rank)), c.rank, if cont { muted } else { base }) + 1;
+    let rank = if show_rank {
+        r.rank.to_string()
+    } else {
+        String::new()
+    };
+    x += put(
+        buf,
+        x,
+        y,
+        &pad_left(&rank, usize::from(c.rank)),
+        c.rank,
+        if cont { muted } else { base },
+    ) + 1;
     if c.moved > 0 {
         if let Some(by) = r.moved.filter(|_| !r.hidden) {
             let role = if by > 0 { Role::RankUp } else { Role::RankDown };
-            put(buf, x, y, &pad(&l.moved(by), usize::from(c.moved)), c.moved, theme.style(role));
+            put(
+                buf,
+                x,
+                y,
+                &pad(&l.moved(by), usize::from(c.moved)),
+                c.moved,
+                theme.style(role),
+            );
         }
         x += c.moved;
     }
@@ -204,15 +300,40 @@ fn row(r: &ViewRow, c: &Cols, show_rank: bool, cont: bool, l: Labels, theme: &Th
     } else {
         base
     };
-    x += put(buf, x, y, &pad(&r.name, usize::from(c.name)), c.name, name_style) + 2;
-    let score_style = if r.selected { base } else { theme.style(r.score_role) };
-    x += put(buf, x, y, &pad_left(&r.score, usize::from(c.score)), c.score, base.patch(score_style));
+    x += put(
+        buf,
+        x,
+        y,
+        &pad(&r.name, usize::from(c.name)),
+        c.name,
+        name_style,
+    ) + 2;
+    let score_style = if r.selected {
+        base
+    } else {
+        theme.style(r.score_role)
+    };
+    x += put(
+        buf,
+        x,
+        y,
+        &pad_left(&r.score, usize::from(c.score)),
+        c.score,
+        base.patch(score_style),
+    );
     if c.mark > 0 {
         x += 3;
         x += put(buf, x, y, &pad(&r.mark, usize::from(c.mark)), c.mark, base);
     }
     if c.prov > 0 && r.provisional {
         x += 3;
-        put(buf, x, y, l.provisional(), c.prov, theme.style(Role::Provisional));
+        put(
+            buf,
+            x,
+            y,
+            l.provisional(),
+            c.prov,
+            theme.style(Role::Provisional),
+        );
     }
 }
