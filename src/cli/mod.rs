@@ -49,6 +49,8 @@ pub enum Command {
     },
     /// The room display: the live ranking board, read-only.
     Board {
+        /// Theme: default, projector-dark (the default), projector-light,
+        /// high-contrast, or a theme file (.toml).
         #[arg(long)]
         theme: Option<String>,
     },
