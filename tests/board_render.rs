@@ -36,3 +36,23 @@ fn live_ranking_colours_per_theme() {
         );
     }
 }
+
+#[test]
+fn pages_turn_by_themselves_and_ties_show_their_rank_once() {
+    let (_dir, path) = demo();
+    let p = poller(&path);
+    let theme = Theme::default();
+    let page = |secs: i64| screen(&p.view(clock() + chrono::Duration::seconds(secs)), &theme, 80, 24);
+    let first = page(0);
+    assert!(first.contains("第 1/3 页"), "{first}");
+    assert!(page(jifen::tui::board::view::PAGE_SECS).contains("第 2/3 页"));
+    assert!(page(2 * jifen::tui::board::view::PAGE_SECS).contains("第 3/3 页"));
+    assert!(page(3 * jifen::tui::board::view::PAGE_SECS).contains("第 1/3 页"));
+    // Ranks 1,1,3: the shared 1 is written once.
+    let ranks: Vec<&str> = first
+        .lines()
+        .filter(|l| l.contains("李秀英") || l.contains("马超") || l.contains("邓丽君"))
+        .map(|l| l.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert_eq!(ranks, ["1", "马超", "3"], "{first}");
+}
