@@ -150,6 +150,7 @@ impl Ledger {
             .filter(|m| category.is_none_or(|c| m.category == c))
             .collect();
         let held = self.held_periods()?;
+        let mut period_scores: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
         let (entrants, periods, state, seal, focus) = match scope {
             RankScope::Period(p) => {
                 let row = self.period_row(p)?;
@@ -162,10 +163,8 @@ impl Ledger {
                 let entrants: Vec<Entrant> = members
                     .iter()
                     .map(|m| {
-                        let parts: Vec<&[Tally]> = window
-                            .iter()
-                            .filter_map(|w| t.get(&(w.to_string(), m.id)).map(|v| v.as_slice()))
-                            .collect();
+                        let parts: Vec<&[Tally]> =
+                            t.iter().filter_map(|w| w.get(&m.id).map(|v| v.as_slice())).collect();
                         let merged = scoring::merge(&parts);
                         Entrant {
                             member_id: m.id,
@@ -192,13 +191,25 @@ impl Ledger {
                         }
                     }
                 }
+                let ytd = scheme.window == Window::Ytd;
                 let entrants = members
                     .iter()
                     .map(|m| {
-                        let per: Vec<Vec<Tally>> = in_year
-                            .iter()
-                            .map(|p| t.get(&(p.to_string(), m.id)).cloned().unwrap_or_default())
+                        let per: Vec<Vec<Tally>> = (0..in_year.len())
+                            .map(|k| t[k].get(&m.id).cloned().unwrap_or_default())
                             .collect();
+                        // Each period's own score, side by side (from the same tallies).
+                        let scores = (0..per.len())
+                            .map(|k| {
+                                let window: Vec<&[Tally]> = if ytd {
+                                    per[..=k].iter().map(|v| v.as_slice()).collect()
+                                } else {
+                                    vec![per[k].as_slice()]
+                                };
+                                Some(scoring::score_window(&scheme, m.tier, &scoring::merge(&window)).total)
+                            })
+                            .collect();
+                        period_scores.insert(m.id, scores);
                         Entrant {
                             member_id: m.id,
                             category: m.category,
@@ -226,21 +237,6 @@ impl Ledger {
         let confirmations = match &focus {
             Some(p) => queries::confirmations(self.conn(), self.branch.id, p)?,
             None => HashMap::new(),
-        };
-        let period_scores: HashMap<i64, Vec<Option<f64>>> = match scope {
-            RankScope::Year(_) => {
-                let mut out: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
-                for p in &periods {
-                    let pid: PeriodId = p.parse().map_err(CoreError::User)?;
-                    let r = self.ranking_of(&RankScope::Period(pid), category)?;
-                    let by: HashMap<i64, f64> = r.rows.iter().map(|x| (x.member_id, x.score)).collect();
-                    for m in &members {
-                        out.entry(m.id).or_default().push(by.get(&m.id).copied());
-                    }
-                }
-                out
-            }
-            RankScope::Period(_) => HashMap::new(),
         };
         let by_id: HashMap<i64, &crate::model::Member> = members.iter().map(|m| (m.id, m)).collect();
         let mut rows: Vec<RankRow> = standings
@@ -287,9 +283,10 @@ impl Ledger {
         }
     }
 
-    fn load_tallies(&self, periods: &[PeriodId]) -> Result<HashMap<(String, i64), Vec<Tally>>> {
+    /// Tallies of each period in `periods` (same order), by member.
+    fn load_tallies(&self, periods: &[PeriodId]) -> Result<Vec<HashMap<i64, Vec<Tally>>>> {
         let ids: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
-        Ok(queries::tallies(self.conn(), self.branch.id, &ids, self.corrections)?)
+        Ok(queries::tallies_by_period(self.conn(), self.branch.id, &ids, self.corrections)?)
     }
 
     /// Grades of each member in the periods before `p`, for repeat rules.
@@ -310,10 +307,8 @@ impl Ledger {
             let entrants: Vec<Entrant> = members
                 .iter()
                 .map(|m| {
-                    let parts: Vec<&[Tally]> = window
-                        .iter()
-                        .filter_map(|w| t.get(&(w.to_string(), m.id)).map(|v| v.as_slice()))
-                        .collect();
+                    let parts: Vec<&[Tally]> =
+                        t.iter().filter_map(|w| w.get(&m.id).map(|v| v.as_slice())).collect();
                     Entrant {
                         member_id: m.id,
                         category: m.category,

@@ -304,3 +304,51 @@ pub fn last_event_at(conn: &Connection) -> rusqlite::Result<Option<String>> {
         .query_row([], |r| r.get(0))
         .optional()
 }
+
+/// Approved tallies (with corrections if asked) of each given period, by member,
+/// in the order of `periods`.
+pub fn tallies_by_period(
+    conn: &Connection,
+    branch: i64,
+    periods: &[String],
+    with_corrections: bool,
+) -> rusqlite::Result<Vec<HashMap<i64, Vec<Tally>>>> {
+    let mut out = Vec::with_capacity(periods.len());
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2",
+    )?;
+    for p in periods {
+        let mut by: HashMap<i64, Vec<Tally>> = HashMap::new();
+        let mut rows = st.query(params![branch, p])?;
+        while let Some(r) = rows.next()? {
+            by.entry(r.get(0)?).or_default().push(Tally {
+                item: r.get(1)?,
+                points: r.get(2)?,
+                count: r.get(3)?,
+            });
+        }
+        out.push(by);
+    }
+    if with_corrections {
+        let mut cst = conn.prepare_cached(
+            "SELECT member_id, item, SUM(points), count(*) FROM correction
+             WHERE branch_id = ?1 AND period = ?2 GROUP BY member_id, item",
+        )?;
+        for (k, p) in periods.iter().enumerate() {
+            let mut rows = cst.query(params![branch, p])?;
+            while let Some(r) = rows.next()? {
+                let (member, item, points, count): (i64, String, f64, i64) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                let v = out[k].entry(member).or_default();
+                match v.iter_mut().find(|t| t.item == item) {
+                    Some(t) => {
+                        t.points += points;
+                        t.count += count;
+                    }
+                    None => v.push(Tally { item, points, count }),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
