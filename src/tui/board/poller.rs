@@ -98,7 +98,8 @@ impl Poller {
                     self.file_id = id;
                 }
                 Err(e) => {
-                    self.lose(now, format!("{}: {e}", self.labels.db_error()), false);
+                    let locked = is_busy(&e);
+                    self.lose(now, format!("{}: {e}", self.labels.db_error()), locked);
                     return false;
                 }
             }
