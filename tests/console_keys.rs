@@ -249,10 +249,17 @@ fn lock_takes_the_typed_period() {
     app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     typed(&mut app, "2026Q4");
     key(&mut app, KeyCode::Enter);
+    // Sealed and posted at once; the papers are offered next.
+    assert!(app.has_overlay(), "the papers popup: {:?}", app.status());
+    key(&mut app, KeyCode::Esc);
     assert!(!app.has_overlay(), "{:?}", app.status());
     let row = app.ledger().period_row(&q4()).expect("query").expect("row");
-    assert_eq!(row.state, "locked");
+    assert_eq!(row.state, "published");
     assert!(row.seal.is_some());
+    assert!(
+        row.window_end.is_some(),
+        "the publication window starts at the lock"
+    );
 }
 
 #[test]

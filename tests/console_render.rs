@@ -100,7 +100,7 @@ fn new_claim_form() {
 fn too_small_and_tiny_sizes_never_panic() {
     let (_d, _p, mut app) = demo(Lang::Zh);
     insta::assert_snapshot!("too_small_60x12", screen(&mut app, 60, 12));
-    for screen_key in ['1', '2', '3', '4', '5'] {
+    for screen_key in ['1', '2', '3', '4', '5', '6'] {
         ch(&mut app, screen_key);
         for (w, h) in [
             (1, 1),
@@ -149,6 +149,13 @@ fn lock_sealed_with_summary() {
         .expect("query")
         .and_then(|r| r.seal)
         .expect("sealed");
+    // The papers are offered at once, then the summary is under them.
+    assert!(app.has_overlay(), "{:?}", app.status());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, w, h).replace(&seal, "<seal>");
+        insta::assert_snapshot!(format!("lock_papers_{w}x{h}"), text);
+    }
+    key(&mut app, KeyCode::Esc);
     for (w, h) in [(80, 24), (120, 40)] {
         let text = screen(&mut app, w, h).replace(&seal, "<seal>");
         insta::assert_snapshot!(format!("lock_sealed_{w}x{h}"), text);
@@ -202,4 +209,83 @@ fn a_large_branch_stays_fast() {
         start.elapsed()
     );
     assert!(screen(&mut app, 120, 40).contains("欧阳"));
+}
+
+/// A demo console with one appeal on 2026Q3, filed on the lock day.
+fn demo_with_appeal() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    App,
+    chrono::NaiveDate,
+) {
+    let (d, path, mut app) = demo(Lang::Zh);
+    let day = console_common::lock_day(app.ledger(), "2026Q3");
+    console_common::file_demo_appeal(&path, day);
+    app.set_today(day);
+    (d, path, app, day)
+}
+
+#[test]
+fn overview_with_publication_and_appeal() {
+    let (_d, _p, mut app, _) = demo_with_appeal();
+    both_sizes("overview_appeal", &mut app);
+}
+
+#[test]
+fn appeals_screen() {
+    let (_d, _p, mut app, _) = demo_with_appeal();
+    ch(&mut app, '6');
+    assert_eq!(app.screen_kind(), jifen::tui::console::ScreenKind::Appeals);
+    both_sizes("appeals", &mut app);
+    ch(&mut app, 'a');
+    both_sizes("appeal_uphold_prompt", &mut app);
+}
+
+#[test]
+fn appeals_screen_empty_and_file_form() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, '6');
+    both_sizes("appeals_empty", &mut app);
+    key(&mut app, KeyCode::Esc);
+    ch(&mut app, '2');
+    ch(&mut app, 'f');
+    both_sizes("appeal_file_form", &mut app);
+}
+
+#[test]
+fn overdue_appeals_are_drawn_in_the_warning_role() {
+    let (_d, _p, mut app, day) = demo_with_appeal();
+    app.set_today(day + chrono::Duration::days(40));
+    let warning = jifen::theme::Theme::default().style(jifen::theme::Role::Warning);
+    for screen_key in [None, Some('6')] {
+        if let Some(c) = screen_key {
+            ch(&mut app, c);
+        }
+        let text = screen(&mut app, 80, 24);
+        assert!(text.contains("逾期"), "{text}");
+        let mut term =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
+        term.draw(|f| app.draw(f)).expect("draw");
+        let buf = term.backend().buffer();
+        // The appeal's row: the cell of the member's surname, below the step list.
+        let cell = (0..80)
+            .flat_map(|x| (2..22).map(move |y| (x, y)))
+            .map(|(x, y)| &buf[(x, y)])
+            .filter(|c| c.symbol() == "沈")
+            .last()
+            .expect("the appeal on screen");
+        assert_eq!(
+            cell.fg,
+            warning.fg.unwrap_or_default(),
+            "overdue in the warning role"
+        );
+    }
+}
+
+#[test]
+fn year_view_with_follow_ups() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, '5');
+    key(&mut app, KeyCode::Tab);
+    both_sizes("year_follow_ups", &mut app);
 }

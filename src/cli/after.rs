@@ -148,9 +148,8 @@ fn scope(l: &Ledger, period: Option<&str>, year: Option<i32>) -> Result<RankScop
     })
 }
 
-/// After `jifen lock`: start the publication window and say until when.
-pub fn after_lock(l: &mut Ledger, p: &PeriodId) -> Out {
-    let pb = l.publish(p, None)?;
+/// After `jifen lock` (which started the publication window): say until when.
+pub fn after_lock(pb: &crate::core::publication::Publication) {
     if let Some(end) = pb.window_end {
         let unit = if pb.working_days {
             "working days"
@@ -159,7 +158,6 @@ pub fn after_lock(l: &mut Ledger, p: &PeriodId) -> Out {
         };
         println!("published until {end} ({} {unit})", pb.days);
     }
-    Ok(())
 }
 
 fn appeal_line(a: &AppealRow, zh: bool) -> Vec<String> {

@@ -551,13 +551,14 @@ pub fn run(cli: Cli) -> Out {
         Command::Lock { period } => {
             let mut ledger = Ledger::open(&db, branch)?;
             let p = ledger.period_or_current(Some(&period))?;
-            let r = ledger.lock(&p)?;
+            let done = ledger.lock_and_publish(&p)?;
+            let r = &done.report;
             println!("locked {} ({} members)", r.period, r.members);
             if !r.unconfirmed.is_empty() {
                 println!("unconfirmed: {}", r.unconfirmed.join(", "));
             }
             println!("seal {}", r.seal);
-            after::after_lock(&mut ledger, &p)?;
+            after::after_lock(&done.publication?);
             Ok(())
         }
         Command::Undo => {

@@ -213,3 +213,25 @@ impl Ledger {
         Ok(out)
     }
 }
+
+/// What [`Ledger::lock_and_publish`] did: the seal, and the posting that followed it.
+#[derive(Debug)]
+pub struct LockPublished {
+    pub report: super::LockReport,
+    /// The publication window started by the lock. An error here leaves the
+    /// period locked (its window then counts from the lock day).
+    pub publication: Result<Publication>,
+}
+
+impl Ledger {
+    /// Seal a period and post its results at once (the lock step of every
+    /// front end): the publication window starts on the lock day.
+    pub fn lock_and_publish(&mut self, p: &PeriodId) -> Result<LockPublished> {
+        let report = self.lock(p)?;
+        let publication = self.publish(p, None);
+        Ok(LockPublished {
+            report,
+            publication,
+        })
+    }
+}

@@ -42,4 +42,18 @@ pub enum Action {
     Lock,
     PrevYear,
     NextYear,
+    /// File an appeal for the selected member (or one to name).
+    FileAppeal,
+    /// Reply to the selected appeal: upheld (with a correction).
+    Uphold,
+    /// Reply to the selected appeal: dismissed.
+    Dismiss,
+    /// Send the selected appeal to reconsideration by the higher committee.
+    Reconsider,
+    /// Make a locked period whose window has closed final.
+    Finalize,
+    /// Offer the papers of the sealed period.
+    Papers,
+    /// Tick the selected follow-up action done.
+    TickFollowUp,
 }

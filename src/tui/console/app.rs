@@ -5,20 +5,23 @@ use super::action::Action;
 use super::board_popup::BoardPopup;
 use super::chrome::{self, Header};
 use super::new_claim::NewClaim;
+use super::papers::{PapersKey, PapersPopup};
 use super::prompt::{Form, FormKind, Outcome};
 use super::screen::{Ctx, Screen, ScreenKind};
 use super::style::Palette;
-use super::{confirm, help, keys, lock, members, overview, roll_call, year};
+use super::{appeals, confirm, help, keys, lock, members, overview, roll_call, year};
 use crate::cli::Lang;
 use crate::core::{Ledger, Result};
 use crate::i18n::{self, Strings};
 use crate::model::PeriodId;
 use crate::tui::widgets::{centered, fits, popup, too_small};
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
+use std::path::PathBuf;
 
 /// Smallest terminal the console lays out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -32,6 +35,7 @@ pub enum Overlay {
     Form(Form),
     NewClaim(NewClaim),
     Board(BoardPopup),
+    Papers(PapersPopup),
 }
 
 /// The secretary's console.
@@ -49,6 +53,8 @@ pub struct App {
     pub(super) read_only: Option<String>,
     /// The period's state code, refreshed with every reload.
     pub(super) period_state: Option<String>,
+    /// The day deadlines are counted against; `None` is the local date.
+    pub(super) today: Option<NaiveDate>,
 }
 
 impl App {
@@ -68,6 +74,7 @@ impl App {
             ask_quit: false,
             read_only: None,
             period_state: None,
+            today: None,
         };
         app.reload();
         Ok(app)
@@ -76,6 +83,44 @@ impl App {
     /// Show the console as read-only, saying why (e.g. who holds the lease).
     pub fn set_read_only_note(&mut self, note: String) {
         self.read_only = Some(note);
+    }
+
+    /// Count deadlines (reply-due, overdue, publication windows) against this
+    /// day instead of the local date: for tests and for looking ahead.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = Some(today);
+        self.reload();
+    }
+
+    /// The day deadlines are counted against.
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(crate::calendar::today)
+    }
+
+    /// Where the papers of a period are written: `<db>.papers/<period>/`.
+    pub fn papers_dir(&self, p: &PeriodId) -> PathBuf {
+        let mut s = self.ledger.path().as_os_str().to_owned();
+        s.push(".papers");
+        PathBuf::from(s).join(p.to_string())
+    }
+
+    /// The appeals in the order the appeals screen lists them (empty elsewhere).
+    pub fn appeal_ids(&self) -> Vec<i64> {
+        match self.stack.last() {
+            Some(Screen::Appeals(s)) => s.rows.iter().map(|a| a.id).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The papers written since the papers popup opened (while it is open).
+    pub fn papers_written(&self) -> Vec<PathBuf> {
+        match (&self.overlay, self.period) {
+            (Overlay::Papers(pp), _) => {
+                let dir = self.papers_dir(&pp.period);
+                pp.written.iter().map(|w| dir.join(w)).collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Draw with another palette (e.g. from `JIFEN_THEME`).
@@ -136,14 +181,16 @@ impl App {
             None => None,
         };
         let board = self.board_words()?;
+        let today = self.today();
         let l = &self.ledger;
         match (self.stack.last_mut(), p) {
-            (Some(Screen::Overview(s)), _) => s.load(l, p.as_ref(), &ctx, board),
+            (Some(Screen::Overview(s)), _) => s.load(l, p.as_ref(), &ctx, board, today),
             (Some(Screen::RollCall(s)), Some(p)) => s.load(l, &p),
             (Some(Screen::Members(s)), Some(p)) => s.load(l, &p, &ctx),
             (Some(Screen::Confirm(s)), Some(p)) => s.load(l, &p, &ctx),
             (Some(Screen::Lock(s)), Some(p)) => s.load(l, &p, ctx.zh()),
             (Some(Screen::Year(s)), _) => s.load(l, ctx.zh()),
+            (Some(Screen::Appeals(s)), _) => s.load(l, today),
             _ => Ok(()),
         }
     }
@@ -163,7 +210,10 @@ impl App {
 
     /// Push a screen (it needs a period unless it is the overview or year).
     pub(super) fn push(&mut self, s: Screen) {
-        let needs = !matches!(s.kind(), ScreenKind::Overview | ScreenKind::Year);
+        let needs = !matches!(
+            s.kind(),
+            ScreenKind::Overview | ScreenKind::Year | ScreenKind::Appeals
+        );
         if needs && self.period.is_none() {
             self.err(self.t.no_period);
             return;
@@ -237,6 +287,20 @@ impl App {
                     }
                 }
             }
+            Overlay::Papers(mut pp) => {
+                if force {
+                    self.quit = true;
+                    return;
+                }
+                match pp.handle_key(key) {
+                    PapersKey::Close => {}
+                    PapersKey::Stay => self.overlay = Overlay::Papers(pp),
+                    PapersKey::Write(paper, format) => {
+                        self.write_papers(&mut pp, paper, format);
+                        self.overlay = Overlay::Papers(pp);
+                    }
+                }
+            }
         }
     }
 
@@ -301,6 +365,7 @@ impl App {
             Some(Screen::Confirm(s)) => s.draw(body, buf, &ctx),
             Some(Screen::Lock(s)) => s.draw(body, buf, &ctx),
             Some(Screen::Year(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Appeals(s)) => s.draw(body, buf, &ctx),
             None => {}
         }
         chrome::draw_status(status, buf, self.status.as_ref(), &ctx);
@@ -315,6 +380,10 @@ impl App {
             Overlay::NewClaim(f) => f.draw(body, buf, &ctx, self.ledger.scheme()),
             Overlay::Board(b) => {
                 b.draw(body, buf, &ctx);
+                None
+            }
+            Overlay::Papers(pp) => {
+                pp.draw(body, buf, &ctx);
                 None
             }
         };
@@ -340,10 +409,12 @@ pub fn screen_title(kind: ScreenKind, t: &'static Strings) -> &'static str {
         ScreenKind::Confirm => t.confirmation,
         ScreenKind::Lock => t.step_lock,
         ScreenKind::Year => t.year_view,
+        ScreenKind::Appeals => t.appeals_title,
     }
 }
 
 // Screens used by the update half (kept here so both halves share one import list).
+pub(super) use appeals::Appeals as AppealsScreen;
 pub(super) use confirm::Confirm as ConfirmScreen;
 pub(super) use lock::Lock as LockScreen;
 pub(super) use members::{Members as MembersScreen, Pane};

@@ -12,10 +12,11 @@ pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str
     let mut v: Vec<(&str, &str)> = match screen {
         ScreenKind::Overview => vec![
             ("Enter", t.k_open),
-            ("1-5", t.steps),
+            ("1-6", t.steps),
             ("o", t.k_open_period),
             ("s", t.k_session),
             ("y", t.k_year),
+            ("F", t.k_finalize),
         ],
         ScreenKind::RollCall => vec![
             ("p", t.k_present),
@@ -32,14 +33,23 @@ pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str
             ("c", t.k_confirm),
             ("Tab", t.k_pane),
             ("/", t.k_search),
+            ("f", t.k_file_appeal),
         ],
         ScreenKind::Confirm => vec![
             ("c", t.k_confirm),
             ("d", t.k_dispute),
             ("n/p", t.k_next_member),
+            ("f", t.k_file_appeal),
         ],
-        ScreenKind::Lock => vec![("Enter", t.k_lock)],
-        ScreenKind::Year => vec![("[ ]", t.k_prev_year)],
+        ScreenKind::Lock => vec![("Enter", t.k_lock), ("p", t.k_papers)],
+        ScreenKind::Year => vec![("x", t.k_tick), ("Tab", t.k_pane), ("[ ]", t.k_prev_year)],
+        ScreenKind::Appeals => vec![
+            ("f", t.k_file_appeal),
+            ("a", t.k_uphold),
+            ("r", t.k_dismiss),
+            ("R", t.k_reconsider),
+            ("p", t.k_papers),
+        ],
     };
     v.extend([
         ("u", t.k_undo),
@@ -71,10 +81,11 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
         (
             t.overview,
             vec![
-                ("1-5", t.steps),
+                ("1-6", t.steps),
                 ("o", t.k_open_period),
                 ("s", t.k_session),
                 ("y", t.k_year),
+                ("F", t.k_finalize),
             ],
         ),
         (
@@ -91,6 +102,7 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
                 ("n", t.k_new),
                 ("c", t.k_confirm),
                 ("d", t.k_dispute),
+                ("f", t.k_file_appeal),
             ],
         ),
         (
@@ -99,10 +111,24 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
                 ("c", t.k_confirm),
                 ("d", t.k_dispute),
                 ("n/p", t.k_next_member),
+                ("f", t.k_file_appeal),
             ],
         ),
-        (t.step_lock, vec![("Enter  L", t.k_lock)]),
-        (t.step_year, vec![("[ ]", t.k_prev_year)]),
+        (t.step_lock, vec![("Enter  L", t.k_lock), ("p", t.k_papers)]),
+        (
+            t.step_year,
+            vec![("[ ]", t.k_prev_year), ("x  Space", t.k_tick)],
+        ),
+        (
+            t.appeals_title,
+            vec![
+                ("f", t.k_file_appeal),
+                ("a", t.k_uphold),
+                ("r", t.k_dismiss),
+                ("R", t.k_reconsider),
+                ("p", t.k_papers),
+            ],
+        ),
     ]
 }
 

@@ -42,7 +42,8 @@ pub fn action_for(screen: ScreenKind, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('s') => Some(Action::StartSession),
             KeyCode::Char('y') => Some(Action::Year),
             KeyCode::Char('L') => Some(Action::Lock),
-            KeyCode::Char(c @ '1'..='5') => Some(Action::Step(c as u8 - b'1')),
+            KeyCode::Char('F') => Some(Action::Finalize),
+            KeyCode::Char(c @ '1'..='6') => Some(Action::Step(c as u8 - b'1')),
             _ => None,
         },
         ScreenKind::RollCall => match key.code {
@@ -59,6 +60,7 @@ pub fn action_for(screen: ScreenKind, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('n') => Some(Action::NewClaim),
             KeyCode::Char('c') => Some(Action::Confirm),
             KeyCode::Char('d') => Some(Action::Dispute),
+            KeyCode::Char('f') => Some(Action::FileAppeal),
             KeyCode::Right | KeyCode::Char('l') => Some(Action::NextPane),
             KeyCode::Left | KeyCode::Char('h') => Some(Action::PrevPane),
             _ => None,
@@ -66,17 +68,28 @@ pub fn action_for(screen: ScreenKind, key: KeyEvent) -> Option<Action> {
         ScreenKind::Confirm => match key.code {
             KeyCode::Char('c') => Some(Action::Confirm),
             KeyCode::Char('d') => Some(Action::Dispute),
+            KeyCode::Char('f') => Some(Action::FileAppeal),
             KeyCode::Char('n') | KeyCode::Right => Some(Action::NextPane),
             KeyCode::Char('p') | KeyCode::Left => Some(Action::PrevPane),
             _ => None,
         },
         ScreenKind::Lock => match key.code {
             KeyCode::Char('L') => Some(Action::Lock),
+            KeyCode::Char('p') => Some(Action::Papers),
             _ => None,
         },
         ScreenKind::Year => match key.code {
             KeyCode::Left | KeyCode::Char('[') => Some(Action::PrevYear),
             KeyCode::Right | KeyCode::Char(']') => Some(Action::NextYear),
+            KeyCode::Char('x') | KeyCode::Char(' ') => Some(Action::TickFollowUp),
+            _ => None,
+        },
+        ScreenKind::Appeals => match key.code {
+            KeyCode::Char('f') => Some(Action::FileAppeal),
+            KeyCode::Char('a') => Some(Action::Uphold),
+            KeyCode::Char('r') => Some(Action::Dismiss),
+            KeyCode::Char('R') => Some(Action::Reconsider),
+            KeyCode::Char('p') => Some(Action::Papers),
             _ => None,
         },
     }

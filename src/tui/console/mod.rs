@@ -4,6 +4,7 @@
 
 mod action;
 mod app;
+mod appeals;
 mod board_popup;
 mod chrome;
 mod confirm;
@@ -14,6 +15,7 @@ mod lock;
 mod members;
 mod new_claim;
 mod overview;
+mod papers;
 mod prompt;
 mod roll_call;
 mod screen;

@@ -1,16 +1,20 @@
-//! Overview: where the meeting stands, and the steps of the walk.
+//! Overview: where the meeting stands, the steps of the walk, and after the
+//! lock the publication window and the open appeals with their due dates.
 
 use super::screen::Ctx;
+use crate::core::appeals::AppealRow;
+use crate::core::publication::Publication;
 use crate::core::{Ledger, MeetingProgress, Result};
 use crate::model::PeriodId;
-use crate::tui::widgets::{draw_rows, Scroll};
+use crate::tui::widgets::{cell, draw_rows, Scroll};
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 /// The steps the overview lists, in order.
-pub const STEPS: usize = 5;
+pub const STEPS: usize = 6;
 
 /// Overview state and view model.
 #[derive(Debug, Default)]
@@ -21,6 +25,10 @@ pub struct Overview {
     pub progress: MeetingProgress,
     pub board: String,
     pub year: Option<i32>,
+    /// Sealed periods not yet final, with their publication windows.
+    pub publications: Vec<Publication>,
+    /// Open appeals of the branch, most urgent first.
+    pub appeals: Vec<AppealRow>,
 }
 
 impl Overview {
@@ -31,13 +39,35 @@ impl Overview {
         p: Option<&PeriodId>,
         ctx: &Ctx,
         board: String,
+        today: NaiveDate,
     ) -> Result<()> {
         self.branch = l.branch().name.clone();
         self.scheme = l.scheme().name_in(ctx.zh()).to_string();
         self.progress = l.progress(p)?;
         self.board = board;
         self.year = p.map(|p| p.year);
+        let mut pubs = Vec::new();
+        for r in l.periods()? {
+            if matches!(r.state.as_str(), "locked" | "published") {
+                let id: PeriodId = r.id.parse().map_err(crate::core::CoreError::User)?;
+                pubs.push(l.publication(&id, today)?);
+            }
+        }
+        pubs.sort_by(|a, b| b.period.cmp(&a.period));
+        self.publications = pubs;
+        let mut appeals: Vec<AppealRow> = l
+            .appeals_on(None, today)?
+            .into_iter()
+            .filter(|a| a.open)
+            .collect();
+        appeals.sort_by_key(|a| (!a.overdue, a.due.clone(), a.id));
+        self.appeals = appeals;
         Ok(())
+    }
+
+    /// The first sealed period that may be made final today.
+    pub fn finalizable(&self) -> Option<&Publication> {
+        self.publications.iter().find(|p| p.can_finalize)
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
@@ -49,9 +79,10 @@ impl Overview {
             .title(Span::styled(format!(" {} ", t.overview), pal.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let [facts, _, steps_area] = Layout::vertical([
+        let [facts, _, steps_area, after_area] = Layout::vertical([
             Constraint::Length(6),
             Constraint::Length(1),
+            Constraint::Length(STEPS as u16 + 1),
             Constraint::Min(0),
         ])
         .areas(inner);
@@ -129,6 +160,17 @@ impl Overview {
                 self.year.map(|y| y.to_string()).unwrap_or_default(),
                 false,
             ),
+            (
+                t.step_appeals,
+                format!(
+                    "{} {}  {} {}",
+                    t.open_appeals,
+                    self.appeals.len(),
+                    t.overdue,
+                    self.appeals.iter().filter(|a| a.overdue).count()
+                ),
+                self.appeals.is_empty(),
+            ),
         ];
         let range = self
             .step
@@ -151,5 +193,75 @@ impl Overview {
         let header = Line::from(Span::styled(format!(" {}", t.steps), pal.header));
         let sel = self.step.selected.checked_sub(range.start);
         draw_rows(steps_area, buf, Some(header), &rows, sel, pal.selected);
+        self.draw_after(after_area, buf, ctx);
+    }
+
+    /// Publication windows and open appeals (overdue in the warning role).
+    fn draw_after(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let mut lines: Vec<Line> = Vec::new();
+        for pb in &self.publications {
+            let mut spans = vec![
+                Span::styled(format!(" {} ", t.publication), pal.muted),
+                Span::styled(pb.period.clone(), pal.title),
+                Span::raw(format!(
+                    " {}  ",
+                    crate::i18n::period_state(ctx.lang, &pb.state)
+                )),
+            ];
+            if let Some(end) = pb.window_end {
+                let unit = if pb.working_days {
+                    t.working_days
+                } else {
+                    t.calendar_days
+                };
+                let state = if pb.closed {
+                    t.window_closed
+                } else {
+                    t.posted_until
+                };
+                spans.push(Span::raw(format!("{state} {end} ({}{unit})  ", pb.days)));
+            }
+            spans.push(Span::raw(format!(
+                "{} {}  ",
+                t.open_appeals, pb.open_appeals
+            )));
+            if pb.overdue_appeals > 0 {
+                spans.push(Span::styled(
+                    format!("{} {}  ", t.overdue, pb.overdue_appeals),
+                    pal.warning,
+                ));
+            }
+            if pb.can_finalize {
+                spans.push(Span::styled(t.can_finalize, pal.key));
+            }
+            lines.push(Line::from(spans));
+        }
+        if !self.appeals.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!(" {}  ({})", t.appeals_title, t.reply_due),
+                pal.header,
+            )));
+            for a in &self.appeals {
+                let style = if a.overdue {
+                    pal.warning
+                } else {
+                    ratatui::style::Style::default()
+                };
+                let mut text = format!(
+                    "  #{} {} {} {} {}",
+                    a.id,
+                    cell(&a.member, 8),
+                    a.period,
+                    t.col_due,
+                    super::appeals::due_text(a)
+                );
+                if a.overdue {
+                    text.push_str(&format!("  {}", t.overdue));
+                }
+                lines.push(Line::from(Span::styled(text, style)));
+            }
+        }
+        draw_rows(area, buf, None, &lines, None, pal.selected);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::field::Field;
 use super::screen::Ctx;
+use crate::core::appeals::AppealOutcome;
 use crate::model::PeriodId;
 use crate::tui::widgets::{centered, popup};
 use ratatui::buffer::Buffer;
@@ -12,15 +13,33 @@ use ratatui::text::{Line, Span};
 /// What a prompt is for; carries the target of the action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    Adjust { claim: i64 },
-    Reject { claim: i64 },
-    ApproveAll { member: i64 },
-    Dispute { member: i64 },
-    Lock { period: PeriodId },
+    Adjust {
+        claim: i64,
+    },
+    Reject {
+        claim: i64,
+    },
+    ApproveAll {
+        member: i64,
+    },
+    Dispute {
+        member: i64,
+    },
+    Lock {
+        period: PeriodId,
+    },
     OpenPeriod,
     Message,
     Countdown,
     Search,
+    /// File an appeal; `member` is the one the form was opened for (id, name).
+    FileAppeal {
+        member: Option<(i64, String)>,
+    },
+    AppealReply {
+        id: i64,
+        outcome: AppealOutcome,
+    },
 }
 
 /// What a key did to a prompt.

@@ -1,7 +1,7 @@
 //! The screen stack's entries and what every screen's drawing shares.
 
 use super::style::Palette;
-use super::{confirm, lock, members, overview, roll_call, year};
+use super::{appeals, confirm, lock, members, overview, roll_call, year};
 use crate::cli::Lang;
 use crate::i18n::Strings;
 use crate::model::fmt_points;
@@ -15,6 +15,7 @@ pub enum ScreenKind {
     Confirm,
     Lock,
     Year,
+    Appeals,
 }
 
 /// A screen on the stack with its own state and view model.
@@ -26,6 +27,7 @@ pub enum Screen {
     Confirm(confirm::Confirm),
     Lock(lock::Lock),
     Year(year::Year),
+    Appeals(appeals::Appeals),
 }
 
 impl Screen {
@@ -37,6 +39,7 @@ impl Screen {
             Screen::Confirm(_) => ScreenKind::Confirm,
             Screen::Lock(_) => ScreenKind::Lock,
             Screen::Year(_) => ScreenKind::Year,
+            Screen::Appeals(_) => ScreenKind::Appeals,
         }
     }
 }

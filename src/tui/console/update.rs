@@ -3,16 +3,20 @@
 
 use super::action::Action;
 use super::app::{
-    App, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen, YearScreen,
+    App, AppealsScreen, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen,
+    YearScreen,
 };
 use super::board_popup::{BoardPopup, Choice};
 use super::field::Field;
 use super::new_claim::NewClaim;
 use super::overview::STEPS;
+use super::papers::PapersPopup;
 use super::prompt::{Form, FormKind};
 use super::screen::{Ctx, Screen};
+use crate::core::appeals::AppealOutcome;
 use crate::core::board_state::BoardMode;
 use crate::core::RankScope;
+use crate::export::{Paper, PaperFormat};
 use crate::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
 
 const PAGE: isize = 10;
@@ -90,9 +94,17 @@ impl App {
                 if let Some(Screen::Year(y)) = self.stack.last_mut() {
                     y.year += if a == Action::NextYear { 1 } else { -1 };
                     y.list = Default::default();
+                    y.follow_list = Default::default();
                     self.reload();
                 }
             }
+            Action::FileAppeal => self.file_appeal_prompt(),
+            Action::Uphold => self.reply_prompt(AppealOutcome::Upheld),
+            Action::Dismiss => self.reply_prompt(AppealOutcome::Dismissed),
+            Action::Reconsider => self.reply_prompt(AppealOutcome::Reconsider),
+            Action::Finalize => self.finalize(),
+            Action::Papers => self.papers_popup(),
+            Action::TickFollowUp => self.tick_follow_up(),
         }
     }
 
@@ -129,8 +141,16 @@ impl App {
                 false
             }
             Some(Screen::Year(s)) => {
-                let n = s.ranking.as_ref().map(|r| r.rows.len()).unwrap_or(0);
-                s.list.step(d, n);
+                if s.follow_focus {
+                    s.follow_list.step(d, s.follow.len());
+                } else {
+                    let n = s.ranking.as_ref().map(|r| r.rows.len()).unwrap_or(0);
+                    s.list.step(d, n);
+                }
+                false
+            }
+            Some(Screen::Appeals(s)) => {
+                s.list.step(d, s.rows.len());
                 false
             }
             _ => false,
@@ -210,7 +230,8 @@ impl App {
                 }
             }
             3 => self.push(Screen::Lock(LockScreen::default())),
-            _ => self.open_year(),
+            4 => self.open_year(),
+            _ => self.push(Screen::Appeals(AppealsScreen::default())),
         }
     }
 
@@ -231,6 +252,7 @@ impl App {
                 s.step_member(if next { 1 } else { -1 });
                 self.reload();
             }
+            Some(Screen::Year(s)) => s.follow_focus = !s.follow_focus,
             _ => {}
         }
     }
@@ -251,6 +273,7 @@ impl App {
             Some(Screen::Members(s)) => s.selected_member().map(|r| (r.member_id, r.name.clone())),
             Some(Screen::Confirm(s)) => s.statement.as_ref().map(|x| (x.member_id, x.name.clone())),
             Some(Screen::RollCall(s)) => s.selected().map(|r| (r.member_id, r.name.clone())),
+            Some(Screen::Appeals(s)) => s.selected().map(|a| (a.member_id, a.member.clone())),
             _ => None,
         }
     }
@@ -419,6 +442,11 @@ impl App {
             return self.push(Screen::Lock(LockScreen::default()));
         }
         let Some(p) = self.period else { return };
+        let sealed =
+            matches!(self.stack.last(), Some(Screen::Lock(s)) if s.progress.seal.is_some());
+        if sealed {
+            return self.papers_popup();
+        }
         let ready = matches!(self.stack.last(), Some(Screen::Lock(s)) if s.ready());
         if !ready {
             return self.err(self.t.lock_blocked);
@@ -567,15 +595,25 @@ impl App {
                 if f.value(0).trim() != period.to_string() {
                     Err(format!("{} {period}", t.must_type))
                 } else {
-                    match self.ledger.lock(period) {
-                        Ok(report) => {
-                            let msg = format!(
+                    match self.ledger.lock_and_publish(period) {
+                        Ok(done) => {
+                            let report = done.report;
+                            let mut msg = format!(
                                 "{} {}  {} {}",
                                 t.sealed, report.period, t.seal, report.seal
                             );
+                            match done.publication {
+                                Ok(pb) => {
+                                    if let Some(end) = pb.window_end {
+                                        msg.push_str(&format!("  {} {end}", t.posted_until));
+                                    }
+                                }
+                                Err(e) => msg.push_str(&format!("  ({}: {e})", t.publication)),
+                            }
                             if let Some(Screen::Lock(s)) = self.stack.last_mut() {
                                 s.report = Some(report);
                             }
+                            self.overlay = Overlay::Papers(self.new_papers_popup(*period));
                             Ok(msg)
                         }
                         Err(e) => Err(e.to_string()),
@@ -609,6 +647,14 @@ impl App {
                 }
                 _ => Err(format!("{}: {}", t.prompt_minutes, t.bad_number)),
             },
+            (FormKind::FileAppeal { member }, _) => {
+                let member = member.clone();
+                self.submit_appeal(&f, member)
+            }
+            (FormKind::AppealReply { id, outcome }, _) => {
+                let (id, outcome) = (*id, *outcome);
+                self.submit_reply(&f, id, outcome)
+            }
             (_, None) => Err(t.no_period.to_string()),
         };
         match result {
@@ -647,6 +693,273 @@ impl App {
                 f.error = Some(e);
                 self.overlay = Overlay::NewClaim(f);
             }
+        }
+    }
+}
+
+/// After the meeting: appeals, publication, papers and follow-ups.
+impl App {
+    /// The most recent sealed period that is not final (where appeals go).
+    fn appealable_period(&self) -> Option<String> {
+        self.ledger
+            .periods()
+            .ok()?
+            .into_iter()
+            .filter(|r| matches!(r.state.as_str(), "locked" | "published"))
+            .map(|r| r.id)
+            .max()
+    }
+
+    fn file_appeal_prompt(&mut self) {
+        let t = self.t;
+        let member = self.current_member();
+        let period = match self.stack.last() {
+            Some(Screen::Appeals(s)) => s.selected().map(|a| a.period.clone()),
+            _ => None,
+        }
+        .or_else(|| self.appealable_period())
+        .unwrap_or_default();
+        let name = member.as_ref().map(|m| m.1.clone()).unwrap_or_default();
+        let f = Form::new(
+            FormKind::FileAppeal { member },
+            t.prompt_appeal,
+            vec![format!("{} {}", t.col_filed, self.today())],
+            vec![
+                Field::new(t.prompt_appeal_member, &name),
+                Field::new(t.prompt_appeal_period, &period),
+                Field::new(t.prompt_appeal_items, ""),
+                Field::new(t.prompt_appeal_words, ""),
+            ],
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    fn submit_appeal(&mut self, f: &Form, member: Option<(i64, String)>) -> Result<String, String> {
+        let t = self.t;
+        let key = f.value(0).trim();
+        let (id, name) = match member {
+            Some((id, name)) if name == key => (id, name),
+            _ => {
+                let m = self.ledger.find_member(key).map_err(|e| e.to_string())?;
+                (m.id, m.name)
+            }
+        };
+        let p: PeriodId = f.value(1).trim().parse()?;
+        let items = Some(f.value(2)).filter(|s| !s.trim().is_empty());
+        let today = self.today();
+        let appeal = self
+            .ledger
+            .file_appeal(id, &p, items, f.value(3), today)
+            .map_err(|e| e.to_string())?;
+        if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
+            s.list = Default::default();
+        }
+        self.reload();
+        if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
+            if let Some(i) = s.rows.iter().position(|a| a.id == appeal) {
+                s.list.select(i, s.rows.len());
+            }
+        }
+        let due = self
+            .ledger
+            .appeal_on(appeal, today)
+            .map(|a| format!("  {} {}", t.reply_due, a.due))
+            .unwrap_or_default();
+        Ok(format!("{} #{appeal} {name} {p}{due}", t.done_file_appeal))
+    }
+
+    fn reply_prompt(&mut self, outcome: AppealOutcome) {
+        let t = self.t;
+        let Some(Screen::Appeals(s)) = self.stack.last() else {
+            return;
+        };
+        let Some(a) = s.selected() else {
+            return self.err(t.no_appeal);
+        };
+        let info = vec![
+            format!("#{} {} {}  {}", a.id, a.member, a.period, a.text),
+            format!("{} {}", t.reply_due, super::appeals::due_text(a)),
+        ];
+        let (title, fields) = match outcome {
+            AppealOutcome::Upheld => {
+                // The first item the member named, as a starting point.
+                let item = a
+                    .items
+                    .as_deref()
+                    .and_then(|s| s.split([',', ' ', '，']).find(|x| !x.is_empty()))
+                    .filter(|c| self.ledger.scheme().item(c).is_some())
+                    .unwrap_or("");
+                (
+                    t.prompt_uphold,
+                    vec![
+                        Field::new(t.prompt_reply_text, ""),
+                        Field::new(t.prompt_corr_item, item),
+                        Field::new(t.prompt_corr_points, ""),
+                    ],
+                )
+            }
+            AppealOutcome::Dismissed => {
+                (t.prompt_dismiss, vec![Field::new(t.prompt_reply_text, "")])
+            }
+            AppealOutcome::Reconsider => (
+                t.prompt_reconsider,
+                vec![Field::new(t.prompt_reply_text, "")],
+            ),
+        };
+        let f = Form::new(
+            FormKind::AppealReply { id: a.id, outcome },
+            title,
+            info,
+            fields,
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    fn submit_reply(
+        &mut self,
+        f: &Form,
+        id: i64,
+        outcome: AppealOutcome,
+    ) -> Result<String, String> {
+        let t = self.t;
+        let points = match outcome {
+            AppealOutcome::Upheld => match f.value(2).trim().parse::<f64>() {
+                Ok(x) if x.is_finite() => Some(x),
+                _ => return Err(format!("{}: {}", t.prompt_corr_points, t.bad_number)),
+            },
+            _ => None,
+        };
+        let correction = points.map(|x| (f.value(1).trim(), x));
+        let today = self.today();
+        let a = self
+            .ledger
+            .reply_appeal(id, outcome, f.value(0), correction, today)
+            .map_err(|e| e.to_string())?;
+        let mut msg = format!(
+            "{} #{id} {}: {}",
+            t.done_reply,
+            a.member,
+            super::appeals::status_name(t, &a)
+        );
+        if let Some(c) = &a.correction {
+            msg.push_str(&format!("  {} {c}", t.appeal_correction));
+        }
+        Ok(msg)
+    }
+
+    fn finalize(&mut self) {
+        let today = self.today();
+        let p = match self.stack.last() {
+            Some(Screen::Overview(s)) => s.finalizable().map(|pb| pb.period.clone()),
+            _ => None,
+        };
+        let Some(p) = p else {
+            return self.err(self.t.no_finalize);
+        };
+        let r = p
+            .parse::<PeriodId>()
+            .map_err(crate::core::CoreError::User)
+            .and_then(|id| self.ledger.finalize(&id, today));
+        match r {
+            Ok(()) => {
+                self.ok(format!("{} {p}", self.t.done_finalize));
+                self.reload();
+            }
+            Err(e) => self.err(e),
+        }
+    }
+
+    pub(super) fn new_papers_popup(&self, p: PeriodId) -> PapersPopup {
+        let db = self
+            .ledger
+            .path()
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        PapersPopup::new(p, format!("{db}.papers/{p}/"))
+    }
+
+    fn papers_popup(&mut self) {
+        let p = match self.stack.last() {
+            Some(Screen::Appeals(s)) => s
+                .selected()
+                .and_then(|a| a.period.parse::<PeriodId>().ok())
+                .or(self.period),
+            _ => self.period,
+        };
+        let Some(p) = p else {
+            return self.err(self.t.no_period);
+        };
+        self.overlay = Overlay::Papers(self.new_papers_popup(p));
+    }
+
+    /// Write one paper (or all) of the popup's period; errors stay in the popup.
+    pub(super) fn write_papers(
+        &mut self,
+        pp: &mut PapersPopup,
+        paper: Option<Paper>,
+        format: PaperFormat,
+    ) {
+        let dir = self.papers_dir(&pp.period);
+        let scope = RankScope::Period(pp.period);
+        let zh = self.lang == crate::cli::Lang::Zh;
+        let list: Vec<Paper> = match paper {
+            Some(p) => vec![p],
+            None => Paper::ALL.to_vec(),
+        };
+        pp.error = None;
+        let mut n = 0;
+        for p in list {
+            match crate::export::export(&self.ledger, p, &scope, format, &dir, zh) {
+                Ok(path) => {
+                    let name = path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    if !pp.written.contains(&name) {
+                        pp.written.push(name);
+                    }
+                    n += 1;
+                }
+                Err(e) => {
+                    pp.error = Some(format!("{}: {e}", p.code()));
+                    break;
+                }
+            }
+        }
+        if n > 0 {
+            self.ok(format!("{} {n}: {}", self.t.paper_written, pp.dir));
+        }
+    }
+
+    fn tick_follow_up(&mut self) {
+        let t = self.t;
+        let Some(Screen::Year(s)) = self.stack.last_mut() else {
+            return;
+        };
+        s.follow_focus = true;
+        let year = s.year;
+        let Some(f) = s.selected_follow_up().cloned() else {
+            return self.err(t.no_follow_up);
+        };
+        if f.done {
+            return self.err(format!(
+                "{}: {} {}",
+                t.follow_up_done_already, f.member, f.action_name
+            ));
+        }
+        match self
+            .ledger
+            .mark_follow_up(&RankScope::Year(year), f.member_id, &f.action, None)
+        {
+            Ok(()) => {
+                self.ok(format!(
+                    "{} {} {}",
+                    t.done_follow_up, f.member, f.action_name
+                ));
+                self.reload();
+            }
+            Err(e) => self.err(e),
         }
     }
 }

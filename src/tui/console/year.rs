@@ -1,11 +1,13 @@
-//! Year view: the year's ranking with each period's score side by side.
+//! Year view: the year's ranking with each period's score side by side, and
+//! each member's follow-up actions, ticked off as done (in the journal).
 
 use super::screen::{stars_text, Ctx};
+use crate::core::follow_ups::FollowUpRow;
 use crate::core::{Ledger, RankScope, Ranking};
 use crate::model::fmt_points;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -15,6 +17,11 @@ pub struct Year {
     pub year: i32,
     pub list: Scroll,
     pub ranking: Option<Ranking>,
+    /// Follow-up actions of the year, in ranking order.
+    pub follow: Vec<FollowUpRow>,
+    pub follow_list: Scroll,
+    /// Whether keys move in the follow-up list (Tab switches).
+    pub follow_focus: bool,
 }
 
 impl Year {
@@ -23,13 +30,28 @@ impl Year {
             year,
             list: Scroll::default(),
             ranking: None,
+            follow: Vec::new(),
+            follow_list: Scroll::default(),
+            follow_focus: false,
         }
+    }
+
+    /// The follow-up under the cursor of the follow-up list.
+    pub fn selected_follow_up(&self) -> Option<&FollowUpRow> {
+        self.follow.get(self.follow_list.selected)
     }
 
     pub fn load(&mut self, l: &Ledger, zh: bool) -> crate::core::Result<()> {
         let mut r = l.ranking(&RankScope::Year(self.year))?;
         super::screen::name_grades(l, &mut r.rows, zh);
         self.ranking = Some(r);
+        let mut follow = l.follow_ups(&RankScope::Year(self.year), zh)?;
+        for f in &mut follow {
+            if let Some(g) = f.grade.as_deref().and_then(|k| l.scheme().grade(k)) {
+                f.grade = Some(g.name_in(zh).to_string());
+            }
+        }
+        self.follow = follow;
         Ok(())
     }
 
@@ -39,8 +61,16 @@ impl Year {
             format!(" {}  {} ", t.year_view, self.year),
             pal.title,
         ));
-        let inner = block.inner(area);
+        let all = block.inner(area);
         block.render(area, buf);
+        let follow_h = if self.follow.is_empty() {
+            2
+        } else {
+            (self.follow.len() as u16 + 2).min(all.height / 2)
+        };
+        let [inner, follow_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(follow_h)]).areas(all);
+        self.draw_follow_ups(follow_area, buf, ctx);
         let Some(r) = &self.ranking else { return };
         let pw = 7;
         let room = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4);
@@ -82,7 +112,70 @@ impl Year {
                 Line::raw(s)
             })
             .collect();
-        let sel = self.list.selected.checked_sub(range.start);
+        let sel = self
+            .list
+            .selected
+            .checked_sub(range.start)
+            .filter(|_| !self.follow_focus);
         draw_rows(inner, buf, Some(header), &rows, sel, pal.selected);
+    }
+
+    fn draw_follow_ups(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let done = self.follow.iter().filter(|f| f.done).count();
+        let title = Line::from(Span::styled(
+            format!(" {}  {}/{}", t.follow_ups, done, self.follow.len()),
+            if self.follow_focus {
+                pal.title
+            } else {
+                pal.header
+            },
+        ));
+        if area.height == 0 {
+            return;
+        }
+        buf.set_line(area.x, area.y, &title, area.width);
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
+        if self.follow.is_empty() {
+            let line = Line::from(Span::styled(format!(" {}", t.no_follow_ups), pal.muted));
+            draw_rows(body, buf, None, &[line], None, pal.selected);
+            return;
+        }
+        let range = self
+            .follow_list
+            .window(self.follow.len(), body.height as usize);
+        let rows: Vec<Line> = self.follow[range.clone()]
+            .iter()
+            .map(|f| {
+                let when = f
+                    .done_at
+                    .as_deref()
+                    .map(|d| d.chars().take(10).collect::<String>())
+                    .unwrap_or_default();
+                let mark = if f.done { "[x]" } else { "[ ]" };
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(mark, if f.done { pal.ok } else { pal.warning }),
+                    Span::raw(format!(
+                        " {} {} {} {} {}",
+                        cell(&f.member, 10),
+                        cell_right(&fmt_points(f.score), 7),
+                        cell(f.grade.as_deref().unwrap_or(""), 10),
+                        cell(&f.action_name, 24),
+                        when
+                    )),
+                ])
+            })
+            .collect();
+        let sel = self
+            .follow_list
+            .selected
+            .checked_sub(range.start)
+            .filter(|_| self.follow_focus);
+        draw_rows(body, buf, None, &rows, sel, pal.selected);
     }
 }
