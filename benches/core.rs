@@ -81,7 +81,7 @@ fn import(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp");
     let base = fixture(&dir, 1000, 0);
     let csv_path = dir.path().join("claims.csv");
-    let n = 1_000_000usize;
+    let n = 200_000usize;
     {
         let mut w = csv::Writer::from_path(&csv_path).expect("csv");
         w.write_record([
@@ -110,8 +110,8 @@ fn import(c: &mut Criterion) {
         w.flush().expect("csv");
     }
     let mut g = c.benchmark_group("import");
-    g.sample_size(10).measurement_time(Duration::from_secs(60));
-    g.bench_function("import 1000000 claims from CSV", |b| {
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("import 200000 claims from CSV", |b| {
         b.iter_batched(
             || {
                 let p = dir.path().join("work.sqlite");
