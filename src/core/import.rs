@@ -144,10 +144,21 @@ fn check_header(t: &Table, expected: &[&str], optional_tail: usize) -> std::resu
         return Err(t.err(
             1,
             "",
-            format!("wrong header '{}' (expected '{}')", t.header.join(","), expected[..expected.len() - optional_tail].join(",")),
+            format!("wrong header '{}' (expected '{}')", shown_header(&t.header), expected[..expected.len() - optional_tail].join(",")),
         ));
     }
     Ok(())
+}
+
+/// The header as the user wrote it, cut short when it is very long (a file
+/// with 100,000 columns must not make a 700 KB error message).
+fn shown_header(header: &[String]) -> String {
+    let full = header.join(",");
+    if full.chars().count() <= 120 {
+        return full;
+    }
+    let short: String = full.chars().take(100).collect();
+    format!("{short}… ({} columns)", header.len())
 }
 
 fn cell<'a>(t: &Table, cells: &'a [String], name: &str) -> &'a str {
