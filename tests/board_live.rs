@@ -168,3 +168,14 @@ fn lost_database_is_reported_and_recovered() {
     p.poll(t4);
     assert!(p.view(t4).trouble.is_none());
 }
+
+#[test]
+fn a_stuck_reader_is_reported_as_a_long_lock() {
+    let (_dir, path) = demo();
+    let frame = poller(&path).frame();
+    assert!(frame.view(clock(), None).trouble.is_none());
+    let view = frame.view(clock(), Some(12));
+    let line = view.trouble.clone().expect("trouble");
+    assert!(line.contains("数据库被长时间锁定") && line.contains("12 秒"), "{line}");
+    assert!(matches!(view.screen, Screen::Ranking(_)), "the last ranking stays up");
+}

@@ -157,30 +157,26 @@ impl Poller {
         }
     }
 
-    /// The words shown at the bottom while something is wrong.
-    fn trouble_line(&self, now: DateTime<FixedOffset>) -> Option<String> {
-        let t = self.trouble.as_ref()?;
-        let secs = (now - t.since).num_seconds().max(0);
-        if t.locked && (now - t.since).num_milliseconds() < LOCK_GRACE_MS {
-            return None;
-        }
-        let what = if t.locked {
-            self.labels.db_locked().to_string()
-        } else {
-            t.what.clone()
-        };
-        Some(format!("{what}  {}", self.labels.retrying(secs)))
-    }
-
     /// The view for `now` (cheap: no database access).
     pub fn view(&self, now: DateTime<FixedOffset>) -> BoardView {
-        view::build(
+        view_of(
             &self.snapshot,
             &self.changes,
-            now,
-            self.trouble_line(now),
+            self.trouble.as_ref(),
             self.labels,
+            now,
+            None,
         )
+    }
+
+    /// What the drawing side needs, to hand to another thread.
+    pub fn frame(&self) -> Frame {
+        Frame {
+            snapshot: self.snapshot.clone(),
+            changes: self.changes.clone(),
+            trouble: self.trouble.clone(),
+            labels: self.labels,
+        }
     }
 
     /// The last snapshot read.
@@ -204,4 +200,57 @@ fn file_id(path: &Path) -> std::io::Result<Option<u64>> {
 #[cfg(not(unix))]
 fn file_id(path: &Path) -> std::io::Result<Option<u64>> {
     std::fs::metadata(path).map(|_| None)
+}
+
+/// The poller's results, detached from the database (for the drawing thread).
+#[derive(Debug, Clone)]
+pub struct Frame {
+    snapshot: Snapshot,
+    changes: Changes,
+    trouble: Option<Trouble>,
+    labels: Labels,
+}
+
+impl Frame {
+    /// The view for `now`; `stalled_secs` is how long the reading thread has
+    /// been stuck (waiting on a lock), if it is.
+    pub fn view(&self, now: DateTime<FixedOffset>, stalled_secs: Option<i64>) -> BoardView {
+        view_of(
+            &self.snapshot,
+            &self.changes,
+            self.trouble.as_ref(),
+            self.labels,
+            now,
+            stalled_secs,
+        )
+    }
+}
+
+fn view_of(
+    snapshot: &Snapshot,
+    changes: &Changes,
+    trouble: Option<&Trouble>,
+    labels: Labels,
+    now: DateTime<FixedOffset>,
+    stalled_secs: Option<i64>,
+) -> BoardView {
+    let line = match stalled_secs {
+        Some(secs) => Some(format!("{}  {}", labels.db_locked(), labels.retrying(secs))),
+        None => trouble.and_then(|t| trouble_line(t, labels, now)),
+    };
+    view::build(snapshot, changes, now, line, labels)
+}
+
+/// The words shown at the bottom while something is wrong.
+fn trouble_line(t: &Trouble, labels: Labels, now: DateTime<FixedOffset>) -> Option<String> {
+    let secs = (now - t.since).num_seconds().max(0);
+    if t.locked && (now - t.since).num_milliseconds() < LOCK_GRACE_MS {
+        return None;
+    }
+    let what = if t.locked {
+        labels.db_locked().to_string()
+    } else {
+        t.what.clone()
+    };
+    Some(format!("{what}  {}", labels.retrying(secs)))
 }
