@@ -267,12 +267,11 @@ fn overdue_appeals_are_drawn_in_the_warning_role() {
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
         term.draw(|f| app.draw(f)).expect("draw");
         let buf = term.backend().buffer();
-        // The appeal's row: the cell of the member's surname, below the step list.
-        let cell = (0..80)
-            .flat_map(|x| (2..22).map(move |y| (x, y)))
+        // The appeal's row (the first line naming the member).
+        let cell = (2..22)
+            .flat_map(|y| (0..80).map(move |x| (x, y)))
             .map(|(x, y)| &buf[(x, y)])
-            .filter(|c| c.symbol() == "沈")
-            .last()
+            .find(|c| c.symbol() == "沈")
             .expect("the appeal on screen");
         assert_eq!(
             cell.fg,
