@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 /// A reading thread silent for longer than this is stuck on the database.
 const STALL: Duration = Duration::from_secs(2);
+/// How often the drawing side looks for a new frame (building a view is a few
+/// microseconds; drawing happens only when the view changed).
+const TICK: Duration = Duration::from_millis(25);
 
 /// Restores the terminal however the loop ends (early return, error, panic unwind).
 struct Guard;
@@ -98,7 +101,7 @@ fn draw_loop(link: &Link, theme: &Theme, stop: &AtomicBool) -> std::io::Result<(
             dirty = false;
         }
         // Errors here mean the terminal is gone: leave instead of spinning.
-        if event::poll(POLL)? {
+        if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
                     let ctrl_c =
