@@ -108,6 +108,7 @@ fn follows_the_console_and_quits_cleanly() {
         })
         .expect("mode");
     let took = b.wait_for("BACK AT TEN");
+    eprintln!("board_pty: commit to text on the pty in {took:?}");
     assert!(took < Duration::from_millis(1500), "shown after {took:?}");
     b.writer.write_all(b"q").expect("q");
     b.writer.flush().expect("flush");
