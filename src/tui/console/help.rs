@@ -159,6 +159,25 @@ pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         draw_rows(inner, buf, None, &lines, None, pal.selected);
         return;
     }
+    if lines.len() > 2 * h {
+        // Three columns, each ending before a section header where it can.
+        let w = inner.width / 3;
+        let mut start = 0;
+        for c in 0..3u16 {
+            let mut end = (start + h).min(lines.len());
+            if c < 2 && end < lines.len() && lines[end - 1].spans.len() == 1 {
+                end -= 1;
+            }
+            let col = Rect {
+                x: inner.x + c * w,
+                width: if c == 2 { inner.width - 2 * w } else { w },
+                ..inner
+            };
+            draw_rows(col, buf, None, &lines[start..end], None, pal.selected);
+            start = end;
+        }
+        return;
+    }
     // Split at a section start near the middle.
     let mid = lines.len().div_ceil(2);
     let split = (mid..lines.len())
