@@ -46,7 +46,7 @@ fn setup(path: &Path) -> Vec<i64> {
 }
 
 fn outcome(i: usize) -> Outcome {
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         Outcome::Rejected
     } else {
         Outcome::Approved
