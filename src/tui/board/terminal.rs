@@ -67,6 +67,7 @@ pub fn run(poller: Poller, theme: &Theme) -> std::io::Result<()> {
     }
     // The first read happens before the screen is taken: no empty first frame.
     let mut poller = poller;
+    crate::tui::exit_watchdog(&stop);
     poller.poll(now());
     let link = Arc::new(Link {
         frame: Mutex::new((Arc::new(poller.frame()), Instant::now())),

@@ -88,6 +88,7 @@ pub type Tick<'a> = dyn FnMut(&mut App) + 'a;
 /// Draw and read keys until the user quits, a signal arrives or the tty dies.
 pub fn event_loop(app: &mut App, tick: &mut Tick) -> Result<()> {
     let stop = stop_flag()?;
+    crate::tui::exit_watchdog(&stop);
     let mut guard = TerminalGuard::enter()?;
     // Events per second: a dead tty can make poll report input forever.
     let mut window = Instant::now();
