@@ -158,54 +158,12 @@ pub fn tallies(
     periods: &[String],
     with_corrections: bool,
 ) -> rusqlite::Result<HashMap<(String, i64), Vec<Tally>>> {
-    let mut out: HashMap<(String, i64), Vec<Tally>> = HashMap::new();
-    let mut st = conn.prepare_cached(
-        "SELECT member_id, item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2",
-    )?;
-    for p in periods {
-        let rows = st.query_map(params![branch, p], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Tally {
-                    item: r.get(1)?,
-                    points: r.get(2)?,
-                    count: r.get(3)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (m, t) = row?;
-            out.entry((p.clone(), m)).or_default().push(t);
-        }
-    }
-    if !with_corrections {
-        return Ok(out);
-    }
-    let mut cst = conn.prepare_cached(
-        "SELECT member_id, item, SUM(points), count(*) FROM correction WHERE branch_id = ?1 AND period = ?2 GROUP BY member_id, item",
-    )?;
-    for p in periods {
-        let rows = cst.query_map(params![branch, p], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, f64>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (m, item, points, count) = row?;
-            let v = out.entry((p.clone(), m)).or_default();
-            match v.iter_mut().find(|t| t.item == item) {
-                Some(t) => {
-                    t.points += points;
-                    t.count += count;
-                }
-                None => v.push(Tally { item, points, count }),
-            }
-        }
-    }
-    Ok(out)
+    let by_period = tallies_by_period(conn, branch, periods, with_corrections)?;
+    Ok(periods
+        .iter()
+        .zip(by_period)
+        .flat_map(|(p, by)| by.into_iter().map(move |(m, v)| ((p.clone(), m), v)))
+        .collect())
 }
 
 /// Confirmation state per member in a period: (state, text).
