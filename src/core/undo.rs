@@ -7,10 +7,14 @@ use std::collections::HashSet;
 impl Ledger {
     /// Undo the most recent action that can be undone; returns what was undone.
     pub fn undo_last(&mut self) -> Result<String> {
-        let recent = queries::recent_events(self.conn(), 2000)?;
+        // Bulk imports are not undone (and not parsed): their payload comes back empty.
+        let recent = queries::recent_events(self.conn(), 500, 64 * 1024)?;
         let mut undone: HashSet<i64> = HashSet::new();
         let mut parsed = Vec::new();
         for (seq, at, payload) in recent {
+            if payload.is_empty() {
+                break;
+            }
             let ev: Event = serde_json::from_str(&payload)
                 .map_err(|e| super::CoreError::User(format!("journal event {seq} unreadable: {e}")))?;
             if let Event::Undo { of, .. } = &ev {

@@ -224,9 +224,13 @@ pub fn each_event(
 }
 
 /// Recent events, newest first (for undo).
-pub fn recent_events(conn: &Connection, limit: i64) -> rusqlite::Result<Vec<(i64, String, String)>> {
-    let mut st = conn.prepare_cached("SELECT seq, at, payload FROM event ORDER BY seq DESC LIMIT ?1")?;
-    let rows = st.query_map([limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+/// Payloads longer than `max_payload` bytes (bulk imports) come back empty.
+pub fn recent_events(conn: &Connection, limit: i64, max_payload: i64) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT seq, at, CASE WHEN length(payload) <= ?2 THEN payload ELSE '' END
+         FROM event ORDER BY seq DESC LIMIT ?1",
+    )?;
+    let rows = st.query_map([limit, max_payload], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }
 
