@@ -8,14 +8,19 @@ pub const KEEP: usize = 10;
 
 /// Folder that holds a database's automatic backups.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    let name = db.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "jifen".into());
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "jifen".into());
     db.with_file_name(format!("{name}.backups"))
 }
 
 /// Copy the live database to `dest` while others may keep writing.
 pub fn backup_to(ledger: &Ledger, dest: &Path) -> Result<(), String> {
-    let mut out = rusqlite::Connection::open(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-    let b = rusqlite::backup::Backup::new(ledger.conn(), &mut out).map_err(|e| format!("{}: {e}", dest.display()))?;
+    let mut out =
+        rusqlite::Connection::open(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+    let b = rusqlite::backup::Backup::new(ledger.conn(), &mut out)
+        .map_err(|e| format!("{}: {e}", dest.display()))?;
     b.run_to_completion(256, std::time::Duration::from_millis(0), None)
         .map_err(|e| format!("{}: backup failed: {e}", dest.display()))?;
     Ok(())
@@ -43,10 +48,12 @@ pub fn auto_backup(ledger: &Ledger, reason: &str) -> Result<PathBuf, String> {
 
 /// Restore `src` over `db` after checking that the backup verifies.
 pub fn restore(src: &Path, db: &Path) -> Result<(), String> {
-    crate::core::verify(src, None).map_err(|e| format!("backup {} does not verify: {e}", src.display()))?;
+    crate::core::verify(src, None)
+        .map_err(|e| format!("backup {} does not verify: {e}", src.display()))?;
     let from = rusqlite::Connection::open(src).map_err(|e| format!("{}: {e}", src.display()))?;
     let mut to = rusqlite::Connection::open(db).map_err(|e| format!("{}: {e}", db.display()))?;
-    let b = rusqlite::backup::Backup::new(&from, &mut to).map_err(|e| format!("{}: {e}", db.display()))?;
+    let b = rusqlite::backup::Backup::new(&from, &mut to)
+        .map_err(|e| format!("{}: {e}", db.display()))?;
     b.run_to_completion(256, std::time::Duration::from_millis(0), None)
         .map_err(|e| format!("{}: restore failed: {e}", db.display()))?;
     Ok(())

@@ -14,7 +14,8 @@ pub const BRANCH: &str = "市直机关第一党支部";
 fn import(ledger: &mut Ledger, text: &str, name: &str, members: bool) -> Result<usize> {
     let dir = tempfile::tempdir().map_err(|e| crate::core::CoreError::User(e.to_string()))?;
     let path = dir.path().join(name);
-    std::fs::write(&path, text).map_err(|e| crate::core::CoreError::User(format!("{}: {e}", path.display())))?;
+    std::fs::write(&path, text)
+        .map_err(|e| crate::core::CoreError::User(format!("{}: {e}", path.display())))?;
     if members {
         ledger.import_members(&path)
     } else {
@@ -24,7 +25,11 @@ fn import(ledger: &mut Ledger, text: &str, name: &str, members: bool) -> Result<
 
 /// Write the demo branch to a new database at `path`.
 pub fn write_demo(path: &Path) -> Result<Ledger> {
-    if path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false) {
+    if path.exists()
+        && std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false)
+    {
         return Err(crate::core::CoreError::User(format!(
             "{}: already exists; give a new file for the demo",
             path.display()
@@ -37,7 +42,11 @@ pub fn write_demo(path: &Path) -> Result<Ledger> {
     import(&mut l, CLAIMS_Q3, "claims-2026Q3.csv", false)?;
     let q3: PeriodId = "2026Q3".parse().map_err(crate::core::CoreError::User)?;
     let members = l.members()?;
-    for (i, m) in members.iter().enumerate().filter(|(_, m)| m.status == crate::model::MemberStatus::Active) {
+    for (i, m) in members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.status == crate::model::MemberStatus::Active)
+    {
         if i == 7 {
             l.confirm(m.id, &q3, Some("缺勤已补假条,不应扣分"))?;
         } else if i != 12 {

@@ -67,7 +67,9 @@ impl FromStr for MemberStatus {
         match s.trim() {
             "" | "active" => Ok(MemberStatus::Active),
             "exempt" => Ok(MemberStatus::Exempt),
-            other => Err(format!("unknown status '{other}' (allowed: active, exempt)")),
+            other => Err(format!(
+                "unknown status '{other}' (allowed: active, exempt)"
+            )),
         }
     }
 }
@@ -126,7 +128,10 @@ impl PeriodId {
             PeriodKind::Half(_) => PeriodKind::Half((m - 1) / 6 + 1),
             PeriodKind::Year => PeriodKind::Year,
         };
-        PeriodId { year: date.year(), kind }
+        PeriodId {
+            year: date.year(),
+            kind,
+        }
     }
 
     /// Position of the period inside its year (1-based), used for ordering.

@@ -176,6 +176,12 @@ fn a_stuck_reader_is_reported_as_a_long_lock() {
     assert!(frame.view(clock(), None).trouble.is_none());
     let view = frame.view(clock(), Some(12));
     let line = view.trouble.clone().expect("trouble");
-    assert!(line.contains("数据库被长时间锁定") && line.contains("12 秒"), "{line}");
-    assert!(matches!(view.screen, Screen::Ranking(_)), "the last ranking stays up");
+    assert!(
+        line.contains("数据库被长时间锁定") && line.contains("12 秒"),
+        "{line}"
+    );
+    assert!(
+        matches!(view.screen, Screen::Ranking(_)),
+        "the last ranking stays up"
+    );
 }

@@ -42,7 +42,14 @@ fn pages_turn_by_themselves_and_ties_show_their_rank_once() {
     let (_dir, path) = demo();
     let p = poller(&path);
     let theme = Theme::default();
-    let page = |secs: i64| screen(&p.view(clock() + chrono::Duration::seconds(secs)), &theme, 80, 24);
+    let page = |secs: i64| {
+        screen(
+            &p.view(clock() + chrono::Duration::seconds(secs)),
+            &theme,
+            80,
+            24,
+        )
+    };
     let first = page(0);
     assert!(first.contains("第 1/3 页"), "{first}");
     assert!(page(jifen::tui::board::view::PAGE_SECS).contains("第 2/3 页"));

@@ -81,7 +81,9 @@ fn missing_part_is_refused_listing_the_parts() {
 
 #[test]
 fn negative_points_wrong_level_and_bad_bounds_are_refused() {
-    assert!(err(&GOOD.replace("points = 1", "points = -1")).message.contains("positive magnitude"));
+    assert!(err(&GOOD.replace("points = 1", "points = -1"))
+        .message
+        .contains("positive magnitude"));
     let e = err(&GOOD.replace("points = 1", "levels = { county = 1 }"));
     assert!(e.message.contains("unknown level 'county'"), "{e}");
     let e = err(&GOOD.replace("points = 1", "min = 5\nmax = 2"));
@@ -98,6 +100,9 @@ fn veto_needs_an_effect_and_grades_must_exist() {
 
 #[test]
 fn missing_required_section_is_named() {
-    let e = err(&GOOD.replace("[process]\npublication_days = 3\nappeal_reply_days = 3\n", ""));
+    let e = err(&GOOD.replace(
+        "[process]\npublication_days = 3\nappeal_reply_days = 3\n",
+        "",
+    ));
     assert!(e.message.contains("process"), "{e}");
 }

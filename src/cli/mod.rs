@@ -1,7 +1,7 @@
 //! The command-line front end: arguments in, core calls, text/JSON/CSV out.
 
-mod output;
 mod after;
+mod output;
 
 use crate::core::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::model::{Category, MemberStatus, Outcome};

@@ -37,7 +37,14 @@ pub fn schemes(zh: bool) {
             ]
         })
         .collect();
-    print!("{}", table(&["id", "name", "cycle", "items"], &rows, &[false, false, false, true]));
+    print!(
+        "{}",
+        table(
+            &["id", "name", "cycle", "items"],
+            &rows,
+            &[false, false, false, true]
+        )
+    );
 }
 
 pub fn members(l: &Ledger, format: Format) -> Out {
@@ -72,9 +79,19 @@ pub fn periods(l: &Ledger) -> Out {
     let rows: Vec<Vec<String>> = l
         .periods()?
         .into_iter()
-        .map(|p| vec![p.id, p.state, p.seal.unwrap_or_default(), p.window_end.unwrap_or_default()])
+        .map(|p| {
+            vec![
+                p.id,
+                p.state,
+                p.seal.unwrap_or_default(),
+                p.window_end.unwrap_or_default(),
+            ]
+        })
         .collect();
-    print!("{}", table(&["period", "state", "seal", "publication ends"], &rows, &[]));
+    print!(
+        "{}",
+        table(&["period", "state", "seal", "publication ends"], &rows, &[])
+    );
     Ok(())
 }
 
@@ -90,7 +107,10 @@ pub fn claims(l: &Ledger, cs: &[Claim], format: Format, zh: bool) -> Out {
                 c.period.clone(),
                 c.member.clone(),
                 c.item.clone(),
-                l.scheme().item(&c.item).map(|i| i.title_in(zh).to_string()).unwrap_or_default(),
+                l.scheme()
+                    .item(&c.item)
+                    .map(|i| i.title_in(zh).to_string())
+                    .unwrap_or_default(),
                 c.level.clone().unwrap_or_default(),
                 c.count.to_string(),
                 fmt_points(c.points),
@@ -99,17 +119,31 @@ pub fn claims(l: &Ledger, cs: &[Claim], format: Format, zh: bool) -> Out {
             ]
         })
         .collect();
-    let h = ["id", "period", "member", "item", "title", "level", "count", "points", "status", "reason"];
+    let h = [
+        "id", "period", "member", "item", "title", "level", "count", "points", "status", "reason",
+    ];
     if format == Format::Csv {
         return csv_out(&h, &rows);
     }
-    print!("{}", table(&h, &rows, &[true, false, false, false, false, false, true, true]));
+    print!(
+        "{}",
+        table(
+            &h,
+            &rows,
+            &[true, false, false, false, false, false, true, true]
+        )
+    );
     Ok(())
 }
 
 fn grade_name(l: &Ledger, g: &Option<String>, zh: bool) -> String {
     g.as_ref()
-        .map(|k| l.scheme().grade(k).map(|b| b.name_in(zh).to_string()).unwrap_or_else(|| k.clone()))
+        .map(|k| {
+            l.scheme()
+                .grade(k)
+                .map(|b| b.name_in(zh).to_string())
+                .unwrap_or_else(|| k.clone())
+        })
         .unwrap_or_default()
 }
 
@@ -125,9 +159,17 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
         .iter()
         .map(|x| {
             let mut v = vec![x.rank.to_string(), x.name.clone(), x.category.code().into()];
-            v.extend(x.period_scores.iter().map(|s| s.map(fmt_points).unwrap_or_default()));
+            v.extend(
+                x.period_scores
+                    .iter()
+                    .map(|s| s.map(fmt_points).unwrap_or_default()),
+            );
             v.push(fmt_points(x.score));
-            v.push(if format == Format::Csv { x.grade.clone().unwrap_or_default() } else { grade_name(l, &x.grade, zh) });
+            v.push(if format == Format::Csv {
+                x.grade.clone().unwrap_or_default()
+            } else {
+                grade_name(l, &x.grade, zh)
+            });
             v.push(x.stars.map(|s| s.to_string()).unwrap_or_default());
             v.push(x.actions.join(" "));
             v.push(x.confirmation.clone().unwrap_or_default());
@@ -146,7 +188,10 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
         l.branch().name,
         r.scope,
         r.state.clone().unwrap_or_default(),
-        r.seal.as_ref().map(|s| format!(" seal {s}")).unwrap_or_default()
+        r.seal
+            .as_ref()
+            .map(|s| format!(" seal {s}"))
+            .unwrap_or_default()
     );
     print!("{}", table(&hr, &rows, &right));
     Ok(())
@@ -166,13 +211,24 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
                 x.title.clone(),
                 x.claim.level.clone().unwrap_or_default(),
                 x.claim.count.to_string(),
-                format!("{}{}", if x.kind == "deduction" { "-" } else { "+" }, fmt_points(x.claim.points)),
+                format!(
+                    "{}{}",
+                    if x.kind == "deduction" { "-" } else { "+" },
+                    fmt_points(x.claim.points)
+                ),
                 x.claim.status.code().into(),
                 x.claim.reason.clone().unwrap_or_default(),
             ]
         })
         .collect();
-    print!("{}", table(&["id", "item", "level", "count", "points", "status", "reason"], &rows, &[true, false, false, true, true]));
+    print!(
+        "{}",
+        table(
+            &["id", "item", "level", "count", "points", "status", "reason"],
+            &rows,
+            &[true, false, false, true, true]
+        )
+    );
     if let Some(r) = &s.row {
         println!(
             "total {}  rank {}/{}  {}{}",

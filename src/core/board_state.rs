@@ -112,7 +112,10 @@ impl Ledger {
 
     /// Start revealing a frozen ranking.
     pub fn reveal_board(&mut self, style: RevealStyle) -> Result<()> {
-        if let BoardMode::Frozen { at, period, rows, .. } = self.board_mode()? {
+        if let BoardMode::Frozen {
+            at, period, rows, ..
+        } = self.board_mode()?
+        {
             self.set_board_mode(&BoardMode::Frozen {
                 at,
                 period,
@@ -127,7 +130,12 @@ impl Ledger {
     }
 
     /// The member's statement reduced to what the room may see.
-    pub fn public_statement(&self, member_id: i64, p: &PeriodId, zh: bool) -> Result<PublicStatement> {
+    pub fn public_statement(
+        &self,
+        member_id: i64,
+        p: &PeriodId,
+        zh: bool,
+    ) -> Result<PublicStatement> {
         let s = self.statement(member_id, p, zh)?;
         let items = s
             .lines

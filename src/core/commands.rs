@@ -1,7 +1,9 @@
 //! Commands: validate, then journal. Every change goes through here.
 
 use super::{user, CoreError, Ledger, Result};
-use crate::model::{Attendance, Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind};
+use crate::model::{
+    Attendance, Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
+};
 use crate::scheme::Cycle;
 use crate::store::{queries, Event, LockedTotal, NewClaim, NewMember};
 
@@ -81,7 +83,11 @@ impl Ledger {
                 return Err(format!(
                     "tier {t} is not in scheme {} (tiers: {})",
                     self.scheme().id,
-                    tiers.iter().map(|x| x.id.to_string()).collect::<Vec<_>>().join(", ")
+                    tiers
+                        .iter()
+                        .map(|x| x.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         }
@@ -182,7 +188,9 @@ impl Ledger {
     /// The period row, refusing periods that are locked or unknown.
     pub(crate) fn writable_period(&self, p: &PeriodId) -> Result<queries::PeriodRow> {
         match self.period_row(p)? {
-            None => user(format!("period {p} is not open; run `jifen period open {p}` first")),
+            None => user(format!(
+                "period {p} is not open; run `jifen period open {p}` first"
+            )),
             Some(r) if r.state != "open" && r.state != "in-session" => user(format!(
                 "period {p} is {} and cannot change (appeals and corrections only)",
                 r.state
@@ -192,7 +200,11 @@ impl Ledger {
     }
 
     /// Validate a claim draft into the ledger's form (id not yet given).
-    pub fn check_claim(&self, d: &ClaimDraft, members: &[crate::model::Member]) -> std::result::Result<NewClaim, String> {
+    pub fn check_claim(
+        &self,
+        d: &ClaimDraft,
+        members: &[crate::model::Member],
+    ) -> std::result::Result<NewClaim, String> {
         // `members` comes from `members()`, ordered by id.
         let m = members
             .binary_search_by_key(&d.member_id, |m| m.id)
@@ -273,14 +285,23 @@ impl Ledger {
     }
 
     /// Record the committee's verdict on a claim.
-    pub fn verdict(&mut self, claim_id: i64, outcome: Outcome, points: Option<f64>, reason: Option<&str>) -> Result<()> {
+    pub fn verdict(
+        &mut self,
+        claim_id: i64,
+        outcome: Outcome,
+        points: Option<f64>,
+        reason: Option<&str>,
+    ) -> Result<()> {
         let c = self.claim(claim_id)?;
         let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
         self.writable_period(&p)?;
         if c.status == ClaimStatus::Withdrawn {
             return user(format!("claim {claim_id} was withdrawn"));
         }
-        let reason = reason.map(str::trim).filter(|r| !r.is_empty()).map(String::from);
+        let reason = reason
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(String::from);
         let new_points = match outcome {
             Outcome::Approved => {
                 if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
@@ -326,10 +347,15 @@ impl Ledger {
 
     /// Approve every pending claim of a member in a period; returns how many.
     pub fn approve_all(&mut self, member_id: i64, period: &PeriodId) -> Result<usize> {
-        let pending: Vec<_> = queries::claims(self.conn(), self.branch.id, Some(&period.to_string()), Some(member_id))?
-            .into_iter()
-            .filter(|c| c.status == ClaimStatus::Pending)
-            .collect();
+        let pending: Vec<_> = queries::claims(
+            self.conn(),
+            self.branch.id,
+            Some(&period.to_string()),
+            Some(member_id),
+        )?
+        .into_iter()
+        .filter(|c| c.status == ClaimStatus::Pending)
+        .collect();
         self.writable_period(period)?;
         let events: Vec<Event> = pending
             .iter()
@@ -354,7 +380,12 @@ impl Ledger {
     }
 
     /// Record a member's confirmation of their statement, or a dispute with their words.
-    pub fn confirm(&mut self, member_id: i64, period: &PeriodId, dispute: Option<&str>) -> Result<()> {
+    pub fn confirm(
+        &mut self,
+        member_id: i64,
+        period: &PeriodId,
+        dispute: Option<&str>,
+    ) -> Result<()> {
         self.writable_period(period)?;
         let p = period.to_string();
         let before = queries::confirmations(self.conn(), self.branch.id, &p)?.remove(&member_id);
@@ -384,7 +415,12 @@ impl Ledger {
 
     /// Mark attendance at roll call. Where the scheme has an item for the mark,
     /// a pending claim is added for the committee to confirm.
-    pub fn mark_attendance(&mut self, member_id: i64, period: &PeriodId, mark: Attendance) -> Result<Option<i64>> {
+    pub fn mark_attendance(
+        &mut self,
+        member_id: i64,
+        period: &PeriodId,
+        mark: Attendance,
+    ) -> Result<Option<i64>> {
         self.writable_period(period)?;
         let p = period.to_string();
         let before = queries::attendance(self.conn(), self.branch.id, &p)?.remove(&member_id);
@@ -426,9 +462,18 @@ impl Ledger {
     }
 
     /// Record a yearly or period follow-up action as done.
-    pub fn follow_up_done(&mut self, scope: &str, member_id: i64, action: &str, note: Option<&str>) -> Result<()> {
+    pub fn follow_up_done(
+        &mut self,
+        scope: &str,
+        member_id: i64,
+        action: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
         if self.scheme().action(action).is_none() {
-            return user(format!("scheme {} has no action '{action}'", self.scheme().id));
+            return user(format!(
+                "scheme {} has no action '{action}'",
+                self.scheme().id
+            ));
         }
         self.journal(&[Event::FollowUpDone {
             branch_id: self.branch.id,
@@ -442,9 +487,17 @@ impl Ledger {
 
     /// Set a branch setting (e.g. `excellent_quota`, `publication_days`).
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
-        const KEYS: &[&str] = &["excellent_quota", "publication_days", "appeal_reply_days", "reconsider_days"];
+        const KEYS: &[&str] = &[
+            "excellent_quota",
+            "publication_days",
+            "appeal_reply_days",
+            "reconsider_days",
+        ];
         if !KEYS.contains(&key) {
-            return user(format!("unknown setting '{key}' (settings: {})", KEYS.join(", ")));
+            return user(format!(
+                "unknown setting '{key}' (settings: {})",
+                KEYS.join(", ")
+            ));
         }
         self.journal(&[Event::SettingSet {
             branch_id: self.branch.id,
@@ -496,7 +549,11 @@ impl Ledger {
                 confirmed: confirmations.contains_key(&r.member_id),
             })
             .collect();
-        let unconfirmed: Vec<i64> = totals.iter().filter(|t| !t.confirmed).map(|t| t.member_id).collect();
+        let unconfirmed: Vec<i64> = totals
+            .iter()
+            .filter(|t| !t.confirmed)
+            .map(|t| t.member_id)
+            .collect();
         let names: Vec<String> = ranking
             .rows
             .iter()

@@ -32,7 +32,9 @@ impl fmt::Display for ImportError {
 /// Header of a member import.
 pub const MEMBER_HEADER: &[&str] = &["name", "category", "tier", "group"];
 /// Header of a claim import (the last two columns are optional).
-pub const CLAIM_HEADER: &[&str] = &["member", "item", "level", "count", "points", "date", "note", "period", "verdict", "reason"];
+pub const CLAIM_HEADER: &[&str] = &[
+    "member", "item", "level", "count", "points", "date", "note", "period", "verdict", "reason",
+];
 
 const MAX_FIELD: usize = 4096;
 
@@ -61,11 +63,16 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
         column: String::new(),
         message: m,
     };
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
     let mut lines: Vec<(usize, Vec<String>)> = Vec::new();
     if ext == "xlsx" || ext == "xls" || ext == "ods" {
         use calamine::{open_workbook_auto, Reader};
-        let mut wb = open_workbook_auto(path).map_err(|e| fail(0, format!("cannot read spreadsheet: {e}")))?;
+        let mut wb = open_workbook_auto(path)
+            .map_err(|e| fail(0, format!("cannot read spreadsheet: {e}")))?;
         let sheet = wb
             .sheet_names()
             .first()
@@ -78,7 +85,9 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
             let cells: Vec<String> = row
                 .iter()
                 .map(|c| match c {
-                    calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                    calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{}", *f as i64)
+                    }
                     calamine::Data::DateTime(d) => {
                         let (y, m, day, ..) = d.to_ymd_hms_milli();
                         format!("{y:04}-{m:02}-{day:02}")
@@ -90,9 +99,15 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
         }
     } else {
         let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read: {e}")))?;
-        let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(&bytes);
+        let body = bytes
+            .strip_prefix(&[0xEF, 0xBB, 0xBF][..])
+            .unwrap_or(&bytes);
         if let Err(e) = std::str::from_utf8(body) {
-            let line = body[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+            let line = body[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
             return Err(fail(
                 line,
                 "not UTF-8 text (a GBK/ANSI file? save it as \"CSV UTF-8\")".into(),
@@ -113,7 +128,9 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
     }
     lines.retain(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
     let mut it = lines.into_iter();
-    let (hline, header) = it.next().ok_or_else(|| fail(0, "the file is empty".into()))?;
+    let (hline, header) = it
+        .next()
+        .ok_or_else(|| fail(0, "the file is empty".into()))?;
     let _ = hline;
     let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let rows: Vec<(usize, Vec<String>)> = it.collect();
@@ -123,19 +140,31 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
             return Err(table.err(
                 *line,
                 "",
-                format!("expected {} fields as in the header, found {}", table.header.len(), cells.len()),
+                format!(
+                    "expected {} fields as in the header, found {}",
+                    table.header.len(),
+                    cells.len()
+                ),
             ));
         }
         for (i, c) in cells.iter().enumerate() {
             if c.len() > MAX_FIELD {
-                return Err(table.err(*line, &table.header[i], format!("field is {} bytes long (at most {MAX_FIELD})", c.len())));
+                return Err(table.err(
+                    *line,
+                    &table.header[i],
+                    format!("field is {} bytes long (at most {MAX_FIELD})", c.len()),
+                ));
             }
         }
     }
     Ok(table)
 }
 
-fn check_header(t: &Table, expected: &[&str], optional_tail: usize) -> std::result::Result<(), ImportError> {
+fn check_header(
+    t: &Table,
+    expected: &[&str],
+    optional_tail: usize,
+) -> std::result::Result<(), ImportError> {
     let n = t.header.len();
     let ok = n <= expected.len()
         && n >= expected.len() - optional_tail
@@ -144,7 +173,11 @@ fn check_header(t: &Table, expected: &[&str], optional_tail: usize) -> std::resu
         return Err(t.err(
             1,
             "",
-            format!("wrong header '{}' (expected '{}')", shown_header(&t.header), expected[..expected.len() - optional_tail].join(",")),
+            format!(
+                "wrong header '{}' (expected '{}')",
+                shown_header(&t.header),
+                expected[..expected.len() - optional_tail].join(",")
+            ),
         ));
     }
     Ok(())
@@ -179,7 +212,11 @@ impl Ledger {
     pub fn import_members(&mut self, path: &Path) -> Result<usize> {
         let t = read_table(path)?;
         check_header(&t, MEMBER_HEADER, 0)?;
-        let existing: HashMap<String, i64> = self.members()?.into_iter().map(|m| (m.name, m.id)).collect();
+        let existing: HashMap<String, i64> = self
+            .members()?
+            .into_iter()
+            .map(|m| (m.name, m.id))
+            .collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut drafts = Vec::new();
         for (line, cells) in &t.rows {
@@ -188,17 +225,27 @@ impl Ledger {
                 return Err(t.err(*line, "name", "name is empty").into());
             }
             if let Some(first) = seen.insert(name.to_string(), *line) {
-                return Err(t.err(*line, "name", format!("duplicate member '{name}' (also on line {first})")).into());
+                return Err(t
+                    .err(
+                        *line,
+                        "name",
+                        format!("duplicate member '{name}' (also on line {first})"),
+                    )
+                    .into());
             }
             if existing.contains_key(name) {
-                return Err(t.err(*line, "name", format!("'{name}' is already on the roster")).into());
+                return Err(t
+                    .err(*line, "name", format!("'{name}' is already on the roster"))
+                    .into());
             }
             let raw_cat = cell(&t, cells, "category");
             let (category, status) = if raw_cat == "exempt" {
                 (crate::model::Category::Full, MemberStatus::Exempt)
             } else {
                 (
-                    raw_cat.parse().map_err(|e: String| t.err(*line, "category", e))?,
+                    raw_cat
+                        .parse()
+                        .map_err(|e: String| t.err(*line, "category", e))?,
                     MemberStatus::Active,
                 )
             };
@@ -206,11 +253,13 @@ impl Ledger {
             let tier = if tier_s.is_empty() {
                 None
             } else {
-                Some(
-                    tier_s
-                        .parse::<i64>()
-                        .map_err(|_| t.err(*line, "tier", format!("tier '{tier_s}' is not a whole number")))?,
-                )
+                Some(tier_s.parse::<i64>().map_err(|_| {
+                    t.err(
+                        *line,
+                        "tier",
+                        format!("tier '{tier_s}' is not a whole number"),
+                    )
+                })?)
             };
             let d = MemberDraft {
                 name: name.to_string(),
@@ -243,24 +292,46 @@ impl Ledger {
         let mut out = Vec::with_capacity(t.rows.len());
         for (line, cells) in &t.rows {
             if let Some(first) = seen.insert(cells.as_slice(), *line) {
-                return Err(t.err(*line, "", format!("duplicate row (same as line {first})")).into());
+                return Err(t
+                    .err(*line, "", format!("duplicate row (same as line {first})"))
+                    .into());
             }
             let who = cell(&t, cells, "member");
             let member_id = match by_name.get(who).map(|v| v.as_slice()) {
                 Some([one]) => *one,
-                Some(_) => return Err(t.err(*line, "member", format!("several members are named '{who}'; use the id")).into()),
-                None => match who.parse::<i64>().ok().filter(|id| members.iter().any(|m| m.id == *id)) {
+                Some(_) => {
+                    return Err(t
+                        .err(
+                            *line,
+                            "member",
+                            format!("several members are named '{who}'; use the id"),
+                        )
+                        .into())
+                }
+                None => match who
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|id| members.iter().any(|m| m.id == *id))
+                {
                     Some(id) => id,
-                    None => return Err(t.err(*line, "member", format!("unknown member '{who}'")).into()),
+                    None => {
+                        return Err(t
+                            .err(*line, "member", format!("unknown member '{who}'"))
+                            .into())
+                    }
                 },
             };
             let count_s = cell(&t, cells, "count");
             let count = if count_s.is_empty() {
                 1
             } else {
-                count_s
-                    .parse::<i64>()
-                    .map_err(|_| t.err(*line, "count", format!("count '{count_s}' is not a whole number")))?
+                count_s.parse::<i64>().map_err(|_| {
+                    t.err(
+                        *line,
+                        "count",
+                        format!("count '{count_s}' is not a whole number"),
+                    )
+                })?
             };
             let points_s = cell(&t, cells, "points");
             let points = if points_s.is_empty() {
@@ -271,14 +342,24 @@ impl Ledger {
                         .parse::<f64>()
                         .ok()
                         .filter(|p| p.is_finite())
-                        .ok_or_else(|| t.err(*line, "points", format!("points '{points_s}' is not a number")))?,
+                        .ok_or_else(|| {
+                            t.err(
+                                *line,
+                                "points",
+                                format!("points '{points_s}' is not a number"),
+                            )
+                        })?,
                 )
             };
             let verdict_s = cell(&t, cells, "verdict");
             let verdict = if verdict_s.is_empty() || verdict_s == "pending" {
                 None
             } else {
-                Some(verdict_s.parse::<Outcome>().map_err(|e| t.err(*line, "verdict", e))?)
+                Some(
+                    verdict_s
+                        .parse::<Outcome>()
+                        .map_err(|e| t.err(*line, "verdict", e))?,
+                )
             };
             let d = ClaimDraft {
                 member_id,
@@ -296,7 +377,11 @@ impl Ledger {
             };
             let c = self.check_claim(&d, &members).map_err(|e| {
                 let col = if e.contains("item") && !e.contains("points") {
-                    if e.contains("level") { "level" } else { "item" }
+                    if e.contains("level") {
+                        "level"
+                    } else {
+                        "item"
+                    }
                 } else if e.contains("points") {
                     "points"
                 } else if e.contains("period") {

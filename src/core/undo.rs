@@ -15,8 +15,9 @@ impl Ledger {
             if payload.is_empty() {
                 break;
             }
-            let ev: Event = serde_json::from_str(&payload)
-                .map_err(|e| super::CoreError::User(format!("journal event {seq} unreadable: {e}")))?;
+            let ev: Event = serde_json::from_str(&payload).map_err(|e| {
+                super::CoreError::User(format!("journal event {seq} unreadable: {e}"))
+            })?;
             if let Event::Undo { of, .. } = &ev {
                 undone.insert(*of);
                 continue;
@@ -36,15 +37,27 @@ impl Ledger {
                 }
             }
             let restore = match &ev {
-                Event::Verdict { claim, prev: Some(p), .. } => {
+                Event::Verdict {
+                    claim,
+                    prev: Some(p),
+                    ..
+                } => {
                     what.push(format!("verdict on claim {claim}"));
                     Some((**p).clone())
                 }
-                Event::Confirm { member_id, prev: Some(p), .. } => {
+                Event::Confirm {
+                    member_id,
+                    prev: Some(p),
+                    ..
+                } => {
                     what.push(format!("confirmation of member {member_id}"));
                     Some((**p).clone())
                 }
-                Event::Attendance { member_id, prev: Some(p), .. } => {
+                Event::Attendance {
+                    member_id,
+                    prev: Some(p),
+                    ..
+                } => {
                     what.push(format!("roll-call mark of member {member_id}"));
                     Some((**p).clone())
                 }

@@ -39,19 +39,38 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
     let mut locks: Vec<(i64, String, String, Vec<store::LockedTotal>)> = Vec::new();
     queries::each_event(&file, |row| {
         if row.prev_hash != prev {
-            return Err(format!("event {}: chain broken (prev_hash does not match event {})", row.seq, row.seq - 1));
+            return Err(format!(
+                "event {}: chain broken (prev_hash does not match event {})",
+                row.seq,
+                row.seq - 1
+            ));
         }
         let h = chain_hash(&prev, row.seq, &row.at, &row.actor, &row.kind, &row.payload);
         if h != row.hash {
-            return Err(format!("event {} ({}): hash mismatch: the event was edited outside jifen", row.seq, row.kind));
+            return Err(format!(
+                "event {} ({}): hash mismatch: the event was edited outside jifen",
+                row.seq, row.kind
+            ));
         }
         let ev: Event = serde_json::from_str(&row.payload)
             .map_err(|e| format!("event {} ({}): unreadable payload: {e}", row.seq, row.kind))?;
         if ev.kind() != row.kind {
-            return Err(format!("event {}: kind column says {} but payload is {}", row.seq, row.kind, ev.kind()));
+            return Err(format!(
+                "event {}: kind column says {} but payload is {}",
+                row.seq,
+                row.kind,
+                ev.kind()
+            ));
         }
-        apply(&mem, &ev, &row.at, &row.hash).map_err(|e| format!("event {} ({}): cannot be replayed: {e}", row.seq, row.kind))?;
-        if let Event::Lock { branch_id, period, totals, .. } = &ev {
+        apply(&mem, &ev, &row.at, &row.hash)
+            .map_err(|e| format!("event {} ({}): cannot be replayed: {e}", row.seq, row.kind))?;
+        if let Event::Lock {
+            branch_id,
+            period,
+            totals,
+            ..
+        } = &ev
+        {
             locks.push((*branch_id, period.clone(), row.hash.clone(), totals.clone()));
         }
         prev = row.hash.clone();
@@ -62,7 +81,10 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
     // Compare the replayed state with the file's state, table by table.
     mem.execute("ATTACH DATABASE ?1 AS orig", [path.to_string_lossy()])?;
     for t in STATE_TABLES {
-        for (a, b, what) in [("main", "orig", "missing from the file"), ("orig", "main", "not explained by the journal")] {
+        for (a, b, what) in [
+            ("main", "orig", "missing from the file"),
+            ("orig", "main", "not explained by the journal"),
+        ] {
             let sql = format!("SELECT * FROM {a}.{t} EXCEPT SELECT * FROM {b}.{t} LIMIT 1");
             let mut st = mem.prepare(&sql)?;
             let n = st.column_count();
@@ -101,7 +123,11 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
                 let pid = period.parse().map_err(super::CoreError::User)?;
                 let ranking = replay.ranking(&RankScope::Period(pid))?;
                 for t in totals {
-                    let got = ranking.rows.iter().find(|r| r.member_id == t.member_id).map(|r| r.score);
+                    let got = ranking
+                        .rows
+                        .iter()
+                        .find(|r| r.member_id == t.member_id)
+                        .map(|r| r.score);
                     if got.is_none_or(|g| (g - t.score).abs() > 1e-6) {
                         return user(format!(
                             "{}: lock of {period}: member {} was locked at {} but the journal gives {}",
@@ -133,4 +159,3 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
     }
     Ok(report)
 }
-

@@ -163,8 +163,10 @@ impl Ledger {
                 let entrants: Vec<Entrant> = members
                     .iter()
                     .map(|m| {
-                        let parts: Vec<&[Tally]> =
-                            t.iter().filter_map(|w| w.get(&m.id).map(|v| v.as_slice())).collect();
+                        let parts: Vec<&[Tally]> = t
+                            .iter()
+                            .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
+                            .collect();
                         let merged = scoring::merge(&parts);
                         Entrant {
                             member_id: m.id,
@@ -176,12 +178,22 @@ impl Ledger {
                     })
                     .collect();
                 let r = row.unwrap_or_else(|| unreachable_row(p));
-                (entrants, Vec::new(), Some(r.state), r.seal, Some(p.to_string()))
+                (
+                    entrants,
+                    Vec::new(),
+                    Some(r.state),
+                    r.seal,
+                    Some(p.to_string()),
+                )
             }
             RankScope::Year(y) => {
-                let in_year: Vec<PeriodId> = held.iter().filter(|p| p.year == *y).copied().collect();
+                let in_year: Vec<PeriodId> =
+                    held.iter().filter(|p| p.year == *y).copied().collect();
                 let t = self.load_tallies(&in_year)?;
-                let needs_stars = scheme.grades.iter().any(|g| g.all_periods_min_stars.is_some());
+                let needs_stars = scheme
+                    .grades
+                    .iter()
+                    .any(|g| g.all_periods_min_stars.is_some());
                 let mut stars_by: HashMap<i64, Vec<Option<u8>>> = HashMap::new();
                 if needs_stars {
                     for p in &in_year {
@@ -206,7 +218,14 @@ impl Ledger {
                                 } else {
                                     vec![per[k].as_slice()]
                                 };
-                                Some(scoring::score_window(&scheme, m.tier, &scoring::merge(&window)).total)
+                                Some(
+                                    scoring::score_window(
+                                        &scheme,
+                                        m.tier,
+                                        &scoring::merge(&window),
+                                    )
+                                    .total,
+                                )
                             })
                             .collect();
                         period_scores.insert(m.id, scores);
@@ -219,7 +238,13 @@ impl Ledger {
                         }
                     })
                     .collect();
-                (entrants, in_year.iter().map(|p| p.to_string()).collect(), None, None, None)
+                (
+                    entrants,
+                    in_year.iter().map(|p| p.to_string()).collect(),
+                    None,
+                    None,
+                    None,
+                )
             }
         };
         let standings = scoring::rank(
@@ -238,7 +263,8 @@ impl Ledger {
             Some(p) => queries::confirmations(self.conn(), self.branch.id, p)?,
             None => HashMap::new(),
         };
-        let by_id: HashMap<i64, &crate::model::Member> = members.iter().map(|m| (m.id, m)).collect();
+        let by_id: HashMap<i64, &crate::model::Member> =
+            members.iter().map(|m| (m.id, m)).collect();
         let mut rows: Vec<RankRow> = standings
             .into_iter()
             .filter_map(|s| {
@@ -260,7 +286,12 @@ impl Ledger {
             })
             .collect();
         // Display order inside a tie group: by name, then id (documented rule).
-        rows.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.name.cmp(&b.name)).then(a.member_id.cmp(&b.member_id)));
+        rows.sort_by(|a, b| {
+            a.rank
+                .cmp(&b.rank)
+                .then(a.name.cmp(&b.name))
+                .then(a.member_id.cmp(&b.member_id))
+        });
         Ok(Ranking {
             scope: scope.to_string(),
             lower_is_better: scheme.direction == Direction::Lower,
@@ -286,7 +317,12 @@ impl Ledger {
     /// Tallies of each period in `periods` (same order), by member.
     fn load_tallies(&self, periods: &[PeriodId]) -> Result<Vec<HashMap<i64, Vec<Tally>>>> {
         let ids: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
-        Ok(queries::tallies_by_period(self.conn(), self.branch.id, &ids, self.corrections)?)
+        Ok(queries::tallies_by_period(
+            self.conn(),
+            self.branch.id,
+            &ids,
+            self.corrections,
+        )?)
     }
 
     /// Grades of each member in the periods before `p`, for repeat rules.
@@ -307,8 +343,10 @@ impl Ledger {
             let entrants: Vec<Entrant> = members
                 .iter()
                 .map(|m| {
-                    let parts: Vec<&[Tally]> =
-                        t.iter().filter_map(|w| w.get(&m.id).map(|v| v.as_slice())).collect();
+                    let parts: Vec<&[Tally]> = t
+                        .iter()
+                        .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
+                        .collect();
                     Entrant {
                         member_id: m.id,
                         category: m.category,
@@ -341,13 +379,20 @@ impl Ledger {
             .into_iter()
             .find(|m| m.id == member_id)
             .ok_or_else(|| CoreError::User(format!("no member {member_id}")))?;
-        let claims = queries::claims(self.conn(), self.branch.id, Some(&p.to_string()), Some(member_id))?;
+        let claims = queries::claims(
+            self.conn(),
+            self.branch.id,
+            Some(&p.to_string()),
+            Some(member_id),
+        )?;
         let lines = claims
             .into_iter()
             .map(|c| {
                 let item = self.scheme().item(&c.item);
                 StatementLine {
-                    title: item.map(|i| i.title_in(zh).to_string()).unwrap_or_else(|| c.item.clone()),
+                    title: item
+                        .map(|i| i.title_in(zh).to_string())
+                        .unwrap_or_else(|| c.item.clone()),
                     kind: item.map(|i| i.kind.code().to_string()).unwrap_or_default(),
                     public: item.is_some_and(|i| i.public),
                     claim: c,
@@ -372,8 +417,14 @@ impl Ledger {
         let members = self.members()?;
         let mut out = MeetingProgress {
             members: members.len(),
-            scored: members.iter().filter(|m| m.status == MemberStatus::Active).count(),
-            exempt: members.iter().filter(|m| m.status == MemberStatus::Exempt).count(),
+            scored: members
+                .iter()
+                .filter(|m| m.status == MemberStatus::Active)
+                .count(),
+            exempt: members
+                .iter()
+                .filter(|m| m.status == MemberStatus::Exempt)
+                .count(),
             ..Default::default()
         };
         let Some(p) = p else { return Ok(out) };
@@ -385,7 +436,10 @@ impl Ledger {
         out.period = Some(ps.clone());
         let claims = queries::claims(self.conn(), self.branch.id, Some(&ps), None)?;
         out.claims = claims.len();
-        out.pending = claims.iter().filter(|c| c.status == ClaimStatus::Pending).count();
+        out.pending = claims
+            .iter()
+            .filter(|c| c.status == ClaimStatus::Pending)
+            .count();
         out.decided = out.claims - out.pending;
         let conf = queries::confirmations(self.conn(), self.branch.id, &ps)?;
         out.confirmed = conf.values().filter(|c| c.0 == "confirmed").count();
@@ -398,7 +452,11 @@ impl Ledger {
 
     /// Attendance marks of a period by member.
     pub fn attendance(&self, p: &PeriodId) -> Result<HashMap<i64, String>> {
-        Ok(queries::attendance(self.conn(), self.branch.id, &p.to_string())?)
+        Ok(queries::attendance(
+            self.conn(),
+            self.branch.id,
+            &p.to_string(),
+        )?)
     }
 }
 

@@ -132,15 +132,23 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
                     "part",
                     format!(
                         "part '{p}' is not defined (parts: {})",
-                        s.parts.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                        s.parts
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }
         }
-        let ways = [it.points.is_some(), it.levels.is_some(), it.min.is_some() || it.max.is_some()]
-            .iter()
-            .filter(|b| **b)
-            .count();
+        let ways = [
+            it.points.is_some(),
+            it.levels.is_some(),
+            it.min.is_some() || it.max.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
         if ways > 1 {
             return Err(here(
                 "points",
@@ -185,7 +193,10 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         }
         match (it.kind, it.effect) {
             (ItemKind::Veto, None) => {
-                return Err(here("effect", "a veto item needs effect = zero, cap or grade".into()))
+                return Err(here(
+                    "effect",
+                    "a veto item needs effect = zero, cap or grade".into(),
+                ))
             }
             (ItemKind::Veto, Some(VetoEffect::Grade)) => match &it.grade {
                 Some(g) if s.grade(g).is_some() => {}
@@ -193,7 +204,10 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
                 None => return Err(here("grade", "effect = grade needs a grade".into())),
             },
             (ItemKind::Veto, Some(VetoEffect::Cap)) if s.cap.is_none() => {
-                return Err(here("effect", "effect = cap needs the scheme to have a cap".into()))
+                return Err(here(
+                    "effect",
+                    "effect = cap needs the scheme to have a cap".into(),
+                ))
             }
             (k, Some(_)) if k != ItemKind::Veto => {
                 return Err(here("effect", "only veto items have an effect".into()))
@@ -218,7 +232,11 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         }
         if let (Some(a), Some(b)) = (g.min, g.below) {
             if a >= b {
-                return Err(fail(&g.key, "min", format!("grade '{}': min {a} not below {b}", g.key)));
+                return Err(fail(
+                    &g.key,
+                    "min",
+                    format!("grade '{}': min {a} not below {b}", g.key),
+                ));
             }
         }
         if g.quota.is_some_and(|q| !(0.0..=1.0).contains(&q)) {
@@ -228,7 +246,11 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
     if let Some(st) = &s.stars {
         for b in &st.bands {
             if !(1..=5).contains(&b.stars) {
-                return Err(fail("", "stars", format!("{} stars is outside 1-5", b.stars)));
+                return Err(fail(
+                    "",
+                    "stars",
+                    format!("{} stars is outside 1-5", b.stars),
+                ));
             }
             if b.min.is_none() && b.share.is_none() {
                 return Err(fail("", "stars", "a star band needs min or share".into()));
@@ -236,7 +258,11 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         }
         if let Some(rp) = &st.require_part {
             if s.part(&rp.part).is_none() {
-                return Err(fail("", "require_part", format!("part '{}' is not defined", rp.part)));
+                return Err(fail(
+                    "",
+                    "require_part",
+                    format!("part '{}' is not defined", rp.part),
+                ));
             }
         }
     }
@@ -245,14 +271,27 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         if !actions.insert(a.key.as_str()) {
             return Err(fail(&a.key, "key", format!("duplicate action '{}'", a.key)));
         }
-        for g in a.grade.iter().flatten().chain(a.repeat.iter().map(|r| &r.grade)) {
+        for g in a
+            .grade
+            .iter()
+            .flatten()
+            .chain(a.repeat.iter().map(|r| &r.grade))
+        {
             if s.grade(g).is_none() {
-                return Err(fail(&a.key, "grade", format!("action '{}': grade '{g}' is not defined", a.key)));
+                return Err(fail(
+                    &a.key,
+                    "grade",
+                    format!("action '{}': grade '{g}' is not defined", a.key),
+                ));
             }
         }
         if let Some(i) = &a.item {
             if !codes.contains(i.as_str()) {
-                return Err(fail(&a.key, "item", format!("action '{}': item '{i}' is not defined", a.key)));
+                return Err(fail(
+                    &a.key,
+                    "item",
+                    format!("action '{}': item '{i}' is not defined", a.key),
+                ));
             }
         }
     }

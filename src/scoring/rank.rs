@@ -198,7 +198,8 @@ fn give_grades(
                 }
             }
             if let Some(q) = g.quota {
-                let limit = ((q * n as f64 + EPS).floor() as usize).max(g.quota_min.unwrap_or(0) as usize);
+                let limit =
+                    ((q * n as f64 + EPS).floor() as usize).max(g.quota_min.unwrap_or(0) as usize);
                 let continuing = last_rank_granted[gi] == Some(ranks[pos]);
                 // A tie group gets the grade whole or not at all, so the quota
                 // is never exceeded (except by a first group that ties).

@@ -77,7 +77,15 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
         } => {
             let decided = (status != "pending").then_some(at);
             let by = (status != "pending").then_some(by.as_str());
-            set_claim(conn, *claim, status, *points, reason.as_deref(), decided, by)?;
+            set_claim(
+                conn,
+                *claim,
+                status,
+                *points,
+                reason.as_deref(),
+                decided,
+                by,
+            )?;
         }
         Event::ClaimWithdraw { claim } => {
             let (points,): (f64,) =
@@ -250,7 +258,15 @@ fn insert_claim(conn: &Connection, branch_id: i64, c: &NewClaim, at: &str) -> ru
         decided.map(|_| "import"),
     ])?;
     if counts(status) {
-        tally_add(conn, branch_id, &c.period, c.member_id, &c.item, c.points, 1)?;
+        tally_add(
+            conn,
+            branch_id,
+            &c.period,
+            c.member_id,
+            &c.item,
+            c.points,
+            1,
+        )?;
     }
     Ok(())
 }

@@ -67,13 +67,15 @@ pub fn open_ro(path: &Path) -> Result<Connection, OpenError> {
 pub fn open_memory() -> Result<Connection, OpenError> {
     let p = Path::new(":memory:");
     let conn = Connection::open_in_memory().map_err(sq(p))?;
-    conn.execute_batch("PRAGMA foreign_keys = ON;").map_err(sq(p))?;
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .map_err(sq(p))?;
     migrate(&conn, p)?;
     Ok(conn)
 }
 
 fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), OpenError> {
-    conn.busy_timeout(Duration::from_secs(10)).map_err(sq(path))?;
+    conn.busy_timeout(Duration::from_secs(10))
+        .map_err(sq(path))?;
     if !read_only {
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))

@@ -9,7 +9,14 @@ use sha2::{Digest, Sha256};
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// Hash of one journal row.
-pub fn chain_hash(prev: &str, seq: i64, at: &str, actor: &str, kind: &str, payload: &str) -> String {
+pub fn chain_hash(
+    prev: &str,
+    seq: i64,
+    at: &str,
+    actor: &str,
+    kind: &str,
+    payload: &str,
+) -> String {
     let mut h = Sha256::new();
     for part in [prev, &seq.to_string(), at, actor, kind, payload] {
         h.update(part.as_bytes());
@@ -28,10 +35,16 @@ pub fn head(conn: &Connection) -> rusqlite::Result<(i64, String)> {
 }
 
 /// Append an event and apply it, inside the caller's transaction. Returns (seq, hash).
-pub fn append(conn: &Connection, actor: &str, ev: &Event, at: &str) -> rusqlite::Result<(i64, String)> {
+pub fn append(
+    conn: &Connection,
+    actor: &str,
+    ev: &Event,
+    at: &str,
+) -> rusqlite::Result<(i64, String)> {
     let (last, prev) = head(conn)?;
     let seq = last + 1;
-    let payload = serde_json::to_string(ev).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let payload = serde_json::to_string(ev)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let kind = ev.kind();
     let hash = chain_hash(&prev, seq, at, actor, kind, &payload);
     conn.prepare_cached(

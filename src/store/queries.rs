@@ -92,7 +92,8 @@ pub fn periods(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<PeriodRow
     rows.collect()
 }
 
-const CLAIM_COLS: &str = "c.id, c.member_id, m.name, c.period, c.item, c.level, c.count, c.claimed, c.points,
+const CLAIM_COLS: &str =
+    "c.id, c.member_id, m.name, c.period, c.item, c.level, c.count, c.claimed, c.points,
     c.act_date, c.note, c.evidence, c.source, c.status, c.reason";
 
 fn claim_from(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
@@ -143,11 +144,17 @@ pub fn claims(
 }
 
 /// Pending claim counts per member in a period.
-pub fn pending_counts(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<HashMap<i64, usize>> {
+pub fn pending_counts(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<HashMap<i64, usize>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status = 'pending' GROUP BY member_id",
     )?;
-    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+    let rows = st.query_map(params![branch, period], |r| {
+        Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+    })?;
     rows.collect()
 }
 
@@ -175,11 +182,17 @@ pub fn confirmations(
     let mut st = conn.prepare_cached(
         "SELECT member_id, state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2",
     )?;
-    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    let rows = st.query_map(params![branch, period], |r| {
+        Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+    })?;
     rows.collect()
 }
 
-pub fn attendance(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<HashMap<i64, String>> {
+pub fn attendance(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<HashMap<i64, String>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, mark FROM attendance WHERE branch_id = ?1 AND period = ?2",
     )?;
@@ -225,12 +238,18 @@ pub fn each_event(
 
 /// Recent events, newest first (for undo).
 /// Payloads longer than `max_payload` bytes (bulk imports) come back empty.
-pub fn recent_events(conn: &Connection, limit: i64, max_payload: i64) -> rusqlite::Result<Vec<(i64, String, String)>> {
+pub fn recent_events(
+    conn: &Connection,
+    limit: i64,
+    max_payload: i64,
+) -> rusqlite::Result<Vec<(i64, String, String)>> {
     let mut st = conn.prepare_cached(
         "SELECT seq, at, CASE WHEN length(payload) <= ?2 THEN payload ELSE '' END
          FROM event ORDER BY seq DESC LIMIT ?1",
     )?;
-    let rows = st.query_map([limit, max_payload], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = st.query_map([limit, max_payload], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
     rows.collect()
 }
 
@@ -242,7 +261,12 @@ pub fn board_state(conn: &Connection, branch: i64) -> rusqlite::Result<Option<St
 }
 
 /// Write the board-state row (volatile, not journalled).
-pub fn set_board_state(conn: &Connection, branch: i64, state: &str, at: &str) -> rusqlite::Result<()> {
+pub fn set_board_state(
+    conn: &Connection,
+    branch: i64,
+    state: &str,
+    at: &str,
+) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO board_state (branch_id, state, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (branch_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
@@ -252,11 +276,17 @@ pub fn set_board_state(conn: &Connection, branch: i64, state: &str, at: &str) ->
 }
 
 /// Locked totals of a period by member.
-pub fn lock_totals(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<Vec<(i64, f64, i64)>> {
+pub fn lock_totals(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<Vec<(i64, f64, i64)>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, score, rank FROM lock_total WHERE branch_id = ?1 AND period = ?2 ORDER BY rank, member_id",
     )?;
-    let rows = st.query_map(params![branch, period], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = st.query_map(params![branch, period], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
     rows.collect()
 }
 
@@ -307,7 +337,11 @@ pub fn tallies_by_period(
                         t.points += points;
                         t.count += count;
                     }
-                    None => v.push(Tally { item, points, count }),
+                    None => v.push(Tally {
+                        item,
+                        points,
+                        count,
+                    }),
                 }
             }
         }

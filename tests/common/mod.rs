@@ -25,14 +25,29 @@ pub fn member(l: &mut Ledger, name: &str, category: Category, tier: Option<i64>)
 }
 
 /// Add and approve a claim.
-pub fn approved(l: &mut Ledger, m: i64, period: &str, item: &str, level: Option<&str>, points: Option<f64>) -> i64 {
+pub fn approved(
+    l: &mut Ledger,
+    m: i64,
+    period: &str,
+    item: &str,
+    level: Option<&str>,
+    points: Option<f64>,
+) -> i64 {
     let id = claim(l, m, period, item, level, points);
-    l.verdict(id, Outcome::Approved, None, None).expect("approve");
+    l.verdict(id, Outcome::Approved, None, None)
+        .expect("approve");
     id
 }
 
 /// Add a pending claim.
-pub fn claim(l: &mut Ledger, m: i64, period: &str, item: &str, level: Option<&str>, points: Option<f64>) -> i64 {
+pub fn claim(
+    l: &mut Ledger,
+    m: i64,
+    period: &str,
+    item: &str,
+    level: Option<&str>,
+    points: Option<f64>,
+) -> i64 {
     let mut d = ClaimDraft::new(m, item);
     d.level = level.map(String::from);
     d.points = points;
