@@ -135,17 +135,8 @@ impl Confirm {
             .iter()
             .map(|x| {
                 let c = &x.claim;
-                let pts_style = match (c.status, x.kind.as_str()) {
-                    (ClaimStatus::Rejected | ClaimStatus::Withdrawn, _) => pal.muted,
-                    (ClaimStatus::Pending, _) => pal.provisional,
-                    (_, "deduction") => pal.deduction,
-                    _ => pal.bonus,
-                };
-                let level = c
-                    .level
-                    .as_deref()
-                    .map(|l| crate::i18n::level(ctx.lang, l))
-                    .unwrap_or_default();
+                let pts_style = pal.points(c.status, &x.kind);
+                let level = super::screen::level_text(ctx.lang, c.level.as_deref());
                 let mut spans = vec![
                     Span::raw(format!(
                         " {} {} {}",

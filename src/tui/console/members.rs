@@ -258,17 +258,8 @@ impl Members {
                     ClaimStatus::Rejected | ClaimStatus::Withdrawn => pal.muted,
                     _ => Style::default(),
                 };
-                let pts_style = match (c.status, x.kind.as_str()) {
-                    (ClaimStatus::Rejected | ClaimStatus::Withdrawn, _) => pal.muted,
-                    (ClaimStatus::Pending, _) => pal.provisional,
-                    (_, "deduction") => pal.deduction,
-                    _ => pal.bonus,
-                };
-                let level = c
-                    .level
-                    .as_deref()
-                    .map(|l| crate::i18n::level(ctx.lang, l))
-                    .unwrap_or_default();
+                let pts_style = pal.points(c.status, &x.kind);
+                let level = super::screen::level_text(ctx.lang, c.level.as_deref());
                 let mut spans = vec![
                     Span::raw(" "),
                     Span::styled(

@@ -87,3 +87,10 @@ pub fn name_grades<'a>(
 pub fn stars_text(stars: Option<u8>) -> String {
     stars.map(|s| format!("{s}*")).unwrap_or_default()
 }
+
+/// A claim's level in words, or nothing.
+pub fn level_text(lang: crate::cli::Lang, level: Option<&str>) -> String {
+    level
+        .map(|l| crate::i18n::level(lang, l))
+        .unwrap_or_default()
+}

@@ -45,3 +45,17 @@ impl Default for Palette {
         Palette::from_theme(&Theme::default())
     }
 }
+
+impl Palette {
+    /// Style of a claim's points: muted when rejected, provisional while pending,
+    /// else by the item's kind.
+    pub fn points(&self, status: crate::model::ClaimStatus, kind: &str) -> Style {
+        use crate::model::ClaimStatus;
+        match (status, kind) {
+            (ClaimStatus::Rejected | ClaimStatus::Withdrawn, _) => self.muted,
+            (ClaimStatus::Pending, _) => self.provisional,
+            (_, "deduction") => self.deduction,
+            _ => self.bonus,
+        }
+    }
+}
