@@ -434,12 +434,9 @@ impl Ledger {
             out.seal = r.seal;
         }
         out.period = Some(ps.clone());
-        let claims = queries::claims(self.conn(), self.branch.id, Some(&ps), None)?;
-        out.claims = claims.len();
-        out.pending = claims
-            .iter()
-            .filter(|c| c.status == ClaimStatus::Pending)
-            .count();
+        let (claims, pending) = queries::claim_counts(self.conn(), self.branch.id, &ps)?;
+        out.claims = claims;
+        out.pending = pending;
         out.decided = out.claims - out.pending;
         let conf = queries::confirmations(self.conn(), self.branch.id, &ps)?;
         out.confirmed = conf.values().filter(|c| c.0 == "confirmed").count();

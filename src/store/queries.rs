@@ -348,3 +348,18 @@ pub fn tallies_by_period(
     }
     Ok(out)
 }
+
+/// (all claims, pending claims) of a period, not counting withdrawn ones.
+pub fn claim_counts(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<(usize, usize)> {
+    conn.prepare_cached(
+        "SELECT count(*), COALESCE(SUM(status = 'pending'), 0) FROM claim
+         WHERE branch_id = ?1 AND period = ?2 AND status <> 'withdrawn'",
+    )?
+    .query_row(params![branch, period], |r| {
+        Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+    })
+}
