@@ -8,6 +8,7 @@ pub mod console_support;
 pub mod follow_ups;
 pub mod import;
 pub mod publication;
+mod totals;
 mod undo;
 mod verify;
 mod views;
@@ -136,14 +137,16 @@ impl Ledger {
         }
         let conn = store::open_rw(path)?;
         let branch = load_branch(&conn, branch, path)?;
-        Ok(Ledger {
+        let mut ledger = Ledger {
             conn,
             path: path.to_path_buf(),
             branch,
             actor: default_actor(),
             read_only: false,
             corrections: true,
-        })
+        };
+        ledger.catch_up_totals()?;
+        Ok(ledger)
     }
 
     /// Open an existing ledger read-only (the room display, viewers).
@@ -226,7 +229,25 @@ impl Ledger {
     /// Work on another branch of the same database.
     pub fn switch_branch(&mut self, name: &str) -> Result<()> {
         self.branch = load_branch(&self.conn, Some(name), &self.path)?;
+        if !self.read_only {
+            self.catch_up_totals()?;
+        }
         Ok(())
+    }
+
+    /// Score what is still noted as out of date for this branch (a database
+    /// from an older jifen); until then its rankings are scored from tallies.
+    fn catch_up_totals(&mut self) -> Result<()> {
+        if store::totals::ready(&self.conn, self.branch.id) {
+            return Ok(());
+        }
+        let (branch, scheme) = (self.branch.id, &self.branch.scheme);
+        store::journal::write(&mut self.conn, |tx| totals::refresh(tx, branch, scheme))
+    }
+
+    /// Whether rankings may read the kept totals instead of scoring tallies.
+    fn totals_kept(&self) -> bool {
+        self.corrections && store::totals::ready(&self.conn, self.branch.id)
     }
 
     /// Names of every branch in the database.
@@ -269,6 +290,7 @@ impl Ledger {
             return user("this view is read-only");
         }
         let actor = self.actor.clone();
+        let (branch, scheme) = (self.branch.id, &self.branch.scheme);
         store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
             // One action, one timestamp, strictly after the previous action's:
             // undo takes back everything journalled at the same instant.
@@ -284,6 +306,7 @@ impl Ledger {
             for ev in events {
                 out.push(store::journal::append(tx, &actor, ev, &at)?);
             }
+            totals::refresh(tx, branch, scheme)?;
             Ok(out)
         })
     }

@@ -78,9 +78,15 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
         Ok(())
     })
     .map_err(super::CoreError::User)?;
+    // The kept totals are compared too, once the file has scored every change.
+    super::totals::refresh_all(&mem)?;
+    let totals_kept = store::totals::dirty_branches(&file).is_ok_and(|b| b.is_empty());
+    let tables = STATE_TABLES
+        .iter()
+        .chain(totals_kept.then_some(&"score"));
     // Compare the replayed state with the file's state, table by table.
     mem.execute("ATTACH DATABASE ?1 AS orig", [path.to_string_lossy()])?;
-    for t in STATE_TABLES {
+    for t in tables {
         for (a, b, what) in [
             ("main", "orig", "missing from the file"),
             ("orig", "main", "not explained by the journal"),

@@ -5,7 +5,7 @@ use super::{CoreError, Ledger, Result};
 use crate::model::{Category, Claim, ClaimStatus, MemberStatus, PeriodId};
 use crate::scheme::{Direction, Scheme, Window};
 use crate::scoring::{self, Entrant, Scope, Tally};
-use crate::store::queries;
+use crate::store::{self, queries};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -126,13 +126,7 @@ impl Ledger {
 
     /// Periods that exist in the branch, in order.
     fn held_periods(&self) -> Result<Vec<PeriodId>> {
-        let mut v: Vec<PeriodId> = self
-            .periods()?
-            .iter()
-            .filter_map(|p| p.id.parse().ok())
-            .collect();
-        v.sort();
-        Ok(v)
+        super::totals::held_periods(self.conn(), self.branch.id)
     }
 
     /// Ranking of a period or a year, all categories.
@@ -157,26 +151,11 @@ impl Ledger {
                 if row.is_none() {
                     return Err(CoreError::User(format!("no period {p} in this branch")));
                 }
-                let window = self.window_periods(&scheme, p, &held);
-                let t = self.load_tallies(&window)?;
                 let history = self.grade_histories(&scheme, p, &held, &members)?;
-                let entrants: Vec<Entrant> = members
-                    .iter()
-                    .map(|m| {
-                        let parts: Vec<&[Tally]> = t
-                            .iter()
-                            .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
-                            .collect();
-                        let merged = scoring::merge(&parts);
-                        Entrant {
-                            member_id: m.id,
-                            category: m.category,
-                            breakdown: scoring::score_window(&scheme, m.tier, &merged),
-                            period_stars: Vec::new(),
-                            grade_history: history.get(&m.id).cloned().unwrap_or_default(),
-                        }
-                    })
-                    .collect();
+                let mut entrants = self.period_entrants(&scheme, p, &held, &members)?;
+                for e in &mut entrants {
+                    e.grade_history = history.get(&e.member_id).cloned().unwrap_or_default();
+                }
                 let r = row.unwrap_or_else(|| unreachable_row(p));
                 (
                     entrants,
@@ -302,16 +281,50 @@ impl Ledger {
         })
     }
 
-    /// Periods whose entries count toward period `p`'s score.
-    fn window_periods(&self, scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<PeriodId> {
-        match scheme.window {
-            Window::Period => vec![*p],
-            Window::Ytd => held
+    /// Each member's score in period `p`: from the kept totals when they are
+    /// up to date, else scored from the window's tallies.
+    fn period_entrants(
+        &self,
+        scheme: &Scheme,
+        p: &PeriodId,
+        held: &[PeriodId],
+        members: &[crate::model::Member],
+    ) -> Result<Vec<Entrant>> {
+        let entrant = |m: &crate::model::Member, breakdown| Entrant {
+            member_id: m.id,
+            category: m.category,
+            breakdown,
+            period_stars: Vec::new(),
+            grade_history: Vec::new(),
+        };
+        if self.totals_kept() {
+            let mut kept = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?;
+            let mut no_entries: HashMap<Option<i64>, scoring::Breakdown> = HashMap::new();
+            return Ok(members
                 .iter()
-                .filter(|q| q.year == p.year && q.kind <= p.kind)
-                .copied()
-                .collect(),
+                .map(|m| {
+                    let b = kept.remove(&m.id).unwrap_or_else(|| {
+                        no_entries
+                            .entry(m.tier)
+                            .or_insert_with(|| scoring::score_window(scheme, m.tier, &[]))
+                            .clone()
+                    });
+                    entrant(m, b)
+                })
+                .collect());
         }
+        let window = super::totals::window_of(scheme, p, held);
+        let t = self.load_tallies(&window)?;
+        Ok(members
+            .iter()
+            .map(|m| {
+                let parts: Vec<&[Tally]> = t
+                    .iter()
+                    .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
+                    .collect();
+                entrant(m, scoring::score_window(scheme, m.tier, &scoring::merge(&parts)))
+            })
+            .collect())
     }
 
     /// Tallies of each period in `periods` (same order), by member.
@@ -338,24 +351,7 @@ impl Ledger {
             return Ok(out);
         }
         for q in held.iter().filter(|q| *q < p) {
-            let window = self.window_periods(scheme, q, held);
-            let t = self.load_tallies(&window)?;
-            let entrants: Vec<Entrant> = members
-                .iter()
-                .map(|m| {
-                    let parts: Vec<&[Tally]> = t
-                        .iter()
-                        .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
-                        .collect();
-                    Entrant {
-                        member_id: m.id,
-                        category: m.category,
-                        breakdown: scoring::score_window(scheme, m.tier, &scoring::merge(&parts)),
-                        period_stars: Vec::new(),
-                        grade_history: Vec::new(),
-                    }
-                })
-                .collect();
+            let entrants = self.period_entrants(scheme, q, held, members)?;
             for s in scoring::rank(scheme, &entrants, Scope::Period) {
                 out.entry(s.member_id).or_default().push(s.grade);
             }

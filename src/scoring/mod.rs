@@ -173,6 +173,21 @@ pub fn score_window(scheme: &Scheme, tier: Option<i64>, tallies: &[Tally]) -> Br
     finish(scheme, raw, parts, tallies)
 }
 
+/// Add points and a count of `item` to a member's tallies.
+pub fn add_to(tallies: &mut Vec<Tally>, item: String, points: f64, count: i64) {
+    match tallies.iter_mut().find(|t| t.item == item) {
+        Some(t) => {
+            t.points += points;
+            t.count += count;
+        }
+        None => tallies.push(Tally {
+            item,
+            points,
+            count,
+        }),
+    }
+}
+
 /// Merge tallies of several windows into one.
 pub fn merge(windows: &[&[Tally]]) -> Vec<Tally> {
     let mut by: BTreeMap<&str, (f64, i64)> = BTreeMap::new();

@@ -8,6 +8,7 @@ pub mod events;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+pub mod totals;
 
 pub use db::{open_memory, open_ro, open_rw, OpenError};
 pub use events::{Event, LockedTotal, NewClaim, NewMember};

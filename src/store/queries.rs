@@ -331,18 +331,7 @@ pub fn tallies_by_period(
             while let Some(r) = rows.next()? {
                 let (member, item, points, count): (i64, String, f64, i64) =
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                let v = out[k].entry(member).or_default();
-                match v.iter_mut().find(|t| t.item == item) {
-                    Some(t) => {
-                        t.points += points;
-                        t.count += count;
-                    }
-                    None => v.push(Tally {
-                        item,
-                        points,
-                        count,
-                    }),
-                }
+                crate::scoring::add_to(out[k].entry(member).or_default(), item, points, count);
             }
         }
     }

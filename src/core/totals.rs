@@ -1,0 +1,140 @@
+//! Totals kept up to date: after every change, re-score exactly the member
+//! scores it touched, inside the change's own transaction.
+
+use super::Result;
+use crate::model::PeriodId;
+use crate::scheme::{Scheme, Window};
+use crate::scoring::{self, Tally};
+use crate::store::{queries, totals};
+use rusqlite::Connection;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Periods whose entries count toward period `p`'s score.
+pub(crate) fn window_of(scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<PeriodId> {
+    match scheme.window {
+        Window::Period => vec![*p],
+        Window::Ytd => held
+            .iter()
+            .filter(|q| q.year == p.year && q.kind <= p.kind)
+            .copied()
+            .collect(),
+    }
+}
+
+/// Periods whose score moves when entries of `p` change.
+fn moved_by(scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<PeriodId> {
+    match scheme.window {
+        Window::Period => vec![*p],
+        Window::Ytd => held
+            .iter()
+            .filter(|q| q.year == p.year && q.kind >= p.kind)
+            .copied()
+            .chain(std::iter::once(*p))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Periods of the branch, in order.
+pub(crate) fn held_periods(conn: &Connection, branch: i64) -> Result<Vec<PeriodId>> {
+    let mut v: Vec<PeriodId> = queries::periods(conn, branch)?
+        .iter()
+        .filter_map(|p| p.id.parse().ok())
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Which members' scores to redo in one period (`None`: all of them).
+type Todo = BTreeMap<PeriodId, Option<BTreeSet<i64>>>;
+
+fn plan(scheme: &Scheme, notes: Vec<totals::DirtyNote>, held: &[PeriodId]) -> Todo {
+    let mut todo: Todo = BTreeMap::new();
+    for (period, member) in notes {
+        let periods = match period.as_deref().map(str::parse::<PeriodId>) {
+            None => held.to_vec(),
+            Some(Ok(p)) => moved_by(scheme, &p, held),
+            Some(Err(_)) => continue,
+        };
+        for p in periods {
+            match member {
+                None => {
+                    todo.insert(p, None);
+                }
+                Some(m) => {
+                    if let Some(set) = todo.entry(p).or_insert_with(|| Some(BTreeSet::new())) {
+                        set.insert(m);
+                    }
+                }
+            }
+        }
+    }
+    todo
+}
+
+/// Re-score what the branch's pending notes name, and clear the notes.
+pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result<()> {
+    let notes = totals::take_dirty(conn, branch)?;
+    if notes.is_empty() {
+        return Ok(());
+    }
+    let held = held_periods(conn, branch)?;
+    let todo = plan(scheme, notes, &held);
+    let mut all_tiers: Option<HashMap<i64, Option<i64>>> = None;
+    for (p, who) in todo {
+        let window: Vec<String> = window_of(scheme, &p, &held)
+            .iter()
+            .map(|q| q.to_string())
+            .collect();
+        let period = p.to_string();
+        match who {
+            None => {
+                let tiers = match &all_tiers {
+                    Some(t) => t,
+                    None => all_tiers.insert(totals::tiers(conn, branch)?),
+                };
+                let tier = |m: i64| tiers.get(&m).copied().flatten();
+                totals::clear_period(conn, branch, &period)?;
+                let by_period = queries::tallies_by_period(conn, branch, &window, true)?;
+                let mut by_member: BTreeMap<i64, Vec<&[Tally]>> = BTreeMap::new();
+                for w in &by_period {
+                    for (m, t) in w {
+                        by_member.entry(*m).or_default().push(t.as_slice());
+                    }
+                }
+                for (m, parts) in by_member {
+                    let b = scoring::score_window(scheme, tier(m), &scoring::merge(&parts));
+                    totals::put(conn, branch, &period, m, &b)?;
+                }
+            }
+            Some(members) => {
+                for m in members {
+                    let per = totals::member_tallies(conn, branch, &window, m, true)?;
+                    if per.iter().all(Vec::is_empty) {
+                        totals::remove(conn, branch, &period, m)?;
+                        continue;
+                    }
+                    let parts: Vec<&[Tally]> = per.iter().map(Vec::as_slice).collect();
+                    let tier = totals::tier(conn, m)?;
+                    let b = scoring::score_window(scheme, tier, &scoring::merge(&parts));
+                    totals::put(conn, branch, &period, m, &b)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Re-score every branch that has notes waiting (verify's replay, and databases
+/// written by an older jifen).
+pub(crate) fn refresh_all(conn: &Connection) -> Result<()> {
+    for id in totals::dirty_branches(conn)? {
+        let Some(row) = queries::branches(conn)?.into_iter().find(|b| b.id == id) else {
+            continue;
+        };
+        let scheme = Scheme::parse(&format!("scheme of branch {}", row.name), &row.scheme_toml)?;
+        refresh(conn, id, &scheme)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! The kept totals: `score` rows and the `score_dirty` notes that say which of
+//! them a change has moved (see migration 3).
+
+use crate::scoring::{Breakdown, Tally};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
+
+/// Scores a change has touched: `(period, member)`, where `None` means all.
+pub type DirtyNote = (Option<String>, Option<i64>);
+
+/// Whether every score of the branch is up to date (no notes left, and the table exists).
+pub fn ready(conn: &Connection, branch: i64) -> bool {
+    conn.prepare_cached("SELECT 1 FROM score_dirty WHERE branch_id = ?1 LIMIT 1")
+        .and_then(|mut st| st.query_row([branch], |_| Ok(())).optional())
+        .is_ok_and(|found| found.is_none())
+}
+
+/// Branches with notes waiting.
+pub fn dirty_branches(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT DISTINCT branch_id FROM score_dirty")?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// Take (read and delete) the branch's notes, without duplicates.
+pub fn take_dirty(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<DirtyNote>> {
+    let notes: Vec<DirtyNote> = {
+        let mut st = conn.prepare_cached(
+            "SELECT DISTINCT period, member_id FROM score_dirty WHERE branch_id = ?1",
+        )?;
+        let rows = st.query_map([branch], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if !notes.is_empty() {
+        conn.prepare_cached("DELETE FROM score_dirty WHERE branch_id = ?1")?
+            .execute([branch])?;
+    }
+    Ok(notes)
+}
+
+/// Approved tallies (with corrections if asked) of one member in the given periods, merged.
+pub fn member_tallies(
+    conn: &Connection,
+    branch: i64,
+    periods: &[String],
+    member: i64,
+    with_corrections: bool,
+) -> rusqlite::Result<Vec<Vec<Tally>>> {
+    let mut out = Vec::with_capacity(periods.len());
+    let mut st = conn.prepare_cached(
+        "SELECT item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+    )?;
+    let mut cst = conn.prepare_cached(
+        "SELECT item, SUM(points), count(*) FROM correction
+         WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 GROUP BY item",
+    )?;
+    for p in periods {
+        let mut v: Vec<Tally> = st
+            .query_map(params![branch, p, member], |r| {
+                Ok(Tally {
+                    item: r.get(0)?,
+                    points: r.get(1)?,
+                    count: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if with_corrections {
+            let mut rows = cst.query(params![branch, p, member])?;
+            while let Some(r) = rows.next()? {
+                let (item, points, count): (String, f64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                crate::scoring::add_to(&mut v, item, points, count);
+            }
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// Tier of each member of the branch.
+pub fn tiers(conn: &Connection, branch: i64) -> rusqlite::Result<HashMap<i64, Option<i64>>> {
+    let mut st = conn.prepare_cached("SELECT id, tier FROM member WHERE branch_id = ?1")?;
+    let rows = st.query_map([branch], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Tier of one member.
+pub fn tier(conn: &Connection, member: i64) -> rusqlite::Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT tier FROM member WHERE id = ?1")?
+        .query_row([member], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// Write one member's score in a period.
+pub fn put(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+    b: &Breakdown,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        branch,
+        period,
+        member,
+        b.total,
+        encode_parts(&b.parts),
+        b.forced_grade,
+        (!b.item_actions.is_empty()).then(|| b.item_actions.join(";")),
+        b.vetoed
+    ])?;
+    Ok(())
+}
+
+/// Remove one member's score in a period (no entries left: the base score applies).
+pub fn remove(conn: &Connection, branch: i64, period: &str, member: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM score WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+    )?
+    .execute(params![branch, period, member])?;
+    Ok(())
+}
+
+/// Remove every score of a period.
+pub fn clear_period(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM score WHERE branch_id = ?1 AND period = ?2")?
+        .execute(params![branch, period])?;
+    Ok(())
+}
+
+/// Every kept score of a period, by member.
+pub fn period_scores(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<HashMap<i64, Breakdown>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, total, parts, forced_grade, actions, vetoed FROM score
+         WHERE branch_id = ?1 AND period = ?2",
+    )?;
+    let mut out = HashMap::new();
+    let mut rows = st.query(params![branch, period])?;
+    while let Some(r) = rows.next()? {
+        let actions: Option<String> = r.get(4)?;
+        out.insert(
+            r.get(0)?,
+            Breakdown {
+                total: r.get(1)?,
+                parts: decode_parts(r.get_ref(2)?.as_str()?),
+                forced_grade: r.get(3)?,
+                item_actions: actions
+                    .map(|a| a.split(';').map(String::from).collect())
+                    .unwrap_or_default(),
+                vetoed: r.get(5)?,
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn encode_parts(parts: &[(String, f64)]) -> String {
+    let mut s = String::new();
+    for (i, (id, v)) in parts.iter().enumerate() {
+        if i > 0 {
+            s.push(';');
+        }
+        s.push_str(id);
+        s.push('=');
+        // `{:?}` prints the shortest text that reads back as the same f64.
+        s.push_str(&format!("{v:?}"));
+    }
+    s
+}
+
+fn decode_parts(s: &str) -> Vec<(String, f64)> {
+    s.split(';')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (id, v) = p.rsplit_once('=')?;
+            Some((id.to_string(), v.parse().ok()?))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_read_back_exactly() {
+        let parts = vec![
+            ("common".to_string(), 0.1 + 0.2),
+            (String::new(), -3.5),
+            ("x".to_string(), 1e-7),
+        ];
+        assert_eq!(decode_parts(&encode_parts(&parts)), parts);
+        assert!(decode_parts("").is_empty());
+    }
+}
