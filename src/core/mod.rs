@@ -23,7 +23,9 @@ use crate::model::PeriodId;
 use crate::scheme::Scheme;
 use crate::store::{self, queries};
 use rusqlite::Connection;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Errors a user can act on; the CLI prints them and exits 1.
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +73,8 @@ pub struct Ledger {
     read_only: bool,
     /// Whether appeal corrections count in scores (off for verify's replay of locks).
     corrections: bool,
+    /// The branch's members as last read, with the `data_version` they were read at.
+    roster: RefCell<Option<(i64, Arc<Vec<crate::model::Member>>)>>,
 }
 
 /// Current time as stored in the journal.
@@ -144,6 +148,7 @@ impl Ledger {
             actor: default_actor(),
             read_only: false,
             corrections: true,
+            roster: RefCell::new(None),
         };
         ledger.catch_up_totals()?;
         Ok(ledger)
@@ -160,6 +165,7 @@ impl Ledger {
             actor: default_actor(),
             read_only: true,
             corrections: true,
+            roster: RefCell::new(None),
         })
     }
 
@@ -223,12 +229,14 @@ impl Ledger {
             actor: default_actor(),
             read_only: true,
             corrections: true,
+            roster: RefCell::new(None),
         })
     }
 
     /// Work on another branch of the same database.
     pub fn switch_branch(&mut self, name: &str) -> Result<()> {
         self.branch = load_branch(&self.conn, Some(name), &self.path)?;
+        self.roster.take();
         if !self.read_only {
             self.catch_up_totals()?;
         }
@@ -290,6 +298,7 @@ impl Ledger {
             return user("this view is read-only");
         }
         let actor = self.actor.clone();
+        self.roster.take();
         let (branch, scheme) = (self.branch.id, &self.branch.scheme);
         store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
             // One action, one timestamp, strictly after the previous action's:
@@ -348,7 +357,20 @@ impl Ledger {
     }
 
     pub fn members(&self) -> Result<Vec<crate::model::Member>> {
-        Ok(queries::members(&self.conn, self.branch.id)?)
+        Ok(self.roster()?.as_ref().clone())
+    }
+
+    /// The branch's members, ordered by id; read again only after a change.
+    pub fn roster(&self) -> Result<Arc<Vec<crate::model::Member>>> {
+        let version = self.data_version()?;
+        if let Some((v, members)) = self.roster.borrow().as_ref() {
+            if *v == version {
+                return Ok(members.clone());
+            }
+        }
+        let members = Arc::new(queries::members(&self.conn, self.branch.id)?);
+        *self.roster.borrow_mut() = Some((version, members.clone()));
+        Ok(members)
     }
 
     /// A member by id or exact name.
@@ -406,7 +428,8 @@ impl Ledger {
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
     }
 }
 

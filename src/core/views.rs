@@ -2,7 +2,7 @@
 //! and the CLI draw.
 
 use super::{CoreError, Ledger, Result};
-use crate::model::{Category, Claim, ClaimStatus, MemberStatus, PeriodId};
+use crate::model::{Category, Claim, ClaimStatus, Member, MemberStatus, PeriodId};
 use crate::scheme::{Direction, Scheme, Window};
 use crate::scoring::{self, Entrant, Scope, Tally};
 use crate::store::{self, queries};
@@ -137,9 +137,9 @@ impl Ledger {
     /// Ranking of a period or year, optionally of one member category.
     pub fn ranking_of(&self, scope: &RankScope, category: Option<Category>) -> Result<Ranking> {
         let scheme = self.effective_scheme();
-        let members: Vec<_> = self
-            .members()?
-            .into_iter()
+        let roster = self.roster()?;
+        let members: Vec<&Member> = roster
+            .iter()
             .filter(|m| m.status == MemberStatus::Active)
             .filter(|m| category.is_none_or(|c| m.category == c))
             .collect();
@@ -242,12 +242,24 @@ impl Ledger {
             Some(p) => queries::confirmations(self.conn(), self.branch.id, p)?,
             None => HashMap::new(),
         };
-        let by_id: HashMap<i64, &crate::model::Member> =
-            members.iter().map(|m| (m.id, m)).collect();
-        let mut rows: Vec<RankRow> = standings
-            .into_iter()
-            .filter_map(|s| {
+        let by_id: HashMap<i64, &Member> = members.iter().map(|m| (m.id, *m)).collect();
+        // Display order inside a tie group: by name, then id (documented rule).
+        // Sort small keys, then move each standing once.
+        let mut order: Vec<(u32, &str, i64, usize)> = standings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
                 let m = by_id.get(&s.member_id)?;
+                Some((s.rank, m.name.as_str(), s.member_id, i))
+            })
+            .collect();
+        order.sort_unstable();
+        let mut standings: Vec<Option<scoring::Standing>> = standings.into_iter().map(Some).collect();
+        let rows: Vec<RankRow> = order
+            .into_iter()
+            .filter_map(|(_, _, id, i)| {
+                let s = standings[i].take()?;
+                let m = by_id.get(&id)?;
                 Some(RankRow {
                     member_id: s.member_id,
                     name: m.name.clone(),
@@ -260,17 +272,10 @@ impl Ledger {
                     actions: s.actions,
                     pending: pending.get(&s.member_id).copied().unwrap_or(0),
                     confirmation: confirmations.get(&s.member_id).map(|c| c.0.clone()),
-                    period_scores: period_scores.get(&s.member_id).cloned().unwrap_or_default(),
+                    period_scores: period_scores.remove(&s.member_id).unwrap_or_default(),
                 })
             })
             .collect();
-        // Display order inside a tie group: by name, then id (documented rule).
-        rows.sort_by(|a, b| {
-            a.rank
-                .cmp(&b.rank)
-                .then(a.name.cmp(&b.name))
-                .then(a.member_id.cmp(&b.member_id))
-        });
         Ok(Ranking {
             scope: scope.to_string(),
             lower_is_better: scheme.direction == Direction::Lower,
@@ -288,9 +293,9 @@ impl Ledger {
         scheme: &Scheme,
         p: &PeriodId,
         held: &[PeriodId],
-        members: &[crate::model::Member],
+        members: &[&Member],
     ) -> Result<Vec<Entrant>> {
-        let entrant = |m: &crate::model::Member, breakdown| Entrant {
+        let entrant = |m: &Member, breakdown| Entrant {
             member_id: m.id,
             category: m.category,
             breakdown,
@@ -298,12 +303,17 @@ impl Ledger {
             grade_history: Vec::new(),
         };
         if self.totals_kept() {
-            let mut kept = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?;
+            // Both lists are in member id order: walk them side by side.
+            let mut kept = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?
+                .into_iter()
+                .peekable();
             let mut no_entries: HashMap<Option<i64>, scoring::Breakdown> = HashMap::new();
             return Ok(members
                 .iter()
                 .map(|m| {
-                    let b = kept.remove(&m.id).unwrap_or_else(|| {
+                    while kept.next_if(|(id, _)| *id < m.id).is_some() {}
+                    let b = kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b);
+                    let b = b.unwrap_or_else(|| {
                         no_entries
                             .entry(m.tier)
                             .or_insert_with(|| scoring::score_window(scheme, m.tier, &[]))
@@ -344,7 +354,7 @@ impl Ledger {
         scheme: &Scheme,
         p: &PeriodId,
         held: &[PeriodId],
-        members: &[crate::model::Member],
+        members: &[&Member],
     ) -> Result<HashMap<i64, Vec<Option<String>>>> {
         let mut out: HashMap<i64, Vec<Option<String>>> = HashMap::new();
         if !scheme.actions.iter().any(|a| a.repeat.is_some()) {
@@ -410,7 +420,7 @@ impl Ledger {
 
     /// Counts for the overview of a period.
     pub fn progress(&self, p: Option<&PeriodId>) -> Result<MeetingProgress> {
-        let members = self.members()?;
+        let members = self.roster()?;
         let mut out = MeetingProgress {
             members: members.len(),
             scored: members

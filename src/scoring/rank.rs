@@ -50,23 +50,14 @@ fn better(direction: Direction, a: f64, b: f64) -> Ordering {
 /// Rank entrants (1, 2, 2, 4), then give grades, stars and actions.
 /// The result is in ranking order; ties keep the input order.
 pub fn rank(scheme: &Scheme, entrants: &[Entrant], scope: Scope) -> Vec<Standing> {
+    let totals: Vec<f64> = entrants.iter().map(|e| e.breakdown.total).collect();
     let mut order: Vec<usize> = (0..entrants.len()).collect();
-    order.sort_by(|&a, &b| {
-        better(
-            scheme.direction,
-            entrants[a].breakdown.total,
-            entrants[b].breakdown.total,
-        )
-    });
+    order.sort_by(|&a, &b| better(scheme.direction, totals[a], totals[b]));
     let n = order.len();
     let mut ranks = vec![0u32; n];
     for (pos, &i) in order.iter().enumerate() {
         ranks[pos] = if pos > 0
-            && better(
-                scheme.direction,
-                entrants[order[pos - 1]].breakdown.total,
-                entrants[i].breakdown.total,
-            ) == Ordering::Equal
+            && better(scheme.direction, totals[order[pos - 1]], totals[i]) == Ordering::Equal
         {
             ranks[pos - 1]
         } else {

@@ -44,15 +44,17 @@ pub fn branches(conn: &Connection) -> rusqlite::Result<Vec<BranchRow>> {
 }
 
 fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
-    let cat: String = r.get(2)?;
-    let status: String = r.get(5)?;
     Ok(Member {
         id: r.get(0)?,
         name: r.get(1)?,
-        category: cat.parse().unwrap_or(crate::model::Category::Full),
+        category: r
+            .get_ref(2)?
+            .as_str()?
+            .parse()
+            .unwrap_or(crate::model::Category::Full),
         tier: r.get(3)?,
         group: r.get(4)?,
-        status: status.parse().unwrap_or(MemberStatus::Active),
+        status: r.get_ref(5)?.as_str()?.parse().unwrap_or(MemberStatus::Active),
     })
 }
 

@@ -133,21 +133,22 @@ pub fn clear_period(conn: &Connection, branch: i64, period: &str) -> rusqlite::R
     Ok(())
 }
 
-/// Every kept score of a period, by member.
+/// Every kept score of a period, in member id order. Only named parts are
+/// kept (the implicit part is the total before the floor and cap).
 pub fn period_scores(
     conn: &Connection,
     branch: i64,
     period: &str,
-) -> rusqlite::Result<HashMap<i64, Breakdown>> {
+) -> rusqlite::Result<Vec<(i64, Breakdown)>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, total, parts, forced_grade, actions, vetoed FROM score
-         WHERE branch_id = ?1 AND period = ?2",
+         WHERE branch_id = ?1 AND period = ?2 ORDER BY member_id",
     )?;
-    let mut out = HashMap::new();
+    let mut out = Vec::new();
     let mut rows = st.query(params![branch, period])?;
     while let Some(r) = rows.next()? {
         let actions: Option<String> = r.get(4)?;
-        out.insert(
+        out.push((
             r.get(0)?,
             Breakdown {
                 total: r.get(1)?,
@@ -158,14 +159,14 @@ pub fn period_scores(
                     .unwrap_or_default(),
                 vetoed: r.get(5)?,
             },
-        );
+        ));
     }
     Ok(out)
 }
 
 fn encode_parts(parts: &[(String, f64)]) -> String {
     let mut s = String::new();
-    for (i, (id, v)) in parts.iter().enumerate() {
+    for (i, (id, v)) in parts.iter().filter(|(id, _)| !id.is_empty()).enumerate() {
         if i > 0 {
             s.push(';');
         }
@@ -198,7 +199,8 @@ mod tests {
             (String::new(), -3.5),
             ("x".to_string(), 1e-7),
         ];
-        assert_eq!(decode_parts(&encode_parts(&parts)), parts);
+        let named: Vec<_> = parts.iter().filter(|p| !p.0.is_empty()).cloned().collect();
+        assert_eq!(decode_parts(&encode_parts(&parts)), named);
         assert!(decode_parts("").is_empty());
     }
 }
