@@ -5,7 +5,12 @@ use crate::model::{
     Attendance, Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
 };
 use crate::scheme::Cycle;
-use crate::store::{queries, Event, LockedTotal, NewClaim, NewMember};
+use crate::store::{self, queries, Event, LockedTotal, NewClaim, NewMember};
+
+/// Additions of up to this many claims are journalled claim by claim and can be undone.
+pub(crate) const UNDOABLE_CLAIMS: usize = 50;
+/// Claims per journal event in a bulk import.
+const BATCH_CLAIMS: usize = 50_000;
 
 /// A member to add.
 #[derive(Debug, Clone)]
@@ -273,13 +278,19 @@ impl Ledger {
             c.id = first + i as i64;
         }
         let ids = claims.iter().map(|c| c.id).collect();
-        let events: Vec<Event> = claims
-            .chunks(5000)
-            .map(|chunk| Event::ClaimsAdd {
-                branch_id: self.branch.id,
-                claims: chunk.to_vec(),
-            })
-            .collect();
+        let branch_id = self.branch.id;
+        let events: Vec<Event> = if claims.len() <= UNDOABLE_CLAIMS {
+            vec![Event::ClaimsAdd { branch_id, claims }]
+        } else {
+            claims
+                .chunks(BATCH_CLAIMS)
+                .map(|chunk| Event::ClaimsBatch {
+                    branch_id,
+                    first_id: chunk[0].id,
+                    rows: store::claim_rows::encode(chunk),
+                })
+                .collect()
+        };
         self.journal(&events)?;
         Ok(ids)
     }

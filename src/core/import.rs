@@ -5,6 +5,7 @@ use super::{ClaimDraft, Ledger, MemberDraft, Result};
 use crate::model::{ClaimSource, MemberStatus, Outcome};
 use std::collections::HashMap;
 use std::fmt;
+use csv::StringRecord;
 use std::path::Path;
 
 /// A bad import file: nothing was written.
@@ -41,10 +42,16 @@ const MAX_FIELD: usize = 4096;
 struct Table {
     file: String,
     header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+    /// (line, cells) of every row below the header that is not blank.
+    rows: Vec<(usize, StringRecord)>,
 }
 
 impl Table {
+    /// Position of a column by its header name.
+    fn column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
     fn err(&self, line: usize, column: &str, message: impl Into<String>) -> ImportError {
         ImportError {
             file: self.file.clone(),
@@ -68,7 +75,7 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_lowercase();
-    let mut lines: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut lines: Vec<(usize, StringRecord)> = Vec::new();
     if ext == "xlsx" || ext == "xls" || ext == "ods" {
         use calamine::{open_workbook_auto, Reader};
         let mut wb = open_workbook_auto(path)
@@ -82,7 +89,7 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
             .worksheet_range(&sheet)
             .map_err(|e| fail(0, format!("cannot read sheet '{sheet}': {e}")))?;
         for (i, row) in range.rows().enumerate() {
-            let cells: Vec<String> = row
+            let cells: StringRecord = row
                 .iter()
                 .map(|c| match c {
                     calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
@@ -117,13 +124,18 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
             .has_headers(false)
             .flexible(true)
             .from_reader(body);
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                fail(line, format!("bad CSV: {e}"))
-            })?;
+        let mut rec = StringRecord::new();
+        loop {
+            match rdr.read_record(&mut rec) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                    return Err(fail(line, format!("bad CSV: {e}")));
+                }
+            }
             let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
-            lines.push((line, rec.iter().map(|s| s.to_string()).collect()));
+            lines.push((line, std::mem::take(&mut rec)));
         }
     }
     lines.retain(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
@@ -133,7 +145,7 @@ fn read_table(path: &Path) -> std::result::Result<Table, ImportError> {
         .ok_or_else(|| fail(0, "the file is empty".into()))?;
     let _ = hline;
     let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
-    let rows: Vec<(usize, Vec<String>)> = it.collect();
+    let rows: Vec<(usize, StringRecord)> = it.collect();
     let table = Table { file, header, rows };
     for (line, cells) in &table.rows {
         if cells.len() != table.header.len() {
@@ -194,13 +206,47 @@ fn shown_header(header: &[String]) -> String {
     format!("{short}… ({} columns)", header.len())
 }
 
-fn cell<'a>(t: &Table, cells: &'a [String], name: &str) -> &'a str {
-    t.header
-        .iter()
-        .position(|h| h == name)
+fn cell<'a>(t: &Table, cells: &'a StringRecord, name: &str) -> &'a str {
+    t.column(name)
         .and_then(|i| cells.get(i))
         .map(|s| s.trim())
         .unwrap_or("")
+}
+
+/// Column positions of a claim import, looked up once.
+struct ClaimColumns {
+    member: Option<usize>,
+    item: Option<usize>,
+    level: Option<usize>,
+    count: Option<usize>,
+    points: Option<usize>,
+    date: Option<usize>,
+    note: Option<usize>,
+    period: Option<usize>,
+    verdict: Option<usize>,
+    reason: Option<usize>,
+}
+
+impl ClaimColumns {
+    fn of(t: &Table) -> Self {
+        ClaimColumns {
+            member: t.column("member"),
+            item: t.column("item"),
+            level: t.column("level"),
+            count: t.column("count"),
+            points: t.column("points"),
+            date: t.column("date"),
+            note: t.column("note"),
+            period: t.column("period"),
+            verdict: t.column("verdict"),
+            reason: t.column("reason"),
+        }
+    }
+}
+
+/// The trimmed cell at `col`, or "" when the column is absent.
+fn at(cells: &StringRecord, col: Option<usize>) -> &str {
+    col.and_then(|i| cells.get(i)).map(str::trim).unwrap_or("")
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -283,20 +329,31 @@ impl Ledger {
     pub fn import_claims(&mut self, path: &Path) -> Result<usize> {
         let t = read_table(path)?;
         check_header(&t, CLAIM_HEADER, 2)?;
-        let members = self.members()?;
-        let mut by_name: HashMap<&str, Vec<i64>> = HashMap::new();
-        for m in &members {
+        let col = ClaimColumns::of(&t);
+        let roster = self.roster()?;
+        let members = roster.as_slice();
+        let mut by_name: HashMap<&str, Vec<i64>> = HashMap::with_capacity(members.len());
+        for m in members {
             by_name.entry(m.name.as_str()).or_default().push(m.id);
         }
-        let mut seen: HashMap<&[String], usize> = HashMap::new();
+        // Rows without a period go to the current one, looked up once.
+        let default_period = self.current_period()?.map(|p| p.to_string());
+        let mut seen: HashMap<Vec<u8>, usize> = HashMap::with_capacity(t.rows.len());
+        let mut key = Vec::new();
         let mut out = Vec::with_capacity(t.rows.len());
         for (line, cells) in &t.rows {
-            if let Some(first) = seen.insert(cells.as_slice(), *line) {
+            key.clear();
+            for c in cells.iter() {
+                key.extend_from_slice(c.as_bytes());
+                key.push(0x1f);
+            }
+            if let Some(first) = seen.get(&key) {
                 return Err(t
                     .err(*line, "", format!("duplicate row (same as line {first})"))
                     .into());
             }
-            let who = cell(&t, cells, "member");
+            seen.insert(key.clone(), *line);
+            let who = at(cells, col.member);
             let member_id = match by_name.get(who).map(|v| v.as_slice()) {
                 Some([one]) => *one,
                 Some(_) => {
@@ -311,7 +368,7 @@ impl Ledger {
                 None => match who
                     .parse::<i64>()
                     .ok()
-                    .filter(|id| members.iter().any(|m| m.id == *id))
+                    .filter(|id| members.binary_search_by_key(id, |m| m.id).is_ok())
                 {
                     Some(id) => id,
                     None => {
@@ -321,7 +378,7 @@ impl Ledger {
                     }
                 },
             };
-            let count_s = cell(&t, cells, "count");
+            let count_s = at(cells, col.count);
             let count = if count_s.is_empty() {
                 1
             } else {
@@ -333,7 +390,7 @@ impl Ledger {
                     )
                 })?
             };
-            let points_s = cell(&t, cells, "points");
+            let points_s = at(cells, col.points);
             let points = if points_s.is_empty() {
                 None
             } else {
@@ -351,7 +408,7 @@ impl Ledger {
                         })?,
                 )
             };
-            let verdict_s = cell(&t, cells, "verdict");
+            let verdict_s = at(cells, col.verdict);
             let verdict = if verdict_s.is_empty() || verdict_s == "pending" {
                 None
             } else {
@@ -363,19 +420,19 @@ impl Ledger {
             };
             let d = ClaimDraft {
                 member_id,
-                item: cell(&t, cells, "item").to_string(),
-                level: opt(cell(&t, cells, "level")),
+                item: at(cells, col.item).to_string(),
+                level: opt(at(cells, col.level)),
                 count,
                 points,
-                date: opt(cell(&t, cells, "date")),
-                note: opt(cell(&t, cells, "note")),
+                date: opt(at(cells, col.date)),
+                note: opt(at(cells, col.note)),
                 evidence: None,
-                period: opt(cell(&t, cells, "period")),
+                period: opt(at(cells, col.period)).or_else(|| default_period.clone()),
                 source: ClaimSource::Import,
                 verdict,
-                reason: opt(cell(&t, cells, "reason")),
+                reason: opt(at(cells, col.reason)),
             };
-            let c = self.check_claim(&d, &members).map_err(|e| {
+            let c = self.check_claim(&d, members).map_err(|e| {
                 let col = if e.contains("item") && !e.contains("points") {
                     if e.contains("level") {
                         "level"

@@ -298,7 +298,9 @@ impl Ledger {
             return user("this view is read-only");
         }
         let actor = self.actor.clone();
-        self.roster.take();
+        if events.iter().any(store::Event::touches_members) {
+            self.roster.take();
+        }
         let (branch, scheme) = (self.branch.id, &self.branch.scheme);
         store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
             // One action, one timestamp, strictly after the previous action's:

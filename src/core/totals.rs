@@ -70,8 +70,17 @@ fn plan(scheme: &Scheme, notes: Vec<totals::DirtyNote>, held: &[PeriodId]) -> To
             }
         }
     }
+    // Many members of one period: one pass over the period is cheaper.
+    for who in todo.values_mut() {
+        if who.as_ref().is_some_and(|set| set.len() > WHOLE_PERIOD) {
+            *who = None;
+        }
+    }
     todo
 }
+
+/// Above this many members, a period is re-scored whole.
+const WHOLE_PERIOD: usize = 200;
 
 /// Re-score what the branch's pending notes name, and clear the notes.
 pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result<()> {

@@ -61,7 +61,7 @@ impl Ledger {
                     what.push(format!("roll-call mark of member {member_id}"));
                     Some((**p).clone())
                 }
-                Event::ClaimsAdd { claims, .. } if claims.len() <= 50 => {
+                Event::ClaimsAdd { claims, .. } if claims.len() <= super::commands::UNDOABLE_CLAIMS => {
                     for c in claims.iter().rev() {
                         restores.push((seq, Event::ClaimWithdraw { claim: c.id }));
                         what.push(format!("new claim {}", c.id));
@@ -75,7 +75,10 @@ impl Ledger {
                     }
                     break;
                 }
-                Event::PeriodOpen { .. } | Event::BranchInit { .. } | Event::ClaimsAdd { .. } => {
+                Event::PeriodOpen { .. }
+                | Event::BranchInit { .. }
+                | Event::ClaimsAdd { .. }
+                | Event::ClaimsBatch { .. } => {
                     if target_at.is_none() {
                         return user("nothing to undo");
                     }

@@ -3,6 +3,7 @@
 
 use super::events::{Event, NewClaim};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
 
 /// Write the effect of `ev` (journalled at `at`, with hash `hash`) to the state tables.
 pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::Result<()> {
@@ -63,9 +64,17 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             )?;
         }
         Event::ClaimsAdd { branch_id, claims } => {
-            for c in claims {
-                insert_claim(conn, *branch_id, c, at)?;
-            }
+            insert_claims(conn, *branch_id, claims, at, false)?
+        }
+        Event::ClaimsBatch {
+            branch_id,
+            first_id,
+            rows,
+        } => {
+            let claims = super::claim_rows::decode(*first_id, rows).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+            })?;
+            insert_claims(conn, *branch_id, &claims, at, true)?
         }
         Event::Verdict {
             claim,
@@ -231,7 +240,53 @@ fn counts(status: &str) -> bool {
     status == "approved" || status == "adjusted"
 }
 
-fn insert_claim(conn: &Connection, branch_id: i64, c: &NewClaim, at: &str) -> rusqlite::Result<()> {
+/// Above this many claims, an import marks whole periods for re-scoring
+/// instead of one note per member and item.
+const BULK: usize = 64;
+
+/// Insert claims; decided ones are added to the tallies, claim by claim or
+/// (`summed`, for bulk imports) once per (period, member, item).
+fn insert_claims(
+    conn: &Connection,
+    branch_id: i64,
+    claims: &[NewClaim],
+    at: &str,
+    summed: bool,
+) -> rusqlite::Result<()> {
+    if claims.len() > BULK {
+        let mut periods: Vec<&str> = claims.iter().map(|c| c.period.as_str()).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        let mut note = conn.prepare_cached("INSERT INTO score_dirty VALUES (?1, ?2, NULL)")?;
+        for p in periods {
+            note.execute(params![branch_id, p])?;
+        }
+    }
+    let mut sums: HashMap<(&str, i64, &str), (f64, i64)> = HashMap::new();
+    for c in claims {
+        if !insert_claim(conn, branch_id, c, at)? {
+            continue;
+        }
+        if !summed {
+            tally_add(conn, branch_id, &c.period, c.member_id, &c.item, c.points, 1)?;
+        } else {
+            let e = sums
+                .entry((c.period.as_str(), c.member_id, c.item.as_str()))
+                .or_insert((0.0, 0));
+            e.0 += c.points;
+            e.1 += 1;
+        }
+    }
+    let mut sums: Vec<_> = sums.into_iter().collect();
+    sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for ((period, member, item), (points, count)) in sums {
+        tally_add(conn, branch_id, period, member, item, points, count)?;
+    }
+    Ok(())
+}
+
+/// Insert one claim; true when it counts toward the tallies.
+fn insert_claim(conn: &Connection, branch_id: i64, c: &NewClaim, at: &str) -> rusqlite::Result<bool> {
     let status = c.verdict.as_deref().unwrap_or("pending");
     let decided = (status != "pending").then_some(at);
     let mut st = conn.prepare_cached(
@@ -257,18 +312,7 @@ fn insert_claim(conn: &Connection, branch_id: i64, c: &NewClaim, at: &str) -> ru
         decided,
         decided.map(|_| "import"),
     ])?;
-    if counts(status) {
-        tally_add(
-            conn,
-            branch_id,
-            &c.period,
-            c.member_id,
-            &c.item,
-            c.points,
-            1,
-        )?;
-    }
-    Ok(())
+    Ok(counts(status))
 }
 
 fn set_claim(

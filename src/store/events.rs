@@ -81,6 +81,13 @@ pub enum Event {
         branch_id: i64,
         claims: Vec<NewClaim>,
     },
+    /// A bulk import: claims as compact CSV lines (see `claim_rows`), with ids
+    /// running on from `first_id`.
+    ClaimsBatch {
+        branch_id: i64,
+        first_id: i64,
+        rows: String,
+    },
     /// A verdict, or (with `status = "pending"`) its undoing.
     Verdict {
         claim: i64,
@@ -164,6 +171,15 @@ pub struct CorrectionEntry {
 }
 
 impl Event {
+    /// Whether applying this event can change the member roster.
+    pub fn touches_members(&self) -> bool {
+        match self {
+            Event::MembersAdd { .. } | Event::MemberUpdate { .. } | Event::BranchInit { .. } => true,
+            Event::Undo { restore, .. } => restore.touches_members(),
+            _ => false,
+        }
+    }
+
     /// The journal's `kind` column.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -174,6 +190,7 @@ impl Event {
             Event::PeriodOpen { .. } => "period_open",
             Event::PeriodState { .. } => "period_state",
             Event::ClaimsAdd { .. } => "claims_add",
+            Event::ClaimsBatch { .. } => "claims_batch",
             Event::Verdict { .. } => "verdict",
             Event::ClaimWithdraw { .. } => "claim_withdraw",
             Event::Confirm { .. } => "confirm",

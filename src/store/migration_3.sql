@@ -21,19 +21,23 @@ CREATE TABLE score (
     PRIMARY KEY (branch_id, period, member_id)
 ) WITHOUT ROWID;
 
--- A NULL period means every period of the branch, a NULL member every member.
+-- A NULL period means every period of the branch, a NULL member every member
+-- (a bulk import notes its periods once; its tally changes then add nothing).
 CREATE TABLE score_dirty (
     branch_id INTEGER NOT NULL,
     period TEXT,
     member_id INTEGER
 );
-CREATE INDEX score_dirty_branch ON score_dirty(branch_id);
+CREATE INDEX score_dirty_note ON score_dirty(branch_id, period, member_id);
 
 CREATE TRIGGER score_tally_insert AFTER INSERT ON tally
+WHEN NOT EXISTS (SELECT 1 FROM score_dirty WHERE branch_id = NEW.branch_id AND period = NEW.period AND member_id IS NULL)
 BEGIN INSERT INTO score_dirty VALUES (NEW.branch_id, NEW.period, NEW.member_id); END;
 CREATE TRIGGER score_tally_update AFTER UPDATE ON tally
+WHEN NOT EXISTS (SELECT 1 FROM score_dirty WHERE branch_id = NEW.branch_id AND period = NEW.period AND member_id IS NULL)
 BEGIN INSERT INTO score_dirty VALUES (NEW.branch_id, NEW.period, NEW.member_id); END;
 CREATE TRIGGER score_tally_delete AFTER DELETE ON tally
+WHEN NOT EXISTS (SELECT 1 FROM score_dirty WHERE branch_id = OLD.branch_id AND period = OLD.period AND member_id IS NULL)
 BEGIN INSERT INTO score_dirty VALUES (OLD.branch_id, OLD.period, OLD.member_id); END;
 CREATE TRIGGER score_correction_insert AFTER INSERT ON correction
 BEGIN INSERT INTO score_dirty VALUES (NEW.branch_id, NEW.period, NEW.member_id); END;

@@ -135,10 +135,16 @@ pub fn claims(
     period: Option<&str>,
     member: Option<i64>,
 ) -> rusqlite::Result<Vec<Claim>> {
+    // One statement per filter shape, so that each uses the claim index.
+    let filter = match (period.is_some(), member.is_some()) {
+        (true, true) => "c.period = ?2 AND c.member_id = ?3",
+        (true, false) => "c.period = ?2 AND ?3 IS NULL",
+        (false, true) => "?2 IS NULL AND c.member_id = ?3",
+        (false, false) => "?2 IS NULL AND ?3 IS NULL",
+    };
     let mut st = conn.prepare_cached(&format!(
         "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id
-         WHERE c.branch_id = ?1 AND (?2 IS NULL OR c.period = ?2) AND (?3 IS NULL OR c.member_id = ?3)
-           AND c.status <> 'withdrawn'
+         WHERE c.branch_id = ?1 AND {filter} AND c.status <> 'withdrawn'
          ORDER BY c.id"
     ))?;
     let rows = st.query_map(params![branch, period, member], claim_from)?;
@@ -246,7 +252,7 @@ pub fn recent_events(
     max_payload: i64,
 ) -> rusqlite::Result<Vec<(i64, String, String)>> {
     let mut st = conn.prepare_cached(
-        "SELECT seq, at, CASE WHEN length(payload) <= ?2 THEN payload ELSE '' END
+        "SELECT seq, at, CASE WHEN octet_length(payload) <= ?2 THEN payload ELSE '' END
          FROM event ORDER BY seq DESC LIMIT ?1",
     )?;
     let rows = st.query_map([limit, max_payload], |r| {
