@@ -3,9 +3,9 @@
 
 use super::{ClaimDraft, Ledger, MemberDraft, Result};
 use crate::model::{ClaimSource, MemberStatus, Outcome};
+use csv::StringRecord;
 use std::collections::HashMap;
 use std::fmt;
-use csv::StringRecord;
 use std::path::Path;
 
 /// A bad import file: nothing was written.

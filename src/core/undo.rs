@@ -61,7 +61,9 @@ impl Ledger {
                     what.push(format!("roll-call mark of member {member_id}"));
                     Some((**p).clone())
                 }
-                Event::ClaimsAdd { claims, .. } if claims.len() <= super::commands::UNDOABLE_CLAIMS => {
+                Event::ClaimsAdd { claims, .. }
+                    if claims.len() <= super::commands::UNDOABLE_CLAIMS =>
+                {
                     for c in claims.iter().rev() {
                         restores.push((seq, Event::ClaimWithdraw { claim: c.id }));
                         what.push(format!("new claim {}", c.id));

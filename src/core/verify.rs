@@ -81,9 +81,7 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
     // The kept totals are compared too, once the file has scored every change.
     super::totals::refresh_all(&mem)?;
     let totals_kept = store::totals::dirty_branches(&file).is_ok_and(|b| b.is_empty());
-    let tables = STATE_TABLES
-        .iter()
-        .chain(totals_kept.then_some(&"score"));
+    let tables = STATE_TABLES.iter().chain(totals_kept.then_some(&"score"));
     // Compare the replayed state with the file's state, table by table.
     mem.execute("ATTACH DATABASE ?1 AS orig", [path.to_string_lossy()])?;
     for t in tables {

@@ -254,7 +254,8 @@ impl Ledger {
             })
             .collect();
         order.sort_unstable();
-        let mut standings: Vec<Option<scoring::Standing>> = standings.into_iter().map(Some).collect();
+        let mut standings: Vec<Option<scoring::Standing>> =
+            standings.into_iter().map(Some).collect();
         let rows: Vec<RankRow> = order
             .into_iter()
             .filter_map(|(_, _, id, i)| {
@@ -304,9 +305,10 @@ impl Ledger {
         };
         if self.totals_kept() {
             // Both lists are in member id order: walk them side by side.
-            let mut kept = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?
-                .into_iter()
-                .peekable();
+            let mut kept =
+                store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?
+                    .into_iter()
+                    .peekable();
             let mut no_entries: HashMap<Option<i64>, scoring::Breakdown> = HashMap::new();
             return Ok(members
                 .iter()
@@ -332,7 +334,10 @@ impl Ledger {
                     .iter()
                     .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
                     .collect();
-                entrant(m, scoring::score_window(scheme, m.tier, &scoring::merge(&parts)))
+                entrant(
+                    m,
+                    scoring::score_window(scheme, m.tier, &scoring::merge(&parts)),
+                )
             })
             .collect())
     }

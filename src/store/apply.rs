@@ -268,7 +268,15 @@ fn insert_claims(
             continue;
         }
         if !summed {
-            tally_add(conn, branch_id, &c.period, c.member_id, &c.item, c.points, 1)?;
+            tally_add(
+                conn,
+                branch_id,
+                &c.period,
+                c.member_id,
+                &c.item,
+                c.points,
+                1,
+            )?;
         } else {
             let e = sums
                 .entry((c.period.as_str(), c.member_id, c.item.as_str()))
@@ -286,7 +294,12 @@ fn insert_claims(
 }
 
 /// Insert one claim; true when it counts toward the tallies.
-fn insert_claim(conn: &Connection, branch_id: i64, c: &NewClaim, at: &str) -> rusqlite::Result<bool> {
+fn insert_claim(
+    conn: &Connection,
+    branch_id: i64,
+    c: &NewClaim,
+    at: &str,
+) -> rusqlite::Result<bool> {
     let status = c.verdict.as_deref().unwrap_or("pending");
     let decided = (status != "pending").then_some(at);
     let mut st = conn.prepare_cached(

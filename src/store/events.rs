@@ -174,7 +174,9 @@ impl Event {
     /// Whether applying this event can change the member roster.
     pub fn touches_members(&self) -> bool {
         match self {
-            Event::MembersAdd { .. } | Event::MemberUpdate { .. } | Event::BranchInit { .. } => true,
+            Event::MembersAdd { .. } | Event::MemberUpdate { .. } | Event::BranchInit { .. } => {
+                true
+            }
             Event::Undo { restore, .. } => restore.touches_members(),
             _ => false,
         }

@@ -54,7 +54,11 @@ fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
             .unwrap_or(crate::model::Category::Full),
         tier: r.get(3)?,
         group: r.get(4)?,
-        status: r.get_ref(5)?.as_str()?.parse().unwrap_or(MemberStatus::Active),
+        status: r
+            .get_ref(5)?
+            .as_str()?
+            .parse()
+            .unwrap_or(MemberStatus::Active),
     })
 }
 
