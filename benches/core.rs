@@ -77,54 +77,71 @@ fn county_scale(c: &mut Criterion) {
     g.finish();
 }
 
+/// A claim import file of `n` rows over the 1,000 generated members.
+fn claims_csv(path: &std::path::Path, n: usize) {
+    let mut w = csv::Writer::from_path(path).expect("csv");
+    w.write_record([
+        "member", "item", "level", "count", "points", "date", "note", "period",
+    ])
+    .expect("csv");
+    for i in 0..n {
+        let m = jifen::gen::name_for(i % 1000);
+        let (item, level) = if i % 3 == 0 {
+            ("work.speech", "city")
+        } else {
+            ("other.blood", "")
+        };
+        w.write_record([
+            m.as_str(),
+            item,
+            level,
+            "1",
+            "",
+            "2026-11-02",
+            &format!("n{i}"),
+            "2026Q4",
+        ])
+        .expect("csv");
+    }
+    w.flush().expect("csv");
+}
+
+/// A fresh copy of the 1,000-member ledger.
+fn fresh_copy(dir: &tempfile::TempDir, base: &std::path::Path) -> Ledger {
+    let p = dir.path().join("work.sqlite");
+    let _ = std::fs::remove_file(&p);
+    let _ = std::fs::remove_file(dir.path().join("work.sqlite-wal"));
+    std::fs::copy(base, &p).expect("copy");
+    Ledger::open(&p, None).expect("open")
+}
+
 fn import(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp");
     let base = fixture(&dir, 1000, 0);
     let csv_path = dir.path().join("claims.csv");
-    let n = 200_000usize;
-    {
-        let mut w = csv::Writer::from_path(&csv_path).expect("csv");
-        w.write_record([
-            "member", "item", "level", "count", "points", "date", "note", "period",
-        ])
-        .expect("csv");
-        for i in 0..n {
-            let m = jifen::gen::name_for(i % 1000);
-            let (item, level) = if i % 3 == 0 {
-                ("work.speech", "city")
-            } else {
-                ("other.blood", "")
-            };
-            w.write_record([
-                m.as_str(),
-                item,
-                level,
-                "1",
-                "",
-                "2026-11-02",
-                &format!("n{i}"),
-                "2026Q4",
-            ])
-            .expect("csv");
-        }
-        w.flush().expect("csv");
-    }
+    claims_csv(&csv_path, 200_000);
     let mut g = c.benchmark_group("import");
     g.sample_size(10).measurement_time(Duration::from_secs(30));
     g.bench_function("import 200000 claims from CSV", |b| {
         b.iter_batched(
-            || {
-                let p = dir.path().join("work.sqlite");
-                let _ = std::fs::remove_file(&p);
-                let _ = std::fs::remove_file(dir.path().join("work.sqlite-wal"));
-                std::fs::copy(&base, &p).expect("copy");
-                Ledger::open(&p, None).expect("open")
-            },
+            || fresh_copy(&dir, &base),
             |mut l| l.import_claims(&csv_path).expect("import"),
             BatchSize::PerIteration,
         )
     });
     g.finish();
+    // One million claims, end to end (CSV parsing, checks, journal, tallies,
+    // kept totals), timed once: a criterion sample would take minutes.
+    let big = dir.path().join("claims-1m.csv");
+    claims_csv(&big, 1_000_000);
+    let mut l = fresh_copy(&dir, &base);
+    let t = std::time::Instant::now();
+    let n = l.import_claims(&big).expect("import 1M");
+    let took = t.elapsed();
+    println!(
+        "import {n} claims from CSV (one shot): {took:?}, {:.0} claims/s",
+        n as f64 / took.as_secs_f64()
+    );
 }
 
 criterion_group!(benches, branch_scale, county_scale, import);

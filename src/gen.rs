@@ -70,6 +70,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
         let name = format!("第{}党支部", b + 1);
         let mut l = Ledger::init(path, &name, spec.scheme, None)?;
         l.set_actor("gen");
+        crate::store::db::skip_fsync(l.conn()).map_err(crate::core::CoreError::from)?;
         let n = per_branch.min(spec.members - made);
         if n == 0 {
             break;

@@ -85,16 +85,22 @@ pub fn now() -> String {
 }
 
 fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<Branch> {
-    let all = queries::branches(conn)?;
-    let row = match wanted {
-        Some(name) => all.iter().find(|b| b.name == name).ok_or_else(|| {
+    let all = queries::branch_names(conn)?;
+    let names = |all: &[(i64, String)]| {
+        let shown: Vec<&str> = all.iter().take(20).map(|b| b.1.as_str()).collect();
+        let more = all.len().saturating_sub(shown.len());
+        if more > 0 {
+            format!("{} and {more} more", shown.join(", "))
+        } else {
+            shown.join(", ")
+        }
+    };
+    let (id, _) = match wanted {
+        Some(name) => all.iter().find(|b| b.1 == name).ok_or_else(|| {
             CoreError::User(format!(
                 "{}: no branch named '{name}' (branches: {})",
                 path.display(),
-                all.iter()
-                    .map(|b| b.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                names(&all)
             ))
         })?,
         None => match all.as_slice() {
@@ -109,14 +115,13 @@ fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<B
                 return user(format!(
                     "{}: several branches; pick one with --branch ({})",
                     path.display(),
-                    many.iter()
-                        .map(|b| b.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    names(many)
                 ))
             }
         },
     };
+    let row = queries::branch(conn, *id)?
+        .ok_or_else(|| CoreError::User(format!("{}: branch {id} vanished", path.display())))?;
     let scheme = Scheme::parse(
         &format!("{} (scheme of branch {})", path.display(), row.name),
         &row.scheme_toml,
@@ -197,14 +202,14 @@ impl Ledger {
             }
         };
         let mut conn = store::open_rw(path)?;
-        let existing = queries::branches(&conn)?;
-        if existing.iter().any(|b| b.name == name) {
+        let existing = queries::branch_names(&conn)?;
+        if existing.iter().any(|b| b.1 == name) {
             return user(format!(
                 "{}: branch '{name}' already exists",
                 path.display()
             ));
         }
-        let id = existing.iter().map(|b| b.id).max().unwrap_or(0) + 1;
+        let id = existing.iter().map(|b| b.0).max().unwrap_or(0) + 1;
         let ev = store::Event::BranchInit {
             branch_id: id,
             name: name.to_string(),
@@ -260,9 +265,9 @@ impl Ledger {
 
     /// Names of every branch in the database.
     pub fn branch_names(&self) -> Result<Vec<String>> {
-        Ok(queries::branches(&self.conn)?
+        Ok(queries::branch_names(&self.conn)?
             .into_iter()
-            .map(|b| b.name)
+            .map(|b| b.1)
             .collect())
     }
 

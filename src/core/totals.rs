@@ -139,7 +139,7 @@ pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result
 /// written by an older jifen).
 pub(crate) fn refresh_all(conn: &Connection) -> Result<()> {
     for id in totals::dirty_branches(conn)? {
-        let Some(row) = queries::branches(conn)?.into_iter().find(|b| b.id == id) else {
+        let Some(row) = queries::branch(conn, id)? else {
             continue;
         };
         let scheme = Scheme::parse(&format!("scheme of branch {}", row.name), &row.scheme_toml)?;

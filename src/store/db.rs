@@ -144,3 +144,9 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), OpenError> {
     }
     Ok(())
 }
+
+/// Commit without waiting for the disk: only for `jifen gen`, whose data can
+/// always be made again. Every other connection keeps `synchronous = FULL`.
+pub fn skip_fsync(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA synchronous = OFF")
+}

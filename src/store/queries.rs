@@ -26,21 +26,39 @@ pub struct PeriodRow {
     pub window_end: Option<String>,
 }
 
+fn branch_from(r: &rusqlite::Row) -> rusqlite::Result<BranchRow> {
+    Ok(BranchRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        scheme_id: r.get(2)?,
+        scheme_toml: r.get(3)?,
+        settings: serde_json::from_str(r.get_ref(4)?.as_str()?)
+            .unwrap_or(serde_json::Value::Null),
+    })
+}
+
 pub fn branches(conn: &Connection) -> rusqlite::Result<Vec<BranchRow>> {
     let mut st = conn.prepare_cached(
         "SELECT id, name, scheme_id, scheme_toml, settings FROM branch ORDER BY id",
     )?;
-    let rows = st.query_map([], |r| {
-        let settings: String = r.get(4)?;
-        Ok(BranchRow {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            scheme_id: r.get(2)?,
-            scheme_toml: r.get(3)?,
-            settings: serde_json::from_str(&settings).unwrap_or(serde_json::Value::Null),
-        })
-    })?;
+    let rows = st.query_map([], branch_from)?;
     rows.collect()
+}
+
+/// Ids and names of every branch, without their schemes.
+pub fn branch_names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut st = conn.prepare_cached("SELECT id, name FROM branch ORDER BY id")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// One branch with its scheme.
+pub fn branch(conn: &Connection, id: i64) -> rusqlite::Result<Option<BranchRow>> {
+    conn.prepare_cached(
+        "SELECT id, name, scheme_id, scheme_toml, settings FROM branch WHERE id = ?1",
+    )?
+    .query_row([id], branch_from)
+    .optional()
 }
 
 fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
