@@ -1,6 +1,7 @@
 //! Width-correct text helpers: pad and truncate by display width, so Chinese
 //! names line up in every table.
 
+use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of a string in terminal cells.
@@ -30,18 +31,55 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` cut to at most `max` cells (as [`truncate`]) and its width; borrowed
+/// when it fits, as it nearly always does.
+fn fit(s: &str, max: usize) -> (Cow<'_, str>, usize) {
+    let w = width(s);
+    if w <= max {
+        return (Cow::Borrowed(s), w);
+    }
+    let t = truncate(s, max);
+    let w = width(&t);
+    (Cow::Owned(t), w)
+}
+
+/// Append `n` spaces.
+fn push_spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        left -= k;
+    }
+}
+
+/// Append `s` left-aligned in exactly `cells` cells (truncating if needed).
+pub fn pad_into(out: &mut String, s: &str, cells: usize) {
+    let (t, w) = fit(s, cells);
+    out.push_str(&t);
+    push_spaces(out, cells.saturating_sub(w));
+}
+
+/// Append `s` right-aligned in exactly `cells` cells (truncating if needed).
+pub fn pad_left_into(out: &mut String, s: &str, cells: usize) {
+    let (t, w) = fit(s, cells);
+    push_spaces(out, cells.saturating_sub(w));
+    out.push_str(&t);
+}
+
 /// Left-align `s` in exactly `cells` cells (truncating if needed).
 pub fn pad(s: &str, cells: usize) -> String {
-    let t = truncate(s, cells);
-    let w = width(&t);
-    format!("{t}{}", " ".repeat(cells.saturating_sub(w)))
+    let mut out = String::with_capacity(s.len().max(cells));
+    pad_into(&mut out, s, cells);
+    out
 }
 
 /// Right-align `s` in exactly `cells` cells.
 pub fn pad_left(s: &str, cells: usize) -> String {
-    let t = truncate(s, cells);
-    let w = width(&t);
-    format!("{}{t}", " ".repeat(cells.saturating_sub(w)))
+    let mut out = String::with_capacity(s.len().max(cells));
+    pad_left_into(&mut out, s, cells);
+    out
 }
 
 /// Render rows as an aligned plain-text table with a header.
@@ -89,5 +127,19 @@ mod tests {
         assert_eq!(width(&pad("张伟", 6)), 6);
         assert_eq!(truncate("司马光明同志", 7), "司马光…");
         assert_eq!(pad_left("80", 4), "  80");
+    }
+
+    #[test]
+    fn padding_cuts_what_does_not_fit() {
+        assert_eq!(pad("司马光明同志", 7), "司马光…");
+        assert_eq!(pad("司马光明同志", 8), "司马光… ");
+        assert_eq!(pad_left("司马光明同志", 8), " 司马光…");
+        assert_eq!(pad_left("12345", 4), "123…");
+        assert_eq!(pad("", 3), "   ");
+        assert_eq!(pad("abc", 0), "");
+        let mut row = String::from(">");
+        pad_into(&mut row, "张伟", 5);
+        pad_left_into(&mut row, "7", 40);
+        assert_eq!(row, format!(">张伟 {}7", " ".repeat(39)));
     }
 }

@@ -1,14 +1,16 @@
 //! Widgets shared by the console and the room display: a scroll window for
-//! long lists, width-correct cells, a "too small" notice, key hints and
-//! centred popups.
+//! long lists, width-correct cells, a "too small" notice, key hints,
+//! centred popups, bordered panes and fast line drawing.
 
 use crate::text::{pad, pad_left, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
+use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
 
 /// A selection in a long list and the first visible row; only the visible
 /// window is ever built, so lists of thousands stay fast.
@@ -65,6 +67,44 @@ pub fn cell_right(s: &str, cells: usize) -> String {
     pad_left(s, cells)
 }
 
+/// A row's text built cell by cell into one `String`, instead of one
+/// `String` per padded cell and another to join them.
+#[derive(Debug)]
+pub struct Cells(String);
+
+impl Default for Cells {
+    fn default() -> Self {
+        // Room for a few columns of Chinese without growing.
+        Cells(String::with_capacity(48))
+    }
+}
+
+impl Cells {
+    /// Text as it is (separators).
+    pub fn raw(mut self, s: &str) -> Self {
+        self.0.push_str(s);
+        self
+    }
+
+    /// Text left-aligned in exactly `cells` cells, as [`cell`].
+    pub fn left(mut self, s: &str, cells: usize) -> Self {
+        crate::text::pad_into(&mut self.0, s, cells);
+        self
+    }
+
+    /// Text right-aligned in exactly `cells` cells, as [`cell_right`].
+    pub fn right(mut self, s: &str, cells: usize) -> Self {
+        crate::text::pad_left_into(&mut self.0, s, cells);
+        self
+    }
+}
+
+impl From<Cells> for String {
+    fn from(c: Cells) -> String {
+        c.0
+    }
+}
+
 /// Whether an area is at least `w` x `h`.
 pub fn fits(area: Rect, w: u16, h: u16) -> bool {
     area.width >= w && area.height >= h
@@ -117,6 +157,119 @@ pub fn popup(area: Rect, buf: &mut Buffer, title: &str, border: Style) -> Rect {
     inner
 }
 
+/// A pane with a plain border on all sides and `title` at the top left;
+/// returns the inner area. Draws exactly what a default `Block` with
+/// `Borders::ALL` and that title draws, but touches only the border and the
+/// title: `Block` also restyles every cell of its area, which at 200x50 was a
+/// fifth of a frame.
+pub fn pane(area: Rect, buf: &mut Buffer, title: &Line, border_style: Style) -> Rect {
+    let drawn = area.intersection(buf.area);
+    if !drawn.is_empty() {
+        border(drawn, buf, border_style);
+        if drawn.width > 2 {
+            let w = u16::try_from(title.width()).unwrap_or(u16::MAX);
+            title.render(
+                Rect::new(drawn.x + 1, drawn.y, w.min(drawn.width - 2), 1),
+                buf,
+            );
+        }
+    }
+    Rect {
+        x: area.x.saturating_add(1).min(area.right()),
+        y: area.y.saturating_add(1).min(area.bottom()),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// A plain border around a non-empty `area` inside the buffer, in the order
+/// `Block` draws it (sides, then corners over them).
+fn border(area: Rect, buf: &mut Buffer, style: Style) {
+    let set = border::PLAIN;
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    let mut put = |x: u16, y: u16, symbol: &str| {
+        buf[(x, y)].set_symbol(symbol).set_style(style);
+    };
+    for y in top..=bottom {
+        put(left, y, set.vertical_left);
+    }
+    for x in left..=right {
+        put(x, top, set.horizontal_top);
+    }
+    for y in top..=bottom {
+        put(right, y, set.vertical_right);
+    }
+    for x in left..=right {
+        put(x, bottom, set.horizontal_bottom);
+    }
+    put(right, bottom, set.bottom_right);
+    put(right, top, set.top_right);
+    put(left, bottom, set.bottom_left);
+    put(left, top, set.top_left);
+}
+
+/// Whether `c` is a grapheme of its own whatever surrounds it (no combining
+/// marks, joiners, Hangul jamo or regional indicators), so a string of such
+/// characters needs no grapheme segmentation: printable ASCII, CJK
+/// ideographs, CJK and fullwidth punctuation, the ellipsis.
+fn lone_grapheme(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{2026}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF60}')
+}
+
+/// `Buffer::set_stringn`, cell for cell, without its per-character grapheme
+/// segmentation when every character of `s` is a grapheme of its own (the
+/// console's tables: ASCII, Chinese, padding); any other text goes through
+/// `set_stringn` itself. Returns the column after the last cell written.
+pub fn put_str(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+    if !s.chars().all(lone_grapheme) {
+        return buf.set_stringn(x, y, s, max, style).0;
+    }
+    let max = u16::try_from(max).unwrap_or(u16::MAX);
+    let room = buf.area.right().saturating_sub(x).min(max);
+    if room == 0 || s.is_empty() {
+        return x;
+    }
+    let start = buf.index_of(x, y);
+    let row = &mut buf.content[start..start + usize::from(room)];
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(1);
+        if used + w > row.len() {
+            break;
+        }
+        row[used].set_char(c).set_style(style);
+        // Cells under the right half of a wide character are cleared.
+        for hidden in &mut row[used + 1..used + w] {
+            hidden.reset();
+        }
+        used += w;
+    }
+    x + used as u16
+}
+
+/// `Buffer::set_line` through [`put_str`]: the same cells, faster.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max: u16) -> u16 {
+    let mut x = x;
+    let mut left = max;
+    for span in line {
+        if left == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let end = put_str(buf, x, y, &span.content, usize::from(left), style);
+        left = left.saturating_sub(end.saturating_sub(x));
+        x = end;
+    }
+    x
+}
+
 /// Key hints (`key label`) that fit in `max` cells; the rest are dropped.
 pub fn key_hints<'a>(
     pairs: &[(&'a str, &'a str)],
@@ -152,7 +305,7 @@ pub fn draw_rows(
     let bottom = area.y.saturating_add(area.height);
     if let Some(h) = header {
         if y < bottom {
-            buf.set_line(area.x, y, &h, area.width);
+            put_line(buf, area.x, y, &h, area.width);
             y += 1;
         }
     }
@@ -161,7 +314,7 @@ pub fn draw_rows(
             break;
         }
         let line_area = Rect::new(area.x, y, area.width, 1);
-        buf.set_line(area.x, y, row, area.width);
+        put_line(buf, area.x, y, row, area.width);
         if selected == Some(i) {
             buf.set_style(line_area, sel);
             // A visible mark too, for monochrome terminals and text captures.
@@ -176,6 +329,7 @@ pub fn draw_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn scroll_keeps_selection_visible() {
@@ -201,6 +355,78 @@ mod tests {
                 "至少需要 80x24",
                 Style::default(),
             );
+        }
+    }
+
+    /// A buffer with something in every cell, so that overwriting shows.
+    fn scribbled(area: Rect) -> Buffer {
+        let mut buf = Buffer::empty(area);
+        for (i, cell) in buf.content.iter_mut().enumerate() {
+            cell.set_symbol(if i % 3 == 0 { "x" } else { "宽" })
+                .set_style(Style::new().red().on_blue().italic());
+        }
+        buf
+    }
+
+    fn any_style() -> impl Strategy<Value = Style> {
+        prop_oneof![
+            Just(Style::default()),
+            Just(Style::new().yellow()),
+            Just(Style::new().bold().not_italic()),
+            Just(Style::new().black().on_white().reversed()),
+        ]
+    }
+
+    fn any_line() -> impl Strategy<Value = Line<'static>> {
+        // ASCII, Chinese, punctuation, padding, and what must not take the
+        // fast path: combining marks, joiners, emoji, controls, jamo, kana marks.
+        let text = "[ a-z0-9…张伟欧阳，。（）\u{3000}\u{301}\u{200d}👍🏽\t\n\u{1100}\u{1161}\u{ff9e}é]{0,12}";
+        let spans = prop::collection::vec((text, any_style()), 0..5).prop_map(|v| {
+            v.into_iter()
+                .map(|(t, s)| Span::styled(t, s))
+                .collect::<Vec<_>>()
+        });
+        (spans, any_style()).prop_map(|(spans, style)| Line::from(spans).style(style))
+    }
+
+    proptest! {
+        #[test]
+        fn put_line_draws_what_set_line_draws(
+            line in any_line(),
+            x in 0u16..14,
+            y in 0u16..3,
+            max in 0u16..20,
+        ) {
+            let area = Rect::new(0, 0, 12, 3);
+            let mut want = scribbled(area);
+            let mut got = scribbled(area);
+            let end = want.set_line(x, y, &line, max).0;
+            prop_assert_eq!(put_line(&mut got, x, y, &line, max), end);
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn pane_draws_what_a_bordered_block_draws(
+            x in 0u16..6,
+            y in 0u16..4,
+            w in 0u16..16,
+            h in 0u16..8,
+            title in "[ a-z张伟…]{0,14}",
+            focused in any::<bool>(),
+        ) {
+            let border = if focused { Style::default() } else { Style::new().dark_gray() };
+            let title = Line::from(Span::styled(title, Style::new().bold()));
+            let area = Rect::new(x, y, w, h);
+            let buf_area = Rect::new(0, 0, 12, 6);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(border)
+                .title(title.clone());
+            let mut want = scribbled(buf_area);
+            block.clone().render(area, &mut want);
+            let mut got = scribbled(buf_area);
+            prop_assert_eq!(pane(area, &mut got, &title, border), block.inner(area));
+            prop_assert_eq!(got, want);
         }
     }
 }

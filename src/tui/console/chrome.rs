@@ -1,7 +1,7 @@
 //! The frame around every screen: header, status line, key footer.
 
 use super::screen::{Ctx, ScreenKind};
-use crate::tui::widgets::key_hints;
+use crate::tui::widgets::{key_hints, put_line};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,14 +30,15 @@ pub fn draw_header(area: Rect, buf: &mut Buffer, h: &Header, ctx: &Ctx) {
     if let Some(r) = &h.read_only {
         spans.push(Span::styled(format!("  [{r}]"), pal.warning));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// The status line: the last result, or an error.
 pub fn draw_status(area: Rect, buf: &mut Buffer, status: Option<&(String, bool)>, ctx: &Ctx) {
     if let Some((text, error)) = status {
         let style = if *error { ctx.pal.warning } else { ctx.pal.ok };
-        buf.set_line(
+        put_line(
+            buf,
             area.x,
             area.y,
             &Line::from(Span::styled(format!(" {text}"), style)),
@@ -55,5 +56,5 @@ pub fn draw_footer(area: Rect, buf: &mut Buffer, screen: ScreenKind, ctx: &Ctx) 
         ctx.pal.muted,
     );
     line.spans.insert(0, Span::raw(" "));
-    buf.set_line(area.x, area.y, &line, area.width);
+    put_line(buf, area.x, area.y, &line, area.width);
 }

@@ -4,12 +4,11 @@
 use super::screen::{signed_points, stars_text, Ctx};
 use crate::core::{Ledger, RankRow, RankScope, Result, StatementLine};
 use crate::model::{fmt_points, ClaimStatus, PeriodId};
-use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
+use crate::tui::widgets::{cell, cell_right, draw_rows, pane, put_line, Cells, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,31 +100,31 @@ impl Members {
         self.draw_claims(right, buf, ctx);
     }
 
-    fn pane_block<'a>(&self, title: String, focused: bool, ctx: &Ctx) -> Block<'a> {
-        let style = if focused {
-            ctx.pal.title
+    /// A bordered pane titled `title`, highlighted when it has the keys;
+    /// returns its inner area.
+    fn draw_pane(area: Rect, buf: &mut Buffer, title: String, focused: bool, ctx: &Ctx) -> Rect {
+        let (title_style, border_style) = if focused {
+            (ctx.pal.title, Style::default())
         } else {
-            ctx.pal.muted
+            (ctx.pal.muted, ctx.pal.muted)
         };
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(if focused {
-                Style::default()
-            } else {
-                ctx.pal.muted
-            })
-            .title(Span::styled(title, style))
+        pane(
+            area,
+            buf,
+            &Line::from(Span::styled(title, title_style)),
+            border_style,
+        )
     }
 
     fn draw_members(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let (t, pal) = (ctx.t, ctx.pal);
-        let block = self.pane_block(
+        let inner = Self::draw_pane(
+            area,
+            buf,
             format!(" {} ({}) ", t.members, self.rows.len()),
             self.focus == Pane::Members,
             ctx,
         );
-        let inner = block.inner(area);
-        block.render(area, buf);
         let wide = inner.width >= 46;
         let mut head = format!(
             " {} {} {} {} {} {}",
@@ -145,52 +144,7 @@ impl Members {
             .window(self.rows.len(), inner.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = self.rows[range.clone()]
             .iter()
-            .map(|r| {
-                let conf = match r.confirmation.as_deref() {
-                    Some("confirmed") => t.conf_yes,
-                    Some("disputed") => t.conf_dispute,
-                    _ => "-",
-                };
-                let score_style = if r.provisional() {
-                    pal.provisional
-                } else {
-                    Style::default()
-                };
-                let pend_style = if r.pending > 0 {
-                    pal.warning
-                } else {
-                    pal.muted
-                };
-                let mut spans = vec![
-                    Span::raw(format!(
-                        " {} {} {} ",
-                        cell_right(&r.rank.to_string(), 4),
-                        cell(&r.name, 8),
-                        cell(crate::i18n::category(ctx.lang, r.category), 4)
-                    )),
-                    Span::styled(cell_right(&fmt_points(r.score), 5), score_style),
-                    Span::styled(
-                        format!(
-                            " {}",
-                            cell_right(
-                                &if r.pending > 0 {
-                                    r.pending.to_string()
-                                } else {
-                                    "-".into()
-                                },
-                                4
-                            )
-                        ),
-                        pend_style,
-                    ),
-                    Span::raw(format!(" {}", cell(conf, 4))),
-                ];
-                if wide {
-                    let g = r.grade.clone().unwrap_or_else(|| stars_text(r.stars));
-                    spans.push(Span::raw(format!(" {}", cell(&g, 8))));
-                }
-                Line::from(spans)
-            })
+            .map(|r| member_row(r, wide, ctx))
             .collect();
         let sel = self.list.selected.checked_sub(range.start);
         let sel_style = if self.focus == Pane::Members {
@@ -216,11 +170,10 @@ impl Members {
             ),
             None => format!(" {} ", t.claims),
         };
-        let block = self.pane_block(title, self.focus == Pane::Claims, ctx);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Self::draw_pane(area, buf, title, self.focus == Pane::Claims, ctx);
         if self.lines.is_empty() {
-            buf.set_line(
+            put_line(
+                buf,
                 inner.x,
                 inner.y,
                 &Line::from(Span::styled(format!(" {}", t.no_claims), pal.muted)),
@@ -249,44 +202,14 @@ impl Members {
         let range = self
             .claims
             .window(self.lines.len(), list.height.saturating_sub(1) as usize);
+        let cols = ClaimCols {
+            item_w,
+            level_w,
+            show_count,
+        };
         let rows: Vec<Line> = self.lines[range.clone()]
             .iter()
-            .map(|x| {
-                let c = &x.claim;
-                let st_style = match c.status {
-                    ClaimStatus::Pending => pal.warning,
-                    ClaimStatus::Rejected | ClaimStatus::Withdrawn => pal.muted,
-                    _ => Style::default(),
-                };
-                let pts_style = pal.points(c.status, &x.kind);
-                let level = super::screen::level_text(ctx.lang, c.level.as_deref());
-                let mut spans = vec![
-                    Span::raw(" "),
-                    Span::styled(
-                        cell(crate::i18n::claim_status(ctx.lang, c.status), 4),
-                        st_style,
-                    ),
-                    Span::raw(format!(
-                        " {} {}",
-                        cell(&x.title, item_w),
-                        cell(&level, level_w)
-                    )),
-                ];
-                if show_count {
-                    spans.push(Span::raw(format!(
-                        " {}",
-                        cell_right(&c.count.to_string(), 3)
-                    )));
-                }
-                spans.push(Span::styled(
-                    format!(
-                        " {}",
-                        cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)
-                    ),
-                    pts_style,
-                ));
-                Line::from(spans)
-            })
+            .map(|x| claim_row(x, cols, ctx))
             .collect();
         let sel = self.claims.selected.checked_sub(range.start);
         let sel_style = if self.focus == Pane::Claims {
@@ -322,7 +245,8 @@ impl Members {
             let [rule, text] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
             let dash = "-".repeat(rule.width as usize);
-            buf.set_line(
+            put_line(
+                buf,
                 rule.x,
                 rule.y,
                 &Line::from(Span::styled(dash, pal.muted)),
@@ -331,4 +255,106 @@ impl Members {
             draw_rows(text, buf, None, &lines, None, pal.selected);
         }
     }
+}
+
+/// One member of the ranking, in the columns of the members pane's header.
+fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
+    let (t, pal) = (ctx.t, ctx.pal);
+    let conf = match r.confirmation.as_deref() {
+        Some("confirmed") => t.conf_yes,
+        Some("disputed") => t.conf_dispute,
+        _ => "-",
+    };
+    let score_style = if r.provisional() {
+        pal.provisional
+    } else {
+        Style::default()
+    };
+    let (pending, pend_style) = if r.pending > 0 {
+        (r.pending.to_string(), pal.warning)
+    } else {
+        ("-".to_string(), pal.muted)
+    };
+    let lead = Cells::default()
+        .raw(" ")
+        .right(&r.rank.to_string(), 4)
+        .raw(" ")
+        .left(&r.name, 8)
+        .raw(" ")
+        .left(crate::i18n::category(ctx.lang, r.category), 4)
+        .raw(" ");
+    let mut spans = Vec::with_capacity(5);
+    spans.push(Span::raw(String::from(lead)));
+    spans.push(Span::styled(
+        cell_right(&fmt_points(r.score), 5),
+        score_style,
+    ));
+    spans.push(Span::styled(
+        String::from(Cells::default().raw(" ").right(&pending, 4)),
+        pend_style,
+    ));
+    spans.push(Span::raw(String::from(
+        Cells::default().raw(" ").left(conf, 4),
+    )));
+    if wide {
+        let stars;
+        let grade = match &r.grade {
+            Some(g) => g.as_str(),
+            None => {
+                stars = stars_text(r.stars);
+                stars.as_str()
+            }
+        };
+        spans.push(Span::raw(String::from(
+            Cells::default().raw(" ").left(grade, 8),
+        )));
+    }
+    Line::from(spans)
+}
+
+/// The widths of the claims pane's columns.
+#[derive(Debug, Clone, Copy)]
+struct ClaimCols {
+    item_w: usize,
+    level_w: usize,
+    show_count: bool,
+}
+
+/// One claim of the selected member, in the columns of the claims pane.
+fn claim_row(x: &StatementLine, cols: ClaimCols, ctx: &Ctx) -> Line<'static> {
+    let pal = ctx.pal;
+    let c = &x.claim;
+    let st_style = match c.status {
+        ClaimStatus::Pending => pal.warning,
+        ClaimStatus::Rejected | ClaimStatus::Withdrawn => pal.muted,
+        _ => Style::default(),
+    };
+    let level = super::screen::level_text(ctx.lang, c.level.as_deref());
+    let mut spans = Vec::with_capacity(5);
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(
+        cell(crate::i18n::claim_status(ctx.lang, c.status), 4),
+        st_style,
+    ));
+    spans.push(Span::raw(String::from(
+        Cells::default()
+            .raw(" ")
+            .left(&x.title, cols.item_w)
+            .raw(" ")
+            .left(&level, cols.level_w),
+    )));
+    if cols.show_count {
+        spans.push(Span::raw(String::from(
+            Cells::default().raw(" ").right(&c.count.to_string(), 3),
+        )));
+    }
+    spans.push(Span::styled(
+        String::from(
+            Cells::default()
+                .raw(" ")
+                .right(&signed_points(&x.kind, c.points, ctx.lang), 7),
+        ),
+        pal.points(c.status, &x.kind),
+    ));
+    Line::from(spans)
 }
