@@ -197,3 +197,55 @@ fn a_bulk_import_is_journalled_compactly_replays_and_is_not_undone() {
     let report = verify(&p, None).unwrap();
     assert!(report.events > 0);
 }
+
+/// Scores, ranks, pending counts and confirmations, by member.
+fn board(r: &Ranking) -> Vec<(i64, f64, u32, usize, Option<String>)> {
+    let mut v: Vec<_> = r
+        .rows
+        .iter()
+        .map(|x| {
+            (
+                x.member_id,
+                x.score,
+                x.rank,
+                x.pending,
+                x.confirmation.clone(),
+            )
+        })
+        .collect();
+    v.sort_by_key(|x| x.0);
+    v
+}
+
+#[test]
+fn repeated_rankings_follow_this_console_and_other_writers() {
+    let (_d, p, mut l) = ledger("bureau-80");
+    l.open_period("2026Q1").unwrap();
+    let a = member(&mut l, "欧阳娜娜", Full, None);
+    let b = member(&mut l, "张伟", Full, None);
+    let c1 = claim(&mut l, a, "2026Q1", "work.speech", Some("city"), None);
+    let c2 = claim(&mut l, b, "2026Q1", "other.blood", None, None);
+    let check = |l: &Ledger| {
+        let kept = board(&l.ranking(&q("2026Q1")).unwrap());
+        assert_eq!(kept, board(&fresh(&p, &q("2026Q1"))));
+        kept
+    };
+    let start = check(&l);
+    assert!(
+        start.iter().all(|r| r.3 == 1),
+        "one pending claim each: {start:?}"
+    );
+    l.verdict(c1, Outcome::Approved, None, None).unwrap();
+    let after = check(&l);
+    assert_eq!(after[0].3, 0);
+    assert!(after[0].1 > start[0].1);
+    l.confirm(a, &"2026Q1".parse().unwrap(), None).unwrap();
+    assert_eq!(check(&l)[0].4.as_deref(), Some("confirmed"));
+    l.undo_last().unwrap();
+    l.undo_last().unwrap();
+    assert_eq!(check(&l), start);
+    // Another connection's verdict reaches this console's next ranking.
+    let mut other = Ledger::open(&p, None).unwrap();
+    other.verdict(c2, Outcome::Approved, None, None).unwrap();
+    assert_eq!(check(&l)[1].3, 0);
+}

@@ -7,6 +7,7 @@ mod commands;
 pub mod console_support;
 pub mod follow_ups;
 pub mod import;
+mod period_cache;
 pub mod publication;
 mod totals;
 mod undo;
@@ -75,6 +76,8 @@ pub struct Ledger {
     corrections: bool,
     /// The branch's members as last read, with the `data_version` they were read at.
     roster: RefCell<Option<(i64, Arc<Vec<crate::model::Member>>)>>,
+    /// The inputs of the period last ranked.
+    period_cache: RefCell<Option<period_cache::PeriodCache>>,
 }
 
 /// Current time as stored in the journal.
@@ -154,6 +157,7 @@ impl Ledger {
             read_only: false,
             corrections: true,
             roster: RefCell::new(None),
+            period_cache: RefCell::new(None),
         };
         ledger.catch_up_totals()?;
         Ok(ledger)
@@ -171,6 +175,7 @@ impl Ledger {
             read_only: true,
             corrections: true,
             roster: RefCell::new(None),
+            period_cache: RefCell::new(None),
         })
     }
 
@@ -235,6 +240,7 @@ impl Ledger {
             read_only: true,
             corrections: true,
             roster: RefCell::new(None),
+            period_cache: RefCell::new(None),
         })
     }
 
@@ -242,6 +248,7 @@ impl Ledger {
     pub fn switch_branch(&mut self, name: &str) -> Result<()> {
         self.branch = load_branch(&self.conn, Some(name), &self.path)?;
         self.roster.take();
+        self.period_cache.take();
         if !self.read_only {
             self.catch_up_totals()?;
         }
@@ -307,7 +314,7 @@ impl Ledger {
             self.roster.take();
         }
         let (branch, scheme) = (self.branch.id, &self.branch.scheme);
-        store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
+        let written = store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
             // One action, one timestamp, strictly after the previous action's:
             // undo takes back everything journalled at the same instant.
             let last = store::queries::last_event_at(tx)?;
@@ -324,7 +331,14 @@ impl Ledger {
             }
             totals::refresh(tx, branch, scheme)?;
             Ok(out)
-        })
+        });
+        match &written {
+            Ok(_) => self.update_period_cache(events),
+            Err(_) => {
+                self.period_cache.take();
+            }
+        }
+        written
     }
 
     /// The period the assembly works on: the latest one that is not yet locked,

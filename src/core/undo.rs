@@ -8,33 +8,34 @@ impl Ledger {
     /// Undo the most recent action that can be undone; returns what was undone.
     pub fn undo_last(&mut self) -> Result<String> {
         // Bulk imports are not undone (and not parsed): their payload comes back empty.
-        let recent = queries::recent_events(self.conn(), 500, 64 * 1024)?;
         let mut undone: HashSet<i64> = HashSet::new();
-        let mut parsed = Vec::new();
-        for (seq, at, payload) in recent {
-            if payload.is_empty() {
-                break;
-            }
-            let ev: Event = serde_json::from_str(&payload).map_err(|e| {
-                super::CoreError::User(format!("journal event {seq} unreadable: {e}"))
-            })?;
-            if let Event::Undo { of, .. } = &ev {
-                undone.insert(*of);
-                continue;
-            }
-            parsed.push((seq, at, ev));
-        }
         let mut target_at: Option<String> = None;
         let mut restores: Vec<(i64, Event)> = Vec::new();
         let mut what = Vec::new();
-        for (seq, at, ev) in parsed {
-            if undone.contains(&seq) {
-                continue;
+        let mut failure: Option<super::CoreError> = None;
+        queries::each_recent_event(self.conn(), 500, 64 * 1024, |seq, at, payload| {
+            if payload.is_empty() {
+                return false;
             }
-            if let Some(t) = &target_at {
-                if *t != at {
-                    break;
+            // The action to undo is everything journalled at one instant.
+            if target_at.as_ref().is_some_and(|t| *t != at) {
+                return false;
+            }
+            let ev: Event = match serde_json::from_str(payload) {
+                Ok(ev) => ev,
+                Err(e) => {
+                    failure = Some(super::CoreError::User(format!(
+                        "journal event {seq} unreadable: {e}"
+                    )));
+                    return false;
                 }
+            };
+            if let Event::Undo { of, .. } = &ev {
+                undone.insert(*of);
+                return true;
+            }
+            if undone.contains(&seq) {
+                return true;
             }
             let restore = match &ev {
                 Event::Verdict {
@@ -68,30 +69,31 @@ impl Ledger {
                         restores.push((seq, Event::ClaimWithdraw { claim: c.id }));
                         what.push(format!("new claim {}", c.id));
                     }
-                    target_at = Some(at.clone());
-                    continue;
+                    target_at = Some(at);
+                    return true;
                 }
                 Event::Lock { period, .. } => {
                     if target_at.is_none() {
-                        return user(format!("nothing to undo: period {period} is locked"));
+                        failure = Some(super::CoreError::User(format!(
+                            "nothing to undo: period {period} is locked"
+                        )));
                     }
-                    break;
+                    return false;
                 }
                 Event::PeriodOpen { .. }
                 | Event::BranchInit { .. }
                 | Event::ClaimsAdd { .. }
-                | Event::ClaimsBatch { .. } => {
-                    if target_at.is_none() {
-                        return user("nothing to undo");
-                    }
-                    break;
-                }
+                | Event::ClaimsBatch { .. } => return false,
                 _ => None,
             };
             if let Some(r) = restore {
                 restores.push((seq, r));
-                target_at = Some(at.clone());
+                target_at = Some(at);
             }
+            true
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
         }
         if restores.is_empty() {
             return user("nothing to undo");

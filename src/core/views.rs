@@ -145,6 +145,7 @@ impl Ledger {
             .collect();
         let held = self.held_periods()?;
         let mut period_scores: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
+        let mut inputs = super::period_cache::PeriodInputs::default();
         let (entrants, periods, state, seal, focus) = match scope {
             RankScope::Period(p) => {
                 let row = self.period_row(p)?;
@@ -152,7 +153,13 @@ impl Ledger {
                     return Err(CoreError::User(format!("no period {p} in this branch")));
                 }
                 let history = self.grade_histories(&scheme, p, &held, &members)?;
-                let mut entrants = self.period_entrants(&scheme, p, &held, &members)?;
+                if self.totals_kept() {
+                    inputs = self.period_inputs(&p.to_string())?;
+                }
+                let kept = self
+                    .totals_kept()
+                    .then(|| std::mem::take(&mut inputs.scores));
+                let mut entrants = self.period_entrants(&scheme, p, &held, &members, kept)?;
                 for e in &mut entrants {
                     e.grade_history = history.get(&e.member_id).cloned().unwrap_or_default();
                 }
@@ -234,11 +241,14 @@ impl Ledger {
                 RankScope::Year(_) => Scope::Year,
             },
         );
+        let kept_inputs = focus.is_some() && self.totals_kept();
         let pending = match &focus {
+            Some(_) if kept_inputs => std::mem::take(&mut inputs.pending),
             Some(p) => queries::pending_counts(self.conn(), self.branch.id, p)?,
             None => HashMap::new(),
         };
         let confirmations = match &focus {
+            Some(_) if kept_inputs => std::mem::take(&mut inputs.confirmations),
             Some(p) => queries::confirmations(self.conn(), self.branch.id, p)?,
             None => HashMap::new(),
         };
@@ -295,6 +305,7 @@ impl Ledger {
         p: &PeriodId,
         held: &[PeriodId],
         members: &[&Member],
+        kept: Option<Vec<(i64, scoring::Breakdown)>>,
     ) -> Result<Vec<Entrant>> {
         let entrant = |m: &Member, breakdown| Entrant {
             member_id: m.id,
@@ -303,12 +314,18 @@ impl Ledger {
             period_stars: Vec::new(),
             grade_history: Vec::new(),
         };
-        if self.totals_kept() {
+        let kept = match kept {
+            Some(k) => Some(k),
+            None if self.totals_kept() => Some(store::totals::period_scores(
+                self.conn(),
+                self.branch.id,
+                &p.to_string(),
+            )?),
+            None => None,
+        };
+        if let Some(kept) = kept {
             // Both lists are in member id order: walk them side by side.
-            let mut kept =
-                store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?
-                    .into_iter()
-                    .peekable();
+            let mut kept = kept.into_iter().peekable();
             let mut no_entries: HashMap<Option<i64>, scoring::Breakdown> = HashMap::new();
             return Ok(members
                 .iter()
@@ -366,7 +383,7 @@ impl Ledger {
             return Ok(out);
         }
         for q in held.iter().filter(|q| *q < p) {
-            let entrants = self.period_entrants(scheme, q, held, members)?;
+            let entrants = self.period_entrants(scheme, q, held, members, None)?;
             for s in scoring::rank(scheme, &entrants, Scope::Period) {
                 out.entry(s.member_id).or_default().push(s.grade);
             }

@@ -56,7 +56,7 @@ INSERT INTO score_dirty SELECT id, NULL, NULL FROM branch;
 DROP INDEX claim_status;
 DROP INDEX claim_period_member;
 CREATE INDEX claim_period_member ON claim(branch_id, period, member_id, status);
-CREATE INDEX claim_pending ON claim(branch_id, period, member_id) WHERE status = 'pending';
+CREATE INDEX claim_pending ON claim(branch_id, period, member_id, status) WHERE status = 'pending';
 
 -- A branch's roster in id order without a sort.
 CREATE INDEX member_of_branch ON member(branch_id);

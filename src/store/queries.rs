@@ -32,8 +32,7 @@ fn branch_from(r: &rusqlite::Row) -> rusqlite::Result<BranchRow> {
         name: r.get(1)?,
         scheme_id: r.get(2)?,
         scheme_toml: r.get(3)?,
-        settings: serde_json::from_str(r.get_ref(4)?.as_str()?)
-            .unwrap_or(serde_json::Value::Null),
+        settings: serde_json::from_str(r.get_ref(4)?.as_str()?).unwrap_or(serde_json::Value::Null),
     })
 }
 
@@ -179,13 +178,51 @@ pub fn pending_counts(
     branch: i64,
     period: &str,
 ) -> rusqlite::Result<HashMap<i64, usize>> {
-    let mut st = conn.prepare_cached(
-        "SELECT member_id, count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status = 'pending' GROUP BY member_id",
-    )?;
+    // The small index of pending claims (migration 3); an older database
+    // opened read-only has only the full one.
+    let mut st = conn
+        .prepare_cached(
+            "SELECT member_id, count(*) FROM claim INDEXED BY claim_pending
+             WHERE branch_id = ?1 AND period = ?2 AND status = 'pending' GROUP BY member_id",
+        )
+        .or_else(|_| {
+            conn.prepare_cached(
+                "SELECT member_id, count(*) FROM claim
+                 WHERE branch_id = ?1 AND period = ?2 AND status = 'pending' GROUP BY member_id",
+            )
+        })?;
     let rows = st.query_map(params![branch, period], |r| {
         Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
     })?;
     rows.collect()
+}
+
+/// Pending claims of one member in a period.
+pub fn pending_count(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 AND status = 'pending'",
+    )?
+    .query_row(params![branch, period, member], |r| r.get::<_, i64>(0))
+    .map(|n| n as usize)
+}
+
+/// One member's confirmation in a period: (state, text).
+pub fn confirmation(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+) -> rusqlite::Result<Option<(String, Option<String>)>> {
+    conn.prepare_cached(
+        "SELECT state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+    )?
+    .query_row(params![branch, period, member], |r| Ok((r.get(0)?, r.get(1)?)))
+    .optional()
 }
 
 /// Approved tallies of the given periods, by (period, member).
@@ -266,21 +303,26 @@ pub fn each_event(
     Ok(())
 }
 
-/// Recent events, newest first (for undo).
-/// Payloads longer than `max_payload` bytes (bulk imports) come back empty.
-pub fn recent_events(
+/// Walk recent events, newest first (for undo), until `f` says stop (false)
+/// or `limit` rows were seen. Payloads longer than `max_payload` bytes (bulk
+/// imports) come back empty, without being read.
+pub fn each_recent_event(
     conn: &Connection,
     limit: i64,
     max_payload: i64,
-) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    mut f: impl FnMut(i64, String, &str) -> bool,
+) -> rusqlite::Result<()> {
     let mut st = conn.prepare_cached(
         "SELECT seq, at, CASE WHEN octet_length(payload) <= ?2 THEN payload ELSE '' END
          FROM event ORDER BY seq DESC LIMIT ?1",
     )?;
-    let rows = st.query_map([limit, max_payload], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    rows.collect()
+    let mut rows = st.query([limit, max_payload])?;
+    while let Some(r) = rows.next()? {
+        if !f(r.get(0)?, r.get(1)?, r.get_ref(2)?.as_str()?) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The board-state row of a branch, as JSON text.
@@ -374,11 +416,11 @@ pub fn claim_counts(
     branch: i64,
     period: &str,
 ) -> rusqlite::Result<(usize, usize)> {
-    conn.prepare_cached(
-        "SELECT count(*), COALESCE(SUM(status = 'pending'), 0) FROM claim
-         WHERE branch_id = ?1 AND period = ?2 AND status <> 'withdrawn'",
-    )?
-    .query_row(params![branch, period], |r| {
-        Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
-    })
+    let all = conn
+        .prepare_cached(
+            "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status <> 'withdrawn'",
+        )?
+        .query_row(params![branch, period], |r| r.get::<_, i64>(0))?;
+    let pending: usize = pending_counts(conn, branch, period)?.values().sum();
+    Ok((all as usize, pending))
 }

@@ -133,6 +133,47 @@ pub fn clear_period(conn: &Connection, branch: i64, period: &str) -> rusqlite::R
     Ok(())
 }
 
+/// One member's kept score in a period.
+pub fn member_score(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+) -> rusqlite::Result<Option<Breakdown>> {
+    conn.prepare_cached(
+        "SELECT total, parts, forced_grade, actions, vetoed FROM score
+         WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+    )?
+    .query_row(params![branch, period, member], |r| {
+        breakdown_from(
+            r.get(0)?,
+            r.get_ref(1)?.as_str()?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+        )
+    })
+    .optional()
+}
+
+fn breakdown_from(
+    total: f64,
+    parts: &str,
+    forced_grade: Option<String>,
+    actions: Option<String>,
+    vetoed: bool,
+) -> rusqlite::Result<Breakdown> {
+    Ok(Breakdown {
+        total,
+        parts: decode_parts(parts),
+        forced_grade,
+        item_actions: actions
+            .map(|a| a.split(';').map(String::from).collect())
+            .unwrap_or_default(),
+        vetoed,
+    })
+}
+
 /// Every kept score of a period, in member id order. Only named parts are
 /// kept (the implicit part is the total before the floor and cap).
 pub fn period_scores(
@@ -147,18 +188,15 @@ pub fn period_scores(
     let mut out = Vec::new();
     let mut rows = st.query(params![branch, period])?;
     while let Some(r) = rows.next()? {
-        let actions: Option<String> = r.get(4)?;
         out.push((
             r.get(0)?,
-            Breakdown {
-                total: r.get(1)?,
-                parts: decode_parts(r.get_ref(2)?.as_str()?),
-                forced_grade: r.get(3)?,
-                item_actions: actions
-                    .map(|a| a.split(';').map(String::from).collect())
-                    .unwrap_or_default(),
-                vetoed: r.get(5)?,
-            },
+            breakdown_from(
+                r.get(1)?,
+                r.get_ref(2)?.as_str()?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            )?,
         ));
     }
     Ok(out)
