@@ -262,11 +262,11 @@ fn insert_claims(
             note.execute(params![branch_id, p])?;
         }
     }
+    for chunk in claims.chunks(ROWS_PER_INSERT) {
+        insert_claim_rows(conn, branch_id, chunk, at)?;
+    }
     let mut sums: HashMap<(&str, i64, &str), (f64, i64)> = HashMap::new();
-    for c in claims {
-        if !insert_claim(conn, branch_id, c, at)? {
-            continue;
-        }
+    for c in claims.iter().filter(|c| counts(claim_status(c))) {
         if !summed {
             tally_add(
                 conn,
@@ -293,39 +293,61 @@ fn insert_claims(
     Ok(())
 }
 
-/// Insert one claim; true when it counts toward the tallies.
-fn insert_claim(
+/// Claims inserted by one statement: a statement's fixed costs (its
+/// statement journal, the trigger frames it opens) are paid once per chunk.
+const ROWS_PER_INSERT: usize = 50;
+
+/// Columns of a claim row as inserted.
+const CLAIM_INSERT: &str = "INSERT INTO claim (id, branch_id, member_id, period, item, level, count,
+    claimed, points, act_date, note, evidence, source, status, reason, decided_at, decided_by) VALUES ";
+
+fn claim_status(c: &NewClaim) -> &str {
+    c.verdict.as_deref().unwrap_or("pending")
+}
+
+/// Insert up to `ROWS_PER_INSERT` claims with one statement.
+fn insert_claim_rows(
     conn: &Connection,
     branch_id: i64,
-    c: &NewClaim,
+    chunk: &[NewClaim],
     at: &str,
-) -> rusqlite::Result<bool> {
-    let status = c.verdict.as_deref().unwrap_or("pending");
-    let decided = (status != "pending").then_some(at);
-    let mut st = conn.prepare_cached(
-        "INSERT INTO claim (id, branch_id, member_id, period, item, level, count, claimed, points,
-                            act_date, note, evidence, source, status, reason, decided_at, decided_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?;
-    st.execute(params![
-        c.id,
-        branch_id,
-        c.member_id,
-        c.period,
-        c.item,
-        c.level,
-        c.count,
-        c.points,
-        c.date,
-        c.note,
-        c.evidence,
-        c.source,
-        status,
-        c.reason,
-        decided,
-        decided.map(|_| "import"),
-    ])?;
-    Ok(counts(status))
+) -> rusqlite::Result<()> {
+    let row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    let sql = format!("{CLAIM_INSERT}{}", vec![row; chunk.len()].join(","));
+    let decided: Vec<(Option<&str>, Option<&str>)> = chunk
+        .iter()
+        .map(|c| match claim_status(c) {
+            "pending" => (None, None),
+            _ => (Some(at), Some("import")),
+        })
+        .collect();
+    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 17);
+    for (c, (decided_at, by)) in chunk.iter().zip(&decided) {
+        values.extend([
+            &c.id as &dyn rusqlite::ToSql,
+            &branch_id,
+            &c.member_id,
+            &c.period,
+            &c.item,
+            &c.level,
+            &c.count,
+            &c.points,
+            &c.points,
+            &c.date,
+            &c.note,
+            &c.evidence,
+            &c.source,
+            c.verdict
+                .as_ref()
+                .map_or(&"pending" as &dyn rusqlite::ToSql, |v| v),
+            &c.reason,
+            decided_at,
+            by,
+        ]);
+    }
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
 }
 
 fn set_claim(

@@ -198,7 +198,7 @@ impl App {
     /// What the room display shows, in words.
     pub(super) fn board_words(&self) -> Result<String> {
         let mode = self.ledger.board_mode()?;
-        let members = self.ledger.members()?;
+        let members = self.ledger.roster()?;
         Ok(super::board_popup::describe(&mode, self.t, |id| {
             members
                 .iter()
