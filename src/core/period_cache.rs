@@ -8,6 +8,7 @@ use crate::scheme::Window;
 use crate::scoring::Breakdown;
 use crate::store::{queries, totals, Event};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The database side of one period's ranking.
 #[derive(Debug, Clone, Default)]
@@ -24,12 +25,12 @@ pub(crate) struct PeriodCache {
     branch: i64,
     period: String,
     version: i64,
-    inputs: PeriodInputs,
+    inputs: Arc<PeriodInputs>,
 }
 
 impl Ledger {
     /// The inputs of `period`'s ranking: from the cache when nothing changed since.
-    pub(crate) fn period_inputs(&self, period: &str) -> Result<PeriodInputs> {
+    pub(crate) fn period_inputs(&self, period: &str) -> Result<Arc<PeriodInputs>> {
         let version = self.data_version()?;
         if let Some(c) = self.period_cache.borrow().as_ref() {
             if c.branch == self.branch.id && c.period == period && c.version == version {
@@ -37,11 +38,11 @@ impl Ledger {
             }
         }
         let (conn, branch) = (self.conn(), self.branch.id);
-        let inputs = PeriodInputs {
+        let inputs = Arc::new(PeriodInputs {
             scores: totals::period_scores(conn, branch, period)?,
             pending: queries::pending_counts(conn, branch, period)?,
             confirmations: queries::confirmations(conn, branch, period)?,
-        };
+        });
         *self.period_cache.borrow_mut() = Some(PeriodCache {
             branch,
             period: period.to_string(),
@@ -76,7 +77,7 @@ impl Ledger {
                 continue;
             }
             if self
-                .reread_member(&mut cache.inputs, &period, member)
+                .reread_member(Arc::make_mut(&mut cache.inputs), &period, member)
                 .is_err()
             {
                 return;

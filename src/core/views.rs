@@ -145,7 +145,7 @@ impl Ledger {
             .collect();
         let held = self.held_periods()?;
         let mut period_scores: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
-        let mut inputs = super::period_cache::PeriodInputs::default();
+        let mut inputs: Option<std::sync::Arc<super::period_cache::PeriodInputs>> = None;
         let (entrants, periods, state, seal, focus) = match scope {
             RankScope::Period(p) => {
                 let row = self.period_row(p)?;
@@ -154,11 +154,9 @@ impl Ledger {
                 }
                 let history = self.grade_histories(&scheme, p, &held, &members)?;
                 if self.totals_kept() {
-                    inputs = self.period_inputs(&p.to_string())?;
+                    inputs = Some(self.period_inputs(&p.to_string())?);
                 }
-                let kept = self
-                    .totals_kept()
-                    .then(|| std::mem::take(&mut inputs.scores));
+                let kept = inputs.as_deref().map(|i| i.scores.as_slice());
                 let mut entrants = self.period_entrants(&scheme, p, &held, &members, kept)?;
                 for e in &mut entrants {
                     e.grade_history = history.get(&e.member_id).cloned().unwrap_or_default();
@@ -241,25 +239,28 @@ impl Ledger {
                 RankScope::Year(_) => Scope::Year,
             },
         );
-        let kept_inputs = focus.is_some() && self.totals_kept();
-        let pending = match &focus {
-            Some(_) if kept_inputs => std::mem::take(&mut inputs.pending),
-            Some(p) => queries::pending_counts(self.conn(), self.branch.id, p)?,
-            None => HashMap::new(),
+        // From the cached inputs when the period's ranking used them.
+        let (read_pending, read_confirmations);
+        let (pending, confirmations) = match (&focus, inputs.as_deref()) {
+            (Some(_), Some(i)) => (&i.pending, &i.confirmations),
+            (Some(p), None) => {
+                read_pending = queries::pending_counts(self.conn(), self.branch.id, p)?;
+                read_confirmations = queries::confirmations(self.conn(), self.branch.id, p)?;
+                (&read_pending, &read_confirmations)
+            }
+            (None, _) => {
+                read_pending = HashMap::new();
+                read_confirmations = HashMap::new();
+                (&read_pending, &read_confirmations)
+            }
         };
-        let confirmations = match &focus {
-            Some(_) if kept_inputs => std::mem::take(&mut inputs.confirmations),
-            Some(p) => queries::confirmations(self.conn(), self.branch.id, p)?,
-            None => HashMap::new(),
-        };
-        let by_id: HashMap<i64, &Member> = members.iter().map(|m| (m.id, *m)).collect();
         // Display order inside a tie group: by name, then id (documented rule).
         // Sort small keys, then move each standing once.
         let mut order: Vec<(u32, &str, i64, usize)> = standings
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                let m = by_id.get(&s.member_id)?;
+                let m = members.get(s.entrant)?;
                 Some((s.rank, m.name.as_str(), s.member_id, i))
             })
             .collect();
@@ -270,7 +271,7 @@ impl Ledger {
             .into_iter()
             .filter_map(|(_, _, id, i)| {
                 let s = standings[i].take()?;
-                let m = by_id.get(&id)?;
+                let m = members.get(s.entrant).filter(|m| m.id == id)?;
                 Some(RankRow {
                     member_id: s.member_id,
                     name: m.name.clone(),
@@ -305,7 +306,7 @@ impl Ledger {
         p: &PeriodId,
         held: &[PeriodId],
         members: &[&Member],
-        kept: Option<Vec<(i64, scoring::Breakdown)>>,
+        kept: Option<&[(i64, scoring::Breakdown)]>,
     ) -> Result<Vec<Entrant>> {
         let entrant = |m: &Member, breakdown| Entrant {
             member_id: m.id,
@@ -314,24 +315,24 @@ impl Ledger {
             period_stars: Vec::new(),
             grade_history: Vec::new(),
         };
+        let read;
         let kept = match kept {
             Some(k) => Some(k),
-            None if self.totals_kept() => Some(store::totals::period_scores(
-                self.conn(),
-                self.branch.id,
-                &p.to_string(),
-            )?),
+            None if self.totals_kept() => {
+                read = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?;
+                Some(read.as_slice())
+            }
             None => None,
         };
         if let Some(kept) = kept {
             // Both lists are in member id order: walk them side by side.
-            let mut kept = kept.into_iter().peekable();
+            let mut kept = kept.iter().peekable();
             let mut no_entries: HashMap<Option<i64>, scoring::Breakdown> = HashMap::new();
             return Ok(members
                 .iter()
                 .map(|m| {
                     while kept.next_if(|(id, _)| *id < m.id).is_some() {}
-                    let b = kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b);
+                    let b = kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b.clone());
                     let b = b.unwrap_or_else(|| {
                         no_entries
                             .entry(m.tier)

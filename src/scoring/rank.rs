@@ -28,6 +28,8 @@ pub struct Entrant {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standing {
     pub member_id: i64,
+    /// Position of the member in the entrants given to `rank`.
+    pub entrant: usize,
     pub score: f64,
     pub rank: u32,
     pub grade: Option<String>,
@@ -73,6 +75,7 @@ pub fn rank(scheme: &Scheme, entrants: &[Entrant], scope: Scope) -> Vec<Standing
             let e = &entrants[i];
             Standing {
                 member_id: e.member_id,
+                entrant: i,
                 score: e.breakdown.total,
                 rank: ranks[pos],
                 grade: grades[pos].clone(),
