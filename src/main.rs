@@ -2,6 +2,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = jifen::cli::Cli::parse();
     let db = cli.db.clone();
     match jifen::cli::run(cli) {
@@ -17,5 +18,16 @@ fn main() -> ExitCode {
             eprintln!("jifen: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// `jifen claim list | head` ends quietly, as other command-line tools do,
+/// instead of failing on the closed pipe: the default SIGPIPE action is back.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's action to the default at start-up, before any
+    // thread exists, has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
