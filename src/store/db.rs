@@ -4,6 +4,9 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 128;
+
 /// Schema version this build writes.
 pub const SCHEMA_VERSION: i64 = 3;
 
@@ -71,6 +74,7 @@ pub fn open_ro(path: &Path) -> Result<Connection, OpenError> {
 pub fn open_memory() -> Result<Connection, OpenError> {
     let p = Path::new(":memory:");
     let conn = Connection::open_in_memory().map_err(sq(p))?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.execute_batch("PRAGMA foreign_keys = ON;")
         .map_err(sq(p))?;
     migrate(&conn, p)?;
@@ -78,6 +82,9 @@ pub fn open_memory() -> Result<Connection, OpenError> {
 }
 
 fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), OpenError> {
+    // Every hot path uses a cached statement; keep them all (the default of
+    // 16 made the console re-prepare several statements on every key press).
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.busy_timeout(Duration::from_secs(10))
         .map_err(sq(path))?;
     if !read_only {
