@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use jifen::core::{ClaimDraft, Ledger, MemberDraft};
 use jifen::model::{Category, MemberStatus, Outcome};
 use std::path::PathBuf;
