@@ -74,14 +74,45 @@ impl FromStr for MemberStatus {
     }
 }
 
+/// Short text kept inline (names, groups, grade keys up to 24 bytes): copying
+/// a ranking row's text touches neither the heap nor a shared counter.
+pub type ShortText = compact_str::CompactString;
+
+/// A member's answer at the confirmation step (签字确认).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfirmState {
+    Confirmed,
+    Disputed,
+}
+
+impl ConfirmState {
+    /// The stored and printed word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConfirmState::Confirmed => "confirmed",
+            ConfirmState::Disputed => "disputed",
+        }
+    }
+
+    /// From the stored word (anything but `confirmed` is a dispute).
+    pub fn from_stored(s: &str) -> Self {
+        if s == "confirmed" {
+            ConfirmState::Confirmed
+        } else {
+            ConfirmState::Disputed
+        }
+    }
+}
+
 /// A member on the roster.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Member {
     pub id: i64,
-    pub name: String,
+    pub name: ShortText,
     pub category: Category,
     pub tier: Option<i64>,
-    pub group: Option<String>,
+    pub group: Option<ShortText>,
     pub status: MemberStatus,
 }
 

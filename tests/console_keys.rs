@@ -326,7 +326,7 @@ fn search_by_name() {
         .find(|m| m.id == id)
         .expect("m")
         .name;
-    assert_eq!(name, "欧阳娜娜");
+    assert_eq!(&*name, "欧阳娜娜");
 }
 
 #[test]

@@ -135,7 +135,7 @@ fn assert_every_member(r: &Ranking, got: &[(String, String)]) {
     for x in &r.rows {
         assert!(
             got.iter()
-                .any(|(n, s)| *n == x.name && *s == fmt_points(x.score)),
+                .any(|(n, s)| **n == *x.name && *s == fmt_points(x.score)),
             "{} with {} missing",
             x.name,
             fmt_points(x.score)
@@ -147,7 +147,11 @@ fn assert_every_member(r: &Ranking, got: &[(String, String)]) {
 fn notice_csv_xlsx_html_carry_every_member_and_the_corrected_score() {
     let d = demo();
     let r = ranking(&d.l);
-    let shen = r.rows.iter().find(|x| x.name == "沈从文").expect("ranked");
+    let shen = r
+        .rows
+        .iter()
+        .find(|x| &*x.name == "沈从文")
+        .expect("ranked");
     let locked =
         jifen::store::queries::lock_totals(d.l.conn(), d.l.branch().id, "2026Q3").expect("totals");
     let locked_shen = locked
@@ -207,7 +211,7 @@ fn year_notice_has_the_quarters_side_by_side() {
         std::fs::read_to_string(write(&d, Paper::Notice, &y, PaperFormat::Html)).expect("html");
     assert!(html.contains(&d.seal), "the locked quarter's seal");
     for x in &r.rows {
-        assert!(html.contains(&x.name));
+        assert!(html.contains(&*x.name));
     }
 }
 
@@ -230,7 +234,7 @@ fn cards_one_per_member_with_items_verdicts_and_total() {
             .find(|(n, _)| n.starts_with(&format!("{} ", x.member_id)))
             .unwrap_or_else(|| panic!("sheet of {}", x.name));
         let flat: Vec<&String> = cells.iter().flatten().collect();
-        assert!(flat.iter().any(|c| c.contains(&x.name)));
+        assert!(flat.iter().any(|c| c.contains(&*x.name)));
         let total = cells
             .iter()
             .find(|r| r.first().is_some_and(|c| c == "合计得分"))
@@ -267,7 +271,7 @@ fn cards_one_per_member_with_items_verdicts_and_total() {
     for x in &r.rows {
         assert!(rows
             .iter()
-            .any(|row| row.len() == 2 && row[0] == "姓名" && row[1] == x.name));
+            .any(|row| row.len() == 2 && row[0] == "姓名" && *row[1] == *x.name));
     }
 }
 

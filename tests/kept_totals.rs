@@ -13,7 +13,14 @@ fn table(r: &Ranking) -> Vec<(i64, f64, u32, Option<String>)> {
     let mut v: Vec<_> = r
         .rows
         .iter()
-        .map(|x| (x.member_id, x.score, x.rank, x.grade.clone()))
+        .map(|x| {
+            (
+                x.member_id,
+                x.score,
+                x.rank,
+                x.grade.as_deref().map(str::to_string),
+            )
+        })
         .collect();
     v.sort_by_key(|x| x.0);
     v
@@ -209,7 +216,7 @@ fn board(r: &Ranking) -> Vec<(i64, f64, u32, usize, Option<String>)> {
                 x.score,
                 x.rank,
                 x.pending,
-                x.confirmation.clone(),
+                x.confirmation.map(|c| c.as_str().to_string()),
             )
         })
         .collect();

@@ -205,7 +205,7 @@ fn renaming_keeps_history() {
             name: "欧阳娜".into(),
             category: m.category,
             tier: m.tier,
-            group: m.group,
+            group: m.group.as_deref().map(str::to_string),
             status: m.status,
         },
     )

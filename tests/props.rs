@@ -41,12 +41,16 @@ proptest! {
     #[test]
     fn ties_rank_equally_and_ranks_count_the_better(scores in prop::collection::vec(0u8..6, 1..30)) {
         let s = Scheme::builtin("company-60-40").unwrap().0;
-        let entrants: Vec<Entrant> = scores.iter().enumerate().map(|(i, v)| Entrant {
+        let breakdowns: Vec<Breakdown> = scores.iter()
+            .map(|v| Breakdown { total: 60.0 + *v as f64 * 5.0, ..Default::default() })
+            .collect();
+        let entrants: Vec<Entrant> = breakdowns.iter().enumerate().map(|(i, breakdown)| Entrant {
             member_id: i as i64,
             category: Category::Full,
-            breakdown: Breakdown { total: 60.0 + *v as f64 * 5.0, ..Default::default() },
+            breakdown,
             period_stars: vec![],
             grade_history: vec![],
+            tie_break: i as u32,
         }).collect();
         let r = rank(&s, &entrants, Scope::Period);
         for a in &r {
@@ -90,5 +94,38 @@ proptest! {
         prop_assert_eq!(score(&l, q("2026Q1"), b), expect[1]);
         let pending = l.claims(&ClaimFilter { pending_only: true, ..Default::default() }).unwrap();
         prop_assert!(pending.iter().all(|c| c.status == ClaimStatus::Pending));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    /// Members with equal scores share a rank and are listed by name, then id
+    /// (the same name twice included), whatever order they joined in.
+    #[test]
+    fn ties_are_listed_by_name_then_id(names in prop::collection::vec(prop::sample::select(vec!["王芳", "李强", "张伟", "刘洋", "陈静", "Ann", "欧阳娜娜"]), 2..12),
+                                       approved in prop::collection::vec(any::<bool>(), 12)) {
+        let (_d, _p, mut l) = ledger("bureau-80");
+        l.open_period("2026Q1").unwrap();
+        for (i, name) in names.iter().enumerate() {
+            let id = member(&mut l, name, Category::Full, None);
+            if approved[i] {
+                let c = claim(&mut l, id, "2026Q1", "other.blood", None, None);
+                l.verdict(c, Outcome::Approved, None, None).unwrap();
+            }
+        }
+        let r = l.ranking(&q("2026Q1")).unwrap();
+        prop_assert_eq!(r.rows.len(), names.len());
+        for pair in r.rows.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            prop_assert!(a.score >= b.score);
+            if a.score == b.score {
+                prop_assert_eq!(a.rank, b.rank);
+                prop_assert!((&*a.name, a.member_id) < (&*b.name, b.member_id),
+                    "{} #{} listed before {} #{}", a.name, a.member_id, b.name, b.member_id);
+            } else {
+                prop_assert!(b.rank > a.rank);
+            }
+        }
     }
 }

@@ -120,7 +120,7 @@ fn bureau_grades_quota_probationary_hold_and_bottom_talk() {
     // Excellent quota: 20% of 10 = 2, from the top among those >= 80.
     let grades: Vec<String> = ids
         .iter()
-        .map(|m| by(*m).grade.unwrap_or_default())
+        .map(|m| by(*m).grade.as_deref().unwrap_or_default().to_string())
         .collect();
     assert_eq!(
         grades,

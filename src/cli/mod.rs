@@ -411,7 +411,7 @@ pub fn run(cli: Cli) -> Out {
                             name,
                             category: m.category,
                             tier: m.tier,
-                            group: m.group,
+                            group: m.group.as_deref().map(str::to_string),
                             status: m.status,
                         },
                     )?;

@@ -57,10 +57,10 @@ pub fn members(l: &Ledger, format: Format) -> Out {
                 .map(|m| {
                     vec![
                         m.id.to_string(),
-                        m.name.clone(),
+                        m.name.to_string(),
                         m.category.code().into(),
                         m.tier.map(|t| t.to_string()).unwrap_or_default(),
-                        m.group.clone().unwrap_or_default(),
+                        m.group.as_deref().unwrap_or_default().to_string(),
                         m.status.code().into(),
                     ]
                 })
@@ -136,15 +136,14 @@ pub fn claims(l: &Ledger, cs: &[Claim], format: Format, zh: bool) -> Out {
     Ok(())
 }
 
-fn grade_name(l: &Ledger, g: &Option<String>, zh: bool) -> String {
-    g.as_ref()
-        .map(|k| {
-            l.scheme()
-                .grade(k)
-                .map(|b| b.name_in(zh).to_string())
-                .unwrap_or_else(|| k.clone())
-        })
-        .unwrap_or_default()
+fn grade_name(l: &Ledger, g: Option<&str>, zh: bool) -> String {
+    g.map(|k| {
+        l.scheme()
+            .grade(k)
+            .map(|b| b.name_in(zh).to_string())
+            .unwrap_or_else(|| k.to_string())
+    })
+    .unwrap_or_default()
 }
 
 pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
@@ -158,7 +157,11 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
         .rows
         .iter()
         .map(|x| {
-            let mut v = vec![x.rank.to_string(), x.name.clone(), x.category.code().into()];
+            let mut v = vec![
+                x.rank.to_string(),
+                x.name.to_string(),
+                x.category.code().into(),
+            ];
             v.extend(
                 x.period_scores
                     .iter()
@@ -166,13 +169,18 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
             );
             v.push(fmt_points(x.score));
             v.push(if format == Format::Csv {
-                x.grade.clone().unwrap_or_default()
+                x.grade.as_deref().unwrap_or_default().to_string()
             } else {
-                grade_name(l, &x.grade, zh)
+                grade_name(l, x.grade.as_deref(), zh)
             });
             v.push(x.stars.map(|s| s.to_string()).unwrap_or_default());
             v.push(x.actions.join(" "));
-            v.push(x.confirmation.clone().unwrap_or_default());
+            v.push(
+                x.confirmation
+                    .map(|c| c.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+            );
             v
         })
         .collect();
@@ -235,7 +243,7 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
             fmt_points(r.score),
             r.rank,
             s.members_ranked,
-            grade_name(l, &r.grade, zh),
+            grade_name(l, r.grade.as_deref(), zh),
             r.stars.map(|n| format!(" {n} stars")).unwrap_or_default()
         );
     }

@@ -95,10 +95,10 @@ impl Ledger {
             .iter()
             .map(|x| FrozenRow {
                 member_id: x.member_id,
-                name: x.name.clone(),
+                name: x.name.to_string(),
                 rank: x.rank,
                 score: x.score,
-                grade: x.grade.clone(),
+                grade: x.grade.as_deref().map(str::to_string),
                 stars: x.stars,
             })
             .collect();
@@ -156,7 +156,10 @@ impl Ledger {
             period: s.period,
             rank: s.row.as_ref().map(|r| r.rank),
             score: s.row.as_ref().map(|r| r.score),
-            grade: s.row.as_ref().and_then(|r| r.grade.clone()),
+            grade: s
+                .row
+                .as_ref()
+                .and_then(|r| r.grade.as_deref().map(str::to_string)),
             stars: s.row.as_ref().and_then(|r| r.stars),
             items,
             pending,

@@ -555,7 +555,7 @@ impl Ledger {
                 member_id: r.member_id,
                 score: r.score,
                 rank: r.rank,
-                grade: r.grade.clone(),
+                grade: r.grade.as_deref().map(str::to_string),
                 stars: r.stars,
                 confirmed: confirmations.contains_key(&r.member_id),
             })
@@ -569,7 +569,7 @@ impl Ledger {
             .rows
             .iter()
             .filter(|r| unconfirmed.contains(&r.member_id))
-            .map(|r| r.name.clone())
+            .map(|r| r.name.to_string())
             .collect();
         let (_, head) = crate::store::journal::head(self.conn())?;
         let members = totals.len();

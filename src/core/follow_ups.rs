@@ -37,11 +37,11 @@ impl Ledger {
                 out.push(FollowUpRow {
                     scope: key.clone(),
                     member_id: r.member_id,
-                    member: r.name.clone(),
+                    member: r.name.to_string(),
                     category: r.category,
                     score: r.score,
                     rank: r.rank,
-                    grade: r.grade.clone(),
+                    grade: r.grade.as_deref().map(str::to_string),
                     action: a.clone(),
                     action_name: self
                         .scheme()

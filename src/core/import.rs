@@ -261,7 +261,7 @@ impl Ledger {
         let existing: HashMap<String, i64> = self
             .members()?
             .into_iter()
-            .map(|m| (m.name, m.id))
+            .map(|m| (m.name.to_string(), m.id))
             .collect();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut drafts = Vec::new();
@@ -331,10 +331,10 @@ impl Ledger {
         check_header(&t, CLAIM_HEADER, 2)?;
         let col = ClaimColumns::of(&t);
         let roster = self.roster()?;
-        let members = roster.as_slice();
+        let members: &[crate::model::Member] = &roster;
         let mut by_name: HashMap<&str, Vec<i64>> = HashMap::with_capacity(members.len());
         for m in members {
-            by_name.entry(m.name.as_str()).or_default().push(m.id);
+            by_name.entry(&*m.name).or_default().push(m.id);
         }
         // Rows without a period go to the current one, looked up once.
         let default_period = self.current_period()?.map(|p| p.to_string());

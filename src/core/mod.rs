@@ -9,6 +9,7 @@ pub mod follow_ups;
 pub mod import;
 mod period_cache;
 pub mod publication;
+pub mod roster;
 mod totals;
 mod undo;
 mod verify;
@@ -75,7 +76,7 @@ pub struct Ledger {
     /// Whether appeal corrections count in scores (off for verify's replay of locks).
     corrections: bool,
     /// The branch's members as last read, with the `data_version` they were read at.
-    roster: RefCell<Option<(i64, Arc<Vec<crate::model::Member>>)>>,
+    roster: RefCell<Option<(i64, Arc<roster::Roster>)>>,
     /// The inputs of the period last ranked.
     period_cache: RefCell<Option<period_cache::PeriodCache>>,
 }
@@ -378,18 +379,21 @@ impl Ledger {
     }
 
     pub fn members(&self) -> Result<Vec<crate::model::Member>> {
-        Ok(self.roster()?.as_ref().clone())
+        Ok(self.roster()?.to_vec())
     }
 
     /// The branch's members, ordered by id; read again only after a change.
-    pub fn roster(&self) -> Result<Arc<Vec<crate::model::Member>>> {
+    pub fn roster(&self) -> Result<Arc<roster::Roster>> {
         let version = self.data_version()?;
         if let Some((v, members)) = self.roster.borrow().as_ref() {
             if *v == version {
                 return Ok(members.clone());
             }
         }
-        let members = Arc::new(queries::members(&self.conn, self.branch.id)?);
+        let members = Arc::new(roster::Roster::new(queries::members(
+            &self.conn,
+            self.branch.id,
+        )?));
         *self.roster.borrow_mut() = Some((version, members.clone()));
         Ok(members)
     }
@@ -403,7 +407,7 @@ impl Ledger {
                 return Ok(m.clone());
             }
         }
-        let hits: Vec<_> = all.iter().filter(|m| m.name == key).collect();
+        let hits: Vec<_> = all.iter().filter(|m| &*m.name == key).collect();
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
             [] => user(format!(

@@ -2,7 +2,9 @@
 //! and the CLI draw.
 
 use super::{CoreError, Ledger, Result};
-use crate::model::{Category, Claim, ClaimStatus, Member, MemberStatus, PeriodId};
+use crate::model::{
+    Category, Claim, ClaimStatus, ConfirmState, Member, MemberStatus, PeriodId, ShortText,
+};
 use crate::scheme::{Direction, Scheme, Window};
 use crate::scoring::{self, Entrant, Scope, Tally};
 use crate::store::{self, queries};
@@ -30,18 +32,18 @@ impl std::fmt::Display for RankScope {
 pub struct RankRow {
     pub member_id: i64,
     #[serde(rename = "member")]
-    pub name: String,
+    pub name: ShortText,
     pub category: Category,
-    pub group: Option<String>,
+    pub group: Option<ShortText>,
     pub score: f64,
     pub rank: u32,
-    pub grade: Option<String>,
+    pub grade: Option<ShortText>,
     pub stars: Option<u8>,
     pub actions: Vec<String>,
     /// Claims still waiting for a verdict.
     pub pending: usize,
-    /// `confirmed`, `disputed`, or none yet.
-    pub confirmation: Option<String>,
+    /// Confirmed, disputed, or none yet.
+    pub confirmation: Option<ConfirmState>,
     /// Period scores side by side (year rankings).
     pub period_scores: Vec<Option<f64>>,
 }
@@ -138,35 +140,37 @@ impl Ledger {
     pub fn ranking_of(&self, scope: &RankScope, category: Option<Category>) -> Result<Ranking> {
         let scheme = self.effective_scheme();
         let roster = self.roster()?;
-        let members: Vec<&Member> = roster
+        // Picked members and their places in name order (for ties).
+        let (members, places): (Vec<&Member>, Vec<u32>) = roster
             .iter()
-            .filter(|m| m.status == MemberStatus::Active)
-            .filter(|m| category.is_none_or(|c| m.category == c))
-            .collect();
+            .enumerate()
+            .filter(|(_, m)| m.status == MemberStatus::Active)
+            .filter(|(_, m)| category.is_none_or(|c| m.category == c))
+            .map(|(i, m)| (m, roster.name_place(i)))
+            .unzip();
         let held = self.held_periods()?;
         let mut period_scores: HashMap<i64, Vec<Option<f64>>> = HashMap::new();
         let mut inputs: Option<std::sync::Arc<super::period_cache::PeriodInputs>> = None;
-        let (entrants, periods, state, seal, focus) = match scope {
+        let mut scored: Vec<scoring::Breakdown> = Vec::new();
+        let mut grade_history: HashMap<i64, Vec<Option<String>>> = HashMap::new();
+        let mut stars_by: HashMap<i64, Vec<Option<u8>>> = HashMap::new();
+        let (breakdowns, periods, state, seal, focus) = match scope {
             RankScope::Period(p) => {
-                let row = self.period_row(p)?;
-                if row.is_none() {
+                let Some(row) = self.period_row(p)? else {
                     return Err(CoreError::User(format!("no period {p} in this branch")));
-                }
-                let history = self.grade_histories(&scheme, p, &held, &members)?;
+                };
+                grade_history = self.grade_histories(&scheme, p, &held, &members)?;
                 if self.totals_kept() {
                     inputs = Some(self.period_inputs(&p.to_string())?);
                 }
                 let kept = inputs.as_deref().map(|i| i.scores.as_slice());
-                let mut entrants = self.period_entrants(&scheme, p, &held, &members, kept)?;
-                for e in &mut entrants {
-                    e.grade_history = history.get(&e.member_id).cloned().unwrap_or_default();
-                }
-                let r = row.unwrap_or_else(|| unreachable_row(p));
+                let breakdowns =
+                    self.period_breakdowns(&scheme, p, &held, &members, kept, &mut scored)?;
                 (
-                    entrants,
+                    breakdowns,
                     Vec::new(),
-                    Some(r.state),
-                    r.seal,
+                    Some(row.state),
+                    row.seal,
                     Some(p.to_string()),
                 )
             }
@@ -178,7 +182,6 @@ impl Ledger {
                     .grades
                     .iter()
                     .any(|g| g.all_periods_min_stars.is_some());
-                let mut stars_by: HashMap<i64, Vec<Option<u8>>> = HashMap::new();
                 if needs_stars {
                     for p in &in_year {
                         let r = self.ranking_of(&RankScope::Period(*p), category)?;
@@ -188,42 +191,29 @@ impl Ledger {
                     }
                 }
                 let ytd = scheme.window == Window::Ytd;
-                let entrants = members
-                    .iter()
-                    .map(|m| {
-                        let per: Vec<Vec<Tally>> = (0..in_year.len())
-                            .map(|k| t[k].get(&m.id).cloned().unwrap_or_default())
-                            .collect();
-                        // Each period's own score, side by side (from the same tallies).
-                        let scores = (0..per.len())
-                            .map(|k| {
-                                let window: Vec<&[Tally]> = if ytd {
-                                    per[..=k].iter().map(|v| v.as_slice()).collect()
-                                } else {
-                                    vec![per[k].as_slice()]
-                                };
-                                Some(
-                                    scoring::score_window(
-                                        &scheme,
-                                        m.tier,
-                                        &scoring::merge(&window),
-                                    )
+                for m in &members {
+                    let per: Vec<Vec<Tally>> = (0..in_year.len())
+                        .map(|k| t[k].get(&m.id).cloned().unwrap_or_default())
+                        .collect();
+                    // Each period's own score, side by side (from the same tallies).
+                    let scores = (0..per.len())
+                        .map(|k| {
+                            let window: Vec<&[Tally]> = if ytd {
+                                per[..=k].iter().map(|v| v.as_slice()).collect()
+                            } else {
+                                vec![per[k].as_slice()]
+                            };
+                            Some(
+                                scoring::score_window(&scheme, m.tier, &scoring::merge(&window))
                                     .total,
-                                )
-                            })
-                            .collect();
-                        period_scores.insert(m.id, scores);
-                        Entrant {
-                            member_id: m.id,
-                            category: m.category,
-                            breakdown: scoring::score_year(&scheme, m.tier, &per),
-                            period_stars: stars_by.remove(&m.id).unwrap_or_default(),
-                            grade_history: Vec::new(),
-                        }
-                    })
-                    .collect();
+                            )
+                        })
+                        .collect();
+                    period_scores.insert(m.id, scores);
+                    scored.push(scoring::score_year(&scheme, m.tier, &per));
+                }
                 (
-                    entrants,
+                    scored.iter().collect(),
                     in_year.iter().map(|p| p.to_string()).collect(),
                     None,
                     None,
@@ -231,6 +221,20 @@ impl Ledger {
                 )
             }
         };
+        // Inside a tie, members are shown by name, then id (documented rule).
+        let entrants: Vec<Entrant> = members
+            .iter()
+            .zip(breakdowns)
+            .zip(&places)
+            .map(|((m, breakdown), place)| Entrant {
+                member_id: m.id,
+                category: m.category,
+                breakdown,
+                period_stars: take_or_default(&mut stars_by, m.id),
+                grade_history: take_or_default(&mut grade_history, m.id),
+                tie_break: *place,
+            })
+            .collect();
         let standings = scoring::rank(
             &scheme,
             &entrants,
@@ -254,24 +258,10 @@ impl Ledger {
                 (&read_pending, &read_confirmations)
             }
         };
-        // Display order inside a tie group: by name, then id (documented rule).
-        // Sort small keys, then move each standing once.
-        let mut order: Vec<(u32, &str, i64, usize)> = standings
+        let rows: Vec<RankRow> = standings
             .iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
+            .filter_map(|s| {
                 let m = members.get(s.entrant)?;
-                Some((s.rank, m.name.as_str(), s.member_id, i))
-            })
-            .collect();
-        order.sort_unstable();
-        let mut standings: Vec<Option<scoring::Standing>> =
-            standings.into_iter().map(Some).collect();
-        let rows: Vec<RankRow> = order
-            .into_iter()
-            .filter_map(|(_, _, id, i)| {
-                let s = standings[i].take()?;
-                let m = members.get(s.entrant).filter(|m| m.id == id)?;
                 Some(RankRow {
                     member_id: s.member_id,
                     name: m.name.clone(),
@@ -279,12 +269,14 @@ impl Ledger {
                     group: m.group.clone(),
                     score: s.score,
                     rank: s.rank,
-                    grade: s.grade,
+                    grade: s.grade.map(ShortText::from),
                     stars: s.stars,
-                    actions: s.actions,
+                    actions: s.actions.iter().map(|a| a.to_string()).collect(),
                     pending: pending.get(&s.member_id).copied().unwrap_or(0),
-                    confirmation: confirmations.get(&s.member_id).map(|c| c.0.clone()),
-                    period_scores: period_scores.remove(&s.member_id).unwrap_or_default(),
+                    confirmation: confirmations
+                        .get(&s.member_id)
+                        .map(|c| ConfirmState::from_stored(&c.0)),
+                    period_scores: take_or_default(&mut period_scores, s.member_id),
                 })
             })
             .collect();
@@ -298,66 +290,72 @@ impl Ledger {
         })
     }
 
-    /// Each member's score in period `p`: from the kept totals when they are
-    /// up to date, else scored from the window's tallies.
-    fn period_entrants(
+    /// Each member's score in period `p`: borrowed from the kept totals when
+    /// they are up to date, else scored from the window's tallies into `scored`.
+    fn period_breakdowns<'k>(
         &self,
         scheme: &Scheme,
         p: &PeriodId,
         held: &[PeriodId],
         members: &[&Member],
-        kept: Option<&[(i64, scoring::Breakdown)]>,
-    ) -> Result<Vec<Entrant>> {
-        let entrant = |m: &Member, breakdown| Entrant {
-            member_id: m.id,
-            category: m.category,
-            breakdown,
-            period_stars: Vec::new(),
-            grade_history: Vec::new(),
-        };
-        let read;
-        let kept = match kept {
-            Some(k) => Some(k),
-            None if self.totals_kept() => {
-                read = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?;
-                Some(read.as_slice())
-            }
-            None => None,
+        kept: Option<&'k [(i64, scoring::Breakdown)]>,
+        scored: &'k mut Vec<scoring::Breakdown>,
+    ) -> Result<Vec<&'k scoring::Breakdown>> {
+        // A member without entries has the base score of their tier.
+        let mut tiers: Vec<Option<i64>> = members.iter().map(|m| m.tier).collect();
+        tiers.sort_unstable();
+        tiers.dedup();
+        let base: Vec<scoring::Breakdown> = tiers
+            .iter()
+            .map(|t| scoring::score_window(scheme, *t, &[]))
+            .collect();
+        let base_of = |t: Option<i64>| &base[tiers.binary_search(&t).unwrap_or(0)];
+        // Kept scores and members are both in id order: walk them side by side.
+        let pick = |kept: &'k [(i64, scoring::Breakdown)]| {
+            let mut kept = kept.iter().peekable();
+            members
+                .iter()
+                .map(move |m| {
+                    while kept.next_if(|(id, _)| *id < m.id).is_some() {}
+                    kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b)
+                })
+                .collect::<Vec<Option<&'k scoring::Breakdown>>>()
         };
         if let Some(kept) = kept {
-            // Both lists are in member id order: walk them side by side.
-            let mut kept = kept.iter().peekable();
-            let mut no_entries: HashMap<Option<i64>, scoring::Breakdown> = HashMap::new();
+            let picked = pick(kept);
+            scored.extend(base);
+            let base: &'k [scoring::Breakdown] = scored;
+            let base_of = |t: Option<i64>| &base[tiers.binary_search(&t).unwrap_or(0)];
             return Ok(members
                 .iter()
-                .map(|m| {
-                    while kept.next_if(|(id, _)| *id < m.id).is_some() {}
-                    let b = kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b.clone());
-                    let b = b.unwrap_or_else(|| {
-                        no_entries
-                            .entry(m.tier)
-                            .or_insert_with(|| scoring::score_window(scheme, m.tier, &[]))
-                            .clone()
-                    });
-                    entrant(m, b)
-                })
+                .zip(picked)
+                .map(|(m, b)| b.unwrap_or_else(|| base_of(m.tier)))
                 .collect());
+        }
+        if self.totals_kept() {
+            // Read for this call only: keep owned copies in `scored`.
+            let read = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?;
+            let mut read = read.into_iter().peekable();
+            scored.extend(members.iter().map(|m| {
+                while read.next_if(|(id, _)| *id < m.id).is_some() {}
+                read.next_if(|(id, _)| *id == m.id)
+                    .map(|(_, b)| b)
+                    .unwrap_or_else(|| base_of(m.tier).clone())
+            }));
+            let scored: &'k [scoring::Breakdown] = scored;
+            return Ok(scored.iter().collect());
         }
         let window = super::totals::window_of(scheme, p, held);
         let t = self.load_tallies(&window)?;
-        Ok(members
-            .iter()
-            .map(|m| {
-                let parts: Vec<&[Tally]> = t
-                    .iter()
-                    .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
-                    .collect();
-                entrant(
-                    m,
-                    scoring::score_window(scheme, m.tier, &scoring::merge(&parts)),
-                )
-            })
-            .collect())
+        scored.extend(members.iter().map(|m| {
+            let parts: Vec<&[Tally]> = t
+                .iter()
+                .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
+                .collect();
+            scoring::score_window(scheme, m.tier, &scoring::merge(&parts))
+        }));
+        let scored: &'k [scoring::Breakdown] = scored;
+        Ok(scored.iter().collect())
     }
 
     /// Tallies of each period in `periods` (same order), by member.
@@ -384,9 +382,24 @@ impl Ledger {
             return Ok(out);
         }
         for q in held.iter().filter(|q| *q < p) {
-            let entrants = self.period_entrants(scheme, q, held, members, None)?;
+            let mut scored = Vec::new();
+            let breakdowns = self.period_breakdowns(scheme, q, held, members, None, &mut scored)?;
+            let entrants: Vec<Entrant> = members
+                .iter()
+                .zip(breakdowns)
+                .map(|(m, breakdown)| Entrant {
+                    member_id: m.id,
+                    category: m.category,
+                    breakdown,
+                    period_stars: Vec::new(),
+                    grade_history: Vec::new(),
+                    tie_break: 0,
+                })
+                .collect();
             for s in scoring::rank(scheme, &entrants, Scope::Period) {
-                out.entry(s.member_id).or_default().push(s.grade);
+                out.entry(s.member_id)
+                    .or_default()
+                    .push(s.grade.map(str::to_string));
             }
         }
         Ok(out)
@@ -433,7 +446,7 @@ impl Ledger {
         let row = ranking.rows.into_iter().find(|r| r.member_id == member_id);
         Ok(Statement {
             member_id,
-            name: m.name,
+            name: m.name.to_string(),
             period: p.to_string(),
             lines,
             row,
@@ -486,13 +499,11 @@ impl Ledger {
     }
 }
 
-fn unreachable_row(p: &PeriodId) -> queries::PeriodRow {
-    queries::PeriodRow {
-        id: p.to_string(),
-        state: "open".into(),
-        opened_at: String::new(),
-        locked_at: None,
-        seal: None,
-        window_end: None,
+/// The member's entry of a side table, or an empty list (without hashing
+/// when the table is empty, as it is for most rankings).
+fn take_or_default<T>(table: &mut HashMap<i64, Vec<T>>, member: i64) -> Vec<T> {
+    if table.is_empty() {
+        return Vec::new();
     }
+    table.remove(&member).unwrap_or_default()
 }

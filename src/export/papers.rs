@@ -65,16 +65,15 @@ impl Ctx<'_> {
         }
     }
 
-    fn grade(&self, g: &Option<String>) -> String {
-        g.as_deref()
-            .map(|k| {
-                self.l
-                    .scheme()
-                    .grade(k)
-                    .map(|b| b.name_in(self.zh).to_string())
-                    .unwrap_or_else(|| k.to_string())
-            })
-            .unwrap_or_default()
+    fn grade(&self, g: Option<&str>) -> String {
+        g.map(|k| {
+            self.l
+                .scheme()
+                .grade(k)
+                .map(|b| b.name_in(self.zh).to_string())
+                .unwrap_or_else(|| k.to_string())
+        })
+        .unwrap_or_default()
     }
 
     fn action(&self, a: &str) -> String {
@@ -230,9 +229,9 @@ fn rank_table(
         .map(|x: &RankRow| {
             let mut row: Vec<Cell> = vec![
                 Cell::Num(f64::from(x.rank)),
-                x.name.clone().into(),
+                (&*x.name).into(),
                 category(zh, x.category).into(),
-                x.group.clone().into(),
+                x.group.as_deref().unwrap_or_default().into(),
             ];
             row.extend(
                 x.period_scores
@@ -241,7 +240,7 @@ fn rank_table(
             );
             row.push(Cell::Num(x.score));
             if g {
-                row.push(cx.grade(&x.grade).into());
+                row.push(cx.grade(x.grade.as_deref()).into());
             }
             if s {
                 row.push(stars(x.stars).into());
@@ -496,18 +495,18 @@ fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             });
         }
         let mut meta = vec![
-            (t(zh, "姓名", "Name"), x.name.clone()),
+            (t(zh, "姓名", "Name"), x.name.to_string()),
             (t(zh, "类别", "Category"), category(zh, x.category)),
             (
                 t(zh, "党小组", "Group"),
-                x.group.clone().unwrap_or_default(),
+                x.group.as_deref().unwrap_or_default().to_string(),
             ),
             (t(zh, "期间", "Period"), p.to_string()),
             (t(zh, "合计得分", "Total"), fmt_points(x.score)),
             (t(zh, "排名", "Rank"), format!("{} / {n}", x.rank)),
         ];
         if x.grade.is_some() {
-            meta.push((t(zh, "等次", "Grade"), cx.grade(&x.grade)));
+            meta.push((t(zh, "等次", "Grade"), cx.grade(x.grade.as_deref())));
         }
         if x.stars.is_some() {
             meta.push((t(zh, "星级", "Stars"), stars(x.stars)));
@@ -778,7 +777,7 @@ fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         let v: Vec<&str> = active
             .iter()
             .filter(|m| att.get(&m.id).map(String::as_str) == Some(mark))
-            .map(|m| m.name.as_str())
+            .map(|m| &*m.name)
             .collect();
         if v.is_empty() {
             t(zh, "无", "none")
@@ -862,7 +861,7 @@ fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             .collect(),
     };
     let conf = queries::confirmations(cx.l.conn(), cx.l.branch().id, &ps)?;
-    let by_id: HashMap<i64, &str> = members.iter().map(|m| (m.id, m.name.as_str())).collect();
+    let by_id: HashMap<i64, &str> = members.iter().map(|m| (m.id, &*m.name)).collect();
     let mut disputes: Vec<(&str, String)> = conf
         .iter()
         .filter(|(_, v)| v.0 == "disputed")

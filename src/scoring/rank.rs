@@ -3,7 +3,6 @@
 use super::Breakdown;
 use crate::model::Category;
 use crate::scheme::{Direction, On, Scheme};
-use std::cmp::Ordering;
 
 /// Whether a ranking is of one period or of a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,86 +11,108 @@ pub enum Scope {
     Year,
 }
 
-/// One scored member going into a ranking.
+/// One scored member going into a ranking (borrowing its breakdown, so a
+/// ranking of kept totals copies nothing).
 #[derive(Debug, Clone)]
-pub struct Entrant {
+pub struct Entrant<'a> {
     pub member_id: i64,
     pub category: Category,
-    pub breakdown: Breakdown,
+    pub breakdown: &'a Breakdown,
     /// Stars of each period of the year (year scope; used by "every quarter" conditions).
     pub period_stars: Vec<Option<u8>>,
     /// Grades of the member's earlier periods, oldest first (for repeat rules).
     pub grade_history: Vec<Option<String>>,
+    /// Where the member goes among equal scores (lower first); distinct per entrant.
+    pub tie_break: u32,
 }
 
-/// A member's place in a ranking.
+/// A member's place in a ranking; grade and action keys borrow from the
+/// scheme and the entrants.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Standing {
+pub struct Standing<'a> {
     pub member_id: i64,
     /// Position of the member in the entrants given to `rank`.
     pub entrant: usize,
     pub score: f64,
     pub rank: u32,
-    pub grade: Option<String>,
+    pub grade: Option<&'a str>,
     pub stars: Option<u8>,
-    pub actions: Vec<String>,
+    pub actions: Vec<&'a str>,
 }
 
 const EPS: f64 = 1e-6;
 
-fn better(direction: Direction, a: f64, b: f64) -> Ordering {
-    if (a - b).abs() < EPS {
-        return Ordering::Equal;
-    }
+/// A score as a whole number of `EPS` steps, signed so that better sorts
+/// first: scores within rounding noise share a key, and keys are a total
+/// order (comparing with a tolerance is not, and sorting needs one).
+fn tie_key(direction: Direction, total: f64) -> i64 {
+    let steps = (total / EPS).round() as i64;
     match direction {
-        Direction::Higher => b.partial_cmp(&a).unwrap_or(Ordering::Equal),
-        Direction::Lower => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
+        Direction::Higher => steps.saturating_neg(),
+        Direction::Lower => steps,
     }
 }
 
+/// An entrant in ranking order, with what the passes below read copied out,
+/// so they walk one compact list instead of chasing pointers.
+struct Ranked<'a, 'e> {
+    key: i64,
+    tie_break: u32,
+    total: f64,
+    forced_grade: Option<&'a str>,
+    item_actions: &'a [String],
+    member_id: i64,
+    category: Category,
+    entrant: usize,
+    e: &'e Entrant<'a>,
+}
+
 /// Rank entrants (1, 2, 2, 4), then give grades, stars and actions.
-/// The result is in ranking order; ties keep the input order.
-pub fn rank(scheme: &Scheme, entrants: &[Entrant], scope: Scope) -> Vec<Standing> {
-    let totals: Vec<f64> = entrants.iter().map(|e| e.breakdown.total).collect();
-    let mut order: Vec<usize> = (0..entrants.len()).collect();
-    order.sort_by(|&a, &b| better(scheme.direction, totals[a], totals[b]));
+/// The result is in ranking order; ties in `tie_break` order, then input order.
+pub fn rank<'a>(scheme: &'a Scheme, entrants: &[Entrant<'a>], scope: Scope) -> Vec<Standing<'a>> {
+    let mut order: Vec<Ranked> = entrants
+        .iter()
+        .enumerate()
+        .map(|(entrant, e)| Ranked {
+            key: tie_key(scheme.direction, e.breakdown.total),
+            tie_break: e.tie_break,
+            total: e.breakdown.total,
+            forced_grade: e.breakdown.forced_grade.as_deref(),
+            item_actions: &e.breakdown.item_actions,
+            member_id: e.member_id,
+            category: e.category,
+            entrant,
+            e,
+        })
+        .collect();
+    order.sort_unstable_by_key(|r| (r.key, r.tie_break, r.entrant));
     let n = order.len();
     let mut ranks = vec![0u32; n];
-    for (pos, &i) in order.iter().enumerate() {
-        ranks[pos] = if pos > 0
-            && better(scheme.direction, totals[order[pos - 1]], totals[i]) == Ordering::Equal
-        {
+    for pos in 0..n {
+        ranks[pos] = if pos > 0 && order[pos - 1].key == order[pos].key {
             ranks[pos - 1]
         } else {
             pos as u32 + 1
         };
     }
-    let stars = give_stars(scheme, entrants, &order, &ranks);
-    let grades = give_grades(scheme, entrants, &order, &ranks, &stars, scope);
+    let stars = give_stars(scheme, &order, &ranks);
+    let grades = give_grades(scheme, &order, &ranks, &stars, scope);
     order
         .iter()
         .enumerate()
-        .map(|(pos, &i)| {
-            let e = &entrants[i];
-            Standing {
-                member_id: e.member_id,
-                entrant: i,
-                score: e.breakdown.total,
-                rank: ranks[pos],
-                grade: grades[pos].clone(),
-                stars: stars[pos],
-                actions: give_actions(scheme, e, ranks[pos], n, &grades[pos], stars[pos], scope),
-            }
+        .map(|(pos, r)| Standing {
+            member_id: r.member_id,
+            entrant: r.entrant,
+            score: r.total,
+            rank: ranks[pos],
+            grade: grades[pos],
+            stars: stars[pos],
+            actions: give_actions(scheme, r, ranks[pos], n, grades[pos], stars[pos], scope),
         })
         .collect()
 }
 
-fn give_stars(
-    scheme: &Scheme,
-    entrants: &[Entrant],
-    order: &[usize],
-    ranks: &[u32],
-) -> Vec<Option<u8>> {
+fn give_stars(scheme: &Scheme, order: &[Ranked], ranks: &[u32]) -> Vec<Option<u8>> {
     let Some(st) = &scheme.stars else {
         return vec![None; order.len()];
     };
@@ -115,8 +136,8 @@ fn give_stars(
         }
         let mut seen = 0usize;
         let mut group_start_seen = 0usize;
-        for (pos, &i) in order.iter().enumerate() {
-            if !eligible(&entrants[i]) {
+        for (pos, r) in order.iter().enumerate() {
+            if !eligible(r.e) {
                 continue;
             }
             if pos == 0 || ranks[pos] != ranks[pos - 1] {
@@ -129,8 +150,8 @@ fn give_stars(
             seen += 1;
         }
     } else {
-        for (pos, &i) in order.iter().enumerate() {
-            let e = &entrants[i];
+        for (pos, r) in order.iter().enumerate() {
+            let e = r.e;
             if !eligible(e) {
                 continue;
             }
@@ -144,32 +165,32 @@ fn give_stars(
     out
 }
 
-fn give_grades(
-    scheme: &Scheme,
-    entrants: &[Entrant],
-    order: &[usize],
+fn give_grades<'a>(
+    scheme: &'a Scheme,
+    order: &[Ranked<'a, '_>],
     ranks: &[u32],
     stars: &[Option<u8>],
     scope: Scope,
-) -> Vec<Option<String>> {
+) -> Vec<Option<&'a str>> {
     let n = order.len();
-    let mut out: Vec<Option<String>> = vec![None; n];
+    let mut out: Vec<Option<&'a str>> = vec![None; n];
     if scheme.grades.is_empty() {
         return out;
     }
-    let mut group_size: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    // Ranks are positions (1-based) of a group's first member, so a group's
+    // size is counted at its rank's index.
+    let mut group_size = vec![0usize; n + 1];
     for r in ranks {
-        *group_size.entry(*r).or_default() += 1;
+        group_size[*r as usize] += 1;
     }
     let mut granted = vec![0usize; scheme.grades.len()];
     let mut last_rank_granted: Vec<Option<u32>> = vec![None; scheme.grades.len()];
-    for (pos, &i) in order.iter().enumerate() {
-        let e = &entrants[i];
-        if let Some(g) = &e.breakdown.forced_grade {
-            out[pos] = Some(g.clone());
+    for (pos, r) in order.iter().enumerate() {
+        if let Some(g) = r.forced_grade {
+            out[pos] = Some(g);
             continue;
         }
-        let score = e.breakdown.total;
+        let score = r.total;
         for (gi, g) in scheme.grades.iter().enumerate() {
             if g.min.is_some_and(|m| score + EPS < m) || g.below.is_some_and(|b| score + EPS >= b) {
                 continue;
@@ -182,8 +203,8 @@ fn give_grades(
             if let Some(ap) = g.all_periods_min_stars {
                 let ok = match scope {
                     Scope::Year => {
-                        !e.period_stars.is_empty()
-                            && e.period_stars.iter().all(|s| s.unwrap_or(0) >= ap)
+                        !r.e.period_stars.is_empty()
+                            && r.e.period_stars.iter().all(|s| s.unwrap_or(0) >= ap)
                     }
                     Scope::Period => stars[pos].unwrap_or(0) >= ap,
                 };
@@ -197,7 +218,7 @@ fn give_grades(
                 let continuing = last_rank_granted[gi] == Some(ranks[pos]);
                 // A tie group gets the grade whole or not at all, so the quota
                 // is never exceeded (except by a first group that ties).
-                let group = group_size.get(&ranks[pos]).copied().unwrap_or(1);
+                let group = group_size[ranks[pos] as usize].max(1);
                 if !continuing && granted[gi] > 0 && granted[gi] + group > limit {
                     continue;
                 }
@@ -207,25 +228,25 @@ fn give_grades(
             }
             granted[gi] += 1;
             last_rank_granted[gi] = Some(ranks[pos]);
-            out[pos] = Some(g.key.clone());
+            out[pos] = Some(g.key.as_str());
             break;
         }
     }
     out
 }
 
-fn give_actions(
-    scheme: &Scheme,
-    e: &Entrant,
+fn give_actions<'a>(
+    scheme: &'a Scheme,
+    r: &Ranked<'a, '_>,
     rank: u32,
     n: usize,
-    grade: &Option<String>,
+    grade: Option<&str>,
     stars: Option<u8>,
     scope: Scope,
-) -> Vec<String> {
-    let mut out: Vec<String> = e.breakdown.item_actions.clone();
-    let score = e.breakdown.total;
-    let mut exclusive: Vec<(String, String)> = Vec::new();
+) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = r.item_actions.iter().map(String::as_str).collect();
+    let score = r.total;
+    let mut exclusive: Vec<(&str, &'a str)> = Vec::new();
     for a in &scheme.actions {
         let on_ok = matches!(
             (a.on, scope),
@@ -234,13 +255,13 @@ fn give_actions(
         if !on_ok
             || a.min.is_some_and(|m| score + EPS < m)
             || a.below.is_some_and(|b| score + EPS >= b)
-            || a.category.is_some_and(|c| c != e.category)
+            || a.category.is_some_and(|c| c != r.category)
             || a.item.is_some()
         {
             continue;
         }
         if let Some(gs) = &a.grade {
-            if !grade.as_ref().is_some_and(|g| gs.contains(g)) {
+            if !grade.is_some_and(|g| gs.iter().any(|x| x == g)) {
                 continue;
             }
         }
@@ -255,33 +276,33 @@ fn give_actions(
                 continue;
             }
         }
-        if let Some(r) = &a.repeat {
-            let mut history: Vec<bool> = e
-                .grade_history
-                .iter()
-                .map(|g| g.as_deref() == Some(r.grade.as_str()))
-                .collect();
-            history.push(grade.as_deref() == Some(r.grade.as_str()));
+        if let Some(rep) = &a.repeat {
+            let mut history: Vec<bool> =
+                r.e.grade_history
+                    .iter()
+                    .map(|g| g.as_deref() == Some(rep.grade.as_str()))
+                    .collect();
+            history.push(grade == Some(rep.grade.as_str()));
             if !history.last().copied().unwrap_or(false) {
                 continue;
             }
-            let times = if r.consecutive {
+            let times = if rep.consecutive {
                 history.iter().rev().take_while(|b| **b).count()
             } else {
                 history.iter().filter(|b| **b).count()
             };
-            if (times as u32) < r.times {
+            if (times as u32) < rep.times {
                 continue;
             }
         }
         match &a.exclusive {
             Some(group) => {
                 exclusive.retain(|(g, _)| g != group);
-                exclusive.push((group.clone(), a.key.clone()));
+                exclusive.push((group.as_str(), a.key.as_str()));
             }
             None => {
-                if !out.contains(&a.key) {
-                    out.push(a.key.clone())
+                if !out.contains(&a.key.as_str()) {
+                    out.push(a.key.as_str())
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! Reading the current-state tables.
 
-use crate::model::{Claim, ClaimSource, ClaimStatus, Member, MemberStatus};
+use crate::model::{Claim, ClaimSource, ClaimStatus, Member, MemberStatus, ShortText};
 use crate::scoring::Tally;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
@@ -63,14 +63,14 @@ pub fn branch(conn: &Connection, id: i64) -> rusqlite::Result<Option<BranchRow>>
 fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
     Ok(Member {
         id: r.get(0)?,
-        name: r.get(1)?,
+        name: r.get_ref(1)?.as_str()?.into(),
         category: r
             .get_ref(2)?
             .as_str()?
             .parse()
             .unwrap_or(crate::model::Category::Full),
         tier: r.get(3)?,
-        group: r.get(4)?,
+        group: r.get_ref(4)?.as_str_or_null()?.map(ShortText::from),
         status: r
             .get_ref(5)?
             .as_str()?

@@ -87,7 +87,7 @@ fn live_row(r: &RankRow, scheme: &Scheme, zh: bool) -> Row {
     Row {
         member_id: r.member_id,
         rank: r.rank,
-        name: r.name.clone(),
+        name: r.name.to_string(),
         score: r.score,
         mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
         provisional: r.provisional(),
@@ -98,7 +98,7 @@ fn frozen_row(r: &FrozenRow, scheme: &Scheme, zh: bool) -> Row {
     Row {
         member_id: r.member_id,
         rank: r.rank,
-        name: r.name.clone(),
+        name: r.name.to_string(),
         score: r.score,
         mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
         provisional: false,

@@ -203,7 +203,7 @@ impl App {
             members
                 .iter()
                 .find(|m| m.id == id)
-                .map(|m| m.name.clone())
+                .map(|m| m.name.to_string())
                 .unwrap_or_else(|| format!("#{id}"))
         }))
     }

@@ -3,7 +3,7 @@
 
 use super::screen::{signed_points, stars_text, Ctx};
 use crate::core::{Ledger, Result, Statement};
-use crate::model::{fmt_points, ClaimStatus, PeriodId};
+use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -81,14 +81,14 @@ impl Confirm {
         ];
         if let Some(g) = row.and_then(|r| r.grade.clone()) {
             facts.push(Span::styled(format!("   {} ", t.grade), pal.muted));
-            facts.push(Span::raw(g));
+            facts.push(Span::raw(g.to_string()));
         }
         if let Some(st) = row.and_then(|r| r.stars) {
             facts.push(Span::styled(format!("   {} ", t.stars), pal.muted));
             facts.push(Span::raw(stars_text(Some(st))));
         }
         let actions = row.map(|r| r.actions.join(", ")).unwrap_or_default();
-        let (state, style) = match row.and_then(|r| r.confirmation.as_deref()) {
+        let (state, style) = match row.and_then(|r| r.confirmation.map(ConfirmState::as_str)) {
             Some("confirmed") => (t.status_confirmed.to_string(), pal.ok),
             Some("disputed") => (
                 format!(

@@ -110,7 +110,11 @@ impl Lock {
             )));
             let mut grades: Vec<(String, usize)> = Vec::new();
             for r in &self.ranking {
-                let g = r.grade.clone().unwrap_or_else(|| stars_text(r.stars));
+                let g = r
+                    .grade
+                    .as_deref()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| stars_text(r.stars));
                 match grades.iter_mut().find(|(k, _)| *k == g) {
                     Some(e) => e.1 += 1,
                     None => grades.push((g, 1)),
@@ -131,7 +135,13 @@ impl Lock {
                     cell_right(&r.rank.to_string(), 3),
                     cell(&r.name, 10),
                     cell_right(&fmt_points(r.score), 7),
-                    cell(&r.grade.clone().unwrap_or_else(|| stars_text(r.stars)), 10)
+                    cell(
+                        &r.grade
+                            .as_deref()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| stars_text(r.stars)),
+                        10,
+                    )
                 )));
             }
         } else if self.ready() {

@@ -3,7 +3,7 @@
 
 use super::screen::{signed_points, stars_text, Ctx};
 use crate::core::{Ledger, RankRow, RankScope, Result, StatementLine};
-use crate::model::{fmt_points, ClaimStatus, PeriodId};
+use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, pane, put_line, Cells, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -260,7 +260,7 @@ impl Members {
 /// One member of the ranking, in the columns of the members pane's header.
 fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
     let (t, pal) = (ctx.t, ctx.pal);
-    let conf = match r.confirmation.as_deref() {
+    let conf = match r.confirmation.map(ConfirmState::as_str) {
         Some("confirmed") => t.conf_yes,
         Some("disputed") => t.conf_dispute,
         _ => "-",
@@ -299,7 +299,7 @@ fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
     if wide {
         let stars;
         let grade = match &r.grade {
-            Some(g) => g.as_str(),
+            Some(g) => &**g,
             None => {
                 stars = stars_text(r.stars);
                 stars.as_str()

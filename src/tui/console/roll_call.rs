@@ -35,8 +35,8 @@ impl RollCall {
             .map(|m| RollRow {
                 mark: marks.get(&m.id).and_then(|s| s.parse().ok()),
                 member_id: m.id,
-                name: m.name,
-                group: m.group.unwrap_or_default(),
+                name: m.name.to_string(),
+                group: m.group.as_deref().unwrap_or_default().to_string(),
             })
             .collect();
         self.list.select(self.list.selected, self.rows.len());

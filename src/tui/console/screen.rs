@@ -78,7 +78,7 @@ pub fn name_grades<'a>(
 ) {
     for r in rows {
         if let Some(g) = r.grade.as_deref().and_then(|k| l.scheme().grade(k)) {
-            r.grade = Some(g.name_in(zh).to_string());
+            r.grade = Some(g.name_in(zh).into());
         }
     }
 }

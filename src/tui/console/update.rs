@@ -270,7 +270,9 @@ impl App {
     /// The member the current screen is about.
     fn current_member(&self) -> Option<(i64, String)> {
         match self.stack.last() {
-            Some(Screen::Members(s)) => s.selected_member().map(|r| (r.member_id, r.name.clone())),
+            Some(Screen::Members(s)) => s
+                .selected_member()
+                .map(|r| (r.member_id, r.name.to_string())),
             Some(Screen::Confirm(s)) => s.statement.as_ref().map(|x| (x.member_id, x.name.clone())),
             Some(Screen::RollCall(s)) => s.selected().map(|r| (r.member_id, r.name.clone())),
             Some(Screen::Appeals(s)) => s.selected().map(|a| (a.member_id, a.member.clone())),
@@ -741,7 +743,7 @@ impl App {
             Some((id, name)) if name == key => (id, name),
             _ => {
                 let m = self.ledger.find_member(key).map_err(|e| e.to_string())?;
-                (m.id, m.name)
+                (m.id, m.name.to_string())
             }
         };
         let p: PeriodId = f.value(1).trim().parse()?;
