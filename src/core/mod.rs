@@ -9,12 +9,14 @@ pub mod follow_ups;
 pub mod import;
 mod period_cache;
 pub mod publication;
+pub mod retotal;
 mod totals;
 mod undo;
 mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub use retotal::{retotal_all, RetotalReport};
 pub use verify::{verify, VerifyReport};
 pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
