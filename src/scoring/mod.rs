@@ -91,7 +91,11 @@ fn part_score(scheme: &Scheme, part_id: &str, entries: &[Entry]) -> f64 {
     let mut offsets = 0.0;
     for t in entries {
         let item = t.item;
-        if item.part.as_deref().unwrap_or("") != part_id {
+        let in_part = match &item.part {
+            Some(p) => p == part_id,
+            None => part_id.is_empty(),
+        };
+        if !in_part {
             continue;
         }
         let mut v = t.points * item.weight.unwrap_or(1.0);

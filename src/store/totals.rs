@@ -102,17 +102,6 @@ pub fn put(
 ) -> rusqlite::Result<()> {
     let mut row = ScoreRow::default();
     row.set(b);
-    put_row(conn, branch, period, member, &row)
-}
-
-/// Write one member's score in a period, already in its stored form.
-pub fn put_row(
-    conn: &Connection,
-    branch: i64,
-    period: &str,
-    member: i64,
-    row: &ScoreRow,
-) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -128,6 +117,53 @@ pub fn put_row(
         row.vetoed
     ])?;
     Ok(())
+}
+
+/// Writes many scores through statements prepared once (`jifen retotal`).
+pub struct ScoreWriter<'c> {
+    put: rusqlite::Statement<'c>,
+    remove: rusqlite::Statement<'c>,
+}
+
+impl<'c> ScoreWriter<'c> {
+    pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        Ok(ScoreWriter {
+            put: conn.prepare(
+                "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            remove: conn.prepare(
+                "DELETE FROM score WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+            )?,
+        })
+    }
+
+    /// Write one member's score in a period.
+    pub fn put(
+        &mut self,
+        branch: i64,
+        period: &str,
+        member: i64,
+        row: &ScoreRow,
+    ) -> rusqlite::Result<()> {
+        self.put.execute(params![
+            branch,
+            period,
+            member,
+            row.total,
+            row.parts,
+            row.forced_grade,
+            row.actions,
+            row.vetoed
+        ])?;
+        Ok(())
+    }
+
+    /// Remove one member's score in a period.
+    pub fn remove(&mut self, branch: i64, period: &str, member: i64) -> rusqlite::Result<()> {
+        self.remove.execute(params![branch, period, member])?;
+        Ok(())
+    }
 }
 
 /// A score as the `score` table stores it: the breakdown's columns in their

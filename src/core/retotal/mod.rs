@@ -83,17 +83,7 @@ pub fn retotal_all(path: &Path, check: bool) -> Result<RetotalReport> {
             })
             .collect();
         drop(send);
-        let applied = (|| -> Result<()> {
-            for batch in &recv {
-                for c in &batch {
-                    report.count(c);
-                    if !check {
-                        apply(&tx, c)?;
-                    }
-                }
-            }
-            Ok(())
-        })();
+        let applied = receive(&recv, &mut report, (!check).then_some(&*tx));
         // A failed write stops the readers: their next send fails.
         drop(recv);
         let mut stats = SweepStats::default();
@@ -118,6 +108,24 @@ pub fn retotal_all(path: &Path, check: bool) -> Result<RetotalReport> {
     }
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// Count the readers' changes and write them (unless `out` is `None`).
+fn receive(
+    recv: &mpsc::Receiver<Vec<Change>>,
+    report: &mut RetotalReport,
+    out: Option<&Connection>,
+) -> Result<()> {
+    let mut writer = out.map(totals::ScoreWriter::new).transpose()?;
+    for batch in recv {
+        for c in &batch {
+            report.count(c);
+            if let Some(w) = writer.as_mut() {
+                apply(w, c)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One reader: its own connection, one read transaction, one sweep; changes
@@ -146,12 +154,12 @@ fn read_range(
 }
 
 /// Write one change.
-fn apply(conn: &Connection, c: &Change) -> Result<()> {
+fn apply(out: &mut totals::ScoreWriter<'_>, c: &Change) -> Result<()> {
     match &c.kind {
         ChangeKind::Missing(row) | ChangeKind::Changed { fresh: row, .. } => {
-            totals::put_row(conn, c.branch, &c.period, c.member, row)?
+            out.put(c.branch, &c.period, c.member, row)?
         }
-        ChangeKind::Bogus => totals::remove(conn, c.branch, &c.period, c.member)?,
+        ChangeKind::Bogus => out.remove(c.branch, &c.period, c.member)?,
     }
     Ok(())
 }
@@ -164,9 +172,11 @@ pub(crate) fn retotal_on(conn: &Connection) -> Result<SweepStats> {
         changes.push(c);
         Ok(())
     })?;
+    let mut out = totals::ScoreWriter::new(conn)?;
     for c in &changes {
-        apply(conn, c)?;
+        apply(&mut out, c)?;
     }
+    drop(out);
     store::sweep::clear_all_notes(conn)?;
     Ok(stats)
 }
