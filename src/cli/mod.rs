@@ -133,6 +133,13 @@ pub enum Command {
         #[arg(long)]
         seal: Option<String>,
     },
+    /// Re-compute every kept score of every branch from the tallies and write
+    /// the ones that differ.
+    Retotal {
+        /// Write nothing; exit 1 if any kept score differs.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write an online backup of the database.
     Backup { file: Option<PathBuf> },
     /// Restore a backup over the database (after checking it verifies).
@@ -297,6 +304,27 @@ type Out = Result<(), CoreError>;
 
 fn fail<T>(m: impl Into<String>) -> Result<T, CoreError> {
     Err(CoreError::User(m.into()))
+}
+
+/// `jifen retotal [--check]`: a one-line summary; with `--check`, the first
+/// differences and exit 1 when there are any.
+fn retotal(db: &Path, check: bool) -> Out {
+    if !db.exists() {
+        return fail(format!("{}: no such database", db.display()));
+    }
+    let r = crate::core::retotal_all(db, check)?;
+    println!("{}", output::retotal_summary(&r));
+    if check && r.changed() > 0 {
+        for c in &r.first {
+            println!("  {}", output::retotal_change(c));
+        }
+        return fail(format!(
+            "{}: {} kept scores differ from the tallies (run `jifen retotal` to rewrite them)",
+            db.display(),
+            r.changed()
+        ));
+    }
+    Ok(())
 }
 
 /// Run a parsed command line; errors are for the caller to print (exit 1).
@@ -581,6 +609,7 @@ pub fn run(cli: Cli) -> Out {
             }
             Ok(())
         }
+        Command::Retotal { check } => retotal(&db, check),
         Command::Backup { file } => {
             let ledger = Ledger::open(&db, branch)?;
             let dest = match file {

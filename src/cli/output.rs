@@ -249,3 +249,46 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
     }
     Ok(())
 }
+
+/// The one-line summary of `jifen retotal`.
+pub fn retotal_summary(r: &crate::core::RetotalReport) -> String {
+    let s = &r.stats;
+    let verb = if r.written { "changed" } else { "differ" };
+    let mut line = format!(
+        "retotal: {} branches, {} periods, {} scores checked, {} {verb} ({} added, {} replaced, {} removed)",
+        s.branches,
+        s.periods,
+        s.scores,
+        r.changed(),
+        r.added,
+        r.replaced,
+        r.removed
+    );
+    if r.notes_cleared > 0 {
+        line.push_str(&format!(", {} notes cleared", r.notes_cleared));
+    }
+    line.push_str(&format!(", in {:.2} s", r.elapsed.as_secs_f64()));
+    line
+}
+
+/// One difference found by `jifen retotal --check`.
+pub fn retotal_change(c: &crate::core::retotal::Change) -> String {
+    use crate::core::retotal::ChangeKind;
+    let what = match &c.kind {
+        ChangeKind::Missing(row) => format!("missing (tallies give {})", fmt_points(row.total)),
+        ChangeKind::Changed { kept_total, fresh } if *kept_total == fresh.total => format!(
+            "kept {} with other parts, grade or actions than the tallies give",
+            fmt_points(fresh.total)
+        ),
+        ChangeKind::Changed { kept_total, fresh } => format!(
+            "kept {} but tallies give {}",
+            fmt_points(*kept_total),
+            fmt_points(fresh.total)
+        ),
+        ChangeKind::Bogus => "kept but no entries explain it".to_string(),
+    };
+    format!(
+        "branch {} period {} member {}: {what}",
+        c.branch, c.period, c.member
+    )
+}

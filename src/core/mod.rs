@@ -9,6 +9,7 @@ pub mod follow_ups;
 pub mod import;
 mod period_cache;
 pub mod publication;
+pub mod retotal;
 pub mod roster;
 mod totals;
 mod undo;
@@ -16,6 +17,7 @@ mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub use retotal::{retotal_all, RetotalReport};
 pub use verify::{verify, VerifyReport};
 pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,

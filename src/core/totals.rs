@@ -136,9 +136,15 @@ pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result
 }
 
 /// Re-score every branch that has notes waiting (verify's replay, and databases
-/// written by an older jifen).
+/// written by an older jifen). When most branches wait, one sweep over every
+/// tally is cheaper than a branch at a time.
 pub(crate) fn refresh_all(conn: &Connection) -> Result<()> {
-    for id in totals::dirty_branches(conn)? {
+    let dirty = totals::dirty_branches(conn)?;
+    if dirty.len() >= 2 && dirty.len() * 2 >= queries::branch_names(conn)?.len() {
+        super::retotal::retotal_on(conn)?;
+        return Ok(());
+    }
+    for id in dirty {
         let Some(row) = queries::branch(conn, id)? else {
             continue;
         };

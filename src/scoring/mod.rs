@@ -6,7 +6,7 @@ mod rank;
 
 pub use rank::{rank, Entrant, Scope, Standing};
 
-use crate::scheme::{Direction, ItemKind, PartYear, Scheme, VetoEffect, YearRule};
+use crate::scheme::{Direction, Item, ItemKind, PartYear, Scheme, VetoEffect, YearRule};
 use std::collections::BTreeMap;
 
 /// Approved points of one item for one member in one window.
@@ -17,6 +17,29 @@ pub struct Tally {
     pub points: f64,
     /// Number of approved claims.
     pub count: i64,
+}
+
+/// Approved points of one scheme item in one window: a tally resolved
+/// against the scheme, which is what scoring reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'s> {
+    pub item: &'s Item,
+    pub points: f64,
+    pub count: i64,
+}
+
+/// The entries of tallies, in their order; items the scheme does not know score nothing.
+fn resolve<'s>(scheme: &'s Scheme, tallies: &[Tally]) -> Vec<Entry<'s>> {
+    tallies
+        .iter()
+        .filter_map(|t| {
+            Some(Entry {
+                item: scheme.item(&t.item)?,
+                points: t.points,
+                count: t.count,
+            })
+        })
+        .collect()
 }
 
 /// A member's score in one window, with how it came about.
@@ -60,17 +83,19 @@ fn part_ids(scheme: &Scheme) -> Vec<&str> {
     ids
 }
 
-/// Score of one part from tallies.
-fn part_score(scheme: &Scheme, part_id: &str, tallies: &[Tally]) -> f64 {
+/// Score of one part from entries.
+fn part_score(scheme: &Scheme, part_id: &str, entries: &[Entry]) -> f64 {
     let part = scheme.part(part_id);
     let mut gains = 0.0; // entries that raise the part's score (bonus in merit schemes, demerits in demerit schemes)
     let mut losses = 0.0;
     let mut offsets = 0.0;
-    for t in tallies {
-        let Some(item) = scheme.item(&t.item) else {
-            continue;
+    for t in entries {
+        let item = t.item;
+        let in_part = match &item.part {
+            Some(p) => p == part_id,
+            None => part_id.is_empty(),
         };
-        if item.part.as_deref().unwrap_or("") != part_id {
+        if !in_part {
             continue;
         }
         let mut v = t.points * item.weight.unwrap_or(1.0);
@@ -109,16 +134,14 @@ struct Vetoes {
     actions: Vec<String>,
 }
 
-fn vetoes_and_actions(scheme: &Scheme, tallies: &[Tally]) -> Vetoes {
+fn vetoes_and_actions(entries: &[Entry]) -> Vetoes {
     let mut out = Vetoes {
         effect: None,
         grade: None,
         actions: Vec::new(),
     };
-    for t in tallies.iter().filter(|t| t.count > 0) {
-        let Some(item) = scheme.item(&t.item) else {
-            continue;
-        };
+    for t in entries.iter().filter(|t| t.count > 0) {
+        let item = t.item;
         if let Some(a) = &item.action {
             if !out.actions.contains(a) {
                 out.actions.push(a.clone());
@@ -146,8 +169,8 @@ fn clamp(scheme: &Scheme, v: f64) -> f64 {
     scheme.cap.map_or(v, |c| v.min(c))
 }
 
-fn finish(scheme: &Scheme, raw: f64, parts: Vec<(String, f64)>, tallies: &[Tally]) -> Breakdown {
-    let v = vetoes_and_actions(scheme, tallies);
+fn finish(scheme: &Scheme, raw: f64, parts: Vec<(String, f64)>, entries: &[Entry]) -> Breakdown {
+    let v = vetoes_and_actions(entries);
     let mut total = clamp(scheme, raw);
     match v.effect {
         Some(VetoEffect::Zero) => total = 0.0,
@@ -165,12 +188,18 @@ fn finish(scheme: &Scheme, raw: f64, parts: Vec<(String, f64)>, tallies: &[Tally
 
 /// Score of a member of `tier` from the approved tallies of one window.
 pub fn score_window(scheme: &Scheme, tier: Option<i64>, tallies: &[Tally]) -> Breakdown {
+    score_entries(scheme, tier, &resolve(scheme, tallies))
+}
+
+/// [`score_window`] from tallies already resolved against the scheme: the
+/// entry point of scans that meet millions of tallies (`jifen retotal`).
+pub fn score_entries(scheme: &Scheme, tier: Option<i64>, entries: &[Entry]) -> Breakdown {
     let parts: Vec<(String, f64)> = part_ids(scheme)
         .into_iter()
-        .map(|p| (p.to_string(), part_score(scheme, p, tallies)))
+        .map(|p| (p.to_string(), part_score(scheme, p, entries)))
         .collect();
     let raw = scheme.base_for(tier) + parts.iter().map(|(_, v)| v).sum::<f64>();
-    finish(scheme, raw, parts, tallies)
+    finish(scheme, raw, parts, entries)
 }
 
 /// Add points and a count of `item` to a member's tallies.
@@ -186,6 +215,33 @@ pub fn add_to(tallies: &mut Vec<Tally>, item: String, points: f64, count: i64) {
             count,
         }),
     }
+}
+
+/// [`merge`] for entries, into `out`: one entry per item in item code order,
+/// each item's points summed in the order of `windows`.
+pub fn merge_entries<'s>(windows: &[&[Entry<'s>]], out: &mut Vec<Entry<'s>>) {
+    out.clear();
+    for w in windows {
+        out.extend_from_slice(w);
+    }
+    // Stable: an item's points add up window by window, as `merge` adds them.
+    out.sort_by(|a, b| a.item.code.cmp(&b.item.code));
+    let mut kept = 0;
+    for i in 0..out.len() {
+        let e = out[i];
+        if kept > 0 && std::ptr::eq(out[kept - 1].item, e.item) {
+            out[kept - 1].points += e.points;
+            out[kept - 1].count += e.count;
+        } else {
+            out[kept] = Entry {
+                item: e.item,
+                points: 0.0 + e.points,
+                count: e.count,
+            };
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// Merge tallies of several windows into one.
@@ -211,7 +267,8 @@ pub fn merge(windows: &[&[Tally]]) -> Vec<Tally> {
 /// in order) by the scheme's year rule.
 pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) -> Breakdown {
     let refs: Vec<&[Tally]> = periods.iter().map(|v| v.as_slice()).collect();
-    let year = merge(&refs);
+    let year = resolve(scheme, &merge(&refs));
+    let periods: Vec<Vec<Entry>> = periods.iter().map(|t| resolve(scheme, t)).collect();
     match scheme.year.rule {
         YearRule::Parts => {
             let parts: Vec<(String, f64)> = part_ids(scheme)
@@ -240,7 +297,7 @@ pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) ->
         YearRule::Average | YearRule::Sum => {
             let scores: Vec<Breakdown> = periods
                 .iter()
-                .map(|t| score_window(scheme, tier, t))
+                .map(|t| score_entries(scheme, tier, t))
                 .collect();
             let sum: f64 = scores.iter().map(|b| b.total).sum();
             let divisor = match scheme.year.rule {
@@ -258,7 +315,7 @@ pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) ->
             let mut b = finish(scheme, sum / divisor, parts, &year);
             // A veto in any period already zeroed or capped that period; the
             // year follows the same effect.
-            if let Some(v) = vetoes_and_actions(scheme, &year).effect {
+            if let Some(v) = vetoes_and_actions(&year).effect {
                 match v {
                     VetoEffect::Zero => b.total = 0.0,
                     VetoEffect::Cap => b.total = scheme.cap.unwrap_or(b.total),

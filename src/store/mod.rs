@@ -9,9 +9,10 @@ pub mod events;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+pub mod sweep;
 pub mod totals;
 
-pub use db::{open_memory, open_ro, open_rw, OpenError};
+pub use db::{open_memory, open_reader, open_ro, open_rw, OpenError};
 pub use events::{Event, LockedTotal, NewClaim, NewMember};
 
 /// The short seal printed at lock time: 16 hex digits of the lock event's hash.

@@ -100,6 +100,8 @@ pub fn put(
     member: i64,
     b: &Breakdown,
 ) -> rusqlite::Result<()> {
+    let mut row = ScoreRow::default();
+    row.set(b);
     conn.prepare_cached(
         "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -108,13 +110,119 @@ pub fn put(
         branch,
         period,
         member,
-        b.total,
-        encode_parts(&b.parts),
-        b.forced_grade,
-        (!b.item_actions.is_empty()).then(|| b.item_actions.join(";")),
-        b.vetoed
+        row.total,
+        row.parts,
+        row.forced_grade,
+        row.actions,
+        row.vetoed
     ])?;
     Ok(())
+}
+
+/// Writes many scores through statements prepared once (`jifen retotal`).
+pub struct ScoreWriter<'c> {
+    put: rusqlite::Statement<'c>,
+    remove: rusqlite::Statement<'c>,
+}
+
+impl<'c> ScoreWriter<'c> {
+    pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        Ok(ScoreWriter {
+            put: conn.prepare(
+                "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            remove: conn.prepare(
+                "DELETE FROM score WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+            )?,
+        })
+    }
+
+    /// Write one member's score in a period.
+    pub fn put(
+        &mut self,
+        branch: i64,
+        period: &str,
+        member: i64,
+        row: &ScoreRow,
+    ) -> rusqlite::Result<()> {
+        self.put.execute(params![
+            branch,
+            period,
+            member,
+            row.total,
+            row.parts,
+            row.forced_grade,
+            row.actions,
+            row.vetoed
+        ])?;
+        Ok(())
+    }
+
+    /// Remove one member's score in a period.
+    pub fn remove(&mut self, branch: i64, period: &str, member: i64) -> rusqlite::Result<()> {
+        self.remove.execute(params![branch, period, member])?;
+        Ok(())
+    }
+}
+
+/// A score as the `score` table stores it: the breakdown's columns in their
+/// text form, so a kept row and a fresh score compare without decoding.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScoreRow {
+    pub total: f64,
+    pub parts: String,
+    pub forced_grade: Option<String>,
+    pub actions: Option<String>,
+    pub vetoed: bool,
+}
+
+impl ScoreRow {
+    /// Take a breakdown's values, reusing this row's buffers.
+    pub fn set(&mut self, b: &Breakdown) {
+        self.total = b.total;
+        encode_parts_into(&mut self.parts, &b.parts);
+        set_opt(&mut self.forced_grade, b.forced_grade.as_deref());
+        if b.item_actions.is_empty() {
+            self.actions = None;
+        } else {
+            let s = self.actions.get_or_insert_with(String::new);
+            s.clear();
+            for (i, a) in b.item_actions.iter().enumerate() {
+                if i > 0 {
+                    s.push(';');
+                }
+                s.push_str(a);
+            }
+        }
+        self.vetoed = b.vetoed;
+    }
+
+    /// Read the columns `total, parts, forced_grade, actions, vetoed` from
+    /// `first` on, reusing this row's buffers.
+    pub fn read(&mut self, r: &rusqlite::Row, first: usize) -> rusqlite::Result<()> {
+        self.total = r.get(first)?;
+        self.parts.clear();
+        self.parts.push_str(r.get_ref(first + 1)?.as_str()?);
+        set_opt(
+            &mut self.forced_grade,
+            r.get_ref(first + 2)?.as_str_or_null()?,
+        );
+        set_opt(&mut self.actions, r.get_ref(first + 3)?.as_str_or_null()?);
+        self.vetoed = r.get(first + 4)?;
+        Ok(())
+    }
+}
+
+fn set_opt(slot: &mut Option<String>, v: Option<&str>) {
+    match (slot.as_mut(), v) {
+        (_, None) => *slot = None,
+        (Some(s), Some(v)) => {
+            s.clear();
+            s.push_str(v);
+        }
+        (None, Some(v)) => *slot = Some(v.to_string()),
+    }
 }
 
 /// Remove one member's score in a period (no entries left: the base score applies).
@@ -202,8 +310,9 @@ pub fn period_scores(
     Ok(out)
 }
 
-fn encode_parts(parts: &[(String, f64)]) -> String {
-    let mut s = String::new();
+fn encode_parts_into(s: &mut String, parts: &[(String, f64)]) {
+    use std::fmt::Write;
+    s.clear();
     for (i, (id, v)) in parts.iter().filter(|(id, _)| !id.is_empty()).enumerate() {
         if i > 0 {
             s.push(';');
@@ -211,9 +320,8 @@ fn encode_parts(parts: &[(String, f64)]) -> String {
         s.push_str(id);
         s.push('=');
         // `{:?}` prints the shortest text that reads back as the same f64.
-        s.push_str(&format!("{v:?}"));
+        let _ = write!(s, "{v:?}");
     }
-    s
 }
 
 fn decode_parts(s: &str) -> Vec<(String, f64)> {
@@ -238,7 +346,9 @@ mod tests {
             ("x".to_string(), 1e-7),
         ];
         let named: Vec<_> = parts.iter().filter(|p| !p.0.is_empty()).cloned().collect();
-        assert_eq!(decode_parts(&encode_parts(&parts)), named);
+        let mut text = String::from("stale");
+        encode_parts_into(&mut text, &parts);
+        assert_eq!(decode_parts(&text), named);
         assert!(decode_parts("").is_empty());
     }
 }

@@ -1,0 +1,112 @@
+//! One pass over a range of branches on one connection: tallies read once in
+//! key order, grouped by branch and year, scored, and compared with the kept
+//! scores read alongside.
+
+use super::diff::{Change, Diff};
+use super::year::{score_year, Held, Scratch, YearInputs, YearTallies};
+use crate::core::Result;
+use crate::model::PeriodId;
+use crate::scheme::Scheme;
+use crate::store::sweep::{self as reads, BranchRange, KeptCursor, TallyCursor};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+/// What one sweep covered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SweepStats {
+    pub branches: usize,
+    /// Held periods scored.
+    pub periods: usize,
+    /// Fresh scores computed.
+    pub scores: usize,
+    /// Kept rows read.
+    pub kept: usize,
+}
+
+impl std::ops::AddAssign for SweepStats {
+    fn add_assign(&mut self, o: SweepStats) {
+        self.branches += o.branches;
+        self.periods += o.periods;
+        self.scores += o.scores;
+        self.kept += o.kept;
+    }
+}
+
+/// Re-score every score of the branches in `range` and hand each kept row
+/// that differs to `sink`, in key order. Reads only; the caller keeps one
+/// snapshot (a transaction) around it.
+///
+/// Periods are those of the `period` table with ids as jifen writes them
+/// (`2026Q1`, `2026H2`, `2026`): a year's periods are then adjacent in key order.
+pub fn sweep(
+    conn: &Connection,
+    range: BranchRange,
+    sink: &mut dyn FnMut(Change) -> Result<()>,
+) -> Result<SweepStats> {
+    let branches = reads::branch_schemes(conn, range)?;
+    let periods = reads::periods(conn, range)?;
+    let tiers = reads::tiers(conn, range)?;
+    let corrections = reads::corrections(conn, range)?;
+    let mut tally_st = reads::tally_statement(conn)?;
+    let mut tallies = TallyCursor::new(&mut tally_st, range)?;
+    let mut kept_st = reads::kept_statement(conn)?;
+    let mut diff = Diff::new(KeptCursor::new(&mut kept_st, range)?, sink);
+
+    // Branches share a few schemes: each text is parsed once.
+    let mut schemes: HashMap<&str, Scheme> = HashMap::new();
+    for (_, name, toml) in &branches {
+        if !schemes.contains_key(toml.as_str()) {
+            let s = Scheme::parse(&format!("scheme of branch {name}"), toml)?;
+            schemes.insert(toml.as_str(), s);
+        }
+    }
+    let mut stats = SweepStats::default();
+    let mut year = YearTallies::default();
+    let mut scratch = Scratch::default();
+    let mut next_period = 0;
+    for (branch, _, toml) in &branches {
+        let branch = *branch;
+        let scheme = &schemes[toml.as_str()];
+        // The branch's periods: those of unknown branches before it are skipped.
+        while periods.get(next_period).is_some_and(|p| p.0 < branch) {
+            next_period += 1;
+        }
+        let first = next_period;
+        while periods.get(next_period).is_some_and(|p| p.0 == branch) {
+            next_period += 1;
+        }
+        let held: Vec<Held<'_>> = periods[first..next_period]
+            .iter()
+            .filter_map(|(_, text)| {
+                let id: PeriodId = text.parse().ok()?;
+                Some(Held { text, id })
+            })
+            .collect();
+        let mut held_ids: Vec<PeriodId> = held.iter().map(|h| h.id).collect();
+        held_ids.sort();
+        let tier = |m: i64| match tiers.get(&m) {
+            Some((b, t)) if *b == branch => *t,
+            _ => None,
+        };
+        let fixes = corrections.get(&branch);
+        for one_year in held.chunk_by(|a, b| a.id.year == b.id.year) {
+            year.fill(&mut tallies, scheme, branch, one_year)?;
+            let inputs = YearInputs {
+                scheme,
+                held: &held_ids,
+                periods: one_year,
+                corrections: fixes,
+                tier: &tier,
+            };
+            score_year(&year, &inputs, &mut scratch, |period, member, b| {
+                diff.offer(branch, period, member, b)
+            })?;
+        }
+        stats.branches += 1;
+        stats.periods += held.len();
+    }
+    let counts = diff.finish()?;
+    stats.scores = counts.fresh;
+    stats.kept = counts.kept;
+    Ok(stats)
+}

@@ -1,0 +1,237 @@
+//! Reads for one sweep over a range of branches (`jifen retotal`): tallies and
+//! kept scores streamed in key order without allocating per row, and the small
+//! tables (branches, periods, tiers, corrections) read whole.
+
+use super::totals::ScoreRow;
+use rusqlite::{params, Connection, Rows, Statement};
+use std::collections::{BTreeMap, HashMap};
+
+/// Branch ids `lo..=hi`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BranchRange {
+    pub lo: i64,
+    pub hi: i64,
+}
+
+impl BranchRange {
+    /// Every branch id.
+    pub const ALL: BranchRange = BranchRange {
+        lo: i64::MIN,
+        hi: i64::MAX,
+    };
+}
+
+/// Split the branch ids into at most `n` ranges of about as many branches
+/// each; together they cover every id (rows of unknown branches included).
+pub fn split_branches(conn: &Connection, n: usize) -> rusqlite::Result<Vec<BranchRange>> {
+    let ids: Vec<i64> = {
+        let mut st = conn.prepare("SELECT id FROM branch ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let n = n.clamp(1, ids.len().max(1));
+    let mut out = Vec::with_capacity(n);
+    let mut lo = i64::MIN;
+    for k in 1..n {
+        let cut = ids[k * ids.len() / n];
+        if cut > lo {
+            out.push(BranchRange { lo, hi: cut - 1 });
+            lo = cut;
+        }
+    }
+    out.push(BranchRange { lo, hi: i64::MAX });
+    Ok(out)
+}
+
+/// A branch's id, name and scheme text.
+pub type BranchScheme = (i64, String, String);
+
+/// Branches of the range with their scheme text, in id order.
+pub fn branch_schemes(conn: &Connection, r: BranchRange) -> rusqlite::Result<Vec<BranchScheme>> {
+    let mut st = conn.prepare(
+        "SELECT id, name, scheme_toml FROM branch WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+    )?;
+    let rows = st.query_map(params![r.lo, r.hi], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}
+
+/// Period ids of the branches of the range: `(branch, period)` in key order.
+pub fn periods(conn: &Connection, r: BranchRange) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut st = conn.prepare(
+        "SELECT branch_id, id FROM period WHERE branch_id BETWEEN ?1 AND ?2 ORDER BY branch_id, id",
+    )?;
+    let rows = st.query_map(params![r.lo, r.hi], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// `(branch, tier)` of every member of the branches of the range, by member id.
+pub fn tiers(
+    conn: &Connection,
+    r: BranchRange,
+) -> rusqlite::Result<HashMap<i64, (i64, Option<i64>)>> {
+    let mut st =
+        conn.prepare("SELECT id, branch_id, tier FROM member WHERE branch_id BETWEEN ?1 AND ?2")?;
+    let rows = st.query_map(params![r.lo, r.hi], |r| {
+        Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+    })?;
+    rows.collect()
+}
+
+/// Corrections of one member in one period: `(item, sum of points, how many)`
+/// in item order.
+pub type Corrections = Vec<(String, f64, i64)>;
+
+/// Corrections of the branches of the range, summed per item: by branch, then
+/// period, then member.
+pub type CorrectionsIn = HashMap<i64, HashMap<String, BTreeMap<i64, Corrections>>>;
+
+/// Corrections of the branches of the range (few: one per granted appeal item).
+pub fn corrections(conn: &Connection, r: BranchRange) -> rusqlite::Result<CorrectionsIn> {
+    let mut st = conn.prepare(
+        "SELECT branch_id, period, member_id, item, SUM(points), count(*) FROM correction
+         WHERE branch_id BETWEEN ?1 AND ?2
+         GROUP BY branch_id, period, member_id, item
+         ORDER BY branch_id, period, member_id, item",
+    )?;
+    let mut out = CorrectionsIn::new();
+    let mut rows = st.query(params![r.lo, r.hi])?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?)
+            .or_default()
+            .entry(r.get(1)?)
+            .or_default()
+            .entry(r.get(2)?)
+            .or_default()
+            .push((r.get(3)?, r.get(4)?, r.get(5)?));
+    }
+    Ok(out)
+}
+
+/// One tally row, its text columns in buffers reused from row to row.
+#[derive(Debug, Default)]
+pub struct TallyRow {
+    pub branch: i64,
+    pub period: String,
+    pub member: i64,
+    pub item: String,
+    pub points: f64,
+    pub count: i64,
+}
+
+/// The statement [`TallyCursor`] steps through.
+pub fn tally_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
+    conn.prepare(
+        "SELECT branch_id, period, member_id, item, points, count FROM tally
+         WHERE branch_id BETWEEN ?1 AND ?2
+         ORDER BY branch_id, period, member_id, item",
+    )
+}
+
+/// The tallies of a range of branches in key order, one row at a time.
+pub struct TallyCursor<'s> {
+    rows: Rows<'s>,
+    /// The current row; meaningless once `done`.
+    pub row: TallyRow,
+    pub done: bool,
+}
+
+impl<'s> TallyCursor<'s> {
+    /// Start on the first row of the range.
+    pub fn new(st: &'s mut Statement<'_>, r: BranchRange) -> rusqlite::Result<Self> {
+        let rows = st.query(params![r.lo, r.hi])?;
+        let mut c = TallyCursor {
+            rows,
+            row: TallyRow::default(),
+            done: false,
+        };
+        c.advance()?;
+        Ok(c)
+    }
+
+    /// Step to the next row.
+    pub fn advance(&mut self) -> rusqlite::Result<()> {
+        match self.rows.next()? {
+            None => self.done = true,
+            Some(r) => {
+                let t = &mut self.row;
+                t.branch = r.get(0)?;
+                t.period.clear();
+                t.period.push_str(r.get_ref(1)?.as_str()?);
+                t.member = r.get(2)?;
+                t.item.clear();
+                t.item.push_str(r.get_ref(3)?.as_str()?);
+                t.points = r.get(4)?;
+                t.count = r.get(5)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The statement [`KeptCursor`] steps through.
+pub fn kept_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
+    conn.prepare(
+        "SELECT branch_id, period, member_id, total, parts, forced_grade, actions, vetoed
+         FROM score WHERE branch_id BETWEEN ?1 AND ?2
+         ORDER BY branch_id, period, member_id",
+    )
+}
+
+/// The kept scores of a range of branches in key order, one row at a time.
+pub struct KeptCursor<'s> {
+    rows: Rows<'s>,
+    pub branch: i64,
+    pub period: String,
+    pub member: i64,
+    pub score: ScoreRow,
+    pub done: bool,
+}
+
+impl<'s> KeptCursor<'s> {
+    /// Start on the first row of the range.
+    pub fn new(st: &'s mut Statement<'_>, r: BranchRange) -> rusqlite::Result<Self> {
+        let rows = st.query(params![r.lo, r.hi])?;
+        let mut c = KeptCursor {
+            rows,
+            branch: 0,
+            period: String::new(),
+            member: 0,
+            score: ScoreRow::default(),
+            done: false,
+        };
+        c.advance()?;
+        Ok(c)
+    }
+
+    /// Step to the next row.
+    pub fn advance(&mut self) -> rusqlite::Result<()> {
+        match self.rows.next()? {
+            None => self.done = true,
+            Some(r) => {
+                self.branch = r.get(0)?;
+                self.period.clear();
+                self.period.push_str(r.get_ref(1)?.as_str()?);
+                self.member = r.get(2)?;
+                self.score.read(r, 3)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Key of the current row (`None` past the end).
+    pub fn key(&self) -> Option<(i64, &str, i64)> {
+        (!self.done).then_some((self.branch, self.period.as_str(), self.member))
+    }
+}
+
+/// Delete every `score_dirty` note (after a full re-score).
+pub fn clear_all_notes(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM score_dirty", [])
+}
+
+/// How many `score_dirty` notes are waiting.
+pub fn note_count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM score_dirty", [], |r| r.get(0))
+}
