@@ -22,6 +22,7 @@ REPEAT=${REPEAT:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JIFEN=${JIFEN:-$ROOT/target/release/jifen}
 WORK=${WORK:-$(mktemp -d -t jifen-peer.XXXXXX)}
+mkdir -p "$WORK"
 
 if ! command -v ledger >/dev/null 2>&1; then
     echo "installing ledger (Debian package ledger)..." >&2
