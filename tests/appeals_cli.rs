@@ -1,28 +1,8 @@
 //! The binary after the lock: lock publishes, appeals, finalize refusals, export, follow-ups.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::cli::{jifen, ok};
 
-fn jifen(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jifen"))
-        .arg("--db")
-        .arg(db)
-        .args(["--lang", "en"])
-        .args(args)
-        .env("JIFEN_ACTOR", "test")
-        .output()
-        .expect("run jifen")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = jifen(db, args);
-    assert!(
-        o.status.success(),
-        "jifen {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
 
 #[test]
 fn after_the_lock_through_the_binary() {

@@ -4,30 +4,13 @@
 //!
 //! Big inputs (100,000 columns, a 50 MB field) are generated at test time.
 
+mod common;
+use common::cli::{jifen, ok};
+
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-
-fn jifen(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jifen"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env("JIFEN_ACTOR", "bad-inputs")
-        .output()
-        .expect("run jifen")
-}
-
-fn ok(db: &Path, args: &[&str]) {
-    let o = jifen(db, args);
-    assert!(
-        o.status.success(),
-        "jifen {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
 
 /// A branch with two members, an open period and one claim, written once
 /// through the CLI (so the WAL is checkpointed and the file is complete).

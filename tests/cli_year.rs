@@ -1,27 +1,8 @@
 //! The real binary through a whole year of each scheme, as a script would drive it.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::cli::{jifen, ok};
 
-fn jifen(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jifen"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .expect("run jifen")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = jifen(db, args);
-    assert!(
-        o.status.success(),
-        "jifen {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).expect("utf-8")
-}
 
 struct Plan {
     scheme: &'static str,

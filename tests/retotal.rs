@@ -2,32 +2,12 @@
 //! `--check` names the rows that differ, a plain run rewrites exactly those.
 
 mod common;
+use common::cli::{jifen, ok};
 use common::*;
 use jifen::core::{retotal_all, verify, Ledger};
 use jifen::model::Category::Full;
 use rusqlite::Connection;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn jifen(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jifen"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .expect("run jifen")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = jifen(db, args);
-    assert!(
-        o.status.success(),
-        "jifen {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).expect("utf-8")
-}
 
 type Row = (
     i64,

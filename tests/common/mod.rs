@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
 
 use jifen::core::{ClaimDraft, Ledger, MemberDraft};
