@@ -3,7 +3,6 @@
 mod common;
 use common::cli::{jifen, ok};
 
-
 #[test]
 fn after_the_lock_through_the_binary() {
     let dir = tempfile::tempdir().expect("dir");

@@ -3,7 +3,6 @@
 mod common;
 use common::cli::{jifen, ok};
 
-
 struct Plan {
     scheme: &'static str,
     periods: &'static [&'static str],

@@ -92,21 +92,21 @@ pub fn tier(conn: &Connection, member: i64) -> rusqlite::Result<Option<i64>> {
         .flatten())
 }
 
-/// Write one member's score in a period.
-pub fn put(
-    conn: &Connection,
+/// Statements that write and remove one kept score.
+const PUT_SCORE: &str = "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const REMOVE_SCORE: &str =
+    "DELETE FROM score WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3";
+
+/// Run the `PUT_SCORE` statement for one member's score in a period.
+fn put_with(
+    st: &mut rusqlite::Statement,
     branch: i64,
     period: &str,
     member: i64,
-    b: &Breakdown,
+    row: &ScoreRow,
 ) -> rusqlite::Result<()> {
-    let mut row = ScoreRow::default();
-    row.set(b);
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
+    st.execute(params![
         branch,
         period,
         member,
@@ -119,6 +119,20 @@ pub fn put(
     Ok(())
 }
 
+/// Write one member's score in a period.
+pub fn put(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+    b: &Breakdown,
+) -> rusqlite::Result<()> {
+    let mut row = ScoreRow::default();
+    row.set(b);
+    let mut st = conn.prepare_cached(PUT_SCORE)?;
+    put_with(&mut st, branch, period, member, &row)
+}
+
 /// Writes many scores through statements prepared once (`jifen retotal`).
 pub struct ScoreWriter<'c> {
     put: rusqlite::Statement<'c>,
@@ -128,13 +142,8 @@ pub struct ScoreWriter<'c> {
 impl<'c> ScoreWriter<'c> {
     pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
         Ok(ScoreWriter {
-            put: conn.prepare(
-                "INSERT OR REPLACE INTO score (branch_id, period, member_id, total, parts, forced_grade, actions, vetoed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?,
-            remove: conn.prepare(
-                "DELETE FROM score WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
-            )?,
+            put: conn.prepare(PUT_SCORE)?,
+            remove: conn.prepare(REMOVE_SCORE)?,
         })
     }
 
@@ -146,17 +155,7 @@ impl<'c> ScoreWriter<'c> {
         member: i64,
         row: &ScoreRow,
     ) -> rusqlite::Result<()> {
-        self.put.execute(params![
-            branch,
-            period,
-            member,
-            row.total,
-            row.parts,
-            row.forced_grade,
-            row.actions,
-            row.vetoed
-        ])?;
-        Ok(())
+        put_with(&mut self.put, branch, period, member, row)
     }
 
     /// Remove one member's score in a period.
@@ -227,10 +226,8 @@ fn set_opt(slot: &mut Option<String>, v: Option<&str>) {
 
 /// Remove one member's score in a period (no entries left: the base score applies).
 pub fn remove(conn: &Connection, branch: i64, period: &str, member: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "DELETE FROM score WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
-    )?
-    .execute(params![branch, period, member])?;
+    conn.prepare_cached(REMOVE_SCORE)?
+        .execute(params![branch, period, member])?;
     Ok(())
 }
 
