@@ -310,19 +310,8 @@ impl Ledger {
             .map(|t| scoring::score_window(scheme, *t, &[]))
             .collect();
         let base_of = |t: Option<i64>| &base[tiers.binary_search(&t).unwrap_or(0)];
-        // Kept scores and members are both in id order: walk them side by side.
-        let pick = |kept: &'k [(i64, scoring::Breakdown)]| {
-            let mut kept = kept.iter().peekable();
-            members
-                .iter()
-                .map(move |m| {
-                    while kept.next_if(|(id, _)| *id < m.id).is_some() {}
-                    kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b)
-                })
-                .collect::<Vec<Option<&'k scoring::Breakdown>>>()
-        };
         if let Some(kept) = kept {
-            let picked = pick(kept);
+            let picked = kept_of(members, kept);
             scored.extend(base);
             let base: &'k [scoring::Breakdown] = scored;
             let base_of = |t: Option<i64>| &base[tiers.binary_search(&t).unwrap_or(0)];
@@ -335,13 +324,12 @@ impl Ledger {
         if self.totals_kept() {
             // Read for this call only: keep owned copies in `scored`.
             let read = store::totals::period_scores(self.conn(), self.branch.id, &p.to_string())?;
-            let mut read = read.into_iter().peekable();
-            scored.extend(members.iter().map(|m| {
-                while read.next_if(|(id, _)| *id < m.id).is_some() {}
-                read.next_if(|(id, _)| *id == m.id)
-                    .map(|(_, b)| b)
-                    .unwrap_or_else(|| base_of(m.tier).clone())
-            }));
+            let owned: Vec<scoring::Breakdown> = members
+                .iter()
+                .zip(kept_of(members, &read))
+                .map(|(m, b)| b.unwrap_or_else(|| base_of(m.tier)).clone())
+                .collect();
+            scored.extend(owned);
             let scored: &'k [scoring::Breakdown] = scored;
             return Ok(scored.iter().collect());
         }
@@ -506,4 +494,20 @@ fn take_or_default<T>(table: &mut HashMap<i64, Vec<T>>, member: i64) -> Vec<T> {
         return Vec::new();
     }
     table.remove(&member).unwrap_or_default()
+}
+
+/// Each member's kept score, if any: members and kept rows are both in id
+/// order, so one walk side by side finds them all.
+fn kept_of<'a>(
+    members: &[&Member],
+    kept: &'a [(i64, scoring::Breakdown)],
+) -> Vec<Option<&'a scoring::Breakdown>> {
+    let mut kept = kept.iter().peekable();
+    members
+        .iter()
+        .map(|m| {
+            while kept.next_if(|(id, _)| *id < m.id).is_some() {}
+            kept.next_if(|(id, _)| *id == m.id).map(|(_, b)| b)
+        })
+        .collect()
 }
