@@ -177,7 +177,7 @@ impl Ledger {
             RankScope::Year(y) => {
                 let in_year: Vec<PeriodId> =
                     held.iter().filter(|p| p.year == *y).copied().collect();
-                let t = self.load_tallies(&in_year)?;
+                let mut t = self.load_tallies(&in_year)?;
                 let needs_stars = scheme
                     .grades
                     .iter()
@@ -193,7 +193,7 @@ impl Ledger {
                 let ytd = scheme.window == Window::Ytd;
                 for m in &members {
                     let per: Vec<Vec<Tally>> = (0..in_year.len())
-                        .map(|k| t[k].get(&m.id).cloned().unwrap_or_default())
+                        .map(|k| t[k].remove(&m.id).unwrap_or_default())
                         .collect();
                     // Each period's own score, side by side (from the same tallies).
                     let scores = (0..per.len())
