@@ -21,5 +21,7 @@ pub mod tui;
 
 /// mimalloc serves the many short-lived rows of rankings and imports faster
 /// than the platform allocator, and returns memory without page-fault storms.
+/// Fuzzing builds keep the platform allocator, which the sanitizers watch.
+#[cfg(not(fuzzing))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
