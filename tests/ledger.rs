@@ -68,7 +68,13 @@ fn triggers_refuse_outside_changes_to_a_locked_period() {
     for sql in [
         "UPDATE claim SET points = 50",
         "DELETE FROM claim",
+        "INSERT INTO claim (id, branch_id, member_id, period, item, count, claimed, points, source, status)
+         SELECT 9999, branch_id, member_id, period, item, 1, 1, 1, 'manual', 'approved' FROM claim LIMIT 1",
         "UPDATE tally SET points = 50",
+        "DELETE FROM tally",
+        "INSERT INTO tally SELECT branch_id, period, member_id, 'other.extra', 1, 1 FROM tally LIMIT 1",
+        "UPDATE confirmation SET state = 'disputed'",
+        "DELETE FROM confirmation",
         "DELETE FROM event WHERE seq = 1",
         "UPDATE event SET actor = 'x'",
         "UPDATE period SET state = 'open'",
