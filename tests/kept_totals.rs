@@ -256,3 +256,53 @@ fn repeated_rankings_follow_this_console_and_other_writers() {
     other.verdict(c2, Outcome::Approved, None, None).unwrap();
     assert_eq!(check(&l)[1].3, 0);
 }
+
+#[test]
+fn a_large_import_is_numbered_member_by_member_in_file_order() {
+    let (d, p, mut l) = ledger("village-quarterly");
+    l.open_period("2026Q4").unwrap();
+    let names = ["欧阳娜娜", "张伟", "李强"];
+    let ids: Vec<i64> = names
+        .iter()
+        .map(|n| member(&mut l, n, Full, None))
+        .collect();
+    let csv = d.path().join("claims.csv");
+    let mut text = String::from("member,item,level,count,points,date,note,period,verdict\n");
+    let n = 6000;
+    for i in 0..n {
+        let who = names[i % 3];
+        let verdict = if i % 7 == 0 { "" } else { "approved" };
+        text.push_str(&format!(
+            "{who},bonus.contribution,,1,1,2026-10-02,第{i}条,2026Q4,{verdict}\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    assert_eq!(l.import_claims(&csv).unwrap(), n);
+    for (k, id) in ids.iter().enumerate() {
+        let claims = l
+            .claims(&jifen::core::ClaimFilter {
+                member: Some(*id),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(claims.len(), n / 3);
+        // One run of numbers per member, in the file's order.
+        assert!(claims.windows(2).all(|w| w[1].id == w[0].id + 1));
+        let lines: Vec<usize> = claims
+            .iter()
+            .map(|c| {
+                let note = c.note.as_deref().unwrap_or_default();
+                note.trim_start_matches('第')
+                    .trim_end_matches('条')
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        let expected: Vec<usize> = (0..n).filter(|i| i % 3 == k).collect();
+        assert_eq!(lines, expected, "{}", names[k]);
+        let approved = expected.iter().filter(|i| *i % 7 != 0).count() as f64;
+        assert_eq!(score(&l, q("2026Q4"), *id), 100.0 + approved);
+    }
+    drop(l);
+    verify(&p, None).unwrap();
+}

@@ -9,6 +9,10 @@ use crate::store::{self, queries, Event, LockedTotal, NewClaim, NewMember};
 
 /// Additions of up to this many claims are journalled claim by claim and can be undone.
 pub(crate) const UNDOABLE_CLAIMS: usize = 50;
+
+/// Imports of at least this many claims are stored in member order (smaller
+/// ones keep the file's order for their claim numbers).
+const MEMBER_ORDER_FROM: usize = 5_000;
 /// Claims per journal event in a bulk import.
 const BATCH_CLAIMS: usize = 50_000;
 
@@ -272,6 +276,12 @@ impl Ledger {
         for p in &periods {
             let id: PeriodId = p.parse().map_err(CoreError::User)?;
             self.writable_period(&id)?;
+        }
+        if claims.len() >= MEMBER_ORDER_FROM {
+            // A large import is numbered and stored member by member (the
+            // file's order kept within each member): the claim index then grows
+            // at a few places instead of all over, which halves SQLite's share.
+            claims.sort_by(|a, b| (&a.period, a.member_id).cmp(&(&b.period, b.member_id)));
         }
         let first = queries::next_id(self.conn(), "claim")?;
         for (i, c) in claims.iter_mut().enumerate() {
