@@ -29,17 +29,7 @@ fn table(r: &Ranking) -> Vec<(i64, f64, u32, Option<String>)> {
 /// The same ranking scored afresh from the tallies: drop the kept scores,
 /// note the branch as out of date and read it without writing.
 fn fresh(path: &Path, scope: &jifen::core::RankScope) -> Ranking {
-    let copy = path.with_extension("fresh.sqlite");
-    let _ = std::fs::remove_file(&copy);
-    let c = Connection::open(path).unwrap();
-    c.execute("VACUUM INTO ?1", [copy.to_string_lossy()])
-        .unwrap();
-    let c = Connection::open(&copy).unwrap();
-    c.execute_batch(
-        "DELETE FROM score; INSERT INTO score_dirty SELECT id, NULL, NULL FROM branch;",
-    )
-    .unwrap();
-    drop(c);
+    let copy = copy_without_kept_scores(path);
     let l = Ledger::open_read_only(&copy, None).unwrap();
     let r = l.ranking(scope).unwrap();
     assert!(

@@ -49,16 +49,8 @@ fn kept(path: &Path) -> Vec<Row> {
 /// The scores as the change-by-change path gives them afresh: a copy with no
 /// kept scores, every branch noted, each branch caught up on open.
 fn fresh(path: &Path) -> Vec<Row> {
-    let copy = path.with_extension("fresh.sqlite");
-    let _ = std::fs::remove_file(&copy);
-    let c = Connection::open(path).unwrap();
-    c.execute("VACUUM INTO ?1", [copy.to_string_lossy()])
-        .unwrap();
+    let copy = copy_without_kept_scores(path);
     let c = Connection::open(&copy).unwrap();
-    c.execute_batch(
-        "DELETE FROM score; INSERT INTO score_dirty SELECT id, NULL, NULL FROM branch;",
-    )
-    .unwrap();
     let names: Vec<String> = {
         let mut st = c.prepare("SELECT name FROM branch ORDER BY id").unwrap();
         let rows = st.query_map([], |r| r.get(0)).unwrap();

@@ -80,3 +80,19 @@ pub fn row(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> jifen::core::Ra
 pub fn q(s: &str) -> jifen::core::RankScope {
     jifen::core::RankScope::Period(s.parse().expect("period"))
 }
+
+/// A copy of the database with no kept scores and every branch noted as out
+/// of date, so whatever opens it scores afresh from the tallies.
+pub fn copy_without_kept_scores(path: &std::path::Path) -> PathBuf {
+    let copy = path.with_extension("fresh.sqlite");
+    let _ = std::fs::remove_file(&copy);
+    let c = rusqlite::Connection::open(path).expect("open");
+    c.execute("VACUUM INTO ?1", [copy.to_string_lossy()])
+        .expect("copy");
+    let c = rusqlite::Connection::open(&copy).expect("open copy");
+    c.execute_batch(
+        "DELETE FROM score; INSERT INTO score_dirty SELECT id, NULL, NULL FROM branch;",
+    )
+    .expect("drop kept scores");
+    copy
+}
