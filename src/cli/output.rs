@@ -255,10 +255,10 @@ pub fn retotal_summary(r: &crate::core::RetotalReport) -> String {
     let s = &r.stats;
     let verb = if r.written { "changed" } else { "differ" };
     let mut line = format!(
-        "retotal: {} branches, {} periods, {} scores checked, {} {verb} ({} added, {} replaced, {} removed)",
-        s.branches,
-        s.periods,
-        s.scores,
+        "retotal: {}, {}, {} checked, {} {verb} ({} added, {} replaced, {} removed)",
+        counted(s.branches, "branch", "branches"),
+        counted(s.periods, "period", "periods"),
+        counted(s.scores, "score", "scores"),
         r.changed(),
         r.added,
         r.replaced,
@@ -269,6 +269,11 @@ pub fn retotal_summary(r: &crate::core::RetotalReport) -> String {
     }
     line.push_str(&format!(", in {:.2} s", r.elapsed.as_secs_f64()));
     line
+}
+
+/// `1 branch`, `2 branches`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// One difference found by `jifen retotal --check`.
