@@ -578,7 +578,7 @@ impl Ledger {
         let names: Vec<String> = ranking
             .rows
             .iter()
-            .filter(|r| unconfirmed.contains(&r.member_id))
+            .filter(|r| !confirmations.contains_key(&r.member_id))
             .map(|r| r.name.to_string())
             .collect();
         let (_, head) = crate::store::journal::head(self.conn())?;
