@@ -26,6 +26,15 @@ fn table(r: &Ranking) -> Vec<(i64, f64, u32, Option<String>)> {
     v
 }
 
+/// The period's ranking from the kept totals equals one scored afresh.
+fn assert_kept_is_fresh(l: &Ledger, p: &Path, period: &str) {
+    assert_eq!(
+        table(&l.ranking(&q(period)).unwrap()),
+        table(&fresh(p, &q(period))),
+        "kept and fresh rankings of {period}"
+    );
+}
+
 /// The same ranking scored afresh from the tallies: drop the kept scores,
 /// note the branch as out of date and read it without writing.
 fn fresh(path: &Path, scope: &jifen::core::RankScope) -> Ranking {
@@ -62,24 +71,18 @@ fn year_to_date_scores_follow_verdicts_undo_and_new_periods() {
     l.open_period("2026Q2").unwrap();
     let q1 = score(&l, q("2026Q2"), a);
     assert!(q1 > 0.0, "Q2 shows Q1's demerits: {q1}");
-    assert_eq!(
-        table(&l.ranking(&q("2026Q2")).unwrap()),
-        table(&fresh(&p, &q("2026Q2")))
-    );
+    assert_kept_is_fresh(&l, &p, "2026Q2");
     // A verdict in Q1 moves Q2 as well.
     l.verdict(late, Outcome::Approved, None, None).unwrap();
     assert_eq!(score(&l, q("2026Q2"), b), score(&l, q("2026Q1"), b));
     assert!(score(&l, q("2026Q2"), b) > 0.0);
     for s in ["2026Q1", "2026Q2"] {
-        assert_eq!(table(&l.ranking(&q(s)).unwrap()), table(&fresh(&p, &q(s))));
+        assert_kept_is_fresh(&l, &p, s);
     }
     // Undo takes it back in both quarters.
     l.undo_last().unwrap();
     assert_eq!(score(&l, q("2026Q2"), b), 0.0);
-    assert_eq!(
-        table(&l.ranking(&q("2026Q2")).unwrap()),
-        table(&fresh(&p, &q("2026Q2")))
-    );
+    assert_kept_is_fresh(&l, &p, "2026Q2");
     drop(l);
     verify(&p, None).unwrap();
 }
@@ -107,10 +110,7 @@ fn a_tier_change_re_scores_every_period_of_the_member() {
         raised > base,
         "tier 3 has a higher base: {base} -> {raised}"
     );
-    assert_eq!(
-        table(&l.ranking(&q("2026Q1")).unwrap()),
-        table(&fresh(&p, &q("2026Q1")))
-    );
+    assert_kept_is_fresh(&l, &p, "2026Q1");
     drop(l);
     verify(&p, None).unwrap();
 }
