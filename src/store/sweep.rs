@@ -129,21 +129,45 @@ pub fn tally_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
     )
 }
 
-/// The tallies of a range of branches in key order, one row at a time.
-pub struct TallyCursor<'s> {
+/// A row a [`Cursor`] reads into, its text in buffers reused from row to row.
+pub trait RowBuffer: Default {
+    fn fill(&mut self, r: &rusqlite::Row) -> rusqlite::Result<()>;
+}
+
+/// Replace `buf`'s text with column `i` without a new allocation.
+fn fill_text(buf: &mut String, r: &rusqlite::Row, i: usize) -> rusqlite::Result<()> {
+    buf.clear();
+    buf.push_str(r.get_ref(i)?.as_str()?);
+    Ok(())
+}
+
+impl RowBuffer for TallyRow {
+    fn fill(&mut self, r: &rusqlite::Row) -> rusqlite::Result<()> {
+        self.branch = r.get(0)?;
+        fill_text(&mut self.period, r, 1)?;
+        self.member = r.get(2)?;
+        fill_text(&mut self.item, r, 3)?;
+        self.points = r.get(4)?;
+        self.count = r.get(5)?;
+        Ok(())
+    }
+}
+
+/// The rows of a range of branches in key order, one at a time.
+pub struct Cursor<'s, R> {
     rows: Rows<'s>,
     /// The current row; meaningless once `done`.
-    pub row: TallyRow,
+    pub row: R,
     pub done: bool,
 }
 
-impl<'s> TallyCursor<'s> {
+impl<'s, R: RowBuffer> Cursor<'s, R> {
     /// Start on the first row of the range.
     pub fn new(st: &'s mut Statement<'_>, r: BranchRange) -> rusqlite::Result<Self> {
         let rows = st.query(params![r.lo, r.hi])?;
-        let mut c = TallyCursor {
+        let mut c = Cursor {
             rows,
-            row: TallyRow::default(),
+            row: R::default(),
             done: false,
         };
         c.advance()?;
@@ -154,21 +178,14 @@ impl<'s> TallyCursor<'s> {
     pub fn advance(&mut self) -> rusqlite::Result<()> {
         match self.rows.next()? {
             None => self.done = true,
-            Some(r) => {
-                let t = &mut self.row;
-                t.branch = r.get(0)?;
-                t.period.clear();
-                t.period.push_str(r.get_ref(1)?.as_str()?);
-                t.member = r.get(2)?;
-                t.item.clear();
-                t.item.push_str(r.get_ref(3)?.as_str()?);
-                t.points = r.get(4)?;
-                t.count = r.get(5)?;
-            }
+            Some(r) => self.row.fill(r)?,
         }
         Ok(())
     }
 }
+
+/// The tallies of a range of branches in key order.
+pub type TallyCursor<'s> = Cursor<'s, TallyRow>;
 
 /// The statement [`KeptCursor`] steps through.
 pub fn kept_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
@@ -179,50 +196,31 @@ pub fn kept_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
     )
 }
 
-/// The kept scores of a range of branches in key order, one row at a time.
-pub struct KeptCursor<'s> {
-    rows: Rows<'s>,
+/// One kept score row.
+#[derive(Debug, Default)]
+pub struct KeptRow {
     pub branch: i64,
     pub period: String,
     pub member: i64,
     pub score: ScoreRow,
-    pub done: bool,
 }
 
-impl<'s> KeptCursor<'s> {
-    /// Start on the first row of the range.
-    pub fn new(st: &'s mut Statement<'_>, r: BranchRange) -> rusqlite::Result<Self> {
-        let rows = st.query(params![r.lo, r.hi])?;
-        let mut c = KeptCursor {
-            rows,
-            branch: 0,
-            period: String::new(),
-            member: 0,
-            score: ScoreRow::default(),
-            done: false,
-        };
-        c.advance()?;
-        Ok(c)
+impl RowBuffer for KeptRow {
+    fn fill(&mut self, r: &rusqlite::Row) -> rusqlite::Result<()> {
+        self.branch = r.get(0)?;
+        fill_text(&mut self.period, r, 1)?;
+        self.member = r.get(2)?;
+        self.score.read(r, 3)
     }
+}
 
-    /// Step to the next row.
-    pub fn advance(&mut self) -> rusqlite::Result<()> {
-        match self.rows.next()? {
-            None => self.done = true,
-            Some(r) => {
-                self.branch = r.get(0)?;
-                self.period.clear();
-                self.period.push_str(r.get_ref(1)?.as_str()?);
-                self.member = r.get(2)?;
-                self.score.read(r, 3)?;
-            }
-        }
-        Ok(())
-    }
+/// The kept scores of a range of branches in key order.
+pub type KeptCursor<'s> = Cursor<'s, KeptRow>;
 
+impl KeptCursor<'_> {
     /// Key of the current row (`None` past the end).
     pub fn key(&self) -> Option<(i64, &str, i64)> {
-        (!self.done).then_some((self.branch, self.period.as_str(), self.member))
+        (!self.done).then_some((self.row.branch, self.row.period.as_str(), self.row.member))
     }
 }
 

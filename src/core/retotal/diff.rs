@@ -64,13 +64,13 @@ impl<'s, 'f> Diff<'s, 'f> {
                 Some(k) if k < key => self.remove_current()?,
                 Some(k) if k == key => {
                     self.counts.kept += 1;
-                    if self.kept.score != self.fresh {
+                    if self.kept.row.score != self.fresh {
                         (self.sink)(Change {
                             branch,
                             period: period.to_string(),
                             member,
                             kind: ChangeKind::Changed {
-                                kept_total: self.kept.score.total,
+                                kept_total: self.kept.row.score.total,
                                 fresh: self.fresh.clone(),
                             },
                         })?;
@@ -101,9 +101,9 @@ impl<'s, 'f> Diff<'s, 'f> {
     fn remove_current(&mut self) -> Result<()> {
         self.counts.kept += 1;
         (self.sink)(Change {
-            branch: self.kept.branch,
-            period: self.kept.period.clone(),
-            member: self.kept.member,
+            branch: self.kept.row.branch,
+            period: self.kept.row.period.clone(),
+            member: self.kept.row.member,
             kind: ChangeKind::Bogus,
         })?;
         self.kept.advance()?;
