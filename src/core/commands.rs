@@ -289,6 +289,8 @@ impl Ledger {
         }
         let ids = claims.iter().map(|c| c.id).collect();
         let branch_id = self.branch.id;
+        // Claims numbered member by member are kept as packs (migration 5).
+        let packed = claims.len() >= MEMBER_ORDER_FROM;
         let events: Vec<Event> = if claims.len() <= UNDOABLE_CLAIMS {
             vec![Event::ClaimsAdd { branch_id, claims }]
         } else {
@@ -298,6 +300,7 @@ impl Ledger {
                     branch_id,
                     first_id: chunk[0].id,
                     rows: store::claim_rows::encode(chunk),
+                    packed,
                 })
                 .collect()
         };

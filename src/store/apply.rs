@@ -70,6 +70,17 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             branch_id,
             first_id,
             rows,
+            packed: true,
+        } => {
+            let decided = super::claim_packs::insert(conn, *branch_id, *first_id, rows, at)?;
+            note_periods(conn, *branch_id, decided.iter().map(|d| d.0))?;
+            add_sums(conn, *branch_id, &decided)?;
+        }
+        Event::ClaimsBatch {
+            branch_id,
+            first_id,
+            rows,
+            packed: false,
         } => {
             let claims = super::claim_rows::decode(*first_id, rows).map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -97,6 +108,7 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             )?;
         }
         Event::ClaimWithdraw { claim } => {
+            super::claim_packs::unpack(conn, *claim)?;
             let (points,): (f64,) =
                 conn.query_row("SELECT points FROM claim WHERE id = ?1", [claim], |r| {
                     Ok((r.get(0)?,))
@@ -244,6 +256,44 @@ fn counts(status: &str) -> bool {
 /// instead of one note per member and item.
 const BULK: usize = 64;
 
+/// Mark whole periods for re-scoring (a bulk change: one note per period
+/// instead of one per member and item).
+fn note_periods<'a>(
+    conn: &Connection,
+    branch_id: i64,
+    periods: impl Iterator<Item = &'a str>,
+) -> rusqlite::Result<()> {
+    let mut periods: Vec<&str> = periods.collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let mut note = conn.prepare_cached("INSERT INTO score_dirty VALUES (?1, ?2, NULL)")?;
+    for p in periods {
+        note.execute(params![branch_id, p])?;
+    }
+    Ok(())
+}
+
+/// Add decided claims, given as (period, member, item, points), to the
+/// tallies once per (period, member, item).
+fn add_sums(
+    conn: &Connection,
+    branch_id: i64,
+    decided: &[(&str, i64, &str, f64)],
+) -> rusqlite::Result<()> {
+    let mut sums: HashMap<(&str, i64, &str), (f64, i64)> = HashMap::new();
+    for &(period, member, item, points) in decided {
+        let e = sums.entry((period, member, item)).or_insert((0.0, 0));
+        e.0 += points;
+        e.1 += 1;
+    }
+    let mut sums: Vec<_> = sums.into_iter().collect();
+    sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for ((period, member, item), (points, count)) in sums {
+        tally_add(conn, branch_id, period, member, item, points, count)?;
+    }
+    Ok(())
+}
+
 /// Insert claims; decided ones are added to the tallies, claim by claim or
 /// (`summed`, for bulk imports) once per (period, member, item).
 fn insert_claims(
@@ -254,41 +304,40 @@ fn insert_claims(
     summed: bool,
 ) -> rusqlite::Result<()> {
     if claims.len() > BULK {
-        let mut periods: Vec<&str> = claims.iter().map(|c| c.period.as_str()).collect();
-        periods.sort_unstable();
-        periods.dedup();
-        let mut note = conn.prepare_cached("INSERT INTO score_dirty VALUES (?1, ?2, NULL)")?;
-        for p in periods {
-            note.execute(params![branch_id, p])?;
-        }
+        note_periods(conn, branch_id, claims.iter().map(|c| c.period.as_str()))?;
     }
+    insert_claim_rows_all(conn, branch_id, claims, at)?;
+    let decided = claims.iter().filter(|c| counts(claim_status(c)));
+    if summed {
+        let decided: Vec<_> = decided
+            .map(|c| (c.period.as_str(), c.member_id, c.item.as_str(), c.points))
+            .collect();
+        return add_sums(conn, branch_id, &decided);
+    }
+    for c in decided {
+        tally_add(
+            conn,
+            branch_id,
+            &c.period,
+            c.member_id,
+            &c.item,
+            c.points,
+            1,
+        )?;
+    }
+    Ok(())
+}
+
+/// Insert claim rows (decided ones marked as decided at `at` by the import),
+/// leaving the tallies alone.
+pub(super) fn insert_claim_rows_all(
+    conn: &Connection,
+    branch_id: i64,
+    claims: &[NewClaim],
+    at: &str,
+) -> rusqlite::Result<()> {
     for chunk in claims.chunks(ROWS_PER_INSERT) {
         insert_claim_rows(conn, branch_id, chunk, at)?;
-    }
-    let mut sums: HashMap<(&str, i64, &str), (f64, i64)> = HashMap::new();
-    for c in claims.iter().filter(|c| counts(claim_status(c))) {
-        if !summed {
-            tally_add(
-                conn,
-                branch_id,
-                &c.period,
-                c.member_id,
-                &c.item,
-                c.points,
-                1,
-            )?;
-        } else {
-            let e = sums
-                .entry((c.period.as_str(), c.member_id, c.item.as_str()))
-                .or_insert((0.0, 0));
-            e.0 += c.points;
-            e.1 += 1;
-        }
-    }
-    let mut sums: Vec<_> = sums.into_iter().collect();
-    sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for ((period, member, item), (points, count)) in sums {
-        tally_add(conn, branch_id, period, member, item, points, count)?;
     }
     Ok(())
 }
@@ -359,6 +408,7 @@ fn set_claim(
     decided_at: Option<&str>,
     by: Option<&str>,
 ) -> rusqlite::Result<()> {
+    super::claim_packs::unpack(conn, claim)?;
     let old = conn
         .prepare_cached(
             "SELECT branch_id, period, member_id, item, status, points FROM claim WHERE id = ?1",

@@ -5,7 +5,7 @@
 use super::events::NewClaim;
 
 /// Columns of one line, in order.
-const COLUMNS: usize = 12;
+pub(super) const COLUMNS: usize = 12;
 
 fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())

@@ -87,6 +87,10 @@ pub enum Event {
         branch_id: i64,
         first_id: i64,
         rows: String,
+        /// Stored as packs, one per run of a member's claims in a period
+        /// (large imports, numbered member by member); else one row per claim.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        packed: bool,
     },
     /// A verdict, or (with `status = "pending"`) its undoing.
     Verdict {

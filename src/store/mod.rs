@@ -3,6 +3,7 @@
 
 pub mod appeal_queries;
 pub mod apply;
+pub mod claim_packs;
 pub mod claim_rows;
 pub mod db;
 pub mod events;

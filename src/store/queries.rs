@@ -90,7 +90,12 @@ pub fn members(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<Member>> 
 pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
     let sql = match table {
         "member" => "SELECT COALESCE(MAX(id), 0) + 1 FROM member",
-        "claim" => "SELECT COALESCE(MAX(id), 0) + 1 FROM claim",
+        "claim" => {
+            let rows: i64 = conn
+                .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM claim")?
+                .query_row([], |r| r.get(0))?;
+            return Ok(rows.max(super::claim_packs::next_id(conn)?));
+        }
         "appeal" => "SELECT COALESCE(MAX(id), 0) + 1 FROM appeal",
         "correction" => "SELECT COALESCE(MAX(id), 0) + 1 FROM correction",
         _ => "SELECT COALESCE(MAX(id), 0) + 1 FROM branch",
@@ -142,11 +147,16 @@ fn claim_from(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
 }
 
 pub fn claim(conn: &Connection, id: i64) -> rusqlite::Result<Option<Claim>> {
-    conn.prepare_cached(&format!(
-        "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id WHERE c.id = ?1"
-    ))?
-    .query_row([id], claim_from)
-    .optional()
+    let row = conn
+        .prepare_cached(&format!(
+            "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id WHERE c.id = ?1"
+        ))?
+        .query_row([id], claim_from)
+        .optional()?;
+    match row {
+        Some(c) => Ok(Some(c)),
+        None => super::claim_packs::claim(conn, id),
+    }
 }
 
 /// Claims of a branch, optionally of one period and one member, in id order.
@@ -169,7 +179,13 @@ pub fn claims(
          ORDER BY c.id"
     ))?;
     let rows = st.query_map(params![branch, period, member], claim_from)?;
-    rows.collect()
+    let mut out = rows.collect::<rusqlite::Result<Vec<Claim>>>()?;
+    let packed = super::claim_packs::claims(conn, branch, period, member)?;
+    if !packed.is_empty() {
+        out.extend(packed);
+        out.sort_by_key(|c| c.id);
+    }
+    Ok(out)
 }
 
 /// Pending claim counts per member in a period.
@@ -194,7 +210,11 @@ pub fn pending_counts(
     let rows = st.query_map(params![branch, period], |r| {
         Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
     })?;
-    rows.collect()
+    let mut out = rows.collect::<rusqlite::Result<HashMap<i64, usize>>>()?;
+    for (member, n) in super::claim_packs::pending_counts(conn, branch, period)? {
+        *out.entry(member).or_default() += n;
+    }
+    Ok(out)
 }
 
 /// Pending claims of one member in a period.
@@ -209,6 +229,7 @@ pub fn pending_count(
     )?
     .query_row(params![branch, period, member], |r| r.get::<_, i64>(0))
     .map(|n| n as usize)
+    .and_then(|n| Ok(n + super::claim_packs::pending_count(conn, branch, period, member)?))
 }
 
 /// One member's confirmation in a period: (state, text).
@@ -421,6 +442,7 @@ pub fn claim_counts(
             "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status <> 'withdrawn'",
         )?
         .query_row(params![branch, period], |r| r.get::<_, i64>(0))?;
+    let all = all as usize + super::claim_packs::count(conn, branch, period)?;
     let pending: usize = pending_counts(conn, branch, period)?.values().sum();
-    Ok((all as usize, pending))
+    Ok((all, pending))
 }
