@@ -180,3 +180,48 @@ fn a_locked_quarters_packs_refuse_changes_made_outside_jifen() {
     drop(l);
     verify(&p, None).unwrap();
 }
+
+/// A large file with a repeated row and an unknown member: the error names
+/// whichever comes first, and nothing is written.
+#[test]
+fn a_large_import_names_the_first_bad_line_and_changes_nothing() {
+    let (d, _p, mut l) = ledger("village-quarterly");
+    l.open_period("2026Q4").unwrap();
+    for n in NAMES {
+        member(&mut l, n, Full, None);
+    }
+    let row = |i: usize| {
+        format!(
+            "{},bonus.contribution,,1,1,2026-10-02,第{i}条,2026Q4,\n",
+            NAMES[i % 3]
+        )
+    };
+    let write = |repeat_at: usize, unknown_at: usize| {
+        let mut text = String::from("member,item,level,count,points,date,note,period,verdict\n");
+        for i in 0..N {
+            if i == repeat_at {
+                text.push_str(&row(10));
+            } else if i == unknown_at {
+                text.push_str("王五,bonus.contribution,,1,1,2026-10-02,x,2026Q4,\n");
+            } else {
+                text.push_str(&row(i));
+            }
+        }
+        let csv = d.path().join("claims.csv");
+        std::fs::write(&csv, text).unwrap();
+        csv
+    };
+    // The header is line 1, so row i is on line i + 2.
+    let err = l.import_claims(&write(4000, 5000)).unwrap_err().to_string();
+    assert!(
+        err.contains("claims.csv:4002") && err.contains("same as line 12"),
+        "{err}"
+    );
+    let err = l.import_claims(&write(5000, 4000)).unwrap_err().to_string();
+    assert!(
+        err.contains("claims.csv:4002") && err.contains("unknown member '王五'"),
+        "{err}"
+    );
+    assert_eq!(count(&l, "claim") + count(&l, "claim_pack"), 0);
+    assert_eq!(l.import_claims(&write(N, N)).unwrap(), N);
+}

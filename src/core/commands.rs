@@ -10,12 +10,6 @@ use crate::store::{self, queries, Event, LockedTotal, NewClaim, NewMember};
 /// Additions of up to this many claims are journalled claim by claim and can be undone.
 pub(crate) const UNDOABLE_CLAIMS: usize = 50;
 
-/// Imports of at least this many claims are stored in member order (smaller
-/// ones keep the file's order for their claim numbers).
-const MEMBER_ORDER_FROM: usize = 5_000;
-/// Claims per journal event in a bulk import.
-const BATCH_CLAIMS: usize = 50_000;
-
 /// A member to add.
 #[derive(Debug, Clone)]
 pub struct MemberDraft {
@@ -214,51 +208,9 @@ impl Ledger {
         d: &ClaimDraft,
         members: &[crate::model::Member],
     ) -> std::result::Result<NewClaim, String> {
-        // `members` comes from `members()`, ordered by id.
-        let m = members
-            .binary_search_by_key(&d.member_id, |m| m.id)
-            .ok()
-            .map(|i| &members[i])
-            .or_else(|| members.iter().find(|m| m.id == d.member_id))
-            .ok_or_else(|| format!("no member {}", d.member_id))?;
-        if m.status == MemberStatus::Exempt {
-            return Err(format!("member {} is exempt from scoring", m.name));
-        }
-        let period = match &d.period {
-            Some(p) if !p.trim().is_empty() => p.trim().parse::<PeriodId>()?,
-            _ => self
-                .current_period()
-                .map_err(|e| e.to_string())?
-                .ok_or("no period open; give --period or open one")?,
-        };
-        if let Some(date) = d.date.as_deref().filter(|s| !s.trim().is_empty()) {
-            chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
-                .map_err(|_| format!("bad date '{date}' (expected YYYY-MM-DD)"))?;
-        }
-        let points = self
-            .scheme()
-            .price_claim(&d.item, d.level.as_deref(), d.count, d.points)?;
-        if let Some(Outcome::Adjusted) = d.verdict {
-            return Err("imported verdicts are approved or rejected".into());
-        }
-        if d.verdict == Some(Outcome::Rejected) && clean(d.reason.clone()).is_none() {
-            return Err("a rejected claim needs a reason".into());
-        }
-        Ok(NewClaim {
-            id: 0,
-            member_id: d.member_id,
-            period: period.to_string(),
-            item: d.item.clone(),
-            level: clean(d.level.clone()),
-            count: d.count,
-            points,
-            date: clean(d.date.clone()),
-            note: clean(d.note.clone()),
-            evidence: clean(d.evidence.clone()),
-            source: d.source.code().into(),
-            verdict: d.verdict.map(|o| o.status().code().to_string()),
-            reason: clean(d.reason.clone()),
-        })
+        super::claim_check::ClaimChecker::new(self, members)
+            .check(&d.fields())
+            .map(|c| c.to_new_claim())
     }
 
     /// Add one claim; returns its id.
@@ -268,8 +220,16 @@ impl Ledger {
         Ok(self.add_checked_claims(vec![c])?[0])
     }
 
-    /// Add claims already checked with `check_claim`, in chunks of one event each.
+    /// Add claims already checked with `check_claim`; returns their numbers.
+    /// A large addition is numbered member by member and stored as packs.
     pub fn add_checked_claims(&mut self, mut claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+        if claims.len() >= super::bulk::PACKED_FROM {
+            let mut bulk = super::bulk::BulkClaims::default();
+            for c in &claims {
+                bulk.push_new(c)?;
+            }
+            return self.add_bulk(bulk);
+        }
         let mut periods: Vec<String> = claims.iter().map(|c| c.period.clone()).collect();
         periods.sort();
         periods.dedup();
@@ -277,32 +237,21 @@ impl Ledger {
             let id: PeriodId = p.parse().map_err(CoreError::User)?;
             self.writable_period(&id)?;
         }
-        if claims.len() >= MEMBER_ORDER_FROM {
-            // A large import is numbered and stored member by member (the
-            // file's order kept within each member): the claim index then grows
-            // at a few places instead of all over, which halves SQLite's share.
-            claims.sort_by(|a, b| (&a.period, a.member_id).cmp(&(&b.period, b.member_id)));
-        }
         let first = queries::next_id(self.conn(), "claim")?;
         for (i, c) in claims.iter_mut().enumerate() {
             c.id = first + i as i64;
         }
         let ids = claims.iter().map(|c| c.id).collect();
         let branch_id = self.branch.id;
-        // Claims numbered member by member are kept as packs (migration 5).
-        let packed = claims.len() >= MEMBER_ORDER_FROM;
         let events: Vec<Event> = if claims.len() <= UNDOABLE_CLAIMS {
             vec![Event::ClaimsAdd { branch_id, claims }]
         } else {
-            claims
-                .chunks(BATCH_CLAIMS)
-                .map(|chunk| Event::ClaimsBatch {
-                    branch_id,
-                    first_id: chunk[0].id,
-                    rows: store::claim_rows::encode(chunk),
-                    packed,
-                })
-                .collect()
+            vec![Event::ClaimsBatch {
+                branch_id,
+                first_id: first,
+                rows: store::claim_rows::encode(&claims),
+                packed: false,
+            }]
         };
         self.journal(&events)?;
         Ok(ids)

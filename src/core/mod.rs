@@ -3,6 +3,8 @@
 
 pub mod appeals;
 pub mod board_state;
+mod bulk;
+pub mod claim_check;
 mod commands;
 pub mod console_support;
 pub mod follow_ups;

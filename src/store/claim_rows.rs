@@ -11,33 +11,120 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// One claim's journal line, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub member_id: i64,
+    pub period: &'a str,
+    pub item: &'a str,
+    pub level: Option<&'a str>,
+    pub count: i64,
+    pub points: f64,
+    pub date: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub evidence: Option<&'a str>,
+    pub source: &'a str,
+    pub verdict: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+impl<'a> Line<'a> {
+    /// The line of a claim as the ledger writes it.
+    pub fn of(c: &'a NewClaim) -> Line<'a> {
+        Line {
+            member_id: c.member_id,
+            period: &c.period,
+            item: &c.item,
+            level: c.level.as_deref(),
+            count: c.count,
+            points: c.points,
+            date: c.date.as_deref(),
+            note: c.note.as_deref(),
+            evidence: c.evidence.as_deref(),
+            source: &c.source,
+            verdict: c.verdict.as_deref(),
+            reason: c.reason.as_deref(),
+        }
+    }
+}
+
+/// Writes claim lines; `numbers` is scratch space for the numeric fields.
+pub struct LineWriter {
+    w: csv::Writer<Vec<u8>>,
+    numbers: String,
+}
+
+impl Default for LineWriter {
+    fn default() -> Self {
+        LineWriter {
+            w: csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(Vec::new()),
+            numbers: String::new(),
+        }
+    }
+}
+
+impl LineWriter {
+    /// A writer with room for `bytes` of text.
+    pub fn with_capacity(bytes: usize) -> Self {
+        LineWriter {
+            w: csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(Vec::with_capacity(bytes)),
+            numbers: String::new(),
+        }
+    }
+
+    /// Append one line; returns the byte offset where the text now ends.
+    pub fn write(&mut self, l: &Line) -> usize {
+        use std::fmt::Write;
+        self.numbers.clear();
+        // Writing into a String cannot fail.
+        let _ = write!(self.numbers, "{}", l.member_id);
+        let a = self.numbers.len();
+        let _ = write!(self.numbers, "{}", l.count);
+        let b = self.numbers.len();
+        let _ = write!(self.numbers, "{}", l.points);
+        let (member, count, points) = (&self.numbers[..a], &self.numbers[a..b], &self.numbers[b..]);
+        // Writing into a Vec cannot fail.
+        let _ = self.w.write_record([
+            member,
+            l.period,
+            l.item,
+            l.level.unwrap_or(""),
+            count,
+            points,
+            l.date.unwrap_or(""),
+            l.note.unwrap_or(""),
+            l.evidence.unwrap_or(""),
+            l.source,
+            l.verdict.unwrap_or(""),
+            l.reason.unwrap_or(""),
+        ]);
+        let _ = self.w.flush();
+        self.w.get_ref().len()
+    }
+
+    /// The text written so far.
+    pub fn text(&self) -> &[u8] {
+        self.w.get_ref()
+    }
+
+    /// The text written, taken out.
+    pub fn into_text(self) -> Vec<u8> {
+        // Every line was flushed already.
+        self.w.into_inner().unwrap_or_default()
+    }
+}
+
 /// Encode claims (ids must run on from the first) as CSV lines without a header.
 pub fn encode(claims: &[NewClaim]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::with_capacity(claims.len() * 48));
+    let mut w = LineWriter::default();
     for c in claims {
-        let count = c.count.to_string();
-        let points = c.points.to_string();
-        let member = c.member_id.to_string();
-        // Writing into a Vec cannot fail.
-        let _ = w.write_record([
-            member.as_str(),
-            &c.period,
-            &c.item,
-            c.level.as_deref().unwrap_or(""),
-            &count,
-            &points,
-            c.date.as_deref().unwrap_or(""),
-            c.note.as_deref().unwrap_or(""),
-            c.evidence.as_deref().unwrap_or(""),
-            &c.source,
-            c.verdict.as_deref().unwrap_or(""),
-            c.reason.as_deref().unwrap_or(""),
-        ]);
+        w.write(&Line::of(c));
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    String::from_utf8(w.into_text()).unwrap_or_default()
 }
 
 /// Decode lines written by `encode`; ids are `first_id`, `first_id + 1`, ...

@@ -1,0 +1,148 @@
+//! Large additions of claims: each claim is written as its journal line the
+//! moment it is checked; the lines are then numbered member by member (the
+//! given order kept within each member) and journalled as packed batches,
+//! which the ledger stores as one pack per member and period.
+
+use super::claim_check::CheckedClaim;
+use super::{CoreError, Ledger, Result};
+use crate::model::PeriodId;
+use crate::store::claim_rows::{Line, LineWriter};
+use crate::store::{queries, Event, NewClaim};
+use foldhash::HashMap;
+
+/// Additions of at least this many claims are packed; smaller ones keep the
+/// given order for their numbers and are stored one row per claim.
+pub(super) const PACKED_FROM: usize = 5_000;
+/// Claims per journal event in a bulk addition.
+const BATCH_CLAIMS: usize = 50_000;
+
+/// Where one claim's line is, and what it is stored under.
+struct Entry {
+    period: u32,
+    /// Position in the order the claims were given.
+    given: u32,
+    member_id: i64,
+    start: usize,
+    end: usize,
+}
+
+/// Claims collected as journal lines, in the order given.
+#[derive(Default)]
+pub(crate) struct BulkClaims {
+    lines: LineWriter,
+    entries: Vec<Entry>,
+    /// Distinct periods in order of first use, written out.
+    periods: Vec<(PeriodId, String)>,
+    period_slot: HashMap<PeriodId, u32>,
+}
+
+impl BulkClaims {
+    /// Room for about `bytes` of claim lines.
+    pub fn with_capacity(bytes: usize) -> Self {
+        BulkClaims {
+            lines: LineWriter::with_capacity(bytes),
+            entries: Vec::with_capacity(bytes / 40),
+            ..Default::default()
+        }
+    }
+
+    fn slot(&mut self, p: PeriodId) -> u32 {
+        if let Some(&i) = self.period_slot.get(&p) {
+            return i;
+        }
+        let i = self.periods.len() as u32;
+        self.periods.push((p, p.to_string()));
+        self.period_slot.insert(p, i);
+        i
+    }
+
+    fn push_line(&mut self, period: u32, line: &Line) {
+        let start = self.entries.last().map_or(0, |e| e.end);
+        let end = self.lines.write(line);
+        self.entries.push(Entry {
+            period,
+            given: self.entries.len() as u32,
+            member_id: line.member_id,
+            start,
+            end,
+        });
+    }
+
+    /// Add a checked claim.
+    pub fn push_checked(&mut self, c: &CheckedClaim) {
+        let slot = self.slot(c.period);
+        let text = std::mem::take(&mut self.periods[slot as usize].1);
+        self.push_line(slot, &c.line(&text));
+        self.periods[slot as usize].1 = text;
+    }
+
+    /// Add a claim already in the ledger's form.
+    pub fn push_new(&mut self, c: &NewClaim) -> Result<()> {
+        let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
+        let slot = self.slot(p);
+        self.push_line(slot, &Line::of(c));
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The claims in the order given, in the ledger's form (ids not given).
+    pub fn into_claims(self) -> Result<Vec<NewClaim>> {
+        let text = String::from_utf8(self.lines.into_text()).map_err(|e| e.to_string());
+        crate::store::claim_rows::decode(0, &text.map_err(CoreError::User)?)
+            .map_err(CoreError::User)
+    }
+
+    /// Number the claims from `first_id` member by member and cut them into
+    /// packed journal events; also gives each claim's number in the order given.
+    fn into_events(mut self, branch_id: i64, first_id: i64) -> Result<(Vec<Event>, Vec<i64>)> {
+        let mut rank = vec![0u32; self.periods.len()];
+        let mut by_period: Vec<usize> = (0..self.periods.len()).collect();
+        by_period.sort_by_key(|&i| self.periods[i].0);
+        for (r, &i) in by_period.iter().enumerate() {
+            rank[i] = r as u32;
+        }
+        // Stable: the given order stays within each member.
+        self.entries
+            .sort_by_key(|e| (rank[e.period as usize], e.member_id));
+        let mut ids = vec![0i64; self.entries.len()];
+        for (k, e) in self.entries.iter().enumerate() {
+            ids[e.given as usize] = first_id + k as i64;
+        }
+        let text = String::from_utf8(self.lines.into_text()).map_err(|e| e.to_string());
+        let text = text.map_err(CoreError::User)?;
+        let mut events = Vec::with_capacity(self.entries.len().div_ceil(BATCH_CLAIMS));
+        for (k, chunk) in self.entries.chunks(BATCH_CLAIMS).enumerate() {
+            let mut rows = String::with_capacity(chunk.iter().map(|e| e.end - e.start).sum());
+            for e in chunk {
+                let line = text.get(e.start..e.end).ok_or_else(|| {
+                    CoreError::User(format!("claim line at byte {} is cut", e.start))
+                })?;
+                rows.push_str(line);
+            }
+            events.push(Event::ClaimsBatch {
+                branch_id,
+                first_id: first_id + (k * BATCH_CLAIMS) as i64,
+                rows,
+                packed: true,
+            });
+        }
+        Ok((events, ids))
+    }
+}
+
+impl Ledger {
+    /// Journal collected claims as packs; returns each claim's number in the
+    /// order given.
+    pub(crate) fn add_bulk(&mut self, bulk: BulkClaims) -> Result<Vec<i64>> {
+        for (p, _) in &bulk.periods {
+            self.writable_period(p)?;
+        }
+        let first = queries::next_id(self.conn(), "claim")?;
+        let (events, ids) = bulk.into_events(self.branch.id, first)?;
+        self.journal(&events)?;
+        Ok(ids)
+    }
+}

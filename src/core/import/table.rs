@@ -1,0 +1,267 @@
+//! Reading an import file's rows one at a time: CSV (UTF-8, with or without a
+//! BOM) or the first sheet of a workbook. Nothing is copied per row: each row
+//! is handed out borrowed from one reused record.
+
+use super::ImportError;
+use csv::ByteRecord;
+use std::path::Path;
+
+/// The longest cell accepted, in bytes.
+const MAX_FIELD: usize = 4096;
+
+/// One row's cells, borrowed.
+pub(super) struct Cells<'r> {
+    text: &'r str,
+    rec: &'r ByteRecord,
+}
+
+impl<'r> Cells<'r> {
+    /// The cell at `i`, untrimmed.
+    pub fn get(&self, i: usize) -> Option<&'r str> {
+        self.rec.range(i).and_then(|r| self.text.get(r))
+    }
+
+    pub fn len(&self) -> usize {
+        self.rec.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'r str> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    fn is_blank(&self) -> bool {
+        // Any ASCII letter, digit or mark settles it without trimming.
+        let plain = |b: &u8| b.is_ascii() && !b.is_ascii_whitespace();
+        !self.text.as_bytes().iter().any(plain) && self.iter().all(|c| c.trim().is_empty())
+    }
+
+    /// A 64-bit hash of the cells (for finding repeated rows).
+    pub fn hash(&self) -> u64 {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = foldhash::quality::FixedState::with_seed(0x006a_6966_656e).build_hasher();
+        h.write(self.text.as_bytes());
+        for i in 0..self.len() {
+            h.write_usize(self.rec.range(i).map_or(0, |r| r.end));
+        }
+        h.finish()
+    }
+
+    /// The cells, owned (for comparing rows).
+    pub fn to_vec(&self) -> Vec<String> {
+        self.iter().map(String::from).collect()
+    }
+}
+
+enum Body {
+    /// CSV text, its byte-order mark skipped.
+    Text(Vec<u8>, usize),
+    /// A sheet's rows with their row numbers.
+    Sheet(Vec<(usize, ByteRecord)>),
+}
+
+/// An import file: its header and a way to walk the rows below it.
+pub(super) struct Table {
+    pub file: String,
+    pub header: Vec<String>,
+    body: Body,
+}
+
+impl Table {
+    /// Read a file; the header is its first row that is not blank.
+    pub fn read(path: &Path) -> Result<Table, ImportError> {
+        let file = path.display().to_string();
+        let fail = |line: usize, m: String| ImportError {
+            file: file.clone(),
+            line,
+            column: String::new(),
+            message: m,
+        };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_lowercase();
+        let body = if ext == "xlsx" || ext == "xls" || ext == "ods" {
+            Body::Sheet(read_sheet(path).map_err(|m| fail(0, m))?)
+        } else {
+            let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read: {e}")))?;
+            let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                3
+            } else {
+                0
+            };
+            if let Err(e) = std::str::from_utf8(&bytes[bom..]) {
+                let line = bytes[bom..bom + e.valid_up_to()]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count()
+                    + 1;
+                return Err(fail(
+                    line,
+                    "not UTF-8 text (a GBK/ANSI file? save it as \"CSV UTF-8\")".into(),
+                ));
+            }
+            Body::Text(bytes, bom)
+        };
+        let mut t = Table {
+            file: file.clone(),
+            header: Vec::new(),
+            body,
+        };
+        let mut header = None;
+        t.walk(&mut |_, cells| {
+            header = Some(cells.iter().map(|h| h.trim().to_lowercase()).collect());
+            Ok(false)
+        })?;
+        t.header = header.ok_or_else(|| fail(0, "the file is empty".into()))?;
+        Ok(t)
+    }
+
+    /// The file's size in bytes (0 for a workbook): room to reserve.
+    pub fn size(&self) -> usize {
+        match &self.body {
+            Body::Text(bytes, _) => bytes.len(),
+            Body::Sheet(_) => 0,
+        }
+    }
+
+    /// Position of a column by its header name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+
+    pub fn err(&self, line: usize, column: &str, message: impl Into<String>) -> ImportError {
+        ImportError {
+            file: self.file.clone(),
+            line,
+            column: column.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// Call `f` with every row that is not blank, the header included, until
+    /// it returns `Ok(false)`.
+    fn walk<E: From<ImportError>>(
+        &self,
+        f: &mut dyn FnMut(usize, &Cells) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        match &self.body {
+            Body::Text(bytes, bom) => {
+                let mut rdr = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(&bytes[*bom..]);
+                let mut rec = ByteRecord::new();
+                loop {
+                    match rdr.read_byte_record(&mut rec) {
+                        Ok(true) => {}
+                        Ok(false) => return Ok(()),
+                        Err(e) => {
+                            let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                            return Err(self.err(line, "", format!("bad CSV: {e}")).into());
+                        }
+                    }
+                    let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+                    // The whole file is UTF-8 and fields end at ASCII bytes.
+                    let text = std::str::from_utf8(rec.as_slice())
+                        .map_err(|_| self.err(line, "", "not UTF-8 text"))?;
+                    let cells = Cells { text, rec: &rec };
+                    if !cells.is_blank() && !f(line, &cells)? {
+                        return Ok(());
+                    }
+                }
+            }
+            Body::Sheet(rows) => {
+                for (line, rec) in rows {
+                    let text = std::str::from_utf8(rec.as_slice())
+                        .map_err(|_| self.err(*line, "", "not UTF-8 text"))?;
+                    let cells = Cells { text, rec };
+                    if !cells.is_blank() && !f(*line, &cells)? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Call `f` with every row below the header that is not blank, after
+    /// checking it has the header's fields and no overlong cell; stops early
+    /// when `f` returns `Ok(false)`.
+    pub fn each_row<E: From<ImportError>>(
+        &self,
+        mut f: impl FnMut(usize, &Cells) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        let mut header_seen = false;
+        self.walk(&mut |line, cells| {
+            if !header_seen {
+                header_seen = true;
+                return Ok(true);
+            }
+            if cells.len() != self.header.len() {
+                let found = cells.len();
+                let expected = self.header.len();
+                let msg = format!("expected {expected} fields as in the header, found {found}");
+                return Err(self.err(line, "", msg).into());
+            }
+            let long = cells.text.len() > MAX_FIELD;
+            for (i, c) in cells.iter().enumerate().filter(|_| long) {
+                if c.len() > MAX_FIELD {
+                    let msg = format!("field is {} bytes long (at most {MAX_FIELD})", c.len());
+                    return Err(self.err(line, &self.header[i], msg).into());
+                }
+            }
+            f(line, cells)
+        })
+    }
+
+    /// The cells of the rows on the given lines, read in one pass.
+    pub fn rows_at(
+        &self,
+        lines: &std::collections::HashSet<usize>,
+    ) -> Result<std::collections::HashMap<usize, Vec<String>>, ImportError> {
+        let mut found = std::collections::HashMap::new();
+        let last = lines.iter().copied().max().unwrap_or(0);
+        self.each_row(|l, cells| {
+            if lines.contains(&l) {
+                found.insert(l, cells.to_vec());
+            }
+            Ok::<bool, ImportError>(l < last)
+        })?;
+        Ok(found)
+    }
+}
+
+/// The first sheet of a workbook as records, numbers and dates written as a
+/// person reads them.
+fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, String> {
+    use calamine::{open_workbook_auto, Reader};
+    let mut wb = open_workbook_auto(path).map_err(|e| format!("cannot read spreadsheet: {e}"))?;
+    let sheet = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| "the workbook has no sheet".to_string())?;
+    let range = wb
+        .worksheet_range(&sheet)
+        .map_err(|e| format!("cannot read sheet '{sheet}': {e}"))?;
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let mut rec = ByteRecord::new();
+        for c in row {
+            let text = match c {
+                calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                    format!("{}", *f as i64)
+                }
+                calamine::Data::DateTime(d) => {
+                    let (y, m, day, ..) = d.to_ymd_hms_milli();
+                    format!("{y:04}-{m:02}-{day:02}")
+                }
+                other => other.to_string(),
+            };
+            rec.push_field(text.as_bytes());
+        }
+        rows.push((i + 1, rec));
+    }
+    Ok(rows)
+}
