@@ -225,3 +225,35 @@ fn a_large_import_names_the_first_bad_line_and_changes_nothing() {
     assert_eq!(count(&l, "claim") + count(&l, "claim_pack"), 0);
     assert_eq!(l.import_claims(&write(N, N)).unwrap(), N);
 }
+
+/// Notes with line breaks: an error late in a large file (read in parts)
+/// still names the file's own line number.
+#[test]
+fn an_error_late_in_a_large_file_names_its_physical_line() {
+    let (d, _p, mut l) = ledger("village-quarterly");
+    l.open_period("2026Q4").unwrap();
+    for n in NAMES {
+        member(&mut l, n, Full, None);
+    }
+    let mut text = String::from("member,item,level,count,points,date,note,period,verdict\n");
+    let bad_row = N - 7;
+    let mut bad_line = 0;
+    for i in 0..N {
+        if i == bad_row {
+            bad_line = text.matches('\n').count() + 1;
+            text.push_str("李强,bonus.contribution,,1,1,2026-13-40,x,2026Q4,\n");
+            continue;
+        }
+        text.push_str(&format!(
+            "{},bonus.contribution,,1,1,2026-10-02,{},2026Q4,\n",
+            NAMES[i % 3],
+            csv_cell(&note(i))
+        ));
+    }
+    let csv = d.path().join("claims.csv");
+    std::fs::write(&csv, text).unwrap();
+    let err = l.import_claims(&csv).unwrap_err().to_string();
+    let expected = format!("claims.csv:{bad_line}: column 'date'");
+    assert!(err.contains(&expected), "{err} (expected {expected})");
+    assert_eq!(count(&l, "claim") + count(&l, "claim_pack"), 0);
+}

@@ -88,6 +88,25 @@ impl BulkClaims {
         self.entries.len()
     }
 
+    /// Add the claims of `other` after these.
+    pub fn append(&mut self, other: BulkClaims) {
+        if self.entries.is_empty() && self.periods.is_empty() {
+            *self = other;
+            return;
+        }
+        let slots: Vec<u32> = other.periods.iter().map(|(p, _)| self.slot(*p)).collect();
+        let (shift, given) = (self.lines.text().len(), self.entries.len() as u32);
+        self.lines.append(other.lines.text());
+        self.entries
+            .extend(other.entries.into_iter().map(|e| Entry {
+                period: slots[e.period as usize],
+                given: e.given + given,
+                member_id: e.member_id,
+                start: e.start + shift,
+                end: e.end + shift,
+            }));
+    }
+
     /// The claims in the order given, in the ledger's form (ids not given).
     pub fn into_claims(self) -> Result<Vec<NewClaim>> {
         let text = String::from_utf8(self.lines.into_text()).map_err(|e| e.to_string());

@@ -3,8 +3,9 @@
 //! The checker borrows the claim's text and remembers periods and dates it has
 //! already read, so that a million imported claims copy nothing to be checked.
 
-use super::{ClaimDraft, Ledger};
+use super::ClaimDraft;
 use crate::model::{ClaimSource, Member, MemberStatus, Outcome, PeriodId};
+use crate::scheme::Scheme;
 use crate::store::{claim_rows::Line, NewClaim};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
@@ -111,24 +112,26 @@ impl<'a> CheckedClaim<'a> {
     }
 }
 
-/// Checks claims against one ledger and roster.
+/// Checks claims against one scheme and roster. It holds no database, so
+/// that an import can check on several threads.
 pub struct ClaimChecker<'l> {
-    ledger: &'l Ledger,
+    scheme: &'l Scheme,
     /// Ordered by id (as `Ledger::members` gives them).
     members: &'l [Member],
+    /// Where claims without a period go.
+    current: Option<PeriodId>,
     periods: HashMap<String, PeriodId>,
     dates: HashSet<String>,
-    current: Option<Option<PeriodId>>,
 }
 
 impl<'l> ClaimChecker<'l> {
-    pub fn new(ledger: &'l Ledger, members: &'l [Member]) -> Self {
+    pub fn new(scheme: &'l Scheme, members: &'l [Member], current: Option<PeriodId>) -> Self {
         ClaimChecker {
-            ledger,
+            scheme,
             members,
+            current,
             periods: HashMap::new(),
             dates: HashSet::new(),
-            current: None,
         }
     }
 
@@ -146,14 +149,15 @@ impl<'l> ClaimChecker<'l> {
         }
         let period = match clean(d.period) {
             Some(p) => self.period(p)?,
-            None => self.current_period()?,
+            None => self
+                .current
+                .ok_or("no period open; give --period or open one")?,
         };
         if let Some(date) = clean(d.date) {
             self.date(date)?;
         }
         let points = self
-            .ledger
-            .scheme()
+            .scheme
             .price_claim(d.item, d.level, d.count, d.points)?;
         if let Some(Outcome::Adjusted) = d.verdict {
             return Err("imported verdicts are approved or rejected".into());
@@ -184,17 +188,6 @@ impl<'l> ClaimChecker<'l> {
         let id: PeriodId = p.parse()?;
         self.periods.insert(p.to_string(), id);
         Ok(id)
-    }
-
-    fn current_period(&mut self) -> Result<PeriodId, String> {
-        let current = match self.current {
-            Some(c) => c,
-            None => {
-                let c = self.ledger.current_period().map_err(|e| e.to_string())?;
-                *self.current.insert(c)
-            }
-        };
-        current.ok_or_else(|| "no period open; give --period or open one".into())
     }
 
     fn date(&mut self, date: &str) -> Result<(), String> {

@@ -208,7 +208,12 @@ impl Ledger {
         d: &ClaimDraft,
         members: &[crate::model::Member],
     ) -> std::result::Result<NewClaim, String> {
-        super::claim_check::ClaimChecker::new(self, members)
+        let blank = |p: &Option<String>| p.as_deref().is_none_or(|p| p.trim().is_empty());
+        let current = match blank(&d.period) {
+            true => self.current_period().map_err(|e| e.to_string())?,
+            false => None,
+        };
+        super::claim_check::ClaimChecker::new(self.scheme(), members, current)
             .check(&d.fields())
             .map(|c| c.to_new_claim())
     }

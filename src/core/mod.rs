@@ -330,10 +330,7 @@ impl Ledger {
                 at = now();
                 tries += 1;
             }
-            let mut out = Vec::new();
-            for ev in events {
-                out.push(store::journal::append(tx, &actor, ev, &at)?);
-            }
+            let out = store::journal::append_all(tx, &actor, events, &at)?;
             totals::refresh(tx, branch, scheme)?;
             Ok(out)
         });

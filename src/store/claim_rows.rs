@@ -106,6 +106,15 @@ impl LineWriter {
         self.w.get_ref().len()
     }
 
+    /// Append lines written by another writer.
+    pub fn append(&mut self, text: &[u8]) {
+        let mut all = std::mem::take(self).into_text();
+        all.extend_from_slice(text);
+        self.w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(all);
+    }
+
     /// The text written so far.
     pub fn text(&self) -> &[u8] {
         self.w.get_ref()

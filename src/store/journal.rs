@@ -55,6 +55,61 @@ pub fn append(
     Ok((seq, hash))
 }
 
+/// Append events and apply them, inside the caller's transaction; returns
+/// each one's (seq, hash). A run of bulk claim batches (which apply without
+/// their hash) is hashed on a second thread while the first applies it: the
+/// hash chain of a million imported claims costs as long as storing them.
+pub fn append_all(
+    conn: &Connection,
+    actor: &str,
+    events: &[Event],
+    at: &str,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    let bulk = events.len() > 1
+        && events
+            .iter()
+            .all(|e| matches!(e, Event::ClaimsBatch { .. }));
+    if !bulk {
+        return events
+            .iter()
+            .map(|ev| append(conn, actor, ev, at))
+            .collect();
+    }
+    let (last, prev) = head(conn)?;
+    let hashed = std::thread::scope(|s| {
+        let hasher = s.spawn(|| -> serde_json::Result<Vec<(String, String)>> {
+            let mut prev = prev.clone();
+            let mut out = Vec::with_capacity(events.len());
+            for (i, ev) in events.iter().enumerate() {
+                let payload = serde_json::to_string(ev)?;
+                let hash = chain_hash(&prev, last + 1 + i as i64, at, actor, ev.kind(), &payload);
+                prev.clone_from(&hash);
+                out.push((payload, hash));
+            }
+            Ok(out)
+        });
+        let applied: rusqlite::Result<()> =
+            events.iter().try_for_each(|ev| apply(conn, ev, at, ""));
+        let hashed = hasher.join().map_err(|_| {
+            rusqlite::Error::ToSqlConversionFailure("the journal's hashing thread failed".into())
+        })?;
+        applied?;
+        hashed.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    })?;
+    let mut put = conn.prepare_cached(
+        "INSERT INTO event (seq, at, actor, kind, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut prev = prev;
+    let mut out = Vec::with_capacity(events.len());
+    for (i, (ev, (payload, hash))) in events.iter().zip(hashed).enumerate() {
+        let seq = last + 1 + i as i64;
+        put.execute(params![seq, at, actor, ev.kind(), payload, prev, hash])?;
+        prev.clone_from(&hash);
+        out.push((seq, hash));
+    }
+    Ok(out)
+}
+
 /// Run `f` inside an IMMEDIATE write transaction.
 pub fn write<T, E: From<rusqlite::Error>>(
     conn: &mut Connection,

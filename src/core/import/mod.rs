@@ -200,90 +200,38 @@ impl Ledger {
         Ok(n)
     }
 
-    /// Import claims from CSV or XLSX; returns how many were added.
+    /// Import claims from CSV or XLSX; returns how many were added. A large
+    /// file is read in two parts on two threads.
     pub fn import_claims(&mut self, path: &Path) -> Result<usize> {
         let t = Table::read(path)?;
         check_header(&t, CLAIM_HEADER, 2)?;
-        let col = ClaimColumns::of(&t);
         let roster = self.roster()?;
-        let members: &[crate::model::Member] = &roster;
-        let mut by_name: foldhash::HashMap<&str, Vec<i64>> = foldhash::HashMap::default();
-        for m in members {
-            by_name.entry(&*m.name).or_default().push(m.id);
-        }
         // Rows without a period go to the current one, looked up once.
-        let default_period = self.current_period()?.map(|p| p.to_string());
-        let mut checker = ClaimChecker::new(self, members);
-        let mut hashes = RowHashes(Vec::with_capacity(t.size() / 40));
-        let mut bulk = BulkClaims::with_capacity(t.size());
-        let parsed = t.each_row(|line, cells| -> Result<bool> {
-            hashes.0.push((cells.hash(), line));
-            let who = at(cells, col.member);
-            let member_id = match by_name.get(who).map(|v| v.as_slice()) {
-                Some([one]) => *one,
-                Some(_) => {
-                    let msg = format!("several members are named '{who}'; use the id");
-                    return Err(t.err(line, "member", msg).into());
-                }
-                None => match who
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|id| members.binary_search_by_key(id, |m| m.id).is_ok())
-                {
-                    Some(id) => id,
-                    None => {
-                        let msg = format!("unknown member '{who}'");
-                        return Err(t.err(line, "member", msg).into());
-                    }
-                },
-            };
-            let count_s = at(cells, col.count);
-            let count = if count_s.is_empty() {
-                1
-            } else {
-                count_s.parse::<i64>().map_err(|_| {
-                    let msg = format!("count '{count_s}' is not a whole number");
-                    t.err(line, "count", msg)
-                })?
-            };
-            let points_s = at(cells, col.points);
-            let points = if points_s.is_empty() {
-                None
-            } else {
-                let p = points_s.parse::<f64>().ok().filter(|p| p.is_finite());
-                Some(p.ok_or_else(|| {
-                    let msg = format!("points '{points_s}' is not a number");
-                    t.err(line, "points", msg)
-                })?)
-            };
-            let verdict_s = at(cells, col.verdict);
-            let verdict = if verdict_s.is_empty() || verdict_s == "pending" {
-                None
-            } else {
-                let v = verdict_s.parse::<Outcome>();
-                Some(v.map_err(|e| t.err(line, "verdict", e))?)
-            };
-            let fields = ClaimFields {
-                member_id,
-                item: at(cells, col.item),
-                level: nonempty(at(cells, col.level)),
-                count,
-                points,
-                date: nonempty(at(cells, col.date)),
-                note: nonempty(at(cells, col.note)),
-                evidence: None,
-                period: nonempty(at(cells, col.period)).or(default_period.as_deref()),
-                source: ClaimSource::Import,
-                verdict,
-                reason: nonempty(at(cells, col.reason)),
-            };
-            let c = checker
-                .check(&fields)
-                .map_err(|e| t.err(line, column_of(&e), e))?;
-            bulk.push_checked(&c);
-            Ok(true)
+        let current = self.current_period()?;
+        let rows = ClaimRows::new(&t, &roster, self.scheme(), current);
+        let parts = t.parts(2);
+        let mut read: Vec<PartRead> = std::thread::scope(|s| {
+            let others: Vec<_> = parts[1..]
+                .iter()
+                .map(|p| s.spawn(|| rows.read(p)))
+                .collect();
+            let mut read = vec![rows.read(&parts[0])];
+            for other in others {
+                read.push(other.join().unwrap_or_else(|_| PartRead::failed()));
+            }
+            read
         });
-        drop(checker);
+        let mut bulk = BulkClaims::default();
+        let mut hashes = RowHashes(Vec::new());
+        // The first part's error comes first in the file.
+        let mut parsed = Ok(());
+        for part in read.drain(..) {
+            bulk.append(part.bulk);
+            hashes.0.extend(part.hashes);
+            if parsed.is_ok() {
+                parsed = part.result;
+            }
+        }
         // A repeated row is reported when it comes before the first other error.
         let failed_at = match &parsed {
             Err(super::CoreError::Import(e)) => Some(e.line),
@@ -307,6 +255,149 @@ impl Ledger {
             self.add_checked_claims(bulk.into_claims()?)?;
         }
         Ok(n)
+    }
+}
+
+/// What reading one part of a claim file gave: its checked claims, every
+/// row's hash, and the first error (reading stops there).
+struct PartRead {
+    bulk: BulkClaims,
+    hashes: Vec<(u64, usize)>,
+    result: Result<()>,
+}
+
+impl PartRead {
+    fn failed() -> PartRead {
+        PartRead {
+            bulk: BulkClaims::default(),
+            hashes: Vec::new(),
+            result: Err(super::CoreError::User("reading the file failed".into())),
+        }
+    }
+}
+
+/// Reads the rows of a claim file into checked claims; shared by the threads.
+struct ClaimRows<'a> {
+    t: &'a Table,
+    col: ClaimColumns,
+    by_name: foldhash::HashMap<&'a str, Vec<i64>>,
+    members: &'a [crate::model::Member],
+    scheme: &'a crate::scheme::Scheme,
+    current: Option<crate::model::PeriodId>,
+    default_period: Option<String>,
+}
+
+impl<'a> ClaimRows<'a> {
+    fn new(
+        t: &'a Table,
+        members: &'a [crate::model::Member],
+        scheme: &'a crate::scheme::Scheme,
+        current: Option<crate::model::PeriodId>,
+    ) -> Self {
+        let mut by_name: foldhash::HashMap<&str, Vec<i64>> = foldhash::HashMap::default();
+        for m in members {
+            by_name.entry(&*m.name).or_default().push(m.id);
+        }
+        ClaimRows {
+            t,
+            col: ClaimColumns::of(t),
+            by_name,
+            members,
+            scheme,
+            current,
+            default_period: current.map(|p| p.to_string()),
+        }
+    }
+
+    /// Read one part of the file.
+    fn read(&self, part: &table::Part) -> PartRead {
+        let t = self.t;
+        let mut checker = ClaimChecker::new(self.scheme, self.members, self.current);
+        let mut hashes = Vec::with_capacity(t.size() / 80);
+        let mut bulk = BulkClaims::with_capacity(t.size() / 2);
+        let result = t.each_row_in(part, |line, cells| -> Result<bool> {
+            hashes.push((cells.hash(), line));
+            let c = self.row(&mut checker, line, cells)?;
+            bulk.push_checked(&c);
+            Ok(true)
+        });
+        PartRead {
+            bulk,
+            hashes,
+            result,
+        }
+    }
+
+    /// Check one row.
+    fn row<'r>(
+        &'r self,
+        checker: &mut ClaimChecker,
+        line: usize,
+        cells: &Cells<'r>,
+    ) -> Result<super::claim_check::CheckedClaim<'r>> {
+        let (t, col) = (self.t, &self.col);
+        let who = at(cells, col.member);
+        let member_id = match self.by_name.get(who).map(|v| v.as_slice()) {
+            Some([one]) => *one,
+            Some(_) => {
+                let msg = format!("several members are named '{who}'; use the id");
+                return Err(t.err(line, "member", msg).into());
+            }
+            None => match who
+                .parse::<i64>()
+                .ok()
+                .filter(|id| self.members.binary_search_by_key(id, |m| m.id).is_ok())
+            {
+                Some(id) => id,
+                None => {
+                    let msg = format!("unknown member '{who}'");
+                    return Err(t.err(line, "member", msg).into());
+                }
+            },
+        };
+        let count_s = at(cells, col.count);
+        let count = if count_s.is_empty() {
+            1
+        } else {
+            count_s.parse::<i64>().map_err(|_| {
+                let msg = format!("count '{count_s}' is not a whole number");
+                t.err(line, "count", msg)
+            })?
+        };
+        let points_s = at(cells, col.points);
+        let points = if points_s.is_empty() {
+            None
+        } else {
+            let p = points_s.parse::<f64>().ok().filter(|p| p.is_finite());
+            Some(p.ok_or_else(|| {
+                let msg = format!("points '{points_s}' is not a number");
+                t.err(line, "points", msg)
+            })?)
+        };
+        let verdict_s = at(cells, col.verdict);
+        let verdict = if verdict_s.is_empty() || verdict_s == "pending" {
+            None
+        } else {
+            let v = verdict_s.parse::<Outcome>();
+            Some(v.map_err(|e| t.err(line, "verdict", e))?)
+        };
+        let fields = ClaimFields {
+            member_id,
+            item: at(cells, col.item),
+            level: nonempty(at(cells, col.level)),
+            count,
+            points,
+            date: nonempty(at(cells, col.date)),
+            note: nonempty(at(cells, col.note)),
+            evidence: None,
+            period: nonempty(at(cells, col.period)).or(self.default_period.as_deref()),
+            source: ClaimSource::Import,
+            verdict,
+            reason: nonempty(at(cells, col.reason)),
+        };
+        checker
+            .check(&fields)
+            .map_err(|e| t.err(line, column_of(&e), e).into())
     }
 }
 
