@@ -22,14 +22,21 @@ struct Entry {
     /// Position in the order the claims were given.
     given: u32,
     member_id: i64,
-    start: usize,
-    end: usize,
+    /// Which text holds the line (`OWN`: this collection's own), and where.
+    text: u32,
+    start: u32,
+    end: u32,
 }
+
+/// `Entry::text` of a line in the collection's own writer.
+const OWN: u32 = u32::MAX;
 
 /// Claims collected as journal lines, in the order given.
 #[derive(Default)]
 pub(crate) struct BulkClaims {
     lines: LineWriter,
+    /// Texts of collections appended to this one, in order.
+    appended: Vec<Vec<u8>>,
     entries: Vec<Entry>,
     /// Distinct periods in order of first use, written out.
     periods: Vec<(PeriodId, String)>,
@@ -57,12 +64,13 @@ impl BulkClaims {
     }
 
     fn push_line(&mut self, period: u32, line: &Line) {
-        let start = self.entries.last().map_or(0, |e| e.end);
-        let end = self.lines.write(line);
+        let start = self.lines.text().len() as u32;
+        let end = self.lines.write(line) as u32;
         self.entries.push(Entry {
             period,
             given: self.entries.len() as u32,
             member_id: line.member_id,
+            text: OWN,
             start,
             end,
         });
@@ -88,58 +96,79 @@ impl BulkClaims {
         self.entries.len()
     }
 
-    /// Add the claims of `other` after these.
+    /// Add the claims of `other` after these (their text is kept, not copied).
     pub fn append(&mut self, other: BulkClaims) {
-        if self.entries.is_empty() && self.periods.is_empty() {
-            *self = other;
-            return;
-        }
         let slots: Vec<u32> = other.periods.iter().map(|(p, _)| self.slot(*p)).collect();
-        let (shift, given) = (self.lines.text().len(), self.entries.len() as u32);
-        self.lines.append(other.lines.text());
+        let given = self.entries.len() as u32;
+        // `other`'s own text first, then what was appended to it.
+        let base = self.appended.len() as u32;
+        let text_of = |t: u32| if t == OWN { base } else { base + 1 + t };
         self.entries
             .extend(other.entries.into_iter().map(|e| Entry {
                 period: slots[e.period as usize],
                 given: e.given + given,
-                member_id: e.member_id,
-                start: e.start + shift,
-                end: e.end + shift,
+                text: text_of(e.text),
+                ..e
             }));
+        self.appended.push(other.lines.into_text());
+        self.appended.extend(other.appended);
+    }
+
+    /// Every text in order (own first) as UTF-8.
+    fn texts(self) -> Result<(Vec<String>, Vec<Entry>)> {
+        let utf8 = |t: Vec<u8>| String::from_utf8(t).map_err(|e| CoreError::User(e.to_string()));
+        let mut texts = vec![utf8(self.lines.into_text())?];
+        for t in self.appended {
+            texts.push(utf8(t)?);
+        }
+        Ok((texts, self.entries))
+    }
+
+    /// One claim's line.
+    fn line<'t>(texts: &'t [String], e: &Entry) -> Result<&'t str> {
+        let text = if e.text == OWN {
+            0
+        } else {
+            e.text as usize + 1
+        };
+        texts
+            .get(text)
+            .and_then(|t| t.get(e.start as usize..e.end as usize))
+            .ok_or_else(|| CoreError::User(format!("claim line at byte {} is cut", e.start)))
     }
 
     /// The claims in the order given, in the ledger's form (ids not given).
     pub fn into_claims(self) -> Result<Vec<NewClaim>> {
-        let text = String::from_utf8(self.lines.into_text()).map_err(|e| e.to_string());
-        crate::store::claim_rows::decode(0, &text.map_err(CoreError::User)?)
-            .map_err(CoreError::User)
+        let (texts, _) = self.texts()?;
+        let mut claims = Vec::new();
+        for t in &texts {
+            claims.extend(crate::store::claim_rows::decode(0, t).map_err(CoreError::User)?);
+        }
+        Ok(claims)
     }
 
     /// Number the claims from `first_id` member by member and cut them into
     /// packed journal events; also gives each claim's number in the order given.
-    fn into_events(mut self, branch_id: i64, first_id: i64) -> Result<(Vec<Event>, Vec<i64>)> {
+    fn into_events(self, branch_id: i64, first_id: i64) -> Result<(Vec<Event>, Vec<i64>)> {
         let mut rank = vec![0u32; self.periods.len()];
         let mut by_period: Vec<usize> = (0..self.periods.len()).collect();
         by_period.sort_by_key(|&i| self.periods[i].0);
         for (r, &i) in by_period.iter().enumerate() {
             rank[i] = r as u32;
         }
+        let (texts, mut entries) = self.texts()?;
         // Stable: the given order stays within each member.
-        self.entries
-            .sort_by_key(|e| (rank[e.period as usize], e.member_id));
-        let mut ids = vec![0i64; self.entries.len()];
-        for (k, e) in self.entries.iter().enumerate() {
+        entries.sort_by_key(|e| (rank[e.period as usize], e.member_id));
+        let mut ids = vec![0i64; entries.len()];
+        for (k, e) in entries.iter().enumerate() {
             ids[e.given as usize] = first_id + k as i64;
         }
-        let text = String::from_utf8(self.lines.into_text()).map_err(|e| e.to_string());
-        let text = text.map_err(CoreError::User)?;
-        let mut events = Vec::with_capacity(self.entries.len().div_ceil(BATCH_CLAIMS));
-        for (k, chunk) in self.entries.chunks(BATCH_CLAIMS).enumerate() {
-            let mut rows = String::with_capacity(chunk.iter().map(|e| e.end - e.start).sum());
+        let mut events = Vec::with_capacity(entries.len().div_ceil(BATCH_CLAIMS));
+        for (k, chunk) in entries.chunks(BATCH_CLAIMS).enumerate() {
+            let size = chunk.iter().map(|e| (e.end - e.start) as usize).sum();
+            let mut rows = String::with_capacity(size);
             for e in chunk {
-                let line = text.get(e.start..e.end).ok_or_else(|| {
-                    CoreError::User(format!("claim line at byte {} is cut", e.start))
-                })?;
-                rows.push_str(line);
+                rows.push_str(Self::line(&texts, e)?);
             }
             events.push(Event::ClaimsBatch {
                 branch_id,

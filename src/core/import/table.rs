@@ -120,6 +120,9 @@ impl Table {
                     "not UTF-8 text (a GBK/ANSI file? save it as \"CSV UTF-8\")".into(),
                 ));
             }
+            if bytes.len() > u32::MAX as usize {
+                return Err(fail(0, "the file is larger than 4 GiB; split it".into()));
+            }
             Body::Text(bytes, bom)
         };
         let mut t = Table {
@@ -175,8 +178,11 @@ impl Table {
         let mut quoted = false;
         let mut pos = 0;
         for k in 1..n {
-            let target = text.len() * k / n;
-            while pos < text.len() && (pos < target || quoted || text[pos] != b'\n') {
+            let target = (text.len() * k / n).max(pos);
+            let quotes = text[pos..target].iter().filter(|b| **b == b'"').count();
+            quoted ^= quotes % 2 == 1;
+            pos = target;
+            while pos < text.len() && (quoted || text[pos] != b'\n') {
                 quoted ^= text[pos] == b'"';
                 pos += 1;
             }
