@@ -49,29 +49,24 @@ impl<'a> Line<'a> {
 }
 
 /// Writes claim lines; `numbers` is scratch space for the numeric fields.
+#[derive(Default)]
 pub struct LineWriter {
-    w: csv::Writer<Vec<u8>>,
+    text: Vec<u8>,
     numbers: String,
 }
 
-impl Default for LineWriter {
-    fn default() -> Self {
-        LineWriter {
-            w: csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(Vec::new()),
-            numbers: String::new(),
-        }
-    }
+/// A field the CSV reader reads back as written without quotes.
+fn plain(field: &str) -> bool {
+    !field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
 }
 
 impl LineWriter {
     /// A writer with room for `bytes` of text.
     pub fn with_capacity(bytes: usize) -> Self {
         LineWriter {
-            w: csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(Vec::with_capacity(bytes)),
+            text: Vec::with_capacity(bytes),
             numbers: String::new(),
         }
     }
@@ -87,8 +82,7 @@ impl LineWriter {
         let b = self.numbers.len();
         let _ = write!(self.numbers, "{}", l.points);
         let (member, count, points) = (&self.numbers[..a], &self.numbers[a..b], &self.numbers[b..]);
-        // Writing into a Vec cannot fail.
-        let _ = self.w.write_record([
+        let fields = [
             member,
             l.period,
             l.item,
@@ -101,29 +95,39 @@ impl LineWriter {
             l.source,
             l.verdict.unwrap_or(""),
             l.reason.unwrap_or(""),
-        ]);
-        let _ = self.w.flush();
-        self.w.get_ref().len()
-    }
-
-    /// Append lines written by another writer.
-    pub fn append(&mut self, text: &[u8]) {
-        let mut all = std::mem::take(self).into_text();
-        all.extend_from_slice(text);
-        self.w = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(all);
+        ];
+        if fields.iter().all(|f| plain(f)) {
+            // Nearly every line: no field needs quoting.
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    self.text.push(b',');
+                }
+                self.text.extend_from_slice(f.as_bytes());
+            }
+            self.text.push(b'\n');
+        } else {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .buffer_capacity(256)
+                .from_writer(std::mem::take(&mut self.text));
+            // Writing into a Vec cannot fail.
+            let _ = w.write_record(fields);
+            self.text = match w.into_inner() {
+                Ok(text) => text,
+                Err(e) => e.into_inner().get_ref().clone(),
+            };
+        }
+        self.text.len()
     }
 
     /// The text written so far.
     pub fn text(&self) -> &[u8] {
-        self.w.get_ref()
+        &self.text
     }
 
     /// The text written, taken out.
     pub fn into_text(self) -> Vec<u8> {
-        // Every line was flushed already.
-        self.w.into_inner().unwrap_or_default()
+        self.text
     }
 }
 
@@ -205,6 +209,43 @@ mod tests {
             claim(11, None),
         ];
         assert_eq!(decode(10, &encode(&claims)).ok(), Some(claims));
+    }
+
+    #[test]
+    fn plain_lines_are_written_as_the_csv_writer_writes_them() {
+        let claims = vec![
+            claim(10, Some("普通备注")),
+            claim(11, Some("a,b")),
+            claim(12, None),
+        ];
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for c in &claims {
+            let (member, count, points) = (
+                c.member_id.to_string(),
+                c.count.to_string(),
+                c.points.to_string(),
+            );
+            let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+            w.write_record([
+                member,
+                c.period.clone(),
+                c.item.clone(),
+                opt(&c.level),
+                count,
+                points,
+                opt(&c.date),
+                opt(&c.note),
+                opt(&c.evidence),
+                c.source.clone(),
+                opt(&c.verdict),
+                opt(&c.reason),
+            ])
+            .expect("write");
+        }
+        let by_csv = String::from_utf8(w.into_inner().expect("flush")).expect("utf8");
+        assert_eq!(encode(&claims), by_csv);
     }
 
     #[test]
