@@ -486,6 +486,41 @@ mod tests {
         assert_eq!(repeated.first_repeat(&t).expect("read"), Some((4, 2)));
     }
 
+    /// Every row with its line, read whole or in parts.
+    fn rows_by_parts(t: &Table, n: usize) -> Vec<(usize, Vec<String>)> {
+        let mut rows = Vec::new();
+        for part in t.parts(n) {
+            t.each_row_in(&part, |line, cells| {
+                rows.push((line, cells.to_vec()));
+                Ok::<bool, ImportError>(true)
+            })
+            .expect("read");
+        }
+        rows
+    }
+
+    #[test]
+    fn a_file_read_in_parts_gives_the_same_rows_and_lines() {
+        let mut quoted = String::from("a,b\n");
+        for i in 0..4000 {
+            quoted.push_str(&format!("{i},\"第{i}行\n\"\"引\"\",号\"\n"));
+        }
+        // Blank lines before the header reach past the middle of the file.
+        let mut late_header = "\n".repeat(90_000);
+        late_header.push_str("a,b\n");
+        for i in 0..3000 {
+            late_header.push_str(&format!("{i},x\n"));
+        }
+        for text in [quoted, late_header] {
+            let (_d, t) = table(&text);
+            assert_eq!(t.header, ["a", "b"]);
+            let whole = rows_by_parts(&t, 1);
+            assert!(whole.len() >= 3000);
+            assert!(t.parts(3).len() > 1);
+            assert_eq!(rows_by_parts(&t, 3), whole);
+        }
+    }
+
     #[test]
     fn the_earliest_repeat_is_named() {
         let (_d, t) = table("a\nx\ny\ny\nx\n");

@@ -13,6 +13,8 @@ const MAX_FIELD: usize = 4096;
 pub(super) struct Cells<'r> {
     text: &'r str,
     rec: &'r ByteRecord,
+    /// Where the row ends in its part of the file (0 in a workbook).
+    end: usize,
 }
 
 impl<'r> Cells<'r> {
@@ -82,6 +84,8 @@ enum Body {
 pub(super) struct Table {
     pub file: String,
     pub header: Vec<String>,
+    /// Where the header row ends in the text: no part is cut before it.
+    header_end: usize,
     body: Body,
 }
 
@@ -128,13 +132,17 @@ impl Table {
         let mut t = Table {
             file: file.clone(),
             header: Vec::new(),
+            header_end: 0,
             body,
         };
         let mut header = None;
+        let mut header_end = 0;
         t.walk(&Part::WHOLE, &mut |_, cells| {
             header = Some(cells.iter().map(|h| h.trim().to_lowercase()).collect());
+            header_end = cells.end;
             Ok(false)
         })?;
+        t.header_end = header_end;
         t.header = header.ok_or_else(|| fail(0, "the file is empty".into()))?;
         Ok(t)
     }
@@ -178,7 +186,7 @@ impl Table {
         let mut quoted = false;
         let mut pos = 0;
         for k in 1..n {
-            let target = (text.len() * k / n).max(pos);
+            let target = (text.len() * k / n).max(pos).max(self.header_end);
             let quotes = text[pos..target].iter().filter(|b| **b == b'"').count();
             quoted ^= quotes % 2 == 1;
             pos = target;
@@ -237,7 +245,12 @@ impl Table {
                     // The whole file is UTF-8 and fields end at ASCII bytes.
                     let text = std::str::from_utf8(rec.as_slice())
                         .map_err(|_| self.err(line, "", "not UTF-8 text"))?;
-                    let cells = Cells { text, rec: &rec };
+                    let end = rdr.position().byte() as usize;
+                    let cells = Cells {
+                        text,
+                        rec: &rec,
+                        end,
+                    };
                     if !cells.is_blank() && !f(line, &cells)? {
                         return Ok(());
                     }
@@ -247,7 +260,7 @@ impl Table {
                 for (line, rec) in rows {
                     let text = std::str::from_utf8(rec.as_slice())
                         .map_err(|_| self.err(*line, "", "not UTF-8 text"))?;
-                    let cells = Cells { text, rec };
+                    let cells = Cells { text, rec, end: 0 };
                     if !cells.is_blank() && !f(*line, &cells)? {
                         break;
                     }
