@@ -21,6 +21,9 @@ CREATE TABLE claim_pack (
     FOREIGN KEY (branch_id, period) REFERENCES period(branch_id, id)
 );
 CREATE INDEX claim_pack_member ON claim_pack(branch_id, period, member_id);
+-- Packs still holding claims that wait for a verdict (covering the counts).
+CREATE INDEX claim_pack_pending ON claim_pack(branch_id, period, member_id, pending)
+WHERE pending > 0;
 
 CREATE TRIGGER claim_pack_locked_insert AFTER INSERT ON claim_pack
 WHEN EXISTS (SELECT 1 FROM period WHERE branch_id = NEW.branch_id AND id = NEW.period
