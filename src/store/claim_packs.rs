@@ -201,12 +201,7 @@ pub fn claims(
     period: Option<&str>,
     member: Option<i64>,
 ) -> rusqlite::Result<Vec<Claim>> {
-    let filter = match (period.is_some(), member.is_some()) {
-        (true, true) => "p.period = ?2 AND p.member_id = ?3",
-        (true, false) => "p.period = ?2 AND ?3 IS NULL",
-        (false, true) => "?2 IS NULL AND p.member_id = ?3",
-        (false, false) => "?2 IS NULL AND ?3 IS NULL",
-    };
+    let filter = super::queries::period_member_filter("p", period, member);
     let mut st = conn.prepare_cached(&format!(
         "SELECT {PACK_COLS} FROM claim_pack p JOIN member m ON m.id = p.member_id
          WHERE p.branch_id = ?1 AND {filter} ORDER BY p.first_id"

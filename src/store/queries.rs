@@ -159,6 +159,21 @@ pub fn claim(conn: &Connection, id: i64) -> rusqlite::Result<Option<Claim>> {
     }
 }
 
+/// The condition on `?2` (period) and `?3` (member) of table `alias`, one
+/// shape per filter so that each statement uses the table's index.
+pub(super) fn period_member_filter(
+    alias: &str,
+    period: Option<&str>,
+    member: Option<i64>,
+) -> String {
+    match (period.is_some(), member.is_some()) {
+        (true, true) => format!("{alias}.period = ?2 AND {alias}.member_id = ?3"),
+        (true, false) => format!("{alias}.period = ?2 AND ?3 IS NULL"),
+        (false, true) => format!("?2 IS NULL AND {alias}.member_id = ?3"),
+        (false, false) => "?2 IS NULL AND ?3 IS NULL".into(),
+    }
+}
+
 /// Claims of a branch, optionally of one period and one member, in id order.
 pub fn claims(
     conn: &Connection,
@@ -167,12 +182,7 @@ pub fn claims(
     member: Option<i64>,
 ) -> rusqlite::Result<Vec<Claim>> {
     // One statement per filter shape, so that each uses the claim index.
-    let filter = match (period.is_some(), member.is_some()) {
-        (true, true) => "c.period = ?2 AND c.member_id = ?3",
-        (true, false) => "c.period = ?2 AND ?3 IS NULL",
-        (false, true) => "?2 IS NULL AND c.member_id = ?3",
-        (false, false) => "?2 IS NULL AND ?3 IS NULL",
-    };
+    let filter = period_member_filter("c", period, member);
     let mut st = conn.prepare_cached(&format!(
         "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id
          WHERE c.branch_id = ?1 AND {filter} AND c.status <> 'withdrawn'
