@@ -54,6 +54,16 @@ impl BulkClaims {
     }
 
     fn slot(&mut self, p: PeriodId) -> u32 {
+        // Most lines are in the same period as the one before.
+        if let Some(e) = self.entries.last() {
+            if self
+                .periods
+                .get(e.period as usize)
+                .is_some_and(|(q, _)| *q == p)
+            {
+                return e.period;
+            }
+        }
         if let Some(&i) = self.period_slot.get(&p) {
             return i;
         }
