@@ -1,5 +1,5 @@
 //! Packs: a large import keeps each member's claims of a period as one row of
-//! journal lines (`claim_rows`), numbered on from the pack's first id
+//! journal lines (`claim_rows`, LZ4-compressed), numbered on from the pack's first id
 //! (migration 5). Reading decodes them; the first change to one of a pack's
 //! claims turns the whole pack back into claim rows with the same numbers.
 
@@ -49,6 +49,10 @@ pub(super) fn insert<'a>(
     )?;
     let mut flush = |run: &Run, end: usize, line: usize| -> rusqlite::Result<()> {
         let period = std::str::from_utf8(run.period).map_err(|_| bad(line, "bad period"))?;
+        let lines = rows
+            .as_bytes()
+            .get(run.start..end)
+            .ok_or_else(|| bad(line, "cut short"))?;
         put.execute(params![
             first_id + run.first as i64,
             branch_id,
@@ -57,7 +61,7 @@ pub(super) fn insert<'a>(
             (line - run.first) as i64,
             run.pending,
             at,
-            &rows[run.start..end],
+            lz4_flex::compress_prepend_size(lines),
         ])?;
         Ok(())
     };
@@ -126,15 +130,20 @@ struct Pack {
     first_id: i64,
     branch_id: i64,
     at: String,
-    rows: String,
+    /// The lines, compressed.
+    rows: Vec<u8>,
     member: String,
 }
 
 impl Pack {
     fn claims(&self) -> rusqlite::Result<Vec<NewClaim>> {
-        claim_rows::decode(self.first_id, &self.rows).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-        })
+        let bad = |e: String| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, e.into())
+        };
+        let bytes = lz4_flex::decompress_size_prepended(&self.rows)
+            .map_err(|e| bad(format!("pack {}: {e}", self.first_id)))?;
+        let text = String::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
+        claim_rows::decode(self.first_id, &text).map_err(bad)
     }
 }
 
