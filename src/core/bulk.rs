@@ -167,8 +167,8 @@ impl BulkClaims {
             rank[i] = r as u32;
         }
         let (texts, mut entries) = self.texts()?;
-        // Stable: the given order stays within each member.
-        entries.sort_by_key(|e| (rank[e.period as usize], e.member_id));
+        // The given order stays within each member (`given` is unique).
+        entries.sort_unstable_by_key(|e| (rank[e.period as usize], e.member_id, e.given));
         let mut ids = vec![0i64; entries.len()];
         for (k, e) in entries.iter().enumerate() {
             ids[e.given as usize] = first_id + k as i64;
