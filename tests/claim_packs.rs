@@ -257,3 +257,28 @@ fn an_error_late_in_a_large_file_names_its_physical_line() {
     assert!(err.contains(&expected), "{err} (expected {expected})");
     assert_eq!(count(&l, "claim") + count(&l, "claim_pack"), 0);
 }
+
+/// A database from before packs, opened read-only (the board or a viewer may
+/// open it before the console upgrades it), still lists claims and ranks;
+/// the next read-write open adds the pack table.
+#[test]
+fn a_database_from_before_packs_reads_without_them() {
+    let (_d, p, mut l) = ledger("village-quarterly");
+    l.open_period("2026Q4").unwrap();
+    let m = member(&mut l, "张伟", Full, None);
+    let id = common::claim(&mut l, m, "2026Q4", "bonus.contribution", None, Some(2.0));
+    drop(l);
+    let raw = rusqlite::Connection::open(&p).unwrap();
+    raw.execute_batch("DROP TABLE claim_pack; PRAGMA user_version = 4;")
+        .unwrap();
+    drop(raw);
+    let ro = Ledger::open_read_only(&p, None).unwrap();
+    assert_eq!(claims_of(&ro, m).len(), 1);
+    assert_eq!(ro.claim(id).unwrap().id, id);
+    let progress = ro.progress(Some(&"2026Q4".parse().unwrap())).unwrap();
+    assert_eq!((progress.claims, progress.pending), (1, 1));
+    assert_eq!(ro.ranking(&q("2026Q4")).unwrap().rows.len(), 1);
+    drop(ro);
+    let rw = Ledger::open(&p, None).unwrap();
+    assert_eq!(count(&rw, "claim_pack"), 0);
+}

@@ -159,6 +159,23 @@ fn pack_from(r: &rusqlite::Row) -> rusqlite::Result<Pack> {
     })
 }
 
+/// A cached statement on the pack table, or `None` in a database from before
+/// migration 5 opened read-only: it has no packs.
+fn statement<'c>(
+    conn: &'c Connection,
+    sql: &str,
+) -> rusqlite::Result<Option<rusqlite::CachedStatement<'c>>> {
+    match conn.prepare_cached(sql) {
+        Ok(st) => Ok(Some(st)),
+        Err(rusqlite::Error::SqliteFailure(_, Some(m)))
+            if m.contains("no such table: claim_pack") =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// A packed claim as the views see it.
 fn claim_of(c: NewClaim, member: &str) -> Claim {
     Claim {
@@ -186,12 +203,14 @@ fn claim_of(c: NewClaim, member: &str) -> Claim {
 
 /// The pack holding claim `id`, if any.
 fn pack_of(conn: &Connection, id: i64) -> rusqlite::Result<Option<Pack>> {
-    conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT {PACK_COLS} FROM claim_pack p JOIN member m ON m.id = p.member_id
          WHERE p.first_id <= ?1 AND ?1 < p.first_id + p.n ORDER BY p.first_id DESC LIMIT 1"
-    ))?
-    .query_row([id], pack_from)
-    .optional()
+    );
+    match statement(conn, &sql)? {
+        Some(mut st) => st.query_row([id], pack_from).optional(),
+        None => Ok(None),
+    }
 }
 
 /// A packed claim by id.
@@ -211,10 +230,13 @@ pub fn claims(
     member: Option<i64>,
 ) -> rusqlite::Result<Vec<Claim>> {
     let filter = super::queries::period_member_filter("p", period, member);
-    let mut st = conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT {PACK_COLS} FROM claim_pack p JOIN member m ON m.id = p.member_id
          WHERE p.branch_id = ?1 AND {filter} ORDER BY p.first_id"
-    ))?;
+    );
+    let Some(mut st) = statement(conn, &sql)? else {
+        return Ok(Vec::new());
+    };
     let packs = st.query_map(params![branch, period, member], pack_from)?;
     let mut out = Vec::new();
     for pack in packs {
@@ -234,10 +256,14 @@ pub fn pending_counts(
     branch: i64,
     period: &str,
 ) -> rusqlite::Result<Vec<(i64, usize)>> {
-    let mut st = conn.prepare_cached(
+    let Some(mut st) = statement(
+        conn,
         "SELECT member_id, sum(pending) FROM claim_pack
          WHERE branch_id = ?1 AND period = ?2 AND pending > 0 GROUP BY member_id",
-    )?;
+    )?
+    else {
+        return Ok(Vec::new());
+    };
     let rows = st.query_map(params![branch, period], |r| {
         Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
     })?;
@@ -251,31 +277,37 @@ pub fn pending_count(
     period: &str,
     member: i64,
 ) -> rusqlite::Result<usize> {
-    conn.prepare_cached(
-        "SELECT COALESCE(sum(pending), 0) FROM claim_pack
-         WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
-    )?
-    .query_row(params![branch, period, member], |r| r.get::<_, i64>(0))
-    .map(|n| n as usize)
+    let sql = "SELECT COALESCE(sum(pending), 0) FROM claim_pack
+         WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3";
+    match statement(conn, sql)? {
+        Some(mut st) => st
+            .query_row(params![branch, period, member], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize),
+        None => Ok(0),
+    }
 }
 
 /// Packed claims of a period (none of them is withdrawn: a withdrawal unpacks).
 pub fn count(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<usize> {
-    conn.prepare_cached(
-        "SELECT COALESCE(sum(n), 0) FROM claim_pack WHERE branch_id = ?1 AND period = ?2",
-    )?
-    .query_row(params![branch, period], |r| r.get::<_, i64>(0))
-    .map(|n| n as usize)
+    let sql = "SELECT COALESCE(sum(n), 0) FROM claim_pack WHERE branch_id = ?1 AND period = ?2";
+    match statement(conn, sql)? {
+        Some(mut st) => st
+            .query_row(params![branch, period], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize),
+        None => Ok(0),
+    }
 }
 
 /// One past the highest packed claim id (1 when there are no packs).
 pub fn next_id(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "SELECT COALESCE(first_id + n, 1) FROM claim_pack ORDER BY first_id DESC LIMIT 1",
-    )?
-    .query_row([], |r| r.get(0))
-    .optional()
-    .map(|n| n.unwrap_or(1))
+    let sql = "SELECT first_id + n FROM claim_pack ORDER BY first_id DESC LIMIT 1";
+    match statement(conn, sql)? {
+        Some(mut st) => st
+            .query_row([], |r| r.get(0))
+            .optional()
+            .map(|n| n.unwrap_or(1)),
+        None => Ok(1),
+    }
 }
 
 /// Turn the pack holding claim `id` (if any) back into claim rows with the
