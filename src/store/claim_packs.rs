@@ -3,17 +3,10 @@
 //! (migration 5). Reading decodes them; the first change to one of a pack's
 //! claims turns the whole pack back into claim rows with the same numbers.
 
-use super::claim_rows;
+use super::claim_rows::{self, ITEM, MEMBER, PERIOD, POINTS, VERDICT};
 use super::events::NewClaim;
 use crate::model::{Claim, ClaimSource, ClaimStatus};
 use rusqlite::{params, Connection, OptionalExtension};
-
-/// The field positions `store` needs while splitting a batch into packs.
-const MEMBER: usize = 0;
-const PERIOD: usize = 1;
-const ITEM: usize = 2;
-const POINTS: usize = 5;
-const VERDICT: usize = 10;
 
 fn bad(line: usize, what: &str) -> rusqlite::Error {
     let msg = format!("claim line {line}: {what}");
