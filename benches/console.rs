@@ -32,6 +32,7 @@ fn branch(dir: &Path, members: usize) -> PathBuf {
         first_year: 2026,
         claims_per_member_quarter: 4,
         scheme: "bureau-80",
+        open_quarters: 1,
     };
     generate(&path, &spec).expect("generate");
     let mut l = Ledger::open(&path, None).expect("open");
@@ -106,6 +107,7 @@ fn county() {
         first_year: 2017,
         claims_per_member_quarter: 2,
         scheme: "bureau-80",
+        open_quarters: 1,
     };
     generate(&path, &spec).expect("generate county");
     println!(

@@ -17,6 +17,7 @@ fn fixture(dir: &tempfile::TempDir, members: usize, claims: usize) -> PathBuf {
         first_year: 2026,
         claims_per_member_quarter: claims,
         scheme: "bureau-80",
+        open_quarters: 1,
     };
     generate(&path, &spec).expect("generate fixture");
     path

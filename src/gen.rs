@@ -13,6 +13,9 @@ pub struct GenSpec {
     pub first_year: i32,
     pub claims_per_member_quarter: usize,
     pub scheme: &'static str,
+    /// The last quarters left open; every earlier quarter is locked, as a
+    /// branch's history is.
+    pub open_quarters: usize,
 }
 
 const SURNAMES: &[&str] = &[
@@ -70,6 +73,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
         let name = format!("第{}党支部", b + 1);
         let mut l = Ledger::init(path, &name, spec.scheme, None)?;
         l.set_actor("gen");
+        l.set_backups(false);
         crate::store::db::skip_fsync(l.conn()).map_err(crate::core::CoreError::from)?;
         let n = per_branch.min(spec.members - made);
         if n == 0 {
@@ -121,6 +125,10 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
                     }
                 }
                 l.add_checked_claims(claims)?;
+                let quarters_left = 4 * (spec.first_year + spec.years - y) as usize - qn as usize;
+                if quarters_left >= spec.open_quarters {
+                    l.lock(&p.parse().map_err(crate::core::CoreError::User)?)?;
+                }
             }
         }
     }

@@ -170,6 +170,9 @@ pub enum Command {
         first_year: i32,
         #[arg(long, default_value_t = 6)]
         claims: usize,
+        /// Quarters left open at the end; every earlier quarter is locked.
+        #[arg(long, default_value_t = 1)]
+        open_quarters: usize,
     },
 }
 
@@ -636,6 +639,7 @@ pub fn run(cli: Cli) -> Out {
             years,
             first_year,
             claims,
+            open_quarters,
         } => {
             if db.exists() {
                 return fail(format!(
@@ -650,6 +654,7 @@ pub fn run(cli: Cli) -> Out {
                 first_year,
                 claims_per_member_quarter: claims,
                 scheme: "bureau-80",
+                open_quarters,
             };
             let t = std::time::Instant::now();
             crate::gen::generate(&db, &spec)?;

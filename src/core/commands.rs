@@ -512,7 +512,9 @@ impl Ledger {
                 if pending.len() > 10 { ", ..." } else { "" }
             ));
         }
-        crate::backup::auto_backup(self, "lock").map_err(CoreError::User)?;
+        if self.backups {
+            crate::backup::auto_backup(self, "lock").map_err(CoreError::User)?;
+        }
         let ranking = self.ranking(&super::RankScope::Period(*period))?;
         let confirmations = queries::confirmations(self.conn(), self.branch.id, &p)?;
         let totals: Vec<LockedTotal> = ranking

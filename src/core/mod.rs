@@ -79,6 +79,8 @@ pub struct Ledger {
     read_only: bool,
     /// Whether appeal corrections count in scores (off for verify's replay of locks).
     corrections: bool,
+    /// Whether a lock first copies the database to the backup folder (off for `jifen gen`).
+    backups: bool,
     /// The branch's members as last read, with the `data_version` they were read at.
     roster: RefCell<Option<(i64, Arc<roster::Roster>)>>,
     /// The inputs of the period last ranked.
@@ -161,6 +163,7 @@ impl Ledger {
             actor: default_actor(),
             read_only: false,
             corrections: true,
+            backups: true,
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
         };
@@ -179,6 +182,7 @@ impl Ledger {
             actor: default_actor(),
             read_only: true,
             corrections: true,
+            backups: true,
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
         })
@@ -244,6 +248,7 @@ impl Ledger {
             actor: default_actor(),
             read_only: true,
             corrections: true,
+            backups: true,
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
         })
@@ -302,6 +307,11 @@ impl Ledger {
     /// Who is recorded in the journal for changes made through this ledger.
     pub fn set_actor(&mut self, actor: &str) {
         self.actor = actor.to_string();
+    }
+
+    /// Turn the copy a lock makes to the backup folder on or off (generated data).
+    pub fn set_backups(&mut self, on: bool) {
+        self.backups = on;
     }
 
     /// The underlying connection, for the store-level helpers of front ends (board polling).
