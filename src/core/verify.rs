@@ -20,6 +20,7 @@ const STATE_TABLES: &[&str] = &[
     "claim",
     "claim_pack",
     "tally",
+    "tally_seal",
     "confirmation",
     "attendance",
     "lock_total",

@@ -8,7 +8,7 @@ use std::time::Duration;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("schema.sql"),
@@ -16,7 +16,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migration_3.sql"),
     include_str!("migration_4.sql"),
     include_str!("migration_5.sql"),
+    include_str!("migration_6.sql"),
 ];
+
+/// Work a migration does in Rust after its SQL, by the version it brings.
+fn after_migration(conn: &Connection, version: usize) -> rusqlite::Result<()> {
+    if version == 6 {
+        super::tally_seals::seal_locked(conn)?;
+    }
+    Ok(())
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -157,6 +166,7 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), OpenError> {
     for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
         let tx = conn.unchecked_transaction().map_err(sq(path))?;
         tx.execute_batch(m).map_err(sq(path))?;
+        after_migration(&tx, i + 1).map_err(sq(path))?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
             .map_err(sq(path))?;
         tx.commit().map_err(sq(path))?;

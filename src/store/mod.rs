@@ -11,6 +11,7 @@ pub mod journal;
 pub mod lease;
 pub mod queries;
 pub mod sweep;
+pub mod tally_seals;
 pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, OpenError};

@@ -413,6 +413,10 @@ pub fn tallies_by_period(
         "SELECT member_id, item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2",
     )?;
     for p in periods {
+        if let Some(bytes) = super::tally_seals::seal_bytes(conn, branch, p)? {
+            out.push(super::tally_seals::SealedTallies::decode(&bytes, branch, p)?.by_member());
+            continue;
+        }
         let mut by: HashMap<i64, Vec<Tally>> = HashMap::new();
         let mut rows = st.query(params![branch, p])?;
         while let Some(r) = rows.next()? {

@@ -187,40 +187,81 @@ impl<'s, R: RowBuffer> Cursor<'s, R> {
 /// The tallies of a range of branches in key order.
 pub type TallyCursor<'s> = Cursor<'s, TallyRow>;
 
-/// The statement [`KeptCursor`] steps through.
-pub fn kept_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
+/// The kept scores of one period, by member: read only for periods whose
+/// digest is missing or differs.
+pub fn kept_of_period_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
     conn.prepare(
-        "SELECT branch_id, period, member_id, total, parts, forced_grade, actions, vetoed
-         FROM score WHERE branch_id BETWEEN ?1 AND ?2
-         ORDER BY branch_id, period, member_id",
+        "SELECT member_id, total, parts, forced_grade, actions, vetoed
+         FROM score WHERE branch_id = ?1 AND period = ?2 ORDER BY member_id",
     )
 }
 
-/// One kept score row.
-#[derive(Debug, Default)]
+/// One kept score row of a period.
+#[derive(Debug, Default, Clone)]
 pub struct KeptRow {
-    pub branch: i64,
-    pub period: String,
     pub member: i64,
     pub score: ScoreRow,
 }
 
-impl RowBuffer for KeptRow {
+/// Read the kept scores of one period into `out` (in member order),
+/// reusing its rows' buffers.
+pub fn kept_of_period(
+    st: &mut Statement<'_>,
+    branch: i64,
+    period: &str,
+    out: &mut Vec<KeptRow>,
+) -> rusqlite::Result<()> {
+    let mut rows = st.query(params![branch, period])?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        if n == out.len() {
+            out.push(KeptRow::default());
+        }
+        out[n].member = r.get(0)?;
+        out[n].score.read(r, 1)?;
+        n += 1;
+    }
+    out.truncate(n);
+    Ok(())
+}
+
+/// The statement [`DigestCursor`] steps through.
+pub fn digest_statement(conn: &Connection) -> rusqlite::Result<Statement<'_>> {
+    conn.prepare(
+        "SELECT branch_id, period, digest FROM score_digest
+         WHERE branch_id BETWEEN ?1 AND ?2 ORDER BY branch_id, period",
+    )
+}
+
+/// One period's digest of its kept scores.
+#[derive(Debug, Default)]
+pub struct DigestRow {
+    pub branch: i64,
+    pub period: String,
+    pub digest: i64,
+}
+
+impl RowBuffer for DigestRow {
     fn fill(&mut self, r: &rusqlite::Row) -> rusqlite::Result<()> {
         self.branch = r.get(0)?;
         fill_text(&mut self.period, r, 1)?;
-        self.member = r.get(2)?;
-        self.score.read(r, 3)
+        self.digest = r.get(2)?;
+        Ok(())
     }
 }
 
-/// The kept scores of a range of branches in key order.
-pub type KeptCursor<'s> = Cursor<'s, KeptRow>;
+/// The digests of a range of branches in key order.
+pub type DigestCursor<'s> = Cursor<'s, DigestRow>;
 
-impl KeptCursor<'_> {
-    /// Key of the current row (`None` past the end).
-    pub fn key(&self) -> Option<(i64, &str, i64)> {
-        (!self.done).then_some((self.row.branch, self.row.period.as_str(), self.row.member))
+impl DigestCursor<'_> {
+    /// The digest kept for a period, stepping past the ones before it (keys
+    /// are asked for in increasing order).
+    pub fn find(&mut self, branch: i64, period: &str) -> rusqlite::Result<Option<i64>> {
+        while !self.done && (self.row.branch, self.row.period.as_str()) < (branch, period) {
+            self.advance()?;
+        }
+        let here = !self.done && self.row.branch == branch && self.row.period == period;
+        Ok(here.then_some(self.row.digest))
     }
 }
 

@@ -55,15 +55,20 @@ pub fn member_tallies(
          WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 GROUP BY item",
     )?;
     for p in periods {
-        let mut v: Vec<Tally> = st
-            .query_map(params![branch, p, member], |r| {
-                Ok(Tally {
-                    item: r.get(0)?,
-                    points: r.get(1)?,
-                    count: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut v: Vec<Tally> = match super::tally_seals::seal_bytes(conn, branch, p)? {
+            Some(bytes) => {
+                super::tally_seals::SealedTallies::decode(&bytes, branch, p)?.of_member(member)
+            }
+            None => st
+                .query_map(params![branch, p, member], |r| {
+                    Ok(Tally {
+                        item: r.get(0)?,
+                        points: r.get(1)?,
+                        count: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?,
+        };
         if with_corrections {
             let mut rows = cst.query(params![branch, p, member])?;
             while let Some(r) = rows.next()? {
@@ -137,6 +142,7 @@ pub fn put(
 pub struct ScoreWriter<'c> {
     put: rusqlite::Statement<'c>,
     remove: rusqlite::Statement<'c>,
+    digest: rusqlite::Statement<'c>,
 }
 
 impl<'c> ScoreWriter<'c> {
@@ -144,6 +150,9 @@ impl<'c> ScoreWriter<'c> {
         Ok(ScoreWriter {
             put: conn.prepare(PUT_SCORE)?,
             remove: conn.prepare(REMOVE_SCORE)?,
+            digest: conn.prepare(
+                "INSERT OR REPLACE INTO score_digest (branch_id, period, digest) VALUES (?1, ?2, ?3)",
+            )?,
         })
     }
 
@@ -161,6 +170,12 @@ impl<'c> ScoreWriter<'c> {
     /// Remove one member's score in a period.
     pub fn remove(&mut self, branch: i64, period: &str, member: i64) -> rusqlite::Result<()> {
         self.remove.execute(params![branch, period, member])?;
+        Ok(())
+    }
+
+    /// Keep the digest of a period's scores (after its rows were written).
+    pub fn digest(&mut self, branch: i64, period: &str, digest: i64) -> rusqlite::Result<()> {
+        self.digest.execute(params![branch, period, digest])?;
         Ok(())
     }
 }

@@ -9,7 +9,7 @@ mod diff;
 mod sweep;
 mod year;
 
-pub use diff::{Change, ChangeKind};
+pub use diff::{Change, ChangeKind, Found};
 pub use sweep::SweepStats;
 
 use super::{CoreError, Result};
@@ -73,7 +73,7 @@ pub fn retotal_all(path: &Path, check: bool) -> Result<RetotalReport> {
     let tx = writer.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let ranges = store::sweep::split_branches(&tx, READERS)?;
     let mut report = RetotalReport::default();
-    let (send, recv) = mpsc::sync_channel::<Vec<Change>>(64);
+    let (send, recv) = mpsc::sync_channel::<Vec<Found>>(64);
     let outcome = std::thread::scope(|s| {
         let readers: Vec<_> = ranges
             .iter()
@@ -110,18 +110,21 @@ pub fn retotal_all(path: &Path, check: bool) -> Result<RetotalReport> {
     Ok(report)
 }
 
-/// Count the readers' changes and write them (unless `out` is `None`).
+/// Count the readers' changes and write them with the new digests (unless
+/// `out` is `None`).
 fn receive(
-    recv: &mpsc::Receiver<Vec<Change>>,
+    recv: &mpsc::Receiver<Vec<Found>>,
     report: &mut RetotalReport,
     out: Option<&Connection>,
 ) -> Result<()> {
     let mut writer = out.map(totals::ScoreWriter::new).transpose()?;
     for batch in recv {
-        for c in &batch {
-            report.count(c);
+        for f in &batch {
+            if let Found::Change(c) = f {
+                report.count(c);
+            }
             if let Some(w) = writer.as_mut() {
-                apply(w, c)?;
+                apply(w, f)?;
             }
         }
     }
@@ -133,7 +136,7 @@ fn receive(
 fn read_range(
     path: &Path,
     range: BranchRange,
-    send: mpsc::SyncSender<Vec<Change>>,
+    send: mpsc::SyncSender<Vec<Found>>,
 ) -> Result<SweepStats> {
     let conn = store::open_reader(path)?;
     let snapshot = conn.unchecked_transaction()?;
@@ -153,13 +156,20 @@ fn read_range(
     Ok(stats)
 }
 
-/// Write one change.
-fn apply(out: &mut totals::ScoreWriter<'_>, c: &Change) -> Result<()> {
-    match &c.kind {
-        ChangeKind::Missing(row) | ChangeKind::Changed { fresh: row, .. } => {
-            out.put(c.branch, &c.period, c.member, row)?
-        }
-        ChangeKind::Bogus => out.remove(c.branch, &c.period, c.member)?,
+/// Write one change or digest.
+fn apply(out: &mut totals::ScoreWriter<'_>, f: &Found) -> Result<()> {
+    match f {
+        Found::Change(c) => match &c.kind {
+            ChangeKind::Missing(row) | ChangeKind::Changed { fresh: row, .. } => {
+                out.put(c.branch, &c.period, c.member, row)?
+            }
+            ChangeKind::Bogus => out.remove(c.branch, &c.period, c.member)?,
+        },
+        Found::Digest {
+            branch,
+            period,
+            digest,
+        } => out.digest(*branch, period, *digest)?,
     }
     Ok(())
 }

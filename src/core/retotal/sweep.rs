@@ -2,12 +2,13 @@
 //! key order, grouped by branch and year, scored, and compared with the kept
 //! scores read alongside.
 
-use super::diff::{Change, Diff};
+use super::diff::{Diff, Found};
 use super::year::{score_year, Held, Scratch, YearInputs, YearTallies};
 use crate::core::Result;
 use crate::model::PeriodId;
 use crate::scheme::Scheme;
-use crate::store::sweep::{self as reads, BranchRange, KeptCursor, TallyCursor};
+use crate::store::sweep::{self as reads, BranchRange, DigestCursor, TallyCursor};
+use crate::store::tally_seals::{self, SealCursor};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -21,6 +22,8 @@ pub struct SweepStats {
     pub scores: usize,
     /// Kept rows read.
     pub kept: usize,
+    /// Periods whose kept scores matched by their digest alone.
+    pub by_digest: usize,
 }
 
 impl std::ops::AddAssign for SweepStats {
@@ -29,11 +32,13 @@ impl std::ops::AddAssign for SweepStats {
         self.periods += o.periods;
         self.scores += o.scores;
         self.kept += o.kept;
+        self.by_digest += o.by_digest;
     }
 }
 
 /// Re-score every score of the branches in `range` and hand each kept row
-/// that differs to `sink`, in key order. Reads only; the caller keeps one
+/// that differs to `sink`, in key order, each compared period's new digest
+/// after its changes. Reads only; the caller keeps one
 /// snapshot (a transaction) around it.
 ///
 /// Periods are those of the `period` table with ids as jifen writes them
@@ -41,7 +46,7 @@ impl std::ops::AddAssign for SweepStats {
 pub fn sweep(
     conn: &Connection,
     range: BranchRange,
-    sink: &mut dyn FnMut(Change) -> Result<()>,
+    sink: &mut dyn FnMut(Found) -> Result<()>,
 ) -> Result<SweepStats> {
     let branches = reads::branch_schemes(conn, range)?;
     let periods = reads::periods(conn, range)?;
@@ -49,8 +54,11 @@ pub fn sweep(
     let corrections = reads::corrections(conn, range)?;
     let mut tally_st = reads::tally_statement(conn)?;
     let mut tallies = TallyCursor::new(&mut tally_st, range)?;
-    let mut kept_st = reads::kept_statement(conn)?;
-    let mut diff = Diff::new(KeptCursor::new(&mut kept_st, range)?, sink);
+    let mut seal_st = tally_seals::seal_statement(conn)?;
+    let mut seals = SealCursor::new(&mut seal_st, range)?;
+    let mut digest_st = reads::digest_statement(conn)?;
+    let digests = DigestCursor::new(&mut digest_st, range)?;
+    let mut diff = Diff::new(digests, reads::kept_of_period_statement(conn)?, sink);
 
     // Branches share a few schemes: each text is parsed once.
     let mut schemes: HashMap<&str, Scheme> = HashMap::new();
@@ -90,7 +98,7 @@ pub fn sweep(
         };
         let fixes = corrections.get(&branch);
         for one_year in held.chunk_by(|a, b| a.id.year == b.id.year) {
-            year.fill(&mut tallies, scheme, branch, one_year)?;
+            year.fill(&mut tallies, &mut seals, scheme, branch, one_year)?;
             let inputs = YearInputs {
                 scheme,
                 held: &held_ids,
@@ -98,15 +106,16 @@ pub fn sweep(
                 corrections: fixes,
                 tier: &tier,
             };
-            score_year(&year, &inputs, &mut scratch, |period, member, b| {
-                diff.offer(branch, period, member, b)
+            score_year(&year, &inputs, &mut scratch, |period, scores| {
+                diff.period(branch, period, scores)
             })?;
         }
         stats.branches += 1;
         stats.periods += held.len();
     }
-    let counts = diff.finish()?;
+    let counts = diff.counts;
     stats.scores = counts.fresh;
     stats.kept = counts.kept;
+    stats.by_digest = counts.by_digest;
     Ok(stats)
 }

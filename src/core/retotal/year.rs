@@ -4,9 +4,10 @@
 
 use super::super::totals::window_of;
 use crate::model::PeriodId;
-use crate::scheme::Scheme;
+use crate::scheme::{Item, Scheme};
 use crate::scoring::{self, Breakdown, Entry};
 use crate::store::sweep::{Corrections, TallyCursor};
+use crate::store::tally_seals::{SealCursor, SealRow, SealedTallies};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -25,15 +26,19 @@ pub(super) struct YearTallies<'s> {
     /// member order. A member whose items the scheme does not know has none.
     members: Vec<Vec<(i64, Range<usize>)>>,
     entries: Vec<Entry<'s>>,
+    /// Per held period: whether its tallies came from a seal.
+    sealed: Vec<bool>,
 }
 
 impl<'s> YearTallies<'s> {
     /// Read the tallies of `periods` (held periods of one year of `branch`,
-    /// in key order) from the cursor, skipping rows of anything before them
-    /// (unknown branches, periods not held).
+    /// in key order): a sealed period's from its seal, any other's from the
+    /// rows; both cursors skip what comes before (unknown branches, periods
+    /// not held).
     pub fn fill(
         &mut self,
         rows: &mut TallyCursor<'_>,
+        seals: &mut SealCursor<'_>,
         scheme: &'s Scheme,
         branch: i64,
         periods: &[Held<'_>],
@@ -45,6 +50,18 @@ impl<'s> YearTallies<'s> {
         let Some(last) = periods.last() else {
             return Ok(());
         };
+        self.sealed.clear();
+        for (k, p) in periods.iter().enumerate() {
+            while !seals.done && (seals.row.branch, seals.row.period.as_str()) < (branch, p.text) {
+                seals.advance()?;
+            }
+            let here = !seals.done && seals.row.branch == branch && seals.row.period == p.text;
+            self.sealed.push(here);
+            if here {
+                self.add_seal(k, &seals.row, scheme)?;
+                seals.advance()?;
+            }
+        }
         let mut k = 0;
         while !rows.done {
             let row = &rows.row;
@@ -55,26 +72,44 @@ impl<'s> YearTallies<'s> {
                 while periods[k].text < row.period.as_str() {
                     k += 1;
                 }
-                if periods[k].text == row.period {
-                    let at = self.entries.len();
-                    if let Some(item) = scheme.item(&row.item) {
-                        self.entries.push(Entry {
-                            item,
-                            points: row.points,
-                            count: row.count,
-                        });
-                    }
-                    let end = self.entries.len();
-                    let list = &mut self.members[k];
-                    match list.last_mut() {
-                        Some((m, r)) if *m == row.member => r.end = end,
-                        _ => list.push((row.member, at..end)),
-                    }
+                // A sealed period has no rows (a trigger refuses them).
+                if periods[k].text == row.period && !self.sealed[k] {
+                    let item = scheme.item(&row.item);
+                    self.push(k, row.member, item, row.points, row.count);
                 }
             }
             rows.advance()?;
         }
         Ok(())
+    }
+
+    /// The tallies of the `k`th period from its seal.
+    fn add_seal(&mut self, k: usize, seal: &SealRow, scheme: &'s Scheme) -> rusqlite::Result<()> {
+        let tallies = SealedTallies::decode(&seal.bytes, seal.branch, &seal.period)?;
+        let items: Vec<Option<&'s Item>> = tallies.items.iter().map(|c| scheme.item(c)).collect();
+        for t in tallies.iter() {
+            self.push(k, t.member, items[t.item], t.points, t.count);
+        }
+        Ok(())
+    }
+
+    /// One tally of the `k`th period (members come in order); an item the
+    /// scheme does not know adds the member with no entry.
+    fn push(&mut self, k: usize, member: i64, item: Option<&'s Item>, points: f64, count: i64) {
+        let at = self.entries.len();
+        if let Some(item) = item {
+            self.entries.push(Entry {
+                item,
+                points,
+                count,
+            });
+        }
+        let end = self.entries.len();
+        let list = &mut self.members[k];
+        match list.last_mut() {
+            Some((m, r)) if *m == member => r.end = end,
+            _ => list.push((member, at..end)),
+        }
     }
 
     /// Entries of `member` in the `k`th period.
@@ -106,10 +141,12 @@ pub(super) struct Scratch<'s> {
     members: Vec<i64>,
     corrected: Vec<Vec<Entry<'s>>>,
     merged: Vec<Entry<'s>>,
+    scored: Vec<(i64, Breakdown)>,
 }
 
 /// Score every member with entries in the window of each of the year's
-/// periods; `emit` gets them in key order (period text, then member).
+/// periods; `emit` gets each period's scores in member order, periods in
+/// order (a period with no scores too).
 pub(super) fn score_year<'s, E>(
     y: &YearTallies<'s>,
     inp: &YearInputs<'_, 's>,
@@ -117,12 +154,13 @@ pub(super) fn score_year<'s, E>(
     mut emit: E,
 ) -> crate::core::Result<()>
 where
-    E: FnMut(&str, i64, &Breakdown) -> crate::core::Result<()>,
+    E: FnMut(&str, &[(i64, Breakdown)]) -> crate::core::Result<()>,
 {
     let Scratch {
         members,
         corrected,
         merged,
+        scored,
     } = scratch;
     for p in inp.periods {
         let window: Vec<usize> = window_of(inp.scheme, &p.id, inp.held)
@@ -134,6 +172,7 @@ where
             .map(|&k| inp.corrections.and_then(|c| c.get(inp.periods[k].text)))
             .collect();
         members.clear();
+        scored.clear();
         for (&k, fix) in window.iter().zip(&fixes) {
             members.extend(y.members[k].iter().map(|(m, _)| *m));
             members.extend(fix.iter().flat_map(|f| f.keys().copied()));
@@ -161,9 +200,9 @@ where
                 })
                 .collect();
             scoring::merge_entries(&parts, merged);
-            let b = scoring::score_entries(inp.scheme, (inp.tier)(m), merged);
-            emit(p.text, m, &b)?;
+            scored.push((m, scoring::score_entries(inp.scheme, (inp.tier)(m), merged)));
         }
+        emit(p.text, scored)?;
     }
     Ok(())
 }
