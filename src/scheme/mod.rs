@@ -209,6 +209,10 @@ pub struct Item {
     /// Roll-call mark that turns into this claim (`leave` or `absent`).
     #[serde(default)]
     pub attendance: Option<String>,
+    /// Position of the item's part in scoring order (`Scheme::part_ids`),
+    /// built after loading; `usize::MAX` for a part the scheme lacks.
+    #[serde(skip)]
+    pub part_slot: usize,
 }
 
 impl Item {
@@ -430,7 +434,7 @@ pub struct Scheme {
     pub process: Process,
     /// Item positions by code, built after loading.
     #[serde(skip)]
-    item_index: std::collections::HashMap<String, usize>,
+    item_index: foldhash::HashMap<String, usize>,
 }
 
 impl Scheme {
@@ -481,6 +485,28 @@ impl Scheme {
             .enumerate()
             .map(|(i, it)| (it.code.clone(), i))
             .collect();
+        let slots: Vec<usize> = self
+            .items
+            .iter()
+            .map(|it| {
+                self.part_ids()
+                    .position(|id| it.part.as_deref().unwrap_or("") == id)
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        for (it, slot) in self.items.iter_mut().zip(slots) {
+            it.part_slot = slot;
+        }
+    }
+
+    /// Ids of the parts in scoring order; items without a part fall in `""`,
+    /// after the named parts.
+    pub fn part_ids(&self) -> impl Iterator<Item = &str> {
+        let implicit = self.items.iter().any(|i| i.part.is_none());
+        self.parts
+            .iter()
+            .map(|p| p.id.as_str())
+            .chain(implicit.then_some(""))
     }
 
     pub fn part(&self, id: &str) -> Option<&Part> {

@@ -6,7 +6,7 @@ mod rank;
 
 pub use rank::{rank, Entrant, Scope, Standing};
 
-use crate::scheme::{Direction, Item, ItemKind, PartYear, Scheme, VetoEffect, YearRule};
+use crate::scheme::{Direction, Item, ItemKind, Part, PartYear, Scheme, VetoEffect, YearRule};
 use std::collections::BTreeMap;
 
 /// Approved points of one item for one member in one window.
@@ -74,28 +74,26 @@ fn sign(direction: Direction, kind: ItemKind) -> f64 {
     }
 }
 
-/// Ids of the parts in scoring order; items without a part fall in `""`.
-fn part_ids(scheme: &Scheme) -> Vec<&str> {
-    let mut ids: Vec<&str> = scheme.parts.iter().map(|p| p.id.as_str()).collect();
-    if scheme.items.iter().any(|i| i.part.is_none()) {
-        ids.push("");
-    }
-    ids
-}
-
 /// Score of one part from entries.
 fn part_score(scheme: &Scheme, part_id: &str, entries: &[Entry]) -> f64 {
-    let part = scheme.part(part_id);
+    let slot = scheme.part_ids().position(|id| id == part_id);
+    part_score_at(
+        scheme,
+        slot.unwrap_or(usize::MAX),
+        scheme.part(part_id),
+        entries,
+    )
+}
+
+/// Score of the part in scoring position `slot` (`part` is `None` for the
+/// implicit part) from entries.
+fn part_score_at(scheme: &Scheme, slot: usize, part: Option<&Part>, entries: &[Entry]) -> f64 {
     let mut gains = 0.0; // entries that raise the part's score (bonus in merit schemes, demerits in demerit schemes)
     let mut losses = 0.0;
     let mut offsets = 0.0;
     for t in entries {
         let item = t.item;
-        let in_part = match &item.part {
-            Some(p) => p == part_id,
-            None => part_id.is_empty(),
-        };
-        if !in_part {
+        if item.part_slot != slot {
             continue;
         }
         let mut v = t.points * item.weight.unwrap_or(1.0);
@@ -128,40 +126,55 @@ fn part_score(scheme: &Scheme, part_id: &str, entries: &[Entry]) -> f64 {
     }
 }
 
-struct Vetoes {
-    effect: Option<VetoEffect>,
-    grade: Option<String>,
-    actions: Vec<String>,
-}
-
-fn vetoes_and_actions(entries: &[Entry]) -> Vetoes {
-    let mut out = Vetoes {
-        effect: None,
-        grade: None,
-        actions: Vec::new(),
-    };
+/// Set `out`'s actions and forced grade from the entries; returns the
+/// strongest veto effect met.
+fn vetoes_and_actions(entries: &[Entry], out: &mut Breakdown) -> Option<VetoEffect> {
+    let mut effect = None;
+    let mut grade: Option<&str> = None;
+    let mut actions = 0;
     for t in entries.iter().filter(|t| t.count > 0) {
         let item = t.item;
         if let Some(a) = &item.action {
-            if !out.actions.contains(a) {
-                out.actions.push(a.clone());
+            if !out.item_actions[..actions].contains(a) {
+                set_text_at(&mut out.item_actions, actions, a);
+                actions += 1;
             }
         }
         if item.kind == ItemKind::Veto {
             match item.effect {
-                Some(VetoEffect::Zero) => out.effect = Some(VetoEffect::Zero),
-                Some(VetoEffect::Cap) if out.effect != Some(VetoEffect::Zero) => {
-                    out.effect = Some(VetoEffect::Cap)
+                Some(VetoEffect::Zero) => effect = Some(VetoEffect::Zero),
+                Some(VetoEffect::Cap) if effect != Some(VetoEffect::Zero) => {
+                    effect = Some(VetoEffect::Cap)
                 }
                 Some(VetoEffect::Grade) => {
-                    out.grade = item.grade.clone();
-                    out.effect.get_or_insert(VetoEffect::Grade);
+                    grade = item.grade.as_deref();
+                    effect.get_or_insert(VetoEffect::Grade);
                 }
                 _ => {}
             }
         }
     }
-    out
+    out.item_actions.truncate(actions);
+    match (grade, &mut out.forced_grade) {
+        (None, slot) => *slot = None,
+        (Some(g), Some(s)) => {
+            s.clear();
+            s.push_str(g);
+        }
+        (Some(g), slot) => *slot = Some(g.to_string()),
+    }
+    effect
+}
+
+/// Put `text` at `list[i]` (`i` at most the length), reusing the string there.
+fn set_text_at(list: &mut Vec<String>, i: usize, text: &str) {
+    match list.get_mut(i) {
+        Some(s) => {
+            s.clear();
+            s.push_str(text);
+        }
+        None => list.push(text.to_string()),
+    }
 }
 
 fn clamp(scheme: &Scheme, v: f64) -> f64 {
@@ -169,21 +182,18 @@ fn clamp(scheme: &Scheme, v: f64) -> f64 {
     scheme.cap.map_or(v, |c| v.min(c))
 }
 
-fn finish(scheme: &Scheme, raw: f64, parts: Vec<(String, f64)>, entries: &[Entry]) -> Breakdown {
-    let v = vetoes_and_actions(entries);
+/// The total from the raw sum of base and parts, after vetoes and clamps;
+/// sets `out`'s total, actions, forced grade and veto mark.
+fn finish(scheme: &Scheme, raw: f64, entries: &[Entry], out: &mut Breakdown) {
+    let effect = vetoes_and_actions(entries, out);
     let mut total = clamp(scheme, raw);
-    match v.effect {
+    match effect {
         Some(VetoEffect::Zero) => total = 0.0,
         Some(VetoEffect::Cap) => total = scheme.cap.unwrap_or(total),
         _ => {}
     }
-    Breakdown {
-        total: crate::model::round2(total),
-        parts,
-        forced_grade: v.grade,
-        item_actions: v.actions,
-        vetoed: v.effect.is_some(),
-    }
+    out.total = crate::model::round2(total);
+    out.vetoed = effect.is_some();
 }
 
 /// Score of a member of `tier` from the approved tallies of one window.
@@ -191,15 +201,41 @@ pub fn score_window(scheme: &Scheme, tier: Option<i64>, tallies: &[Tally]) -> Br
     score_entries(scheme, tier, &resolve(scheme, tallies))
 }
 
-/// [`score_window`] from tallies already resolved against the scheme: the
-/// entry point of scans that meet millions of tallies (`jifen retotal`).
+/// [`score_window`] from tallies already resolved against the scheme.
 pub fn score_entries(scheme: &Scheme, tier: Option<i64>, entries: &[Entry]) -> Breakdown {
-    let parts: Vec<(String, f64)> = part_ids(scheme)
-        .into_iter()
-        .map(|p| (p.to_string(), part_score(scheme, p, entries)))
-        .collect();
-    let raw = scheme.base_for(tier) + parts.iter().map(|(_, v)| v).sum::<f64>();
-    finish(scheme, raw, parts, entries)
+    let mut out = Breakdown::default();
+    score_entries_into(scheme, tier, entries, &mut out);
+    out
+}
+
+/// [`score_entries`] into a breakdown whose buffers are reused: the entry
+/// point of scans that meet millions of tallies (`jifen retotal`).
+pub fn score_entries_into(
+    scheme: &Scheme,
+    tier: Option<i64>,
+    entries: &[Entry],
+    out: &mut Breakdown,
+) {
+    // Parts are summed first, then added to the base.
+    let mut sum = -0.0;
+    let mut n = 0;
+    for id in scheme.part_ids() {
+        let v = part_score_at(scheme, n, scheme.parts.get(n), entries);
+        sum += v;
+        match out.parts.get_mut(n) {
+            Some((have, slot)) => {
+                if have != id {
+                    have.clear();
+                    have.push_str(id);
+                }
+                *slot = v;
+            }
+            None => out.parts.push((id.to_string(), v)),
+        }
+        n += 1;
+    }
+    out.parts.truncate(n);
+    finish(scheme, scheme.base_for(tier) + sum, entries, out);
 }
 
 /// Add points and a count of `item` to a member's tallies.
@@ -271,8 +307,8 @@ pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) ->
     let periods: Vec<Vec<Entry>> = periods.iter().map(|t| resolve(scheme, t)).collect();
     match scheme.year.rule {
         YearRule::Parts => {
-            let parts: Vec<(String, f64)> = part_ids(scheme)
-                .into_iter()
+            let parts: Vec<(String, f64)> = scheme
+                .part_ids()
                 .map(|p| {
                     let averaged = scheme.part(p).is_some_and(|x| x.year == PartYear::Average);
                     let v = if averaged {
@@ -292,7 +328,12 @@ pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) ->
                 })
                 .collect();
             let raw = scheme.base_for(tier) + parts.iter().map(|(_, v)| v).sum::<f64>();
-            finish(scheme, raw, parts, &year)
+            let mut b = Breakdown {
+                parts,
+                ..Breakdown::default()
+            };
+            finish(scheme, raw, &year, &mut b);
+            b
         }
         YearRule::Average | YearRule::Sum => {
             let scores: Vec<Breakdown> = periods
@@ -305,23 +346,20 @@ pub fn score_year(scheme: &Scheme, tier: Option<i64>, periods: &[Vec<Tally>]) ->
                 _ => scores.len().max(1) as f64,
             };
             let n = divisor;
-            let parts = part_ids(scheme)
-                .into_iter()
+            let parts = scheme
+                .part_ids()
                 .map(|p| {
                     let s: f64 = scores.iter().map(|b| b.part(p)).sum();
                     (p.to_string(), s / n)
                 })
                 .collect();
-            let mut b = finish(scheme, sum / divisor, parts, &year);
             // A veto in any period already zeroed or capped that period; the
-            // year follows the same effect.
-            if let Some(v) = vetoes_and_actions(&year).effect {
-                match v {
-                    VetoEffect::Zero => b.total = 0.0,
-                    VetoEffect::Cap => b.total = scheme.cap.unwrap_or(b.total),
-                    VetoEffect::Grade => {}
-                }
-            }
+            // year follows the same effect (`finish` applies it).
+            let mut b = Breakdown {
+                parts,
+                ..Breakdown::default()
+            };
+            finish(scheme, sum / divisor, &year, &mut b);
             b
         }
     }

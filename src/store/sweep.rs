@@ -70,7 +70,7 @@ pub fn periods(conn: &Connection, r: BranchRange) -> rusqlite::Result<Vec<(i64, 
 pub fn tiers(
     conn: &Connection,
     r: BranchRange,
-) -> rusqlite::Result<HashMap<i64, (i64, Option<i64>)>> {
+) -> rusqlite::Result<foldhash::HashMap<i64, (i64, Option<i64>)>> {
     let mut st =
         conn.prepare("SELECT id, branch_id, tier FROM member WHERE branch_id BETWEEN ?1 AND ?2")?;
     let rows = st.query_map(params![r.lo, r.hi], |r| {

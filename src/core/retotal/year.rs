@@ -172,7 +172,8 @@ where
             .map(|&k| inp.corrections.and_then(|c| c.get(inp.periods[k].text)))
             .collect();
         members.clear();
-        scored.clear();
+        // The breakdowns of earlier periods are overwritten in place.
+        let mut n = 0;
         for (&k, fix) in window.iter().zip(&fixes) {
             members.extend(y.members[k].iter().map(|(m, _)| *m));
             members.extend(fix.iter().flat_map(|f| f.keys().copied()));
@@ -200,9 +201,14 @@ where
                 })
                 .collect();
             scoring::merge_entries(&parts, merged);
-            scored.push((m, scoring::score_entries(inp.scheme, (inp.tier)(m), merged)));
+            if n == scored.len() {
+                scored.push((m, Breakdown::default()));
+            }
+            scored[n].0 = m;
+            scoring::score_entries_into(inp.scheme, (inp.tier)(m), merged, &mut scored[n].1);
+            n += 1;
         }
-        emit(p.text, scored)?;
+        emit(p.text, &scored[..n])?;
     }
     Ok(())
 }
