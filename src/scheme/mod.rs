@@ -435,6 +435,9 @@ pub struct Scheme {
     /// Item positions by code, built after loading.
     #[serde(skip)]
     item_index: foldhash::HashMap<String, usize>,
+    /// Whether some item has no part (scoring then adds the implicit part `""`).
+    #[serde(skip)]
+    implicit_part: bool,
 }
 
 impl Scheme {
@@ -479,6 +482,7 @@ impl Scheme {
     }
 
     fn build_index(&mut self) {
+        self.implicit_part = self.items.iter().any(|i| i.part.is_none());
         self.item_index = self
             .items
             .iter()
@@ -502,11 +506,10 @@ impl Scheme {
     /// Ids of the parts in scoring order; items without a part fall in `""`,
     /// after the named parts.
     pub fn part_ids(&self) -> impl Iterator<Item = &str> {
-        let implicit = self.items.iter().any(|i| i.part.is_none());
         self.parts
             .iter()
             .map(|p| p.id.as_str())
-            .chain(implicit.then_some(""))
+            .chain(self.implicit_part.then_some(""))
     }
 
     pub fn part(&self, id: &str) -> Option<&Part> {

@@ -224,7 +224,8 @@ pub fn score_entries_into(
         sum += v;
         match out.parts.get_mut(n) {
             Some((have, slot)) => {
-                if have != id {
+                // Part ids are short: compared in line, not through memcmp.
+                if have.len() != id.len() || !have.bytes().eq(id.bytes()) {
                     have.clear();
                     have.push_str(id);
                 }
