@@ -272,7 +272,7 @@ fn a_database_from_before_packs_reads_without_them() {
     // Undo migrations 6 and 5 as far as the reads can tell.
     raw.execute_batch(
         "DROP TRIGGER score_digest_insert; DROP TRIGGER score_digest_update;
-         DROP TRIGGER score_digest_delete; DROP TRIGGER score_known_period;
+         DROP TRIGGER score_digest_delete;
          DROP TRIGGER tally_locked_delete;
          CREATE TRIGGER tally_locked_delete BEFORE DELETE ON tally
          WHEN EXISTS (SELECT 1 FROM period WHERE branch_id = OLD.branch_id AND id = OLD.period

@@ -180,7 +180,7 @@ fn back_before_seals(p: &Path, saved: &str) {
          {insert_guard};
          DROP TABLE {saved};
          DROP TRIGGER score_digest_insert; DROP TRIGGER score_digest_update;
-         DROP TRIGGER score_digest_delete; DROP TRIGGER score_known_period;
+         DROP TRIGGER score_digest_delete;
          DROP TRIGGER tally_locked_delete;
          CREATE TRIGGER tally_locked_delete BEFORE DELETE ON tally
          WHEN EXISTS (SELECT 1 FROM period WHERE branch_id = OLD.branch_id AND id = OLD.period

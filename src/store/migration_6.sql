@@ -40,8 +40,6 @@ CREATE TABLE score_digest (
     digest INTEGER NOT NULL,
     PRIMARY KEY (branch_id, period)
 ) WITHOUT ROWID;
-CREATE TRIGGER score_digest_insert AFTER INSERT ON score
-BEGIN DELETE FROM score_digest WHERE branch_id = NEW.branch_id AND period = NEW.period; END;
 CREATE TRIGGER score_digest_update AFTER UPDATE ON score
 BEGIN
     DELETE FROM score_digest WHERE branch_id = OLD.branch_id AND period = OLD.period;
@@ -50,8 +48,13 @@ END;
 CREATE TRIGGER score_digest_delete AFTER DELETE ON score
 BEGIN DELETE FROM score_digest WHERE branch_id = OLD.branch_id AND period = OLD.period; END;
 -- A score belongs to a period of its branch (a retotal compares periods).
+-- One trigger for both checks on insert: a trigger's program costs more to
+-- start than to run.
 DELETE FROM score WHERE NOT EXISTS
     (SELECT 1 FROM period p WHERE p.branch_id = score.branch_id AND p.id = score.period);
-CREATE TRIGGER score_known_period AFTER INSERT ON score
-WHEN NOT EXISTS (SELECT 1 FROM period WHERE branch_id = NEW.branch_id AND id = NEW.period)
-BEGIN SELECT RAISE(ABORT, 'a score for a period the branch does not have'); END;
+CREATE TRIGGER score_digest_insert AFTER INSERT ON score
+BEGIN
+    SELECT RAISE(ABORT, 'a score for a period the branch does not have')
+    WHERE NOT EXISTS (SELECT 1 FROM period WHERE branch_id = NEW.branch_id AND id = NEW.period);
+    DELETE FROM score_digest WHERE branch_id = NEW.branch_id AND period = NEW.period;
+END;
