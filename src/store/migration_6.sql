@@ -33,7 +33,8 @@ BEGIN SELECT RAISE(ABORT, 'the period is locked: its tallies are sealed'); END;
 -- found them equal to what the tallies give. Any change to a period's scores
 -- drops its digest; the next retotal compares that period row by row and
 -- writes a new one. Periods with their digest in place are compared by
--- digest alone.
+-- digest alone. (An edit made with these triggers dropped leaves the digest
+-- in place; `jifen verify` replays the journal and compares every score.)
 CREATE TABLE score_digest (
     branch_id INTEGER NOT NULL,
     period TEXT NOT NULL,
