@@ -111,7 +111,7 @@ impl<'a> SealedTallies<'a> {
 
 /// Encode tallies given as `(member, item, points, count)` in member, then
 /// item order.
-fn encode<'a>(rows: impl Iterator<Item = (i64, &'a str, f64, i64)>) -> Vec<u8> {
+fn encode<'a>(rows: impl Iterator<Item = (i64, &'a str, f64, i64)>) -> rusqlite::Result<Vec<u8>> {
     let mut seal = SealedTallies::default();
     let mut index: HashMap<&'a str, u32> = HashMap::new();
     let mut last = 0i64;
@@ -125,8 +125,7 @@ fn encode<'a>(rows: impl Iterator<Item = (i64, &'a str, f64, i64)>) -> Vec<u8> {
             .push((member.wrapping_sub(last) as u64, at, points, count));
         last = member;
     }
-    // Encoding into memory fails only when memory does.
-    postcard::to_stdvec(&seal).unwrap_or_default()
+    postcard::to_stdvec(&seal).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 /// Move a period's tallies into its seal (when the period is locked). The
@@ -142,7 +141,7 @@ pub fn seal_period(conn: &Connection, branch: i64, period: &str) -> rusqlite::Re
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let bytes = encode(rows.iter().map(|(m, i, p, c)| (*m, i.as_str(), *p, *c)));
+    let bytes = encode(rows.iter().map(|(m, i, p, c)| (*m, i.as_str(), *p, *c)))?;
     conn.prepare_cached("INSERT INTO tally_seal (branch_id, period, rows) VALUES (?1, ?2, ?3)")?
         .execute(params![branch, period, bytes])?;
     // A whole-period note keeps the deletions from noting each member.
@@ -249,7 +248,7 @@ mod tests {
             (7, "A1", 4.0, 2),
             (1_000_000, "C3", 0.25, 1),
         ];
-        let bytes = encode(rows.iter().copied());
+        let bytes = encode(rows.iter().copied()).expect("encode");
         let seal = SealedTallies::decode(&bytes, 1, "2026Q1").expect("decode");
         let back: Vec<(i64, &str, f64, i64)> = seal
             .iter()
@@ -264,7 +263,7 @@ mod tests {
 
     #[test]
     fn a_damaged_seal_is_an_error_naming_the_period() {
-        let bytes = encode([(3, "A1", 2.0, 1)].into_iter());
+        let bytes = encode([(3, "A1", 2.0, 1)].into_iter()).expect("encode");
         let err =
             SealedTallies::decode(&bytes[..bytes.len() - 3], 9, "2025Q2").expect_err("truncated");
         assert!(err.to_string().contains("branch 9, period 2025Q2"), "{err}");
