@@ -270,18 +270,9 @@ fn a_database_from_before_packs_reads_without_them() {
     drop(l);
     let raw = rusqlite::Connection::open(&p).unwrap();
     // Undo migrations 6 and 5 as far as the reads can tell.
-    raw.execute_batch(
-        "DROP TRIGGER score_digest_insert; DROP TRIGGER score_digest_update;
-         DROP TRIGGER score_digest_delete;
-         DROP TRIGGER tally_locked_delete;
-         CREATE TRIGGER tally_locked_delete BEFORE DELETE ON tally
-         WHEN EXISTS (SELECT 1 FROM period WHERE branch_id = OLD.branch_id AND id = OLD.period
-                      AND (state = 'locked' OR state = 'published' OR state = 'final'))
-         BEGIN SELECT RAISE(ABORT, 'period is locked'); END;
-         DROP TABLE score_digest; DROP TABLE tally_seal;
-         DROP TABLE claim_pack; PRAGMA user_version = 4;",
-    )
-    .unwrap();
+    common::undo_migration_6(&raw);
+    raw.execute_batch("DROP TABLE claim_pack; PRAGMA user_version = 4;")
+        .unwrap();
     drop(raw);
     let ro = Ledger::open_read_only(&p, None).unwrap();
     assert_eq!(claims_of(&ro, m).len(), 1);

@@ -96,3 +96,20 @@ pub fn copy_without_kept_scores(path: &std::path::Path) -> PathBuf {
     .expect("drop kept scores");
     copy
 }
+
+/// Undo migration 6 (seals and score digests) as far as reads and writes can
+/// tell: its triggers and tables dropped, the older lock guard on tallies back.
+/// The caller sets `user_version`.
+pub fn undo_migration_6(c: &rusqlite::Connection) {
+    c.execute_batch(
+        "DROP TRIGGER score_digest_insert; DROP TRIGGER score_digest_update;
+         DROP TRIGGER score_digest_delete;
+         DROP TRIGGER tally_locked_delete;
+         CREATE TRIGGER tally_locked_delete BEFORE DELETE ON tally
+         WHEN EXISTS (SELECT 1 FROM period WHERE branch_id = OLD.branch_id AND id = OLD.period
+                      AND (state = 'locked' OR state = 'published' OR state = 'final'))
+         BEGIN SELECT RAISE(ABORT, 'period is locked'); END;
+         DROP TABLE score_digest; DROP TABLE tally_seal;",
+    )
+    .expect("undo migration 6");
+}
