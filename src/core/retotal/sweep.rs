@@ -2,6 +2,7 @@
 //! key order (a locked period's from its seal), grouped by branch and year,
 //! scored, and compared period by period with the kept scores (by digest, or
 //! row by row where the digest is missing or differs).
+
 use super::diff::{Diff, Found};
 use super::year::{score_year, Held, Scratch, YearInputs, YearTallies};
 use crate::core::Result;
