@@ -17,13 +17,7 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 
 /// Copy the live database to `dest` while others may keep writing.
 pub fn backup_to(ledger: &Ledger, dest: &Path) -> Result<(), String> {
-    let mut out =
-        rusqlite::Connection::open(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
-    let b = rusqlite::backup::Backup::new(ledger.conn(), &mut out)
-        .map_err(|e| format!("{}: {e}", dest.display()))?;
-    b.run_to_completion(256, std::time::Duration::from_millis(0), None)
-        .map_err(|e| format!("{}: backup failed: {e}", dest.display()))?;
-    Ok(())
+    crate::store::db::copy_database(ledger.path(), dest).map_err(|e| format!("backup failed: {e}"))
 }
 
 /// Take an automatic backup (before a lock, at the start of a session) and rotate old ones.

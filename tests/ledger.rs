@@ -65,24 +65,26 @@ fn triggers_refuse_outside_changes_to_a_locked_period() {
     l.confirm(b, &"2026Q1".parse().unwrap(), None).unwrap();
     l.lock(&"2026Q1".parse().unwrap()).unwrap();
     let c = Connection::open(&p).unwrap();
-    // The locked quarter's tallies moved into its seal.
-    let (rows, seals): (i64, i64) = c
+    // The tallies are a view of the claims, not a table to edit.
+    let rows: i64 = c
         .query_row(
-            "SELECT (SELECT count(*) FROM tally WHERE period = '2026Q1'),
-                    (SELECT count(*) FROM tally_seal WHERE period = '2026Q1')",
+            "SELECT count(*) FROM tally WHERE period = '2026Q1'",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )
         .unwrap();
-    assert_eq!((rows, seals), (0, 1));
+    assert!(rows > 0);
+    assert!(c
+        .execute("DELETE FROM tally", [])
+        .unwrap_err()
+        .to_string()
+        .contains("view"));
     for sql in [
         "UPDATE claim SET points = 50",
         "DELETE FROM claim",
         "INSERT INTO claim (id, branch_id, member_id, period, item, count, claimed, points, source, status)
          SELECT 9999, branch_id, member_id, period, item, 1, 1, 1, 'manual', 'approved' FROM claim LIMIT 1",
-        "UPDATE tally_seal SET rows = x'00'",
-        "DELETE FROM tally_seal",
-        "INSERT INTO tally SELECT branch_id, period, 1, 'other.extra', 1, 1 FROM tally_seal LIMIT 1",
+        "UPDATE claim SET status = 'rejected' WHERE period = '2026Q1'",
         "UPDATE confirmation SET state = 'disputed'",
         "DELETE FROM confirmation",
         "DELETE FROM event WHERE seq = 1",

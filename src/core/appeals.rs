@@ -184,62 +184,64 @@ impl Ledger {
         text: &str,
         filed_on: NaiveDate,
     ) -> Result<i64> {
-        let text = text.trim();
-        if text.is_empty() {
-            return user("an appeal needs the member's words");
-        }
-        if !self.members()?.iter().any(|m| m.id == member_id) {
-            return user(format!("no member {member_id}"));
-        }
-        let pb = self.publication(p, filed_on)?;
-        match pb.state.as_str() {
-            "locked" | "published" => {}
-            "final" => return user(format!("period {p} is final: appeals are closed")),
-            s => return user(format!("period {p} is {s}: appeals are filed after the lock (use `confirm --dispute` during the session)")),
-        }
-        if let Some(l) = pb.locked_on {
-            if filed_on < l {
-                return user(format!(
-                    "period {p} was locked on {l}: an appeal cannot be filed on {filed_on}"
-                ));
+        self.write(|l| {
+            let text = text.trim();
+            if text.is_empty() {
+                return user("an appeal needs the member's words");
             }
-        }
-        if let Some(end) = pb.window_end {
-            if filed_on > end {
-                return user(format!(
-                    "period {p}: the publication window closed on {end}; the appeal is late"
-                ));
+            if !l.members()?.iter().any(|m| m.id == member_id) {
+                return user(format!("no member {member_id}"));
             }
-        }
-        let items = items
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from);
-        if let Some(list) = &items {
-            for code in list.split([',', ' ', '，']).filter(|s| !s.is_empty()) {
-                if self.scheme().item(code).is_none() && code.parse::<i64>().is_err() {
+            let pb = l.publication(p, filed_on)?;
+            match pb.state.as_str() {
+                "locked" | "published" => {}
+                "final" => return user(format!("period {p} is final: appeals are closed")),
+                s => return user(format!("period {p} is {s}: appeals are filed after the lock (use `confirm --dispute` during the session)")),
+            }
+            if let Some(l) = pb.locked_on {
+                if filed_on < l {
                     return user(format!(
-                        "scheme {} has no item '{code}' (give item codes or claim ids)",
-                        self.scheme().id
+                        "period {p} was locked on {l}: an appeal cannot be filed on {filed_on}"
                     ));
                 }
             }
-        }
-        let days = self.process_days();
-        let due = self
-            .calendar()?
-            .add_working_days(filed_on, days.appeal_reply_days);
-        let id = queries::next_id(self.conn(), "appeal")?;
-        self.journal(&[Event::AppealFile {
-            id,
-            branch_id: self.branch.id,
-            period: p.to_string(),
-            member_id,
-            items,
-            text: text.to_string(),
-            reply_due: fmt_date(due),
-        }])?;
-        Ok(id)
+            if let Some(end) = pb.window_end {
+                if filed_on > end {
+                    return user(format!(
+                        "period {p}: the publication window closed on {end}; the appeal is late"
+                    ));
+                }
+            }
+            let items = items
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from);
+            if let Some(list) = &items {
+                for code in list.split([',', ' ', '，']).filter(|s| !s.is_empty()) {
+                    if l.scheme().item(code).is_none() && code.parse::<i64>().is_err() {
+                        return user(format!(
+                            "scheme {} has no item '{code}' (give item codes or claim ids)",
+                            l.scheme().id
+                        ));
+                    }
+                }
+            }
+            let days = l.process_days();
+            let due = l
+                .calendar()?
+                .add_working_days(filed_on, days.appeal_reply_days);
+            let id = queries::next_id(l.conn(), crate::store::queries::Numbered::Appeal)?;
+            l.journal(&[Event::AppealFile {
+                id,
+                branch_id: l.branch.id,
+                period: p.to_string(),
+                member_id,
+                items,
+                text: text.to_string(),
+                reply_due: fmt_date(due),
+            }])?;
+            Ok(id)
+        })
     }
 
     /// Record a reply given on `on`. `upheld` needs a correction (item code,
@@ -253,52 +255,56 @@ impl Ledger {
         correction: Option<(&str, f64)>,
         on: NaiveDate,
     ) -> Result<AppealRow> {
-        let reply = reply.trim();
-        if reply.is_empty() {
-            return user("a reply needs its text (--reply)");
-        }
-        let a = self.appeal_on(id, on)?;
-        let reconsidered = a.history.iter().any(|s| s.outcome == "reconsider");
-        let mut next_due = None;
-        match outcome {
-            AppealOutcome::Upheld | AppealOutcome::Dismissed if !a.open => {
-                return user(format!("appeal {id} is already {}", a.status));
+        self.write(|l| {
+            let reply = reply.trim();
+            if reply.is_empty() {
+                return user("a reply needs its text (--reply)");
             }
-            AppealOutcome::Reconsider if reconsidered => {
-                return user(format!("appeal {id} has already gone to reconsideration"));
+            let a = l.appeal_on(id, on)?;
+            let reconsidered = a.history.iter().any(|s| s.outcome == "reconsider");
+            let mut next_due = None;
+            match outcome {
+                AppealOutcome::Upheld | AppealOutcome::Dismissed if !a.open => {
+                    return user(format!("appeal {id} is already {}", a.status));
+                }
+                AppealOutcome::Reconsider if reconsidered => {
+                    return user(format!("appeal {id} has already gone to reconsideration"));
+                }
+                AppealOutcome::Reconsider if !a.open && a.status != "dismissed" => {
+                    return user(format!(
+                        "appeal {id} was {}: only a dismissed appeal goes to reconsideration",
+                        a.status
+                    ));
+                }
+                AppealOutcome::Reconsider => {
+                    let days = l.process_days();
+                    next_due = Some(fmt_date(
+                        l.calendar()?.add_working_days(on, days.reconsider_days),
+                    ));
+                }
+                _ => {}
             }
-            AppealOutcome::Reconsider if !a.open && a.status != "dismissed" => {
-                return user(format!(
-                    "appeal {id} was {}: only a dismissed appeal goes to reconsideration",
-                    a.status
-                ));
-            }
-            AppealOutcome::Reconsider => {
-                let days = self.process_days();
-                next_due = Some(fmt_date(
-                    self.calendar()?.add_working_days(on, days.reconsider_days),
-                ));
-            }
-            _ => {}
-        }
-        let entry = match (outcome, correction) {
-            (AppealOutcome::Upheld, None) => {
-                return user("an upheld appeal posts a correction: give --item CODE --points P");
-            }
-            (AppealOutcome::Upheld, Some((item, points))) => {
-                Some(self.check_correction(&a, item, points, reply)?)
-            }
-            (_, Some(_)) => return user("only an upheld appeal posts a correction"),
-            (_, None) => None,
-        };
-        self.journal(&[Event::AppealReply {
-            id,
-            outcome: outcome.code().into(),
-            reply: reply.to_string(),
-            next_due,
-            correction: entry,
-        }])?;
-        self.appeal_on(id, on)
+            let entry = match (outcome, correction) {
+                (AppealOutcome::Upheld, None) => {
+                    return user(
+                        "an upheld appeal posts a correction: give --item CODE --points P",
+                    );
+                }
+                (AppealOutcome::Upheld, Some((item, points))) => {
+                    Some(l.check_correction(&a, item, points, reply)?)
+                }
+                (_, Some(_)) => return user("only an upheld appeal posts a correction"),
+                (_, None) => None,
+            };
+            l.journal(&[Event::AppealReply {
+                id,
+                outcome: outcome.code().into(),
+                reply: reply.to_string(),
+                next_due,
+                correction: entry,
+            }])?;
+            l.appeal_on(id, on)
+        })
     }
 
     fn check_correction(
@@ -338,7 +344,7 @@ impl Ledger {
             ));
         }
         Ok(CorrectionEntry {
-            id: queries::next_id(self.conn(), "correction")?,
+            id: queries::next_id(self.conn(), crate::store::queries::Numbered::Correction)?,
             item: item.to_string(),
             points,
             reason: reason.to_string(),

@@ -5,7 +5,8 @@ use crate::model::{
     Attendance, Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
 };
 use crate::scheme::Cycle;
-use crate::store::{self, queries, Event, LockedTotal, NewClaim, NewMember};
+use crate::store::queries::{self, Numbered};
+use crate::store::{Event, LockedTotal, NewClaim, NewMember};
 
 /// Additions of up to this many claims are journalled claim by claim and can be undone.
 pub(crate) const UNDOABLE_CLAIMS: usize = 50;
@@ -99,93 +100,101 @@ impl Ledger {
 
     /// Add members in one event; returns their new ids.
     pub fn add_members(&mut self, drafts: &[MemberDraft]) -> Result<Vec<i64>> {
-        for d in drafts {
-            self.check_member(d).map_err(CoreError::User)?;
-        }
-        let first = queries::next_id(self.conn(), "member")?;
-        let members: Vec<NewMember> = drafts
-            .iter()
-            .enumerate()
-            .map(|(i, d)| NewMember {
-                id: first + i as i64,
-                name: d.name.trim().to_string(),
-                category: d.category.code().into(),
-                tier: d.tier,
-                group: clean(d.group.clone()),
-                status: d.status.code().into(),
-            })
-            .collect();
-        let ids = members.iter().map(|m| m.id).collect();
-        self.journal(&[Event::MembersAdd {
-            branch_id: self.branch.id,
-            members,
-        }])?;
-        Ok(ids)
+        self.write(|l| {
+            for d in drafts {
+                l.check_member(d).map_err(CoreError::User)?;
+            }
+            let first = queries::next_id(l.conn(), Numbered::Member)?;
+            let members: Vec<NewMember> = drafts
+                .iter()
+                .enumerate()
+                .map(|(i, d)| NewMember {
+                    id: first + i as i64,
+                    name: d.name.trim().to_string(),
+                    category: d.category.code().into(),
+                    tier: d.tier,
+                    group: clean(d.group.clone()),
+                    status: d.status.code().into(),
+                })
+                .collect();
+            let ids = members.iter().map(|m| m.id).collect();
+            l.journal(&[Event::MembersAdd {
+                branch_id: l.branch.id,
+                members,
+            }])?;
+            Ok(ids)
+        })
     }
 
     /// Change a member's name, category, tier, group or status; history stays with the id.
     pub fn update_member(&mut self, id: i64, d: &MemberDraft) -> Result<()> {
-        self.check_member(d).map_err(CoreError::User)?;
-        if !self.members()?.iter().any(|m| m.id == id) {
-            return user(format!("no member {id}"));
-        }
-        self.journal(&[Event::MemberUpdate {
-            member: NewMember {
-                id,
-                name: d.name.trim().to_string(),
-                category: d.category.code().into(),
-                tier: d.tier,
-                group: clean(d.group.clone()),
-                status: d.status.code().into(),
-            },
-        }])?;
-        Ok(())
+        self.write(|l| {
+            l.check_member(d).map_err(CoreError::User)?;
+            if !l.members()?.iter().any(|m| m.id == id) {
+                return user(format!("no member {id}"));
+            }
+            l.journal(&[Event::MemberUpdate {
+                member: NewMember {
+                    id,
+                    name: d.name.trim().to_string(),
+                    category: d.category.code().into(),
+                    tier: d.tier,
+                    group: clean(d.group.clone()),
+                    status: d.status.code().into(),
+                },
+            }])?;
+            Ok(())
+        })
     }
 
     /// Open a period for claims.
     pub fn open_period(&mut self, p: &str) -> Result<PeriodId> {
-        let id: PeriodId = p.parse().map_err(CoreError::User)?;
-        let fits = matches!(
-            (self.scheme().cycle, id.kind),
-            (Cycle::Quarter, PeriodKind::Quarter(_)) | (Cycle::Half, PeriodKind::Half(_))
-        );
-        if !fits {
-            return user(format!(
-                "scheme {} runs by {}: open a period like {}",
-                self.scheme().id,
-                match self.scheme().cycle {
-                    Cycle::Quarter => "quarter",
-                    Cycle::Half => "half-year",
-                },
-                match self.scheme().cycle {
-                    Cycle::Quarter => "2026Q4",
-                    Cycle::Half => "2026H2",
-                }
-            ));
-        }
-        if self.period_row(&id)?.is_some() {
-            return user(format!("period {id} is already open"));
-        }
-        self.journal(&[Event::PeriodOpen {
-            branch_id: self.branch.id,
-            period: id.to_string(),
-        }])?;
-        Ok(id)
+        self.write(|l| {
+            let id: PeriodId = p.parse().map_err(CoreError::User)?;
+            let fits = matches!(
+                (l.scheme().cycle, id.kind),
+                (Cycle::Quarter, PeriodKind::Quarter(_)) | (Cycle::Half, PeriodKind::Half(_))
+            );
+            if !fits {
+                return user(format!(
+                    "scheme {} runs by {}: open a period like {}",
+                    l.scheme().id,
+                    match l.scheme().cycle {
+                        Cycle::Quarter => "quarter",
+                        Cycle::Half => "half-year",
+                    },
+                    match l.scheme().cycle {
+                        Cycle::Quarter => "2026Q4",
+                        Cycle::Half => "2026H2",
+                    }
+                ));
+            }
+            if l.period_row(&id)?.is_some() {
+                return user(format!("period {id} is already open"));
+            }
+            l.journal(&[Event::PeriodOpen {
+                branch_id: l.branch.id,
+                period: id.to_string(),
+            }])?;
+            Ok(id)
+        })
     }
 
     /// Mark a period as in session (the assembly has started).
     pub fn start_session(&mut self, p: &PeriodId) -> Result<()> {
-        let row = self.writable_period(p)?;
-        if row.state == "in-session" {
-            return Ok(());
-        }
-        self.journal(&[Event::PeriodState {
-            branch_id: self.branch.id,
-            period: p.to_string(),
-            state: "in-session".into(),
-            window_end: None,
-        }])?;
-        Ok(())
+        self.write(|l| {
+            let row = l.writable_period(p)?;
+            if row.state == "in-session" {
+                return Ok(());
+            }
+            l.journal(&[Event::PeriodState {
+                branch_id: l.branch.id,
+                period: p.to_string(),
+                state: "in-session".into(),
+                window_end: None,
+            }])?;
+            Ok(())
+        })
     }
 
     /// The period row, refusing periods that are locked or unknown.
@@ -226,40 +235,32 @@ impl Ledger {
     }
 
     /// Add claims already checked with `check_claim`; returns their numbers.
-    /// A large addition is numbered member by member and stored as packs.
+    /// A large addition is journalled as compact batches.
     pub fn add_checked_claims(&mut self, mut claims: Vec<NewClaim>) -> Result<Vec<i64>> {
-        if claims.len() >= super::bulk::PACKED_FROM {
+        if claims.len() > UNDOABLE_CLAIMS {
             let mut bulk = super::bulk::BulkClaims::default();
             for c in &claims {
                 bulk.push_new(c)?;
             }
             return self.add_bulk(bulk);
         }
-        let mut periods: Vec<String> = claims.iter().map(|c| c.period.clone()).collect();
-        periods.sort();
-        periods.dedup();
-        for p in &periods {
-            let id: PeriodId = p.parse().map_err(CoreError::User)?;
-            self.writable_period(&id)?;
-        }
-        let first = queries::next_id(self.conn(), "claim")?;
-        for (i, c) in claims.iter_mut().enumerate() {
-            c.id = first + i as i64;
-        }
-        let ids = claims.iter().map(|c| c.id).collect();
-        let branch_id = self.branch.id;
-        let events: Vec<Event> = if claims.len() <= UNDOABLE_CLAIMS {
-            vec![Event::ClaimsAdd { branch_id, claims }]
-        } else {
-            vec![Event::ClaimsBatch {
-                branch_id,
-                first_id: first,
-                rows: store::claim_rows::encode(&claims),
-                packed: false,
-            }]
-        };
-        self.journal(&events)?;
-        Ok(ids)
+        self.write(|l| {
+            let mut periods: Vec<String> = claims.iter().map(|c| c.period.clone()).collect();
+            periods.sort();
+            periods.dedup();
+            for p in &periods {
+                let id: PeriodId = p.parse().map_err(CoreError::User)?;
+                l.writable_period(&id)?;
+            }
+            let first = queries::next_id(l.conn(), Numbered::Claim)?;
+            for (i, c) in claims.iter_mut().enumerate() {
+                c.id = first + i as i64;
+            }
+            let ids = claims.iter().map(|c| c.id).collect();
+            let branch_id = l.branch.id;
+            l.journal(&[Event::ClaimsAdd { branch_id, claims }])?;
+            Ok(ids)
+        })
     }
 
     /// Record the committee's verdict on a claim.
@@ -270,91 +271,96 @@ impl Ledger {
         points: Option<f64>,
         reason: Option<&str>,
     ) -> Result<()> {
-        let c = self.claim(claim_id)?;
-        let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
-        self.writable_period(&p)?;
-        if c.status == ClaimStatus::Withdrawn {
-            return user(format!("claim {claim_id} was withdrawn"));
-        }
-        let reason = reason
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(String::from);
-        let new_points = match outcome {
-            Outcome::Approved => {
-                if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
-                    return user("approve takes the claimed points; use adjust to change them");
-                }
-                c.claimed
+        self.write(|l| {
+            let c = l.claim(claim_id)?;
+            let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
+            l.writable_period(&p)?;
+            if c.status == ClaimStatus::Withdrawn {
+                return user(format!("claim {claim_id} was withdrawn"));
             }
-            Outcome::Adjusted => {
-                let p = points.ok_or_else(|| CoreError::User("adjust needs --points".into()))?;
-                if reason.is_none() {
-                    return user("adjust needs a reason (--reason)");
+            let reason = reason
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(String::from);
+            let new_points = match outcome {
+                Outcome::Approved => {
+                    if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
+                        return user("approve takes the claimed points; use adjust to change them");
+                    }
+                    c.claimed
                 }
-                self.scheme()
-                    .check_adjusted(&c.item, c.count, p)
-                    .map_err(CoreError::User)?;
-                p
-            }
-            Outcome::Rejected => {
-                if reason.is_none() {
-                    return user("reject needs a reason (--reason)");
+                Outcome::Adjusted => {
+                    let p =
+                        points.ok_or_else(|| CoreError::User("adjust needs --points".into()))?;
+                    if reason.is_none() {
+                        return user("adjust needs a reason (--reason)");
+                    }
+                    l.scheme()
+                        .check_adjusted(&c.item, c.count, p)
+                        .map_err(CoreError::User)?;
+                    p
                 }
-                c.claimed
-            }
-        };
-        let prev = Event::Verdict {
-            claim: claim_id,
-            status: c.status.code().into(),
-            points: c.points,
-            reason: c.reason.clone(),
-            by: self.actor.clone(),
-            prev: None,
-        };
-        self.journal(&[Event::Verdict {
-            claim: claim_id,
-            status: outcome.status().code().into(),
-            points: new_points,
-            reason,
-            by: self.actor.clone(),
-            prev: Some(Box::new(prev)),
-        }])?;
-        Ok(())
+                Outcome::Rejected => {
+                    if reason.is_none() {
+                        return user("reject needs a reason (--reason)");
+                    }
+                    c.claimed
+                }
+            };
+            let prev = Event::Verdict {
+                claim: claim_id,
+                status: c.status.code().into(),
+                points: c.points,
+                reason: c.reason.clone(),
+                by: l.actor.clone(),
+                prev: None,
+            };
+            l.journal(&[Event::Verdict {
+                claim: claim_id,
+                status: outcome.status().code().into(),
+                points: new_points,
+                reason,
+                by: l.actor.clone(),
+                prev: Some(Box::new(prev)),
+            }])?;
+            Ok(())
+        })
     }
 
     /// Approve every pending claim of a member in a period; returns how many.
     pub fn approve_all(&mut self, member_id: i64, period: &PeriodId) -> Result<usize> {
-        let pending: Vec<_> = queries::claims(
-            self.conn(),
-            self.branch.id,
-            Some(&period.to_string()),
-            Some(member_id),
-        )?
-        .into_iter()
-        .filter(|c| c.status == ClaimStatus::Pending)
-        .collect();
-        self.writable_period(period)?;
-        let events: Vec<Event> = pending
-            .iter()
-            .map(|c| Event::Verdict {
-                claim: c.id,
-                status: "approved".into(),
-                points: c.claimed,
-                reason: None,
-                by: self.actor.clone(),
-                prev: Some(Box::new(Event::Verdict {
-                    claim: c.id,
-                    status: "pending".into(),
-                    points: c.points,
-                    reason: None,
-                    by: self.actor.clone(),
-                    prev: None,
-                })),
-            })
+        self.write(|l| {
+            let pending: Vec<_> = queries::claims(
+                l.conn(),
+                l.branch.id,
+                Some(&period.to_string()),
+                Some(member_id),
+            )?
+            .into_iter()
+            .filter(|c| c.status == ClaimStatus::Pending)
             .collect();
-        self.journal(&events)?;
-        Ok(pending.len())
+            l.writable_period(period)?;
+            let events: Vec<Event> = pending
+                .iter()
+                .map(|c| Event::Verdict {
+                    claim: c.id,
+                    status: "approved".into(),
+                    points: c.claimed,
+                    reason: None,
+                    by: l.actor.clone(),
+                    prev: Some(Box::new(Event::Verdict {
+                        claim: c.id,
+                        status: "pending".into(),
+                        points: c.points,
+                        reason: None,
+                        by: l.actor.clone(),
+                        prev: None,
+                    })),
+                })
+                .collect();
+            l.journal(&events)?;
+            Ok(pending.len())
+        })
     }
 
     /// Record a member's confirmation of their statement, or a dispute with their words.
@@ -364,31 +370,33 @@ impl Ledger {
         period: &PeriodId,
         dispute: Option<&str>,
     ) -> Result<()> {
-        self.writable_period(period)?;
-        let p = period.to_string();
-        let before = queries::confirmations(self.conn(), self.branch.id, &p)?.remove(&member_id);
-        let (state, text) = match dispute.map(str::trim) {
-            Some("") => return user("a dispute needs the member's words"),
-            Some(t) => ("disputed", Some(t.to_string())),
-            None => ("confirmed", None),
-        };
-        let prev = Event::Confirm {
-            branch_id: self.branch.id,
-            period: p.clone(),
-            member_id,
-            state: before.as_ref().map(|b| b.0.clone()),
-            text: before.and_then(|b| b.1),
-            prev: None,
-        };
-        self.journal(&[Event::Confirm {
-            branch_id: self.branch.id,
-            period: p,
-            member_id,
-            state: Some(state.into()),
-            text,
-            prev: Some(Box::new(prev)),
-        }])?;
-        Ok(())
+        self.write(|l| {
+            l.writable_period(period)?;
+            let p = period.to_string();
+            let before = queries::confirmations(l.conn(), l.branch.id, &p)?.remove(&member_id);
+            let (state, text) = match dispute.map(str::trim) {
+                Some("") => return user("a dispute needs the member's words"),
+                Some(t) => ("disputed", Some(t.to_string())),
+                None => ("confirmed", None),
+            };
+            let prev = Event::Confirm {
+                branch_id: l.branch.id,
+                period: p.clone(),
+                member_id,
+                state: before.as_ref().map(|b| b.0.clone()),
+                text: before.and_then(|b| b.1),
+                prev: None,
+            };
+            l.journal(&[Event::Confirm {
+                branch_id: l.branch.id,
+                period: p,
+                member_id,
+                state: Some(state.into()),
+                text,
+                prev: Some(Box::new(prev)),
+            }])?;
+            Ok(())
+        })
     }
 
     /// Mark attendance at roll call. Where the scheme has an item for the mark,
@@ -399,44 +407,46 @@ impl Ledger {
         period: &PeriodId,
         mark: Attendance,
     ) -> Result<Option<i64>> {
-        self.writable_period(period)?;
-        let p = period.to_string();
-        let before = queries::attendance(self.conn(), self.branch.id, &p)?.remove(&member_id);
-        let mut events = vec![Event::Attendance {
-            branch_id: self.branch.id,
-            period: p.clone(),
-            member_id,
-            mark: Some(mark.code().into()),
-            prev: Some(Box::new(Event::Attendance {
-                branch_id: self.branch.id,
+        self.write(|l| {
+            l.writable_period(period)?;
+            let p = period.to_string();
+            let before = queries::attendance(l.conn(), l.branch.id, &p)?.remove(&member_id);
+            let mut events = vec![Event::Attendance {
+                branch_id: l.branch.id,
                 period: p.clone(),
                 member_id,
-                mark: before.clone(),
-                prev: None,
-            })),
-        }];
-        let item = self
-            .scheme()
-            .items
-            .iter()
-            .find(|i| i.attendance.as_deref() == Some(mark.code()))
-            .map(|i| i.code.clone());
-        let mut new_id = None;
-        if let (Some(code), true) = (item, before.as_deref() != Some(mark.code())) {
-            let members = self.members()?;
-            let mut d = ClaimDraft::new(member_id, &code);
-            d.period = Some(p.clone());
-            d.note = Some(format!("roll call: {}", mark.code()));
-            let mut c = self.check_claim(&d, &members).map_err(CoreError::User)?;
-            c.id = queries::next_id(self.conn(), "claim")?;
-            new_id = Some(c.id);
-            events.push(Event::ClaimsAdd {
-                branch_id: self.branch.id,
-                claims: vec![c],
-            });
-        }
-        self.journal(&events)?;
-        Ok(new_id)
+                mark: Some(mark.code().into()),
+                prev: Some(Box::new(Event::Attendance {
+                    branch_id: l.branch.id,
+                    period: p.clone(),
+                    member_id,
+                    mark: before.clone(),
+                    prev: None,
+                })),
+            }];
+            let item = l
+                .scheme()
+                .items
+                .iter()
+                .find(|i| i.attendance.as_deref() == Some(mark.code()))
+                .map(|i| i.code.clone());
+            let mut new_id = None;
+            if let (Some(code), true) = (item, before.as_deref() != Some(mark.code())) {
+                let members = l.members()?;
+                let mut d = ClaimDraft::new(member_id, &code);
+                d.period = Some(p.clone());
+                d.note = Some(format!("roll call: {}", mark.code()));
+                let mut c = l.check_claim(&d, &members).map_err(CoreError::User)?;
+                c.id = queries::next_id(l.conn(), Numbered::Claim)?;
+                new_id = Some(c.id);
+                events.push(Event::ClaimsAdd {
+                    branch_id: l.branch.id,
+                    claims: vec![c],
+                });
+            }
+            l.journal(&events)?;
+            Ok(new_id)
+        })
     }
 
     /// Record a yearly or period follow-up action as done.
@@ -447,114 +457,117 @@ impl Ledger {
         action: &str,
         note: Option<&str>,
     ) -> Result<()> {
-        if self.scheme().action(action).is_none() {
-            return user(format!(
-                "scheme {} has no action '{action}'",
-                self.scheme().id
-            ));
-        }
-        self.journal(&[Event::FollowUpDone {
-            branch_id: self.branch.id,
-            scope: scope.to_string(),
-            member_id,
-            action: action.to_string(),
-            note: note.map(String::from),
-        }])?;
-        Ok(())
+        self.write(|l| {
+            if l.scheme().action(action).is_none() {
+                return user(format!("scheme {} has no action '{action}'", l.scheme().id));
+            }
+            l.journal(&[Event::FollowUpDone {
+                branch_id: l.branch.id,
+                scope: scope.to_string(),
+                member_id,
+                action: action.to_string(),
+                note: note.map(String::from),
+            }])?;
+            Ok(())
+        })
     }
 
     /// Set a branch setting (e.g. `excellent_quota`, `publication_days`).
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
-        const KEYS: &[&str] = &[
-            "excellent_quota",
-            "publication_days",
-            "appeal_reply_days",
-            "reconsider_days",
-        ];
-        if !KEYS.contains(&key) {
-            return user(format!(
-                "unknown setting '{key}' (settings: {})",
-                KEYS.join(", ")
-            ));
-        }
-        self.journal(&[Event::SettingSet {
-            branch_id: self.branch.id,
-            key: key.to_string(),
-            value: value.clone(),
-        }])?;
-        if let Some(obj) = self.branch.settings.as_object_mut() {
-            obj.insert(key.to_string(), value);
-        } else {
-            self.branch.settings = serde_json::json!({ key: value });
-        }
-        Ok(())
+        self.write(|l| {
+            const KEYS: &[&str] = &[
+                "excellent_quota",
+                "publication_days",
+                "appeal_reply_days",
+                "reconsider_days",
+            ];
+            if !KEYS.contains(&key) {
+                return user(format!(
+                    "unknown setting '{key}' (settings: {})",
+                    KEYS.join(", ")
+                ));
+            }
+            l.journal(&[Event::SettingSet {
+                branch_id: l.branch.id,
+                key: key.to_string(),
+                value: value.clone(),
+            }])?;
+            if let Some(obj) = l.branch.settings.as_object_mut() {
+                obj.insert(key.to_string(), value);
+            } else {
+                l.branch.settings = serde_json::json!({ key: value });
+            }
+            Ok(())
+        })
     }
 
     /// Seal a period: refuses while claims are undecided; records the totals
     /// and who has not confirmed. Returns the seal.
     pub fn lock(&mut self, period: &PeriodId) -> Result<LockReport> {
-        self.writable_period(period)?;
-        let p = period.to_string();
-        let pending: Vec<_> = queries::claims(self.conn(), self.branch.id, Some(&p), None)?
-            .into_iter()
-            .filter(|c| c.status == ClaimStatus::Pending)
-            .collect();
-        if !pending.is_empty() {
-            let list: Vec<String> = pending
-                .iter()
-                .take(10)
-                .map(|c| format!("#{} {} {}", c.id, c.member, c.item))
+        self.write(|l| {
+            l.writable_period(period)?;
+            let p = period.to_string();
+            let pending: Vec<_> = queries::claims(l.conn(), l.branch.id, Some(&p), None)?
+                .into_iter()
+                .filter(|c| c.status == ClaimStatus::Pending)
                 .collect();
-            return user(format!(
-                "cannot lock {p}: {} claim(s) still undecided: {}{}",
-                pending.len(),
-                list.join(", "),
-                if pending.len() > 10 { ", ..." } else { "" }
-            ));
-        }
-        if self.backups {
-            crate::backup::auto_backup(self, "lock").map_err(CoreError::User)?;
-        }
-        let ranking = self.ranking(&super::RankScope::Period(*period))?;
-        let confirmations = queries::confirmations(self.conn(), self.branch.id, &p)?;
-        let totals: Vec<LockedTotal> = ranking
-            .rows
-            .iter()
-            .map(|r| LockedTotal {
-                member_id: r.member_id,
-                score: r.score,
-                rank: r.rank,
-                grade: r.grade.as_deref().map(str::to_string),
-                stars: r.stars,
-                confirmed: confirmations.contains_key(&r.member_id),
+            if !pending.is_empty() {
+                let list: Vec<String> = pending
+                    .iter()
+                    .take(10)
+                    .map(|c| format!("#{} {} {}", c.id, c.member, c.item))
+                    .collect();
+                return user(format!(
+                    "cannot lock {p}: {} claim(s) still undecided: {}{}",
+                    pending.len(),
+                    list.join(", "),
+                    if pending.len() > 10 { ", ..." } else { "" }
+                ));
+            }
+            if l.backups {
+                crate::backup::auto_backup(l, "lock").map_err(CoreError::User)?;
+            }
+            let ranking = l.ranking(&super::RankScope::Period(*period))?;
+            let confirmations = queries::confirmations(l.conn(), l.branch.id, &p)?;
+            let totals: Vec<LockedTotal> = ranking
+                .rows
+                .iter()
+                .map(|r| LockedTotal {
+                    member_id: r.member_id,
+                    score: r.score,
+                    rank: r.rank,
+                    grade: r.grade.as_deref().map(str::to_string),
+                    stars: r.stars,
+                    confirmed: confirmations.contains_key(&r.member_id),
+                })
+                .collect();
+            let unconfirmed: Vec<i64> = totals
+                .iter()
+                .filter(|t| !t.confirmed)
+                .map(|t| t.member_id)
+                .collect();
+            let names: Vec<String> = ranking
+                .rows
+                .iter()
+                .filter(|r| !confirmations.contains_key(&r.member_id))
+                .map(|r| r.name.to_string())
+                .collect();
+            let (_, head) = crate::store::journal::head(l.conn())?;
+            let members = totals.len();
+            let res = l.journal(&[Event::Lock {
+                branch_id: l.branch.id,
+                period: p.clone(),
+                head,
+                totals,
+                unconfirmed,
+            }])?;
+            let seal = crate::store::seal_of(&res[0].1);
+            Ok(LockReport {
+                period: p,
+                seal,
+                members,
+                unconfirmed: names,
             })
-            .collect();
-        let unconfirmed: Vec<i64> = totals
-            .iter()
-            .filter(|t| !t.confirmed)
-            .map(|t| t.member_id)
-            .collect();
-        let names: Vec<String> = ranking
-            .rows
-            .iter()
-            .filter(|r| !confirmations.contains_key(&r.member_id))
-            .map(|r| r.name.to_string())
-            .collect();
-        let (_, head) = crate::store::journal::head(self.conn())?;
-        let members = totals.len();
-        let res = self.journal(&[Event::Lock {
-            branch_id: self.branch.id,
-            period: p.clone(),
-            head,
-            totals,
-            unconfirmed,
-        }])?;
-        let seal = crate::store::seal_of(&res[0].1);
-        Ok(LockReport {
-            period: p,
-            seal,
-            members,
-            unconfirmed: names,
         })
     }
 }

@@ -85,6 +85,8 @@ pub struct Ledger {
     roster: RefCell<Option<(i64, Arc<roster::Roster>)>>,
     /// The inputs of the period last ranked.
     period_cache: RefCell<Option<period_cache::PeriodCache>>,
+    /// Whether a write transaction (`Ledger::write`) is open on `conn`.
+    in_write: bool,
 }
 
 /// Current time as stored in the journal.
@@ -166,6 +168,7 @@ impl Ledger {
             backups: true,
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
+            in_write: false,
         };
         ledger.catch_up_totals()?;
         Ok(ledger)
@@ -185,6 +188,7 @@ impl Ledger {
             backups: true,
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
+            in_write: false,
         })
     }
 
@@ -216,22 +220,22 @@ impl Ledger {
             }
         };
         let mut conn = store::open_rw(path)?;
-        let existing = queries::branch_names(&conn)?;
-        if existing.iter().any(|b| b.1 == name) {
-            return user(format!(
-                "{}: branch '{name}' already exists",
-                path.display()
-            ));
-        }
-        let id = existing.iter().map(|b| b.0).max().unwrap_or(0) + 1;
-        let ev = store::Event::BranchInit {
-            branch_id: id,
-            name: name.to_string(),
-            scheme_id: scheme.id.clone(),
-            scheme_toml: text,
-        };
         let actor = default_actor();
+        // The name and the id are read inside the write that takes them.
         store::journal::write(&mut conn, |tx| -> Result<()> {
+            let existing = queries::branch_names(tx)?;
+            if existing.iter().any(|b| b.1 == name) {
+                return user(format!(
+                    "{}: branch '{name}' already exists",
+                    path.display()
+                ));
+            }
+            let ev = store::Event::BranchInit {
+                branch_id: queries::next_id(tx, queries::Numbered::Branch)?,
+                name: name.to_string(),
+                scheme_id: scheme.id.clone(),
+                scheme_toml: text,
+            };
             store::journal::append(tx, &actor, &ev, &now())?;
             Ok(())
         })?;
@@ -251,6 +255,7 @@ impl Ledger {
             backups: true,
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
+            in_write: false,
         })
     }
 
@@ -319,31 +324,61 @@ impl Ledger {
         &self.conn
     }
 
-    /// Append events in one IMMEDIATE transaction.
-    fn journal(&mut self, events: &[store::Event]) -> Result<Vec<(i64, String)>> {
+    /// Run `f` as one write: inside a single IMMEDIATE transaction, so that
+    /// every id it takes and every precondition it reads still hold when its
+    /// events are journalled, and nothing is written unless all of it
+    /// succeeds. Another writer is waited for, never failed on. Writes
+    /// nested in `f` join its transaction.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
         if self.read_only {
             return user("this view is read-only");
         }
-        let actor = self.actor.clone();
+        if self.in_write {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.in_write = true;
+        let out = f(self);
+        self.in_write = false;
+        let out = out.and_then(|v| Ok(self.conn.execute_batch("COMMIT").map(|_| v)?));
+        if out.is_err() {
+            if !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            self.roster.take();
+            self.period_cache.take();
+        }
+        out
+    }
+
+    /// Append events (inside the current write, or as one of their own) and
+    /// re-score what they moved before the write commits.
+    fn journal(&mut self, events: &[store::Event]) -> Result<Vec<(i64, String)>> {
+        self.write(|l| l.journal_here(events))
+    }
+
+    /// `journal` inside a write.
+    fn journal_here(&mut self, events: &[store::Event]) -> Result<Vec<(i64, String)>> {
         if events.iter().any(store::Event::touches_members) {
             self.roster.take();
         }
         let (branch, scheme) = (self.branch.id, &self.branch.scheme);
-        let written = store::journal::write(&mut self.conn, |tx| -> Result<Vec<(i64, String)>> {
-            // One action, one timestamp, strictly after the previous action's:
-            // undo takes back everything journalled at the same instant.
-            let last = store::queries::last_event_at(tx)?;
-            let mut at = now();
-            let mut tries = 0;
-            while last.as_deref().is_some_and(|l| at.as_str() <= l) && tries < 10_000 {
-                std::thread::yield_now();
-                at = now();
-                tries += 1;
-            }
-            let out = store::journal::append_all(tx, &actor, events, &at)?;
-            totals::refresh(tx, branch, scheme)?;
-            Ok(out)
-        });
+        // One action, one timestamp, strictly after the previous action's:
+        // undo takes back everything journalled at the same instant.
+        let last = store::queries::last_event_at(&self.conn)?;
+        let mut at = now();
+        let mut tries = 0;
+        while last.as_deref().is_some_and(|l| at.as_str() <= l) && tries < 10_000 {
+            std::thread::yield_now();
+            at = now();
+            tries += 1;
+        }
+        let written = store::journal::append_all(&self.conn, &self.actor, events, &at)
+            .map_err(CoreError::from)
+            .and_then(|out| totals::refresh(&self.conn, branch, scheme).map(|_| out))
+            // An undo can reach another branch's events: its scores too are
+            // right before the write commits.
+            .and_then(|out| totals::refresh_all(&self.conn).map(|_| out));
         match &written {
             Ok(_) => self.update_period_cache(events),
             Err(_) => {

@@ -121,74 +121,80 @@ impl Ledger {
     /// Record the posting of a locked period's results; the window runs from
     /// `posted_on` (default: the lock day). Returns the new state.
     pub fn publish(&mut self, p: &PeriodId, posted_on: Option<NaiveDate>) -> Result<Publication> {
-        let row = self
-            .period_row(p)?
-            .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
-        match row.state.as_str() {
-            "locked" => {}
-            "published" | "final" => return user(format!("period {p} is already {}", row.state)),
-            _ => {
-                return user(format!(
-                    "period {p} is {}: lock it first (`jifen lock {p}`)",
-                    row.state
-                ))
+        self.write(|l| {
+            let row = l
+                .period_row(p)?
+                .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+            match row.state.as_str() {
+                "locked" => {}
+                "published" | "final" => {
+                    return user(format!("period {p} is already {}", row.state))
+                }
+                _ => {
+                    return user(format!(
+                        "period {p} is {}: lock it first (`jifen lock {p}`)",
+                        row.state
+                    ))
+                }
             }
-        }
-        let locked_on = row.locked_at.as_deref().and_then(day_of);
-        let start = match (posted_on, locked_on) {
-            (Some(d), Some(l)) if d < l => {
-                return user(format!(
-                    "period {p} was locked on {l}: it cannot be posted on {d}"
-                ));
-            }
-            (Some(d), _) => d,
-            (None, Some(l)) => l,
-            (None, None) => crate::calendar::today(),
-        };
-        let days = self.process_days();
-        let end = self
-            .calendar()?
-            .deadline(start, days.publication_days, days.working_days);
-        self.journal(&[Event::PeriodState {
-            branch_id: self.branch.id,
-            period: p.to_string(),
-            state: "published".into(),
-            window_end: Some(end.format("%Y-%m-%d").to_string()),
-        }])?;
-        self.publication(p, start)
+            let locked_on = row.locked_at.as_deref().and_then(day_of);
+            let start = match (posted_on, locked_on) {
+                (Some(d), Some(l)) if d < l => {
+                    return user(format!(
+                        "period {p} was locked on {l}: it cannot be posted on {d}"
+                    ));
+                }
+                (Some(d), _) => d,
+                (None, Some(l)) => l,
+                (None, None) => crate::calendar::today(),
+            };
+            let days = l.process_days();
+            let end = l
+                .calendar()?
+                .deadline(start, days.publication_days, days.working_days);
+            l.journal(&[Event::PeriodState {
+                branch_id: l.branch.id,
+                period: p.to_string(),
+                state: "published".into(),
+                window_end: Some(end.format("%Y-%m-%d").to_string()),
+            }])?;
+            l.publication(p, start)
+        })
     }
 
     /// Make a period final: its window has closed and no appeal is open.
     pub fn finalize(&mut self, p: &PeriodId, today: NaiveDate) -> Result<()> {
-        let pb = self.publication(p, today)?;
-        if pb.state == "final" {
-            return user(format!("period {p} is already final"));
-        }
-        if !sealed(&pb.state) {
-            return user(format!(
-                "period {p} is {}: lock it first (`jifen lock {p}`)",
-                pb.state
-            ));
-        }
-        if !pb.closed {
-            let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
-            return user(format!(
-                "period {p}: the publication window runs until {end}; finalize after that day"
-            ));
-        }
-        if pb.open_appeals > 0 {
-            return user(format!(
-                "period {p}: {} appeal(s) still open; reply first (`jifen appeal list --period {p}`)",
-                pb.open_appeals
-            ));
-        }
-        self.journal(&[Event::PeriodState {
-            branch_id: self.branch.id,
-            period: p.to_string(),
-            state: "final".into(),
-            window_end: None,
-        }])?;
-        Ok(())
+        self.write(|l| {
+            let pb = l.publication(p, today)?;
+            if pb.state == "final" {
+                return user(format!("period {p} is already final"));
+            }
+            if !sealed(&pb.state) {
+                return user(format!(
+                    "period {p} is {}: lock it first (`jifen lock {p}`)",
+                    pb.state
+                ));
+            }
+            if !pb.closed {
+                let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
+                return user(format!(
+                    "period {p}: the publication window runs until {end}; finalize after that day"
+                ));
+            }
+            if pb.open_appeals > 0 {
+                return user(format!(
+                    "period {p}: {} appeal(s) still open; reply first (`jifen appeal list --period {p}`)",
+                    pb.open_appeals
+                ));
+            }
+            l.journal(&[Event::PeriodState {
+                branch_id: l.branch.id,
+                period: p.to_string(),
+                state: "final".into(),
+                window_end: None,
+            }])?;
+            Ok(())
+        })
     }
 
     /// Finalize every period whose window has closed without open appeals;

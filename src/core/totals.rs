@@ -82,6 +82,44 @@ fn plan(scheme: &Scheme, notes: Vec<totals::DirtyNote>, held: &[PeriodId]) -> To
 /// Above this many members, a period is re-scored whole.
 const WHOLE_PERIOD: usize = 200;
 
+/// The texts of the periods in `p`'s window.
+fn window_texts(scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<String> {
+    window_of(scheme, p, held)
+        .iter()
+        .map(|q| q.to_string())
+        .collect()
+}
+
+/// Every member's score in period `p` as the claims and corrections of its
+/// window give it, in member order (members without entries are absent).
+pub(crate) fn score_period(
+    conn: &Connection,
+    branch: i64,
+    scheme: &Scheme,
+    p: &PeriodId,
+    held: &[PeriodId],
+    tiers: &HashMap<i64, Option<i64>>,
+) -> Result<Vec<(i64, scoring::Breakdown)>> {
+    let window = window_texts(scheme, p, held);
+    let by_period = queries::tallies_by_period(conn, branch, &window, true)?;
+    let mut by_member: BTreeMap<i64, Vec<&[Tally]>> = BTreeMap::new();
+    for w in &by_period {
+        for (m, t) in w {
+            by_member.entry(*m).or_default().push(t.as_slice());
+        }
+    }
+    Ok(by_member
+        .into_iter()
+        .map(|(m, parts)| {
+            let tier = tiers.get(&m).copied().flatten();
+            (
+                m,
+                scoring::score_window(scheme, tier, &scoring::merge(&parts)),
+            )
+        })
+        .collect())
+}
+
 /// Re-score what the branch's pending notes name, and clear the notes.
 pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result<()> {
     let notes = totals::take_dirty(conn, branch)?;
@@ -92,10 +130,6 @@ pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result
     let todo = plan(scheme, notes, &held);
     let mut all_tiers: Option<HashMap<i64, Option<i64>>> = None;
     for (p, who) in todo {
-        let window: Vec<String> = window_of(scheme, &p, &held)
-            .iter()
-            .map(|q| q.to_string())
-            .collect();
         let period = p.to_string();
         match who {
             None => {
@@ -103,21 +137,13 @@ pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result
                     Some(t) => t,
                     None => all_tiers.insert(totals::tiers(conn, branch)?),
                 };
-                let tier = |m: i64| tiers.get(&m).copied().flatten();
                 totals::clear_period(conn, branch, &period)?;
-                let by_period = queries::tallies_by_period(conn, branch, &window, true)?;
-                let mut by_member: BTreeMap<i64, Vec<&[Tally]>> = BTreeMap::new();
-                for w in &by_period {
-                    for (m, t) in w {
-                        by_member.entry(*m).or_default().push(t.as_slice());
-                    }
-                }
-                for (m, parts) in by_member {
-                    let b = scoring::score_window(scheme, tier(m), &scoring::merge(&parts));
+                for (m, b) in score_period(conn, branch, scheme, &p, &held, tiers)? {
                     totals::put(conn, branch, &period, m, &b)?;
                 }
             }
             Some(members) => {
+                let window = window_texts(scheme, &p, &held);
                 for m in members {
                     let per = totals::member_tallies(conn, branch, &window, m, true)?;
                     if per.iter().all(Vec::is_empty) {

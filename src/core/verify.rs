@@ -13,28 +13,28 @@ pub struct VerifyReport {
     pub seal_matched: Option<String>,
 }
 
-const STATE_TABLES: &[&str] = &[
-    "branch",
-    "member",
-    "period",
-    "claim",
-    "claim_pack",
-    "tally",
-    "tally_seal",
-    "confirmation",
-    "attendance",
-    "lock_total",
-    "appeal",
-    "correction",
-    "follow_up",
-];
-
 /// Verify a database file; an error names the first bad event or row.
 pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
+    verify_with(path, seal, &mut |_, _| {})
+}
+
+/// `verify`, telling `progress` (events replayed, events in all) as it goes.
+pub fn verify_with(
+    path: &Path,
+    seal: Option<&str>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<VerifyReport> {
     if !path.exists() {
         return user(format!("{}: no such database", path.display()));
     }
     let file = store::open_ro(path)?;
+    // An older database is compared as this jifen reads it: a migrated copy.
+    let copy = match store::db::is_older(&file, path)? {
+        true => Some(store::db::migrated_copy(&file, path)?),
+        false => None,
+    };
+    let state_file: &Path = copy.as_deref().unwrap_or(path);
+    let total = store::compare::event_count(&file)? as u64;
     let mem = store::open_memory()?;
     let mut report = VerifyReport::default();
     let mut prev = store::journal::GENESIS.to_string();
@@ -77,54 +77,32 @@ pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
         }
         prev = row.hash.clone();
         report.events = row.seq;
+        if row.seq % 1024 == 0 {
+            progress(row.seq as u64, total);
+        }
         Ok(())
     })
     .map_err(super::CoreError::User)?;
-    // The kept totals are compared too, once the file has scored every change.
+    progress(total, total);
+    // Every state table is compared, the kept scores included, once the
+    // replay has scored every change (a file scored by an older jifen is
+    // first caught up, as opening it would).
     super::totals::refresh_all(&mem)?;
-    let totals_kept = store::totals::dirty_branches(&file).is_ok_and(|b| b.is_empty());
-    let tables = STATE_TABLES.iter().chain(totals_kept.then_some(&"score"));
-    // Compare the replayed state with the file's state, table by table.
-    mem.execute("ATTACH DATABASE ?1 AS orig", [path.to_string_lossy()])?;
-    for t in tables {
-        // A file from before the table existed (opened read-only, not migrated).
-        let in_file: bool = mem.query_row(
-            "SELECT count(*) > 0 FROM orig.sqlite_master WHERE type = 'table' AND name = ?1",
-            [t],
-            |r| r.get(0),
-        )?;
-        if !in_file {
-            continue;
-        }
-        for (a, b, what) in [
-            ("main", "orig", "missing from the file"),
-            ("orig", "main", "not explained by the journal"),
-        ] {
-            let sql = format!("SELECT * FROM {a}.{t} EXCEPT SELECT * FROM {b}.{t} LIMIT 1");
-            let mut st = mem.prepare(&sql)?;
-            let n = st.column_count();
-            let mut rows = st.query([])?;
-            if let Some(r) = rows.next()? {
-                let mut cols = Vec::new();
-                for i in 0..n.min(4) {
-                    let v: rusqlite::types::Value = r.get(i)?;
-                    cols.push(match v {
-                        rusqlite::types::Value::Null => "null".to_string(),
-                        rusqlite::types::Value::Integer(i) => i.to_string(),
-                        rusqlite::types::Value::Real(f) => f.to_string(),
-                        rusqlite::types::Value::Text(s) => s,
-                        rusqlite::types::Value::Blob(_) => "blob".into(),
-                    });
-                }
-                return user(format!(
-                    "{}: table {t}: row ({}) {what}: the database was changed outside jifen",
-                    path.display(),
-                    cols.join(", ")
-                ));
-            }
-        }
+    if let Some(copy) = &copy {
+        super::totals::refresh_all(&store::open_rw(copy)?)?;
     }
-    mem.execute("DETACH DATABASE orig", [])?;
+    if let Some(d) = store::compare::first_difference(&mem, state_file)? {
+        let what = match d.missing_from_file {
+            true => "missing from the file",
+            false => "not explained by the journal",
+        };
+        return user(format!(
+            "{}: table {}: row ({}) {what}: the database was changed outside jifen",
+            path.display(),
+            d.table,
+            d.row.join(", ")
+        ));
+    }
     // Every lock's totals must be what the replayed claims give.
     if !locks.is_empty() {
         let branches = queries::branches(&mem)?;

@@ -2,8 +2,7 @@
 //! live changes and for `verify`'s replay, so both give the same tables.
 
 use super::events::{Event, NewClaim};
-use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashMap;
+use rusqlite::{params, Connection};
 
 /// Write the effect of `ev` (journalled at `at`, with hash `hash`) to the state tables.
 pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::Result<()> {
@@ -63,29 +62,19 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 params![branch_id, period, state, window_end],
             )?;
         }
-        Event::ClaimsAdd { branch_id, claims } => {
-            insert_claims(conn, *branch_id, claims, at, false)?
-        }
+        Event::ClaimsAdd { branch_id, claims } => insert_claims(conn, *branch_id, claims, at)?,
+        // A bulk import; `packed` (an older jifen stored large ones apart)
+        // changes nothing: every claim is a claim row.
         Event::ClaimsBatch {
             branch_id,
             first_id,
             rows,
-            packed: true,
-        } => {
-            let decided = super::claim_packs::insert(conn, *branch_id, *first_id, rows, at)?;
-            note_periods(conn, *branch_id, decided.iter().map(|d| d.0))?;
-            add_sums(conn, *branch_id, &decided)?;
-        }
-        Event::ClaimsBatch {
-            branch_id,
-            first_id,
-            rows,
-            packed: false,
+            ..
         } => {
             let claims = super::claim_rows::decode(*first_id, rows).map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
             })?;
-            insert_claims(conn, *branch_id, &claims, at, true)?
+            insert_claims(conn, *branch_id, &claims, at)?
         }
         Event::Verdict {
             claim,
@@ -108,7 +97,6 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             )?;
         }
         Event::ClaimWithdraw { claim } => {
-            super::claim_packs::unpack(conn, *claim)?;
             let (points,): (f64,) =
                 conn.query_row("SELECT points FROM claim WHERE id = ?1", [claim], |r| {
                     Ok((r.get(0)?,))
@@ -186,7 +174,6 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 "UPDATE period SET state = 'locked', locked_at = ?3, seal = ?4 WHERE branch_id = ?1 AND id = ?2",
                 params![branch_id, period, at, super::seal_of(hash)],
             )?;
-            super::tally_seals::seal_period(conn, *branch_id, period)?;
         }
         Event::AppealFile {
             id,
@@ -249,12 +236,8 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
     Ok(())
 }
 
-fn counts(status: &str) -> bool {
-    status == "approved" || status == "adjusted"
-}
-
 /// Above this many claims, an import marks whole periods for re-scoring
-/// instead of one note per member and item.
+/// instead of one note per member.
 const BULK: usize = 64;
 
 /// Mark whole periods for re-scoring (a bulk change: one note per period
@@ -274,63 +257,20 @@ fn note_periods<'a>(
     Ok(())
 }
 
-/// Add decided claims, given as (period, member, item, points), to the
-/// tallies once per (period, member, item).
-fn add_sums(
-    conn: &Connection,
-    branch_id: i64,
-    decided: &[(&str, i64, &str, f64)],
-) -> rusqlite::Result<()> {
-    let mut sums: HashMap<(&str, i64, &str), (f64, i64)> = HashMap::new();
-    for &(period, member, item, points) in decided {
-        let e = sums.entry((period, member, item)).or_insert((0.0, 0));
-        e.0 += points;
-        e.1 += 1;
-    }
-    let mut sums: Vec<_> = sums.into_iter().collect();
-    sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for ((period, member, item), (points, count)) in sums {
-        tally_add(conn, branch_id, period, member, item, points, count)?;
-    }
-    Ok(())
-}
-
-/// Insert claims; decided ones are added to the tallies, claim by claim or
-/// (`summed`, for bulk imports) once per (period, member, item).
+/// Insert claims (decided ones marked as decided at `at` by the import).
 fn insert_claims(
     conn: &Connection,
     branch_id: i64,
     claims: &[NewClaim],
     at: &str,
-    summed: bool,
 ) -> rusqlite::Result<()> {
     if claims.len() > BULK {
         note_periods(conn, branch_id, claims.iter().map(|c| c.period.as_str()))?;
     }
-    insert_claim_rows_all(conn, branch_id, claims, at)?;
-    let decided = claims.iter().filter(|c| counts(claim_status(c)));
-    if summed {
-        let decided: Vec<_> = decided
-            .map(|c| (c.period.as_str(), c.member_id, c.item.as_str(), c.points))
-            .collect();
-        return add_sums(conn, branch_id, &decided);
-    }
-    for c in decided {
-        tally_add(
-            conn,
-            branch_id,
-            &c.period,
-            c.member_id,
-            &c.item,
-            c.points,
-            1,
-        )?;
-    }
-    Ok(())
+    insert_claim_rows_all(conn, branch_id, claims, at)
 }
 
-/// Insert claim rows (decided ones marked as decided at `at` by the import),
-/// leaving the tallies alone.
+/// Insert claim rows (decided ones marked as decided at `at` by the import).
 pub(super) fn insert_claim_rows_all(
     conn: &Connection,
     branch_id: i64,
@@ -409,58 +349,13 @@ fn set_claim(
     decided_at: Option<&str>,
     by: Option<&str>,
 ) -> rusqlite::Result<()> {
-    super::claim_packs::unpack(conn, claim)?;
-    let old = conn
+    let changed = conn
         .prepare_cached(
-            "SELECT branch_id, period, member_id, item, status, points FROM claim WHERE id = ?1",
+            "UPDATE claim SET status = ?2, points = ?3, reason = ?4, decided_at = ?5, decided_by = ?6 WHERE id = ?1",
         )?
-        .query_row([claim], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, f64>(5)?,
-            ))
-        })
-        .optional()?;
-    let Some((branch, period, member, item, old_status, old_points)) = old else {
+        .execute(params![claim, status, points, reason, decided_at, by])?;
+    if changed == 0 {
         return Err(rusqlite::Error::QueryReturnedNoRows);
-    };
-    conn.prepare_cached(
-        "UPDATE claim SET status = ?2, points = ?3, reason = ?4, decided_at = ?5, decided_by = ?6 WHERE id = ?1",
-    )?
-    .execute(params![claim, status, points, reason, decided_at, by])?;
-    if counts(&old_status) {
-        tally_add(conn, branch, &period, member, &item, -old_points, -1)?;
-    }
-    if counts(status) {
-        tally_add(conn, branch, &period, member, &item, points, 1)?;
-    }
-    Ok(())
-}
-
-fn tally_add(
-    conn: &Connection,
-    branch: i64,
-    period: &str,
-    member: i64,
-    item: &str,
-    points: f64,
-    count: i64,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO tally (branch_id, period, member_id, item, points, count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (branch_id, period, member_id, item)
-         DO UPDATE SET points = points + excluded.points, count = count + excluded.count",
-    )?
-    .execute(params![branch, period, member, item, points, count])?;
-    if count < 0 {
-        conn.prepare_cached(
-            "DELETE FROM tally WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 AND item = ?4 AND count <= 0",
-        )?
-        .execute(params![branch, period, member, item])?;
     }
     Ok(())
 }

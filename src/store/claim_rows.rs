@@ -6,12 +6,6 @@ use super::events::NewClaim;
 
 /// Columns of one line, in order.
 pub(super) const COLUMNS: usize = 12;
-/// Positions of the fields read straight from a line (splitting a batch into packs).
-pub(super) const MEMBER: usize = 0;
-pub(super) const PERIOD: usize = 1;
-pub(super) const ITEM: usize = 2;
-pub(super) const POINTS: usize = 5;
-pub(super) const VERDICT: usize = 10;
 
 fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())

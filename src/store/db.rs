@@ -8,7 +8,7 @@ use std::time::Duration;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("schema.sql"),
@@ -17,12 +17,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migration_4.sql"),
     include_str!("migration_5.sql"),
     include_str!("migration_6.sql"),
+    include_str!("migration_7.sql"),
 ];
 
-/// Work a migration does in Rust after its SQL, by the version it brings.
-fn after_migration(conn: &Connection, version: usize) -> rusqlite::Result<()> {
-    if version == 6 {
-        super::tally_seals::seal_locked(conn)?;
+/// Work a migration does in Rust before its SQL, by the version it brings.
+fn before_migration(conn: &Connection, version: usize) -> rusqlite::Result<()> {
+    if version == 7 {
+        super::fold_packs::fold(conn)?;
     }
     Ok(())
 }
@@ -53,6 +54,8 @@ fn sq(path: &Path) -> impl Fn(rusqlite::Error) -> OpenError + '_ {
 /// Open (and create or migrate) a database for reading and writing.
 pub fn open_rw(path: &Path) -> Result<Connection, OpenError> {
     let conn = Connection::open(path).map_err(sq(path))?;
+    // Another program's database is left exactly as it is (not even switched to WAL).
+    refuse_foreign(&conn, path)?;
     configure(&conn, path, false)?;
     migrate(&conn, path)?;
     Ok(conn)
@@ -136,6 +139,75 @@ fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), Open
     Ok(())
 }
 
+/// A database with tables but no jifen schema version is another program's.
+fn refuse_foreign(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+    if user_version(conn, path)? != 0 {
+        return Ok(());
+    }
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(sq(path))?;
+    if tables > 0 {
+        return Err(OpenError::NotJifen {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Copy the database at `src` to `dest` with the backup API, through a
+/// connection of its own: inside a caller's write transaction (which has
+/// written nothing yet) the copy is exactly the state that write sees. The
+/// copy is made under a temporary name and renamed into place, so an
+/// interrupted backup never leaves a half-written file under `dest`.
+pub fn copy_database(src: &Path, dest: &Path) -> Result<(), OpenError> {
+    let from = open_ro(src)?;
+    let part = dest.with_extension("partial");
+    let fail = |e: rusqlite::Error| OpenError::Sqlite {
+        path: dest.display().to_string(),
+        source: e,
+    };
+    {
+        let mut out = Connection::open(&part).map_err(fail)?;
+        let b = rusqlite::backup::Backup::new(&from, &mut out).map_err(fail)?;
+        b.run_to_completion(256, Duration::ZERO, None)
+            .map_err(fail)?;
+    }
+    std::fs::rename(&part, dest).map_err(|e| OpenError::Pragma {
+        path: dest.display().to_string(),
+        what: format!("cannot put the copy in place: {e}"),
+    })
+}
+
+/// Whether a database opened read-only is from an older jifen (not yet migrated).
+pub fn is_older(conn: &Connection, path: &Path) -> Result<bool, OpenError> {
+    Ok(user_version(conn, path)? < SCHEMA_VERSION)
+}
+
+/// A copy of an older database, migrated as this jifen would migrate it, in a
+/// temporary file: read as this build reads, the original left untouched.
+pub fn migrated_copy(conn: &Connection, path: &Path) -> Result<tempfile::TempPath, OpenError> {
+    let tmp = tempfile::NamedTempFile::new()
+        .map_err(|e| OpenError::Pragma {
+            path: path.display().to_string(),
+            what: format!("cannot make a temporary copy: {e}"),
+        })?
+        .into_temp_path();
+    {
+        let mut out = Connection::open(&tmp).map_err(sq(path))?;
+        let b = rusqlite::backup::Backup::new(conn, &mut out).map_err(sq(path))?;
+        b.run_to_completion(1024, Duration::ZERO, None)
+            .map_err(sq(path))?;
+    }
+    let copy = Connection::open(&tmp).map_err(sq(path))?;
+    migrate(&copy, path)?;
+    Ok(tmp)
+}
+
 fn user_version(conn: &Connection, path: &Path) -> Result<i64, OpenError> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(sq(path))
@@ -149,24 +221,11 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), OpenError> {
             found: v,
         });
     }
-    if v == 0 {
-        let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(sq(path))?;
-        if tables > 0 {
-            return Err(OpenError::NotJifen {
-                path: path.display().to_string(),
-            });
-        }
-    }
+    refuse_foreign(conn, path)?;
     for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
         let tx = conn.unchecked_transaction().map_err(sq(path))?;
+        before_migration(&tx, i + 1).map_err(sq(path))?;
         tx.execute_batch(m).map_err(sq(path))?;
-        after_migration(&tx, i + 1).map_err(sq(path))?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
             .map_err(sq(path))?;
         tx.commit().map_err(sq(path))?;

@@ -3,15 +3,14 @@
 
 pub mod appeal_queries;
 pub mod apply;
-pub mod claim_packs;
 pub mod claim_rows;
+pub mod compare;
 pub mod db;
 pub mod events;
+mod fold_packs;
 pub mod journal;
 pub mod lease;
 pub mod queries;
-pub mod sweep;
-pub mod tally_seals;
 pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, OpenError};

@@ -87,18 +87,25 @@ pub fn members(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<Member>> 
     rows.collect()
 }
 
-pub fn next_id(conn: &Connection, table: &str) -> rusqlite::Result<i64> {
+/// The tables whose rows are numbered by jifen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbered {
+    Branch,
+    Member,
+    Claim,
+    Appeal,
+    Correction,
+}
+
+/// The next free id of a numbered table. Take it inside the write
+/// transaction that inserts the row, so no other writer can take it too.
+pub fn next_id(conn: &Connection, table: Numbered) -> rusqlite::Result<i64> {
     let sql = match table {
-        "member" => "SELECT COALESCE(MAX(id), 0) + 1 FROM member",
-        "claim" => {
-            let rows: i64 = conn
-                .prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM claim")?
-                .query_row([], |r| r.get(0))?;
-            return Ok(rows.max(super::claim_packs::next_id(conn)?));
-        }
-        "appeal" => "SELECT COALESCE(MAX(id), 0) + 1 FROM appeal",
-        "correction" => "SELECT COALESCE(MAX(id), 0) + 1 FROM correction",
-        _ => "SELECT COALESCE(MAX(id), 0) + 1 FROM branch",
+        Numbered::Branch => "SELECT COALESCE(MAX(id), 0) + 1 FROM branch",
+        Numbered::Member => "SELECT COALESCE(MAX(id), 0) + 1 FROM member",
+        Numbered::Claim => "SELECT COALESCE(MAX(id), 0) + 1 FROM claim",
+        Numbered::Appeal => "SELECT COALESCE(MAX(id), 0) + 1 FROM appeal",
+        Numbered::Correction => "SELECT COALESCE(MAX(id), 0) + 1 FROM correction",
     };
     conn.prepare_cached(sql)?.query_row([], |r| r.get(0))
 }
@@ -147,16 +154,11 @@ fn claim_from(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
 }
 
 pub fn claim(conn: &Connection, id: i64) -> rusqlite::Result<Option<Claim>> {
-    let row = conn
-        .prepare_cached(&format!(
-            "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id WHERE c.id = ?1"
-        ))?
-        .query_row([id], claim_from)
-        .optional()?;
-    match row {
-        Some(c) => Ok(Some(c)),
-        None => super::claim_packs::claim(conn, id),
-    }
+    conn.prepare_cached(&format!(
+        "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id WHERE c.id = ?1"
+    ))?
+    .query_row([id], claim_from)
+    .optional()
 }
 
 /// The condition on `?2` (period) and `?3` (member) of table `alias`, one
@@ -189,13 +191,7 @@ pub fn claims(
          ORDER BY c.id"
     ))?;
     let rows = st.query_map(params![branch, period, member], claim_from)?;
-    let mut out = rows.collect::<rusqlite::Result<Vec<Claim>>>()?;
-    let packed = super::claim_packs::claims(conn, branch, period, member)?;
-    if !packed.is_empty() {
-        out.extend(packed);
-        out.sort_by_key(|c| c.id);
-    }
-    Ok(out)
+    rows.collect()
 }
 
 /// Pending claim counts per member in a period.
@@ -220,11 +216,7 @@ pub fn pending_counts(
     let rows = st.query_map(params![branch, period], |r| {
         Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
     })?;
-    let mut out = rows.collect::<rusqlite::Result<HashMap<i64, usize>>>()?;
-    for (member, n) in super::claim_packs::pending_counts(conn, branch, period)? {
-        *out.entry(member).or_default() += n;
-    }
-    Ok(out)
+    rows.collect()
 }
 
 /// Pending claims of one member in a period.
@@ -239,7 +231,6 @@ pub fn pending_count(
     )?
     .query_row(params![branch, period, member], |r| r.get::<_, i64>(0))
     .map(|n| n as usize)
-    .and_then(|n| Ok(n + super::claim_packs::pending_count(conn, branch, period, member)?))
 }
 
 /// One member's confirmation in a period: (state, text).
@@ -413,10 +404,6 @@ pub fn tallies_by_period(
         "SELECT member_id, item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2",
     )?;
     for p in periods {
-        if let Some(bytes) = super::tally_seals::seal_bytes(conn, branch, p)? {
-            out.push(super::tally_seals::SealedTallies::decode(&bytes, branch, p)?.by_member());
-            continue;
-        }
         let mut by: HashMap<i64, Vec<Tally>> = HashMap::new();
         let mut rows = st.query(params![branch, p])?;
         while let Some(r) = rows.next()? {
@@ -456,7 +443,7 @@ pub fn claim_counts(
             "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status <> 'withdrawn'",
         )?
         .query_row(params![branch, period], |r| r.get::<_, i64>(0))?;
-    let all = all as usize + super::claim_packs::count(conn, branch, period)?;
+    let all = all as usize;
     let pending: usize = pending_counts(conn, branch, period)?.values().sum();
     Ok((all, pending))
 }

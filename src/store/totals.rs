@@ -55,20 +55,15 @@ pub fn member_tallies(
          WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 GROUP BY item",
     )?;
     for p in periods {
-        let mut v: Vec<Tally> = match super::tally_seals::seal_bytes(conn, branch, p)? {
-            Some(bytes) => {
-                super::tally_seals::SealedTallies::decode(&bytes, branch, p)?.of_member(member)
-            }
-            None => st
-                .query_map(params![branch, p, member], |r| {
-                    Ok(Tally {
-                        item: r.get(0)?,
-                        points: r.get(1)?,
-                        count: r.get(2)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?,
-        };
+        let mut v: Vec<Tally> = st
+            .query_map(params![branch, p, member], |r| {
+                Ok(Tally {
+                    item: r.get(0)?,
+                    points: r.get(1)?,
+                    count: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         if with_corrections {
             let mut rows = cst.query(params![branch, p, member])?;
             while let Some(r) = rows.next()? {
@@ -138,46 +133,21 @@ pub fn put(
     put_with(&mut st, branch, period, member, &row)
 }
 
-/// Writes many scores through statements prepared once (`jifen retotal`).
-pub struct ScoreWriter<'c> {
-    put: rusqlite::Statement<'c>,
-    remove: rusqlite::Statement<'c>,
-    digest: rusqlite::Statement<'c>,
+/// Write one member's score in a period from its stored form.
+pub fn put_row(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+    member: i64,
+    row: &ScoreRow,
+) -> rusqlite::Result<()> {
+    let mut st = conn.prepare_cached(PUT_SCORE)?;
+    put_with(&mut st, branch, period, member, row)
 }
 
-impl<'c> ScoreWriter<'c> {
-    pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
-        Ok(ScoreWriter {
-            put: conn.prepare(PUT_SCORE)?,
-            remove: conn.prepare(REMOVE_SCORE)?,
-            digest: conn.prepare(
-                "INSERT OR REPLACE INTO score_digest (branch_id, period, digest) VALUES (?1, ?2, ?3)",
-            )?,
-        })
-    }
-
-    /// Write one member's score in a period.
-    pub fn put(
-        &mut self,
-        branch: i64,
-        period: &str,
-        member: i64,
-        row: &ScoreRow,
-    ) -> rusqlite::Result<()> {
-        put_with(&mut self.put, branch, period, member, row)
-    }
-
-    /// Remove one member's score in a period.
-    pub fn remove(&mut self, branch: i64, period: &str, member: i64) -> rusqlite::Result<()> {
-        self.remove.execute(params![branch, period, member])?;
-        Ok(())
-    }
-
-    /// Keep the digest of a period's scores (after its rows were written).
-    pub fn digest(&mut self, branch: i64, period: &str, digest: i64) -> rusqlite::Result<()> {
-        self.digest.execute(params![branch, period, digest])?;
-        Ok(())
-    }
+/// Delete every `score_dirty` note (after a full re-score); returns how many.
+pub fn clear_all_notes(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM score_dirty", [])
 }
 
 /// A score as the `score` table stores it: the breakdown's columns in their

@@ -3,7 +3,7 @@
 
 mod table;
 
-use super::bulk::{BulkClaims, PACKED_FROM};
+use super::bulk::BulkClaims;
 use super::claim_check::{ClaimChecker, ClaimFields};
 use super::{Ledger, MemberDraft, Result};
 use crate::model::{ClaimSource, MemberStatus, Outcome};
@@ -200,38 +200,38 @@ impl Ledger {
         Ok(n)
     }
 
-    /// Import claims from CSV or XLSX; returns how many were added. A large
-    /// file is read in two parts on two threads.
+    /// Import claims from CSV or XLSX, all or nothing; returns how many were added.
     pub fn import_claims(&mut self, path: &Path) -> Result<usize> {
+        self.import_claims_with(path, &mut |_, _| {})
+    }
+
+    /// `import_claims`, telling `progress` (bytes read, bytes in all) as the
+    /// rows of a CSV file are read.
+    pub fn import_claims_with(
+        &mut self,
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<usize> {
         let t = Table::read(path)?;
         check_header(&t, CLAIM_HEADER, 2)?;
         let roster = self.roster()?;
         // Rows without a period go to the current one, looked up once.
         let current = self.current_period()?;
         let rows = ClaimRows::new(&t, &roster, self.scheme(), current);
-        let parts = t.parts(2);
-        let mut read: Vec<PartRead> = std::thread::scope(|s| {
-            let others: Vec<_> = parts[1..]
-                .iter()
-                .map(|p| s.spawn(|| rows.read(p)))
-                .collect();
-            let mut read = vec![rows.read(&parts[0])];
-            for other in others {
-                read.push(other.join().unwrap_or_else(|_| PartRead::failed()));
+        let mut checker = ClaimChecker::new(rows.scheme, rows.members, rows.current);
+        let mut hashes = RowHashes(Vec::with_capacity(t.size() / 80));
+        let mut bulk = BulkClaims::with_capacity(t.size() / 2);
+        let size = t.size() as u64;
+        let parsed = t.each_row(|line, cells| -> Result<bool> {
+            hashes.0.push((cells.hash(), line));
+            let c = rows.row(&mut checker, line, cells)?;
+            bulk.push_checked(&c);
+            if bulk.len() % 4096 == 0 {
+                progress(cells.end() as u64, size);
             }
-            read
+            Ok(true)
         });
-        let mut bulk = BulkClaims::default();
-        let mut hashes = RowHashes(Vec::new());
-        // The first part's error comes first in the file.
-        let mut parsed = Ok(());
-        for part in read.drain(..) {
-            bulk.append(part.bulk);
-            hashes.0.extend(part.hashes);
-            if parsed.is_ok() {
-                parsed = part.result;
-            }
-        }
+        progress(size, size);
         // A repeated row is reported when it comes before the first other error.
         let failed_at = match &parsed {
             Err(super::CoreError::Import(e)) => Some(e.line),
@@ -249,7 +249,7 @@ impl Ledger {
         if n == 0 {
             return Err(t.err(0, "", "no rows below the header").into());
         }
-        if n >= PACKED_FROM {
+        if n > super::commands::UNDOABLE_CLAIMS {
             self.add_bulk(bulk)?;
         } else {
             self.add_checked_claims(bulk.into_claims()?)?;
@@ -258,25 +258,7 @@ impl Ledger {
     }
 }
 
-/// What reading one part of a claim file gave: its checked claims, every
-/// row's hash, and the first error (reading stops there).
-struct PartRead {
-    bulk: BulkClaims,
-    hashes: Vec<(u64, usize)>,
-    result: Result<()>,
-}
-
-impl PartRead {
-    fn failed() -> PartRead {
-        PartRead {
-            bulk: BulkClaims::default(),
-            hashes: Vec::new(),
-            result: Err(super::CoreError::User("reading the file failed".into())),
-        }
-    }
-}
-
-/// Reads the rows of a claim file into checked claims; shared by the threads.
+/// Reads the rows of a claim file into checked claims.
 struct ClaimRows<'a> {
     t: &'a Table,
     col: ClaimColumns,
@@ -306,25 +288,6 @@ impl<'a> ClaimRows<'a> {
             scheme,
             current,
             default_period: current.map(|p| p.to_string()),
-        }
-    }
-
-    /// Read one part of the file.
-    fn read(&self, part: &table::Part) -> PartRead {
-        let t = self.t;
-        let mut checker = ClaimChecker::new(self.scheme, self.members, self.current);
-        let mut hashes = Vec::with_capacity(t.size() / 80);
-        let mut bulk = BulkClaims::with_capacity(t.size() / 2);
-        let result = t.each_row_in(part, |line, cells| -> Result<bool> {
-            hashes.push((cells.hash(), line));
-            let c = self.row(&mut checker, line, cells)?;
-            bulk.push_checked(&c);
-            Ok(true)
-        });
-        PartRead {
-            bulk,
-            hashes,
-            result,
         }
     }
 
@@ -486,39 +449,44 @@ mod tests {
         assert_eq!(repeated.first_repeat(&t).expect("read"), Some((4, 2)));
     }
 
-    /// Every row with its line, read whole or in parts.
-    fn rows_by_parts(t: &Table, n: usize) -> Vec<(usize, Vec<String>)> {
+    /// Every row with its line, as the table gives them.
+    fn rows_of(t: &Table) -> Vec<(usize, Vec<String>)> {
         let mut rows = Vec::new();
-        for part in t.parts(n) {
-            t.each_row_in(&part, |line, cells| {
-                rows.push((line, cells.to_vec()));
-                Ok::<bool, ImportError>(true)
-            })
-            .expect("read");
-        }
+        t.each_row(|line, cells| {
+            rows.push((line, cells.to_vec()));
+            Ok::<bool, ImportError>(true)
+        })
+        .expect("read");
         rows
     }
 
     #[test]
-    fn a_file_read_in_parts_gives_the_same_rows_and_lines() {
-        let mut quoted = String::from("a,b\n");
+    fn rows_are_what_a_csv_reader_reads_whatever_the_quote_marks() {
+        // A literal quote mark in an unquoted field (12"), then quoted fields
+        // that run over several lines, far enough apart that a reader which
+        // cut the file by counting quote marks would cut inside a field.
+        let mut text = String::from("a,b\n");
+        text.push_str("1,屏幕 12\" 一台\n");
         for i in 0..4000 {
-            quoted.push_str(&format!("{i},\"第{i}行\n\"\"引\"\",号\"\n"));
+            text.push_str(&format!("{i},\"第{i}行\n\"\"引\"\",号\"\n"));
         }
-        // Blank lines before the header reach past the middle of the file.
-        let mut late_header = "\n".repeat(90_000);
-        late_header.push_str("a,b\n");
-        for i in 0..3000 {
-            late_header.push_str(&format!("{i},x\n"));
-        }
-        for text in [quoted, late_header] {
-            let (_d, t) = table(&text);
-            assert_eq!(t.header, ["a", "b"]);
-            let whole = rows_by_parts(&t, 1);
-            assert!(whole.len() >= 3000);
-            assert!(t.parts(3).len() > 1);
-            assert_eq!(rows_by_parts(&t, 3), whole);
-        }
+        text.push_str("9999,末行\n");
+        let (_d, t) = table(&text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let expected: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("csv").iter().map(String::from).collect())
+            .collect();
+        let got: Vec<Vec<String>> = rows_of(&t).into_iter().map(|r| r.1).collect();
+        assert_eq!(got.len(), 4002);
+        assert_eq!(got[0], ["1", "屏幕 12\" 一台"]);
+        assert_eq!(got[1], ["0", "第0行\n\"引\",号"]);
+        assert_eq!(got, expected);
+        // Lines are the file's own: row k (k >= 1) starts on line 3 + 2(k - 1).
+        let lines: Vec<usize> = rows_of(&t).iter().map(|r| r.0).collect();
+        assert_eq!(&lines[..3], &[2, 3, 5]);
     }
 
     #[test]

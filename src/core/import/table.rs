@@ -13,7 +13,7 @@ const MAX_FIELD: usize = 4096;
 pub(super) struct Cells<'r> {
     text: &'r str,
     rec: &'r ByteRecord,
-    /// Where the row ends in its part of the file (0 in a workbook).
+    /// Where the row ends in the file (0 in a workbook).
     end: usize,
 }
 
@@ -25,6 +25,11 @@ impl<'r> Cells<'r> {
 
     pub fn len(&self) -> usize {
         self.rec.len()
+    }
+
+    /// Where the row ends in the file, in bytes (0 in a workbook).
+    pub fn end(&self) -> usize {
+        self.end
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'r str> + '_ {
@@ -54,25 +59,6 @@ impl<'r> Cells<'r> {
     }
 }
 
-/// A stretch of a file's rows that can be read on its own: whole records,
-/// from byte `start` to `end` of the text, the first on line `first_line`.
-pub(super) struct Part {
-    start: usize,
-    end: usize,
-    first_line: usize,
-}
-
-impl Part {
-    const WHOLE: Part = Part {
-        start: 0,
-        end: usize::MAX,
-        first_line: 1,
-    };
-}
-
-/// Files smaller than this are read as one part.
-const SPLIT_FROM: usize = 64 * 1024;
-
 enum Body {
     /// CSV text, its byte-order mark skipped.
     Text(Vec<u8>, usize),
@@ -84,8 +70,6 @@ enum Body {
 pub(super) struct Table {
     pub file: String,
     pub header: Vec<String>,
-    /// Where the header row ends in the text: no part is cut before it.
-    header_end: usize,
     body: Body,
 }
 
@@ -132,17 +116,13 @@ impl Table {
         let mut t = Table {
             file: file.clone(),
             header: Vec::new(),
-            header_end: 0,
             body,
         };
         let mut header = None;
-        let mut header_end = 0;
-        t.walk(&Part::WHOLE, &mut |_, cells| {
+        t.walk(&mut |_, cells| {
             header = Some(cells.iter().map(|h| h.trim().to_lowercase()).collect());
-            header_end = cells.end;
             Ok(false)
         })?;
-        t.header_end = header_end;
         t.header = header.ok_or_else(|| fail(0, "the file is empty".into()))?;
         Ok(t)
     }
@@ -169,67 +149,19 @@ impl Table {
         }
     }
 
-    /// Cut the rows into up to `n` parts at record boundaries, so that each
-    /// can be read on its own thread. A workbook or a small file is one part.
-    pub fn parts(&self, n: usize) -> Vec<Part> {
-        let text: &[u8] = match &self.body {
-            Body::Text(bytes, bom) => &bytes[*bom..],
-            Body::Sheet(_) => &[],
-        };
-        if text.len() < SPLIT_FROM || n < 2 {
-            return vec![Part::WHOLE];
-        }
-        let mut parts = Vec::with_capacity(n);
-        let (mut start, mut first_line) = (0, 1);
-        // Inside quotes after an odd number of quote marks: a record ends at
-        // the first line break after the target with an even count before it.
-        let mut quoted = false;
-        let mut pos = 0;
-        for k in 1..n {
-            let target = (text.len() * k / n).max(pos).max(self.header_end);
-            let quotes = text[pos..target].iter().filter(|b| **b == b'"').count();
-            quoted ^= quotes % 2 == 1;
-            pos = target;
-            while pos < text.len() && (quoted || text[pos] != b'\n') {
-                quoted ^= text[pos] == b'"';
-                pos += 1;
-            }
-            if pos >= text.len() {
-                break;
-            }
-            pos += 1;
-            parts.push(Part {
-                start,
-                end: pos,
-                first_line,
-            });
-            first_line += text[start..pos].iter().filter(|b| **b == b'\n').count();
-            start = pos;
-        }
-        parts.push(Part {
-            start,
-            end: usize::MAX,
-            first_line,
-        });
-        parts
-    }
-
-    /// Call `f` with every row of `part` that is not blank, the header
-    /// included, until it returns `Ok(false)`.
+    /// Call `f` with every row of the file that is not blank, the header
+    /// included, until it returns `Ok(false)`. CSV is read in one pass by
+    /// the `csv` crate, so a row is exactly what any CSV reader sees.
     fn walk<E: From<ImportError>>(
         &self,
-        part: &Part,
         f: &mut dyn FnMut(usize, &Cells) -> Result<bool, E>,
     ) -> Result<(), E> {
         match &self.body {
             Body::Text(bytes, bom) => {
-                let text = &bytes[*bom..];
-                let slice = &text[part.start.min(text.len())..part.end.min(text.len())];
-                let lines_before = part.first_line - 1;
                 let mut rdr = csv::ReaderBuilder::new()
                     .has_headers(false)
                     .flexible(true)
-                    .from_reader(slice);
+                    .from_reader(&bytes[*bom..]);
                 let mut rec = ByteRecord::new();
                 loop {
                     match rdr.read_byte_record(&mut rec) {
@@ -238,10 +170,10 @@ impl Table {
                         Err(e) => {
                             let line = e.position().map_or(0, |p| p.line() as usize);
                             let msg = format!("bad CSV: {e}");
-                            return Err(self.err(line + lines_before, "", msg).into());
+                            return Err(self.err(line, "", msg).into());
                         }
                     }
-                    let line = rec.position().map_or(0, |p| p.line() as usize) + lines_before;
+                    let line = rec.position().map_or(0, |p| p.line() as usize);
                     // The whole file is UTF-8 and fields end at ASCII bytes.
                     let text = std::str::from_utf8(rec.as_slice())
                         .map_err(|_| self.err(line, "", "not UTF-8 text"))?;
@@ -275,19 +207,10 @@ impl Table {
     /// when `f` returns `Ok(false)`.
     pub fn each_row<E: From<ImportError>>(
         &self,
-        f: impl FnMut(usize, &Cells) -> Result<bool, E>,
-    ) -> Result<(), E> {
-        self.each_row_in(&Part::WHOLE, f)
-    }
-
-    /// `each_row` over one part (the header is in the first).
-    pub fn each_row_in<E: From<ImportError>>(
-        &self,
-        part: &Part,
         mut f: impl FnMut(usize, &Cells) -> Result<bool, E>,
     ) -> Result<(), E> {
-        let mut header_seen = part.start > 0;
-        self.walk(part, &mut |line, cells| {
+        let mut header_seen = false;
+        self.walk(&mut |line, cells| {
             if !header_seen {
                 header_seen = true;
                 return Ok(true);
