@@ -2,6 +2,7 @@
 
 mod after;
 mod output;
+mod progress;
 
 use crate::core::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::model::{Category, MemberStatus, Outcome};
@@ -315,7 +316,11 @@ fn retotal(db: &Path, check: bool) -> Out {
     if !db.exists() {
         return fail(format!("{}: no such database", db.display()));
     }
-    let r = crate::core::retotal_all(db, check)?;
+    let mut bar = progress::Progress::new("retotal", false);
+    let r = crate::core::retotal::retotal_all_with(db, check, &mut |d, t| {
+        bar.tell(d as u64, t as u64)
+    })?;
+    drop(bar);
     println!("{}", output::retotal_summary(&r));
     if check && r.changed() > 0 {
         for c in &r.first {
@@ -484,7 +489,9 @@ pub fn run(cli: Cli) -> Out {
                     println!("{id}");
                 }
                 ClaimCmd::Import { file } => {
-                    let n = ledger.import_claims(&file)?;
+                    let mut bar = progress::Progress::new("import", true);
+                    let n = ledger.import_claims_with(&file, &mut |d, t| bar.tell(d, t))?;
+                    drop(bar);
                     println!("imported {n} claims");
                 }
                 ClaimCmd::List {
@@ -599,7 +606,9 @@ pub fn run(cli: Cli) -> Out {
             Ok(())
         }
         Command::Verify { seal } => {
-            let r = crate::core::verify(&db, seal.as_deref())?;
+            let mut bar = progress::Progress::new("verify", false);
+            let r = crate::core::verify_with(&db, seal.as_deref(), &mut |d, t| bar.tell(d, t))?;
+            drop(bar);
             println!(
                 "ok: {} events, chain intact, state matches the journal",
                 r.events

@@ -20,7 +20,7 @@ mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub use retotal::{retotal_all, RetotalReport};
-pub use verify::{verify, VerifyReport};
+pub use verify::{verify, verify_with, VerifyReport};
 pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
 };

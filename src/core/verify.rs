@@ -77,7 +77,7 @@ pub fn verify_with(
         }
         prev = row.hash.clone();
         report.events = row.seq;
-        if row.seq % 1024 == 0 {
+        if row.seq.rem_euclid(1024) == 0 {
             progress(row.seq as u64, total);
         }
         Ok(())

@@ -226,7 +226,7 @@ impl Ledger {
             hashes.0.push((cells.hash(), line));
             let c = rows.row(&mut checker, line, cells)?;
             bulk.push_checked(&c);
-            if bulk.len() % 4096 == 0 {
+            if bulk.len().is_multiple_of(4096) {
                 progress(cells.end() as u64, size);
             }
             Ok(true)
