@@ -3,12 +3,14 @@
 //! A scheme file is refused whole when anything in it is wrong; the error names
 //! the file, the line and the field.
 
+mod ties;
 mod validate;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+pub use ties::TieRule;
 pub use validate::SchemeError;
 
 /// Built-in scheme files, embedded in the binary.
@@ -432,6 +434,9 @@ pub struct Scheme {
     #[serde(default)]
     pub actions: Vec<ActionRule>,
     pub process: Process,
+    /// A tied group at the edge of a quota: all in (default) or none.
+    #[serde(default)]
+    pub quota_ties: TieRule,
     /// Item positions by code, built after loading.
     #[serde(skip)]
     item_index: foldhash::HashMap<String, usize>,
