@@ -144,7 +144,7 @@ pub enum Command {
     Backup { file: Option<PathBuf> },
     /// Restore a backup over the database (after checking it verifies).
     Restore { file: PathBuf },
-    /// Branch settings (excellent_quota, publication_days, ...).
+    /// Branch settings: excellent_quota (0.2), quota_ties (all | none), publication_days, appeal_reply_days, reconsider_days.
     Set { key: String, value: String },
     /// Appeals (申诉) against a locked period: file, reply, list.
     #[command(subcommand)]
@@ -589,6 +589,12 @@ pub fn run(cli: Cli) -> Out {
                 println!("unconfirmed: {}", r.unconfirmed.join(", "));
             }
             println!("seal {}", r.seal);
+            for n in &r.quota_notes {
+                println!(
+                    "{}",
+                    crate::i18n::quota_note(output::lang_of(zh), ledger.scheme(), n)
+                );
+            }
             after::after_lock(&done.publication?);
             Ok(())
         }

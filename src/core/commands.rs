@@ -65,6 +65,8 @@ pub struct LockReport {
     pub seal: String,
     pub members: usize,
     pub unconfirmed: Vec<String>,
+    /// Quotas that ties took over their count in the locked ranking.
+    pub quota_notes: Vec<crate::scoring::QuotaNote>,
 }
 
 fn clean(s: Option<String>) -> Option<String> {
@@ -463,20 +465,9 @@ impl Ledger {
         Ok(())
     }
 
-    /// Set a branch setting (e.g. `excellent_quota`, `publication_days`).
+    /// Set a branch setting (keys and values in `settings`).
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
-        const KEYS: &[&str] = &[
-            "excellent_quota",
-            "publication_days",
-            "appeal_reply_days",
-            "reconsider_days",
-        ];
-        if !KEYS.contains(&key) {
-            return user(format!(
-                "unknown setting '{key}' (settings: {})",
-                KEYS.join(", ")
-            ));
-        }
+        super::settings::check(key, &value).map_err(|e| CoreError::User(e.to_string()))?;
         self.journal(&[Event::SettingSet {
             branch_id: self.branch.id,
             key: key.to_string(),
@@ -555,6 +546,7 @@ impl Ledger {
             seal,
             members,
             unconfirmed: names,
+            quota_notes: ranking.quota_notes,
         })
     }
 }
