@@ -169,3 +169,35 @@ fn a_year_without_periods_has_no_ranking_and_no_grade() {
     assert_eq!(rows.len(), 12);
     assert!(rows.iter().all(|r| r["grade"].is_string()));
 }
+
+#[test]
+fn schemes_id_lists_the_figures_its_seed_does_not_state() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("none.sqlite");
+    // (scheme, a choice it lists with its value)
+    let cases = [
+        ("bureau-80", "grades[excellent].quota", "0.2"),
+        ("bureau-80", "actions[talk].bottom_share", "0.1"),
+        ("bureau-80", "quota_ties", "all"),
+        ("star-rating", "year.rule", "average"),
+        ("star-rating", "process.publication_days", "3"),
+        ("twelve-point", "items[offset.service].max", "12"),
+        ("company-60-40", "items[general.bonus].max", "5"),
+        ("village-tiered", "items[violation.conduct].max", "30"),
+        ("village-quarterly", "items[deduction.violation].max", "40"),
+    ];
+    for (id, at, value) in cases {
+        let out = ok(&db, &["schemes", id]);
+        let line = out
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(at))
+            .unwrap_or_else(|| panic!("{id}: no {at} in\n{out}"));
+        assert_eq!(line.split_whitespace().nth(1), Some(value), "{id} {at}");
+    }
+    // What the seed states is not listed as a choice: bureau's 3 working days (seed 000).
+    let out = ok(&db, &["schemes", "bureau-80"]);
+    assert!(!out.contains("process.publication_days"), "{out}");
+    let e = jifen(&db, &["schemes", "bureau-81"]);
+    assert_eq!(e.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&e.stderr).contains("bureau-80"));
+}

@@ -66,8 +66,9 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
-    /// List the built-in schemes.
-    Schemes,
+    /// List the built-in schemes, or with an id the figures of that scheme
+    /// that its seed does not state (the branch's choices).
+    Schemes { id: Option<String> },
     /// Members: add, import, list, rename.
     #[command(subcommand)]
     Member(MemberCmd),
@@ -401,10 +402,11 @@ pub fn run(cli: Cli) -> Out {
             );
             Ok(())
         }
-        Command::Schemes => {
+        Command::Schemes { id: None } => {
             output::schemes(zh);
             Ok(())
         }
+        Command::Schemes { id: Some(id) } => output::scheme_choices(&id, zh),
         Command::Member(m) => {
             let mut ledger = Ledger::open(&db, branch)?;
             match m {

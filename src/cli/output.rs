@@ -47,6 +47,29 @@ pub fn schemes(zh: bool) {
     );
 }
 
+/// `jifen schemes ID`: the figures the scheme sets that its seed does not state.
+pub fn scheme_choices(id: &str, zh: bool) -> Out {
+    let Some((s, _)) = crate::scheme::Scheme::builtin(id) else {
+        let ids: Vec<&str> = crate::scheme::BUILTIN.iter().map(|(k, _)| *k).collect();
+        return Err(CoreError::User(format!(
+            "no built-in scheme '{id}' (schemes: {})",
+            ids.join(", ")
+        )));
+    };
+    let lang = lang_of(zh);
+    println!(
+        "{}",
+        crate::i18n::choices_heading(lang, &s.id, s.seed.as_deref())
+    );
+    let rows: Vec<Vec<String>> = s
+        .choices
+        .iter()
+        .map(|c| vec![c.at.clone(), c.value.clone(), c.why_in(zh).to_string()])
+        .collect();
+    print!("{}", table(&crate::i18n::choices_columns(lang), &rows, &[]));
+    Ok(())
+}
+
 pub fn members(l: &Ledger, format: Format) -> Out {
     let ms = l.members()?;
     match format {
