@@ -37,10 +37,13 @@ impl Category {
 
 /// One of a branch's separate rankings (分类排名, seed 001): quotas, ranks
 /// and the bottom share are counted within it, never across.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RankGroup {
     /// Full and probationary members (党员).
+    #[default]
     Members,
     /// Activists (入党积极分子).
     Activists,
