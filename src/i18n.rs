@@ -1,6 +1,10 @@
 //! User-interface strings in Chinese and English: one struct of plain fields
 //! per language, so a missing translation is a compile error.
 
+mod grading;
+
+pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
+
 use crate::cli::Lang;
 use crate::model::{Attendance, Category, ClaimStatus};
 

@@ -24,6 +24,41 @@ impl Category {
     }
 }
 
+impl Category {
+    /// The ranking the member is placed in: full and probationary members
+    /// are ranked together, activists (scored "参照执行") apart.
+    pub fn rank_group(self) -> RankGroup {
+        match self {
+            Category::Full | Category::Probationary => RankGroup::Members,
+            Category::Activist => RankGroup::Activists,
+        }
+    }
+}
+
+/// One of a branch's separate rankings (分类排名, seed 001): quotas, ranks
+/// and the bottom share are counted within it, never across.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RankGroup {
+    /// Full and probationary members (党员).
+    #[default]
+    Members,
+    /// Activists (入党积极分子).
+    Activists,
+}
+
+impl RankGroup {
+    pub const ALL: [RankGroup; 2] = [RankGroup::Members, RankGroup::Activists];
+    pub fn code(self) -> &'static str {
+        match self {
+            RankGroup::Members => "members",
+            RankGroup::Activists => "activists",
+        }
+    }
+}
+
 impl FromStr for Category {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {

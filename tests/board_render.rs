@@ -55,11 +55,37 @@ fn pages_turn_by_themselves_and_ties_show_their_rank_once() {
     assert!(page(jifen::tui::board::view::PAGE_SECS).contains("第 2/3 页"));
     assert!(page(2 * jifen::tui::board::view::PAGE_SECS).contains("第 3/3 页"));
     assert!(page(3 * jifen::tui::board::view::PAGE_SECS).contains("第 1/3 页"));
-    // Ranks 1,1,3: the shared 1 is written once.
+    // Ranks 4, 5, 5: the shared 5 is written once.
     let ranks: Vec<&str> = first
         .lines()
-        .filter(|l| l.contains("李秀英") || l.contains("马超") || l.contains("邓丽君"))
+        .filter(|l| l.contains("刘洋") || l.contains("于洋") || l.contains("何平"))
         .map(|l| l.split_whitespace().next().unwrap_or(""))
         .collect();
-    assert_eq!(ranks, ["1", "马超", "3"], "{first}");
+    assert_eq!(ranks, ["4", "5", "何平"], "{first}");
+}
+
+#[test]
+fn activists_are_ranked_apart_under_their_heading() {
+    let (_dir, path) = demo();
+    let view = poller(&path).view(clock());
+    let s = screen(&view, &Theme::default(), 240, 70);
+    let lines: Vec<&str> = s.lines().collect();
+    let h = lines
+        .iter()
+        .position(|l| l.contains("入党积极分子"))
+        .unwrap_or_else(|| panic!("no activists' heading:\n{s}"));
+    // 李秀英 (85, an activist) leads the activists' ranking at 1...
+    let words: Vec<&str> = lines[h + 1].split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| *w == "李秀英")
+        .expect("李秀英 under the heading");
+    assert_eq!(words[at - 1], "1", "{}", lines[h + 1]);
+    // ...and takes no place on the members' podium: 马超 (85) alone is first.
+    let podium = lines
+        .iter()
+        .position(|l| l.contains("第1名"))
+        .expect("podium");
+    assert!(lines[podium + 1].contains("马 超"), "{s}");
+    assert!(!lines[podium + 1].contains("李 秀 英"), "{s}");
 }

@@ -18,9 +18,20 @@ fn status_of(app: &App, claim: i64) -> ClaimStatus {
     app.ledger().claim(claim).expect("claim").status
 }
 
-fn members_claims(app: &mut App) -> i64 {
+/// On the members screen, find a member by name with `/`.
+fn pick(app: &mut App, name: &str) {
     ch(app, '2');
     assert_eq!(app.screen_kind(), ScreenKind::Members);
+    ch(app, '/');
+    typed(app, name);
+    key(app, KeyCode::Enter);
+    let want = app.ledger().find_member(name).expect("member").id;
+    assert_eq!(app.selected_member_id(), Some(want), "{:?}", app.status());
+}
+
+/// The first pending claim of 邓丽君 (several pending in the demo).
+fn members_claims(app: &mut App) -> i64 {
+    pick(app, "邓丽君");
     key(app, KeyCode::Tab);
     let id = app.selected_claim_id().expect("a claim is selected");
     assert_eq!(
@@ -112,7 +123,7 @@ fn reject_needs_a_reason() {
 #[test]
 fn approve_all_asks_first() {
     let (_d, _p, mut app) = demo(Lang::Zh);
-    ch(&mut app, '2');
+    pick(&mut app, "邓丽君");
     let member = app.selected_member_id().expect("member");
     let pending = |app: &App| {
         app.ledger()

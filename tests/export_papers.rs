@@ -110,24 +110,31 @@ fn xlsx_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
-/// The table rows whose name column holds a member, as (name, score) from the header's columns.
+/// The table rows whose name column holds a member, as (name, score) from
+/// the header's columns, over every ranking table (members, then activists).
 fn scores_from(rows: &[Vec<String>], score_col: &str) -> Vec<(String, String)> {
-    let Some(h) = rows
+    let heads: Vec<usize> = rows
         .iter()
-        .position(|r| r.iter().any(|c| c == "姓名") && r.iter().any(|c| c == score_col))
-    else {
-        panic!("no header with 姓名 and {score_col}");
-    };
-    let name = rows[h].iter().position(|c| c == "姓名").expect("name col");
-    let score = rows[h]
-        .iter()
-        .position(|c| c == score_col)
-        .expect("score col");
-    rows[h + 1..]
-        .iter()
-        .take_while(|r| r.len() > score && r[0].parse::<f64>().is_ok())
-        .map(|r| (r[name].clone(), r[score].clone()))
-        .collect()
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|c| c == "姓名") && r.iter().any(|c| c == score_col))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!heads.is_empty(), "no header with 姓名 and {score_col}");
+    let mut out = Vec::new();
+    for h in heads {
+        let name = rows[h].iter().position(|c| c == "姓名").expect("name col");
+        let score = rows[h]
+            .iter()
+            .position(|c| c == score_col)
+            .expect("score col");
+        out.extend(
+            rows[h + 1..]
+                .iter()
+                .take_while(|r| r.len() > score && r[0].parse::<f64>().is_ok())
+                .map(|r| (r[name].clone(), r[score].clone())),
+        );
+    }
+    out
 }
 
 fn assert_every_member(r: &Ranking, got: &[(String, String)]) {

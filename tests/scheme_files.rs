@@ -106,3 +106,20 @@ fn missing_required_section_is_named() {
     ));
     assert!(e.message.contains("process"), "{e}");
 }
+
+#[test]
+fn a_branch_choice_must_mark_a_figure_the_file_sets() {
+    let ok = format!("{GOOD}\n[[choices]]\nat = \"items[work.good].points\"\nwhy = \"ours\"\n");
+    let s = Scheme::parse("branch.toml", &ok).expect("a choice that marks a figure loads");
+    assert_eq!(s.choices[0].value, "2");
+    let bad = format!("{GOOD}\n[[choices]]\nat = \"items[work.bad].points\"\nwhy = \"ours\"\n");
+    let e = err(&bad);
+    assert_eq!(e.field, "at");
+    assert_eq!(
+        e.line,
+        bad.lines()
+            .position(|l| l.contains("work.bad"))
+            .map_or(0, |i| i + 1)
+    );
+    assert!(e.message.contains("items[work.bad].points"), "{e}");
+}

@@ -67,8 +67,9 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
-    /// List the built-in schemes.
-    Schemes,
+    /// List the built-in schemes, or with an id the figures of that scheme
+    /// that its seed does not state (the branch's choices).
+    Schemes { id: Option<String> },
     /// Members: add, import, list, rename.
     #[command(subcommand)]
     Member(MemberCmd),
@@ -145,7 +146,7 @@ pub enum Command {
     Backup { file: Option<PathBuf> },
     /// Restore a backup over the database (after checking it verifies).
     Restore { file: PathBuf },
-    /// Branch settings (excellent_quota, publication_days, ...).
+    /// Branch settings: excellent_quota (0.2), quota_ties (all | none), publication_days, appeal_reply_days, reconsider_days.
     Set { key: String, value: String },
     /// Appeals (申诉) against a locked period: file, reply, list.
     #[command(subcommand)]
@@ -406,10 +407,11 @@ pub fn run(cli: Cli) -> Out {
             );
             Ok(())
         }
-        Command::Schemes => {
+        Command::Schemes { id: None } => {
             output::schemes(zh);
             Ok(())
         }
+        Command::Schemes { id: Some(id) } => output::scheme_choices(&id, zh),
         Command::Member(m) => {
             let mut ledger = Ledger::open(&db, branch)?;
             match m {
@@ -596,6 +598,12 @@ pub fn run(cli: Cli) -> Out {
                 println!("unconfirmed: {}", r.unconfirmed.join(", "));
             }
             println!("seal {}", r.seal);
+            for n in &r.quota_notes {
+                println!(
+                    "{}",
+                    crate::i18n::quota_note(output::lang_of(zh), ledger.scheme(), n)
+                );
+            }
             after::after_lock(&done.publication?);
             Ok(())
         }

@@ -1,8 +1,8 @@
 //! Printing CLI results as tables, JSON or CSV.
 
 use super::Format;
-use crate::core::{CoreError, Ledger, Ranking, Statement};
-use crate::model::{fmt_points, Claim};
+use crate::core::{CoreError, Ledger, RankRow, Ranking, Statement};
+use crate::model::{fmt_points, Claim, RankGroup};
 use crate::text::table;
 
 type Out = Result<(), CoreError>;
@@ -45,6 +45,29 @@ pub fn schemes(zh: bool) {
             &[false, false, false, true]
         )
     );
+}
+
+/// `jifen schemes ID`: the figures the scheme sets that its seed does not state.
+pub fn scheme_choices(id: &str, zh: bool) -> Out {
+    let Some((s, _)) = crate::scheme::Scheme::builtin(id) else {
+        let ids: Vec<&str> = crate::scheme::BUILTIN.iter().map(|(k, _)| *k).collect();
+        return Err(CoreError::User(format!(
+            "no built-in scheme '{id}' (schemes: {})",
+            ids.join(", ")
+        )));
+    };
+    let lang = lang_of(zh);
+    println!(
+        "{}",
+        crate::i18n::choices_heading(lang, &s.id, s.seed.as_deref())
+    );
+    let rows: Vec<Vec<String>> = s
+        .choices
+        .iter()
+        .map(|c| vec![c.at.clone(), c.value.clone(), c.why_in(zh).to_string()])
+        .collect();
+    print!("{}", table(&crate::i18n::choices_columns(lang), &rows, &[]));
+    Ok(())
 }
 
 pub fn members(l: &Ledger, format: Format) -> Out {
@@ -146,46 +169,52 @@ fn grade_name(l: &Ledger, g: Option<&str>, zh: bool) -> String {
     .unwrap_or_default()
 }
 
+/// A ranking: JSON rows, CSV rows with their ranking group, or a table per
+/// ranking group (members, then activists) with the quotas ties went over.
 pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
     if format == Format::Json {
         return json(&r.rows);
     }
+    let lang = lang_of(zh);
     let mut h: Vec<String> = vec!["rank".into(), "member".into(), "category".into()];
+    if format == Format::Csv {
+        h.push("ranking".into());
+    }
     h.extend(r.periods.iter().cloned());
     h.extend(["score", "grade", "stars", "actions", "confirmed"].map(String::from));
-    let rows: Vec<Vec<String>> = r
-        .rows
-        .iter()
-        .map(|x| {
-            let mut v = vec![
-                x.rank.to_string(),
-                x.name.to_string(),
-                x.category.code().into(),
-            ];
-            v.extend(
-                x.period_scores
-                    .iter()
-                    .map(|s| s.map(fmt_points).unwrap_or_default()),
-            );
-            v.push(fmt_points(x.score));
-            v.push(if format == Format::Csv {
-                x.grade.as_deref().unwrap_or_default().to_string()
-            } else {
-                grade_name(l, x.grade.as_deref(), zh)
-            });
-            v.push(x.stars.map(|s| s.to_string()).unwrap_or_default());
-            v.push(x.actions.join(" "));
-            v.push(
-                x.confirmation
-                    .map(|c| c.as_str())
-                    .unwrap_or_default()
-                    .to_string(),
-            );
-            v
-        })
-        .collect();
+    let line = |x: &RankRow| {
+        let mut v = vec![
+            x.rank.to_string(),
+            x.name.to_string(),
+            x.category.code().into(),
+        ];
+        if format == Format::Csv {
+            v.push(x.ranking.code().into());
+        }
+        v.extend(
+            x.period_scores
+                .iter()
+                .map(|s| s.map(fmt_points).unwrap_or_default()),
+        );
+        v.push(fmt_points(x.score));
+        v.push(if format == Format::Csv {
+            x.grade.as_deref().unwrap_or_default().to_string()
+        } else {
+            grade_name(l, x.grade.as_deref(), zh)
+        });
+        v.push(x.stars.map(|s| s.to_string()).unwrap_or_default());
+        v.push(x.actions.join(" "));
+        v.push(
+            x.confirmation
+                .map(|c| c.as_str())
+                .unwrap_or_default()
+                .to_string(),
+        );
+        v
+    };
     let hr: Vec<&str> = h.iter().map(|s| s.as_str()).collect();
     if format == Format::Csv {
+        let rows: Vec<Vec<String>> = r.rows.iter().map(line).collect();
         return csv_out(&hr, &rows);
     }
     let mut right = vec![true, false, false];
@@ -201,8 +230,31 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
             .map(|s| format!(" seal {s}"))
             .unwrap_or_default()
     );
-    print!("{}", table(&hr, &rows, &right));
+    if r.rows.is_empty() && r.state.is_none() && r.periods.is_empty() {
+        println!("{}", crate::i18n::no_ranking(lang, &r.scope));
+        return Ok(());
+    }
+    let groups = r.groups();
+    for g in &groups {
+        if groups.len() > 1 || *g != RankGroup::Members {
+            println!("{}", crate::i18n::rank_group(lang, *g));
+        }
+        let rows: Vec<Vec<String>> = r.rows_of(*g).map(line).collect();
+        print!("{}", table(&hr, &rows, &right));
+    }
+    for n in &r.quota_notes {
+        println!("{}", crate::i18n::quota_note(lang, l.scheme(), n));
+    }
     Ok(())
+}
+
+/// The interface language of the CLI's `zh` flag.
+pub fn lang_of(zh: bool) -> crate::cli::Lang {
+    if zh {
+        crate::cli::Lang::Zh
+    } else {
+        crate::cli::Lang::En
+    }
 }
 
 pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {

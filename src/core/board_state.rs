@@ -14,6 +14,9 @@ pub struct FrozenRow {
     pub score: f64,
     pub grade: Option<String>,
     pub stars: Option<u8>,
+    /// The ranking the member is placed in (older frozen rows: members).
+    #[serde(default)]
+    pub ranking: crate::model::RankGroup,
 }
 
 /// How a frozen ranking is revealed.
@@ -100,6 +103,7 @@ impl Ledger {
                 score: x.score,
                 grade: x.grade.as_deref().map(str::to_string),
                 stars: x.stars,
+                ranking: x.ranking,
             })
             .collect();
         self.set_board_mode(&BoardMode::Frozen {

@@ -66,6 +66,8 @@ pub struct LockReport {
     pub seal: String,
     pub members: usize,
     pub unconfirmed: Vec<String>,
+    /// Quotas that ties took over their count in the locked ranking.
+    pub quota_notes: Vec<crate::scoring::QuotaNote>,
 }
 
 fn clean(s: Option<String>) -> Option<String> {
@@ -236,7 +238,7 @@ impl Ledger {
 
     /// Add claims already checked with `check_claim`; returns their numbers.
     /// A large addition is journalled as compact batches.
-    pub fn add_checked_claims(&mut self, mut claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+    pub fn add_checked_claims(&mut self, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
         if claims.len() > UNDOABLE_CLAIMS {
             let mut bulk = super::bulk::BulkClaims::default();
             for c in &claims {
@@ -244,6 +246,11 @@ impl Ledger {
             }
             return self.add_bulk(bulk);
         }
+        self.add_few_claims(claims)
+    }
+
+    /// `add_checked_claims` of at most `UNDOABLE_CLAIMS` claims: one undoable event.
+    fn add_few_claims(&mut self, mut claims: Vec<NewClaim>) -> Result<Vec<i64>> {
         self.write(|l| {
             let mut periods: Vec<String> = claims.iter().map(|c| c.period.clone()).collect();
             periods.sort();
@@ -472,21 +479,10 @@ impl Ledger {
         })
     }
 
-    /// Set a branch setting (e.g. `excellent_quota`, `publication_days`).
+    /// Set a branch setting (keys and values in `settings`).
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
         self.write(|l| {
-            const KEYS: &[&str] = &[
-                "excellent_quota",
-                "publication_days",
-                "appeal_reply_days",
-                "reconsider_days",
-            ];
-            if !KEYS.contains(&key) {
-                return user(format!(
-                    "unknown setting '{key}' (settings: {})",
-                    KEYS.join(", ")
-                ));
-            }
+            super::settings::check(key, &value).map_err(|e| CoreError::User(e.to_string()))?;
             l.journal(&[Event::SettingSet {
                 branch_id: l.branch.id,
                 key: key.to_string(),
@@ -567,6 +563,7 @@ impl Ledger {
                 seal,
                 members,
                 unconfirmed: names,
+                quota_notes: ranking.quota_notes,
             })
         })
     }

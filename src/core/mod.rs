@@ -13,6 +13,7 @@ mod period_cache;
 pub mod publication;
 pub mod retotal;
 pub mod roster;
+pub mod settings;
 mod totals;
 mod undo;
 mod verify;

@@ -3,10 +3,11 @@
 
 use super::{CoreError, Ledger, Result};
 use crate::model::{
-    Category, Claim, ClaimStatus, ConfirmState, Member, MemberStatus, PeriodId, ShortText,
+    Category, Claim, ClaimStatus, ConfirmState, Member, MemberStatus, PeriodId, RankGroup,
+    ShortText,
 };
 use crate::scheme::{Direction, Scheme, Window};
-use crate::scoring::{self, Entrant, Scope, Tally};
+use crate::scoring::{self, Entrant, QuotaNote, Scope, Tally};
 use crate::store::{self, queries};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -34,6 +35,9 @@ pub struct RankRow {
     #[serde(rename = "member")]
     pub name: ShortText,
     pub category: Category,
+    /// The ranking the member is placed in: `members` (full and
+    /// probationary) or `activists`; rank and quotas count within it.
+    pub ranking: RankGroup,
     pub group: Option<ShortText>,
     pub score: f64,
     pub rank: u32,
@@ -64,7 +68,25 @@ pub struct Ranking {
     pub periods: Vec<String>,
     pub state: Option<String>,
     pub seal: Option<String>,
+    /// Members first, then activists, each ranked apart.
     pub rows: Vec<RankRow>,
+    /// Quotas that ties took over their count, for the branch to decide.
+    pub quota_notes: Vec<QuotaNote>,
+}
+
+impl Ranking {
+    /// The rows of one ranking group, in order.
+    pub fn rows_of(&self, group: RankGroup) -> impl Iterator<Item = &RankRow> {
+        self.rows.iter().filter(move |r| r.ranking == group)
+    }
+
+    /// The ranking groups that have rows, in order.
+    pub fn groups(&self) -> Vec<RankGroup> {
+        RankGroup::ALL
+            .into_iter()
+            .filter(|g| self.rows.iter().any(|r| r.ranking == *g))
+            .collect()
+    }
 }
 
 /// One line of a member's statement.
@@ -118,11 +140,7 @@ impl Ledger {
     /// The scheme with the branch's own settings laid over it.
     fn effective_scheme(&self) -> Scheme {
         let mut s = self.scheme().clone();
-        if let Some(q) = self.branch.setting_f64("excellent_quota") {
-            for g in s.grades.iter_mut().filter(|g| g.quota.is_some()) {
-                g.quota = Some(q);
-            }
-        }
+        super::settings::apply(&mut s, &self.branch.settings);
         s
     }
 
@@ -136,16 +154,27 @@ impl Ledger {
         self.ranking_of(scope, None)
     }
 
-    /// Ranking of a period or year, optionally of one member category.
+    /// Ranking of a period or year, optionally showing one member category:
+    /// a category is shown with the places it holds in its ranking group
+    /// (full and probationary members ranked together, activists apart).
     pub fn ranking_of(&self, scope: &RankScope, category: Option<Category>) -> Result<Ranking> {
+        let mut r = self.ranking_all(scope)?;
+        if let Some(c) = category {
+            r.rows.retain(|row| row.category == c);
+            r.quota_notes.retain(|n| n.group == c.rank_group());
+        }
+        Ok(r)
+    }
+
+    /// Ranking of a period or year, every category in its ranking group.
+    fn ranking_all(&self, scope: &RankScope) -> Result<Ranking> {
         let scheme = self.effective_scheme();
         let roster = self.roster()?;
-        // Picked members and their places in name order (for ties).
+        // Scored members and their places in name order (for ties).
         let (members, places): (Vec<&Member>, Vec<u32>) = roster
             .iter()
             .enumerate()
             .filter(|(_, m)| m.status == MemberStatus::Active)
-            .filter(|(_, m)| category.is_none_or(|c| m.category == c))
             .map(|(i, m)| (m, roster.name_place(i)))
             .unzip();
         let held = self.held_periods()?;
@@ -177,6 +206,18 @@ impl Ledger {
             RankScope::Year(y) => {
                 let in_year: Vec<PeriodId> =
                     held.iter().filter(|p| p.year == *y).copied().collect();
+                if in_year.is_empty() {
+                    // A year with no data has no ranking: a grade needs a score.
+                    return Ok(Ranking {
+                        scope: scope.to_string(),
+                        lower_is_better: scheme.direction == Direction::Lower,
+                        periods: Vec::new(),
+                        state: None,
+                        seal: None,
+                        rows: Vec::new(),
+                        quota_notes: Vec::new(),
+                    });
+                }
                 let mut t = self.load_tallies(&in_year)?;
                 let needs_stars = scheme
                     .grades
@@ -184,7 +225,7 @@ impl Ledger {
                     .any(|g| g.all_periods_min_stars.is_some());
                 if needs_stars {
                     for p in &in_year {
-                        let r = self.ranking_of(&RankScope::Period(*p), category)?;
+                        let r = self.ranking_all(&RankScope::Period(*p))?;
                         for row in r.rows {
                             stars_by.entry(row.member_id).or_default().push(row.stars);
                         }
@@ -235,7 +276,7 @@ impl Ledger {
                 tie_break: *place,
             })
             .collect();
-        let standings = scoring::rank(
+        let outcome = scoring::rank_with_notes(
             &scheme,
             &entrants,
             match scope {
@@ -258,7 +299,8 @@ impl Ledger {
                 (&read_pending, &read_confirmations)
             }
         };
-        let rows: Vec<RankRow> = standings
+        let rows: Vec<RankRow> = outcome
+            .standings
             .iter()
             .filter_map(|s| {
                 let m = members.get(s.entrant)?;
@@ -266,6 +308,7 @@ impl Ledger {
                     member_id: s.member_id,
                     name: m.name.clone(),
                     category: m.category,
+                    ranking: s.group,
                     group: m.group.clone(),
                     score: s.score,
                     rank: s.rank,
@@ -287,6 +330,7 @@ impl Ledger {
             state,
             seal,
             rows,
+            quota_notes: outcome.notes,
         })
     }
 
@@ -430,8 +474,15 @@ impl Ledger {
             })
             .collect();
         let ranking = self.ranking(&RankScope::Period(*p))?;
-        let n = ranking.rows.len();
-        let row = ranking.rows.into_iter().find(|r| r.member_id == member_id);
+        let row = ranking
+            .rows
+            .iter()
+            .find(|r| r.member_id == member_id)
+            .cloned();
+        // Ranked among the member's own ranking group.
+        let n = row
+            .as_ref()
+            .map_or(0, |r| ranking.rows_of(r.ranking).count());
         Ok(Statement {
             member_id,
             name: m.name.to_string(),

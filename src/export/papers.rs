@@ -1,9 +1,10 @@
 //! Building each paper as a [`Doc`] from the ledger's view models.
 
 use super::{Cell, Doc, Page, Paper, Table};
+use crate::cli::Lang;
 use crate::core::appeals::AppealRow;
 use crate::core::{ClaimFilter, CoreError, Ledger, RankRow, RankScope, Ranking, Result};
-use crate::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId};
+use crate::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId, RankGroup};
 use crate::scheme::ItemKind;
 use crate::store::appeal_queries::{self, CorrectionRecord};
 use crate::store::queries;
@@ -265,6 +266,47 @@ fn rank_table(
     }
 }
 
+/// A ranking table split into one table per ranking group (members, then
+/// activists), each under its heading; one group alone stays one table.
+fn by_group(zh: bool, table: Table, r: &Ranking) -> Vec<Table> {
+    let groups = r.groups();
+    if groups.len() <= 1 && groups.first().is_none_or(|g| *g == RankGroup::Members) {
+        return vec![table];
+    }
+    let lang = if zh { Lang::Zh } else { Lang::En };
+    let mut tables: Vec<Table> = groups
+        .iter()
+        .map(|g| Table {
+            caption: Some(crate::i18n::rank_group(lang, *g).to_string()),
+            header: table.header.clone(),
+            rows: Vec::new(),
+        })
+        .collect();
+    for (row, x) in table.rows.into_iter().zip(&r.rows) {
+        if let Some(i) = groups.iter().position(|g| *g == x.ranking) {
+            tables[i].rows.push(row);
+        }
+    }
+    tables
+}
+
+/// The year notice's notes: how to object, and each quota ties went over
+/// (for the branch to settle at the appraisal).
+fn year_notes(cx: &Ctx, r: &Ranking) -> Vec<String> {
+    let lang = if cx.zh { Lang::Zh } else { Lang::En };
+    let mut notes = vec![t(
+        cx.zh,
+        "公示期内如有异议，请以书面形式向党支部提出申诉。",
+        "Objections in writing to the branch during the publication.",
+    )];
+    notes.extend(
+        r.quota_notes
+            .iter()
+            .map(|n| crate::i18n::quota_note(lang, cx.l.scheme(), n)),
+    );
+    notes
+}
+
 fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let zh = cx.zh;
     let r = cx.l.ranking(&RankScope::Period(*p))?;
@@ -317,7 +359,7 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             sheet: t(zh, "公示表", "Notice"),
             heading: title,
             meta,
-            tables: vec![rank_table(cx, &r, None)],
+            tables: by_group(zh, rank_table(cx, &r, None), &r),
             notes,
             signatures: vec![
                 t(zh, "党支部（盖章）", "Branch (stamp)"),
@@ -387,12 +429,8 @@ fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
             sheet: t(zh, "年度公示表", "Year notice"),
             heading: title,
             meta,
-            tables: vec![table],
-            notes: vec![t(
-                zh,
-                "公示期内如有异议，请以书面形式向党支部提出申诉。",
-                "Objections in writing to the branch during the publication.",
-            )],
+            tables: by_group(zh, table, &r),
+            notes: year_notes(cx, &r),
             signatures: vec![
                 t(zh, "党支部（盖章）", "Branch (stamp)"),
                 t(zh, "日期", "Date"),
@@ -723,7 +761,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         meta.push((t(zh, "公示期", "Publication"), format!("{s} — {e}（{n}）")));
     }
     meta.push((t(zh, "封账印鉴", "Seal"), seal.clone()));
-    let mut tables = vec![table];
+    let mut tables = by_group(zh, table, &r);
     if filing || !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));
     }

@@ -73,8 +73,34 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
             message: e.message().trim().to_string(),
         }
     })?;
+    let mut scheme = scheme;
     check(origin, text, &scheme)?;
+    read_choices(origin, text, &mut scheme)?;
     Ok(scheme)
+}
+
+/// Read the figure each branch choice marks; refuses a mark that points at nothing.
+fn read_choices(origin: &str, text: &str, s: &mut Scheme) -> Result<(), SchemeError> {
+    if s.choices.is_empty() {
+        return Ok(());
+    }
+    let root: toml::Value = toml::from_str(text).map_err(|e| SchemeError {
+        file: origin.to_string(),
+        line: 0,
+        field: String::new(),
+        message: e.message().trim().to_string(),
+    })?;
+    for c in &mut s.choices {
+        c.value = super::choices::value_at(&root, &c.at).ok_or_else(|| SchemeError {
+            file: origin.to_string(),
+            line: text
+                .find(&format!("\"{}\"", c.at))
+                .map_or(0, |o| line_of_offset(text, o)),
+            field: "at".into(),
+            message: format!("branch choice '{}' marks no figure set in the file", c.at),
+        })?;
+    }
+    Ok(())
 }
 
 fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {

@@ -2,9 +2,11 @@
 //! stars and actions. No I/O; the same functions serve the console, the board,
 //! the CLI and `verify`.
 
+mod quota;
 mod rank;
 
-pub use rank::{rank, Entrant, Scope, Standing};
+pub use quota::{fill, runs, Fill, TieRule};
+pub use rank::{rank, rank_with_notes, Entrant, Outcome, Quota, QuotaNote, Scope, Standing};
 
 use crate::scheme::{Direction, Item, ItemKind, Part, PartYear, Scheme, VetoEffect, YearRule};
 use std::collections::BTreeMap;

@@ -15,6 +15,16 @@ impl Labels {
         }
     }
 
+    /// The heading of a ranking group (members, activists).
+    pub fn rank_group(self, g: crate::model::RankGroup) -> &'static str {
+        let lang = if self.zh {
+            crate::cli::Lang::Zh
+        } else {
+            crate::cli::Lang::En
+        };
+        crate::i18n::rank_group(lang, g)
+    }
+
     /// A period state as the room reads it.
     pub fn state(self, state: &str) -> String {
         match state {

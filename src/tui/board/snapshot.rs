@@ -14,6 +14,8 @@ pub struct Row {
     /// Stars or grade words, empty when the scheme has neither.
     pub mark: String,
     pub provisional: bool,
+    /// The ranking the member is placed in (members, activists).
+    pub group: crate::model::RankGroup,
 }
 
 /// Everything the board draws, read in one go.
@@ -91,6 +93,7 @@ fn live_row(r: &RankRow, scheme: &Scheme, zh: bool) -> Row {
         score: r.score,
         mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
         provisional: r.provisional(),
+        group: r.ranking,
     }
 }
 
@@ -102,6 +105,7 @@ fn frozen_row(r: &FrozenRow, scheme: &Scheme, zh: bool) -> Row {
         score: r.score,
         mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
         provisional: false,
+        group: r.ranking,
     }
 }
 

@@ -6,7 +6,7 @@ use super::changes::Changes;
 use super::labels::Labels;
 use super::snapshot::{Row, Snapshot};
 use crate::core::board_state::{BoardMode, RevealStyle};
-use crate::model::fmt_points;
+use crate::model::{fmt_points, RankGroup};
 use crate::theme::Role;
 use chrono::{DateTime, FixedOffset};
 
@@ -88,6 +88,8 @@ pub struct ViewRow {
     pub hidden: bool,
     /// The member under review.
     pub selected: bool,
+    /// A ranking group's heading line (its words in `name`), not a member.
+    pub heading: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -257,12 +259,15 @@ fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Lab
             }
             let first_shown = snap.frozen.len() - shown;
             let mut v = ranking(snap, &snap.frozen, &Changes::default(), now, l);
-            for (i, r) in v.rows.iter_mut().enumerate() {
-                r.hidden = i < first_shown;
+            // A heading shows with the first member under it.
+            let mut members_before = 0;
+            for r in v.rows.iter_mut() {
+                r.hidden = members_before < first_shown;
+                members_before += usize::from(!r.heading);
             }
             if matches!(reveal, Some(r) if r.style == RevealStyle::BottomUp) {
                 v.scroll = Scroll::Keep {
-                    index: first_shown.min(v.rows.len().saturating_sub(1)),
+                    index: view_index(&v, first_shown).min(v.rows.len().saturating_sub(1)),
                     centre: false,
                 };
             }
@@ -320,27 +325,64 @@ fn ranking(
     if rows.iter().any(|r| r.provisional) {
         legend.push((l.provisional_legend().to_string(), Role::Provisional));
     }
+    // The rankings apart: a heading before the activists (and before any
+    // group after the first); the members' ranking leads, with its podium.
+    let mut view_rows = Vec::with_capacity(rows.len() + 1);
+    for (i, r) in rows.iter().enumerate() {
+        let starts = match i {
+            0 => r.group != RankGroup::Members,
+            _ => rows[i - 1].group != r.group,
+        };
+        if starts {
+            view_rows.push(heading_row(l.rank_group(r.group)));
+        }
+        view_rows.push(ViewRow {
+            rank: r.rank,
+            name: r.name.clone(),
+            score: fmt_points(r.score),
+            score_role: score_role(snap, r.score),
+            mark: r.mark.clone(),
+            provisional: r.provisional,
+            moved: changes.moved(r.member_id, now),
+            hidden: false,
+            selected: false,
+            heading: false,
+        });
+    }
     RankingView {
-        rows: rows
-            .iter()
-            .map(|r| ViewRow {
-                rank: r.rank,
-                name: r.name.clone(),
-                score: fmt_points(r.score),
-                score_role: score_role(snap, r.score),
-                mark: r.mark.clone(),
-                provisional: r.provisional,
-                moved: changes.moved(r.member_id, now),
-                hidden: false,
-                selected: false,
-            })
-            .collect(),
+        rows: view_rows,
         scroll: Scroll::Pages(page_tick(now)),
         podium: true,
         lower_is_better: snap.lower_is_better,
         legend,
         legend_short,
     }
+}
+
+/// A ranking group's heading line.
+fn heading_row(words: &str) -> ViewRow {
+    ViewRow {
+        rank: 0,
+        name: words.to_string(),
+        score: String::new(),
+        score_role: Role::Title,
+        mark: String::new(),
+        provisional: false,
+        moved: None,
+        hidden: false,
+        selected: false,
+        heading: true,
+    }
+}
+
+/// The view row of the `k`th member row (headings skipped over).
+fn view_index(v: &RankingView, k: usize) -> usize {
+    v.rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.heading)
+        .nth(k)
+        .map_or(v.rows.len(), |(i, _)| i)
 }
 
 fn member(
@@ -356,6 +398,7 @@ fn member(
     let row = snap.rows.iter().position(|r| r.member_id == member_id);
     let window = row.map(|index| {
         let mut v = ranking(snap, &snap.rows, changes, now, l);
+        let index = view_index(&v, index);
         if let Some(r) = v.rows.get_mut(index) {
             r.selected = true;
         }

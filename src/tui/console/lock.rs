@@ -18,6 +18,8 @@ pub struct Lock {
     pub report: Option<LockReport>,
     /// The final ranking once sealed.
     pub ranking: Vec<RankRow>,
+    /// Quotas a tie took over their count in the sealed ranking, in words.
+    pub quota_notes: Vec<String>,
 }
 
 impl Lock {
@@ -31,13 +33,14 @@ impl Lock {
                     ..
                 }
         );
-        self.ranking = if self.progress.seal.is_some() {
-            let mut rows = l.ranking(&RankScope::Period(*p))?.rows;
-            super::screen::name_grades(l, &mut rows, zh);
-            rows
-        } else {
-            Vec::new()
-        };
+        self.ranking = Vec::new();
+        self.quota_notes = Vec::new();
+        if self.progress.seal.is_some() {
+            let r = l.ranking(&RankScope::Period(*p))?;
+            self.quota_notes = super::screen::quota_notes(l, &r, zh);
+            self.ranking = r.rows;
+            super::screen::name_grades(l, &mut self.ranking, zh);
+        }
         Ok(())
     }
 
@@ -128,8 +131,17 @@ impl Lock {
             if !counts.is_empty() {
                 lines.push(Line::raw(format!(" {}", counts.join("  "))));
             }
+            for n in &self.quota_notes {
+                lines.push(Line::from(Span::styled(format!(" {n}"), pal.warning)));
+            }
             let room = (inner.height as usize).saturating_sub(lines.len());
-            for r in self.ranking.iter().take(room) {
+            for (i, r) in self.ranking.iter().enumerate().take(room) {
+                if i > 0 && self.ranking[i - 1].ranking != r.ranking {
+                    lines.push(Line::from(Span::styled(
+                        format!(" {}", crate::i18n::rank_group(ctx.lang, r.ranking)),
+                        pal.header,
+                    )));
+                }
                 lines.push(Line::raw(format!(
                     " {} {} {} {}",
                     cell_right(&r.rank.to_string(), 3),

@@ -70,6 +70,15 @@ pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
     }
 }
 
+/// The notes of quotas a tie took over their count, in the user's language.
+pub fn quota_notes(l: &crate::core::Ledger, r: &crate::core::Ranking, zh: bool) -> Vec<String> {
+    let lang = if zh { Lang::Zh } else { Lang::En };
+    r.quota_notes
+        .iter()
+        .map(|n| crate::i18n::quota_note(lang, l.scheme(), n))
+        .collect()
+}
+
 /// Replace grade keys by the scheme's names for them, in the user's language.
 pub fn name_grades<'a>(
     l: &crate::core::Ledger,

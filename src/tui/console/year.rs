@@ -22,6 +22,8 @@ pub struct Year {
     pub follow_list: Scroll,
     /// Whether keys move in the follow-up list (Tab switches).
     pub follow_focus: bool,
+    /// Quotas a tie took over their count, in words, for the appraisal.
+    pub quota_notes: Vec<String>,
 }
 
 impl Year {
@@ -33,6 +35,7 @@ impl Year {
             follow: Vec::new(),
             follow_list: Scroll::default(),
             follow_focus: false,
+            quota_notes: Vec::new(),
         }
     }
 
@@ -43,6 +46,7 @@ impl Year {
 
     pub fn load(&mut self, l: &Ledger, zh: bool) -> crate::core::Result<()> {
         let mut r = l.ranking(&RankScope::Year(self.year))?;
+        self.quota_notes = super::screen::quota_notes(l, &r, zh);
         super::screen::name_grades(l, &mut r.rows, zh);
         self.ranking = Some(r);
         let mut follow = l.follow_ups(&RankScope::Year(self.year), zh)?;
@@ -68,10 +72,27 @@ impl Year {
         } else {
             (self.follow.len() as u16 + 2).min(all.height / 2)
         };
-        let [inner, follow_area] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(follow_h)]).areas(all);
+        let notes_h = (self.quota_notes.len() as u16).min(3);
+        let [inner, notes_area, follow_area] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(notes_h),
+            Constraint::Length(follow_h),
+        ])
+        .areas(all);
         self.draw_follow_ups(follow_area, buf, ctx);
+        let notes: Vec<Line> = self
+            .quota_notes
+            .iter()
+            .map(|n| Line::from(Span::styled(format!(" {n}"), pal.warning)))
+            .collect();
+        draw_rows(notes_area, buf, None, &notes, None, pal.selected);
         let Some(r) = &self.ranking else { return };
+        if r.periods.is_empty() {
+            let words = crate::i18n::no_ranking(ctx.lang, &self.year.to_string());
+            let line = Line::from(Span::styled(format!(" {words}"), pal.muted));
+            draw_rows(inner, buf, None, &[line], None, pal.selected);
+            return;
+        }
         let pw = 7;
         let room = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4);
         let shown = (room / (pw + 1)).min(r.periods.len());

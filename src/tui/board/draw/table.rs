@@ -28,7 +28,10 @@ struct Cols {
 }
 
 impl Cols {
-    fn plan(rows: &[ViewRow], l: Labels, w: u16) -> Cols {
+    fn plan(all: &[ViewRow], l: Labels, w: u16) -> Cols {
+        // Headings span the row: they do not size the columns.
+        let members: Vec<&ViewRow> = all.iter().filter(|r| !r.heading).collect();
+        let rows = &members;
         let score_head = if rows.is_empty() { 0 } else { width(l.score()) };
         let score = rows
             .iter()
@@ -122,7 +125,11 @@ pub fn ranking(
     let mut offset = 0;
     if v.podium {
         if let Some(h) = podium::height_for(area, rows) {
-            let n = rows.iter().take(3).take_while(|r| r.rank <= 3).count();
+            let n = rows
+                .iter()
+                .take(3)
+                .take_while(|r| !r.heading && r.rank <= 3)
+                .count();
             podium::draw(
                 &rows[..n],
                 l,
@@ -253,6 +260,15 @@ fn row(
     y: u16,
     buf: &mut Buffer,
 ) {
+    if r.heading {
+        let style = if r.hidden {
+            theme.style(Role::Muted)
+        } else {
+            theme.style(Role::Title)
+        };
+        put(buf, x, y, &r.name, c.total(), style);
+        return;
+    }
     let base = if r.selected {
         theme.style(Role::Selected)
     } else {
