@@ -288,3 +288,22 @@ fn year_view_with_follow_ups() {
     key(&mut app, KeyCode::Tab);
     both_sizes("year_follow_ups", &mut app);
 }
+
+#[test]
+fn year_view_ranks_the_activists_apart_under_their_heading() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, '5');
+    ch(&mut app, 'G');
+    let s = screen(&mut app, 120, 40);
+    let lines: Vec<&str> = s.lines().collect();
+    let h = lines
+        .iter()
+        .position(|l| l.contains("入党积极分子"))
+        .unwrap_or_else(|| panic!("no activists' heading:\n{s}"));
+    // 李秀英, the demo's top activist, ranks 1 among the activists.
+    let words: Vec<&str> = lines[h + 1].split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "李秀英").expect("李秀英");
+    assert_eq!(words[at - 1], "1", "{s}");
+    // The year's tie over the excellent quota is named for the appraisal.
+    assert!(s.contains("优秀 9 人, 名额 7: 84 分并列"), "{s}");
+}

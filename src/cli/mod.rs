@@ -111,7 +111,9 @@ pub enum Command {
         period: Option<String>,
         #[arg(long)]
         year: Option<i32>,
-        /// Only one member category (full, probationary, activist).
+        /// Show one member category (full, probationary, activist) with the
+        /// places it holds in its ranking (full and probationary are ranked
+        /// together, activists apart).
         #[arg(long)]
         category: Option<String>,
         #[arg(long, value_enum, default_value_t)]

@@ -107,37 +107,45 @@ impl Year {
             cell(t.col_stars, 4)
         ));
         let header = Line::from(Span::styled(h, pal.header));
-        let range = self
-            .list
-            .window(r.rows.len(), inner.height.saturating_sub(1) as usize);
-        let rows: Vec<Line> = r.rows[range.clone()]
-            .iter()
-            .map(|x| {
-                let mut s = format!(
-                    " {} {}",
-                    cell_right(&x.rank.to_string(), 4),
-                    cell(&x.name, 10)
-                );
-                for v in x.period_scores.iter().take(shown) {
-                    s.push_str(&format!(
-                        " {}",
-                        cell_right(&v.map(fmt_points).unwrap_or_else(|| "-".into()), pw)
-                    ));
-                }
+        // A line for the header, and one for the activists' heading if any.
+        let head_lines = 1 + u16::from(r.groups().len() > 1);
+        let range = self.list.window(
+            r.rows.len(),
+            inner.height.saturating_sub(head_lines) as usize,
+        );
+        // The activists' ranking apart, under its heading.
+        let mut rows: Vec<Line> = Vec::with_capacity(range.len() + 1);
+        let mut sel = None;
+        for i in range.clone() {
+            let x = &r.rows[i];
+            if i > 0 && r.rows[i - 1].ranking != x.ranking {
+                rows.push(Line::from(Span::styled(
+                    format!(" {}", crate::i18n::rank_group(ctx.lang, x.ranking)),
+                    pal.header,
+                )));
+            }
+            let mut s = format!(
+                " {} {}",
+                cell_right(&x.rank.to_string(), 4),
+                cell(&x.name, 10)
+            );
+            for v in x.period_scores.iter().take(shown) {
                 s.push_str(&format!(
-                    " {} {} {}",
-                    cell_right(&fmt_points(x.score), 7),
-                    cell(x.grade.as_deref().unwrap_or(""), 10),
-                    cell(&stars_text(x.stars), 4)
+                    " {}",
+                    cell_right(&v.map(fmt_points).unwrap_or_else(|| "-".into()), pw)
                 ));
-                Line::raw(s)
-            })
-            .collect();
-        let sel = self
-            .list
-            .selected
-            .checked_sub(range.start)
-            .filter(|_| !self.follow_focus);
+            }
+            s.push_str(&format!(
+                " {} {} {}",
+                cell_right(&fmt_points(x.score), 7),
+                cell(x.grade.as_deref().unwrap_or(""), 10),
+                cell(&stars_text(x.stars), 4)
+            ));
+            if i == self.list.selected && !self.follow_focus {
+                sel = Some(rows.len());
+            }
+            rows.push(Line::raw(s));
+        }
         draw_rows(inner, buf, Some(header), &rows, sel, pal.selected);
     }
 
