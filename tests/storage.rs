@@ -152,6 +152,10 @@ fn a_lock_racing_verdicts_seals_exactly_what_the_journal_gives() {
                     Ok(()) => {
                         given += 1;
                         done2.store(given, Ordering::SeqCst);
+                        // A committee at its fastest: SQLite's busy wait
+                        // polls, and a writer that never pauses would starve
+                        // the lock instead of racing it.
+                        std::thread::sleep(std::time::Duration::from_millis(2));
                     }
                     Err(e) => {
                         let msg = e.to_string();

@@ -109,7 +109,10 @@ fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), Open
     // Every hot path uses a cached statement; keep them all (the default of
     // 16 made the console re-prepare several statements on every key press).
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-    conn.busy_timeout(Duration::from_secs(10))
+    // A writer waits for another (an import of a large file can hold the
+    // write lock for many seconds); readers never wait long in WAL mode.
+    let wait = if read_only { 10 } else { 60 };
+    conn.busy_timeout(Duration::from_secs(wait))
         .map_err(sq(path))?;
     if !read_only {
         let mode: String = conn
