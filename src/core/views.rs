@@ -177,6 +177,17 @@ impl Ledger {
             RankScope::Year(y) => {
                 let in_year: Vec<PeriodId> =
                     held.iter().filter(|p| p.year == *y).copied().collect();
+                if in_year.is_empty() {
+                    // No period held that year: nobody was scored, nothing to rank.
+                    return Ok(Ranking {
+                        scope: scope.to_string(),
+                        lower_is_better: scheme.direction == crate::scheme::Direction::Lower,
+                        periods: Vec::new(),
+                        state: None,
+                        seal: None,
+                        rows: Vec::new(),
+                    });
+                }
                 let mut t = self.load_tallies(&in_year)?;
                 let needs_stars = scheme
                     .grades
