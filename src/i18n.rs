@@ -14,6 +14,8 @@ pub struct Strings {
     pub held_by: &'static str,
     pub since: &'static str,
     pub no_period: &'static str,
+    /// A year with no period held: nothing to rank.
+    pub year_empty: &'static str,
     // overview
     pub overview: &'static str,
     pub branch: &'static str,
@@ -256,6 +258,7 @@ pub const ZH: Strings = Strings {
     held_by: "控制台正由",
     since: "使用中,开始于",
     no_period: "还没有期次:在概览页按 o 新开一期",
+    year_empty: "该年度没有考评期,无可显示的排名",
     overview: "概览",
     branch: "支部",
     scheme: "方案",
@@ -490,6 +493,7 @@ pub const EN: Strings = Strings {
     held_by: "console held by",
     since: "since",
     no_period: "No period yet: press o on the overview to open one",
+    year_empty: "No period was held in this year: nothing to show",
     overview: "Overview",
     branch: "Branch",
     scheme: "Scheme",

@@ -289,7 +289,7 @@ fn board_control() {
         }
     ));
     ch(&mut app, 'b');
-    ch(&mut app, '6');
+    ch(&mut app, '7');
     typed(&mut app, "休会十分钟");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -299,14 +299,14 @@ fn board_control() {
         }
     );
     ch(&mut app, 'b');
-    ch(&mut app, '7');
+    ch(&mut app, '8');
     key(&mut app, KeyCode::Enter);
     assert!(matches!(
         app.ledger().board_mode().expect("mode"),
         BoardMode::Countdown { .. }
     ));
     ch(&mut app, 'b');
-    ch(&mut app, '8');
+    ch(&mut app, '9');
     assert_eq!(app.ledger().board_mode().expect("mode"), BoardMode::Blank);
 }
 

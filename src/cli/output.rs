@@ -188,6 +188,21 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
     if format == Format::Csv {
         return csv_out(&hr, &rows);
     }
+    if r.rows.is_empty() && r.state.is_none() {
+        // A year with no period held: say so instead of an empty table.
+        println!(
+            "{} {}: {}",
+            l.branch().name,
+            r.scope,
+            crate::i18n::strings(if zh {
+                crate::cli::Lang::Zh
+            } else {
+                crate::cli::Lang::En
+            })
+            .year_empty
+        );
+        return Ok(());
+    }
     let mut right = vec![true, false, false];
     right.extend(r.periods.iter().map(|_| true));
     right.push(true);

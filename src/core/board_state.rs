@@ -70,7 +70,8 @@ pub struct BoardState {
     #[serde(flatten)]
     pub mode: BoardMode,
     /// None: the board picks (the session's period, else the one in publication).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Stored as `on` (a frozen mode has a `period` of its own).
+    #[serde(default, rename = "on", skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
 }
 
@@ -386,10 +387,38 @@ mod tests {
         let s: BoardState = serde_json::from_str(r#"{"mode":"live"}"#).expect("live");
         assert_eq!(s, BoardState::default());
         let s: BoardState =
-            serde_json::from_str(r#"{"mode":"member","member_id":7,"period":"2026Q4"}"#)
+            serde_json::from_str(r#"{"mode":"member","member_id":7,"on":"2026Q4"}"#)
                 .expect("member");
         assert_eq!(s.mode, BoardMode::Member { member_id: 7 });
         assert_eq!(s.period.as_deref(), Some("2026Q4"));
+    }
+
+    #[test]
+    fn a_frozen_state_round_trips() {
+        let s = BoardState {
+            mode: BoardMode::Frozen {
+                at: "2026-12-20T09:30:00+08:00".into(),
+                period: "2026Q4".into(),
+                rows: vec![FrozenRow {
+                    member_id: 1,
+                    name: "欧阳娜娜".into(),
+                    rank: 1,
+                    score: 80.5,
+                    grade: Some("qualified".into()),
+                    stars: None,
+                    confirmation: Some(ConfirmState::Disputed),
+                }],
+                reveal: Some(Reveal {
+                    style: RevealStyle::BottomUp,
+                    shown: 1,
+                    since: "2026-12-20T09:31:00+08:00".into(),
+                    every_ms: None,
+                }),
+            },
+            period: Some("2026Q3".into()),
+        };
+        let text = serde_json::to_string(&s).expect("json");
+        assert_eq!(serde_json::from_str::<BoardState>(&text).expect("back"), s);
     }
 
     #[test]

@@ -72,6 +72,11 @@ impl Year {
             Layout::vertical([Constraint::Min(0), Constraint::Length(follow_h)]).areas(all);
         self.draw_follow_ups(follow_area, buf, ctx);
         let Some(r) = &self.ranking else { return };
+        if r.rows.is_empty() {
+            let line = Line::from(Span::styled(format!(" {}", t.year_empty), pal.muted));
+            draw_rows(inner, buf, None, &[line], None, pal.selected);
+            return;
+        }
         let pw = 7;
         let room = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4);
         let shown = (room / (pw + 1)).min(r.periods.len());

@@ -229,7 +229,8 @@ fn member_line(
         .filter(|t| !t.is_empty())
         .collect();
     let head = parts.join("  ");
-    let total = width(&head) + 2 + width(signed);
+    let sep = if head.is_empty() { 0 } else { 2 };
+    let total = width(&head) + sep + width(signed);
     let w = (total.min(usize::from(inner.width))) as u16;
     let x = inner.x + (inner.width - w) / 2;
     let base = if r.selected {
@@ -238,7 +239,7 @@ fn member_line(
         theme.style(Role::Muted)
     };
     let used = put(buf, x, y, &head, w, base);
-    let x = x + used + 2;
+    let x = x + used + sep as u16;
     if x < inner.right() {
         put(
             buf,

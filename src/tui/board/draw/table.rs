@@ -204,6 +204,10 @@ pub fn ranking(
             };
         }
     }
+    // Rows not yet revealed (always the top of the ranking) take no room.
+    let unrevealed = rows.iter().take_while(|r| r.hidden).count();
+    rows = &rows[unrevealed..];
+    offset += unrevealed;
     if rows.is_empty() || area.is_empty() {
         return None;
     }
