@@ -14,7 +14,7 @@ use super::papers::PapersPopup;
 use super::prompt::{Form, FormKind};
 use super::screen::{Ctx, Screen};
 use crate::core::appeals::AppealOutcome;
-use crate::core::board_state::BoardMode;
+use crate::core::board_state::{BoardMode, BoardState, RevealStyle, AUTO_REVEAL_MS};
 use crate::core::RankScope;
 use crate::export::{Paper, PaperFormat};
 use crate::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
@@ -62,6 +62,7 @@ impl App {
                 self.overlay = Overlay::Form(f);
             }
             Action::Board => self.board_popup(),
+            Action::BoardStep => self.board_choice(Choice::RevealStep, None),
             Action::Help => self.overlay = Overlay::Help,
             Action::Quit | Action::ForceQuit => self.quit = true,
             Action::Mark(m) => self.mark(m),
@@ -494,6 +495,25 @@ impl App {
         }
     }
 
+    /// While the board spotlights a member, it follows the console's selection.
+    pub(super) fn follow_spotlight(&mut self) {
+        let Ok(state) = self.ledger.board() else {
+            return;
+        };
+        let BoardMode::Member { member_id } = state.mode else {
+            return;
+        };
+        if let Some((id, _)) = self.current_member().filter(|(id, _)| *id != member_id) {
+            let next = BoardState {
+                mode: BoardMode::Member { member_id: id },
+                ..state
+            };
+            if let Err(e) = self.ledger.set_board(&next) {
+                self.err(e);
+            }
+        }
+    }
+
     fn board_popup(&mut self) {
         let now = self.board_words().unwrap_or_default();
         self.overlay = Overlay::Board(BoardPopup {
@@ -506,30 +526,38 @@ impl App {
     pub(super) fn board_choice(&mut self, c: Choice, member: Option<(i64, String)>) {
         let t = self.t;
         let p = self.period;
+        // Live and spotlight put the board on the console's period.
+        let on = |mode: BoardMode| BoardState {
+            mode,
+            period: p.map(|p| p.to_string()),
+        };
+        let frozen = matches!(self.ledger.board_mode(), Ok(BoardMode::Frozen { .. }));
         let r = match c {
-            Choice::Live => self.ledger.set_board_mode(&BoardMode::Live),
+            Choice::Live => self.ledger.set_board(&on(BoardMode::Live)),
             Choice::Blank => self.ledger.set_board_mode(&BoardMode::Blank),
             Choice::Member => match member {
                 Some((id, _)) => self
                     .ledger
-                    .set_board_mode(&BoardMode::Member { member_id: id }),
+                    .set_board(&on(BoardMode::Member { member_id: id })),
                 None => return self.err(t.no_member),
             },
             Choice::Freeze => match p {
                 Some(p) => self.ledger.freeze_board(&p),
                 None => return self.err(t.no_period),
             },
-            Choice::Reveal(style) => {
-                let frozen = matches!(self.ledger.board_mode(), Ok(BoardMode::Frozen { .. }));
-                match (frozen, p) {
-                    (true, _) => self.ledger.reveal_board(style),
-                    (false, Some(p)) => self
-                        .ledger
-                        .freeze_board(&p)
-                        .and_then(|_| self.ledger.reveal_board(style)),
-                    (false, None) => return self.err(t.no_period),
-                }
+            Choice::RevealStep | Choice::RevealAuto | Choice::RevealAll
+                if !frozen && p.is_none() =>
+            {
+                return self.err(t.no_period)
             }
+            Choice::RevealStep => self
+                .ledger
+                .reveal_board(p.as_ref(), RevealStyle::BottomUp, None),
+            Choice::RevealAuto => {
+                self.ledger
+                    .reveal_board(p.as_ref(), RevealStyle::BottomUp, Some(AUTO_REVEAL_MS))
+            }
+            Choice::RevealAll => self.ledger.reveal_board(p.as_ref(), RevealStyle::All, None),
             Choice::Message => {
                 let f = Form::new(
                     FormKind::Message,
