@@ -511,3 +511,17 @@ fn a_quarter_of_a_year_graded_scheme_shows_projected_grades() {
     assert!(text.contains("预计优秀"), "{text}");
     assert!(text.contains("等次为预计,以年终评定为准"), "{text}");
 }
+
+#[test]
+fn only_year_graded_schemes_project_their_quarter_grades() {
+    use jifen::scheme::{GradesOn, Scheme};
+    let on = |id: &str| Scheme::builtin(id).expect("scheme").0.grades_on;
+    assert_eq!(
+        on("bureau-80"),
+        GradesOn::Year,
+        "seed 000 grades at year end"
+    );
+    for id in ["village-quarterly", "pipeline-75-25", "company-60-40"] {
+        assert_eq!(on(id), GradesOn::Any, "{id}");
+    }
+}
