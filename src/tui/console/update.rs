@@ -6,7 +6,7 @@ use super::app::{
     App, AppealsScreen, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen,
     YearScreen,
 };
-use super::board_popup::{BoardPopup, Choice};
+use super::board_popup::Choice;
 use super::field::Field;
 use super::new_claim::NewClaim;
 use super::overview::STEPS;
@@ -14,7 +14,7 @@ use super::papers::PapersPopup;
 use super::prompt::{Form, FormKind};
 use super::screen::{Ctx, Screen};
 use crate::core::appeals::AppealOutcome;
-use crate::core::board_state::{BoardMode, BoardState, RevealStyle, AUTO_REVEAL_MS};
+use crate::core::board_state::BoardMode;
 use crate::core::RankScope;
 use crate::export::{Paper, PaperFormat};
 use crate::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
@@ -269,7 +269,7 @@ impl App {
     }
 
     /// The member the current screen is about.
-    fn current_member(&self) -> Option<(i64, String)> {
+    pub(super) fn current_member(&self) -> Option<(i64, String)> {
         match self.stack.last() {
             Some(Screen::Members(s)) => s
                 .selected_member()
@@ -492,103 +492,6 @@ impl App {
             (Some(true), Some(p)) => self.load_member_lines(&p),
             (None, _) => self.err(self.t.no_match),
             _ => self.status = None,
-        }
-    }
-
-    /// While the board spotlights a member, it follows the console's selection.
-    pub(super) fn follow_spotlight(&mut self) {
-        let Ok(state) = self.ledger.board() else {
-            return;
-        };
-        let BoardMode::Member { member_id } = state.mode else {
-            return;
-        };
-        if let Some((id, _)) = self.current_member().filter(|(id, _)| *id != member_id) {
-            let next = BoardState {
-                mode: BoardMode::Member { member_id: id },
-                ..state
-            };
-            if let Err(e) = self.ledger.set_board(&next) {
-                self.err(e);
-            }
-        }
-    }
-
-    fn board_popup(&mut self) {
-        let now = self.board_words().unwrap_or_default();
-        self.overlay = Overlay::Board(BoardPopup {
-            sel: 0,
-            now,
-            member: self.current_member(),
-        });
-    }
-
-    pub(super) fn board_choice(&mut self, c: Choice, member: Option<(i64, String)>) {
-        let t = self.t;
-        let p = self.period;
-        // Live and spotlight put the board on the console's period.
-        let on = |mode: BoardMode| BoardState {
-            mode,
-            period: p.map(|p| p.to_string()),
-        };
-        let frozen = matches!(self.ledger.board_mode(), Ok(BoardMode::Frozen { .. }));
-        let r = match c {
-            Choice::Live => self.ledger.set_board(&on(BoardMode::Live)),
-            Choice::Blank => self.ledger.set_board_mode(&BoardMode::Blank),
-            Choice::Member => match member {
-                Some((id, _)) => self
-                    .ledger
-                    .set_board(&on(BoardMode::Member { member_id: id })),
-                None => return self.err(t.no_member),
-            },
-            Choice::Freeze => match p {
-                Some(p) => self.ledger.freeze_board(&p),
-                None => return self.err(t.no_period),
-            },
-            Choice::RevealStep | Choice::RevealAuto | Choice::RevealAll
-                if !frozen && p.is_none() =>
-            {
-                return self.err(t.no_period)
-            }
-            Choice::RevealStep => self
-                .ledger
-                .reveal_board(p.as_ref(), RevealStyle::BottomUp, None),
-            Choice::RevealAuto => {
-                self.ledger
-                    .reveal_board(p.as_ref(), RevealStyle::BottomUp, Some(AUTO_REVEAL_MS))
-            }
-            Choice::RevealAll => self.ledger.reveal_board(p.as_ref(), RevealStyle::All, None),
-            Choice::Message => {
-                let f = Form::new(
-                    FormKind::Message,
-                    t.prompt_message,
-                    vec![],
-                    vec![Field::new(t.prompt_message, "")],
-                );
-                self.overlay = Overlay::Form(f);
-                return;
-            }
-            Choice::Countdown => {
-                let f = Form::new(
-                    FormKind::Countdown,
-                    t.prompt_countdown,
-                    vec![],
-                    vec![
-                        Field::new(t.prompt_minutes, "5"),
-                        Field::new(t.prompt_label, ""),
-                    ],
-                );
-                self.overlay = Overlay::Form(f);
-                return;
-            }
-        };
-        match r {
-            Ok(()) => {
-                let words = self.board_words().unwrap_or_default();
-                self.ok(format!("{}: {words}", t.done_board));
-                self.reload();
-            }
-            Err(e) => self.err(e),
         }
     }
 

@@ -72,7 +72,7 @@ pub(crate) fn signed_role(s: crate::tui::board::snapshot::Signed) -> Role {
     use crate::tui::board::snapshot::Signed;
     match s {
         Signed::Confirmed => Role::Bonus,
-        Signed::Disputed => Role::Warning,
+        Signed::Disputed => Role::Deduction,
         Signed::NotYet => Role::Provisional,
     }
 }

@@ -168,20 +168,58 @@ fn card_draw(
             name_style,
         );
         let mark = mark_words(r, projected, l);
-        member_line(&[], &mark, r, l, theme, inner, y + 1, buf);
+        member_line(&mark, r, l, theme, inner, y + 1, buf);
         y += 2;
     } else {
-        for r in group {
-            member_line(
-                &[&r.name],
-                &mark_words(r, projected, l),
-                r,
-                l,
-                theme,
-                inner,
-                y,
+        // One line per member, names and marks in aligned columns.
+        let name_w = group.iter().map(|r| width(&r.name)).max().unwrap_or(0);
+        let marks: Vec<String> = group.iter().map(|r| mark_words(r, projected, l)).collect();
+        let mark_w = marks.iter().map(|m| width(m)).max().unwrap_or(0);
+        let signed_w = group
+            .iter()
+            .map(|r| width(l.signed(r.signed)))
+            .max()
+            .unwrap_or(0);
+        let gap = |w: usize| if w > 0 { 2 } else { 0 };
+        let block = name_w + gap(mark_w) + mark_w + 2 + signed_w;
+        let x0 = inner.x + inner.width.saturating_sub(block as u16) / 2;
+        for (r, mark) in group.iter().zip(&marks) {
+            let base = if r.selected {
+                theme.style(Role::Selected)
+            } else {
+                theme.style(Role::Base)
+            };
+            let mut x = x0;
+            x += put(
                 buf,
+                x,
+                y,
+                &crate::text::pad(&r.name, name_w),
+                name_w as u16,
+                base,
             );
+            if mark_w > 0 {
+                x += 2;
+                x += put(
+                    buf,
+                    x,
+                    y,
+                    &crate::text::pad(mark, mark_w),
+                    mark_w as u16,
+                    theme.style(Role::Muted),
+                );
+            }
+            x += 2;
+            if x < inner.right() {
+                put(
+                    buf,
+                    x,
+                    y,
+                    l.signed(r.signed),
+                    inner.right() - x,
+                    theme.style(signed_role(r.signed)),
+                );
+            }
             y += 1;
         }
     }
@@ -210,10 +248,9 @@ fn card_draw(
     }
 }
 
-/// One centred line: optional name, the grade, the sign-off word in its colour.
+/// One centred line: the grade, then the sign-off word in its colour.
 #[allow(clippy::too_many_arguments)]
 fn member_line(
-    name: &[&str],
     mark: &str,
     r: &ViewRow,
     l: Labels,
@@ -223,13 +260,7 @@ fn member_line(
     buf: &mut Buffer,
 ) {
     let signed = l.signed(r.signed);
-    let parts: Vec<&str> = name
-        .iter()
-        .copied()
-        .chain([mark])
-        .filter(|t| !t.is_empty())
-        .collect();
-    let head = parts.join("  ");
+    let head = mark.to_string();
     let sep = if head.is_empty() { 0 } else { 2 };
     let total = width(&head) + sep + width(signed);
     let w = (total.min(usize::from(inner.width))) as u16;
