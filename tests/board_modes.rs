@@ -48,14 +48,17 @@ fn frozen_then_bottom_up_reveal() {
         reveal: None,
     };
     insta::assert_snapshot!("frozen", with_mode(&path, &frozen));
-    // Ten seconds into a bottom-up reveal, 1.5 s a row: seven rows showing.
+    // Three rank groups stepped from the bottom: the activists' 80 (three tied)
+    // and 85 under their heading, then the members' 79 (two tied).
     let revealing = BoardMode::Frozen {
         at: "2026-12-20T09:30:00+08:00".into(),
         period,
         rows,
         reveal: Some(Reveal {
             style: RevealStyle::BottomUp,
-            started_at: "2026-12-20T09:59:50+08:00".into(),
+            shown: 3,
+            since: "2026-12-20T09:59:50+08:00".into(),
+            every_ms: None,
         }),
     };
     insta::assert_snapshot!("reveal_bottom_up", with_mode(&path, &revealing));
@@ -119,8 +122,20 @@ fn final_header_with_seal() {
     let (_dir, path) = demo();
     let p = poller(&path);
     let mut snap = p.snapshot().clone();
-    snap.state = Some("locked".into());
     snap.seal = Some("3f9a1c0b7d2e5a64c0ffee".into());
+    // Locked and in publication are not final: appeals may still change them.
+    for (state, words) in [("locked", "已封账 待公示"), ("published", "公示中 可申诉")]
+    {
+        snap.state = Some(state.into());
+        let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
+        let text = screen(&view, &Theme::default(), 80, 24);
+        assert!(
+            text.contains(&format!("{words}  封存 3f9a1c0b7d2e")),
+            "{text}"
+        );
+        assert!(!text.contains("最终结果"), "{state}: {text}");
+    }
+    snap.state = Some("final".into());
     let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
     let text = screen(&view, &Theme::default(), 80, 24);
     assert!(text.contains("最终结果  封存 3f9a1c0b7d2e"), "{text}");

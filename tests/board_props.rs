@@ -50,7 +50,9 @@ fn views() -> &'static Vec<BoardView> {
                 rows: Vec::new(),
                 reveal: Some(Reveal {
                     style: RevealStyle::BottomUp,
-                    started_at: "2026-12-20T09:59:58+08:00".into(),
+                    shown: 1,
+                    since: "2026-12-20T09:59:58+08:00".into(),
+                    every_ms: Some(1500),
                 }),
             },
         ];

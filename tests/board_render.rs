@@ -74,13 +74,18 @@ fn activists_are_ranked_apart_under_their_heading() {
         .iter()
         .position(|l| l.contains("入党积极分子"))
         .unwrap_or_else(|| panic!("no activists' heading:\n{s}"));
-    // 李秀英 (85, an activist) leads the activists' ranking at 1...
-    let words: Vec<&str> = lines[h + 1].split_whitespace().collect();
+    // 李秀英 (85, an activist) leads the activists' ranking at 1, on the
+    // next line drawn under the heading (rows may be spaced out)...
+    let under = lines[h + 1..]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .expect("a line under the heading");
+    let words: Vec<&str> = under.split_whitespace().collect();
     let at = words
         .iter()
         .position(|w| *w == "李秀英")
         .expect("李秀英 under the heading");
-    assert_eq!(words[at - 1], "1", "{}", lines[h + 1]);
+    assert_eq!(words[at - 1], "1", "{under}");
     // ...and takes no place on the members' podium: 马超 (85) alone is first.
     let podium = lines
         .iter()

@@ -300,7 +300,7 @@ fn board_control() {
         }
     ));
     ch(&mut app, 'b');
-    ch(&mut app, '6');
+    ch(&mut app, '7');
     typed(&mut app, "休会十分钟");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -310,14 +310,14 @@ fn board_control() {
         }
     );
     ch(&mut app, 'b');
-    ch(&mut app, '7');
+    ch(&mut app, '8');
     key(&mut app, KeyCode::Enter);
     assert!(matches!(
         app.ledger().board_mode().expect("mode"),
         BoardMode::Countdown { .. }
     ));
     ch(&mut app, 'b');
-    ch(&mut app, '8');
+    ch(&mut app, '9');
     assert_eq!(app.ledger().board_mode().expect("mode"), BoardMode::Blank);
 }
 
@@ -654,4 +654,67 @@ fn finalize_after_the_window_closes() {
         "{:?}",
         app.status()
     );
+}
+
+#[test]
+fn spotlight_follows_the_selection_while_on() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, '2');
+    let first = app.selected_member_id().expect("member");
+    ch(&mut app, 'b');
+    ch(&mut app, '2');
+    assert_eq!(
+        app.ledger().board_mode().expect("mode"),
+        BoardMode::Member { member_id: first }
+    );
+    key(&mut app, KeyCode::Down);
+    let second = app.selected_member_id().expect("member");
+    assert_ne!(first, second);
+    assert_eq!(
+        app.ledger().board_mode().expect("mode"),
+        BoardMode::Member { member_id: second },
+        "the spotlight moves with the console's selection"
+    );
+    // Once the board is back on live, moving the selection changes nothing.
+    ch(&mut app, 'b');
+    ch(&mut app, '1');
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.ledger().board_mode().expect("mode"), BoardMode::Live);
+}
+
+#[test]
+fn the_reveal_is_stepped_by_key_and_never_restarts() {
+    use jifen::core::board_state::{rank_groups, RevealStyle};
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    let shown = |app: &App| match app.ledger().board_mode().expect("mode") {
+        BoardMode::Frozen {
+            reveal: Some(r),
+            rows,
+            ..
+        } => (r.style, r.shown, rank_groups(rows.iter().map(|x| x.rank))),
+        other => panic!("not revealing: {other:?}"),
+    };
+    // '>' freezes the live ranking and shows the bottom rank group.
+    ch(&mut app, '>');
+    assert_eq!(shown(&app).1, 1);
+    ch(&mut app, '>');
+    ch(&mut app, '>');
+    assert_eq!(shown(&app).1, 3, "each press adds one, none starts over");
+    // From the popup, step (4) goes on from where it is.
+    ch(&mut app, 'b');
+    ch(&mut app, '4');
+    let (style, n, of) = shown(&app);
+    assert_eq!((style, n), (RevealStyle::BottomUp, 4));
+    // Pressing past the top stays at the top.
+    for _ in 0..of + 3 {
+        ch(&mut app, '>');
+    }
+    assert_eq!(shown(&app).1, of);
+    // Reveal all (6) then live (1): the board is live again.
+    ch(&mut app, 'b');
+    ch(&mut app, '6');
+    assert_eq!(shown(&app).0, RevealStyle::All);
+    ch(&mut app, 'b');
+    ch(&mut app, '1');
+    assert_eq!(app.ledger().board_mode().expect("mode"), BoardMode::Live);
 }

@@ -54,6 +54,9 @@ pub enum Command {
         /// high-contrast, or a theme file (.toml).
         #[arg(long)]
         theme: Option<String>,
+        /// Keep the board on this period (e.g. 2026Q4) whatever the console chooses.
+        #[arg(long)]
+        period: Option<String>,
     },
     /// Create a branch on a scheme.
     Init {
@@ -373,9 +376,9 @@ pub fn run(cli: Cli) -> Out {
             }
             crate::tui::console::run(ledger, lang)
         }
-        Command::Board { theme } => {
+        Command::Board { theme, period } => {
             let theme = theme.unwrap_or_else(|| "projector-dark".into());
-            crate::tui::board::run(&db, branch, &theme, lang)
+            crate::tui::board::run(&db, branch, &theme, lang, period.as_deref())
         }
         Command::Init {
             scheme,

@@ -68,6 +68,17 @@ pub enum Cycle {
     Half,
 }
 
+/// When a scheme's grades are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum GradesOn {
+    /// Every period and the year.
+    #[default]
+    Any,
+    /// The year only: a period's grade is a projection, not a verdict.
+    Year,
+}
+
 /// Which entries a period's score counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -416,6 +427,9 @@ pub struct Scheme {
     pub direction: Direction,
     #[serde(default)]
     pub cycle: Cycle,
+    /// Whether grades are given for each period or only for the year.
+    #[serde(default)]
+    pub grades_on: GradesOn,
     #[serde(default)]
     pub window: Window,
     pub year: Year,

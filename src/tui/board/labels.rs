@@ -1,5 +1,7 @@
 //! The board's few words, in Chinese or English.
 
+use super::snapshot::Signed;
+
 /// Words for one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Labels {
@@ -38,24 +40,46 @@ impl Labels {
         .to_string()
     }
 
-    pub fn preliminary(self) -> &'static str {
-        self.pick("初步结果", "PRELIMINARY")
-    }
-
-    pub fn final_(self) -> &'static str {
-        self.pick("最终结果", "FINAL")
+    /// How final the numbers of a period in `state` are. Only a final period
+    /// says final: locked and in publication are still open to appeal.
+    pub fn verdict(self, state: &str) -> &'static str {
+        match state {
+            "final" => self.pick("最终结果", "FINAL"),
+            "published" => self.pick("公示中 可申诉", "IN PUBLICATION, appeals open"),
+            "locked" => self.pick("已封账 待公示", "LOCKED, not yet published"),
+            _ => self.pick("初步结果", "PRELIMINARY"),
+        }
     }
 
     pub fn seal(self) -> &'static str {
         self.pick("封存", "seal")
     }
 
-    pub fn frozen(self) -> &'static str {
-        self.pick("冻结于", "frozen at")
+    /// A frozen copy, not live, taken at `clock`.
+    pub fn frozen_at(self, clock: &str) -> String {
+        if self.zh {
+            format!("冻结于 {clock}  非实时")
+        } else {
+            format!("frozen at {clock}, not live")
+        }
     }
 
-    pub fn revealing(self) -> &'static str {
-        self.pick("揭晓中", "revealing")
+    /// A frozen copy being revealed.
+    pub fn revealing_at(self, clock: &str) -> String {
+        if self.zh {
+            format!("揭晓中  冻结于 {clock}")
+        } else {
+            format!("revealing, frozen at {clock}")
+        }
+    }
+
+    /// A frozen copy fully revealed (still not live).
+    pub fn revealed_at(self, clock: &str) -> String {
+        if self.zh {
+            format!("已揭晓  冻结于 {clock}  非实时")
+        } else {
+            format!("revealed, frozen at {clock}, not live")
+        }
     }
 
     pub fn rank(self) -> &'static str {
@@ -78,12 +102,53 @@ impl Labels {
         self.pick("等次", "Grade")
     }
 
-    pub fn provisional(self) -> &'static str {
-        self.pick("待确认", "prov.")
+    /// The grade column's header when grades are only projected.
+    pub fn grade_projected(self) -> &'static str {
+        self.pick("预计等次", "Projected")
     }
 
-    pub fn provisional_legend(self) -> &'static str {
-        self.pick("待确认 = 本人尚未确认", "prov. = not yet confirmed")
+    /// A grade shown as a projection.
+    pub fn projected(self, mark: &str) -> String {
+        if self.zh {
+            format!("预计{mark}")
+        } else {
+            format!("{mark} (projected)")
+        }
+    }
+
+    pub fn projected_legend(self) -> &'static str {
+        self.pick(
+            "等次为预计,以年终评定为准",
+            "grades are projected; the year decides",
+        )
+    }
+
+    /// The rank-move column's header.
+    pub fn move_head(self) -> &'static str {
+        self.pick("升降", "Move")
+    }
+
+    /// The sign-off column's header.
+    pub fn signed_head(self) -> &'static str {
+        self.pick("确认", "Signed")
+    }
+
+    /// A member's sign-off: three distinct words (never the dispute's text).
+    pub fn signed(self, s: Signed) -> &'static str {
+        match s {
+            Signed::Confirmed => self.pick("已确认", "signed"),
+            Signed::Disputed => self.pick("有异议", "disputed"),
+            Signed::NotYet => self.pick("待确认", "not yet"),
+        }
+    }
+
+    /// A podium place shared by `n` members.
+    pub fn tied(self, n: usize) -> String {
+        if self.zh {
+            format!("并列{n}人")
+        } else {
+            format!("{n} tied")
+        }
     }
 
     pub fn place(self, rank: u32) -> String {
@@ -142,6 +207,13 @@ impl Labels {
 
     pub fn no_period(self) -> &'static str {
         self.pick("尚无考评期", "no period yet")
+    }
+
+    pub fn nothing_to_show(self) -> &'static str {
+        self.pick(
+            "本期尚无申报,暂无可显示的排名",
+            "no claims in this period yet: nothing to show",
+        )
     }
 
     pub fn no_members(self) -> &'static str {

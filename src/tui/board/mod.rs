@@ -23,17 +23,36 @@ use crate::core::{CoreError, Ledger};
 use crate::theme::Theme;
 use std::path::Path;
 
-/// Run the board on a database until the operator quits (q, Esc, Ctrl-C).
-pub fn run(db: &Path, branch: Option<&str>, theme: &str, lang: Lang) -> Result<(), CoreError> {
+/// Run the board on a database until the operator quits (q, Esc, Ctrl-C);
+/// `period` pins the board to one period.
+pub fn run(
+    db: &Path,
+    branch: Option<&str>,
+    theme: &str,
+    lang: Lang,
+    period: Option<&str>,
+) -> Result<(), CoreError> {
     let theme = Theme::load(theme).map_err(|e| CoreError::User(e.to_string()))?;
-    // Refuse a wrong path or branch before taking the screen.
-    drop(Ledger::open_read_only(db, branch)?);
+    // Refuse a wrong path, branch or period before taking the screen.
+    let ledger = Ledger::open_read_only(db, branch)?;
+    let pin = match period {
+        Some(p) => {
+            let id: crate::model::PeriodId = p.parse().map_err(CoreError::User)?;
+            if ledger.period_row(&id)?.is_none() {
+                return Err(CoreError::User(format!("no period {id} in this branch")));
+            }
+            Some(id)
+        }
+        None => None,
+    };
+    drop(ledger);
     let poller = Poller::new(
         db,
         branch,
         Labels {
             zh: lang == Lang::Zh,
         },
-    );
+    )
+    .pinned(pin);
     terminal::run(poller, &theme).map_err(|e| CoreError::User(format!("terminal: {e}")))
 }

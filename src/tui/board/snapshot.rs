@@ -2,7 +2,28 @@
 
 use crate::core::board_state::{BoardMode, FrozenRow, PublicStatement};
 use crate::core::{Ledger, RankRow, RankScope, Result};
-use crate::scheme::Scheme;
+use crate::model::{ConfirmState, PeriodId};
+use crate::scheme::{GradesOn, Scheme};
+
+/// A member's sign-off as the room sees it: three marks, never a dispute's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Signed {
+    /// Not yet signed: the score may still change.
+    #[default]
+    NotYet,
+    Confirmed,
+    Disputed,
+}
+
+impl From<Option<ConfirmState>> for Signed {
+    fn from(c: Option<ConfirmState>) -> Signed {
+        match c {
+            None => Signed::NotYet,
+            Some(ConfirmState::Confirmed) => Signed::Confirmed,
+            Some(ConfirmState::Disputed) => Signed::Disputed,
+        }
+    }
+}
 
 /// One ranking line as the room may see it: names and numbers only.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +34,7 @@ pub struct Row {
     pub score: f64,
     /// Stars or grade words, empty when the scheme has neither.
     pub mark: String,
-    pub provisional: bool,
+    pub signed: Signed,
     /// The ranking the member is placed in (members, activists).
     pub group: crate::model::RankGroup,
 }
@@ -28,6 +49,12 @@ pub struct Snapshot {
     pub lower_is_better: bool,
     /// Demerit thresholds: (points, action words), lowest first.
     pub thresholds: Vec<(f64, String)>,
+    /// The period's grades are a projection (the scheme grades the year only).
+    pub grade_projected: bool,
+    /// Whether the period has anything to rank (a claim in scope).
+    pub has_data: bool,
+    /// Whether the board was pinned to its period (`board --period`).
+    pub pinned: bool,
     pub rows: Vec<Row>,
     pub mode: BoardMode,
     /// Frozen rows (when the mode is frozen).
@@ -36,22 +63,41 @@ pub struct Snapshot {
     pub member: Option<PublicStatement>,
 }
 
-/// Read a snapshot through the core.
-pub fn fetch(ledger: &Ledger, zh: bool) -> Result<Snapshot> {
+/// Read a snapshot through the core; `pin` fixes the period.
+pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapshot> {
     let scheme = ledger.scheme();
     let lower_is_better = scheme.direction == crate::scheme::Direction::Lower;
+    let mut mode = ledger.board_mode()?;
+    // A board pinned to a period shows no frozen copy of another one.
+    if let (Some(pin), BoardMode::Frozen { period, .. }) = (pin, &mode) {
+        if *period != pin.to_string() {
+            mode = BoardMode::Live;
+        }
+    }
     let mut snap = Snapshot {
         branch: ledger.branch().name.clone(),
         lower_is_better,
         thresholds: thresholds(scheme, zh, lower_is_better),
-        mode: ledger.board_mode()?,
+        pinned: pin.is_some(),
+        mode,
         ..Snapshot::default()
     };
-    let Some(p) = ledger.current_period()? else {
+    // A frozen copy names its own period; otherwise the board's period.
+    let p = match &snap.mode {
+        BoardMode::Frozen { period, .. } => period.parse().ok(),
+        _ => None,
+    };
+    let Some(p) = p.or(ledger.board_period(pin)?) else {
         return Ok(snap);
     };
     snap.period = Some(p.to_string());
-    let ranking = ledger.ranking(&RankScope::Period(p))?;
+    snap.grade_projected =
+        scheme.grades_on == GradesOn::Year && p.kind != crate::model::PeriodKind::Year;
+    let Ok(ranking) = ledger.ranking(&RankScope::Period(p)) else {
+        // A pinned period that does not exist: nothing to show.
+        return Ok(snap);
+    };
+    snap.has_data = ledger.period_has_data(&p)?;
     snap.state = ranking.state.clone();
     snap.seal = ranking.seal.clone();
     snap.lower_is_better = ranking.lower_is_better;
@@ -92,7 +138,7 @@ fn live_row(r: &RankRow, scheme: &Scheme, zh: bool) -> Row {
         name: r.name.to_string(),
         score: r.score,
         mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
-        provisional: r.provisional(),
+        signed: r.confirmation.into(),
         group: r.ranking,
     }
 }
@@ -104,7 +150,7 @@ fn frozen_row(r: &FrozenRow, scheme: &Scheme, zh: bool) -> Row {
         name: r.name.to_string(),
         score: r.score,
         mark: mark(scheme, r.grade.as_deref(), r.stars, zh),
-        provisional: false,
+        signed: r.confirmation.into(),
         group: r.ranking,
     }
 }

@@ -4,16 +4,14 @@
 
 use super::changes::Changes;
 use super::labels::Labels;
-use super::snapshot::{Row, Snapshot};
-use crate::core::board_state::{BoardMode, RevealStyle};
+use super::snapshot::{Row, Signed, Snapshot};
+use crate::core::board_state::{reveal_progress, BoardMode, RevealProgress};
 use crate::model::{fmt_points, RankGroup};
 use crate::theme::Role;
 use chrono::{DateTime, FixedOffset};
 
 /// Seconds a page stays up before the next one.
 pub const PAGE_SECS: i64 = 8;
-/// Milliseconds between two rows of a bottom-up reveal.
-pub const REVEAL_STEP_MS: i64 = 1500;
 /// Seconds before the end of a countdown when it turns to the warning colour.
 pub const COUNTDOWN_WARN_SECS: i64 = 60;
 
@@ -32,11 +30,12 @@ pub struct Header {
     pub branch: String,
     /// Period and state words, e.g. "2026Q4 会议进行中".
     pub period: String,
-    /// "preliminary" or "final".
+    /// How final the numbers are: preliminary, locked, in publication, final.
     pub verdict: String,
+    /// Only once the period is final (not while locked or in publication).
     pub is_final: bool,
     pub seal: Option<String>,
-    /// Extra words for frozen or revealing boards.
+    /// Not live: frozen, revealing or revealed, with the time of the copy.
     pub note: Option<String>,
 }
 
@@ -68,6 +67,8 @@ pub struct RankingView {
     /// Whether the top three may be drawn large.
     pub podium: bool,
     pub lower_is_better: bool,
+    /// Grades are a projection (the scheme grades the year only).
+    pub grade_projected: bool,
     /// Footer words: demerit thresholds and the provisional legend...
     pub legend: Vec<(String, Role)>,
     /// ...and the same in short, for narrow screens.
@@ -81,10 +82,10 @@ pub struct ViewRow {
     pub score: String,
     pub score_role: Role,
     pub mark: String,
-    pub provisional: bool,
+    pub signed: Signed,
     /// A recent move: positive is up.
     pub moved: Option<i32>,
-    /// Not yet revealed.
+    /// Not yet revealed: drawn as nothing at all.
     pub hidden: bool,
     /// The member under review.
     pub selected: bool,
@@ -159,37 +160,30 @@ pub fn build(
 
 fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: Labels) -> Header {
     let state = snap.state.as_deref().unwrap_or("");
-    let is_final = matches!(state, "locked" | "published" | "final");
+    let is_final = state == "final";
     let period = match &snap.period {
         Some(p) => format!("{p}  {}", l.state(state)),
         None => String::new(),
     };
     let note = match &snap.mode {
         BoardMode::Frozen {
-            at, reveal: None, ..
-        } => Some(format!("{} {}", l.frozen(), clock_of(at))),
-        BoardMode::Frozen {
-            reveal: Some(r),
-            rows,
-            ..
-        } if r.style == RevealStyle::BottomUp
-            && revealed(&r.started_at, now, rows.len()) < rows.len() =>
-        {
-            Some(l.revealing().to_string())
+            at, reveal, rows, ..
+        } => {
+            let clock = clock_of(at);
+            Some(match reveal_progress(reveal.as_ref(), rows, now) {
+                RevealProgress::NotStarted => l.frozen_at(&clock),
+                RevealProgress::Partial { .. } => l.revealing_at(&clock),
+                RevealProgress::Done => l.revealed_at(&clock),
+            })
         }
         _ => None,
     };
     Header {
         branch: snap.branch.clone(),
         period,
-        verdict: if is_final {
-            l.final_()
-        } else {
-            l.preliminary()
-        }
-        .to_string(),
+        verdict: l.verdict(state).to_string(),
         is_final,
-        seal: if is_final {
+        seal: if matches!(state, "locked" | "published" | "final") {
             snap.seal.as_ref().map(|s| short_seal(s))
         } else {
             None
@@ -207,23 +201,6 @@ fn clock_of(at: &str) -> String {
     DateTime::parse_from_rfc3339(at)
         .map(|t| t.format("%H:%M").to_string())
         .unwrap_or_else(|_| at.to_string())
-}
-
-/// How many rows of a bottom-up reveal are showing at `now`.
-fn revealed(started_at: &str, now: DateTime<FixedOffset>, n: usize) -> usize {
-    match DateTime::parse_from_rfc3339(started_at) {
-        Ok(t) => {
-            let ms = (now - t).num_milliseconds();
-            if ms < 0 {
-                0
-            } else {
-                usize::try_from(ms / REVEAL_STEP_MS + 1)
-                    .unwrap_or(usize::MAX)
-                    .min(n)
-            }
-        }
-        Err(_) => n,
-    }
 }
 
 fn page_tick(now: DateTime<FixedOffset>) -> u64 {
@@ -247,27 +224,46 @@ fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Lab
             }),
         }),
         BoardMode::Frozen { rows, reveal, .. } => {
-            let _ = rows;
-            let shown = match reveal {
-                Some(r) if r.style == RevealStyle::BottomUp => {
-                    revealed(&r.started_at, now, snap.frozen.len())
-                }
-                _ => snap.frozen.len(),
-            };
-            if snap.frozen.is_empty() {
-                return Screen::Empty(l.no_members().into());
+            if snap.frozen.is_empty() || !snap.has_data {
+                return Screen::Empty(l.nothing_to_show().into());
             }
-            let first_shown = snap.frozen.len() - shown;
             let mut v = ranking(snap, &snap.frozen, &Changes::default(), now, l);
-            // A heading shows with the first member under it.
-            let mut members_before = 0;
-            for r in v.rows.iter_mut() {
-                r.hidden = members_before < first_shown;
-                members_before += usize::from(!r.heading);
-            }
-            if matches!(reveal, Some(r) if r.style == RevealStyle::BottomUp) {
+            if let RevealProgress::Partial { groups, of } =
+                reveal_progress(reveal.as_ref(), rows, now)
+            {
+                // Whole rank groups from the bottom: tied members appear
+                // together; a ranking's heading starts its groups afresh (the
+                // activists' first place is not the members' last).
+                let hidden_groups = of - groups;
+                let mut group = 0;
+                let mut last = None;
+                for r in v.rows.iter_mut() {
+                    if r.heading {
+                        last = None;
+                        continue;
+                    }
+                    if last != Some(r.rank) {
+                        group += 1;
+                        last = Some(r.rank);
+                    }
+                    r.hidden = group <= hidden_groups;
+                }
+                // A heading shows with the first member under it.
+                let mut below = false;
+                for r in v.rows.iter_mut().rev() {
+                    if r.heading {
+                        r.hidden = below;
+                    } else {
+                        below = r.hidden;
+                    }
+                }
+                let first_shown = v
+                    .rows
+                    .iter()
+                    .position(|r| !r.hidden)
+                    .unwrap_or(v.rows.len());
                 v.scroll = Scroll::Keep {
-                    index: view_index(&v, first_shown).min(v.rows.len().saturating_sub(1)),
+                    index: first_shown.min(v.rows.len().saturating_sub(1)),
                     centre: false,
                 };
             }
@@ -279,6 +275,8 @@ fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Lab
                 Screen::Empty(l.no_period().into())
             } else if snap.rows.is_empty() {
                 Screen::Empty(l.no_members().into())
+            } else if !snap.has_data {
+                Screen::Empty(l.nothing_to_show().into())
             } else {
                 Screen::Ranking(ranking(snap, &snap.rows, changes, now, l))
             }
@@ -322,8 +320,8 @@ fn ranking(
             legend_short.push((ts.join(" / "), Role::Warning));
         }
     }
-    if rows.iter().any(|r| r.provisional) {
-        legend.push((l.provisional_legend().to_string(), Role::Provisional));
+    if snap.grade_projected && rows.iter().any(|r| !r.mark.is_empty()) {
+        legend.push((l.projected_legend().to_string(), Role::Muted));
     }
     // The rankings apart: a heading before the activists (and before any
     // group after the first); the members' ranking leads, with its podium.
@@ -342,7 +340,7 @@ fn ranking(
             score: fmt_points(r.score),
             score_role: score_role(snap, r.score),
             mark: r.mark.clone(),
-            provisional: r.provisional,
+            signed: r.signed,
             moved: changes.moved(r.member_id, now),
             hidden: false,
             selected: false,
@@ -354,6 +352,7 @@ fn ranking(
         scroll: Scroll::Pages(page_tick(now)),
         podium: true,
         lower_is_better: snap.lower_is_better,
+        grade_projected: snap.grade_projected,
         legend,
         legend_short,
     }
@@ -367,7 +366,7 @@ fn heading_row(words: &str) -> ViewRow {
         score: String::new(),
         score_role: Role::Title,
         mark: String::new(),
-        provisional: false,
+        signed: Signed::NotYet,
         moved: None,
         hidden: false,
         selected: false,
@@ -428,7 +427,14 @@ fn member(
         score: st.score.map(fmt_points),
         mark: row
             .and_then(|i| snap.rows.get(i))
-            .map(|r| r.mark.clone())
+            .filter(|r| !r.mark.is_empty())
+            .map(|r| {
+                if snap.grade_projected {
+                    l.projected(&r.mark)
+                } else {
+                    r.mark.clone()
+                }
+            })
             .unwrap_or_default(),
         items,
         pending: (st.pending > 0).then(|| l.pending(st.pending)),

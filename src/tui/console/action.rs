@@ -29,6 +29,8 @@ pub enum Action {
     Undo,
     Search,
     Board,
+    /// Reveal the next rank group on the board (freezing first if needed).
+    BoardStep,
     Help,
     Quit,
     /// Ctrl-C: quit, asking first if a prompt is half-filled.

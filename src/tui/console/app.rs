@@ -198,14 +198,20 @@ impl App {
     /// What the room display shows, in words.
     pub(super) fn board_words(&self) -> Result<String> {
         let mode = self.ledger.board_mode()?;
+        let on = self.ledger.board_period(None)?.map(|p| p.to_string());
         let members = self.ledger.roster()?;
-        Ok(super::board_popup::describe(&mode, self.t, |id| {
-            members
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| m.name.to_string())
-                .unwrap_or_else(|| format!("#{id}"))
-        }))
+        Ok(super::board_popup::describe(
+            &mode,
+            on.as_deref(),
+            self.t,
+            |id| {
+                members
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.name.to_string())
+                    .unwrap_or_else(|| format!("#{id}"))
+            },
+        ))
     }
 
     /// Push a screen (it needs a period unless it is the overview or year).
@@ -242,6 +248,7 @@ impl App {
             Overlay::None => {
                 if let Some(a) = keys::action_for(self.screen_kind(), key) {
                     self.update(a);
+                    self.follow_spotlight();
                 }
             }
             Overlay::Help => {}

@@ -1,7 +1,7 @@
 //! Board control: what the room display shows.
 
 use super::screen::Ctx;
-use crate::core::board_state::{BoardMode, RevealStyle};
+use crate::core::board_state::{reveal_progress, BoardMode, RevealProgress};
 use crate::i18n::Strings;
 use crate::tui::widgets::{centered, draw_rows, popup};
 use ratatui::buffer::Buffer;
@@ -15,19 +15,24 @@ pub enum Choice {
     Live,
     Member,
     Freeze,
-    Reveal(RevealStyle),
+    /// Show the next rank group from the bottom (starts the reveal if needed).
+    RevealStep,
+    /// Let the reveal run by itself from where it is.
+    RevealAuto,
+    RevealAll,
     Message,
     Countdown,
     Blank,
 }
 
-/// The choices in order (keys 1..8).
-pub const CHOICES: [Choice; 8] = [
+/// The choices in order (keys 1..9).
+pub const CHOICES: [Choice; 9] = [
     Choice::Live,
     Choice::Member,
     Choice::Freeze,
-    Choice::Reveal(RevealStyle::BottomUp),
-    Choice::Reveal(RevealStyle::All),
+    Choice::RevealStep,
+    Choice::RevealAuto,
+    Choice::RevealAll,
     Choice::Message,
     Choice::Countdown,
     Choice::Blank,
@@ -38,31 +43,42 @@ fn label(c: Choice, t: &Strings) -> &'static str {
         Choice::Live => t.board_live,
         Choice::Member => t.board_member,
         Choice::Freeze => t.board_freeze,
-        Choice::Reveal(RevealStyle::BottomUp) => t.board_reveal_up,
-        Choice::Reveal(RevealStyle::All) => t.board_reveal_all,
+        Choice::RevealStep => t.board_reveal_step,
+        Choice::RevealAuto => t.board_reveal_auto,
+        Choice::RevealAll => t.board_reveal_all,
         Choice::Message => t.board_message,
         Choice::Countdown => t.board_countdown,
         Choice::Blank => t.board_blank,
     }
 }
 
-/// Words for what the board shows now (`member_name` looks a member up).
-pub fn describe(mode: &BoardMode, t: &Strings, member_name: impl Fn(i64) -> String) -> String {
+/// Words for what the board shows now (`member_name` looks a member up);
+/// `period` is the period the board is on.
+pub fn describe(
+    mode: &BoardMode,
+    period: Option<&str>,
+    t: &Strings,
+    member_name: impl Fn(i64) -> String,
+) -> String {
+    let on = period.map(|p| format!(" {p}")).unwrap_or_default();
+    let now = chrono::Local::now().fixed_offset();
     match mode {
-        BoardMode::Live => t.board_live.to_string(),
+        BoardMode::Live => format!("{}{on}", t.board_live),
         BoardMode::Member { member_id } => {
-            format!("{}: {}", t.board_member, member_name(*member_id))
+            format!("{}{on}: {}", t.board_member, member_name(*member_id))
         }
         BoardMode::Frozen {
             period,
-            reveal: None,
+            reveal,
+            rows,
             ..
-        } => format!("{} {period}", t.board_frozen),
-        BoardMode::Frozen {
-            period,
-            reveal: Some(_),
-            ..
-        } => format!("{} {period}", t.board_revealing),
+        } => match reveal_progress(reveal.as_ref(), rows, now) {
+            RevealProgress::NotStarted => format!("{} {period}", t.board_frozen),
+            RevealProgress::Partial { groups, of } => {
+                format!("{} {period} {groups}/{of}", t.board_revealing)
+            }
+            RevealProgress::Done => format!("{} {period}", t.board_revealed),
+        },
         BoardMode::Message { text } => {
             format!("{}: {text}", t.board_message.trim_end_matches(['.', '…']))
         }
@@ -97,7 +113,7 @@ impl BoardPopup {
                 Ok(None)
             }
             KeyCode::Enter => Ok(Some(CHOICES[self.sel])),
-            KeyCode::Char(c @ '1'..='8') => {
+            KeyCode::Char(c @ '1'..='9') => {
                 let i = (c as usize) - ('1' as usize);
                 self.sel = i;
                 Ok(Some(CHOICES[i]))

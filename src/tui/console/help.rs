@@ -74,6 +74,7 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
                 ("u", t.k_undo),
                 ("/", t.k_search),
                 ("b", t.k_board),
+                (">", t.k_board_step),
                 ("?", t.k_help),
                 ("q  Ctrl-C", t.k_quit),
             ],

@@ -28,6 +28,7 @@ pub fn action_for(screen: ScreenKind, key: KeyEvent) -> Option<Action> {
         KeyCode::BackTab => Some(Action::PrevPane),
         KeyCode::Char('u') => Some(Action::Undo),
         KeyCode::Char('b') => Some(Action::Board),
+        KeyCode::Char('>') => Some(Action::BoardStep),
         KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('/') => Some(Action::Search),

@@ -5,6 +5,7 @@
 mod action;
 mod app;
 mod appeals;
+mod board_control;
 mod board_popup;
 mod chrome;
 mod confirm;

@@ -6,7 +6,7 @@ use super::app::{
     App, AppealsScreen, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen,
     YearScreen,
 };
-use super::board_popup::{BoardPopup, Choice};
+use super::board_popup::Choice;
 use super::field::Field;
 use super::new_claim::NewClaim;
 use super::overview::STEPS;
@@ -62,6 +62,7 @@ impl App {
                 self.overlay = Overlay::Form(f);
             }
             Action::Board => self.board_popup(),
+            Action::BoardStep => self.board_choice(Choice::RevealStep, None),
             Action::Help => self.overlay = Overlay::Help,
             Action::Quit | Action::ForceQuit => self.quit = true,
             Action::Mark(m) => self.mark(m),
@@ -268,7 +269,7 @@ impl App {
     }
 
     /// The member the current screen is about.
-    fn current_member(&self) -> Option<(i64, String)> {
+    pub(super) fn current_member(&self) -> Option<(i64, String)> {
         match self.stack.last() {
             Some(Screen::Members(s)) => s
                 .selected_member()
@@ -491,76 +492,6 @@ impl App {
             (Some(true), Some(p)) => self.load_member_lines(&p),
             (None, _) => self.err(self.t.no_match),
             _ => self.status = None,
-        }
-    }
-
-    fn board_popup(&mut self) {
-        let now = self.board_words().unwrap_or_default();
-        self.overlay = Overlay::Board(BoardPopup {
-            sel: 0,
-            now,
-            member: self.current_member(),
-        });
-    }
-
-    pub(super) fn board_choice(&mut self, c: Choice, member: Option<(i64, String)>) {
-        let t = self.t;
-        let p = self.period;
-        let r = match c {
-            Choice::Live => self.ledger.set_board_mode(&BoardMode::Live),
-            Choice::Blank => self.ledger.set_board_mode(&BoardMode::Blank),
-            Choice::Member => match member {
-                Some((id, _)) => self
-                    .ledger
-                    .set_board_mode(&BoardMode::Member { member_id: id }),
-                None => return self.err(t.no_member),
-            },
-            Choice::Freeze => match p {
-                Some(p) => self.ledger.freeze_board(&p),
-                None => return self.err(t.no_period),
-            },
-            Choice::Reveal(style) => {
-                let frozen = matches!(self.ledger.board_mode(), Ok(BoardMode::Frozen { .. }));
-                match (frozen, p) {
-                    (true, _) => self.ledger.reveal_board(style),
-                    (false, Some(p)) => self
-                        .ledger
-                        .freeze_board(&p)
-                        .and_then(|_| self.ledger.reveal_board(style)),
-                    (false, None) => return self.err(t.no_period),
-                }
-            }
-            Choice::Message => {
-                let f = Form::new(
-                    FormKind::Message,
-                    t.prompt_message,
-                    vec![],
-                    vec![Field::new(t.prompt_message, "")],
-                );
-                self.overlay = Overlay::Form(f);
-                return;
-            }
-            Choice::Countdown => {
-                let f = Form::new(
-                    FormKind::Countdown,
-                    t.prompt_countdown,
-                    vec![],
-                    vec![
-                        Field::new(t.prompt_minutes, "5"),
-                        Field::new(t.prompt_label, ""),
-                    ],
-                );
-                self.overlay = Overlay::Form(f);
-                return;
-            }
-        };
-        match r {
-            Ok(()) => {
-                let words = self.board_words().unwrap_or_default();
-                self.ok(format!("{}: {words}", t.done_board));
-                self.reload();
-            }
-            Err(e) => self.err(e),
         }
     }
 

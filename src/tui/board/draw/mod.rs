@@ -67,6 +67,16 @@ pub fn draw(view: &BoardView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The colour role of a sign-off mark: three distinct ones.
+pub(crate) fn signed_role(s: crate::tui::board::snapshot::Signed) -> Role {
+    use crate::tui::board::snapshot::Signed;
+    match s {
+        Signed::Confirmed => Role::Bonus,
+        Signed::Disputed => Role::Deduction,
+        Signed::NotYet => Role::Provisional,
+    }
+}
+
 /// Write `text` at (x, y), cut to `max` cells and to the buffer; returns the cells used.
 pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style: Style) -> u16 {
     let a = buf.area;
