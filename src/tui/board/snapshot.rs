@@ -53,8 +53,6 @@ pub struct Snapshot {
     pub grade_projected: bool,
     /// Whether the period has anything to rank (a claim in scope).
     pub has_data: bool,
-    /// Whether the board was pinned to its period (`board --period`).
-    pub pinned: bool,
     pub rows: Vec<Row>,
     pub mode: BoardMode,
     /// Frozen rows (when the mode is frozen).
@@ -78,7 +76,6 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
         branch: ledger.branch().name.clone(),
         lower_is_better,
         thresholds: thresholds(scheme, zh, lower_is_better),
-        pinned: pin.is_some(),
         mode,
         ..Snapshot::default()
     };
