@@ -1,6 +1,8 @@
 //! User-interface strings in Chinese and English: one struct of plain fields
 //! per language, so a missing translation is a compile error.
 
+pub mod meeting;
+
 use crate::cli::Lang;
 use crate::model::{Attendance, Category, ClaimStatus};
 

@@ -31,6 +31,26 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Break `s` into lines of at most `cells` display cells (by character, so
+/// Chinese text without spaces wraps too); at least one line.
+pub fn wrap(s: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut out = vec![String::new()];
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > cells {
+            out.push(String::new());
+            w = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        w += cw;
+    }
+    out
+}
+
 /// `s` cut to at most `max` cells (as [`truncate`]) and its width; borrowed
 /// when it fits, as it nearly always does.
 fn fit(s: &str, max: usize) -> (Cow<'_, str>, usize) {
@@ -120,6 +140,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_cells() {
+        assert_eq!(wrap("按市级认定理由", 6), vec!["按市级", "认定理", "由"]);
+        assert_eq!(wrap("abc", 10), vec!["abc"]);
+        assert_eq!(wrap("", 4), vec![""]);
+    }
 
     #[test]
     fn chinese_names_pad_by_cells() {

@@ -545,9 +545,15 @@ pub fn run(cli: Cli) -> Out {
                 MarkArg::Leave => crate::model::Attendance::Leave,
                 MarkArg::Absent => crate::model::Attendance::Absent,
             };
-            if let Some(id) = ledger.mark_attendance(m.id, &p, mark)? {
-                println!("{id}");
+            let done = ledger.mark_attendance(m.id, &p, mark)?;
+            let mut line = format!("{} {} in {p}", m.name, mark.code());
+            if let Some(id) = done.withdrawn {
+                line.push_str(&format!("; claim {id} withdrawn"));
             }
+            if let Some(id) = done.claim {
+                line.push_str(&format!("; claim {id} pending"));
+            }
+            println!("{line}");
             Ok(())
         }
         Command::Rank {

@@ -11,15 +11,20 @@ pub mod follow_ups;
 pub mod import;
 mod period_cache;
 pub mod publication;
+mod quorum;
 pub mod retotal;
+mod roll_call;
 pub mod roster;
+mod signing;
 mod totals;
-mod undo;
+pub mod undo;
 mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub use quorum::Quorum;
 pub use retotal::{retotal_all, RetotalReport};
+pub use roll_call::MarkOutcome;
 pub use verify::{verify, VerifyReport};
 pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
@@ -46,6 +51,28 @@ pub enum CoreError {
     Import(#[from] import::ImportError),
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A member asked to sign while claims of theirs are still undecided.
+    #[error(
+        "{member} cannot sign {period} yet: {pending} claim(s) still pending; decide them first"
+    )]
+    PendingClaims {
+        member: String,
+        period: String,
+        pending: usize,
+    },
+    /// Adjusted points above what the scheme allows for the item.
+    #[error("points {} outside what '{code}' allows (0 to {})", crate::model::fmt_points(*.points), crate::model::fmt_points(*.max))]
+    AdjustOutOfBounds {
+        code: String,
+        item: String,
+        points: f64,
+        max: f64,
+    },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    /// An adjustment or a rejection without its reason.
+    #[error("{} needs a reason (--reason)", .0.verb())]
+    ReasonNeeded(crate::model::Outcome),
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
@@ -340,8 +367,10 @@ impl Ledger {
                 at = now();
                 tries += 1;
             }
+            let signed = signing::standing(tx, branch)?;
             let out = store::journal::append_all(tx, &actor, events, &at)?;
             totals::refresh(tx, branch, scheme)?;
+            signing::void_moved(tx, &actor, &at, branch, &signed)?;
             Ok(out)
         });
         match &written {

@@ -225,6 +225,18 @@ impl Item {
     }
 
     /// Whether the committee decides the points on each claim.
+    /// The most points an adjustment of `count` occurrences may give: the
+    /// committee's upper bound, or the item's highest fixed or level points.
+    pub fn adjust_max(&self, count: i64) -> Option<f64> {
+        let n = count.max(1) as f64;
+        let top = match (&self.levels, self.points) {
+            (Some(levels), _) => levels.values().copied().reduce(f64::max),
+            (None, Some(p)) => Some(p),
+            (None, None) => self.max,
+        };
+        top.map(|m| m * n)
+    }
+
     pub fn committee_decides(&self) -> bool {
         self.points.is_none() && self.levels.is_none() && self.kind != ItemKind::Veto
     }
@@ -629,8 +641,9 @@ impl Scheme {
         Ok(p)
     }
 
-    /// Check points the committee sets when adjusting a claim.
-    pub fn check_adjusted(&self, code: &str, count: i64, points: f64) -> Result<(), String> {
+    /// Check points the committee sets when adjusting a claim (a number, not
+    /// negative); the item's bound is `Item::adjust_max`.
+    pub fn check_adjusted(&self, code: &str, points: f64) -> Result<&Item, String> {
         let item = self
             .item(code)
             .ok_or_else(|| format!("unknown item '{code}'"))?;
@@ -640,18 +653,7 @@ impl Scheme {
                 crate::model::fmt_points(points)
             ));
         }
-        if item.committee_decides() {
-            if let Some(m) = item.max {
-                if points > m * count.max(1) as f64 + 1e-9 {
-                    return Err(format!(
-                        "points {} outside the bounds of '{code}' ({})",
-                        crate::model::fmt_points(points),
-                        item.allowed()
-                    ));
-                }
-            }
-        }
-        Ok(())
+        Ok(item)
     }
 }
 

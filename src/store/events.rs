@@ -116,6 +116,19 @@ pub enum Event {
         #[serde(default)]
         prev: Option<Box<Event>>,
     },
+    /// A signature voided because the member's total moved after it was given
+    /// (a verdict, an undo, a correction): the member signs again.
+    ConfirmVoid {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        /// What the member had signed: `confirmed` or `disputed`, with their words.
+        state: String,
+        text: Option<String>,
+        /// The kept total signed for, and the total now (`None`: the base score).
+        signed_total: Option<f64>,
+        total: Option<f64>,
+    },
     Attendance {
         branch_id: i64,
         period: String,
@@ -200,6 +213,7 @@ impl Event {
             Event::Verdict { .. } => "verdict",
             Event::ClaimWithdraw { .. } => "claim_withdraw",
             Event::Confirm { .. } => "confirm",
+            Event::ConfirmVoid { .. } => "confirm_void",
             Event::Attendance { .. } => "attendance",
             Event::Lock { .. } => "lock",
             Event::AppealFile { .. } => "appeal_file",

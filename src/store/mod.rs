@@ -10,6 +10,7 @@ pub mod events;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+pub mod signing;
 pub mod sweep;
 pub mod tally_seals;
 pub mod totals;

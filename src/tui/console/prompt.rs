@@ -32,6 +32,8 @@ pub enum FormKind {
     Message,
     Countdown,
     Search,
+    /// Undo the plan the console holds (`App::undo_plan`).
+    Undo,
     /// File an appeal; `member` is the one the form was opened for (id, name).
     FileAppeal {
         member: Option<(i64, String)>,
@@ -146,7 +148,14 @@ impl Form {
             }
             put(
                 &mut y,
-                Line::from(vec![Span::styled("> ", style), Span::raw(f.value.clone())]),
+                Line::from(vec![
+                    Span::styled("> ", style),
+                    if f.is_fresh() && i == self.focus {
+                        Span::styled(f.value.clone(), pal.selected)
+                    } else {
+                        Span::raw(f.value.clone())
+                    },
+                ]),
             );
         }
         match &self.error {
