@@ -619,6 +619,9 @@ fn after_the_lock_the_papers_popup_writes_files() {
     }
     ch(&mut app, '4');
     key(&mut app, KeyCode::Enter);
+    // Nobody was called at roll call: the session is not quorate, and the
+    // console asks before it goes on to the typed confirmation.
+    ch(&mut app, 'y');
     typed(&mut app, "2026Q4");
     key(&mut app, KeyCode::Enter);
     assert!(app.has_overlay(), "papers offered: {:?}", app.status());

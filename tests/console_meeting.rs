@@ -375,3 +375,96 @@ fn roll_call_counts_the_quorum_over_voting_members() {
     assert!(q.present * 2 > q.expected);
     assert!(screen(&mut app, 80, 24).contains("到会过半数"));
 }
+
+/// The quorum notes in the journal: (waived, present, expected).
+fn quorum_notes(path: &std::path::Path) -> Vec<(bool, i64, i64)> {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let mut st = conn
+        .prepare(
+            "SELECT json_extract(payload, '$.waived'), json_extract(payload, '$.present'),
+                    json_extract(payload, '$.expected')
+             FROM event WHERE kind = 'quorum_noted' ORDER BY seq",
+        )
+        .expect("prepare");
+    let rows = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query");
+    rows.collect::<rusqlite::Result<_>>().expect("rows")
+}
+
+fn decide_everything(path: &std::path::Path) {
+    let mut l = jifen::core::Ledger::open(path, None).expect("ledger");
+    for c in l
+        .claims(&ClaimFilter {
+            period: Some("2026Q4".into()),
+            pending_only: true,
+            ..Default::default()
+        })
+        .expect("claims")
+    {
+        l.verdict(c.id, jifen::model::Outcome::Approved, None, None)
+            .expect("approve");
+    }
+}
+
+#[test]
+fn locking_an_inquorate_session_asks_and_the_record_says_so() {
+    let (_d, path, mut app) = demo(Lang::Zh);
+    decide_everything(&path);
+    ch(&mut app, '4');
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains("[ ] 应到"),
+        "the lock checklist carries the quorum:\n{text}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("到会未过半数,仍要锁定"), "asks:\n{text}");
+    ch(&mut app, 'n');
+    assert!(!app.has_overlay());
+    assert!(quorum_notes(&path).is_empty(), "no answer, no record");
+    key(&mut app, KeyCode::Enter);
+    ch(&mut app, 'y');
+    typed(&mut app, "2026Q4");
+    key(&mut app, KeyCode::Enter);
+    let state = app
+        .ledger()
+        .period_row(&q4())
+        .expect("row")
+        .expect("period")
+        .state;
+    assert_eq!(state, "published", "{:?}", app.status());
+    let notes = quorum_notes(&path);
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0].0,
+        "the lock went ahead on the secretary's word: {notes:?}"
+    );
+}
+
+#[test]
+fn a_quorate_session_locks_without_the_extra_question() {
+    let (_d, path, mut app) = demo(Lang::En);
+    decide_everything(&path);
+    ch(&mut app, '1');
+    for _ in 0..45 {
+        ch(&mut app, 'p');
+    }
+    key(&mut app, KeyCode::Esc);
+    // Marks made no claims to decide (present), so the lock is ready.
+    ch(&mut app, '4');
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "2026Q4");
+    key(&mut app, KeyCode::Enter);
+    let state = app
+        .ledger()
+        .period_row(&q4())
+        .expect("row")
+        .expect("period")
+        .state;
+    assert_eq!(state, "published", "{:?}", app.status());
+    let notes = quorum_notes(&path);
+    assert_eq!(notes.len(), 1);
+    assert!(!notes[0].0, "quorate: nothing waived");
+    assert!(notes[0].1 * 2 > notes[0].2);
+}

@@ -58,6 +58,17 @@ impl ClaimDraft {
     }
 }
 
+/// The branch settings `set` takes, with the values each allows.
+pub const SETTINGS: &[(&str, &str)] = &[
+    (
+        "excellent_quota",
+        "a share of scored members above 0 and at most 1 (0.2 = 20%)",
+    ),
+    ("publication_days", "a whole number of days from 0 to 60"),
+    ("appeal_reply_days", "a whole number of days from 0 to 60"),
+    ("reconsider_days", "a whole number of days from 0 to 60"),
+];
+
 /// What a lock did.
 #[derive(Debug, Clone)]
 pub struct LockReport {
@@ -433,19 +444,24 @@ impl Ledger {
         Ok(())
     }
 
-    /// Set a branch setting (e.g. `excellent_quota`, `publication_days`).
+    /// Set a branch setting (one of `SETTINGS`), its value checked.
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
-        const KEYS: &[&str] = &[
-            "excellent_quota",
-            "publication_days",
-            "appeal_reply_days",
-            "reconsider_days",
-        ];
-        if !KEYS.contains(&key) {
+        let Some((_, what)) = SETTINGS.iter().find(|(k, _)| *k == key) else {
             return user(format!(
                 "unknown setting '{key}' (settings: {})",
-                KEYS.join(", ")
+                SETTINGS.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
             ));
+        };
+        let fits = match (key, value.as_f64()) {
+            ("excellent_quota", Some(q)) => q > 0.0 && q <= 1.0,
+            (_, Some(d)) => d.fract() == 0.0 && (0.0..=60.0).contains(&d),
+            (_, None) => false,
+        };
+        if !fits {
+            let shown = value
+                .as_str()
+                .map_or_else(|| value.to_string(), String::from);
+            return user(format!("setting {key}: '{shown}' is not {what}"));
         }
         self.journal(&[Event::SettingSet {
             branch_id: self.branch.id,

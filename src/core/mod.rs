@@ -70,6 +70,13 @@ pub enum CoreError {
     },
     #[error("nothing to undo")]
     NothingToUndo,
+    /// Locking a session where half or fewer of the voting members were present.
+    #[error("{period}: {present} of {expected} voting members present, not more than half")]
+    Inquorate {
+        period: String,
+        expected: usize,
+        present: usize,
+    },
     /// An adjustment or a rejection without its reason.
     #[error("{} needs a reason (--reason)", .0.verb())]
     ReasonNeeded(crate::model::Outcome),
@@ -200,6 +207,16 @@ impl Ledger {
 
     /// Open an existing ledger read-only (the room display, viewers).
     pub fn open_read_only(path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        if !path.exists() {
+            return user(format!(
+                "{}: no such database; the room display shows a branch's database: \
+                 create one with `jifen demo --db {}` (a demo branch) or \
+                 `jifen --db {} init --branch NAME --scheme ID`",
+                path.display(),
+                path.display(),
+                path.display()
+            ));
+        }
         let conn = store::open_ro(path)?;
         let branch = load_branch(&conn, branch, path)?;
         Ok(Ledger {

@@ -2,8 +2,9 @@
 //! members are full members who are active; probationary members and
 //! activists have no vote, exempt members are not counted.
 
-use super::{Ledger, Result};
+use super::{CoreError, Ledger, Result};
 use crate::model::{Attendance, Category, Member, MemberStatus, PeriodId};
+use crate::store::Event;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -52,6 +53,31 @@ impl Ledger {
     pub fn quorum(&self, p: &PeriodId) -> Result<Quorum> {
         let marks = self.attendance(p)?;
         Ok(Quorum::count(&self.roster()?, &marks))
+    }
+
+    /// Before a lock: record the quorum in the journal. An inquorate session
+    /// is refused unless `waive` (the secretary's explicit confirmation),
+    /// which the record keeps.
+    pub fn note_quorum(&mut self, p: &PeriodId, waive: bool) -> Result<Quorum> {
+        self.writable_period(p)?;
+        let q = self.quorum(p)?;
+        if !q.quorate() && !waive {
+            return Err(CoreError::Inquorate {
+                period: p.to_string(),
+                expected: q.expected,
+                present: q.present,
+            });
+        }
+        self.journal(&[Event::QuorumNoted {
+            branch_id: self.branch.id,
+            period: p.to_string(),
+            expected: q.expected,
+            present: q.present,
+            leave: q.leave,
+            absent: q.absent,
+            waived: !q.quorate(),
+        }])?;
+        Ok(q)
     }
 }
 

@@ -33,9 +33,11 @@ pub struct Meeting {
     pub prompt_inquorate: &'static str,
     pub inquorate_recorded: &'static str,
     pub reason_needed: &'static str,
+    /// Overview: the command that opens the room display.
+    pub board_command: &'static str,
 }
 
-const ZH: Meeting = Meeting {
+pub const ZH: Meeting = Meeting {
     conf_again: "重签",
     status_voided: "签字已作废:签字后总分有变动,请本人重新确认",
     col_counted: "计分",
@@ -53,11 +55,12 @@ const ZH: Meeting = Meeting {
     quorate: "到会过半数,会议有效",
     inquorate: "到会未过半数",
     prompt_inquorate: "到会未过半数,仍要锁定并记入会议记录?",
-    inquorate_recorded: "已记录:到会未过半数仍锁定",
+    inquorate_recorded: "到会未过半数:锁定时一并记入会议记录",
     reason_needed: "调整须填写理由",
+    board_command: "大屏终端",
 };
 
-const EN: Meeting = Meeting {
+pub const EN: Meeting = Meeting {
     conf_again: "again",
     status_voided: "signature void: the total changed after signing; the member signs again",
     col_counted: "counts",
@@ -75,8 +78,9 @@ const EN: Meeting = Meeting {
     quorate: "quorate (more than half present)",
     inquorate: "not quorate",
     prompt_inquorate: "Not quorate: lock anyway and record it in the minutes?",
-    inquorate_recorded: "recorded: locked without a quorum",
+    inquorate_recorded: "not quorate: the lock records that it went ahead",
     reason_needed: "an adjustment needs a reason",
+    board_command: "room display",
 };
 
 /// The fixed words of a language.
@@ -141,6 +145,14 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
             crate::model::fmt_points(*points),
             crate::model::fmt_points(*max)
         ),
+        (
+            Lang::Zh,
+            CoreError::Inquorate {
+                period,
+                expected,
+                present,
+            },
+        ) => format!("{period}: 应到 {expected} 实到 {present},到会未过半数"),
         (Lang::Zh, CoreError::NothingToUndo) => words(lang).nothing_to_undo.to_string(),
         (Lang::Zh, CoreError::ReasonNeeded(o)) => match o {
             crate::model::Outcome::Rejected => "驳回须填写理由".to_string(),

@@ -151,6 +151,8 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 params![branch_id, period, member_id, super::signing::VOIDED, at],
             )?;
         }
+        // A fact for the record (the minutes read it from the journal).
+        Event::QuorumNoted { .. } => {}
         Event::Attendance {
             branch_id,
             period,

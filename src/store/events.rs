@@ -137,6 +137,17 @@ pub enum Event {
         #[serde(default)]
         prev: Option<Box<Event>>,
     },
+    /// The quorum of a period's assembly as the lock found it; `waived`: the
+    /// secretary locked an inquorate session on an explicit confirmation.
+    QuorumNoted {
+        branch_id: i64,
+        period: String,
+        expected: usize,
+        present: usize,
+        leave: usize,
+        absent: usize,
+        waived: bool,
+    },
     Lock {
         branch_id: i64,
         period: String,
@@ -215,6 +226,7 @@ impl Event {
             Event::Confirm { .. } => "confirm",
             Event::ConfirmVoid { .. } => "confirm_void",
             Event::Attendance { .. } => "attendance",
+            Event::QuorumNoted { .. } => "quorum_noted",
             Event::Lock { .. } => "lock",
             Event::AppealFile { .. } => "appeal_file",
             Event::AppealReply { .. } => "appeal_reply",

@@ -25,7 +25,14 @@ pub enum FormKind {
     Dispute {
         member: i64,
     },
+    /// Type the period to lock it; `waive`: the secretary confirmed locking
+    /// an inquorate session.
     Lock {
+        period: PeriodId,
+        waive: bool,
+    },
+    /// Half or fewer of the voting members are present: lock anyway?
+    LockInquorate {
         period: PeriodId,
     },
     OpenPeriod,

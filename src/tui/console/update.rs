@@ -394,14 +394,7 @@ impl App {
         if !ready {
             return self.err(self.t.lock_blocked);
         }
-        let t = self.t;
-        let f = Form::new(
-            FormKind::Lock { period: p },
-            t.prompt_lock,
-            vec![format!("{} {p}", t.must_type)],
-            vec![Field::new(t.prompt_lock_type, "")],
-        );
-        self.overlay = Overlay::Form(f);
+        self.lock_prompt(p);
     }
 
     /// Move the selection to the first name containing `q`.
@@ -535,11 +528,16 @@ impl App {
                 .confirm(*member, &p, Some(f.value(0)))
                 .map(|_| t.done_dispute.to_string())
                 .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
-            (FormKind::Lock { period }, _) => {
+            (FormKind::LockInquorate { period }, _) => {
+                self.lock_form(*period, true);
+                Ok(String::new())
+            }
+            (FormKind::Lock { period, waive }, _) => {
                 if f.value(0).trim() != period.to_string() {
                     Err(format!("{} {period}", t.must_type))
                 } else {
-                    match self.ledger.lock_and_publish(period) {
+                    let noted = self.ledger.note_quorum(period, *waive);
+                    match noted.and_then(|_| self.ledger.lock_and_publish(period)) {
                         Ok(done) => {
                             let report = done.report;
                             let mut msg = format!(

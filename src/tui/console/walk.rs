@@ -135,4 +135,40 @@ impl App {
             None => self.err(meeting::words(self.lang).no_more_pending),
         }
     }
+
+    /// The lock's prompt: an inquorate session is first asked about (and the
+    /// answer recorded with the lock), then the period is typed.
+    pub(super) fn lock_prompt(&mut self, p: crate::model::PeriodId) {
+        match self.ledger.quorum(&p) {
+            Ok(q) if !q.quorate() => {
+                let w = meeting::words(self.lang);
+                let info = vec![meeting::quorum_line(self.lang, &q)];
+                let f = Form::new(
+                    FormKind::LockInquorate { period: p },
+                    w.prompt_inquorate,
+                    info,
+                    vec![],
+                );
+                self.overlay = Overlay::Form(f);
+            }
+            Ok(_) => self.lock_form(p, false),
+            Err(e) => self.err_core(&e),
+        }
+    }
+
+    /// The typed confirmation of a lock.
+    pub(super) fn lock_form(&mut self, p: crate::model::PeriodId, waive: bool) {
+        let t = self.t;
+        let mut info = vec![format!("{} {p}", t.must_type)];
+        if waive {
+            info.insert(0, meeting::words(self.lang).inquorate_recorded.to_string());
+        }
+        let f = Form::new(
+            FormKind::Lock { period: p, waive },
+            t.prompt_lock,
+            info,
+            vec![super::field::Field::new(t.prompt_lock_type, "")],
+        );
+        self.overlay = Overlay::Form(f);
+    }
 }
