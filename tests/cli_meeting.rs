@@ -109,9 +109,26 @@ fn a_later_verdict_voids_the_signature() {
         .expect("count");
     assert_eq!(voids, 1);
 
-    // A rejected claim's later reversal by undo also moves the total.
-    ok(&db, &["confirm", "张伟"]);
-    ok(&db, &["undo"]);
+    // Undoing that verdict puts the total back to what was signed, and the
+    // signature with it.
+    let out = ok(&db, &["undo"]);
+    assert!(out.contains("signature of 张伟 given back"), "{out}");
+    let s = statement(&db, "张伟");
+    assert_eq!(s["row"]["score"], 85.0);
+    assert_eq!(s["confirmation"], "confirmed");
+    // Signed at 85, an adjustment by the committee voids it once more.
+    ok(
+        &db,
+        &[
+            "verdict",
+            &first,
+            "adjust",
+            "--points",
+            "3",
+            "--reason",
+            "按市级认定",
+        ],
+    );
     assert_eq!(
         statement(&db, "张伟")["confirmation"],
         serde_json::Value::Null
@@ -243,4 +260,69 @@ fn attend_correction_withdraws_the_absence_claim() {
     assert_eq!(pending(&db).len(), 1);
     ok(&db, &["attend", "张伟", "leave"]);
     assert!(pending(&db).is_empty());
+}
+
+#[test]
+fn a_newcomer_is_told_what_to_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.sqlite");
+    let o = jifen(&db, &["demo", "--no-console"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let told = stderr(&o);
+    assert!(
+        told.contains(&format!("jifen board --db {}", db.display())),
+        "the exact room display command: {told}"
+    );
+    let missing = dir.path().join("nothing-here.sqlite");
+    let o = jifen(&missing, &["board"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("jifen demo --db"), "says how to create one: {e}");
+    assert!(!e.contains("unable to open database file"), "{e}");
+    assert!(!missing.exists(), "the board creates nothing");
+}
+
+#[test]
+fn set_checks_keys_and_values_and_says_what_it_did() {
+    let (_d, db) = branch();
+    for (key, value) in [
+        ("excellent_quota", "5"),
+        ("excellent_quota", "0"),
+        ("publication_days", "x"),
+        ("publication_days", "2.5"),
+        ("quorum", "1"),
+    ] {
+        let o = jifen(&db, &["set", key, value]);
+        assert_eq!(o.status.code(), Some(1), "set {key} {value} accepted");
+        assert!(stderr(&o).contains(key), "{}", stderr(&o));
+    }
+    let out = ok(&db, &["set", "excellent_quota", "0.3"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("excellent_quota"), "{out}");
+    let help = ok(&db, &["set", "--help"]);
+    for key in [
+        "excellent_quota",
+        "publication_days",
+        "appeal_reply_days",
+        "reconsider_days",
+    ] {
+        assert!(help.contains(key), "--help lists {key}: {help}");
+    }
+}
+
+#[test]
+fn writes_print_one_line() {
+    let (_d, db) = branch();
+    let id = claim(&db, &["张伟", "other.blood", "--date", "2026-11-17"]);
+    for args in [
+        vec!["verdict", id.as_str(), "reject", "--reason", "无献血证"],
+        vec!["confirm", "张伟"],
+        vec!["member", "rename", "欧阳娜娜", "欧阳娜"],
+        vec!["attend", "欧阳娜", "present"],
+    ] {
+        let out = ok(&db, &args);
+        assert_eq!(out.lines().count(), 1, "jifen {args:?} printed: {out:?}");
+    }
+    let v = ok(&db, &["claim", "list", "--format", "json"]);
+    assert!(v.contains("rejected"), "{v}");
 }
