@@ -61,7 +61,7 @@ pub const ZH: Meeting = Meeting {
 };
 
 pub const EN: Meeting = Meeting {
-    conf_again: "again",
+    conf_again: "void",
     status_voided: "signature void: the total changed after signing; the member signs again",
     col_counted: "counts",
     k_next_pending: "next pending",
