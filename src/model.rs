@@ -381,6 +381,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The command-line verb (`approve`, `adjust`, `reject`).
+    pub fn verb(self) -> &'static str {
+        match self {
+            Outcome::Approved => "approve",
+            Outcome::Adjusted => "adjust",
+            Outcome::Rejected => "reject",
+        }
+    }
+
     pub fn status(self) -> ClaimStatus {
         match self {
             Outcome::Approved => ClaimStatus::Approved,
@@ -426,6 +435,18 @@ pub struct Claim {
     pub source: ClaimSource,
     pub status: ClaimStatus,
     pub reason: Option<String>,
+}
+
+impl Claim {
+    /// The points that count toward the score: the verdict's once approved
+    /// or adjusted, none while pending, rejected or withdrawn.
+    pub fn counted(&self) -> f64 {
+        if self.status.counts() {
+            self.points
+        } else {
+            0.0
+        }
+    }
 }
 
 /// A member's sign-off of their period statement.

@@ -331,7 +331,7 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         .map(|i| claim(i, (i + 1) % 2 + 1, "2026Q3", Some("approved")))
         .collect();
     let q4: Vec<NewClaim> = (7..=10).map(|i| claim(i, 1, "2026Q4", None)).collect();
-    let events = vec![
+    let events = [
         Event::BranchInit {
             branch_id: 1,
             name: "老支部".into(),

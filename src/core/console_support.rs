@@ -89,6 +89,24 @@ impl Ledger {
 }
 
 impl Ledger {
+    /// The period's ranking rows in roster order, the order the review walks:
+    /// a verdict moves a member's rank, never their place in the walk.
+    pub fn review_rows(&self, p: &PeriodId) -> Result<Vec<super::RankRow>> {
+        let mut rows = self.ranking(&super::RankScope::Period(*p))?.rows;
+        rows.sort_by_key(|r| r.member_id);
+        Ok(rows)
+    }
+
+    /// Members whose signature of a period was voided by a later change to
+    /// their total and who have not signed again.
+    pub fn voided_signatures(&self, p: &PeriodId) -> Result<std::collections::HashSet<i64>> {
+        Ok(crate::store::signing::voided(
+            self.conn(),
+            self.branch.id,
+            &p.to_string(),
+        )?)
+    }
+
     /// A member's confirmation of a period: (`confirmed`|`disputed`, their words).
     pub fn confirmation_of(
         &self,

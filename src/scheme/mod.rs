@@ -229,6 +229,18 @@ impl Item {
         }
     }
 
+    /// The most points an adjustment of `count` occurrences may give: the
+    /// committee's upper bound, or the item's highest fixed or level points.
+    pub fn adjust_max(&self, count: i64) -> Option<f64> {
+        let n = count.max(1) as f64;
+        let top = match (&self.levels, self.points) {
+            (Some(levels), _) => levels.values().copied().reduce(f64::max),
+            (None, Some(p)) => Some(p),
+            (None, None) => self.max,
+        };
+        top.map(|m| m * n)
+    }
+
     /// Whether the committee decides the points on each claim.
     pub fn committee_decides(&self) -> bool {
         self.points.is_none() && self.levels.is_none() && self.kind != ItemKind::Veto

@@ -26,7 +26,10 @@ pub enum Action {
     NewClaim,
     Confirm,
     Dispute,
+    /// Undo this session's last action (shows what, asks first).
     Undo,
+    /// Members: jump to the next member with pending claims.
+    NextPending,
     Search,
     Board,
     Help,

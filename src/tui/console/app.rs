@@ -55,12 +55,17 @@ pub struct App {
     pub(super) period_state: Option<String>,
     /// The day deadlines are counted against; `None` is the local date.
     pub(super) today: Option<NaiveDate>,
+    /// The journal's head when the console opened: undo reaches no further back.
+    pub(super) session_start: i64,
+    /// The undo offered by `u`, waiting for yes.
+    pub(super) undo_plan: Option<crate::core::undo::UndoPlan>,
 }
 
 impl App {
     /// A console on the ledger's current period, starting at the overview.
     pub fn new(ledger: Ledger, lang: Lang) -> Result<App> {
         let period = ledger.current_period()?;
+        let session_start = ledger.journal_head()?;
         let mut app = App {
             ledger,
             lang,
@@ -75,6 +80,8 @@ impl App {
             read_only: None,
             period_state: None,
             today: None,
+            session_start,
+            undo_plan: None,
         };
         app.reload();
         Ok(app)

@@ -11,6 +11,8 @@ pub struct Field {
     /// Cursor position in characters.
     pub cursor: usize,
     initial: String,
+    /// A prefilled value not yet touched: the first keystroke replaces it.
+    fresh: bool,
 }
 
 impl Field {
@@ -20,7 +22,14 @@ impl Field {
             value: value.to_string(),
             cursor: value.chars().count(),
             initial: value.to_string(),
+            fresh: !value.is_empty(),
         }
+    }
+
+    /// Whether the value is still the prefilled one, shown selected: typing
+    /// replaces it, Backspace clears it, an arrow key keeps it for editing.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh
     }
 
     /// Whether the user has typed something here.
@@ -30,6 +39,23 @@ impl Field {
 
     /// Apply an editing key; true if the key was used.
     pub fn edit(&mut self, key: KeyEvent) -> bool {
+        if std::mem::take(&mut self.fresh) {
+            let replaces = match key.code {
+                KeyCode::Char(_) => !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.value.clear();
+                    self.cursor = 0;
+                    return true;
+                }
+                _ => false,
+            };
+            if replaces {
+                self.value.clear();
+                self.cursor = 0;
+            }
+        }
         let n = self.value.chars().count();
         match key.code {
             KeyCode::Char(c)
@@ -96,5 +122,24 @@ mod tests {
         f.edit(key(KeyCode::Backspace));
         assert_eq!(f.value, "欧a");
         assert_eq!(f.cursor_cells(), 2);
+    }
+
+    #[test]
+    fn a_prefilled_value_is_replaced_by_the_first_keystroke() {
+        let mut f = Field::new("points", "3");
+        assert!(f.is_fresh());
+        f.edit(key(KeyCode::Char('2')));
+        assert_eq!(f.value, "2", "typing 2 over a prefilled 3 gives 2, not 32");
+        f.edit(key(KeyCode::Char('5')));
+        assert_eq!(f.value, "25", "only the first keystroke replaces");
+
+        let mut f = Field::new("points", "3");
+        f.edit(key(KeyCode::End));
+        f.edit(key(KeyCode::Char('0')));
+        assert_eq!(f.value, "30", "an arrow key first keeps the value to edit");
+
+        let mut f = Field::new("period", "2027Q1");
+        f.edit(key(KeyCode::Backspace));
+        assert_eq!(f.value, "", "Backspace clears a prefilled value");
     }
 }

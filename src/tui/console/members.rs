@@ -2,7 +2,7 @@
 //! claims on the right, the verdict one key away.
 
 use super::screen::{signed_points, stars_text, Ctx};
-use crate::core::{Ledger, RankRow, RankScope, Result, StatementLine};
+use crate::core::{Ledger, RankRow, Result, StatementLine};
 use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, pane, put_line, Cells, Scroll};
 use ratatui::buffer::Buffer;
@@ -26,15 +26,19 @@ pub struct Members {
     pub focus: Pane,
     pub rows: Vec<RankRow>,
     pub lines: Vec<StatementLine>,
+    /// Members whose signature was voided: they sign again.
+    pub resign: std::collections::HashSet<i64>,
     lines_for: Option<i64>,
     loaded: bool,
 }
 
 impl Members {
-    /// Reload the ranking, keeping the selected member even if their rank moved.
+    /// Reload the members in the walk's fixed order (roster order), keeping
+    /// the selected member.
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, ctx: &Ctx) -> Result<()> {
         let keep = self.selected_member().map(|r| r.member_id);
-        self.rows = l.ranking(&RankScope::Period(*p))?.rows;
+        self.rows = l.review_rows(p)?;
+        self.resign = l.voided_signatures(p)?;
         super::screen::name_grades(l, &mut self.rows, ctx.zh());
         let idx = match keep {
             Some(id) => self.rows.iter().position(|r| r.member_id == id),
@@ -144,7 +148,7 @@ impl Members {
             .window(self.rows.len(), inner.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = self.rows[range.clone()]
             .iter()
-            .map(|r| member_row(r, wide, ctx))
+            .map(|r| member_row(r, self.resign.contains(&r.member_id), wide, ctx))
             .collect();
         let sel = self.list.selected.checked_sub(range.start);
         let sel_style = if self.focus == Pane::Members {
@@ -257,13 +261,18 @@ impl Members {
     }
 }
 
-/// One member of the ranking, in the columns of the members pane's header.
-fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
+/// One member of the ranking, in the columns of the members pane's header;
+/// `resign`: their signature was voided.
+fn member_row(r: &RankRow, resign: bool, wide: bool, ctx: &Ctx) -> Line<'static> {
     let (t, pal) = (ctx.t, ctx.pal);
-    let conf = match r.confirmation.map(ConfirmState::as_str) {
-        Some("confirmed") => t.conf_yes,
-        Some("disputed") => t.conf_dispute,
-        _ => "-",
+    let (conf, conf_style) = match r.confirmation.map(ConfirmState::as_str) {
+        Some("confirmed") => (t.conf_yes, Style::default()),
+        Some("disputed") => (t.conf_dispute, Style::default()),
+        _ if resign => (
+            crate::i18n::meeting::words(ctx.lang).conf_again,
+            pal.warning,
+        ),
+        _ => ("-", Style::default()),
     };
     let score_style = if r.provisional() {
         pal.provisional
@@ -293,9 +302,10 @@ fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
         String::from(Cells::default().raw(" ").right(&pending, 4)),
         pend_style,
     ));
-    spans.push(Span::raw(String::from(
-        Cells::default().raw(" ").left(conf, 4),
-    )));
+    spans.push(Span::styled(
+        String::from(Cells::default().raw(" ").left(conf, 4)),
+        conf_style,
+    ));
     if wide {
         let stars;
         let grade = match &r.grade {

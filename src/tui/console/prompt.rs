@@ -25,13 +25,22 @@ pub enum FormKind {
     Dispute {
         member: i64,
     },
+    /// Type the period to lock it; `waive`: the secretary confirmed locking
+    /// an inquorate session.
     Lock {
+        period: PeriodId,
+        waive: bool,
+    },
+    /// Half or fewer of the voting members are present: lock anyway?
+    LockInquorate {
         period: PeriodId,
     },
     OpenPeriod,
     Message,
     Countdown,
     Search,
+    /// Undo the plan the console holds (`App::undo_plan`).
+    Undo,
     /// File an appeal; `member` is the one the form was opened for (id, name).
     FileAppeal {
         member: Option<(i64, String)>,
@@ -146,7 +155,14 @@ impl Form {
             }
             put(
                 &mut y,
-                Line::from(vec![Span::styled("> ", style), Span::raw(f.value.clone())]),
+                Line::from(vec![
+                    Span::styled("> ", style),
+                    if f.is_fresh() && i == self.focus {
+                        Span::styled(f.value.clone(), pal.selected)
+                    } else {
+                        Span::raw(f.value.clone())
+                    },
+                ]),
             );
         }
         match &self.error {
