@@ -468,3 +468,29 @@ fn a_quorate_session_locks_without_the_extra_question() {
     assert!(!notes[0].0, "quorate: nothing waived");
     assert!(notes[0].1 * 2 > notes[0].2);
 }
+
+#[test]
+fn a_follow_up_ticked_after_the_lock_can_be_undone() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    let scope = jifen::core::RankScope::Year(2026);
+    let done = |app: &App| {
+        app.ledger()
+            .follow_ups(&scope, true)
+            .expect("follow-ups")
+            .iter()
+            .filter(|f| f.done)
+            .count()
+    };
+    // The demo's 2026Q3 is locked; its year view lists the follow-ups.
+    ch(&mut app, '5');
+    key(&mut app, KeyCode::Tab);
+    ch(&mut app, 'x');
+    assert_eq!(done(&app), 1, "{:?}", app.status());
+    ch(&mut app, 'u');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("跟进事项"), "says what it undoes:\n{text}");
+    ch(&mut app, 'y');
+    assert_eq!(done(&app), 0, "{:?}", app.status());
+    ch(&mut app, 'u');
+    assert_eq!(app.status(), Some("本次会议没有可撤销的操作"));
+}

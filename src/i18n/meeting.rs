@@ -120,6 +120,8 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::Mark { member } => format!("roll-call mark of {member}"),
         UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新记录 #{claim}"),
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
+        UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
+        UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
     }
 }
 
