@@ -163,3 +163,34 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
         _ => e.to_string(),
     }
 }
+
+/// The points an item allows, with level names in the interface language
+/// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5`).
+pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
+    use crate::model::fmt_points;
+    if let Some(levels) = &item.levels {
+        // From the lowest level up, as the scheme tables list them.
+        let mut by_points: Vec<(&String, &f64)> = levels.iter().collect();
+        by_points.sort_by(|a, b| a.1.total_cmp(b.1));
+        let list: Vec<String> = by_points
+            .iter()
+            .map(|(k, v)| format!("{} {}", crate::i18n::level(lang, k), fmt_points(**v)))
+            .collect();
+        return list.join(" / ");
+    }
+    if let Some(p) = item.points {
+        return fmt_points(p);
+    }
+    if item.kind == crate::scheme::ItemKind::Veto {
+        return match lang {
+            Lang::Zh => "一票否决".into(),
+            Lang::En => "veto".into(),
+        };
+    }
+    let max = item.max.map(fmt_points).unwrap_or_else(|| "?".into());
+    let by = match lang {
+        Lang::Zh => "支委认定",
+        Lang::En => "committee",
+    };
+    format!("{}-{max} {by}", fmt_points(item.min.unwrap_or(0.0)))
+}
