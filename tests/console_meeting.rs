@@ -494,3 +494,30 @@ fn a_follow_up_ticked_after_the_lock_can_be_undone() {
     ch(&mut app, 'u');
     assert_eq!(app.status(), Some("本次会议没有可撤销的操作"));
 }
+
+#[test]
+fn a_read_only_console_fits_its_banner_and_leaves_write_keys_out() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    app.set_read_only_note(
+        "只读: 控制台正由 secretary@branch-laptop.example.org 使用中,开始于 2026-12-01 08:00:00 (pid 12345)"
+            .into(),
+    );
+    ch(&mut app, '2');
+    let text = screen(&mut app, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines[0];
+    assert!(header.contains("[只读"), "{header}");
+    assert!(
+        header.trim_end().ends_with(']'),
+        "the banner closes inside 80 columns: {header}"
+    );
+    let footer = lines[23];
+    for write in ["通过", "调整", "驳回", "新增", "撤销", "大屏"] {
+        assert!(!footer.contains(write), "no '{write}' key: {footer}");
+    }
+    assert!(footer.contains("搜索"), "reading keys stay: {footer}");
+    assert!(
+        lines[22].contains("secretary@branch-laptop"),
+        "the status line names the holder"
+    );
+}
