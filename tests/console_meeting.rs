@@ -521,3 +521,24 @@ fn a_read_only_console_fits_its_banner_and_leaves_write_keys_out() {
         "the status line names the holder"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_console_whose_process_died_frees_the_database_at_once() {
+    let (_d, path, app) = demo(Lang::Zh);
+    drop(app);
+    // A console of this user on this machine whose process is gone (a
+    // terminal closed without a goodbye): its heartbeat is still fresh.
+    let mut child = std::process::Command::new("true").spawn().expect("spawn");
+    let dead = i64::from(child.id());
+    child.wait().expect("wait");
+    let l = jifen::core::Ledger::open(&path, None).expect("open");
+    let now = chrono::Utc::now().to_rfc3339();
+    let held = jifen::store::lease::take(l.conn(), "me@here", dead, &now, |_| true).expect("take");
+    assert!(held.is_none(), "the dead console took the lease");
+    // Someone else still waits for the heartbeat to go stale...
+    assert!(l.take_console_lease("other@there").expect("lease").is_err());
+    // ...but the same user on the same machine gets it back at once.
+    let mine = l.take_console_lease("me@here").expect("lease");
+    assert!(mine.is_ok(), "{mine:?}");
+}
