@@ -345,7 +345,7 @@ fn chinese_level_names_and_item_titles_are_accepted() {
         serde_json::from_str(&ok(&db, &["claim", "list", "--format", "json"])).expect("json");
     let c = list
         .iter()
-        .find(|c| c["id"].to_string() == id)
+        .find(|c| c["id"].as_i64().map(|n| n.to_string()).as_deref() == Some(id.as_str()))
         .expect("the claim");
     assert_eq!(c["item"], "work.speech");
     assert_eq!(c["level"], "province");
