@@ -29,6 +29,7 @@ pub struct Meeting {
     pub absent: &'static str,
     pub unmarked: &'static str,
     pub quorate: &'static str,
+    pub quorate_short: &'static str,
     pub inquorate: &'static str,
     pub prompt_inquorate: &'static str,
     pub inquorate_recorded: &'static str,
@@ -53,6 +54,7 @@ pub const ZH: Meeting = Meeting {
     absent: "缺席",
     unmarked: "未点",
     quorate: "到会过半数,会议有效",
+    quorate_short: "会议有效",
     inquorate: "到会未过半数",
     prompt_inquorate: "到会未过半数,仍要锁定并记入会议记录?",
     inquorate_recorded: "到会未过半数:锁定时一并记入会议记录",
@@ -76,6 +78,7 @@ pub const EN: Meeting = Meeting {
     absent: "absent",
     unmarked: "unmarked",
     quorate: "quorate (more than half present)",
+    quorate_short: "quorate",
     inquorate: "not quorate",
     prompt_inquorate: "Not quorate: lock anyway and record it in the minutes?",
     inquorate_recorded: "not quorate: the lock records that it went ahead",
@@ -104,6 +107,27 @@ pub fn quorum_line(lang: Lang, q: &Quorum) -> String {
     s.push_str("  ");
     s.push_str(if q.quorate() { w.quorate } else { w.inquorate });
     s
+}
+
+/// The quorum without the members not yet called, for narrow places.
+pub fn quorum_short(lang: Lang, q: &Quorum) -> String {
+    let w = words(lang);
+    format!(
+        "{} {}  {} {}  {} {}  {} {}  {}",
+        w.expected,
+        q.expected,
+        w.present,
+        q.present,
+        w.leave,
+        q.leave,
+        w.absent,
+        q.absent,
+        if q.quorate() {
+            w.quorate_short
+        } else {
+            w.inquorate
+        }
+    )
 }
 
 /// One step an undo will take back, in words.
