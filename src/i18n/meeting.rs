@@ -83,7 +83,7 @@ pub const EN: Meeting = Meeting {
     prompt_inquorate: "Not quorate: lock anyway and record it in the minutes?",
     inquorate_recorded: "not quorate: the lock records that it went ahead",
     reason_needed: "an adjustment needs a reason",
-    board_command: "room display",
+    board_command: "Room display",
 };
 
 /// The fixed words of a language.
