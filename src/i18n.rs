@@ -784,16 +784,9 @@ pub fn level(lang: Lang, code: &str) -> String {
     if lang == Lang::En {
         return code.to_string();
     }
-    match code {
-        "unit" => "单位",
-        "county" => "县级",
-        "district" => "区级",
-        "city" => "市级",
-        "province" => "省级",
-        "national" => "国家级",
-        "minor" => "轻微",
-        "serious" => "严重",
-        other => other,
-    }
-    .to_string()
+    crate::model::LEVEL_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, zh)| zh)
+        .to_string()
 }

@@ -326,3 +326,28 @@ fn writes_print_one_line() {
     let v = ok(&db, &["claim", "list", "--format", "json"]);
     assert!(v.contains("rejected"), "{v}");
 }
+
+#[test]
+fn chinese_level_names_and_item_titles_are_accepted() {
+    let (_d, db) = branch();
+    let id = claim(
+        &db,
+        &[
+            "张伟",
+            "工作在会议发言交流",
+            "--level",
+            "省级",
+            "--date",
+            "2026-10-12",
+        ],
+    );
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(&db, &["claim", "list", "--format", "json"])).expect("json");
+    let c = list
+        .iter()
+        .find(|c| c["id"].as_i64().map(|n| n.to_string()).as_deref() == Some(id.as_str()))
+        .expect("the claim");
+    assert_eq!(c["item"], "work.speech");
+    assert_eq!(c["level"], "province");
+    assert_eq!(c["points"], 5.0, "priced at the province level: {c}");
+}

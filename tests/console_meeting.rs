@@ -468,3 +468,77 @@ fn a_quorate_session_locks_without_the_extra_question() {
     assert!(!notes[0].0, "quorate: nothing waived");
     assert!(notes[0].1 * 2 > notes[0].2);
 }
+
+#[test]
+fn a_follow_up_ticked_after_the_lock_can_be_undone() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    let scope = jifen::core::RankScope::Year(2026);
+    let done = |app: &App| {
+        app.ledger()
+            .follow_ups(&scope, true)
+            .expect("follow-ups")
+            .iter()
+            .filter(|f| f.done)
+            .count()
+    };
+    // The demo's 2026Q3 is locked; its year view lists the follow-ups.
+    ch(&mut app, '5');
+    key(&mut app, KeyCode::Tab);
+    ch(&mut app, 'x');
+    assert_eq!(done(&app), 1, "{:?}", app.status());
+    ch(&mut app, 'u');
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains("跟进事项"), "says what it undoes:\n{text}");
+    ch(&mut app, 'y');
+    assert_eq!(done(&app), 0, "{:?}", app.status());
+    ch(&mut app, 'u');
+    assert_eq!(app.status(), Some("本次会议没有可撤销的操作"));
+}
+
+#[test]
+fn a_read_only_console_fits_its_banner_and_leaves_write_keys_out() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    app.set_read_only_note(
+        "只读: 控制台正由 secretary@branch-laptop.example.org 使用中,开始于 2026-12-01 08:00:00 (pid 12345)"
+            .into(),
+    );
+    ch(&mut app, '2');
+    let text = screen(&mut app, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines[0];
+    assert!(header.contains("[只读"), "{header}");
+    assert!(
+        header.trim_end().ends_with(']'),
+        "the banner closes inside 80 columns: {header}"
+    );
+    let footer = lines[23];
+    for write in ["通过", "调整", "驳回", "新增", "撤销", "大屏"] {
+        assert!(!footer.contains(write), "no '{write}' key: {footer}");
+    }
+    assert!(footer.contains("搜索"), "reading keys stay: {footer}");
+    assert!(
+        lines[22].contains("secretary@branch-laptop"),
+        "the status line names the holder"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_console_whose_process_died_frees_the_database_at_once() {
+    let (_d, path, app) = demo(Lang::Zh);
+    drop(app);
+    // A console of this user on this machine whose process is gone (a
+    // terminal closed without a goodbye): its heartbeat is still fresh.
+    let mut child = std::process::Command::new("true").spawn().expect("spawn");
+    let dead = i64::from(child.id());
+    child.wait().expect("wait");
+    let l = jifen::core::Ledger::open(&path, None).expect("open");
+    let now = chrono::Utc::now().to_rfc3339();
+    let held = jifen::store::lease::take(l.conn(), "me@here", dead, &now, |_| true).expect("take");
+    assert!(held.is_none(), "the dead console took the lease");
+    // Someone else still waits for the heartbeat to go stale...
+    assert!(l.take_console_lease("other@there").expect("lease").is_err());
+    // ...but the same user on the same machine gets it back at once.
+    let mine = l.take_console_lease("me@here").expect("lease");
+    assert!(mine.is_ok(), "{mine:?}");
+}

@@ -162,9 +162,9 @@ impl<'l> ClaimChecker<'l> {
                 ));
             }
         }
-        let points = self
-            .scheme
-            .price_claim(d.item, d.level, d.count, d.points)?;
+        // A level may be given by its Chinese name (省级) as well as its code.
+        let level = clean(d.level).map(crate::model::level_code);
+        let points = self.scheme.price_claim(d.item, level, d.count, d.points)?;
         if let Some(Outcome::Adjusted) = d.verdict {
             return Err("imported verdicts are approved or rejected".into());
         }
@@ -175,7 +175,7 @@ impl<'l> ClaimChecker<'l> {
             member_id: d.member_id,
             period,
             item: d.item,
-            level: clean(d.level),
+            level,
             count: d.count,
             points,
             date: clean(d.date),

@@ -15,6 +15,11 @@ pub enum UndoStep {
     Confirmation {
         member: String,
     },
+    /// A follow-up action ticked done (`action` is the scheme's code).
+    FollowUp {
+        member: String,
+        action: String,
+    },
     /// A signature voided by the action is given back with it.
     SignatureBack {
         member: String,
@@ -44,6 +49,7 @@ impl UndoStep {
             UndoStep::SignatureBack { member } => format!("signature of {member} given back"),
             UndoStep::Mark { member } => format!("roll-call mark of {member}"),
             UndoStep::NewClaim { claim, .. } => format!("new claim {claim}"),
+            UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
         }
     }
 }
@@ -176,9 +182,9 @@ impl Ledger {
             | Event::Attendance {
                 branch_id, prev, ..
             } => *branch_id == branch && prev.is_some(),
-            Event::ConfirmVoid { branch_id, .. } | Event::ClaimsAdd { branch_id, .. } => {
-                *branch_id == branch
-            }
+            Event::ConfirmVoid { branch_id, .. }
+            | Event::ClaimsAdd { branch_id, .. }
+            | Event::FollowUpDone { branch_id, .. } => *branch_id == branch,
             _ => false,
         }
     }
@@ -257,6 +263,25 @@ impl Ledger {
                     v.push((step, Event::ClaimWithdraw { claim: c.id }));
                 }
                 v
+            }
+            Event::FollowUpDone {
+                branch_id,
+                scope,
+                member_id,
+                action,
+                ..
+            } => {
+                let step = UndoStep::FollowUp {
+                    member: name(*member_id)?,
+                    action: action.clone(),
+                };
+                let back = Event::FollowUpReopen {
+                    branch_id: *branch_id,
+                    scope: scope.clone(),
+                    member_id: *member_id,
+                    action: action.clone(),
+                };
+                vec![(step, back)]
             }
             _ => Vec::new(),
         })

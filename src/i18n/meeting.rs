@@ -29,6 +29,7 @@ pub struct Meeting {
     pub absent: &'static str,
     pub unmarked: &'static str,
     pub quorate: &'static str,
+    pub quorate_short: &'static str,
     pub inquorate: &'static str,
     pub prompt_inquorate: &'static str,
     pub inquorate_recorded: &'static str,
@@ -53,6 +54,7 @@ pub const ZH: Meeting = Meeting {
     absent: "缺席",
     unmarked: "未点",
     quorate: "到会过半数,会议有效",
+    quorate_short: "会议有效",
     inquorate: "到会未过半数",
     prompt_inquorate: "到会未过半数,仍要锁定并记入会议记录?",
     inquorate_recorded: "到会未过半数:锁定时一并记入会议记录",
@@ -76,11 +78,12 @@ pub const EN: Meeting = Meeting {
     absent: "absent",
     unmarked: "unmarked",
     quorate: "quorate (more than half present)",
+    quorate_short: "quorate",
     inquorate: "not quorate",
     prompt_inquorate: "Not quorate: lock anyway and record it in the minutes?",
     inquorate_recorded: "not quorate: the lock records that it went ahead",
     reason_needed: "an adjustment needs a reason",
-    board_command: "room display",
+    board_command: "Room display",
 };
 
 /// The fixed words of a language.
@@ -106,6 +109,27 @@ pub fn quorum_line(lang: Lang, q: &Quorum) -> String {
     s
 }
 
+/// The quorum without the members not yet called, for narrow places.
+pub fn quorum_short(lang: Lang, q: &Quorum) -> String {
+    let w = words(lang);
+    format!(
+        "{} {}  {} {}  {} {}  {} {}  {}",
+        w.expected,
+        q.expected,
+        w.present,
+        q.present,
+        w.leave,
+        q.leave,
+        w.absent,
+        q.absent,
+        if q.quorate() {
+            w.quorate_short
+        } else {
+            w.inquorate
+        }
+    )
+}
+
 /// One step an undo will take back, in words.
 pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
     let zh = lang == Lang::Zh;
@@ -120,6 +144,8 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::Mark { member } => format!("roll-call mark of {member}"),
         UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新记录 #{claim}"),
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
+        UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
+        UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
     }
 }
 
@@ -160,4 +186,35 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
         },
         _ => e.to_string(),
     }
+}
+
+/// The points an item allows, with level names in the interface language
+/// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5`).
+pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
+    use crate::model::fmt_points;
+    if let Some(levels) = &item.levels {
+        // From the lowest level up, as the scheme tables list them.
+        let mut by_points: Vec<(&String, &f64)> = levels.iter().collect();
+        by_points.sort_by(|a, b| a.1.total_cmp(b.1));
+        let list: Vec<String> = by_points
+            .iter()
+            .map(|(k, v)| format!("{} {}", crate::i18n::level(lang, k), fmt_points(**v)))
+            .collect();
+        return list.join(" / ");
+    }
+    if let Some(p) = item.points {
+        return fmt_points(p);
+    }
+    if item.kind == crate::scheme::ItemKind::Veto {
+        return match lang {
+            Lang::Zh => "一票否决".into(),
+            Lang::En => "veto".into(),
+        };
+    }
+    let max = item.max.map(fmt_points).unwrap_or_else(|| "?".into());
+    let by = match lang {
+        Lang::Zh => "支委认定",
+        Lang::En => "committee",
+    };
+    format!("{}-{max} {by}", fmt_points(item.min.unwrap_or(0.0)))
 }

@@ -496,6 +496,19 @@ impl Scheme {
             })
     }
 
+    /// The code of the item `key` names: its code, or its exact Chinese or
+    /// English title (无偿献血 gives `other.blood`).
+    pub fn item_code<'s>(&'s self, key: &'s str) -> &'s str {
+        let key = key.trim();
+        if self.item(key).is_some() {
+            return key;
+        }
+        self.items
+            .iter()
+            .find(|i| i.title_zh.as_deref() == Some(key) || i.title == key)
+            .map_or(key, |i| i.code.as_str())
+    }
+
     pub fn item(&self, code: &str) -> Option<&Item> {
         match self.item_index.get(code) {
             Some(i) => self.items.get(*i),

@@ -245,6 +245,18 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 params![branch_id, scope, member_id, action, at, note],
             )?;
         }
+        Event::FollowUpReopen {
+            branch_id,
+            scope,
+            member_id,
+            action,
+        } => {
+            conn.execute(
+                "DELETE FROM follow_up
+                 WHERE branch_id = ?1 AND scope = ?2 AND member_id = ?3 AND action = ?4",
+                params![branch_id, scope, member_id, action],
+            )?;
+        }
         Event::Undo { restore, .. } => apply(conn, restore, at, hash)?,
     }
     Ok(())

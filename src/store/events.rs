@@ -181,6 +181,13 @@ pub enum Event {
         action: String,
         note: Option<String>,
     },
+    /// A follow-up ticked done is open again (the undo of `FollowUpDone`).
+    FollowUpReopen {
+        branch_id: i64,
+        scope: String,
+        member_id: i64,
+        action: String,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
@@ -231,6 +238,7 @@ impl Event {
             Event::AppealFile { .. } => "appeal_file",
             Event::AppealReply { .. } => "appeal_reply",
             Event::FollowUpDone { .. } => "follow_up_done",
+            Event::FollowUpReopen { .. } => "follow_up_reopen",
             Event::Undo { .. } => "undo",
         }
     }

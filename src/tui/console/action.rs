@@ -60,3 +60,33 @@ pub enum Action {
     /// Tick the selected follow-up action done.
     TickFollowUp,
 }
+
+impl Action {
+    /// Whether the action changes the record or the room display (a
+    /// read-only console leaves such keys out of its footer).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::Back
+                | Action::NextPane
+                | Action::PrevPane
+                | Action::NextPending
+                | Action::Search
+                | Action::Help
+                | Action::Quit
+                | Action::ForceQuit
+                | Action::Step(_)
+                | Action::Year
+                | Action::PrevYear
+                | Action::NextYear
+                | Action::Papers
+        )
+    }
+}

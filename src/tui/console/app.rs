@@ -375,8 +375,10 @@ impl App {
             Some(Screen::Appeals(s)) => s.draw(body, buf, &ctx),
             None => {}
         }
-        chrome::draw_status(status, buf, self.status.as_ref(), &ctx);
-        chrome::draw_footer(foot, buf, kind, &ctx);
+        // A read-only console with nothing else to say shows who holds the database.
+        let note = self.read_only.clone().map(|n| (n, true));
+        chrome::draw_status(status, buf, self.status.as_ref().or(note.as_ref()), &ctx);
+        chrome::draw_footer(foot, buf, kind, self.read_only.is_some(), &ctx);
         let cursor = match &self.overlay {
             Overlay::None => None,
             Overlay::Help => {

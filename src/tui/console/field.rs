@@ -97,6 +97,32 @@ impl Field {
             .unwrap_or(self.value.len())
     }
 
+    /// The part of the value to show in `cells` cells so that the cursor
+    /// stays in view, and the cells before the cursor within it.
+    pub fn visible(&self, cells: usize) -> (String, usize) {
+        let chars: Vec<char> = self.value.chars().collect();
+        let cells = cells.max(2);
+        let mut start = 0;
+        // Drop characters from the left until the cursor fits (one cell spare).
+        while start < self.cursor
+            && width(&chars[start..self.cursor].iter().collect::<String>()) >= cells
+        {
+            start += 1;
+        }
+        let before = width(&chars[start..self.cursor].iter().collect::<String>());
+        let mut shown = String::new();
+        let mut w = 0;
+        for c in &chars[start..] {
+            let cw = width(&c.to_string());
+            if w + cw > cells {
+                break;
+            }
+            shown.push(*c);
+            w += cw;
+        }
+        (shown, before)
+    }
+
     /// Display cells before the cursor (where the terminal cursor goes).
     pub fn cursor_cells(&self) -> usize {
         width(&self.value.chars().take(self.cursor).collect::<String>())
@@ -122,6 +148,24 @@ mod tests {
         f.edit(key(KeyCode::Backspace));
         assert_eq!(f.value, "欧a");
         assert_eq!(f.cursor_cells(), 2);
+    }
+
+    #[test]
+    fn a_long_value_scrolls_to_the_cursor() {
+        let mut f = Field::new("reason", "");
+        for c in "证明材料不全,会后补交原件并经党小组长签字".chars() {
+            f.edit(key(KeyCode::Char(c)));
+        }
+        let (shown, at) = f.visible(10);
+        assert!(width(&shown) <= 10);
+        assert!(at < 10, "the cursor is inside the field");
+        assert!(
+            shown.ends_with("签字"),
+            "the end being typed is shown: {shown}"
+        );
+        f.edit(key(KeyCode::Home));
+        let (shown, at) = f.visible(10);
+        assert_eq!((shown.as_str(), at), ("证明材料不", 0));
     }
 
     #[test]

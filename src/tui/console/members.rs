@@ -185,8 +185,13 @@ impl Members {
             );
             return;
         }
+        let details = self
+            .selected_line()
+            .map(|x| detail_lines(x, inner.width as usize, ctx))
+            .unwrap_or_default();
+        let detail_h = (details.len() as u16 + 1).clamp(4, (inner.height / 2).max(4));
         let [list, detail] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(inner);
+            Layout::vertical([Constraint::Min(0), Constraint::Length(detail_h)]).areas(inner);
         let w = list.width as usize;
         let show_count = w >= 60;
         let level_w = if show_count { 8 } else { 6 };
@@ -222,30 +227,7 @@ impl Members {
             pal.key
         };
         draw_rows(list, buf, Some(header), &rows, sel, sel_style);
-        if let Some(x) = self.selected_line() {
-            let c = &x.claim;
-            let label = |s: &str| Span::styled(format!(" {s}: "), pal.muted);
-            let mut lines = vec![
-                Line::from(vec![
-                    label(t.note),
-                    Span::raw(format!(
-                        "#{} {} {}",
-                        c.id,
-                        c.date.clone().unwrap_or_default(),
-                        c.note.clone().unwrap_or_default()
-                    )),
-                ]),
-                Line::from(vec![
-                    label(t.evidence),
-                    Span::raw(c.evidence.clone().unwrap_or_else(|| "-".into())),
-                ]),
-            ];
-            if let Some(r) = &c.reason {
-                lines.push(Line::from(vec![
-                    label(t.reason),
-                    Span::styled(r.clone(), pal.warning),
-                ]));
-            }
+        if !details.is_empty() {
             let [rule, text] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
             let dash = "-".repeat(rule.width as usize);
@@ -256,9 +238,48 @@ impl Members {
                 &Line::from(Span::styled(dash, pal.muted)),
                 rule.width,
             );
-            draw_rows(text, buf, None, &lines, None, pal.selected);
+            draw_rows(text, buf, None, &details, None, pal.selected);
         }
     }
+}
+
+/// The selected claim's note, evidence and reason, each shown whole
+/// (wrapped under its label) in a pane `width` cells wide.
+fn detail_lines(x: &StatementLine, width: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+    let (t, pal) = (ctx.t, ctx.pal);
+    let c = &x.claim;
+    let note = format!(
+        "#{} {} {}",
+        c.id,
+        c.date.clone().unwrap_or_default(),
+        c.note.clone().unwrap_or_default()
+    );
+    let evidence = c.evidence.clone().unwrap_or_else(|| "-".into());
+    let mut fields = vec![
+        (t.note, note, Style::default()),
+        (t.evidence, evidence, Style::default()),
+    ];
+    if let Some(r) = &c.reason {
+        fields.push((t.reason, r.clone(), pal.warning));
+    }
+    let mut out = Vec::new();
+    for (name, text, style) in fields {
+        let label = format!(" {name}: ");
+        let indent = crate::text::width(&label);
+        let parts = crate::text::wrap(&text, width.saturating_sub(indent + 1));
+        for (i, part) in parts.into_iter().enumerate() {
+            let head = if i == 0 {
+                label.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            out.push(Line::from(vec![
+                Span::styled(head, pal.muted),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+    out
 }
 
 /// One member of the ranking, in the columns of the members pane's header;

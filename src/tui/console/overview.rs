@@ -149,7 +149,7 @@ impl Overview {
             (
                 t.step_roll,
                 self.quorum
-                    .map(|q| crate::i18n::meeting::quorum_line(ctx.lang, &q))
+                    .map(|q| crate::i18n::meeting::quorum_short(ctx.lang, &q))
                     .unwrap_or_default(),
                 self.quorum.is_some_and(|q| q.unmarked == 0 && q.quorate()),
             ),
@@ -197,7 +197,7 @@ impl Overview {
                     Span::raw(format!(" {n} ")),
                     Span::styled(mark, if *done { pal.ok } else { pal.muted }),
                     Span::raw(" "),
-                    Span::styled(crate::text::pad(name, 12), pal.key),
+                    Span::styled(format!("{} ", crate::text::pad(name, 12)), pal.key),
                     Span::raw(detail.clone()),
                 ])
             })
@@ -232,7 +232,12 @@ impl Overview {
                 } else {
                     t.posted_until
                 };
-                spans.push(Span::raw(format!("{state} {end} ({}{unit})  ", pb.days)));
+                // 3个工作日, but 3 working days.
+                let gap = if ctx.zh() { "" } else { " " };
+                spans.push(Span::raw(format!(
+                    "{state} {end} ({}{gap}{unit})  ",
+                    pb.days
+                )));
             }
             spans.push(Span::raw(format!(
                 "{} {}  ",

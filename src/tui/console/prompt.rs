@@ -147,8 +147,11 @@ impl Form {
         for (i, f) in self.fields.iter().enumerate() {
             let style = if i == self.focus { pal.key } else { pal.muted };
             put(&mut y, Line::from(Span::styled(f.label.clone(), style)));
+            // Room for the value after "> ", inside the popup's margins.
+            let room = inner.width.saturating_sub(4) as usize;
+            let (shown, before) = f.visible(room);
             if y < bottom && i == self.focus {
-                let x = inner.x + 3 + f.cursor_cells() as u16;
+                let x = inner.x + 3 + before as u16;
                 if x < inner.x + inner.width {
                     cursor = Some(Position::new(x, y));
                 }
@@ -158,9 +161,9 @@ impl Form {
                 Line::from(vec![
                     Span::styled("> ", style),
                     if f.is_fresh() && i == self.focus {
-                        Span::styled(f.value.clone(), pal.selected)
+                        Span::styled(shown, pal.selected)
                     } else {
-                        Span::raw(f.value.clone())
+                        Span::raw(shown)
                     },
                 ]),
             );
