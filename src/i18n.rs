@@ -2,6 +2,7 @@
 //! per language, so a missing translation is a compile error.
 
 mod grading;
+pub mod meeting;
 
 pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
 
@@ -11,6 +12,8 @@ use crate::model::{Attendance, Category, ClaimStatus};
 /// Every string the console shows.
 #[derive(Debug)]
 pub struct Strings {
+    /// The assembly's acts: signing, undo, the quorum (see `meeting`).
+    pub meeting: &'static meeting::Meeting,
     pub app: &'static str,
     pub too_small: &'static str,
     pub need: &'static str,
@@ -253,6 +256,7 @@ pub struct Strings {
 
 /// Chinese strings.
 pub const ZH: Strings = Strings {
+    meeting: &meeting::ZH,
     app: "积分",
     too_small: "窗口太小",
     need: "至少需要",
@@ -487,6 +491,7 @@ pub const ZH: Strings = Strings {
 
 /// English strings.
 pub const EN: Strings = Strings {
+    meeting: &meeting::EN,
     app: "jifen",
     too_small: "Terminal too small",
     need: "needs at least",
@@ -788,16 +793,9 @@ pub fn level(lang: Lang, code: &str) -> String {
     if lang == Lang::En {
         return code.to_string();
     }
-    match code {
-        "unit" => "单位",
-        "county" => "县级",
-        "district" => "区级",
-        "city" => "市级",
-        "province" => "省级",
-        "national" => "国家级",
-        "minor" => "轻微",
-        "serious" => "严重",
-        other => other,
-    }
-    .to_string()
+    crate::model::LEVEL_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, zh)| zh)
+        .to_string()
 }

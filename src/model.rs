@@ -381,6 +381,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The command-line verb (`approve`, `adjust`, `reject`).
+    pub fn verb(self) -> &'static str {
+        match self {
+            Outcome::Approved => "approve",
+            Outcome::Adjusted => "adjust",
+            Outcome::Rejected => "reject",
+        }
+    }
+
     pub fn status(self) -> ClaimStatus {
         match self {
             Outcome::Approved => ClaimStatus::Approved,
@@ -426,6 +435,40 @@ pub struct Claim {
     pub source: ClaimSource,
     pub status: ClaimStatus,
     pub reason: Option<String>,
+}
+
+/// Claim levels by code with their Chinese names (data, not interface
+/// words: a claim may give either, and both mean the same level).
+pub const LEVEL_NAMES: &[(&str, &str)] = &[
+    ("unit", "单位"),
+    ("county", "县级"),
+    ("district", "区级"),
+    ("city", "市级"),
+    ("province", "省级"),
+    ("national", "国家级"),
+    ("above", "省级以上"),
+    ("minor", "轻微"),
+    ("serious", "严重"),
+];
+
+/// The level code a claim's level names: `省级` and `province` both give `province`.
+pub fn level_code(level: &str) -> &str {
+    LEVEL_NAMES
+        .iter()
+        .find(|(_, zh)| *zh == level)
+        .map_or(level, |(code, _)| code)
+}
+
+impl Claim {
+    /// The points that count toward the score: the verdict's once approved
+    /// or adjusted, none while pending, rejected or withdrawn.
+    pub fn counted(&self) -> f64 {
+        if self.status.counts() {
+            self.points
+        } else {
+            0.0
+        }
+    }
 }
 
 /// A member's sign-off of their period statement.

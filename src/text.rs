@@ -31,6 +31,39 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Break `s` into lines of at most `cells` display cells: at a space where
+/// the line has one, else between characters (Chinese text has no spaces).
+/// At least one line.
+pub fn wrap(s: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut out: Vec<String> = vec![String::new()];
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > cells {
+            let last = out.last_mut().map(std::mem::take).unwrap_or_default();
+            // Carry the word begun on this line over to the next one.
+            let (keep, carry) = match last.rfind(' ') {
+                Some(i) if c != ' ' => (last[..i].to_string(), last[i + 1..].to_string()),
+                _ => (last, String::new()),
+            };
+            if let Some(l) = out.last_mut() {
+                *l = keep;
+            }
+            w = width(&carry);
+            out.push(carry);
+            if c == ' ' {
+                continue;
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        w += cw;
+    }
+    out
+}
+
 /// `s` cut to at most `max` cells (as [`truncate`]) and its width; borrowed
 /// when it fits, as it nearly always does.
 fn fit(s: &str, max: usize) -> (Cow<'_, str>, usize) {
@@ -120,6 +153,17 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_cells() {
+        assert_eq!(wrap("按市级认定理由", 6), vec!["按市级", "认定理", "由"]);
+        assert_eq!(wrap("abc", 10), vec!["abc"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(
+            wrap("bring the original signed", 10),
+            vec!["bring the", "original", "signed"]
+        );
+    }
 
     #[test]
     fn chinese_names_pad_by_cells() {

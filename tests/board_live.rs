@@ -112,6 +112,8 @@ fn reasons_notes_evidence_disputes_never_appear() {
     l.verdict(c, jifen::model::Outcome::Rejected, None, Some(SECRETS[3]))
         .expect("reject");
     let p = l.current_period().expect("period").expect("some");
+    // A member signs (or disputes) once nothing of theirs is pending.
+    l.approve_all(wu, &p).expect("approve the rest");
     l.confirm(wu, &p, Some(SECRETS[4])).expect("dispute");
     let modes = [BoardMode::Live, BoardMode::Member { member_id: wu }];
     for mode in modes {

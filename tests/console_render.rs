@@ -140,6 +140,8 @@ fn lock_sealed_with_summary() {
     }
     ch(&mut app, '4');
     key(&mut app, KeyCode::Enter);
+    // Not quorate (nobody was called): lock anyway.
+    ch(&mut app, 'y');
     console_common::typed(&mut app, "2026Q4");
     key(&mut app, KeyCode::Enter);
     let q4: jifen::model::PeriodId = "2026Q4".parse().expect("period");

@@ -151,8 +151,16 @@ pub enum Command {
     Backup { file: Option<PathBuf> },
     /// Restore a backup over the database (after checking it verifies).
     Restore { file: PathBuf },
-    /// Branch settings: excellent_quota (0.2), quota_ties (all | none), publication_days, appeal_reply_days, reconsider_days.
-    Set { key: String, value: String },
+    /// Set a branch setting: excellent_quota (above 0 to 1, e.g. 0.2),
+    /// quota_ties (all | none), publication_days, appeal_reply_days,
+    /// reconsider_days (whole days, 1-60).
+    Set {
+        /// excellent_quota, quota_ties, publication_days, appeal_reply_days or reconsider_days.
+        key: String,
+        /// The value: a share for excellent_quota (0.2), all or none for
+        /// quota_ties, a number of days otherwise.
+        value: String,
+    },
     /// Appeals (申诉) against a locked period: file, reply, list.
     #[command(subcommand)]
     Appeal(after::AppealCmd),
@@ -370,6 +378,10 @@ pub fn run(cli: Cli) -> Out {
             };
             let ledger = crate::demo::write_demo(&path)?;
             eprintln!("demo branch written to {}", path.display());
+            eprintln!(
+                "room display (a second terminal): jifen board --db {}",
+                path.display()
+            );
             if no_console {
                 println!("{}", path.display());
                 return Ok(());
@@ -448,6 +460,7 @@ pub fn run(cli: Cli) -> Out {
                 MemberCmd::List { format } => output::members(&ledger, format)?,
                 MemberCmd::Rename { member, name } => {
                     let m = ledger.find_member(&member)?;
+                    let done = format!("member {} {} renamed to {}", m.id, m.name, name.trim());
                     ledger.update_member(
                         m.id,
                         &MemberDraft {
@@ -458,6 +471,7 @@ pub fn run(cli: Cli) -> Out {
                             status: m.status,
                         },
                     )?;
+                    println!("{done}");
                 }
             }
             Ok(())
@@ -484,7 +498,8 @@ pub fn run(cli: Cli) -> Out {
             match c {
                 ClaimCmd::Add(a) => {
                     let m = ledger.find_member(&a.member)?;
-                    let mut d = ClaimDraft::new(m.id, &a.item);
+                    let item = ledger.scheme().item_code(&a.item).to_string();
+                    let mut d = ClaimDraft::new(m.id, &item);
                     d.level = a.level;
                     d.count = a.count;
                     d.points = a.points;
@@ -534,7 +549,15 @@ pub fn run(cli: Cli) -> Out {
                 OutcomeArg::Adjust => Outcome::Adjusted,
                 OutcomeArg::Reject => Outcome::Rejected,
             };
-            ledger.verdict(claim, o, points, reason.as_deref())
+            ledger.verdict(claim, o, points, reason.as_deref())?;
+            let c = ledger.claim(claim)?;
+            println!(
+                "claim {claim} of {} {}: {} points count",
+                c.member,
+                c.status.code(),
+                crate::model::fmt_points(c.counted())
+            );
+            Ok(())
         }
         Command::Confirm {
             member,
@@ -544,7 +567,14 @@ pub fn run(cli: Cli) -> Out {
             let mut ledger = Ledger::open(&db, branch)?;
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
-            ledger.confirm(m.id, &p, dispute.as_deref())
+            ledger.confirm(m.id, &p, dispute.as_deref())?;
+            let what = if dispute.is_some() {
+                "disputed"
+            } else {
+                "confirmed"
+            };
+            println!("{} {what} the statement of {p}", m.name);
+            Ok(())
         }
         Command::Attend {
             member,
@@ -559,9 +589,15 @@ pub fn run(cli: Cli) -> Out {
                 MarkArg::Leave => crate::model::Attendance::Leave,
                 MarkArg::Absent => crate::model::Attendance::Absent,
             };
-            if let Some(id) = ledger.mark_attendance(m.id, &p, mark)? {
-                println!("{id}");
+            let done = ledger.mark_attendance(m.id, &p, mark)?;
+            let mut line = format!("{} {} in {p}", m.name, mark.code());
+            if let Some(id) = done.withdrawn {
+                line.push_str(&format!("; claim {id} withdrawn"));
             }
+            if let Some(id) = done.claim {
+                line.push_str(&format!("; claim {id} pending"));
+            }
+            println!("{line}");
             Ok(())
         }
         Command::Rank {
@@ -596,7 +632,10 @@ pub fn run(cli: Cli) -> Out {
         Command::Lock { period } => {
             let mut ledger = Ledger::open(&db, branch)?;
             let p = ledger.period_or_current(Some(&period))?;
+            // A script cannot be asked: an inquorate lock goes ahead, and the record says so.
+            let q = ledger.note_quorum(&p, true)?;
             let done = ledger.lock_and_publish(&p)?;
+            println!("{}", crate::i18n::meeting::quorum_line(lang, &q));
             let r = &done.report;
             println!("locked {} ({} members)", r.period, r.members);
             if !r.unconfirmed.is_empty() {
@@ -690,7 +729,9 @@ pub fn run(cli: Cli) -> Out {
             let mut ledger = Ledger::open(&db, branch)?;
             let v: serde_json::Value =
                 serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
-            ledger.set_setting(&key, v)
+            ledger.set_setting(&key, v.clone())?;
+            println!("{key} set to {v} for branch {}", ledger.branch().name);
+            Ok(())
         }
     }
 }

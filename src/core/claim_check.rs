@@ -7,7 +7,7 @@ use super::ClaimDraft;
 use crate::model::{ClaimSource, Member, MemberStatus, Outcome, PeriodId};
 use crate::scheme::Scheme;
 use crate::store::{claim_rows::Line, NewClaim};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 /// A claim's fields as given, borrowed.
 #[derive(Debug, Clone, Copy)]
@@ -121,7 +121,7 @@ pub struct ClaimChecker<'l> {
     /// Where claims without a period go.
     current: Option<PeriodId>,
     periods: HashMap<String, PeriodId>,
-    dates: HashSet<String>,
+    dates: HashMap<String, chrono::NaiveDate>,
 }
 
 impl<'l> ClaimChecker<'l> {
@@ -131,7 +131,7 @@ impl<'l> ClaimChecker<'l> {
             members,
             current,
             periods: HashMap::new(),
-            dates: HashSet::new(),
+            dates: HashMap::new(),
         }
     }
 
@@ -154,11 +154,17 @@ impl<'l> ClaimChecker<'l> {
                 .ok_or("no period open; give --period or open one")?,
         };
         if let Some(date) = clean(d.date) {
-            self.date(date)?;
+            let day = self.date(date)?;
+            let (first, last) = period.bounds();
+            if day < first || day > last {
+                return Err(format!(
+                    "act date {date} is outside period {period} ({first} to {last})"
+                ));
+            }
         }
-        let points = self
-            .scheme
-            .price_claim(d.item, d.level, d.count, d.points)?;
+        // A level may be given by its Chinese name (省级) as well as its code.
+        let level = clean(d.level).map(crate::model::level_code);
+        let points = self.scheme.price_claim(d.item, level, d.count, d.points)?;
         if let Some(Outcome::Adjusted) = d.verdict {
             return Err("imported verdicts are approved or rejected".into());
         }
@@ -169,7 +175,7 @@ impl<'l> ClaimChecker<'l> {
             member_id: d.member_id,
             period,
             item: d.item,
-            level: clean(d.level),
+            level,
             count: d.count,
             points,
             date: clean(d.date),
@@ -190,13 +196,13 @@ impl<'l> ClaimChecker<'l> {
         Ok(id)
     }
 
-    fn date(&mut self, date: &str) -> Result<(), String> {
-        if self.dates.contains(date) {
-            return Ok(());
+    fn date(&mut self, date: &str) -> Result<chrono::NaiveDate, String> {
+        if let Some(day) = self.dates.get(date) {
+            return Ok(*day);
         }
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .map_err(|_| format!("bad date '{date}' (expected YYYY-MM-DD)"))?;
-        self.dates.insert(date.to_string());
-        Ok(())
+        self.dates.insert(date.to_string(), day);
+        Ok(day)
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{user, CoreError, Ledger, Result};
 use crate::model::{
-    Attendance, Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
+    Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
 };
 use crate::scheme::Cycle;
 use crate::store::queries::{self, Numbered};
@@ -300,16 +300,25 @@ impl Ledger {
                     let p =
                         points.ok_or_else(|| CoreError::User("adjust needs --points".into()))?;
                     if reason.is_none() {
-                        return user("adjust needs a reason (--reason)");
+                        return Err(CoreError::ReasonNeeded(outcome));
                     }
-                    l.scheme()
-                        .check_adjusted(&c.item, c.count, p)
+                    let item = l
+                        .scheme()
+                        .check_adjusted(&c.item, p)
                         .map_err(CoreError::User)?;
+                    if let Some(max) = item.adjust_max(c.count).filter(|m| p > m + 1e-9) {
+                        return Err(CoreError::AdjustOutOfBounds {
+                            code: c.item.clone(),
+                            item: item.title_in(true).to_string(),
+                            points: p,
+                            max,
+                        });
+                    }
                     p
                 }
                 Outcome::Rejected => {
                     if reason.is_none() {
-                        return user("reject needs a reason (--reason)");
+                        return Err(CoreError::ReasonNeeded(outcome));
                     }
                     c.claimed
                 }
@@ -380,6 +389,15 @@ impl Ledger {
         self.write(|l| {
             l.writable_period(period)?;
             let p = period.to_string();
+            let pending = queries::pending_count(l.conn(), l.branch.id, &p, member_id)?;
+            if pending > 0 {
+                let member = l.find_member(&member_id.to_string())?.name.to_string();
+                return Err(CoreError::PendingClaims {
+                    member,
+                    period: p,
+                    pending,
+                });
+            }
             let before = queries::confirmations(l.conn(), l.branch.id, &p)?.remove(&member_id);
             let (state, text) = match dispute.map(str::trim) {
                 Some("") => return user("a dispute needs the member's words"),
@@ -406,56 +424,6 @@ impl Ledger {
         })
     }
 
-    /// Mark attendance at roll call. Where the scheme has an item for the mark,
-    /// a pending claim is added for the committee to confirm.
-    pub fn mark_attendance(
-        &mut self,
-        member_id: i64,
-        period: &PeriodId,
-        mark: Attendance,
-    ) -> Result<Option<i64>> {
-        self.write(|l| {
-            l.writable_period(period)?;
-            let p = period.to_string();
-            let before = queries::attendance(l.conn(), l.branch.id, &p)?.remove(&member_id);
-            let mut events = vec![Event::Attendance {
-                branch_id: l.branch.id,
-                period: p.clone(),
-                member_id,
-                mark: Some(mark.code().into()),
-                prev: Some(Box::new(Event::Attendance {
-                    branch_id: l.branch.id,
-                    period: p.clone(),
-                    member_id,
-                    mark: before.clone(),
-                    prev: None,
-                })),
-            }];
-            let item = l
-                .scheme()
-                .items
-                .iter()
-                .find(|i| i.attendance.as_deref() == Some(mark.code()))
-                .map(|i| i.code.clone());
-            let mut new_id = None;
-            if let (Some(code), true) = (item, before.as_deref() != Some(mark.code())) {
-                let members = l.members()?;
-                let mut d = ClaimDraft::new(member_id, &code);
-                d.period = Some(p.clone());
-                d.note = Some(format!("roll call: {}", mark.code()));
-                let mut c = l.check_claim(&d, &members).map_err(CoreError::User)?;
-                c.id = queries::next_id(l.conn(), Numbered::Claim)?;
-                new_id = Some(c.id);
-                events.push(Event::ClaimsAdd {
-                    branch_id: l.branch.id,
-                    claims: vec![c],
-                });
-            }
-            l.journal(&events)?;
-            Ok(new_id)
-        })
-    }
-
     /// Record a yearly or period follow-up action as done.
     pub fn follow_up_done(
         &mut self,
@@ -479,7 +447,7 @@ impl Ledger {
         })
     }
 
-    /// Set a branch setting (keys and values in `settings`).
+    /// Set a branch setting (keys and values in `settings`), its value checked.
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
         self.write(|l| {
             super::settings::check(key, &value).map_err(|e| CoreError::User(e.to_string()))?;

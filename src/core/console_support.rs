@@ -28,6 +28,28 @@ fn is_fresh(row: &LeaseHolder, now: chrono::DateTime<chrono::Utc>) -> bool {
     }
 }
 
+/// Whether the lease was held from this user and machine by a process that
+/// no longer runs (its terminal died): the database is free at once, without
+/// waiting for the heartbeat to go stale.
+fn gone_here(row: &LeaseHolder, holder: &str) -> bool {
+    row.holder == holder && i64::from(std::process::id()) != row.pid && !process_alive(row.pid)
+}
+
+#[cfg(unix)]
+fn process_alive(pid: i64) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 checks that the process exists and sends nothing.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: i64) -> bool {
+    true
+}
+
 impl Ledger {
     /// A member's claims in a period with item titles, without computing a ranking.
     pub fn member_lines(
@@ -66,7 +88,7 @@ impl Ledger {
         let pid = i64::from(std::process::id());
         let now = chrono::Utc::now();
         let held = lease::take(self.conn(), holder, pid, &now.to_rfc3339(), |row| {
-            is_fresh(row, now)
+            is_fresh(row, now) && !gone_here(row, holder)
         })?;
         Ok(match held {
             Some(row) => Err(row),
@@ -89,6 +111,24 @@ impl Ledger {
 }
 
 impl Ledger {
+    /// The period's ranking rows in roster order, the order the review walks:
+    /// a verdict moves a member's rank, never their place in the walk.
+    pub fn review_rows(&self, p: &PeriodId) -> Result<Vec<super::RankRow>> {
+        let mut rows = self.ranking(&super::RankScope::Period(*p))?.rows;
+        rows.sort_by_key(|r| r.member_id);
+        Ok(rows)
+    }
+
+    /// Members whose signature of a period was voided by a later change to
+    /// their total and who have not signed again.
+    pub fn voided_signatures(&self, p: &PeriodId) -> Result<std::collections::HashSet<i64>> {
+        Ok(crate::store::signing::voided(
+            self.conn(),
+            self.branch.id,
+            &p.to_string(),
+        )?)
+    }
+
     /// A member's confirmation of a period: (`confirmed`|`disputed`, their words).
     pub fn confirmation_of(
         &self,

@@ -11,16 +11,21 @@ pub mod follow_ups;
 pub mod import;
 mod period_cache;
 pub mod publication;
+mod quorum;
 pub mod retotal;
+mod roll_call;
 pub mod roster;
 pub mod settings;
+mod signing;
 mod totals;
-mod undo;
+pub mod undo;
 mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub use quorum::Quorum;
 pub use retotal::{retotal_all, RetotalReport};
+pub use roll_call::MarkOutcome;
 pub use verify::{verify, verify_with, VerifyReport};
 pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
@@ -47,6 +52,35 @@ pub enum CoreError {
     Import(#[from] import::ImportError),
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A member asked to sign while claims of theirs are still undecided.
+    #[error(
+        "{member} cannot sign {period} yet: {pending} claim(s) still pending; decide them first"
+    )]
+    PendingClaims {
+        member: String,
+        period: String,
+        pending: usize,
+    },
+    /// Adjusted points above what the scheme allows for the item.
+    #[error("points {} outside what '{code}' allows (0 to {})", crate::model::fmt_points(*.points), crate::model::fmt_points(*.max))]
+    AdjustOutOfBounds {
+        code: String,
+        item: String,
+        points: f64,
+        max: f64,
+    },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    /// Locking a session where half or fewer of the voting members were present.
+    #[error("{period}: {present} of {expected} voting members present, not more than half")]
+    Inquorate {
+        period: String,
+        expected: usize,
+        present: usize,
+    },
+    /// An adjustment or a rejection without its reason.
+    #[error("{} needs a reason (--reason)", .0.verb())]
+    ReasonNeeded(crate::model::Outcome),
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
@@ -177,6 +211,16 @@ impl Ledger {
 
     /// Open an existing ledger read-only (the room display, viewers).
     pub fn open_read_only(path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        if !path.exists() {
+            return user(format!(
+                "{}: no such database; the room display shows a branch's database: \
+                 create one with `jifen demo --db {}` (a demo branch) or \
+                 `jifen --db {} init --branch NAME --scheme ID`",
+                path.display(),
+                path.display(),
+                path.display()
+            ));
+        }
         let conn = store::open_ro(path)?;
         let branch = load_branch(&conn, branch, path)?;
         Ok(Ledger {
@@ -374,12 +418,17 @@ impl Ledger {
             at = now();
             tries += 1;
         }
-        let written = store::journal::append_all(&self.conn, &self.actor, events, &at)
-            .map_err(CoreError::from)
-            .and_then(|out| totals::refresh(&self.conn, branch, scheme).map(|_| out))
+        // The signatures standing before the change: those whose total it
+        // moves are voided, at the change's instant, before the write commits.
+        let written = signing::standing(&self.conn, branch).and_then(|signed| {
+            let out = store::journal::append_all(&self.conn, &self.actor, events, &at)?;
+            totals::refresh(&self.conn, branch, scheme)?;
             // An undo can reach another branch's events: its scores too are
             // right before the write commits.
-            .and_then(|out| totals::refresh_all(&self.conn).map(|_| out));
+            totals::refresh_all(&self.conn)?;
+            signing::void_moved(&self.conn, &self.actor, &at, branch, &signed)?;
+            Ok(out)
+        });
         match &written {
             Ok(_) => self.update_period_cache(events),
             Err(_) => {

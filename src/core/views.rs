@@ -107,6 +107,8 @@ pub struct Statement {
     pub lines: Vec<StatementLine>,
     pub row: Option<RankRow>,
     pub members_ranked: usize,
+    /// The member's signature: none yet (or voided by a later change), confirmed or disputed.
+    pub confirmation: Option<ConfirmState>,
 }
 
 /// Filter for claim lists.
@@ -488,6 +490,7 @@ impl Ledger {
             name: m.name.to_string(),
             period: p.to_string(),
             lines,
+            confirmation: row.as_ref().and_then(|r| r.confirmation),
             row,
             members_ranked: n,
         })

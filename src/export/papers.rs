@@ -737,15 +737,27 @@ fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             day.unwrap_or_else(|| t(zh, "（未封账）", "(not locked)")),
         ),
     );
-    meta.push((t(zh, "应到", "Expected"), active.len().to_string()));
+    // Counted over the voting members (active full members), as the quorum is.
+    let q = crate::core::Quorum::count(&members, &att);
+    let words = crate::i18n::meeting::words(if zh {
+        crate::cli::Lang::Zh
+    } else {
+        crate::cli::Lang::En
+    });
+    meta.push((t(zh, "应到", "Expected"), q.expected.to_string()));
     if att.is_empty() {
         meta.push((t(zh, "点名", "Roll call"), t(zh, "未记录", "not recorded")));
     } else {
-        let present = att.values().filter(|m| *m == "present").count();
-        meta.push((t(zh, "实到", "Present"), present.to_string()));
+        meta.push((t(zh, "实到", "Present"), q.present.to_string()));
         meta.push((t(zh, "请假", "On leave"), names("leave")));
         meta.push((t(zh, "缺席", "Absent"), names("absent")));
     }
+    let valid = if q.quorate() {
+        words.quorate
+    } else {
+        words.inquorate
+    };
+    meta.push((t(zh, "到会情况", "Quorum"), valid.to_string()));
     let claims = cx.l.claims(&ClaimFilter {
         period: Some(ps.clone()),
         ..Default::default()

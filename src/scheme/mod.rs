@@ -240,6 +240,18 @@ impl Item {
         }
     }
 
+    /// The most points an adjustment of `count` occurrences may give: the
+    /// committee's upper bound, or the item's highest fixed or level points.
+    pub fn adjust_max(&self, count: i64) -> Option<f64> {
+        let n = count.max(1) as f64;
+        let top = match (&self.levels, self.points) {
+            (Some(levels), _) => levels.values().copied().reduce(f64::max),
+            (None, Some(p)) => Some(p),
+            (None, None) => self.max,
+        };
+        top.map(|m| m * n)
+    }
+
     /// Whether the committee decides the points on each claim.
     pub fn committee_decides(&self) -> bool {
         self.points.is_none() && self.levels.is_none() && self.kind != ItemKind::Veto
@@ -496,6 +508,19 @@ impl Scheme {
                     .ok()
                     .map(|s| (s, *text))
             })
+    }
+
+    /// The code of the item `key` names: its code, or its exact Chinese or
+    /// English title (无偿献血 gives `other.blood`).
+    pub fn item_code<'s>(&'s self, key: &'s str) -> &'s str {
+        let key = key.trim();
+        if self.item(key).is_some() {
+            return key;
+        }
+        self.items
+            .iter()
+            .find(|i| i.title_zh.as_deref() == Some(key) || i.title == key)
+            .map_or(key, |i| i.code.as_str())
     }
 
     pub fn item(&self, code: &str) -> Option<&Item> {

@@ -79,8 +79,9 @@ impl Scheme {
         Ok(p)
     }
 
-    /// Check points the committee sets when adjusting a claim.
-    pub fn check_adjusted(&self, code: &str, count: i64, points: f64) -> Result<(), String> {
+    /// Check points the committee sets when adjusting a claim (a number, not
+    /// negative); the item's bound is `Item::adjust_max`.
+    pub fn check_adjusted(&self, code: &str, points: f64) -> Result<&Item, String> {
         let item = self
             .item(code)
             .ok_or_else(|| format!("unknown item '{code}'"))?;
@@ -90,18 +91,7 @@ impl Scheme {
                 crate::model::fmt_points(points)
             ));
         }
-        if item.committee_decides() {
-            if let Some(m) = item.max {
-                if points > m * count.max(1) as f64 + 1e-9 {
-                    return Err(format!(
-                        "points {} outside the bounds of '{code}' ({})",
-                        crate::model::fmt_points(points),
-                        item.allowed()
-                    ));
-                }
-            }
-        }
-        Ok(())
+        Ok(item)
     }
 }
 

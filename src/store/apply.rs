@@ -127,6 +127,20 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 )?;
             }
         },
+        Event::ConfirmVoid {
+            branch_id,
+            period,
+            member_id,
+            ..
+        } => {
+            conn.execute(
+                "UPDATE confirmation SET state = ?4, at = ?5
+                 WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+                params![branch_id, period, member_id, super::signing::VOIDED, at],
+            )?;
+        }
+        // A fact for the record (the minutes read it from the journal).
+        Event::QuorumNoted { .. } => {}
         Event::Attendance {
             branch_id,
             period,
@@ -229,6 +243,18 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                  ON CONFLICT (branch_id, scope, member_id, action)
                  DO UPDATE SET done_at = excluded.done_at, note = excluded.note",
                 params![branch_id, scope, member_id, action, at, note],
+            )?;
+        }
+        Event::FollowUpReopen {
+            branch_id,
+            scope,
+            member_id,
+            action,
+        } => {
+            conn.execute(
+                "DELETE FROM follow_up
+                 WHERE branch_id = ?1 AND scope = ?2 AND member_id = ?3 AND action = ?4",
+                params![branch_id, scope, member_id, action],
             )?;
         }
         Event::Undo { restore, .. } => apply(conn, restore, at, hash)?,

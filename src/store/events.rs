@@ -116,6 +116,19 @@ pub enum Event {
         #[serde(default)]
         prev: Option<Box<Event>>,
     },
+    /// A signature voided because the member's total moved after it was given
+    /// (a verdict, an undo, a correction): the member signs again.
+    ConfirmVoid {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        /// What the member had signed: `confirmed` or `disputed`, with their words.
+        state: String,
+        text: Option<String>,
+        /// The kept total signed for, and the total now (`None`: the base score).
+        signed_total: Option<f64>,
+        total: Option<f64>,
+    },
     Attendance {
         branch_id: i64,
         period: String,
@@ -123,6 +136,17 @@ pub enum Event {
         mark: Option<String>,
         #[serde(default)]
         prev: Option<Box<Event>>,
+    },
+    /// The quorum of a period's assembly as the lock found it; `waived`: the
+    /// secretary locked an inquorate session on an explicit confirmation.
+    QuorumNoted {
+        branch_id: i64,
+        period: String,
+        expected: usize,
+        present: usize,
+        leave: usize,
+        absent: usize,
+        waived: bool,
     },
     Lock {
         branch_id: i64,
@@ -156,6 +180,13 @@ pub enum Event {
         member_id: i64,
         action: String,
         note: Option<String>,
+    },
+    /// A follow-up ticked done is open again (the undo of `FollowUpDone`).
+    FollowUpReopen {
+        branch_id: i64,
+        scope: String,
+        member_id: i64,
+        action: String,
     },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
@@ -200,11 +231,14 @@ impl Event {
             Event::Verdict { .. } => "verdict",
             Event::ClaimWithdraw { .. } => "claim_withdraw",
             Event::Confirm { .. } => "confirm",
+            Event::ConfirmVoid { .. } => "confirm_void",
             Event::Attendance { .. } => "attendance",
+            Event::QuorumNoted { .. } => "quorum_noted",
             Event::Lock { .. } => "lock",
             Event::AppealFile { .. } => "appeal_file",
             Event::AppealReply { .. } => "appeal_reply",
             Event::FollowUpDone { .. } => "follow_up_done",
+            Event::FollowUpReopen { .. } => "follow_up_reopen",
             Event::Undo { .. } => "undo",
         }
     }

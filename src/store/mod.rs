@@ -11,6 +11,7 @@ mod fold_packs;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+pub mod signing;
 pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, OpenError};

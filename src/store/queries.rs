@@ -241,7 +241,8 @@ pub fn confirmation(
     member: i64,
 ) -> rusqlite::Result<Option<(String, Option<String>)>> {
     conn.prepare_cached(
-        "SELECT state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
+        "SELECT state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3
+         AND state <> 'voided'",
     )?
     .query_row(params![branch, period, member], |r| Ok((r.get(0)?, r.get(1)?)))
     .optional()
@@ -269,7 +270,8 @@ pub fn confirmations(
     period: &str,
 ) -> rusqlite::Result<HashMap<i64, (String, Option<String>)>> {
     let mut st = conn.prepare_cached(
-        "SELECT member_id, state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2",
+        "SELECT member_id, state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2
+         AND state <> 'voided'",
     )?;
     let rows = st.query_map(params![branch, period], |r| {
         Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))

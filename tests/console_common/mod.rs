@@ -101,13 +101,15 @@ pub fn run_dates(app: &App) -> Vec<String> {
     d
 }
 
-/// Run-dependent dates replaced by `YYYY-MM-DD` (same width).
+/// Run-dependent dates replaced by `YYYY-MM-DD` (same width), the database path by `<db>`.
 pub fn redact_run_dates(app: &App, text: &str) -> String {
     let mut out = text.to_string();
     for d in run_dates(app) {
         out = out.replace(&d, "YYYY-MM-DD");
     }
-    out
+    // The demo's database lives in a fresh temporary folder on every run.
+    let db = app.ledger().path().display().to_string();
+    out.replace(&db, "<db>")
 }
 
 /// File an appeal of 沈从文 against 2026Q3's absence deduction through the core,

@@ -26,7 +26,10 @@ pub enum Action {
     NewClaim,
     Confirm,
     Dispute,
+    /// Undo this session's last action (shows what, asks first).
     Undo,
+    /// Members: jump to the next member with pending claims.
+    NextPending,
     Search,
     Board,
     /// Reveal the next rank group on the board (freezing first if needed).
@@ -58,4 +61,34 @@ pub enum Action {
     Papers,
     /// Tick the selected follow-up action done.
     TickFollowUp,
+}
+
+impl Action {
+    /// Whether the action changes the record or the room display (a
+    /// read-only console leaves such keys out of its footer).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::Back
+                | Action::NextPane
+                | Action::PrevPane
+                | Action::NextPending
+                | Action::Search
+                | Action::Help
+                | Action::Quit
+                | Action::ForceQuit
+                | Action::Step(_)
+                | Action::Year
+                | Action::PrevYear
+                | Action::NextYear
+                | Action::Papers
+        )
+    }
 }

@@ -55,12 +55,17 @@ pub struct App {
     pub(super) period_state: Option<String>,
     /// The day deadlines are counted against; `None` is the local date.
     pub(super) today: Option<NaiveDate>,
+    /// The journal's head when the console opened: undo reaches no further back.
+    pub(super) session_start: i64,
+    /// The undo offered by `u`, waiting for yes.
+    pub(super) undo_plan: Option<crate::core::undo::UndoPlan>,
 }
 
 impl App {
     /// A console on the ledger's current period, starting at the overview.
     pub fn new(ledger: Ledger, lang: Lang) -> Result<App> {
         let period = ledger.current_period()?;
+        let session_start = ledger.journal_head()?;
         let mut app = App {
             ledger,
             lang,
@@ -75,6 +80,8 @@ impl App {
             read_only: None,
             period_state: None,
             today: None,
+            session_start,
+            undo_plan: None,
         };
         app.reload();
         Ok(app)
@@ -375,8 +382,10 @@ impl App {
             Some(Screen::Appeals(s)) => s.draw(body, buf, &ctx),
             None => {}
         }
-        chrome::draw_status(status, buf, self.status.as_ref(), &ctx);
-        chrome::draw_footer(foot, buf, kind, &ctx);
+        // A read-only console with nothing else to say shows who holds the database.
+        let note = self.read_only.clone().map(|n| (n, true));
+        chrome::draw_status(status, buf, self.status.as_ref().or(note.as_ref()), &ctx);
+        chrome::draw_footer(foot, buf, kind, self.read_only.is_some(), &ctx);
         let cursor = match &self.overlay {
             Overlay::None => None,
             Overlay::Help => {

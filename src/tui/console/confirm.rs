@@ -2,7 +2,7 @@
 //! confirmed, or disputed with their words.
 
 use super::screen::{signed_points, stars_text, Ctx};
-use crate::core::{Ledger, Result, Statement};
+use crate::core::{Ledger, Result, Statement, StatementLine};
 use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
@@ -19,6 +19,8 @@ pub struct Confirm {
     pub order: Vec<i64>,
     pub statement: Option<Statement>,
     pub dispute: Option<String>,
+    /// The member's signature was voided by a later change: they sign again.
+    pub voided: bool,
     pub scroll: Scroll,
 }
 
@@ -29,6 +31,7 @@ impl Confirm {
             order,
             statement: None,
             dispute: None,
+            voided: false,
             scroll: Scroll::default(),
         }
     }
@@ -38,6 +41,7 @@ impl Confirm {
         super::screen::name_grades(l, s.row.iter_mut(), ctx.zh());
         self.statement = Some(s);
         self.dispute = l.confirmation_of(self.member_id, p)?.and_then(|c| c.1);
+        self.voided = l.voided_signatures(p)?.contains(&self.member_id);
         Ok(())
     }
 
@@ -98,6 +102,12 @@ impl Confirm {
                 ),
                 pal.warning,
             ),
+            _ if self.voided => (
+                crate::i18n::meeting::words(ctx.lang)
+                    .status_voided
+                    .to_string(),
+                pal.warning,
+            ),
             _ => (t.status_unconfirmed.to_string(), pal.provisional),
         };
         let mut head_lines = vec![
@@ -112,66 +122,11 @@ impl Confirm {
         }
         draw_rows(head, buf, None, &head_lines, None, pal.selected);
 
-        let w = list.width as usize;
-        let fixed = 1 + 1 + 6 + 1 + 3 + 1 + 7 + 1 + 4;
-        let reason_w = if w >= 100 { 30 } else { 0 };
-        let item_w = w.saturating_sub(fixed + reason_w + 2).max(6);
-        let mut h = format!(
-            " {} {} {} {} {}",
-            cell(t.col_item, item_w),
-            cell(t.col_level, 6),
-            cell_right(t.col_count, 3),
-            cell_right(t.col_points, 7),
-            cell(t.col_status, 4)
-        );
-        if reason_w > 0 {
-            h.push_str(&format!(" {}", cell(t.reason, reason_w)));
-        }
-        let header = Line::from(Span::styled(h, pal.header));
+        let (header, rows) = sheet(&s.lines, list.width as usize, ctx);
         let range = self
             .scroll
-            .window(s.lines.len(), list.height.saturating_sub(1) as usize);
-        let rows: Vec<Line> = s.lines[range.clone()]
-            .iter()
-            .map(|x| {
-                let c = &x.claim;
-                let pts_style = pal.points(c.status, &x.kind);
-                let level = super::screen::level_text(ctx.lang, c.level.as_deref());
-                let mut spans = vec![
-                    Span::raw(format!(
-                        " {} {} {}",
-                        cell(&x.title, item_w),
-                        cell(&level, 6),
-                        cell_right(&c.count.to_string(), 3)
-                    )),
-                    Span::styled(
-                        format!(
-                            " {}",
-                            cell_right(&signed_points(&x.kind, c.points, ctx.lang), 7)
-                        ),
-                        pts_style,
-                    ),
-                    Span::styled(
-                        format!(
-                            " {}",
-                            cell(crate::i18n::claim_status(ctx.lang, c.status), 4)
-                        ),
-                        if c.status == ClaimStatus::Pending {
-                            pal.warning
-                        } else {
-                            Style::default()
-                        },
-                    ),
-                ];
-                if reason_w > 0 {
-                    spans.push(Span::styled(
-                        format!(" {}", cell(c.reason.as_deref().unwrap_or(""), reason_w)),
-                        pal.muted,
-                    ));
-                }
-                Line::from(spans)
-            })
-            .collect();
+            .window(rows.len(), list.height.saturating_sub(1) as usize);
+        let rows = &rows[range];
         if s.lines.is_empty() {
             buf.set_line(
                 list.x,
@@ -180,7 +135,7 @@ impl Confirm {
                 list.width,
             );
         } else {
-            draw_rows(list, buf, Some(header), &rows, None, pal.selected);
+            draw_rows(list, buf, Some(header), rows, None, pal.selected);
         }
         let hint = Line::from(vec![
             Span::styled(" c", pal.key),
@@ -192,4 +147,69 @@ impl Confirm {
         ]);
         draw_rows(foot, buf, None, &[Line::raw(""), hint], None, pal.selected);
     }
+}
+
+/// The statement as the member signs it: every item with its verdict, the
+/// points that count (a rejected claim counts 0) and the whole reason,
+/// wrapped under its column. Returns the header and the lines.
+fn sheet(lines: &[StatementLine], w: usize, ctx: &Ctx) -> (Line<'static>, Vec<Line<'static>>) {
+    let (t, pal) = (ctx.t, ctx.pal);
+    // Leading space, then the separators and the level, count, status and points cells.
+    let fixed = 1 + 1 + 6 + 1 + 3 + 1 + 4 + 1 + 7 + 1;
+    let free = w.saturating_sub(fixed);
+    let item_w = (free / 2).max(8);
+    let reason_w = free.saturating_sub(item_w).max(6);
+    let counted = crate::i18n::meeting::words(ctx.lang).col_counted;
+    let header = Line::from(Span::styled(
+        format!(
+            " {} {} {} {} {} {}",
+            cell(t.col_item, item_w),
+            cell(t.col_level, 6),
+            cell_right(t.col_count, 3),
+            cell(t.col_status, 4),
+            cell_right(counted, 7),
+            cell(t.reason, reason_w)
+        ),
+        pal.header,
+    ));
+    let mut out = Vec::with_capacity(lines.len());
+    for x in lines {
+        let c = &x.claim;
+        let level = super::screen::level_text(ctx.lang, c.level.as_deref());
+        let points = match c.status {
+            ClaimStatus::Pending => "-".to_string(),
+            _ if c.counted() == 0.0 => "0".to_string(),
+            _ => signed_points(&x.kind, c.counted(), ctx.lang),
+        };
+        let status_style = match c.status {
+            ClaimStatus::Pending => pal.warning,
+            ClaimStatus::Rejected | ClaimStatus::Withdrawn => pal.muted,
+            _ => Style::default(),
+        };
+        let reason = crate::text::wrap(c.reason.as_deref().unwrap_or(""), reason_w);
+        out.push(Line::from(vec![
+            Span::raw(format!(
+                " {} {} {} ",
+                cell(&x.title, item_w),
+                cell(&level, 6),
+                cell_right(&c.count.to_string(), 3)
+            )),
+            Span::styled(
+                cell(crate::i18n::claim_status(ctx.lang, c.status), 4),
+                status_style,
+            ),
+            Span::styled(
+                format!(" {}", cell_right(&points, 7)),
+                pal.points(c.status, &x.kind),
+            ),
+            Span::styled(format!(" {}", reason[0]), pal.muted),
+        ]));
+        for more in &reason[1..] {
+            out.push(Line::from(Span::styled(
+                format!("{}{more}", " ".repeat(fixed + item_w)),
+                pal.muted,
+            )));
+        }
+    }
+    (header, out)
 }

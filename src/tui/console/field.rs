@@ -11,6 +11,8 @@ pub struct Field {
     /// Cursor position in characters.
     pub cursor: usize,
     initial: String,
+    /// A prefilled value not yet touched: the first keystroke replaces it.
+    fresh: bool,
 }
 
 impl Field {
@@ -20,7 +22,14 @@ impl Field {
             value: value.to_string(),
             cursor: value.chars().count(),
             initial: value.to_string(),
+            fresh: !value.is_empty(),
         }
+    }
+
+    /// Whether the value is still the prefilled one, shown selected: typing
+    /// replaces it, Backspace clears it, an arrow key keeps it for editing.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh
     }
 
     /// Whether the user has typed something here.
@@ -30,6 +39,23 @@ impl Field {
 
     /// Apply an editing key; true if the key was used.
     pub fn edit(&mut self, key: KeyEvent) -> bool {
+        if std::mem::take(&mut self.fresh) {
+            let replaces = match key.code {
+                KeyCode::Char(_) => !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.value.clear();
+                    self.cursor = 0;
+                    return true;
+                }
+                _ => false,
+            };
+            if replaces {
+                self.value.clear();
+                self.cursor = 0;
+            }
+        }
         let n = self.value.chars().count();
         match key.code {
             KeyCode::Char(c)
@@ -71,6 +97,32 @@ impl Field {
             .unwrap_or(self.value.len())
     }
 
+    /// The part of the value to show in `cells` cells so that the cursor
+    /// stays in view, and the cells before the cursor within it.
+    pub fn visible(&self, cells: usize) -> (String, usize) {
+        let chars: Vec<char> = self.value.chars().collect();
+        let cells = cells.max(2);
+        let mut start = 0;
+        // Drop characters from the left until the cursor fits (one cell spare).
+        while start < self.cursor
+            && width(&chars[start..self.cursor].iter().collect::<String>()) >= cells
+        {
+            start += 1;
+        }
+        let before = width(&chars[start..self.cursor].iter().collect::<String>());
+        let mut shown = String::new();
+        let mut w = 0;
+        for c in &chars[start..] {
+            let cw = width(&c.to_string());
+            if w + cw > cells {
+                break;
+            }
+            shown.push(*c);
+            w += cw;
+        }
+        (shown, before)
+    }
+
     /// Display cells before the cursor (where the terminal cursor goes).
     pub fn cursor_cells(&self) -> usize {
         width(&self.value.chars().take(self.cursor).collect::<String>())
@@ -96,5 +148,42 @@ mod tests {
         f.edit(key(KeyCode::Backspace));
         assert_eq!(f.value, "欧a");
         assert_eq!(f.cursor_cells(), 2);
+    }
+
+    #[test]
+    fn a_long_value_scrolls_to_the_cursor() {
+        let mut f = Field::new("reason", "");
+        for c in "证明材料不全,会后补交原件并经党小组长签字".chars() {
+            f.edit(key(KeyCode::Char(c)));
+        }
+        let (shown, at) = f.visible(10);
+        assert!(width(&shown) <= 10);
+        assert!(at < 10, "the cursor is inside the field");
+        assert!(
+            shown.ends_with("签字"),
+            "the end being typed is shown: {shown}"
+        );
+        f.edit(key(KeyCode::Home));
+        let (shown, at) = f.visible(10);
+        assert_eq!((shown.as_str(), at), ("证明材料不", 0));
+    }
+
+    #[test]
+    fn a_prefilled_value_is_replaced_by_the_first_keystroke() {
+        let mut f = Field::new("points", "3");
+        assert!(f.is_fresh());
+        f.edit(key(KeyCode::Char('2')));
+        assert_eq!(f.value, "2", "typing 2 over a prefilled 3 gives 2, not 32");
+        f.edit(key(KeyCode::Char('5')));
+        assert_eq!(f.value, "25", "only the first keystroke replaces");
+
+        let mut f = Field::new("points", "3");
+        f.edit(key(KeyCode::End));
+        f.edit(key(KeyCode::Char('0')));
+        assert_eq!(f.value, "30", "an arrow key first keeps the value to edit");
+
+        let mut f = Field::new("period", "2027Q1");
+        f.edit(key(KeyCode::Backspace));
+        assert_eq!(f.value, "", "Backspace clears a prefilled value");
     }
 }

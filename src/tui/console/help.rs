@@ -29,6 +29,7 @@ pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str
             ("e", t.k_adjust),
             ("r", t.k_reject),
             ("A", t.k_approve_all),
+            ("N", t.meeting.k_next_pending),
             ("n", t.k_new),
             ("c", t.k_confirm),
             ("Tab", t.k_pane),
@@ -100,6 +101,7 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
                 ("e", t.k_adjust),
                 ("r", t.k_reject),
                 ("A", t.k_approve_all),
+                ("N", t.meeting.k_next_pending),
                 ("n", t.k_new),
                 ("c", t.k_confirm),
                 ("d", t.k_dispute),
@@ -133,21 +135,31 @@ pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'
     ]
 }
 
-/// The help overlay, in two columns when there is room.
-pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+/// The help's lines: section headers, then each key in `key_w` cells and its
+/// label cut to `label_w` cells (so that columns never run into each other).
+fn help_lines(ctx: &Ctx, key_w: usize, label_w: usize) -> Vec<Line<'static>> {
     let (t, pal) = (ctx.t, ctx.pal);
     let mut lines: Vec<Line> = Vec::new();
     for (section, keys) in all_keys(t) {
         if !section.is_empty() {
-            lines.push(Line::from(Span::styled(section, pal.header)));
+            lines.push(Line::from(Span::styled(
+                crate::text::truncate(section, key_w + label_w),
+                pal.header,
+            )));
         }
         for (k, m) in keys {
             lines.push(Line::from(vec![
-                Span::styled(cell(k, 12), pal.key),
-                Span::raw(m),
+                Span::styled(format!("{} ", cell(k, key_w.saturating_sub(1))), pal.key),
+                Span::raw(crate::text::truncate(m, label_w)),
             ]));
         }
     }
+    lines
+}
+
+/// The help overlay, in two or three columns when there is room.
+pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+    let (t, pal) = (ctx.t, ctx.pal);
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let inner = popup(
         rect,
@@ -155,6 +167,16 @@ pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         &format!("{}  ({})", t.help, t.help_close),
         pal.title,
     );
+    let mut lines = help_lines(ctx, 12, inner.width as usize);
+    let h = inner.height as usize;
+    if lines.len() > 2 * h && inner.width >= 60 {
+        // Three columns with a one-cell gap between them.
+        let col_w = (inner.width / 3).saturating_sub(1) as usize;
+        lines = help_lines(ctx, 12, col_w.saturating_sub(12));
+    } else if lines.len() > h && inner.width >= 60 {
+        let col_w = (inner.width / 2).saturating_sub(1) as usize;
+        lines = help_lines(ctx, 12, col_w.saturating_sub(12));
+    }
     let h = inner.height as usize;
     if lines.len() <= h || inner.width < 60 {
         draw_rows(inner, buf, None, &lines, None, pal.selected);

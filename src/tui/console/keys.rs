@@ -58,6 +58,7 @@ pub fn action_for(screen: ScreenKind, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('e') => Some(Action::Adjust),
             KeyCode::Char('r') => Some(Action::Reject),
             KeyCode::Char('A') => Some(Action::ApproveAll),
+            KeyCode::Char('N') => Some(Action::NextPending),
             KeyCode::Char('n') => Some(Action::NewClaim),
             KeyCode::Char('c') => Some(Action::Confirm),
             KeyCode::Char('d') => Some(Action::Dispute),

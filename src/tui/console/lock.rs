@@ -16,6 +16,8 @@ pub struct Lock {
     pub progress: MeetingProgress,
     pub board_shown: bool,
     pub report: Option<LockReport>,
+    /// The assembly's quorum as the roll call stands.
+    pub quorum: crate::core::Quorum,
     /// The final ranking once sealed.
     pub ranking: Vec<RankRow>,
     /// Quotas a tie took over their count in the sealed ranking, in words.
@@ -25,6 +27,7 @@ pub struct Lock {
 impl Lock {
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, zh: bool) -> Result<()> {
         self.progress = l.progress(Some(p))?;
+        self.quorum = l.quorum(p)?;
         self.board_shown = matches!(
             l.board_mode()?,
             BoardMode::Live
@@ -87,6 +90,10 @@ impl Lock {
                 ),
             ),
             check(self.board_shown, t.check_board.to_string()),
+            check(
+                self.quorum.quorate(),
+                crate::i18n::meeting::quorum_line(ctx.lang, &self.quorum),
+            ),
             Line::raw(""),
         ];
         if let Some(seal) = &g.seal {

@@ -2,7 +2,7 @@
 //! claims on the right, the verdict one key away.
 
 use super::screen::{signed_points, stars_text, Ctx};
-use crate::core::{Ledger, RankRow, RankScope, Result, StatementLine};
+use crate::core::{Ledger, RankRow, Result, StatementLine};
 use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, pane, put_line, Cells, Scroll};
 use ratatui::buffer::Buffer;
@@ -26,15 +26,19 @@ pub struct Members {
     pub focus: Pane,
     pub rows: Vec<RankRow>,
     pub lines: Vec<StatementLine>,
+    /// Members whose signature was voided: they sign again.
+    pub resign: std::collections::HashSet<i64>,
     lines_for: Option<i64>,
     loaded: bool,
 }
 
 impl Members {
-    /// Reload the ranking, keeping the selected member even if their rank moved.
+    /// Reload the members in the walk's fixed order (roster order), keeping
+    /// the selected member.
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, ctx: &Ctx) -> Result<()> {
         let keep = self.selected_member().map(|r| r.member_id);
-        self.rows = l.ranking(&RankScope::Period(*p))?.rows;
+        self.rows = l.review_rows(p)?;
+        self.resign = l.voided_signatures(p)?;
         super::screen::name_grades(l, &mut self.rows, ctx.zh());
         let idx = match keep {
             Some(id) => self.rows.iter().position(|r| r.member_id == id),
@@ -144,7 +148,7 @@ impl Members {
             .window(self.rows.len(), inner.height.saturating_sub(1) as usize);
         let rows: Vec<Line> = self.rows[range.clone()]
             .iter()
-            .map(|r| member_row(r, wide, ctx))
+            .map(|r| member_row(r, self.resign.contains(&r.member_id), wide, ctx))
             .collect();
         let sel = self.list.selected.checked_sub(range.start);
         let sel_style = if self.focus == Pane::Members {
@@ -181,8 +185,13 @@ impl Members {
             );
             return;
         }
+        let details = self
+            .selected_line()
+            .map(|x| detail_lines(x, inner.width as usize, ctx))
+            .unwrap_or_default();
+        let detail_h = (details.len() as u16 + 1).clamp(4, (inner.height / 2).max(4));
         let [list, detail] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(inner);
+            Layout::vertical([Constraint::Min(0), Constraint::Length(detail_h)]).areas(inner);
         let w = list.width as usize;
         let show_count = w >= 60;
         let level_w = if show_count { 8 } else { 6 };
@@ -218,30 +227,7 @@ impl Members {
             pal.key
         };
         draw_rows(list, buf, Some(header), &rows, sel, sel_style);
-        if let Some(x) = self.selected_line() {
-            let c = &x.claim;
-            let label = |s: &str| Span::styled(format!(" {s}: "), pal.muted);
-            let mut lines = vec![
-                Line::from(vec![
-                    label(t.note),
-                    Span::raw(format!(
-                        "#{} {} {}",
-                        c.id,
-                        c.date.clone().unwrap_or_default(),
-                        c.note.clone().unwrap_or_default()
-                    )),
-                ]),
-                Line::from(vec![
-                    label(t.evidence),
-                    Span::raw(c.evidence.clone().unwrap_or_else(|| "-".into())),
-                ]),
-            ];
-            if let Some(r) = &c.reason {
-                lines.push(Line::from(vec![
-                    label(t.reason),
-                    Span::styled(r.clone(), pal.warning),
-                ]));
-            }
+        if !details.is_empty() {
             let [rule, text] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail);
             let dash = "-".repeat(rule.width as usize);
@@ -252,18 +238,62 @@ impl Members {
                 &Line::from(Span::styled(dash, pal.muted)),
                 rule.width,
             );
-            draw_rows(text, buf, None, &lines, None, pal.selected);
+            draw_rows(text, buf, None, &details, None, pal.selected);
         }
     }
 }
 
-/// One member of the ranking, in the columns of the members pane's header.
-fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
+/// The selected claim's note, evidence and reason, each shown whole
+/// (wrapped under its label) in a pane `width` cells wide.
+fn detail_lines(x: &StatementLine, width: usize, ctx: &Ctx) -> Vec<Line<'static>> {
     let (t, pal) = (ctx.t, ctx.pal);
-    let conf = match r.confirmation.map(ConfirmState::as_str) {
-        Some("confirmed") => t.conf_yes,
-        Some("disputed") => t.conf_dispute,
-        _ => "-",
+    let c = &x.claim;
+    let note = format!(
+        "#{} {} {}",
+        c.id,
+        c.date.clone().unwrap_or_default(),
+        c.note.clone().unwrap_or_default()
+    );
+    let evidence = c.evidence.clone().unwrap_or_else(|| "-".into());
+    let mut fields = vec![
+        (t.note, note, Style::default()),
+        (t.evidence, evidence, Style::default()),
+    ];
+    if let Some(r) = &c.reason {
+        fields.push((t.reason, r.clone(), pal.warning));
+    }
+    let mut out = Vec::new();
+    for (name, text, style) in fields {
+        let label = format!(" {name}: ");
+        let indent = crate::text::width(&label);
+        let parts = crate::text::wrap(&text, width.saturating_sub(indent + 1));
+        for (i, part) in parts.into_iter().enumerate() {
+            let head = if i == 0 {
+                label.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            out.push(Line::from(vec![
+                Span::styled(head, pal.muted),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+    out
+}
+
+/// One member of the ranking, in the columns of the members pane's header;
+/// `resign`: their signature was voided.
+fn member_row(r: &RankRow, resign: bool, wide: bool, ctx: &Ctx) -> Line<'static> {
+    let (t, pal) = (ctx.t, ctx.pal);
+    let (conf, conf_style) = match r.confirmation.map(ConfirmState::as_str) {
+        Some("confirmed") => (t.conf_yes, Style::default()),
+        Some("disputed") => (t.conf_dispute, Style::default()),
+        _ if resign => (
+            crate::i18n::meeting::words(ctx.lang).conf_again,
+            pal.warning,
+        ),
+        _ => ("-", Style::default()),
     };
     let score_style = if r.provisional() {
         pal.provisional
@@ -293,9 +323,10 @@ fn member_row(r: &RankRow, wide: bool, ctx: &Ctx) -> Line<'static> {
         String::from(Cells::default().raw(" ").right(&pending, 4)),
         pend_style,
     ));
-    spans.push(Span::raw(String::from(
-        Cells::default().raw(" ").left(conf, 4),
-    )));
+    spans.push(Span::styled(
+        String::from(Cells::default().raw(" ").left(conf, 4)),
+        conf_style,
+    ));
     if wide {
         let stars;
         let grade = match &r.grade {

@@ -23,6 +23,7 @@ mod screen;
 pub mod style;
 mod terminal;
 mod update;
+mod walk;
 mod year;
 
 pub use action::Action;

@@ -192,7 +192,7 @@ impl NewClaim {
                         "   {} {}  {}",
                         cell(&it.code, 24),
                         it.title_in(ctx.zh()),
-                        it.allowed()
+                        crate::i18n::meeting::item_points(ctx.lang, it)
                     );
                     let style = if j == self.pick {
                         pal.selected

@@ -24,6 +24,10 @@ pub struct Overview {
     pub scheme: String,
     pub progress: MeetingProgress,
     pub board: String,
+    /// The command that opens the room display on this database.
+    pub board_command: String,
+    /// 应到 / 实到 / 请假 / 缺席 of the period's assembly.
+    pub quorum: Option<crate::core::Quorum>,
     pub year: Option<i32>,
     /// Sealed periods not yet final, with their publication windows.
     pub publications: Vec<Publication>,
@@ -45,6 +49,11 @@ impl Overview {
         self.scheme = l.scheme().name_in(ctx.zh()).to_string();
         self.progress = l.progress(p)?;
         self.board = board;
+        self.board_command = format!("jifen board --db {}", l.path().display());
+        self.quorum = match p {
+            Some(p) => Some(l.quorum(p)?),
+            None => None,
+        };
         self.year = p.map(|p| p.year);
         let mut pubs = Vec::new();
         for r in l.periods()? {
@@ -80,7 +89,7 @@ impl Overview {
         let inner = block.inner(area);
         block.render(area, buf);
         let [facts, _, steps_area, after_area] = Layout::vertical([
-            Constraint::Length(6),
+            Constraint::Length(7),
             Constraint::Length(1),
             Constraint::Length(STEPS as u16 + 1),
             Constraint::Min(0),
@@ -124,6 +133,10 @@ impl Overview {
                 Span::styled(format!(" {}: ", t.board), pal.muted),
                 Span::raw(self.board.clone()),
             ]),
+            Line::from(vec![
+                Span::styled(format!(" {}: ", t.meeting.board_command), pal.muted),
+                Span::styled(self.board_command.clone(), pal.key),
+            ]),
         ];
         draw_rows(facts, buf, None, &lines, None, pal.selected);
         let left = g.scored.saturating_sub(g.confirmed + g.disputed);
@@ -135,11 +148,10 @@ impl Overview {
         let steps: [(&str, String, bool); STEPS] = [
             (
                 t.step_roll,
-                format!(
-                    "{} {}/{}  {} {}",
-                    t.marked, g.roll_marked, g.scored, t.present, g.present
-                ),
-                g.roll_marked >= g.scored,
+                self.quorum
+                    .map(|q| crate::i18n::meeting::quorum_short(ctx.lang, &q))
+                    .unwrap_or_default(),
+                self.quorum.is_some_and(|q| q.unmarked == 0 && q.quorate()),
             ),
             (
                 t.step_claims,
@@ -185,7 +197,7 @@ impl Overview {
                     Span::raw(format!(" {n} ")),
                     Span::styled(mark, if *done { pal.ok } else { pal.muted }),
                     Span::raw(" "),
-                    Span::styled(crate::text::pad(name, 12), pal.key),
+                    Span::styled(format!("{} ", crate::text::pad(name, 12)), pal.key),
                     Span::raw(detail.clone()),
                 ])
             })
@@ -220,7 +232,12 @@ impl Overview {
                 } else {
                     t.posted_until
                 };
-                spans.push(Span::raw(format!("{state} {end} ({}{unit})  ", pb.days)));
+                // 3个工作日, but 3 working days.
+                let gap = if ctx.zh() { "" } else { " " };
+                spans.push(Span::raw(format!(
+                    "{state} {end} ({}{gap}{unit})  ",
+                    pb.days
+                )));
             }
             spans.push(Span::raw(format!(
                 "{} {}  ",

@@ -25,13 +25,22 @@ pub enum FormKind {
     Dispute {
         member: i64,
     },
+    /// Type the period to lock it; `waive`: the secretary confirmed locking
+    /// an inquorate session.
     Lock {
+        period: PeriodId,
+        waive: bool,
+    },
+    /// Half or fewer of the voting members are present: lock anyway?
+    LockInquorate {
         period: PeriodId,
     },
     OpenPeriod,
     Message,
     Countdown,
     Search,
+    /// Undo the plan the console holds (`App::undo_plan`).
+    Undo,
     /// File an appeal; `member` is the one the form was opened for (id, name).
     FileAppeal {
         member: Option<(i64, String)>,
@@ -138,15 +147,25 @@ impl Form {
         for (i, f) in self.fields.iter().enumerate() {
             let style = if i == self.focus { pal.key } else { pal.muted };
             put(&mut y, Line::from(Span::styled(f.label.clone(), style)));
+            // Room for the value after "> ", inside the popup's margins.
+            let room = inner.width.saturating_sub(4) as usize;
+            let (shown, before) = f.visible(room);
             if y < bottom && i == self.focus {
-                let x = inner.x + 3 + f.cursor_cells() as u16;
+                let x = inner.x + 3 + before as u16;
                 if x < inner.x + inner.width {
                     cursor = Some(Position::new(x, y));
                 }
             }
             put(
                 &mut y,
-                Line::from(vec![Span::styled("> ", style), Span::raw(f.value.clone())]),
+                Line::from(vec![
+                    Span::styled("> ", style),
+                    if f.is_fresh() && i == self.focus {
+                        Span::styled(shown, pal.selected)
+                    } else {
+                        Span::raw(shown)
+                    },
+                ]),
             );
         }
         match &self.error {

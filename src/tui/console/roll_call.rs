@@ -23,6 +23,8 @@ pub struct RollRow {
 pub struct RollCall {
     pub list: Scroll,
     pub rows: Vec<RollRow>,
+    /// 应到 / 实到 / 请假 / 缺席 over the voting members.
+    pub quorum: crate::core::Quorum,
 }
 
 impl RollCall {
@@ -40,6 +42,7 @@ impl RollCall {
             })
             .collect();
         self.list.select(self.list.selected, self.rows.len());
+        self.quorum = l.quorum(p)?;
         Ok(())
     }
 
@@ -50,27 +53,34 @@ impl RollCall {
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let (t, pal) = (ctx.t, ctx.pal);
         let marked = self.rows.iter().filter(|r| r.mark.is_some()).count();
-        let present = self
-            .rows
-            .iter()
-            .filter(|r| r.mark == Some(Attendance::Present))
-            .count();
         let title = format!(
-            " {}  {} {}/{}  {} {} ",
+            " {}  {} {}/{} ",
             t.roll_call,
             t.marked,
             marked,
             self.rows.len(),
-            t.present,
-            present
         );
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, pal.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let [hint, list] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let [quorum, hint, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
+        let q = &self.quorum;
+        buf.set_line(
+            quorum.x,
+            quorum.y,
+            &Line::from(Span::styled(
+                format!(" {}", crate::i18n::meeting::quorum_line(ctx.lang, q)),
+                if q.quorate() { pal.ok } else { pal.warning },
+            )),
+            quorum.width,
+        );
         buf.set_line(
             hint.x,
             hint.y,

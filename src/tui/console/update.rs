@@ -45,13 +45,8 @@ impl App {
             Action::NewClaim => self.new_claim(),
             Action::Confirm => self.confirm(),
             Action::Dispute => self.dispute(),
-            Action::Undo => match self.ledger.undo_last() {
-                Ok(what) => {
-                    self.ok(format!("{}: {what}", self.t.done_undo));
-                    self.reload();
-                }
-                Err(e) => self.err(e),
-            },
+            Action::Undo => self.undo_prompt(),
+            Action::NextPending => self.next_pending_member(),
             Action::Search => {
                 let f = Form::new(
                     FormKind::Search,
@@ -161,7 +156,7 @@ impl App {
         }
     }
 
-    fn load_member_lines(&mut self, p: &PeriodId) {
+    pub(super) fn load_member_lines(&mut self, p: &PeriodId) {
         let r = self.ctx_run(|app, ctx| match app.stack.last_mut() {
             Some(Screen::Members(s)) => s.load_lines(&app.ledger, p, ctx, false),
             _ => Ok(()),
@@ -363,38 +358,6 @@ impl App {
         self.overlay = Overlay::NewClaim(f);
     }
 
-    fn confirm(&mut self) {
-        match self.stack.last() {
-            Some(Screen::Members(s)) => {
-                if let Some(r) = s.selected_member() {
-                    let c = ConfirmScreen::new(
-                        r.member_id,
-                        s.rows.iter().map(|x| x.member_id).collect(),
-                    );
-                    self.push(Screen::Confirm(c));
-                }
-            }
-            Some(Screen::Confirm(s)) => {
-                let (m, name) = (
-                    s.member_id,
-                    s.statement
-                        .as_ref()
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default(),
-                );
-                let Some(p) = self.period else { return };
-                match self.ledger.confirm(m, &p, None) {
-                    Ok(()) => {
-                        self.ok(format!("{} {name}", self.t.done_confirm));
-                        self.reload();
-                    }
-                    Err(e) => self.err(e),
-                }
-            }
-            _ => {}
-        }
-    }
-
     fn dispute(&mut self) {
         if matches!(self.stack.last(), Some(Screen::Members(_))) {
             self.confirm();
@@ -418,28 +381,6 @@ impl App {
         self.overlay = Overlay::Form(f);
     }
 
-    fn mark(&mut self, m: crate::model::Attendance) {
-        let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
-            return self.err(self.t.no_member);
-        };
-        match self.ledger.mark_attendance(id, &p, m) {
-            Ok(claim) => {
-                let mut msg = format!(
-                    "{} {name} {}",
-                    self.t.done_mark,
-                    crate::i18n::attendance(self.lang, m)
-                );
-                if let Some(c) = claim {
-                    msg.push_str(&format!("  (#{c} {})", self.t.pending));
-                }
-                self.ok(msg);
-                self.reload();
-                self.step(1);
-            }
-            Err(e) => self.err(e),
-        }
-    }
-
     fn lock_step(&mut self) {
         if !matches!(self.stack.last(), Some(Screen::Lock(_))) {
             return self.push(Screen::Lock(LockScreen::default()));
@@ -454,14 +395,7 @@ impl App {
         if !ready {
             return self.err(self.t.lock_blocked);
         }
-        let t = self.t;
-        let f = Form::new(
-            FormKind::Lock { period: p },
-            t.prompt_lock,
-            vec![format!("{} {p}", t.must_type)],
-            vec![Field::new(t.prompt_lock_type, "")],
-        );
-        self.overlay = Overlay::Form(f);
+        self.lock_prompt(p);
     }
 
     /// Move the selection to the first name containing `q`.
@@ -501,19 +435,20 @@ impl App {
         let p = self.period;
         let result: Result<String, String> = match (&f.kind, p) {
             (FormKind::Search, _) => Ok(String::new()),
+            (FormKind::Undo, _) => self.submit_undo(),
             (FormKind::Adjust { claim }, _) => match f.value(0).trim().parse::<f64>() {
                 Ok(points) => self
                     .ledger
                     .verdict(*claim, Outcome::Adjusted, Some(points), Some(f.value(1)))
                     .map(|_| format!("{} #{claim} {}", t.done_adjust, fmt_points(points)))
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
                 Err(_) => Err(format!("{}: {}", t.prompt_points, t.bad_number)),
             },
             (FormKind::Reject { claim }, _) => self
                 .ledger
                 .verdict(*claim, Outcome::Rejected, None, Some(f.value(0)))
                 .map(|_| format!("{} #{claim}", t.done_reject))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
             (FormKind::ApproveAll { member }, Some(p)) => self
                 .ledger
                 .approve_all(*member, &p)
@@ -523,12 +458,17 @@ impl App {
                 .ledger
                 .confirm(*member, &p, Some(f.value(0)))
                 .map(|_| t.done_dispute.to_string())
-                .map_err(|e| e.to_string()),
-            (FormKind::Lock { period }, _) => {
+                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
+            (FormKind::LockInquorate { period }, _) => {
+                self.lock_form(*period, true);
+                Ok(String::new())
+            }
+            (FormKind::Lock { period, waive }, _) => {
                 if f.value(0).trim() != period.to_string() {
                     Err(format!("{} {period}", t.must_type))
                 } else {
-                    match self.ledger.lock_and_publish(period) {
+                    let noted = self.ledger.note_quorum(period, *waive);
+                    match noted.and_then(|_| self.ledger.lock_and_publish(period)) {
                         Ok(done) => {
                             let report = done.report;
                             let mut msg = format!(

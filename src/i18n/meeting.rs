@@ -1,0 +1,220 @@
+//! Words of the assembly's acts in both languages: signing, safe entry, the
+//! walk, undo and the quorum. Messages with values are one function each, so
+//! that word order stays right per language.
+
+use crate::cli::Lang;
+use crate::core::undo::UndoStep;
+use crate::core::CoreError;
+use crate::core::Quorum;
+
+/// Fixed words of the assembly's acts.
+#[derive(Debug)]
+pub struct Meeting {
+    /// Conf column: the signature was voided, the member signs again.
+    pub conf_again: &'static str,
+    /// Confirmation screen: the signature was voided.
+    pub status_voided: &'static str,
+    /// Confirmation sheet: the points that count.
+    pub col_counted: &'static str,
+    pub k_next_pending: &'static str,
+    /// A roll-call correction withdrew the claim the earlier mark made.
+    pub withdrawn: &'static str,
+    pub no_more_pending: &'static str,
+    pub prompt_undo: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub quorum: &'static str,
+    pub expected: &'static str,
+    pub present: &'static str,
+    pub leave: &'static str,
+    pub absent: &'static str,
+    pub unmarked: &'static str,
+    pub quorate: &'static str,
+    pub quorate_short: &'static str,
+    pub inquorate: &'static str,
+    pub prompt_inquorate: &'static str,
+    pub inquorate_recorded: &'static str,
+    pub reason_needed: &'static str,
+    /// Overview: the command that opens the room display.
+    pub board_command: &'static str,
+}
+
+pub const ZH: Meeting = Meeting {
+    conf_again: "重签",
+    status_voided: "签字已作废:签字后总分有变动,请本人重新确认",
+    col_counted: "计分",
+    k_next_pending: "下一位待审",
+    withdrawn: "已撤回",
+    no_more_pending: "没有待审的党员了",
+    prompt_undo: "撤销以下操作?",
+    nothing_to_undo: "本次会议没有可撤销的操作",
+    quorum: "到会",
+    expected: "应到",
+    present: "实到",
+    leave: "请假",
+    absent: "缺席",
+    unmarked: "未点",
+    quorate: "到会过半数,会议有效",
+    quorate_short: "会议有效",
+    inquorate: "到会未过半数",
+    prompt_inquorate: "到会未过半数,仍要锁定并记入会议记录?",
+    inquorate_recorded: "到会未过半数:锁定时一并记入会议记录",
+    reason_needed: "调整须填写理由",
+    board_command: "大屏终端",
+};
+
+pub const EN: Meeting = Meeting {
+    conf_again: "void",
+    status_voided: "signature void: the total changed after signing; the member signs again",
+    col_counted: "counts",
+    k_next_pending: "next pending",
+    withdrawn: "withdrew",
+    no_more_pending: "no member has pending claims",
+    prompt_undo: "Undo this?",
+    nothing_to_undo: "nothing of this session to undo",
+    quorum: "attendance",
+    expected: "expected",
+    present: "present",
+    leave: "leave",
+    absent: "absent",
+    unmarked: "unmarked",
+    quorate: "quorate (more than half present)",
+    quorate_short: "quorate",
+    inquorate: "not quorate",
+    prompt_inquorate: "Not quorate: lock anyway and record it in the minutes?",
+    inquorate_recorded: "not quorate: the lock records that it went ahead",
+    reason_needed: "an adjustment needs a reason",
+    board_command: "Room display",
+};
+
+/// The fixed words of a language.
+pub fn words(lang: Lang) -> &'static Meeting {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// 应到 / 实到 / 请假 / 缺席 and whether the assembly is quorate, on one line.
+pub fn quorum_line(lang: Lang, q: &Quorum) -> String {
+    let w = words(lang);
+    let mut s = format!(
+        "{} {}  {} {}  {} {}  {} {}",
+        w.expected, q.expected, w.present, q.present, w.leave, q.leave, w.absent, q.absent
+    );
+    if q.unmarked > 0 {
+        s.push_str(&format!("  {} {}", w.unmarked, q.unmarked));
+    }
+    s.push_str("  ");
+    s.push_str(if q.quorate() { w.quorate } else { w.inquorate });
+    s
+}
+
+/// The quorum without the members not yet called, for narrow places.
+pub fn quorum_short(lang: Lang, q: &Quorum) -> String {
+    let w = words(lang);
+    format!(
+        "{} {}  {} {}  {} {}  {} {}  {}",
+        w.expected,
+        q.expected,
+        w.present,
+        q.present,
+        w.leave,
+        q.leave,
+        w.absent,
+        q.absent,
+        if q.quorate() {
+            w.quorate_short
+        } else {
+            w.inquorate
+        }
+    )
+}
+
+/// One step an undo will take back, in words.
+pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
+    let zh = lang == Lang::Zh;
+    match s {
+        UndoStep::Verdict { claim, member } if zh => format!("{member} 记录 #{claim} 的审核"),
+        UndoStep::Verdict { claim, member } => format!("verdict on claim #{claim} of {member}"),
+        UndoStep::Confirmation { member } if zh => format!("{member} 的确认"),
+        UndoStep::Confirmation { member } => format!("confirmation of {member}"),
+        UndoStep::SignatureBack { member } if zh => format!("恢复 {member} 的签字"),
+        UndoStep::SignatureBack { member } => format!("{member}'s signature given back"),
+        UndoStep::Mark { member } if zh => format!("{member} 的点名"),
+        UndoStep::Mark { member } => format!("roll-call mark of {member}"),
+        UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新记录 #{claim}"),
+        UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
+        UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
+        UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
+    }
+}
+
+/// A core error in the interface language (errors without a translation
+/// keep the core's English words).
+pub fn core_error(lang: Lang, e: &CoreError) -> String {
+    match (lang, e) {
+        (
+            Lang::Zh,
+            CoreError::PendingClaims {
+                member,
+                period,
+                pending,
+            },
+        ) => format!("{member} 在 {period} 还有 {pending} 条待审记录,审定后才能签字确认"),
+        (
+            Lang::Zh,
+            CoreError::AdjustOutOfBounds {
+                item, points, max, ..
+            },
+        ) => format!(
+            "调整分值 {} 超出「{item}」允许的范围(0 至 {})",
+            crate::model::fmt_points(*points),
+            crate::model::fmt_points(*max)
+        ),
+        (
+            Lang::Zh,
+            CoreError::Inquorate {
+                period,
+                expected,
+                present,
+            },
+        ) => format!("{period}: 应到 {expected} 实到 {present},到会未过半数"),
+        (Lang::Zh, CoreError::NothingToUndo) => words(lang).nothing_to_undo.to_string(),
+        (Lang::Zh, CoreError::ReasonNeeded(o)) => match o {
+            crate::model::Outcome::Rejected => "驳回须填写理由".to_string(),
+            _ => words(lang).reason_needed.to_string(),
+        },
+        _ => e.to_string(),
+    }
+}
+
+/// The points an item allows, with level names in the interface language
+/// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5`).
+pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
+    use crate::model::fmt_points;
+    if let Some(levels) = &item.levels {
+        // From the lowest level up, as the scheme tables list them.
+        let mut by_points: Vec<(&String, &f64)> = levels.iter().collect();
+        by_points.sort_by(|a, b| a.1.total_cmp(b.1));
+        let list: Vec<String> = by_points
+            .iter()
+            .map(|(k, v)| format!("{} {}", crate::i18n::level(lang, k), fmt_points(**v)))
+            .collect();
+        return list.join(" / ");
+    }
+    if let Some(p) = item.points {
+        return fmt_points(p);
+    }
+    if item.kind == crate::scheme::ItemKind::Veto {
+        return match lang {
+            Lang::Zh => "一票否决".into(),
+            Lang::En => "veto".into(),
+        };
+    }
+    let max = item.max.map(fmt_points).unwrap_or_else(|| "?".into());
+    let by = match lang {
+        Lang::Zh => "支委认定",
+        Lang::En => "committee",
+    };
+    format!("{}-{max} {by}", fmt_points(item.min.unwrap_or(0.0)))
+}
