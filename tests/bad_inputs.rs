@@ -631,3 +631,29 @@ fn a_full_disk_during_an_import() {
     // With room again the same import goes through.
     ok(&c.db, &["member", "import", f.to_str().expect("path")]);
 }
+
+#[test]
+fn a_count_beyond_any_quarter_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("n.sqlite");
+    let mut l = jifen::core::Ledger::init(&db, "数字支部", "bureau-80", None).expect("init");
+    l.open_period("2026Q4").expect("period");
+    drop(l);
+    common::cli::ok(&db, &["member", "add", "张伟"]);
+    let before = std::fs::read(&db).expect("read");
+    for count in ["9223372036854775807", "1001", "0"] {
+        let out = common::cli::jifen(
+            &db,
+            &["claim", "add", "张伟", "other.blood", "--count", count],
+        );
+        assert_eq!(out.status.code(), Some(1), "count {count}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("count must be from 1 to 1000"),
+            "{count}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+    let listed = common::cli::ok(&db, &["claim", "list", "--format", "json"]);
+    assert_eq!(listed.trim(), "[]");
+}

@@ -123,3 +123,22 @@ fn a_branch_choice_must_mark_a_figure_the_file_sets() {
     );
     assert!(e.message.contains("items[work.bad].points"), "{e}");
 }
+
+#[test]
+fn a_number_that_is_not_finite_is_refused_wherever_it_stands() {
+    for (from, to, line, field) in [
+        ("base = 80", "base = inf", 4, "base"),
+        ("floor = 0", "floor = -inf", 5, "floor"),
+        (
+            "bonus_cap = 10",
+            "bonus_cap = nan",
+            17,
+            "parts[0].bonus_cap",
+        ),
+        ("points = 2", "points = +inf", 24, "items[0].points"),
+    ] {
+        let e = err(&GOOD.replace(from, to));
+        assert_eq!((e.line, e.field.as_str()), (line, field), "{to}: {e}");
+        assert!(e.to_string().contains("finite"), "{e}");
+    }
+}

@@ -3,6 +3,10 @@
 
 use super::{Item, ItemKind, Scheme};
 
+/// The most occurrences one claim may count: a quarter's acts of one kind by
+/// one member never come near it, and a larger count is a typing slip.
+pub const MAX_COUNT: i64 = 1000;
+
 impl Scheme {
     /// Check a claim against the item catalogue; returns the claim's points magnitude.
     pub fn price_claim(
@@ -33,8 +37,8 @@ impl Scheme {
                 list.join(", ")
             )
         })?;
-        if count < 1 {
-            return Err(format!("count must be at least 1, got {count}"));
+        if !(1..=MAX_COUNT).contains(&count) {
+            return Err(format!("count must be from 1 to {MAX_COUNT}, got {count}"));
         }
         let n = count as f64;
         if let Some(levels) = &item.levels {

@@ -57,7 +57,40 @@ fn line_of(text: &str, anchor: &str, key: &str) -> usize {
     line_of_offset(text, pos)
 }
 
+/// The first number in the file that is not finite (`inf`, `nan`): a scheme
+/// never computes with one. Returns its key's dotted path.
+fn non_finite(v: &toml::Value, path: &str) -> Option<String> {
+    match v {
+        toml::Value::Float(f) if !f.is_finite() => Some(path.to_string()),
+        toml::Value::Table(t) => t.iter().find_map(|(k, v)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            non_finite(v, &p)
+        }),
+        toml::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| non_finite(v, &format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
 pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
+    if let Ok(table) = text.parse::<toml::Table>() {
+        if let Some(path) = non_finite(&toml::Value::Table(table), "") {
+            let key = path.rsplit('.').next().unwrap_or(&path);
+            let key = key.split('[').next().unwrap_or(key);
+            return Err(SchemeError {
+                file: origin.to_string(),
+                line: line_of(text, "", key),
+                field: path.clone(),
+                message: "must be a finite number (not inf or nan)".into(),
+            });
+        }
+    }
     let scheme: Scheme = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(0);
         let field = e
