@@ -11,14 +11,24 @@ fn main() -> ExitCode {
             // A bare SQLite failure (read-only file, full disk, I/O error)
             // names no file by itself: say which database it was.
             let db = db.unwrap_or_else(jifen::cli::default_db);
-            eprintln!("jifen: {}: {e}", db.display());
+            let msg = format!("{}: {e}", db.display());
+            eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("jifen: {e}");
+            eprintln!("jifen: {}", printable_lines(&e.to_string()));
             ExitCode::from(1)
         }
     }
+}
+
+/// A message as it may reach the terminal: its own lines kept, any control
+/// character a person's text brought in (a member name with ESC) made a space.
+fn printable_lines(msg: &str) -> String {
+    msg.split('\n')
+        .map(|l| jifen::text::printable(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `jifen claim list | head` ends quietly, as other command-line tools do,

@@ -115,7 +115,22 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     out
 }
 
-/// Render rows as an aligned plain-text table with a header.
+/// `s` as it may be written to a terminal: every control character (ESC,
+/// BEL, NUL, line breaks, C1 controls) becomes a space, so no text a person
+/// typed can move the cursor, clear the screen or write the clipboard.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// Render rows as an aligned plain-text table with a header (cells made
+/// `printable`).
 pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for r in rows {
@@ -128,12 +143,13 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
     let line = |cells: Vec<String>| -> String {
         cells
             .iter()
+            .map(|c| printable(c))
             .enumerate()
             .map(|(i, c)| {
                 if right.get(i).copied().unwrap_or(false) {
-                    pad_left(c, widths[i])
+                    pad_left(&c, widths[i])
                 } else {
-                    pad(c, widths[i])
+                    pad(&c, widths[i])
                 }
             })
             .collect::<Vec<_>>()

@@ -657,3 +657,32 @@ fn a_count_beyond_any_quarter_is_refused_and_nothing_is_written() {
     let listed = common::cli::ok(&db, &["claim", "list", "--format", "json"]);
     assert_eq!(listed.trim(), "[]");
 }
+
+#[test]
+fn control_characters_never_enter_a_name_nor_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("c.sqlite");
+    let mut l = jifen::core::Ledger::init(&db, "文本支部", "bureau-80", None).expect("init");
+    l.open_period("2026Q4").expect("period");
+    drop(l);
+    for name in [
+        "张\u{1b}[2J伟",
+        "李\u{7}强",
+        "王\n芳",
+        "钱\u{1b}]52;c;aGk=\u{7}",
+    ] {
+        let out = common::cli::jifen(&db, &["member", "add", name]);
+        assert_eq!(out.status.code(), Some(1), "{name:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("control characters"), "{err}");
+        assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    }
+    // A name given on the command line that matches nobody is echoed back
+    // without its escapes.
+    let out = common::cli::jifen(&db, &["claim", "add", "张\u{1b}[2J伟", "other.blood"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    let listed = common::cli::ok(&db, &["member", "list"]);
+    assert!(!listed.contains('\u{1b}'));
+}

@@ -83,6 +83,12 @@ impl Ledger {
         if d.name.chars().count() > 64 {
             return Err("name is longer than 64 characters".into());
         }
+        let typed = |s: &str| !s.chars().any(char::is_control);
+        if !typed(&d.name) || !d.group.as_deref().is_none_or(typed) {
+            return Err(
+                "name and group may not hold control characters (ESC, line breaks, NUL)".into(),
+            );
+        }
         if let Some(t) = d.tier {
             let tiers = &self.scheme().tiers;
             if !tiers.is_empty() && !tiers.iter().any(|x| x.id == t) {
