@@ -686,3 +686,36 @@ fn control_characters_never_enter_a_name_nor_reach_the_terminal() {
     let listed = common::cli::ok(&db, &["member", "list"]);
     assert!(!listed.contains('\u{1b}'));
 }
+
+#[test]
+fn a_broken_holiday_file_refuses_the_lock_before_anything_is_locked() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("h.sqlite");
+    let mut l = jifen::core::Ledger::init(&db, "日历支部", "bureau-80", None).expect("init");
+    l.open_period("2026Q4").expect("period");
+    drop(l);
+    common::cli::ok(&db, &["member", "add", "张伟"]);
+    std::fs::write(dir.path().join("holidays.toml"), "[[[ not toml").expect("write");
+    let out = common::cli::jifen(&db, &["lock", "2026Q4"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("holidays.toml"), "{err}");
+    let l = jifen::core::Ledger::open(&db, None).expect("open");
+    let p = l
+        .period_row(&"2026Q4".parse().expect("p"))
+        .expect("row")
+        .expect("row");
+    assert_eq!(p.state, "open", "nothing was locked");
+}
+
+#[test]
+fn an_empty_file_is_not_turned_into_a_ledger() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("empty.sqlite");
+    std::fs::write(&db, b"").expect("write");
+    for args in [&["rank"][..], &["member", "add", "张伟"], &["verify"]] {
+        let out = common::cli::jifen(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(std::fs::metadata(&db).expect("meta").len(), 0, "{args:?}");
+    }
+}

@@ -191,6 +191,13 @@ impl Ledger {
                 path.display()
             ));
         }
+        if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return user(format!(
+                "{}: the file is empty, not a jifen database; run `jifen init` or `jifen demo --db {}`",
+                path.display(),
+                path.display()
+            ));
+        }
         let conn = store::open_rw(path)?;
         let branch = load_branch(&conn, branch, path)?;
         let mut ledger = Ledger {

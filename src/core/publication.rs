@@ -233,6 +233,9 @@ impl Ledger {
     /// Seal a period and post its results at once (the lock step of every
     /// front end): the publication window starts on the lock day.
     pub fn lock_and_publish(&mut self, p: &PeriodId) -> Result<LockPublished> {
+        // What the publication needs is read before anything is written: a
+        // broken holiday file refuses the lock instead of following it.
+        self.calendar()?;
         let report = self.lock(p)?;
         let publication = self.publish(p, None);
         Ok(LockPublished {
