@@ -504,3 +504,53 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
     drop(conn);
     verify(&db, Some(&jifen::store::seal_of(&lock_hash))).expect("migrated file verifies");
 }
+
+#[test]
+fn restore_says_what_it_would_discard_keeps_the_replaced_file_and_waits_for_consoles() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("live.sqlite");
+    let backup = dir.path().join("monday.sqlite");
+    let members = branch(&db, "bureau-80", 2);
+    let mut l = Ledger::open(&db, None).expect("open");
+    let first = common::claim(&mut l, members[0], "2026Q4", "other.blood", None, None);
+    drop(l);
+    ok(&db, &["backup", backup.to_str().expect("path")]);
+    // Work after the backup: a verdict and a new claim.
+    ok(&db, &["verdict", &first.to_string(), "approve"]);
+    ok(&db, &["claim", "add", "成员01", "other.blood"]);
+    let before = std::fs::read(&db).expect("read");
+    let out = jifen(&db, &["restore", backup.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("discard 2 journal event(s)"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "nothing restored"
+    );
+    // A console holding the database stops even a forced restore.
+    let l = Ledger::open(&db, None).expect("open");
+    let lease = l
+        .take_console_lease("会议室电脑")
+        .expect("lease")
+        .expect("taken");
+    let out = jifen(&db, &["restore", "--force", backup.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("console"));
+    l.release_console_lease(&lease).expect("release");
+    drop(l);
+    let out = ok(&db, &["restore", "--force", backup.to_str().expect("path")]);
+    assert!(out.contains("2 newer event(s) discarded"), "{out}");
+    assert_eq!(claims_json(&db).len(), 1);
+    // The replaced database is kept, whole, among the backups.
+    let kept = jifen::backup::backup_dir(&db);
+    let copy = std::fs::read_dir(&kept)
+        .expect("backups")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains("before-restore"))
+        .expect("replaced copy");
+    assert_eq!(claims_json(&copy).len(), 2);
+    verify(&copy, None).expect("the kept copy verifies");
+    verify(&db, None).expect("the restored database verifies");
+}

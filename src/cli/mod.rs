@@ -149,8 +149,16 @@ pub enum Command {
     },
     /// Write an online backup of the database.
     Backup { file: Option<PathBuf> },
-    /// Restore a backup over the database (after checking it verifies).
-    Restore { file: PathBuf },
+    /// Restore a backup over the database (after checking it verifies); refuses
+    /// while a console holds the database, and says what newer events would be
+    /// lost unless --force.
+    Restore {
+        /// The backup file to restore.
+        file: PathBuf,
+        /// Restore even though the database holds events the backup lacks.
+        #[arg(long)]
+        force: bool,
+    },
     /// Set a branch setting: excellent_quota (above 0 to 1, e.g. 0.2),
     /// quota_ties (all | none), publication_days, appeal_reply_days,
     /// reconsider_days (whole days, 1-60).
@@ -686,12 +694,21 @@ pub fn run(cli: Cli) -> Out {
             println!("{}", dest.display());
             Ok(())
         }
-        Command::Restore { file } => {
+        Command::Restore { file, force } => {
             if !Path::new(&file).exists() {
                 return fail(format!("{}: no such backup", file.display()));
             }
-            crate::backup::restore(&file, &db).map_err(CoreError::User)?;
-            println!("restored {} from {}", db.display(), file.display());
+            let (plan, kept) =
+                crate::backup::restore(&file, &db, force).map_err(CoreError::User)?;
+            let kept = kept
+                .map(|k| format!("; the replaced database is kept as {}", k.display()))
+                .unwrap_or_default();
+            println!(
+                "restored {} from {} ({} newer event(s) discarded){kept}",
+                db.display(),
+                file.display(),
+                plan.lost_events
+            );
             Ok(())
         }
         Command::Gen {

@@ -99,6 +99,14 @@ impl Ledger {
         })
     }
 
+    /// The console that holds this database now, if one does (a fresh lease
+    /// whose process still runs).
+    pub fn console_holder(&self) -> Result<Option<LeaseHolder>> {
+        let now = chrono::Utc::now();
+        Ok(lease::read(self.conn())?
+            .filter(|row| is_fresh(row, now) && !gone_here(row, &row.holder)))
+    }
+
     /// Refresh the lease heartbeat; false when another console has taken it over.
     pub fn beat_console_lease(&self, l: &ConsoleLease) -> Result<bool> {
         Ok(lease::beat(self.conn(), &l.holder, l.pid, &utc_now())?)

@@ -74,3 +74,19 @@ fn differing_row(replay: &Connection) -> rusqlite::Result<Option<Difference>> {
 pub fn event_count(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT count(*) FROM event", [], |r| r.get(0))
 }
+
+/// Every period of every branch: (branch name, period, state).
+pub fn all_periods(conn: &Connection) -> rusqlite::Result<Vec<(String, String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT b.name, p.id, p.state FROM period p JOIN branch b ON b.id = p.branch_id ORDER BY b.id, p.id",
+    )?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
+
+/// Every journal event's (seq, at, hash), in order.
+pub fn event_hashes(conn: &Connection) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    let mut st = conn.prepare("SELECT seq, at, hash FROM event ORDER BY seq")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
