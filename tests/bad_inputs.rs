@@ -461,6 +461,28 @@ fn xlsx_with_a_bad_row() {
     );
 }
 
+#[test]
+fn xlsx_with_a_cell_far_away_is_refused_without_holding_its_grid() {
+    let c = Case::new();
+    let path = c.dir.path().join("far.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "member").expect("a1");
+    ws.write_string(1_048_575, 16_383, "x").expect("xfd1048576");
+    wb.save(&path).expect("save xlsx");
+    // Reading the sheet's whole grid would take hundreds of GiB; the cells
+    // are read one by one and the far one refused.
+    c.refuse(
+        &["claim", "import", path.to_str().expect("path")],
+        1,
+        &[
+            "far.xlsx",
+            "row 1048576, column 16384",
+            "at most 64 columns",
+        ],
+    );
+}
+
 // ---- arguments -----------------------------------------------------------------
 
 #[test]

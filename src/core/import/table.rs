@@ -249,10 +249,78 @@ impl Table {
     }
 }
 
-/// The first sheet of a workbook as records, numbers and dates written as a
-/// person reads them.
+/// The most cells, columns and rows an import sheet may use: a claim file
+/// has about ten columns; a cell far beyond (a stray mark at XFD1048576)
+/// would make the sheet's grid too large to hold.
+const MAX_CELLS: usize = 4_000_000;
+const MAX_COLUMNS: u32 = 64;
+const MAX_ROWS: u32 = 1_100_000;
+
+/// A cell as a person reads it: whole numbers without a fraction, dates as
+/// YYYY-MM-DD.
+fn cell_text(c: &calamine::Data) -> String {
+    match c {
+        calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        calamine::Data::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The first sheet of a workbook as records with their row numbers, read
+/// cell by cell within the caps above (an .xlsx); other workbooks whole.
 fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, String> {
-    use calamine::{open_workbook_auto, Reader};
+    use calamine::{open_workbook_auto, Reader, Xlsx};
+    let is_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_xlsx {
+        let mut wb: Xlsx<_> =
+            calamine::open_workbook(path).map_err(|e| format!("cannot read spreadsheet: {e}"))?;
+        let sheet = wb
+            .sheet_names()
+            .first()
+            .cloned()
+            .ok_or_else(|| "the workbook has no sheet".to_string())?;
+        let mut reader = wb
+            .worksheet_cells_reader(&sheet)
+            .map_err(|e| format!("cannot read sheet '{sheet}': {e}"))?;
+        let mut cells: Vec<((u32, u32), String)> = Vec::new();
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| format!("cannot read sheet '{sheet}': {e}"))?
+        {
+            let (row, col) = cell.get_position();
+            if col >= MAX_COLUMNS || row >= MAX_ROWS || cells.len() >= MAX_CELLS {
+                return Err(format!(
+                    "sheet '{sheet}' uses a cell at row {}, column {} or more than {MAX_CELLS} cells: an import sheet has at most {MAX_COLUMNS} columns and {MAX_ROWS} rows",
+                    row + 1,
+                    col + 1
+                ));
+            }
+            let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
+            if !text.is_empty() {
+                cells.push(((row, col), text));
+            }
+        }
+        cells.sort_unstable_by_key(|c| c.0);
+        let width = cells.iter().map(|c| c.0 .1 + 1).max().unwrap_or(0) as usize;
+        let mut rows: Vec<(usize, ByteRecord)> = Vec::new();
+        for run in cells.chunk_by(|a, b| a.0 .0 == b.0 .0) {
+            let mut fields = vec![""; width];
+            for ((_, col), text) in run {
+                fields[*col as usize] = text;
+            }
+            let mut rec = ByteRecord::new();
+            for f in fields {
+                rec.push_field(f.as_bytes());
+            }
+            rows.push((run[0].0 .0 as usize + 1, rec));
+        }
+        return Ok(rows);
+    }
     let mut wb = open_workbook_auto(path).map_err(|e| format!("cannot read spreadsheet: {e}"))?;
     let sheet = wb
         .sheet_names()
@@ -266,17 +334,7 @@ fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, String> {
     for (i, row) in range.rows().enumerate() {
         let mut rec = ByteRecord::new();
         for c in row {
-            let text = match c {
-                calamine::Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                    format!("{}", *f as i64)
-                }
-                calamine::Data::DateTime(d) => {
-                    let (y, m, day, ..) = d.to_ymd_hms_milli();
-                    format!("{y:04}-{m:02}-{day:02}")
-                }
-                other => other.to_string(),
-            };
-            rec.push_field(text.as_bytes());
+            rec.push_field(cell_text(c).as_bytes());
         }
         rows.push((i + 1, rec));
     }
