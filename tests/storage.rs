@@ -554,3 +554,38 @@ fn restore_says_what_it_would_discard_keeps_the_replaced_file_and_waits_for_cons
     verify(&copy, None).expect("the kept copy verifies");
     verify(&db, None).expect("the restored database verifies");
 }
+
+#[test]
+fn two_writers_at_once_both_succeed_with_their_own_ids() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("two.sqlite");
+    branch(&db, "bureau-80", 2);
+    let writer = |who: &'static str| {
+        let db = db.clone();
+        std::thread::spawn(move || {
+            (0..12)
+                .map(|k| {
+                    let note = format!("{who}{k}");
+                    let out = jifen(&db, &["claim", "add", who, "other.blood", "--note", &note]);
+                    assert!(
+                        out.status.success(),
+                        "{who} {k}: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                    String::from_utf8_lossy(&out.stdout)
+                        .trim()
+                        .parse::<i64>()
+                        .expect("id")
+                })
+                .collect::<Vec<i64>>()
+        })
+    };
+    let (a, b) = (writer("成员00"), writer("成员01"));
+    let mut ids = a.join().expect("writer a");
+    ids.extend(b.join().expect("writer b"));
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 24);
+    assert_eq!(claims_json(&db).len(), 24);
+    verify(&db, None).expect("verify");
+}
