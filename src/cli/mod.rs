@@ -577,8 +577,7 @@ pub fn run(cli: Cli) -> Out {
             match c {
                 ClaimCmd::Add(a) => {
                     let m = ledger.find_member(&a.member)?;
-                    let item = ledger.scheme().item_code(&a.item).to_string();
-                    let mut d = ClaimDraft::new(m.id, &item);
+                    let mut d = ClaimDraft::new(m.id, &a.item);
                     d.level = a.level;
                     d.count = a.count;
                     d.points = a.points;
