@@ -120,6 +120,12 @@ pub struct Strings {
     pub nc_note: &'static str,
     pub nc_allowed: &'static str,
     pub nc_no_match: &'static str,
+    /// The level row of an item without levels.
+    pub nc_no_levels: &'static str,
+    /// Asked when an item with levels has none picked yet.
+    pub nc_pick_level: &'static str,
+    /// How the level is picked, in the form's key line.
+    pub nc_level_keys: &'static str,
     // board popup
     pub board_title: &'static str,
     pub board_now: &'static str,
@@ -359,6 +365,9 @@ pub const ZH: Strings = Strings {
     nc_note: "说明",
     nc_allowed: "可选",
     nc_no_match: "没有匹配的事项",
+    nc_no_levels: "(本事项不分级别)",
+    nc_pick_level: "请选择级别(级别一栏按 ←/→)",
+    nc_level_keys: "←/→ 级别",
     board_title: "大屏显示",
     board_now: "当前",
     board_live: "实时排名",
@@ -594,6 +603,9 @@ pub const EN: Strings = Strings {
     nc_note: "Note",
     nc_allowed: "allowed",
     nc_no_match: "no matching item",
+    nc_no_levels: "(this item has no levels)",
+    nc_pick_level: "pick a level (Left/Right on the Level row)",
+    nc_level_keys: "Left/Right level",
     board_title: "Room display",
     board_now: "now",
     board_live: "Live ranking",

@@ -97,6 +97,18 @@ fn new_claim_form() {
 }
 
 #[test]
+fn new_claim_form_level_picker() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, '2');
+    ch(&mut app, 'n');
+    console_common::typed(&mut app, "会议发言");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    both_sizes("new_claim_level", &mut app);
+}
+
+#[test]
 fn too_small_and_tiny_sizes_never_panic() {
     let (_d, _p, mut app) = demo(Lang::Zh);
     insta::assert_snapshot!("too_small_60x12", screen(&mut app, 60, 12));

@@ -28,10 +28,12 @@ fn json<T: serde::Serialize>(v: &T) -> Out {
 pub enum AppealCmd {
     /// File a member's appeal against a locked period; prints the appeal id alone.
     File {
+        /// The appealing member's name or id.
         member: String,
+        /// The locked period appealed against, e.g. 2026Q4.
         #[arg(long)]
         period: String,
-        /// The items objected to: item codes or claim ids, comma-separated.
+        /// The items objected to: item codes, titles (无偿献血) or claim ids, comma-separated.
         #[arg(long)]
         items: Option<String>,
         /// The member's words.
@@ -43,9 +45,11 @@ pub enum AppealCmd {
     },
     /// Record a reply: upheld (with --item and --points), dismissed, or reconsider.
     Reply {
+        /// The appeal id.
         id: i64,
         /// upheld, dismissed or reconsider.
         outcome: String,
+        /// The reply's words, as given to the member.
         #[arg(long)]
         reply: String,
         /// Correction item code (upheld).
@@ -60,6 +64,7 @@ pub enum AppealCmd {
     },
     /// List appeals with due dates; overdue ones are marked.
     List {
+        /// Only this period, e.g. 2026Q4.
         #[arg(long)]
         period: Option<String>,
         /// Only appeals still waiting for a reply.
@@ -68,6 +73,7 @@ pub enum AppealCmd {
         /// Judge overdue as of this day (default: today).
         #[arg(long)]
         date: Option<String>,
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -90,6 +96,7 @@ pub struct PublishArgs {
 
 #[derive(Debug, Args)]
 pub struct FinalizeArgs {
+    /// The period to make final, e.g. 2026Q4.
     pub period: String,
     /// Judge the window as of this day (default: today).
     #[arg(long)]
@@ -100,6 +107,7 @@ pub struct FinalizeArgs {
 pub struct ExportArgs {
     /// notice, cards, summary, filing, minutes, or all.
     pub paper: String,
+    /// Period, e.g. 2026Q4 (default: the current one).
     #[arg(long, conflicts_with = "year")]
     pub period: Option<String>,
     /// A year (the notice only).
@@ -117,25 +125,32 @@ pub struct ExportArgs {
 pub enum FollowUpCmd {
     /// Each member's actions of a year or a period, done or not.
     List {
+        /// Only this period, e.g. 2026Q4.
         #[arg(long, conflicts_with = "year")]
         period: Option<String>,
+        /// A whole year, e.g. 2026.
         #[arg(long)]
         year: Option<i32>,
         /// Only actions not yet done.
         #[arg(long)]
         open: bool,
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Record one member's action as done.
     Done {
+        /// Member's name or id.
         member: String,
         /// Action key, e.g. talk, conversion-hold.
         action: String,
+        /// Period, e.g. 2026Q4 (default: the current one).
         #[arg(long, conflicts_with = "year")]
         period: Option<String>,
+        /// A whole year, e.g. 2026.
         #[arg(long)]
         year: Option<i32>,
+        /// What was done, in a few words.
         #[arg(long)]
         note: Option<String>,
     },

@@ -72,7 +72,10 @@ pub enum Command {
     },
     /// List the built-in schemes, or with an id the figures of that scheme
     /// that its seed does not state (the branch's choices).
-    Schemes { id: Option<String> },
+    Schemes {
+        /// A built-in scheme id, e.g. bureau-80.
+        id: Option<String>,
+    },
     /// Members: add, import, list, rename.
     #[command(subcommand)]
     Member(MemberCmd),
@@ -84,34 +87,46 @@ pub enum Command {
     Claim(ClaimCmd),
     /// The committee's verdict on a claim.
     Verdict {
+        /// The claim number.
         claim: i64,
+        /// approve, adjust or reject.
         #[arg(value_enum)]
         outcome: OutcomeArg,
+        /// Adjusted points (adjust).
         #[arg(long)]
         points: Option<f64>,
+        /// The committee's reason (needed to adjust or reject).
         #[arg(long)]
         reason: Option<String>,
     },
     /// A member's confirmation of their statement, or a dispute.
     Confirm {
+        /// Member's name or id.
         member: String,
+        /// Period, e.g. 2026Q4 (default: the current one).
         #[arg(long)]
         period: Option<String>,
+        /// Record a dispute with these words instead of a confirmation.
         #[arg(long)]
         dispute: Option<String>,
     },
     /// Roll call: mark a member present, on leave or absent.
     Attend {
+        /// Member's name or id.
         member: String,
+        /// present, leave or absent.
         #[arg(value_enum)]
         mark: MarkArg,
+        /// Period, e.g. 2026Q4 (default: the current one).
         #[arg(long)]
         period: Option<String>,
     },
     /// Ranking of a period or a year.
     Rank {
+        /// Period, e.g. 2026Q4 (default: the current one).
         #[arg(long, conflicts_with = "year")]
         period: Option<String>,
+        /// Rank a whole year instead, e.g. 2026.
         #[arg(long)]
         year: Option<i32>,
         /// Show one member category (full, probationary, activist) with the
@@ -119,19 +134,26 @@ pub enum Command {
         /// together, activists apart).
         #[arg(long)]
         category: Option<String>,
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// A member's statement for a period.
     Statement {
+        /// Member's name or id.
         member: String,
+        /// Period, e.g. 2026Q4 (default: the current one).
         #[arg(long)]
         period: Option<String>,
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Seal a period.
-    Lock { period: String },
+    Lock {
+        /// The period to seal, e.g. 2026Q4.
+        period: String,
+    },
     /// Undo the last action (as a new journal event).
     Undo,
     /// Check the hash chain, replay the journal and check locked totals.
@@ -148,7 +170,10 @@ pub enum Command {
         check: bool,
     },
     /// Write an online backup of the database.
-    Backup { file: Option<PathBuf> },
+    Backup {
+        /// Where to write it (default: a dated file in the backups folder).
+        file: Option<PathBuf>,
+    },
     /// Restore a backup over the database (after checking it verifies); refuses
     /// while a console holds the database, and says what newer events would be
     /// lost unless --force.
@@ -181,16 +206,27 @@ pub enum Command {
     /// The follow-up list of actions (talks, reminders, holds): list, done.
     #[command(subcommand)]
     FollowUp(after::FollowUpCmd),
+    /// Print shell completions for jifen (bash, zsh, fish or powershell) to standard output.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Generate realistic data for benchmarks and load tests.
     Gen {
+        /// Members per branch.
         #[arg(long, default_value_t = 800)]
         members: usize,
+        /// Number of branches.
         #[arg(long, default_value_t = 1)]
         branches: usize,
+        /// Number of years of periods.
         #[arg(long, default_value_t = 1)]
         years: i32,
+        /// The first year.
         #[arg(long, default_value_t = 2026)]
         first_year: i32,
+        /// Claims per member and period.
         #[arg(long, default_value_t = 6)]
         claims: usize,
         /// Quarters left open at the end; every earlier quarter is locked.
@@ -217,11 +253,15 @@ pub enum MarkArg {
 pub enum MemberCmd {
     /// Add one member.
     Add {
+        /// The member's name as on the roster.
         name: String,
+        /// full, probationary or activist.
         #[arg(long, default_value = "full")]
         category: String,
+        /// Tier (档次) where the scheme ranks members by tier.
         #[arg(long)]
         tier: Option<i64>,
+        /// Party group (党小组).
         #[arg(long)]
         group: Option<String>,
         /// Exempt from scoring (年老体弱, on application).
@@ -229,24 +269,39 @@ pub enum MemberCmd {
         exempt: bool,
     },
     /// Import members from CSV or XLSX (name,category,tier,group).
-    Import { file: PathBuf },
+    Import {
+        /// The CSV or XLSX file.
+        file: PathBuf,
+    },
     /// List members.
     List {
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Rename a member (history stays with the member's id).
-    Rename { member: String, name: String },
+    Rename {
+        /// The member's present name or id.
+        member: String,
+        /// The new name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PeriodCmd {
     /// Open a period, e.g. 2026Q4 or 2026H2.
-    Open { period: String },
+    Open {
+        /// The period, e.g. 2026Q4.
+        period: String,
+    },
     /// List periods with their state and seal.
     List,
     /// Start the assembly session of a period.
-    Start { period: String },
+    Start {
+        /// The period, e.g. 2026Q4.
+        period: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -254,15 +309,22 @@ pub enum ClaimCmd {
     /// Add a claim; prints the new claim's id alone.
     Add(ClaimAddArgs),
     /// Import claims from CSV or XLSX (all-or-nothing).
-    Import { file: PathBuf },
+    Import {
+        /// The CSV or XLSX file: member,item,level,count,points,date,note,period[,verdict,reason]; items by code or title.
+        file: PathBuf,
+    },
     /// List claims.
     List {
+        /// Only this period, e.g. 2026Q4.
         #[arg(long)]
         period: Option<String>,
+        /// Only this member's claims (name or id).
         #[arg(long)]
         member: Option<String>,
+        /// Only pending or only decided claims.
         #[arg(long, value_enum)]
         status: Option<StatusArg>,
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -270,20 +332,29 @@ pub enum ClaimCmd {
 
 #[derive(Debug, Args)]
 pub struct ClaimAddArgs {
+    /// Member's name or id.
     pub member: String,
+    /// Item code or title (e.g. other.blood or 无偿献血).
     pub item: String,
+    /// Level code or Chinese name (province or 省级), where the item has levels.
     #[arg(long)]
     pub level: Option<String>,
+    /// How many times (for items priced per occurrence).
     #[arg(long, default_value_t = 1)]
     pub count: i64,
+    /// Points claimed, for items scored within a range.
     #[arg(long)]
     pub points: Option<f64>,
+    /// Act date, YYYY-MM-DD (must lie in the period).
     #[arg(long)]
     pub date: Option<String>,
+    /// A note kept with the record.
     #[arg(long)]
     pub note: Option<String>,
+    /// Evidence: a document, photo or file reference.
     #[arg(long)]
     pub evidence: Option<String>,
+    /// Period, e.g. 2026Q4 (default: the current one).
     #[arg(long)]
     pub period: Option<String>,
 }
@@ -368,6 +439,11 @@ pub fn run(cli: Cli) -> Out {
         return crate::tui::console::run(ledger, lang);
     };
     match cmd {
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "jifen", &mut std::io::stdout());
+            Ok(())
+        }
         Command::Appeal(c) => after::appeal(&db, branch, c, zh),
         Command::Publish(a) => after::publish(&db, branch, a),
         Command::Finalize(a) => after::finalize(&db, branch, a),
@@ -506,8 +582,7 @@ pub fn run(cli: Cli) -> Out {
             match c {
                 ClaimCmd::Add(a) => {
                     let m = ledger.find_member(&a.member)?;
-                    let item = ledger.scheme().item_code(&a.item).to_string();
-                    let mut d = ClaimDraft::new(m.id, &item);
+                    let mut d = ClaimDraft::new(m.id, &a.item);
                     d.level = a.level;
                     d.count = a.count;
                     d.points = a.points;

@@ -212,20 +212,10 @@ impl Ledger {
                     ));
                 }
             }
-            let items = items
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from);
-            if let Some(list) = &items {
-                for code in list.split([',', ' ', '，']).filter(|s| !s.is_empty()) {
-                    if l.scheme().item(code).is_none() && code.parse::<i64>().is_err() {
-                        return user(format!(
-                            "scheme {} has no item '{code}' (give item codes or claim ids)",
-                            l.scheme().id
-                        ));
-                    }
-                }
-            }
+            let items = match items.map(str::trim).filter(|s| !s.is_empty()) {
+                Some(list) => Some(appeal_items(l.scheme(), list)?),
+                None => None,
+            };
             let days = l.process_days();
             let due = l
                 .calendar()?
@@ -350,4 +340,22 @@ impl Ledger {
             reason: reason.to_string(),
         })
     }
+}
+
+/// The items an appeal objects to, as item codes or claim ids joined by
+/// commas: each may be given by its code, its title (无偿献血) or a claim id,
+/// found as `claim add` finds an item.
+fn appeal_items(scheme: &crate::scheme::Scheme, list: &str) -> Result<String> {
+    let mut codes = Vec::new();
+    for key in list.split([',', ' ', '，', '、']).filter(|s| !s.is_empty()) {
+        let code = scheme.item_code(key);
+        if scheme.item(code).is_none() && code.parse::<i64>().is_err() {
+            return user(format!(
+                "scheme {} has no item '{key}' (give item codes, titles or claim ids)",
+                scheme.id
+            ));
+        }
+        codes.push(code);
+    }
+    Ok(codes.join(","))
 }

@@ -136,7 +136,12 @@ impl<'l> ClaimChecker<'l> {
     }
 
     /// Check one claim; the error says what is wrong in words for the user.
-    pub fn check<'a>(&mut self, d: &ClaimFields<'a>) -> Result<CheckedClaim<'a>, String> {
+    /// The item may be given by its code or its title (无偿献血), the level
+    /// by its code or Chinese name (省级): the claim keeps the codes.
+    pub fn check<'a>(&mut self, d: &ClaimFields<'a>) -> Result<CheckedClaim<'a>, String>
+    where
+        'l: 'a,
+    {
         let members = self.members;
         let m = members
             .binary_search_by_key(&d.member_id, |m| m.id)
@@ -162,9 +167,10 @@ impl<'l> ClaimChecker<'l> {
                 ));
             }
         }
-        // A level may be given by its Chinese name (省级) as well as its code.
+        let scheme: &'a Scheme = self.scheme;
+        let item = scheme.item_code(d.item);
         let level = clean(d.level).map(crate::model::level_code);
-        let points = self.scheme.price_claim(d.item, level, d.count, d.points)?;
+        let points = scheme.price_claim(item, level, d.count, d.points)?;
         if let Some(Outcome::Adjusted) = d.verdict {
             return Err("imported verdicts are approved or rejected".into());
         }
@@ -174,7 +180,7 @@ impl<'l> ClaimChecker<'l> {
         Ok(CheckedClaim {
             member_id: d.member_id,
             period,
-            item: d.item,
+            item,
             level,
             count: d.count,
             points,

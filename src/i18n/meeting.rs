@@ -192,13 +192,11 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
 /// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5`).
 pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
     use crate::model::fmt_points;
-    if let Some(levels) = &item.levels {
-        // From the lowest level up, as the scheme tables list them.
-        let mut by_points: Vec<(&String, &f64)> = levels.iter().collect();
-        by_points.sort_by(|a, b| a.1.total_cmp(b.1));
-        let list: Vec<String> = by_points
+    if item.levels.is_some() {
+        let list: Vec<String> = item
+            .levels_by_points()
             .iter()
-            .map(|(k, v)| format!("{} {}", crate::i18n::level(lang, k), fmt_points(**v)))
+            .map(|(k, v)| format!("{} {}", crate::i18n::level(lang, k), fmt_points(*v)))
             .collect();
         return list.join(" / ");
     }

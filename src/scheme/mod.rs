@@ -232,6 +232,19 @@ pub struct Item {
 }
 
 impl Item {
+    /// The item's levels with their points, from the lowest level up as the
+    /// scheme tables list them; empty when the item has no levels.
+    pub fn levels_by_points(&self) -> Vec<(&str, f64)> {
+        let mut v: Vec<(&str, f64)> = self
+            .levels
+            .iter()
+            .flatten()
+            .map(|(k, p)| (k.as_str(), *p))
+            .collect();
+        v.sort_by(|a, b| a.1.total_cmp(&b.1));
+        v
+    }
+
     /// Title in the requested language.
     pub fn title_in(&self, zh: bool) -> &str {
         match (&self.title_zh, zh) {

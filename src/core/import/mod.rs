@@ -292,9 +292,9 @@ impl<'a> ClaimRows<'a> {
     }
 
     /// Check one row.
-    fn row<'r>(
+    fn row<'r, 'c: 'r>(
         &'r self,
-        checker: &mut ClaimChecker,
+        checker: &mut ClaimChecker<'c>,
         line: usize,
         cells: &Cells<'r>,
     ) -> Result<super::claim_check::CheckedClaim<'r>> {

@@ -1,4 +1,5 @@
-//! New claim on the spot: item search by code or words, level, count, points, note.
+//! New claim on the spot: item search by code or words, the level picked
+//! from the item's levels (named in the interface language), count, points, note.
 
 use super::field::Field;
 use super::prompt::Outcome;
@@ -29,6 +30,8 @@ pub struct NewClaim {
     pub focus: usize,
     /// Selected match in the item list.
     pub pick: usize,
+    /// The level picked (a code of the picked item's levels), if any.
+    pub level: Option<String>,
     pub error: Option<String>,
 }
 
@@ -48,6 +51,7 @@ impl NewClaim {
             ],
             focus: 0,
             pick: 0,
+            level: None,
             error: None,
         }
     }
@@ -63,8 +67,44 @@ impl NewClaim {
         v
     }
 
+    /// The levels of the picked item with their points, lowest first:
+    /// empty when the item has none.
+    pub fn levels<'s>(&self, scheme: &'s Scheme) -> Vec<(&'s str, f64)> {
+        self.matches(scheme)
+            .get(self.pick)
+            .map(|i| i.levels_by_points())
+            .unwrap_or_default()
+    }
+
+    /// Move the level pick one step (Right: up, Left: down) among the picked
+    /// item's levels; the first step picks the lowest or the highest.
+    fn step_level(&mut self, scheme: &Scheme, up: bool) {
+        let levels = self.levels(scheme);
+        let at = self
+            .level
+            .as_deref()
+            .and_then(|l| levels.iter().position(|(c, _)| *c == l));
+        let next = match (at, up) {
+            (None, true) => Some(0),
+            (None, false) => levels.len().checked_sub(1),
+            (Some(i), true) => Some((i + 1).min(levels.len() - 1)),
+            (Some(i), false) => Some(i.saturating_sub(1)),
+        };
+        self.level = next.and_then(|i| levels.get(i)).map(|(c, _)| c.to_string());
+        self.error = None;
+    }
+
+    /// Keep the level only if the newly picked item has it.
+    fn keep_level(&mut self, scheme: &Scheme) {
+        if let Some(l) = &self.level {
+            if !self.levels(scheme).iter().any(|(c, _)| c == l) {
+                self.level = None;
+            }
+        }
+    }
+
     pub fn half_filled(&self) -> bool {
-        self.fields.iter().any(Field::changed)
+        self.level.is_some() || self.fields.iter().any(Field::changed)
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, scheme: &Scheme) -> Outcome {
@@ -83,12 +123,24 @@ impl NewClaim {
             KeyCode::Down if self.focus == ITEM => {
                 let len = self.matches(scheme).len();
                 self.pick = (self.pick + 1).min(len.saturating_sub(1));
+                self.keep_level(scheme);
                 Outcome::Continue
             }
             KeyCode::Up if self.focus == ITEM => {
                 self.pick = self.pick.saturating_sub(1);
+                self.keep_level(scheme);
                 Outcome::Continue
             }
+            KeyCode::Right | KeyCode::Char(' ') if self.focus == LEVEL => {
+                self.step_level(scheme, true);
+                Outcome::Continue
+            }
+            KeyCode::Left if self.focus == LEVEL => {
+                self.step_level(scheme, false);
+                Outcome::Continue
+            }
+            // The level is picked, not typed.
+            _ if self.focus == LEVEL => Outcome::Continue,
             KeyCode::Down => {
                 self.focus = (self.focus + 1) % n;
                 Outcome::Continue
@@ -102,6 +154,7 @@ impl NewClaim {
                 if self.fields[f].edit(key) {
                     if f == ITEM {
                         self.pick = 0;
+                        self.keep_level(scheme);
                     }
                     self.error = None;
                     Outcome::Changed
@@ -120,6 +173,9 @@ impl NewClaim {
             .get(self.pick)
             .map(|i| i.code.clone())
             .ok_or_else(|| t.nc_no_match.to_string())?;
+        if self.level.is_none() && !self.levels(scheme).is_empty() {
+            return Err(t.nc_pick_level.to_string());
+        }
         let count = match self.fields[COUNT].value.trim() {
             "" => 1,
             s => s
@@ -134,12 +190,39 @@ impl NewClaim {
             ),
         };
         let mut d = ClaimDraft::new(self.member_id, &item);
-        d.level = Some(self.fields[LEVEL].value.trim().to_string()).filter(|s| !s.is_empty());
+        d.level = self.level.clone();
         d.count = count;
         d.points = points;
         d.note = Some(self.fields[NOTE].value.trim().to_string()).filter(|s| !s.is_empty());
         d.period = Some(self.period.to_string());
         Ok(d)
+    }
+
+    /// The level row: the picked item's levels named in the interface
+    /// language with their points, the picked one highlighted.
+    fn level_spans(&self, scheme: &Scheme, ctx: &Ctx) -> Vec<Span<'static>> {
+        let (t, pal) = (ctx.t, ctx.pal);
+        let levels = self.levels(scheme);
+        if levels.is_empty() {
+            return vec![Span::styled(t.nc_no_levels, pal.muted)];
+        }
+        let mut spans = Vec::new();
+        for (code, points) in levels {
+            let picked = self.level.as_deref() == Some(code);
+            // Brackets as well as colour, for a screen without colours.
+            let (open, close) = if picked { ("[", "]") } else { (" ", " ") };
+            let text = format!(
+                "{open}{} {}{close}",
+                crate::i18n::level(ctx.lang, code),
+                crate::model::fmt_points(points)
+            );
+            spans.push(Span::styled(
+                text,
+                if picked { pal.selected } else { pal.muted },
+            ));
+            spans.push(Span::raw(" "));
+        }
+        spans
     }
 
     /// Draw centred over `area`; returns where the terminal cursor belongs.
@@ -169,13 +252,14 @@ impl NewClaim {
             }
             let style = if i == self.focus { pal.key } else { pal.muted };
             let label = cell(&f.label, 18);
-            let line = Line::from(vec![
-                Span::styled(label, style),
-                Span::raw(" > "),
-                Span::raw(f.value.clone()),
-            ]);
-            buf.set_line(inner.x + 1, y, &line, w);
-            if i == self.focus {
+            let mut spans = vec![Span::styled(label, style), Span::raw(" > ")];
+            if i == LEVEL {
+                spans.extend(self.level_spans(scheme, ctx));
+            } else {
+                spans.push(Span::raw(f.value.clone()));
+            }
+            buf.set_line(inner.x + 1, y, &Line::from(spans), w);
+            if i == self.focus && i != LEVEL {
                 let x = inner.x + 1 + 21 + f.cursor_cells() as u16;
                 if x < inner.x + inner.width {
                     cursor = Some(Position::new(x, y));
@@ -236,7 +320,7 @@ impl NewClaim {
                 inner.x + 1,
                 bottom - 1,
                 &Line::from(Span::styled(
-                    format!("{}  Up/Down", t.prompt_keys),
+                    format!("{}  Up/Down  {}", t.prompt_keys, t.nc_level_keys),
                     pal.muted,
                 )),
                 w,
