@@ -7,6 +7,7 @@ mod bulk;
 pub mod claim_check;
 mod commands;
 pub mod console_support;
+pub mod find;
 pub mod follow_ups;
 pub mod import;
 mod period_cache;

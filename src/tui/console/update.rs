@@ -398,13 +398,12 @@ impl App {
         self.lock_prompt(p);
     }
 
-    /// Move the selection to the first name containing `q`.
+    /// Move the selection to the first name `q` finds (characters or pinyin initials).
     pub(super) fn search(&mut self, q: &str) {
-        let q = q.trim().to_lowercase();
-        if q.is_empty() {
+        if q.trim().is_empty() {
             return;
         }
-        let hit = |name: &str| name.to_lowercase().contains(&q);
+        let hit = |name: &str| crate::core::find::matches(name, q);
         let found = match self.stack.last_mut() {
             Some(Screen::Members(s)) => s.rows.iter().position(|r| hit(&r.name)).map(|i| {
                 s.list.select(i, s.rows.len());
