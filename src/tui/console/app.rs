@@ -175,8 +175,13 @@ impl App {
     /// Rebuild the top screen's view model from the core.
     pub(super) fn reload(&mut self) {
         if let Err(e) = self.try_reload() {
-            self.err(e);
+            self.fail(&e);
         }
+    }
+
+    /// Show a core error on the status line, in the interface language.
+    pub(super) fn fail(&mut self, e: &crate::core::CoreError) {
+        self.err(crate::i18n::meeting::core_error(self.lang, e));
     }
 
     fn try_reload(&mut self) -> Result<()> {
