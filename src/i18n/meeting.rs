@@ -3,6 +3,7 @@
 //! that word order stays right per language.
 
 use crate::cli::Lang;
+use crate::core::console_support::{HeldLease, LeaseState};
 use crate::core::undo::UndoStep;
 use crate::core::CoreError;
 use crate::core::Quorum;
@@ -146,6 +147,61 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
         UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
         UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
+    }
+}
+
+/// Why a console lease binds or not: `最近心跳 3 秒前`, `stale: no heartbeat for 45 s`.
+pub fn lease_state(lang: Lang, s: LeaseState) -> String {
+    let zh = lang == Lang::Zh;
+    match s {
+        LeaseState::Live { silent_secs } if zh => format!("最近心跳 {silent_secs} 秒前"),
+        LeaseState::Live { silent_secs } => format!("last heartbeat {silent_secs} s ago"),
+        LeaseState::Stale {
+            silent_secs: Some(n),
+        } if zh => format!("已失效:{n} 秒无心跳"),
+        LeaseState::Stale {
+            silent_secs: Some(n),
+        } => format!("stale: no heartbeat for {n} s"),
+        LeaseState::Stale { silent_secs: None } if zh => "已失效:心跳时间无法读取".into(),
+        LeaseState::Stale { silent_secs: None } => "stale: unreadable heartbeat".into(),
+        LeaseState::ProcessGone if zh => "已失效:原控制台进程已不在".into(),
+        LeaseState::ProcessGone => "stale: its process is gone".into(),
+    }
+}
+
+/// A stored time as `2026-12-01 10:00:00` (UTC, as the lease keeps it).
+fn lease_time(at: &str) -> String {
+    at.chars().take(19).collect::<String>().replace('T', " ")
+}
+
+/// The read-only banner of a second console: who holds the lease, since
+/// when, and its last heartbeat.
+pub fn lease_held(lang: Lang, h: &HeldLease) -> String {
+    let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
+    match lang {
+        Lang::Zh => format!(
+            "只读: 控制台由 {} 使用 (pid {}),自 {since} 起,{state}",
+            r.holder, r.pid
+        ),
+        Lang::En => format!(
+            "read-only: console held by {} (pid {}) since {since}, {state}",
+            r.holder, r.pid
+        ),
+    }
+}
+
+/// What a console says when it took over an abandoned lease, and why it could.
+pub fn lease_taken_over(lang: Lang, h: &HeldLease) -> String {
+    let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
+    match lang {
+        Lang::Zh => format!(
+            "已接管 {} 的控制台 (pid {},自 {since} 起):{state}",
+            r.holder, r.pid
+        ),
+        Lang::En => format!(
+            "took over the console of {} (pid {}, since {since}): {state}",
+            r.holder, r.pid
+        ),
     }
 }
 

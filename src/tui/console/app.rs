@@ -92,6 +92,11 @@ impl App {
         self.read_only = Some(note);
     }
 
+    /// Say something on the status line (e.g. a stale lease taken over).
+    pub fn set_notice(&mut self, msg: String) {
+        self.ok(msg);
+    }
+
     /// Count deadlines (reply-due, overdue, publication windows) against this
     /// day instead of the local date: for tests and for looking ahead.
     pub fn set_today(&mut self, today: NaiveDate) {
