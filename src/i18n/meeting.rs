@@ -177,14 +177,15 @@ fn lease_time(at: &str) -> String {
 /// The read-only banner of a second console: who holds the lease, since
 /// when, and its last heartbeat.
 pub fn lease_held(lang: Lang, h: &HeldLease) -> String {
+    // What matters most comes first: a status line at 80 columns cuts the tail.
     let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
     match lang {
         Lang::Zh => format!(
-            "只读: 控制台由 {} 使用 (pid {}),自 {since} 起,{state}",
+            "只读: 控制台由 {} 使用,{state} (pid {},自 {since} 起)",
             r.holder, r.pid
         ),
         Lang::En => format!(
-            "read-only: console held by {} (pid {}) since {since}, {state}",
+            "read-only: console held by {}, {state} (pid {}, since {since})",
             r.holder, r.pid
         ),
     }
