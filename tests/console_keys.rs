@@ -415,7 +415,7 @@ fn second_console_sees_who_holds_the_lease() {
         .take_console_lease("bob@desk")
         .expect("db")
         .expect_err("held");
-    assert_eq!(held.holder, "alice@laptop");
+    assert_eq!(held.row.holder, "alice@laptop");
     assert!(a.beat_console_lease(&lease).expect("beat"));
     a.release_console_lease(&lease).expect("release");
     let lease_b = b

@@ -83,7 +83,7 @@ fn terminal_restored_when_the_tty_hangs_up() {
         .take_console_lease("other@host")
         .expect("db")
         .expect_err("held");
-    assert!(held.holder.contains('@'));
+    assert!(held.row.holder.contains('@'));
     if let Some(pid) = s.child.process_id() {
         let _ = std::process::Command::new("kill")
             .args(["-HUP", &pid.to_string()])

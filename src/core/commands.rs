@@ -208,13 +208,13 @@ impl Ledger {
     /// The period row, refusing periods that are locked or unknown.
     pub(crate) fn writable_period(&self, p: &PeriodId) -> Result<queries::PeriodRow> {
         match self.period_row(p)? {
-            None => user(format!(
-                "period {p} is not open; run `jifen period open {p}` first"
-            )),
-            Some(r) if r.state != "open" && r.state != "in-session" => user(format!(
-                "period {p} is {} and cannot change (appeals and corrections only)",
-                r.state
-            )),
+            None => Err(CoreError::PeriodNotOpen(p.to_string())),
+            Some(r) if r.state != "open" && r.state != "in-session" => {
+                Err(CoreError::PeriodClosed {
+                    period: p.to_string(),
+                    state: r.state,
+                })
+            }
             Some(r) => Ok(r),
         }
     }
@@ -289,7 +289,7 @@ impl Ledger {
             let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
             l.writable_period(&p)?;
             if c.status == ClaimStatus::Withdrawn {
-                return user(format!("claim {claim_id} was withdrawn"));
+                return Err(CoreError::ClaimWithdrawn(claim_id));
             }
             let reason = reason
                 .map(str::trim)
@@ -298,7 +298,7 @@ impl Ledger {
             let new_points = match outcome {
                 Outcome::Approved => {
                     if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
-                        return user("approve takes the claimed points; use adjust to change them");
+                        return Err(CoreError::ApproveChangesPoints);
                     }
                     c.claimed
                 }
@@ -406,7 +406,7 @@ impl Ledger {
             }
             let before = queries::confirmations(l.conn(), l.branch.id, &p)?.remove(&member_id);
             let (state, text) = match dispute.map(str::trim) {
-                Some("") => return user("a dispute needs the member's words"),
+                Some("") => return Err(CoreError::DisputeNeedsWords),
                 Some(t) => ("disputed", Some(t.to_string())),
                 None => ("confirmed", None),
             };

@@ -15,17 +15,45 @@ pub use crate::store::lease::LeaseRow as LeaseHolder;
 pub struct ConsoleLease {
     pub holder: String,
     pub pid: i64,
+    /// The abandoned lease this one replaced, if any (to say why it could).
+    pub took_over: Option<HeldLease>,
+}
+
+/// Whether a lease another console holds still binds, and why not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaseState {
+    /// Its holder beat `silent_secs` seconds ago: that console is in use.
+    Live { silent_secs: i64 },
+    /// No heartbeat for `silent_secs` seconds (`None`: an unreadable one),
+    /// at least the stale limit: its console died.
+    Stale { silent_secs: Option<i64> },
+    /// Held from this user and machine by a process that no longer runs.
+    ProcessGone,
+}
+
+/// A lease held by another console, with its state when it was looked at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldLease {
+    pub row: LeaseHolder,
+    pub state: LeaseState,
+}
+
+/// The state of `row` for a console of `holder` at `now`.
+fn state_of(row: &LeaseHolder, holder: &str, now: chrono::DateTime<chrono::Utc>) -> LeaseState {
+    if gone_here(row, holder) {
+        return LeaseState::ProcessGone;
+    }
+    let silent = chrono::DateTime::parse_from_rfc3339(&row.heartbeat)
+        .ok()
+        .map(|t| (now - t.with_timezone(&chrono::Utc)).num_seconds());
+    match silent {
+        Some(s) if s < LEASE_STALE_SECS => LeaseState::Live { silent_secs: s },
+        s => LeaseState::Stale { silent_secs: s },
+    }
 }
 
 fn utc_now() -> String {
     chrono::Utc::now().to_rfc3339()
-}
-
-fn is_fresh(row: &LeaseHolder, now: chrono::DateTime<chrono::Utc>) -> bool {
-    match chrono::DateTime::parse_from_rfc3339(&row.heartbeat) {
-        Ok(t) => (now - t.with_timezone(&chrono::Utc)).num_seconds() < LEASE_STALE_SECS,
-        Err(_) => false,
-    }
 }
 
 /// Whether the lease was held from this user and machine by a process that
@@ -80,21 +108,35 @@ impl Ledger {
             .collect())
     }
 
-    /// Take the console lease; `Ok(Err(holder))` when another live console holds it.
+    /// Take the console lease; `Ok(Err(held))` when another live console
+    /// holds it. A stale lease or one whose process is gone is taken over,
+    /// and the new lease says which it replaced.
     pub fn take_console_lease(
         &self,
         holder: &str,
-    ) -> Result<std::result::Result<ConsoleLease, LeaseHolder>> {
+    ) -> Result<std::result::Result<ConsoleLease, HeldLease>> {
         let pid = i64::from(std::process::id());
         let now = chrono::Utc::now();
+        let seen: std::cell::RefCell<Option<HeldLease>> = std::cell::RefCell::new(None);
         let held = lease::take(self.conn(), holder, pid, &now.to_rfc3339(), |row| {
-            is_fresh(row, now) && !gone_here(row, holder)
+            let state = state_of(row, holder, now);
+            *seen.borrow_mut() = Some(HeldLease {
+                row: row.clone(),
+                state,
+            });
+            matches!(state, LeaseState::Live { .. })
         })?;
-        Ok(match held {
-            Some(row) => Err(row),
-            None => Ok(ConsoleLease {
+        let seen = seen.into_inner();
+        Ok(match (held, seen) {
+            (Some(_), Some(h)) => Err(h),
+            (Some(row), None) => Err(HeldLease {
+                state: state_of(&row, holder, now),
+                row,
+            }),
+            (None, took_over) => Ok(ConsoleLease {
                 holder: holder.to_string(),
                 pid,
+                took_over,
             }),
         })
     }
@@ -104,7 +146,7 @@ impl Ledger {
     pub fn console_holder(&self) -> Result<Option<LeaseHolder>> {
         let now = chrono::Utc::now();
         Ok(lease::read(self.conn())?
-            .filter(|row| is_fresh(row, now) && !gone_here(row, &row.holder)))
+            .filter(|row| matches!(state_of(row, &row.holder, now), LeaseState::Live { .. })))
     }
 
     /// Refresh the lease heartbeat; false when another console has taken it over.

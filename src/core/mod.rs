@@ -7,6 +7,7 @@ mod bulk;
 pub mod claim_check;
 mod commands;
 pub mod console_support;
+pub mod find;
 pub mod follow_ups;
 pub mod import;
 mod period_cache;
@@ -25,7 +26,7 @@ mod views;
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub use quorum::Quorum;
 pub use retotal::{retotal_all, RetotalReport};
-pub use roll_call::MarkOutcome;
+pub use roll_call::{roll_call_mark, MarkOutcome};
 pub use verify::{verify, verify_with, VerifyReport};
 pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
@@ -81,6 +82,30 @@ pub enum CoreError {
     /// An adjustment or a rejection without its reason.
     #[error("{} needs a reason (--reason)", .0.verb())]
     ReasonNeeded(crate::model::Outcome),
+    /// A write through a read-only view (a second console, the room display).
+    #[error("this view is read-only")]
+    ReadOnly,
+    /// A write into a period that was never opened.
+    #[error("period {0} is not open; run `jifen period open {0}` first")]
+    PeriodNotOpen(String),
+    /// A write into a period past its session (locked, published, final).
+    #[error("period {period} is {state} and cannot change (appeals and corrections only)")]
+    PeriodClosed { period: String, state: String },
+    /// A verdict on a claim that was withdrawn.
+    #[error("claim {0} was withdrawn")]
+    ClaimWithdrawn(i64),
+    /// Approving with other points than the claimed ones.
+    #[error("approve takes the claimed points; use adjust to change them")]
+    ApproveChangesPoints,
+    /// A dispute without the member's own words.
+    #[error("a dispute needs the member's words")]
+    DisputeNeedsWords,
+    /// The journal moved between offering an undo and carrying it out.
+    #[error("the journal changed since the undo was offered; press u again")]
+    UndoStale,
+    /// Undo would reach past a lock.
+    #[error("nothing to undo: period {0} is locked")]
+    UndoPastLock(String),
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;
@@ -383,7 +408,7 @@ impl Ledger {
     /// nested in `f` join its transaction.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
         if self.read_only {
-            return user("this view is read-only");
+            return Err(CoreError::ReadOnly);
         }
         if self.in_write {
             return f(self);
@@ -542,7 +567,7 @@ impl Ledger {
     /// Set what the room display shows (not journalled: it changes no record).
     pub fn set_board_state(&mut self, json: &str) -> Result<()> {
         if self.read_only {
-            return user("this view is read-only");
+            return Err(CoreError::ReadOnly);
         }
         let id = self.branch.id;
         let at = now();

@@ -15,9 +15,18 @@ pub struct MarkOutcome {
     pub withdrawn: Option<i64>,
 }
 
+/// What the note of a claim made by a roll-call mark starts with.
+const MARK_NOTE: &str = "roll call: ";
+
 /// The note on a claim made by a roll-call mark (how the mark finds it again).
 fn mark_note(mark: &str) -> String {
-    format!("roll call: {mark}")
+    format!("{MARK_NOTE}{mark}")
+}
+
+/// The mark a claim's note says made it (`roll call: absent`), so that a
+/// front end can say it in its own language; `None` for a member's own note.
+pub fn roll_call_mark(note: &str) -> Option<Attendance> {
+    note.strip_prefix(MARK_NOTE)?.parse().ok()
 }
 
 impl Ledger {

@@ -70,9 +70,7 @@ impl Ledger {
     pub fn undo(&mut self, plan: &UndoPlan, since: Option<i64>) -> Result<()> {
         self.write(|l| {
             if l.undo_plan(since)? != *plan {
-                return super::user(
-                    "the journal changed since the undo was offered; press u again",
-                );
+                return Err(CoreError::UndoStale);
             }
             l.journal(&plan.events)?;
             Ok(())
@@ -120,9 +118,7 @@ impl Ledger {
             match &ev {
                 Event::Lock { period, .. } => {
                     if target_at.is_none() {
-                        failure = Some(CoreError::User(format!(
-                            "nothing to undo: period {period} is locked"
-                        )));
+                        failure = Some(CoreError::UndoPastLock(period.clone()));
                     }
                     false
                 }

@@ -3,6 +3,7 @@
 //! that word order stays right per language.
 
 use crate::cli::Lang;
+use crate::core::console_support::{HeldLease, LeaseState};
 use crate::core::undo::UndoStep;
 use crate::core::CoreError;
 use crate::core::Quorum;
@@ -149,10 +150,90 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
     }
 }
 
+/// Why a console lease binds or not: `最近心跳 3 秒前`, `stale: no heartbeat for 45 s`.
+pub fn lease_state(lang: Lang, s: LeaseState) -> String {
+    let zh = lang == Lang::Zh;
+    match s {
+        LeaseState::Live { silent_secs } if zh => format!("最近心跳 {silent_secs} 秒前"),
+        LeaseState::Live { silent_secs } => format!("last heartbeat {silent_secs} s ago"),
+        LeaseState::Stale {
+            silent_secs: Some(n),
+        } if zh => format!("已失效:{n} 秒无心跳"),
+        LeaseState::Stale {
+            silent_secs: Some(n),
+        } => format!("stale: no heartbeat for {n} s"),
+        LeaseState::Stale { silent_secs: None } if zh => "已失效:心跳时间无法读取".into(),
+        LeaseState::Stale { silent_secs: None } => "stale: unreadable heartbeat".into(),
+        LeaseState::ProcessGone if zh => "已失效:原控制台进程已不在".into(),
+        LeaseState::ProcessGone => "stale: its process is gone".into(),
+    }
+}
+
+/// A stored time as `2026-12-01 10:00:00` (UTC, as the lease keeps it).
+fn lease_time(at: &str) -> String {
+    at.chars().take(19).collect::<String>().replace('T', " ")
+}
+
+/// The read-only banner of a second console: who holds the lease, since
+/// when, and its last heartbeat.
+pub fn lease_held(lang: Lang, h: &HeldLease) -> String {
+    // What matters most comes first: a status line at 80 columns cuts the tail.
+    let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
+    match lang {
+        Lang::Zh => format!(
+            "只读: 控制台由 {} 使用,{state} (pid {},自 {since} 起)",
+            r.holder, r.pid
+        ),
+        Lang::En => format!(
+            "read-only: console held by {}, {state} (pid {}, since {since})",
+            r.holder, r.pid
+        ),
+    }
+}
+
+/// What a console says when it took over an abandoned lease, and why it could.
+pub fn lease_taken_over(lang: Lang, h: &HeldLease) -> String {
+    let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
+    match lang {
+        Lang::Zh => format!(
+            "已接管 {} 的控制台 (pid {},自 {since} 起):{state}",
+            r.holder, r.pid
+        ),
+        Lang::En => format!(
+            "took over the console of {} (pid {}, since {since}): {state}",
+            r.holder, r.pid
+        ),
+    }
+}
+
+/// A claim's note as a person reads it: the note a roll-call mark wrote
+/// (`roll call: absent`) in the interface language (点名: 缺席), a member's
+/// own note as written.
+pub fn claim_note(lang: Lang, note: &str) -> String {
+    match crate::core::roll_call_mark(note) {
+        Some(mark) if lang == Lang::Zh => format!("点名: {}", crate::i18n::attendance(lang, mark)),
+        Some(mark) => format!("roll call: {}", crate::i18n::attendance(lang, mark)),
+        None => note.to_string(),
+    }
+}
+
 /// A core error in the interface language (errors without a translation
 /// keep the core's English words).
 pub fn core_error(lang: Lang, e: &CoreError) -> String {
     match (lang, e) {
+        (Lang::Zh, CoreError::ReadOnly) => "只读视图:此控制台不能修改记录".to_string(),
+        (Lang::Zh, CoreError::PeriodNotOpen(p)) => format!("{p} 尚未开启,请先开启该期"),
+        (Lang::Zh, CoreError::PeriodClosed { period, state }) => format!(
+            "{period} {},不能再修改(只能申诉和更正)",
+            crate::i18n::period_state(lang, state)
+        ),
+        (Lang::Zh, CoreError::ClaimWithdrawn(id)) => format!("记录 #{id} 已撤回"),
+        (Lang::Zh, CoreError::ApproveChangesPoints) => {
+            "通过按申报分值计分;要改分值请用调整".to_string()
+        }
+        (Lang::Zh, CoreError::DisputeNeedsWords) => "有异议须记下本人的意见".to_string(),
+        (Lang::Zh, CoreError::UndoStale) => "提出撤销后记录又有变动,请重新按 u".to_string(),
+        (Lang::Zh, CoreError::UndoPastLock(p)) => format!("{p} 已封账,没有可撤销的操作"),
         (
             Lang::Zh,
             CoreError::PendingClaims {
@@ -215,4 +296,45 @@ pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
         Lang::En => "committee",
     };
     format!("{}-{max} {by}", fmt_points(item.min.unwrap_or(0.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_of_the_walk_have_chinese_words() {
+        let all = [
+            CoreError::ReadOnly,
+            CoreError::PeriodNotOpen("2026Q4".into()),
+            CoreError::PeriodClosed {
+                period: "2026Q3".into(),
+                state: "locked".into(),
+            },
+            CoreError::ClaimWithdrawn(7),
+            CoreError::ApproveChangesPoints,
+            CoreError::DisputeNeedsWords,
+            CoreError::UndoStale,
+            CoreError::UndoPastLock("2026Q3".into()),
+        ];
+        for e in &all {
+            let zh = core_error(Lang::Zh, e);
+            let latin = zh.chars().filter(char::is_ascii_alphabetic).count();
+            // Only a period's quarter letter (2026Q4) may stay in Latin letters.
+            assert!(latin <= 1, "{e}: {zh}");
+            assert_eq!(core_error(Lang::En, e), e.to_string());
+        }
+    }
+
+    #[test]
+    fn roll_call_notes_read_in_the_interface_language() {
+        assert_eq!(claim_note(Lang::Zh, "roll call: absent"), "点名: 缺席");
+        assert_eq!(claim_note(Lang::Zh, "roll call: leave"), "点名: 请假");
+        assert_eq!(
+            claim_note(Lang::En, "roll call: absent"),
+            "roll call: absent"
+        );
+        assert_eq!(claim_note(Lang::Zh, "会上补报"), "会上补报");
+        assert_eq!(claim_note(Lang::Zh, "roll call: maybe"), "roll call: maybe");
+    }
 }

@@ -600,20 +600,4 @@ impl Scheme {
             .map(|t| t.base)
             .unwrap_or(self.base)
     }
-
-    /// Items that items search finds by code or words (case-insensitive).
-    pub fn search_items(&self, query: &str) -> Vec<&Item> {
-        let q = query.trim().to_lowercase();
-        self.items
-            .iter()
-            .filter(|i| {
-                q.is_empty()
-                    || i.code.to_lowercase().contains(&q)
-                    || i.title.to_lowercase().contains(&q)
-                    || i.title_zh
-                        .as_deref()
-                        .is_some_and(|t| t.contains(query.trim()))
-            })
-            .collect()
-    }
 }

@@ -92,6 +92,11 @@ impl App {
         self.read_only = Some(note);
     }
 
+    /// Say something on the status line (e.g. a stale lease taken over).
+    pub fn set_notice(&mut self, msg: String) {
+        self.ok(msg);
+    }
+
     /// Count deadlines (reply-due, overdue, publication windows) against this
     /// day instead of the local date: for tests and for looking ahead.
     pub fn set_today(&mut self, today: NaiveDate) {
@@ -175,8 +180,13 @@ impl App {
     /// Rebuild the top screen's view model from the core.
     pub(super) fn reload(&mut self) {
         if let Err(e) = self.try_reload() {
-            self.err(e);
+            self.fail(&e);
         }
+    }
+
+    /// Show a core error on the status line, in the interface language.
+    pub(super) fn fail(&mut self, e: &crate::core::CoreError) {
+        self.err(crate::i18n::meeting::core_error(self.lang, e));
     }
 
     fn try_reload(&mut self) -> Result<()> {

@@ -22,7 +22,7 @@ impl App {
                 ..state
             };
             if let Err(e) = self.ledger.set_board(&next) {
-                self.err(e);
+                self.fail(&e);
             }
         }
     }
@@ -101,7 +101,7 @@ impl App {
                 self.ok(format!("{}: {words}", t.done_board));
                 self.reload();
             }
-            Err(e) => self.err(e),
+            Err(e) => self.fail(&e),
         }
     }
 }

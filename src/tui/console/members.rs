@@ -252,7 +252,10 @@ fn detail_lines(x: &StatementLine, width: usize, ctx: &Ctx) -> Vec<Line<'static>
         "#{} {} {}",
         c.id,
         c.date.clone().unwrap_or_default(),
-        c.note.clone().unwrap_or_default()
+        c.note
+            .as_deref()
+            .map(|n| crate::i18n::meeting::claim_note(ctx.lang, n))
+            .unwrap_or_default()
     );
     let evidence = c.evidence.clone().unwrap_or_else(|| "-".into());
     let mut fields = vec![

@@ -65,18 +65,7 @@ fn lease_or_read_only(
     match ledger.take_console_lease(&holder())? {
         Ok(lease) => Ok((ledger, Some(lease), None)),
         Err(held) => {
-            let t = crate::i18n::strings(lang);
-            let since: String = held
-                .since
-                .chars()
-                .take(19)
-                .collect::<String>()
-                .replace('T', " ");
-            let note = format!(
-                "{}: {} {} {} (pid {})",
-                t.read_only, t.held_by, held.holder, t.since, held.pid
-            );
-            let note = format!("{note} {since}");
+            let note = crate::i18n::meeting::lease_held(lang, &held);
             let ro = Ledger::open_read_only(ledger.path(), Some(&ledger.branch().name))?;
             Ok((ro, None, Some(note)))
         }
@@ -89,6 +78,9 @@ pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
     let mut app = App::new(ledger, lang)?;
     if let Some(n) = note {
         app.set_read_only_note(n);
+    }
+    if let Some(old) = lease.as_ref().and_then(|l| l.took_over.as_ref()) {
+        app.set_notice(crate::i18n::meeting::lease_taken_over(lang, old));
     }
     // The console's theme: a shipped name or a file, from JIFEN_THEME.
     if let Ok(name) = std::env::var("JIFEN_THEME") {

@@ -59,7 +59,7 @@ impl NewClaim {
     /// Items matching the search text (an exact code first).
     pub fn matches<'s>(&self, scheme: &'s Scheme) -> Vec<&'s Item> {
         let q = self.fields[ITEM].value.trim();
-        let mut v = scheme.search_items(q);
+        let mut v = crate::core::find::items(scheme, q);
         if let Some(i) = v.iter().position(|i| i.code == q) {
             let exact = v.remove(i);
             v.insert(0, exact);

@@ -80,7 +80,7 @@ impl App {
                         self.ok(format!("{} {p}", self.t.done_session));
                         self.reload();
                     }
-                    Err(e) => self.err(e),
+                    Err(e) => self.fail(&e),
                 },
                 None => self.err(self.t.no_period),
             },
@@ -162,7 +162,7 @@ impl App {
             _ => Ok(()),
         });
         if let Err(e) = r {
-            self.err(e);
+            self.fail(&e);
         }
     }
 
@@ -218,7 +218,7 @@ impl App {
                         .find(|x| x.confirmation.is_none())
                         .or(r.rows.first())
                         .map(|x| x.member_id),
-                    Err(e) => return self.err(e),
+                    Err(e) => return self.fail(&e),
                 };
                 match first {
                     Some(m) => self.push(Screen::Confirm(ConfirmScreen::new(m, order))),
@@ -300,7 +300,7 @@ impl App {
         };
         match self.ledger.verdict(id, Outcome::Approved, None, None) {
             Ok(()) => self.after_verdict(format!("{} #{id} {title}", self.t.done_approve)),
-            Err(e) => self.err(e),
+            Err(e) => self.fail(&e),
         }
     }
 
@@ -398,13 +398,12 @@ impl App {
         self.lock_prompt(p);
     }
 
-    /// Move the selection to the first name containing `q`.
+    /// Move the selection to the first name `q` finds (characters or pinyin initials).
     pub(super) fn search(&mut self, q: &str) {
-        let q = q.trim().to_lowercase();
-        if q.is_empty() {
+        if q.trim().is_empty() {
             return;
         }
-        let hit = |name: &str| name.to_lowercase().contains(&q);
+        let hit = |name: &str| crate::core::find::matches(name, q);
         let found = match self.stack.last_mut() {
             Some(Screen::Members(s)) => s.rows.iter().position(|r| hit(&r.name)).map(|i| {
                 s.list.select(i, s.rows.len());
@@ -453,7 +452,7 @@ impl App {
                 .ledger
                 .approve_all(*member, &p)
                 .map(|n| format!("{} ({n})", t.done_approve_all))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
             (FormKind::Dispute { member }, Some(p)) => self
                 .ledger
                 .confirm(*member, &p, Some(f.value(0)))
@@ -489,7 +488,7 @@ impl App {
                             self.overlay = Overlay::Papers(self.new_papers_popup(*period));
                             Ok(msg)
                         }
-                        Err(e) => Err(e.to_string()),
+                        Err(e) => Err(crate::i18n::meeting::core_error(self.lang, &e)),
                     }
                 }
             }
@@ -498,7 +497,7 @@ impl App {
                     self.period = Some(id);
                     Ok(format!("{} {id}", t.done_period))
                 }
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(crate::i18n::meeting::core_error(self.lang, &e)),
             },
             (FormKind::Message, _) => self
                 .ledger
@@ -506,7 +505,7 @@ impl App {
                     text: f.value(0).trim().to_string(),
                 })
                 .map(|_| t.done_board.to_string())
-                .map_err(|e| e.to_string()),
+                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
             (FormKind::Countdown, _) => match f.value(0).trim().parse::<i64>() {
                 Ok(min) if min > 0 => {
                     let ends = chrono::Utc::now() + chrono::Duration::minutes(min);
@@ -516,7 +515,7 @@ impl App {
                             label: f.value(1).trim().to_string(),
                         })
                         .map(|_| t.done_board.to_string())
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))
                 }
                 _ => Err(format!("{}: {}", t.prompt_minutes, t.bad_number)),
             },
@@ -550,7 +549,11 @@ impl App {
 
     pub(super) fn submit_claim(&mut self, mut f: NewClaim) {
         let draft = self.ctx_run(|app, ctx| f.draft(app.ledger.scheme(), ctx));
-        let r = draft.and_then(|d| self.ledger.add_claim(&d).map_err(|e| e.to_string()));
+        let r = draft.and_then(|d| {
+            self.ledger
+                .add_claim(&d)
+                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))
+        });
         match r {
             Ok(id) => {
                 self.ok(format!("{} #{id}", self.t.done_new_claim));
@@ -613,7 +616,10 @@ impl App {
         let (id, name) = match member {
             Some((id, name)) if name == key => (id, name),
             _ => {
-                let m = self.ledger.find_member(key).map_err(|e| e.to_string())?;
+                let m = self
+                    .ledger
+                    .find_member(key)
+                    .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
                 (m.id, m.name.to_string())
             }
         };
@@ -623,7 +629,7 @@ impl App {
         let appeal = self
             .ledger
             .file_appeal(id, &p, items, f.value(3), today)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
         if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
             s.list = Default::default();
         }
@@ -707,7 +713,7 @@ impl App {
         let a = self
             .ledger
             .reply_appeal(id, outcome, f.value(0), correction, today)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
         let mut msg = format!(
             "{} #{id} {}: {}",
             t.done_reply,
@@ -738,7 +744,7 @@ impl App {
                 self.ok(format!("{} {p}", self.t.done_finalize));
                 self.reload();
             }
-            Err(e) => self.err(e),
+            Err(e) => self.fail(&e),
         }
     }
 
@@ -832,7 +838,7 @@ impl App {
                 ));
                 self.reload();
             }
-            Err(e) => self.err(e),
+            Err(e) => self.fail(&e),
         }
     }
 }
