@@ -3,11 +3,11 @@
 //! real poll interval. Also the cost of one refresh (re-query, view, draw).
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
-use jifen::core::{ClaimDraft, Ledger};
-use jifen::model::{ClaimSource, Outcome};
-use jifen::theme::Theme;
+use jifen::app::{ClaimDraft, Ledger};
+use jifen::domain::model::{ClaimSource, Outcome};
 use jifen::tui::board::poller::POLL;
 use jifen::tui::board::{draw, Labels, Poller};
+use jifen::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::path::Path;
@@ -71,13 +71,13 @@ fn board_thread(
 fn latency(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("demo.sqlite");
-    jifen::demo::write_demo(&path).expect("demo");
+    jifen::dev::demo::write_demo(&path).expect("demo");
     let mut console = Ledger::open(&path, None).expect("rw");
     let members: Vec<i64> = console
         .members()
         .expect("members")
         .iter()
-        .filter(|m| m.status == jifen::model::MemberStatus::Active)
+        .filter(|m| m.status == jifen::domain::model::MemberStatus::Active)
         .map(|m| m.id)
         .collect();
     let stop = Arc::new(AtomicBool::new(false));

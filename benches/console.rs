@@ -2,9 +2,9 @@
 //! cold start to the first frame, and the console's peak memory.
 
 use criterion::{criterion_group, Criterion};
+use jifen::app::{ClaimDraft, Ledger};
 use jifen::cli::Lang;
-use jifen::core::{ClaimDraft, Ledger};
-use jifen::gen::{generate, GenSpec};
+use jifen::dev::gen::{generate, GenSpec};
 use jifen::tui::console::App;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -124,7 +124,7 @@ fn county() {
         print!("{branch}: {}", String::from_utf8_lossy(&out.stdout));
     }
     let t = Instant::now();
-    let r = jifen::core::verify(&path, None).expect("verify");
+    let r = jifen::app::verify(&path, None).expect("verify");
     println!(
         "county verify (chain, full replay of {} events, every table): {:?}",
         r.events,

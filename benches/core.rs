@@ -2,9 +2,9 @@
 //! one verdict, bulk import. Results go to benches/RESULTS.md.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use jifen::core::{ClaimFilter, Ledger, RankScope};
-use jifen::gen::{generate, GenSpec};
-use jifen::model::Outcome;
+use jifen::app::{ClaimFilter, Ledger, RankScope};
+use jifen::dev::gen::{generate, GenSpec};
+use jifen::domain::model::Outcome;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -86,7 +86,7 @@ fn claims_csv(path: &std::path::Path, n: usize) {
     ])
     .expect("csv");
     for i in 0..n {
-        let m = jifen::gen::name_for(i % 1000);
+        let m = jifen::dev::gen::name_for(i % 1000);
         let (item, level) = if i % 3 == 0 {
             ("work.speech", "city")
         } else {

@@ -12,7 +12,7 @@ pub use zh::ZH;
 pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
 
 use crate::cli::Lang;
-use crate::model::{Attendance, Category, ClaimStatus};
+use crate::domain::model::{Attendance, Category, ClaimStatus};
 
 /// Every string the console shows.
 #[derive(Debug)]
@@ -334,7 +334,7 @@ pub fn level(lang: Lang, code: &str) -> String {
     if lang == Lang::En {
         return code.to_string();
     }
-    crate::model::LEVEL_NAMES
+    crate::domain::model::LEVEL_NAMES
         .iter()
         .find(|(c, _)| *c == code)
         .map_or(code, |(_, zh)| zh)

@@ -1,22 +1,15 @@
 //! jifen: points-based member management for a branch's quarterly members' assembly.
 //!
 //! One core, three front ends: the secretary's console, the room display and
-//! the CLI all go through [`core::Ledger`].
+//! the CLI all go through [`app::Ledger`].
 
-pub mod backup;
-pub mod calendar;
+pub mod app;
 pub mod cli;
-pub mod core;
-pub mod demo;
+pub mod dev;
+pub mod domain;
 pub mod export;
-pub mod gen;
 pub mod i18n;
-pub mod model;
-pub mod scheme;
-pub mod scoring;
 pub mod store;
-pub mod text;
-pub mod theme;
 pub mod tui;
 
 /// mimalloc serves the many short-lived rows of rankings and imports faster

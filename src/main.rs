@@ -7,7 +7,7 @@ fn main() -> ExitCode {
     let db = cli.db.clone();
     match jifen::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(jifen::core::CoreError::Sqlite(e)) => {
+        Err(jifen::app::CoreError::Sqlite(e)) => {
             // A bare SQLite failure (read-only file, full disk, I/O error)
             // names no file by itself: say which database it was.
             let db = db.unwrap_or_else(jifen::cli::default_db);
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
 /// character a person's text brought in (a member name with ESC) made a space.
 fn printable_lines(msg: &str) -> String {
     msg.split('\n')
-        .map(|l| jifen::text::printable(l).into_owned())
+        .map(|l| jifen::domain::text::printable(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
 }

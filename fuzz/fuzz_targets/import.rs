@@ -2,8 +2,8 @@
 //! panic, and a refused file leaves the ledger as it was.
 #![no_main]
 
-use jifen::core::{ClaimFilter, Ledger, MemberDraft};
-use jifen::model::{Category, MemberStatus};
+use jifen::app::{ClaimFilter, Ledger, MemberDraft};
+use jifen::domain::model::{Category, MemberStatus};
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -1,10 +1,10 @@
 //! CLI commands for after the lock: publication, appeals, follow-ups, papers.
 
 use super::Format;
-use crate::core::appeals::{AppealOutcome, AppealRow};
-use crate::core::{CoreError, Ledger, RankScope};
+use crate::app::appeals::{AppealOutcome, AppealRow};
+use crate::app::{CoreError, Ledger, RankScope};
+use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
-use crate::model::PeriodId;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -13,8 +13,8 @@ type Out = Result<(), CoreError>;
 
 fn date_or_today(d: Option<&str>) -> Result<NaiveDate, CoreError> {
     match d {
-        Some(s) => crate::calendar::parse_date(s).map_err(CoreError::User),
-        None => Ok(crate::calendar::today()),
+        Some(s) => crate::domain::calendar::parse_date(s).map_err(CoreError::User),
+        None => Ok(crate::domain::calendar::today()),
     }
 }
 
@@ -164,7 +164,7 @@ fn scope(l: &Ledger, period: Option<&str>, year: Option<i32>) -> Result<RankScop
 }
 
 /// After `jifen lock` (which started the publication window): say until when.
-pub fn after_lock(pb: &crate::core::publication::Publication) {
+pub fn after_lock(pb: &crate::app::publication::Publication) {
     if let Some(end) = pb.window_end {
         let unit = if pb.working_days {
             "working days"
@@ -314,7 +314,7 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
                     };
                     print!(
                         "{}",
-                        crate::text::table(
+                        crate::domain::text::table(
                             &head,
                             &lines,
                             &[true, false, false, false, false, false, true, false, false]
@@ -360,7 +360,7 @@ pub fn publish(db: &Path, branch: Option<&str>, a: PublishArgs) -> Out {
     };
     let p: PeriodId = period.parse().map_err(CoreError::User)?;
     let from = match a.from.as_deref() {
-        Some(s) => Some(crate::calendar::parse_date(s).map_err(CoreError::User)?),
+        Some(s) => Some(crate::domain::calendar::parse_date(s).map_err(CoreError::User)?),
         None => None,
     };
     let pb = l.publish(&p, from)?;
@@ -422,7 +422,7 @@ pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) ->
                         .map(|r| {
                             vec![
                                 r.member.clone(),
-                                crate::model::fmt_points(r.score),
+                                crate::domain::model::fmt_points(r.score),
                                 r.rank.to_string(),
                                 r.action.clone(),
                                 r.action_name.clone(),
@@ -445,7 +445,7 @@ pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) ->
                     }
                     print!(
                         "{}",
-                        crate::text::table(
+                        crate::domain::text::table(
                             &["member", "score", "rank", "action", "name", "done", "note"],
                             &lines,
                             &[false, true, true, false, false, false, false]

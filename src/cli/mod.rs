@@ -7,8 +7,8 @@ mod progress;
 
 pub use args::*;
 
-use crate::core::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
-use crate::model::{Category, MemberStatus, Outcome};
+use crate::app::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
+use crate::domain::model::{Category, MemberStatus, Outcome};
 use std::path::{Path, PathBuf};
 
 /// Where the database lives when `--db` is not given.
@@ -56,9 +56,8 @@ fn retotal(db: &Path, check: bool) -> Out {
         return fail(format!("{}: no such database", db.display()));
     }
     let mut bar = progress::Progress::new("retotal", false);
-    let r = crate::core::retotal::retotal_all_with(db, check, &mut |d, t| {
-        bar.tell(d as u64, t as u64)
-    })?;
+    let r =
+        crate::app::retotal::retotal_all_with(db, check, &mut |d, t| bar.tell(d as u64, t as u64))?;
     drop(bar);
     println!("{}", output::retotal_summary(&r));
     if check && r.changed() > 0 {
@@ -106,7 +105,7 @@ pub fn run(cli: Cli) -> Out {
                     dir.join("demo.sqlite")
                 }
             };
-            let ledger = crate::demo::write_demo(&path)?;
+            let ledger = crate::dev::demo::write_demo(&path)?;
             eprintln!("demo branch written to {}", path.display());
             eprintln!(
                 "room display (a second terminal): jifen board --db {}",
@@ -141,8 +140,8 @@ pub fn run(cli: Cli) -> Out {
             let mut ledger = ledger;
             if let Some(y) = year {
                 let first = match ledger.scheme().cycle {
-                    crate::scheme::Cycle::Quarter => format!("{y}Q1"),
-                    crate::scheme::Cycle::Half => format!("{y}H1"),
+                    crate::domain::scheme::Cycle::Quarter => format!("{y}Q1"),
+                    crate::domain::scheme::Cycle::Half => format!("{y}H1"),
                 };
                 ledger.open_period(&first)?;
             }
@@ -215,7 +214,7 @@ pub fn run(cli: Cli) -> Out {
                 }
                 PeriodCmd::Start { period } => {
                     let id = ledger.period_or_current(Some(&period))?;
-                    crate::backup::auto_backup(&ledger, "session").map_err(CoreError::User)?;
+                    crate::app::backup::auto_backup(&ledger, "session").map_err(CoreError::User)?;
                     ledger.start_session(&id)?;
                     println!("period {id} in session");
                 }
@@ -284,7 +283,7 @@ pub fn run(cli: Cli) -> Out {
                 "claim {claim} of {} {}: {} points count",
                 c.member,
                 c.status.code(),
-                crate::model::fmt_points(c.counted())
+                crate::domain::model::fmt_points(c.counted())
             );
             Ok(())
         }
@@ -314,9 +313,9 @@ pub fn run(cli: Cli) -> Out {
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
             let mark = match mark {
-                MarkArg::Present => crate::model::Attendance::Present,
-                MarkArg::Leave => crate::model::Attendance::Leave,
-                MarkArg::Absent => crate::model::Attendance::Absent,
+                MarkArg::Present => crate::domain::model::Attendance::Present,
+                MarkArg::Leave => crate::domain::model::Attendance::Leave,
+                MarkArg::Absent => crate::domain::model::Attendance::Absent,
             };
             let done = ledger.mark_attendance(m.id, &p, mark)?;
             let mut line = format!("{} {} in {p}", m.name, mark.code());
@@ -388,7 +387,7 @@ pub fn run(cli: Cli) -> Out {
         }
         Command::Verify { seal } => {
             let mut bar = progress::Progress::new("verify", false);
-            let r = crate::core::verify_with(&db, seal.as_deref(), &mut |d, t| bar.tell(d, t))?;
+            let r = crate::app::verify_with(&db, seal.as_deref(), &mut |d, t| bar.tell(d, t))?;
             drop(bar);
             println!(
                 "ok: {} events, chain intact, state matches the journal",
@@ -407,10 +406,12 @@ pub fn run(cli: Cli) -> Out {
             let ledger = Ledger::open(&db, branch)?;
             let dest = match file {
                 Some(f) => {
-                    crate::backup::backup_to(&ledger, &f).map_err(CoreError::User)?;
+                    crate::app::backup::backup_to(&ledger, &f).map_err(CoreError::User)?;
                     f
                 }
-                None => crate::backup::auto_backup(&ledger, "manual").map_err(CoreError::User)?,
+                None => {
+                    crate::app::backup::auto_backup(&ledger, "manual").map_err(CoreError::User)?
+                }
             };
             println!("{}", dest.display());
             Ok(())
@@ -420,7 +421,7 @@ pub fn run(cli: Cli) -> Out {
                 return fail(format!("{}: no such backup", file.display()));
             }
             let (plan, kept) =
-                crate::backup::restore(&file, &db, force).map_err(CoreError::User)?;
+                crate::app::backup::restore(&file, &db, force).map_err(CoreError::User)?;
             let kept = kept
                 .map(|k| format!("; the replaced database is kept as {}", k.display()))
                 .unwrap_or_default();
@@ -446,7 +447,7 @@ pub fn run(cli: Cli) -> Out {
                     db.display()
                 ));
             }
-            let spec = crate::gen::GenSpec {
+            let spec = crate::dev::gen::GenSpec {
                 branches,
                 members,
                 years,
@@ -456,7 +457,7 @@ pub fn run(cli: Cli) -> Out {
                 open_quarters,
             };
             let t = std::time::Instant::now();
-            crate::gen::generate(&db, &spec)?;
+            crate::dev::gen::generate(&db, &spec)?;
             println!(
                 "generated {members} members in {branches} branches, {years} years, in {:.1}s",
                 t.elapsed().as_secs_f64()

@@ -1,9 +1,9 @@
 //! Printing CLI results as tables, JSON or CSV.
 
 use super::Format;
-use crate::core::{CoreError, Ledger, RankRow, Ranking, Statement};
-use crate::model::{fmt_points, Claim, RankGroup};
-use crate::text::table;
+use crate::app::{CoreError, Ledger, RankRow, Ranking, Statement};
+use crate::domain::model::{fmt_points, Claim, RankGroup};
+use crate::domain::text::table;
 
 type Out = Result<(), CoreError>;
 
@@ -25,9 +25,9 @@ fn csv_out(header: &[&str], rows: &[Vec<String>]) -> Out {
 }
 
 pub fn schemes(zh: bool) {
-    let rows: Vec<Vec<String>> = crate::scheme::BUILTIN
+    let rows: Vec<Vec<String>> = crate::domain::scheme::BUILTIN
         .iter()
-        .filter_map(|(id, _)| crate::scheme::Scheme::builtin(id))
+        .filter_map(|(id, _)| crate::domain::scheme::Scheme::builtin(id))
         .map(|(s, _)| {
             vec![
                 s.id.clone(),
@@ -49,8 +49,11 @@ pub fn schemes(zh: bool) {
 
 /// `jifen schemes ID`: the figures the scheme sets that its seed does not state.
 pub fn scheme_choices(id: &str, zh: bool) -> Out {
-    let Some((s, _)) = crate::scheme::Scheme::builtin(id) else {
-        let ids: Vec<&str> = crate::scheme::BUILTIN.iter().map(|(k, _)| *k).collect();
+    let Some((s, _)) = crate::domain::scheme::Scheme::builtin(id) else {
+        let ids: Vec<&str> = crate::domain::scheme::BUILTIN
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
         return Err(CoreError::User(format!(
             "no built-in scheme '{id}' (schemes: {})",
             ids.join(", ")
@@ -303,7 +306,7 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
 }
 
 /// The one-line summary of `jifen retotal`.
-pub fn retotal_summary(r: &crate::core::RetotalReport) -> String {
+pub fn retotal_summary(r: &crate::app::RetotalReport) -> String {
     let s = &r.stats;
     let verb = if r.written { "changed" } else { "differ" };
     let mut line = format!(
@@ -329,8 +332,8 @@ fn counted(n: usize, one: &str, many: &str) -> String {
 }
 
 /// One difference found by `jifen retotal --check`.
-pub fn retotal_change(c: &crate::core::retotal::Change) -> String {
-    use crate::core::retotal::ChangeKind;
+pub fn retotal_change(c: &crate::app::retotal::Change) -> String {
+    use crate::app::retotal::ChangeKind;
     let what = match &c.kind {
         ChangeKind::Missing(row) => format!("missing (tallies give {})", fmt_points(row.total)),
         ChangeKind::Changed { kept_total, fresh } if *kept_total == fresh.total => format!(

@@ -8,7 +8,7 @@
 mod papers;
 mod render;
 
-use crate::core::{CoreError, Ledger, RankScope, Result};
+use crate::app::{CoreError, Ledger, RankScope, Result};
 use std::path::{Path, PathBuf};
 
 /// Which paper.
@@ -95,7 +95,7 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Num(x) => crate::model::fmt_points(*x),
+            Cell::Num(x) => crate::domain::model::fmt_points(*x),
             Cell::Empty => String::new(),
         }
     }

@@ -1,10 +1,10 @@
 //! Building each paper as a [`Doc`] from the ledger's view models.
 
 use super::{Cell, Doc, Page, Paper, Table};
-use crate::core::appeals::AppealRow;
-use crate::core::{ClaimFilter, CoreError, Ledger, RankScope, Ranking, Result};
-use crate::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId};
-use crate::scheme::ItemKind;
+use crate::app::appeals::AppealRow;
+use crate::app::{ClaimFilter, CoreError, Ledger, RankScope, Ranking, Result};
+use crate::domain::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId};
+use crate::domain::scheme::ItemKind;
 use crate::store::appeal_queries::{self, CorrectionRecord};
 use crate::store::queries;
 use std::collections::HashMap;
@@ -137,7 +137,7 @@ impl Ctx<'_> {
     }
 
     fn window(&self, p: &PeriodId) -> Result<Option<(String, String, String)>> {
-        let pb = self.l.publication(p, crate::calendar::today())?;
+        let pb = self.l.publication(p, crate::domain::calendar::today())?;
         Ok(match (pb.locked_on, pb.window_end) {
             (Some(s), Some(e)) => {
                 let unit = if pb.working_days {
@@ -426,7 +426,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     let members = cx.l.members()?;
     let exempt = members
         .iter()
-        .filter(|m| m.status == crate::model::MemberStatus::Exempt)
+        .filter(|m| m.status == crate::domain::model::MemberStatus::Exempt)
         .count();
     let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
     meta.push((

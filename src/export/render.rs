@@ -1,7 +1,7 @@
 //! Writing a [`Doc`] as CSV (UTF-8 with BOM), XLSX or printable HTML.
 
 use super::{Cell, Doc};
-use crate::core::{CoreError, Result};
+use crate::app::{CoreError, Result};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 use std::io::Write;
 use std::path::Path;

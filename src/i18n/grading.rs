@@ -2,9 +2,9 @@
 //! a scheme's branch choices.
 
 use crate::cli::Lang;
-use crate::model::{fmt_points, RankGroup};
-use crate::scheme::Scheme;
-use crate::scoring::{Quota, QuotaNote};
+use crate::domain::model::{fmt_points, RankGroup};
+use crate::domain::scheme::Scheme;
+use crate::domain::scoring::{Quota, QuotaNote};
 
 /// A ranking group's heading.
 pub fn rank_group(lang: Lang, g: RankGroup) -> &'static str {

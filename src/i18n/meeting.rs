@@ -2,11 +2,11 @@
 //! walk, undo and the quorum. Messages with values are one function each, so
 //! that word order stays right per language.
 
+use crate::app::console_support::{HeldLease, LeaseState};
+use crate::app::undo::UndoStep;
+use crate::app::CoreError;
+use crate::app::Quorum;
 use crate::cli::Lang;
-use crate::core::console_support::{HeldLease, LeaseState};
-use crate::core::undo::UndoStep;
-use crate::core::CoreError;
-use crate::core::Quorum;
 
 /// Fixed words of the assembly's acts.
 #[derive(Debug)]
@@ -210,7 +210,7 @@ pub fn lease_taken_over(lang: Lang, h: &HeldLease) -> String {
 /// (`roll call: absent`) in the interface language (点名: 缺席), a member's
 /// own note as written.
 pub fn claim_note(lang: Lang, note: &str) -> String {
-    match crate::core::roll_call_mark(note) {
+    match crate::app::roll_call_mark(note) {
         Some(mark) if lang == Lang::Zh => format!("点名: {}", crate::i18n::attendance(lang, mark)),
         Some(mark) => format!("roll call: {}", crate::i18n::attendance(lang, mark)),
         None => note.to_string(),
@@ -249,8 +249,8 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
             },
         ) => format!(
             "调整分值 {} 超出「{item}」允许的范围(0 至 {})",
-            crate::model::fmt_points(*points),
-            crate::model::fmt_points(*max)
+            crate::domain::model::fmt_points(*points),
+            crate::domain::model::fmt_points(*max)
         ),
         (
             Lang::Zh,
@@ -262,7 +262,7 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
         ) => format!("{period}: 应到 {expected} 实到 {present},到会未过半数"),
         (Lang::Zh, CoreError::NothingToUndo) => words(lang).nothing_to_undo.to_string(),
         (Lang::Zh, CoreError::ReasonNeeded(o)) => match o {
-            crate::model::Outcome::Rejected => "驳回须填写理由".to_string(),
+            crate::domain::model::Outcome::Rejected => "驳回须填写理由".to_string(),
             _ => words(lang).reason_needed.to_string(),
         },
         _ => e.to_string(),
@@ -271,8 +271,8 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
 
 /// The points an item allows, with level names in the interface language
 /// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5`).
-pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
-    use crate::model::fmt_points;
+pub fn item_points(lang: Lang, item: &crate::domain::scheme::Item) -> String {
+    use crate::domain::model::fmt_points;
     if item.levels.is_some() {
         let list: Vec<String> = item
             .levels_by_points()
@@ -284,7 +284,7 @@ pub fn item_points(lang: Lang, item: &crate::scheme::Item) -> String {
     if let Some(p) = item.points {
         return fmt_points(p);
     }
-    if item.kind == crate::scheme::ItemKind::Veto {
+    if item.kind == crate::domain::scheme::ItemKind::Veto {
         return match lang {
             Lang::Zh => "一票否决".into(),
             Lang::En => "veto".into(),

@@ -11,13 +11,13 @@ const STATEMENT_CACHE: usize = 128;
 pub const SCHEMA_VERSION: i64 = 7;
 
 const MIGRATIONS: &[&str] = &[
-    include_str!("schema.sql"),
-    include_str!("migration_2.sql"),
-    include_str!("migration_3.sql"),
-    include_str!("migration_4.sql"),
-    include_str!("migration_5.sql"),
-    include_str!("migration_6.sql"),
-    include_str!("migration_7.sql"),
+    include_str!("migrations/001.sql"),
+    include_str!("migrations/002.sql"),
+    include_str!("migrations/003.sql"),
+    include_str!("migrations/004.sql"),
+    include_str!("migrations/005.sql"),
+    include_str!("migrations/006.sql"),
+    include_str!("migrations/007.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.

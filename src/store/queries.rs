@@ -1,7 +1,7 @@
 //! Reading the current-state tables.
 
-use crate::model::{Claim, ClaimSource, ClaimStatus, Member, MemberStatus, ShortText};
-use crate::scoring::Tally;
+use crate::domain::model::{Claim, ClaimSource, ClaimStatus, Member, MemberStatus, ShortText};
+use crate::domain::scoring::Tally;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -68,7 +68,7 @@ fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
             .get_ref(2)?
             .as_str()?
             .parse()
-            .unwrap_or(crate::model::Category::Full),
+            .unwrap_or(crate::domain::model::Category::Full),
         tier: r.get(3)?,
         group: r.get_ref(4)?.as_str_or_null()?.map(ShortText::from),
         status: r
@@ -427,7 +427,12 @@ pub fn tallies_by_period(
             while let Some(r) = rows.next()? {
                 let (member, item, points, count): (i64, String, f64, i64) =
                     (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                crate::scoring::add_to(out[k].entry(member).or_default(), item, points, count);
+                crate::domain::scoring::add_to(
+                    out[k].entry(member).or_default(),
+                    item,
+                    points,
+                    count,
+                );
             }
         }
     }

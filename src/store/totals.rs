@@ -1,7 +1,7 @@
 //! The kept totals: `score` rows and the `score_dirty` notes that say which of
 //! them a change has moved (see migration 3).
 
-use crate::scoring::{Breakdown, Tally};
+use crate::domain::scoring::{Breakdown, Tally};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -68,7 +68,7 @@ pub fn member_tallies(
             let mut rows = cst.query(params![branch, p, member])?;
             while let Some(r) = rows.next()? {
                 let (item, points, count): (String, f64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-                crate::scoring::add_to(&mut v, item, points, count);
+                crate::domain::scoring::add_to(&mut v, item, points, count);
             }
         }
         out.push(v);

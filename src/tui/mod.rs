@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod console;
+pub mod theme;
 pub mod widgets;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -2,7 +2,7 @@
 //! long lists, width-correct cells, a "too small" notice, key hints,
 //! centred popups, bordered panes and fast line drawing.
 
-use crate::text::{pad, pad_left, width};
+use crate::domain::text::{pad, pad_left, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -88,13 +88,13 @@ impl Cells {
 
     /// Text left-aligned in exactly `cells` cells, as [`cell`].
     pub fn left(mut self, s: &str, cells: usize) -> Self {
-        crate::text::pad_into(&mut self.0, s, cells);
+        crate::domain::text::pad_into(&mut self.0, s, cells);
         self
     }
 
     /// Text right-aligned in exactly `cells` cells, as [`cell_right`].
     pub fn right(mut self, s: &str, cells: usize) -> Self {
-        crate::text::pad_left_into(&mut self.0, s, cells);
+        crate::domain::text::pad_left_into(&mut self.0, s, cells);
         self
     }
 }

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset};
-use jifen::theme::Theme;
 use jifen::tui::board::{draw, BoardView, Labels, Poller};
+use jifen::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
@@ -24,7 +24,7 @@ pub const ZH: Labels = Labels { zh: true };
 pub fn demo() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("demo.sqlite");
-    jifen::demo::write_demo(&path).expect("demo");
+    jifen::dev::demo::write_demo(&path).expect("demo");
     (dir, path)
 }
 
@@ -58,7 +58,7 @@ pub fn text(buf: &Buffer) -> String {
             }
             let s = buf[(x, y)].symbol();
             line.push_str(s);
-            skip = jifen::text::width(s).saturating_sub(1);
+            skip = jifen::domain::text::width(s).saturating_sub(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -89,7 +89,7 @@ pub fn colours(buf: &Buffer) -> String {
         for x in a.left()..a.right() {
             // The cell behind a wide character takes that character's style.
             let c = &buf[(x.saturating_sub(u16::from(hidden)), y)];
-            hidden = !hidden && jifen::text::width(buf[(x, y)].symbol()) == 2;
+            hidden = !hidden && jifen::domain::text::width(buf[(x, y)].symbol()) == 2;
             let key = format!("fg={:?} bg={:?} mod={:?}", c.fg, c.bg, c.modifier);
             let i = match legend.iter().position(|k| *k == key) {
                 Some(i) => i,
@@ -112,18 +112,18 @@ pub fn colours(buf: &Buffer) -> String {
 }
 
 /// A read-write ledger on the same file (the console's side).
-pub fn console(path: &std::path::Path) -> jifen::core::Ledger {
-    jifen::core::Ledger::open(path, None).expect("open rw")
+pub fn console(path: &std::path::Path) -> jifen::app::Ledger {
+    jifen::app::Ledger::open(path, None).expect("open rw")
 }
 
 /// A member's id by name.
-pub fn member_id(l: &jifen::core::Ledger, name: &str) -> i64 {
+pub fn member_id(l: &jifen::app::Ledger, name: &str) -> i64 {
     l.find_member(name).expect("member").id
 }
 
 /// Add a claim with a note, and approve it with a reason; returns the claim id.
 pub fn approve(
-    l: &mut jifen::core::Ledger,
+    l: &mut jifen::app::Ledger,
     name: &str,
     item: &str,
     level: Option<&str>,
@@ -132,7 +132,7 @@ pub fn approve(
 ) -> i64 {
     let id = member_id(l, name);
     let c = l
-        .add_claim(&jifen::core::ClaimDraft {
+        .add_claim(&jifen::app::ClaimDraft {
             member_id: id,
             item: item.into(),
             level: level.map(String::from),
@@ -142,12 +142,17 @@ pub fn approve(
             note: Some(note.into()),
             evidence: Some(format!("证据{note}")),
             period: None,
-            source: jifen::model::ClaimSource::Secretary,
+            source: jifen::domain::model::ClaimSource::Secretary,
             verdict: None,
             reason: None,
         })
         .expect("claim");
-    l.verdict(c, jifen::model::Outcome::Approved, None, Some(reason))
-        .expect("verdict");
+    l.verdict(
+        c,
+        jifen::domain::model::Outcome::Approved,
+        None,
+        Some(reason),
+    )
+    .expect("verdict");
     c
 }

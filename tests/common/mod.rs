@@ -4,8 +4,8 @@
 pub mod cli;
 pub mod pty;
 
-use jifen::core::{ClaimDraft, Ledger, MemberDraft};
-use jifen::model::{Category, MemberStatus, Outcome};
+use jifen::app::{ClaimDraft, Ledger, MemberDraft};
+use jifen::domain::model::{Category, MemberStatus, Outcome};
 use std::path::PathBuf;
 
 /// A fresh ledger on a built-in scheme in a temporary folder.
@@ -58,7 +58,7 @@ pub fn claim(
     l.add_claim(&d).expect("add claim")
 }
 
-pub fn score(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> f64 {
+pub fn score(l: &Ledger, scope: jifen::app::RankScope, m: i64) -> f64 {
     l.ranking(&scope)
         .expect("ranking")
         .rows
@@ -68,7 +68,7 @@ pub fn score(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> f64 {
         .score
 }
 
-pub fn row(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> jifen::core::RankRow {
+pub fn row(l: &Ledger, scope: jifen::app::RankScope, m: i64) -> jifen::app::RankRow {
     l.ranking(&scope)
         .expect("ranking")
         .rows
@@ -77,8 +77,8 @@ pub fn row(l: &Ledger, scope: jifen::core::RankScope, m: i64) -> jifen::core::Ra
         .expect("member ranked")
 }
 
-pub fn q(s: &str) -> jifen::core::RankScope {
-    jifen::core::RankScope::Period(s.parse().expect("period"))
+pub fn q(s: &str) -> jifen::app::RankScope {
+    jifen::app::RankScope::Period(s.parse().expect("period"))
 }
 
 /// A copy of the database with no kept scores and every branch noted as out

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub fn demo(lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("demo.sqlite");
-    let ledger = jifen::demo::write_demo(&path).expect("demo");
+    let ledger = jifen::dev::demo::write_demo(&path).expect("demo");
     let day = lock_day(&ledger, "2026Q3");
     let mut app = App::new(ledger, lang).expect("console");
     // Deadlines count from the day the demo locked 2026Q3 (the day the test runs).
@@ -21,9 +21,9 @@ pub fn demo(lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
 }
 
 /// The day a period was locked.
-pub fn lock_day(l: &jifen::core::Ledger, period: &str) -> chrono::NaiveDate {
-    let p: jifen::model::PeriodId = period.parse().expect("period");
-    l.publication(&p, jifen::calendar::today())
+pub fn lock_day(l: &jifen::app::Ledger, period: &str) -> chrono::NaiveDate {
+    let p: jifen::domain::model::PeriodId = period.parse().expect("period");
+    l.publication(&p, jifen::domain::calendar::today())
         .expect("publication")
         .locked_on
         .expect("locked")
@@ -77,11 +77,14 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
 pub fn run_dates(app: &App) -> Vec<String> {
     let l = app.ledger();
     let today = app.today();
-    let mut d = vec![today.to_string(), jifen::calendar::today().to_string()];
+    let mut d = vec![
+        today.to_string(),
+        jifen::domain::calendar::today().to_string(),
+    ];
     for r in l.periods().unwrap_or_default() {
         d.extend(r.locked_at.iter().map(|x| x.chars().take(10).collect()));
         d.extend(r.window_end.clone());
-        if let Ok(p) = r.id.parse::<jifen::model::PeriodId>() {
+        if let Ok(p) = r.id.parse::<jifen::domain::model::PeriodId>() {
             if let Ok(pb) = l.publication(&p, today) {
                 d.extend(pb.window_end.map(|w| w.to_string()));
             }
@@ -115,9 +118,9 @@ pub fn redact_run_dates(app: &App, text: &str) -> String {
 /// File an appeal of 沈从文 against 2026Q3's absence deduction through the core,
 /// on `day`; returns (appeal id, member id).
 pub fn file_demo_appeal(path: &std::path::Path, day: chrono::NaiveDate) -> (i64, i64) {
-    let mut l = jifen::core::Ledger::open(path, None).expect("ledger");
+    let mut l = jifen::app::Ledger::open(path, None).expect("ledger");
     let m = l.find_member("沈从文").expect("member");
-    let q3: jifen::model::PeriodId = "2026Q3".parse().expect("period");
+    let q3: jifen::domain::model::PeriodId = "2026Q3".parse().expect("period");
     let id = l
         .file_appeal(
             m.id,

@@ -1,9 +1,9 @@
 //! Ranking scored members straight through `scoring::rank`, for the grading tests.
 #![allow(dead_code)]
 
-use jifen::model::Category;
-use jifen::scheme::{Scheme, TieRule};
-use jifen::scoring::{rank_with_notes, Breakdown, Entrant, QuotaNote, Scope};
+use jifen::domain::model::Category;
+use jifen::domain::scheme::{Scheme, TieRule};
+use jifen::domain::scoring::{rank_with_notes, Breakdown, Entrant, QuotaNote, Scope};
 
 /// One member's result, in the order the members were given.
 #[derive(Debug, Clone, PartialEq)]

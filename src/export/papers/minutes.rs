@@ -13,7 +13,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let members = cx.l.members()?;
     let active: Vec<_> = members
         .iter()
-        .filter(|m| m.status == crate::model::MemberStatus::Active)
+        .filter(|m| m.status == crate::domain::model::MemberStatus::Active)
         .collect();
     let att = cx.l.attendance(p)?;
     let names = |mark: &str| -> String {
@@ -52,7 +52,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         ),
     );
     // Counted over the voting members (active full members), as the quorum is.
-    let q = crate::core::Quorum::count(&members, &att);
+    let q = crate::app::Quorum::count(&members, &att);
     let words = crate::i18n::meeting::words(if zh {
         crate::cli::Lang::Zh
     } else {

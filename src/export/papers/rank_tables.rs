@@ -2,10 +2,10 @@
 //! activists), and the notes of quotas a tie went over.
 
 use super::{category, stars, t, Ctx};
+use crate::app::{RankRow, Ranking};
 use crate::cli::Lang;
-use crate::core::{RankRow, Ranking};
+use crate::domain::model::RankGroup;
 use crate::export::{Cell, Table};
-use crate::model::RankGroup;
 use std::collections::HashMap;
 
 pub(super) fn rank_table(

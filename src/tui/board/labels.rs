@@ -18,7 +18,7 @@ impl Labels {
     }
 
     /// The heading of a ranking group (members, activists).
-    pub fn rank_group(self, g: crate::model::RankGroup) -> &'static str {
+    pub fn rank_group(self, g: crate::domain::model::RankGroup) -> &'static str {
         let lang = if self.zh {
             crate::cli::Lang::Zh
         } else {

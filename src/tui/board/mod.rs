@@ -18,9 +18,9 @@ pub use labels::Labels;
 pub use poller::Poller;
 pub use view::BoardView;
 
+use crate::app::{CoreError, Ledger};
 use crate::cli::Lang;
-use crate::core::{CoreError, Ledger};
-use crate::theme::Theme;
+use crate::tui::theme::Theme;
 use std::path::Path;
 
 /// Run the board on a database until the operator quits (q, Esc, Ctrl-C);
@@ -37,7 +37,7 @@ pub fn run(
     let ledger = Ledger::open_read_only(db, branch)?;
     let pin = match period {
         Some(p) => {
-            let id: crate::model::PeriodId = p.parse().map_err(CoreError::User)?;
+            let id: crate::domain::model::PeriodId = p.parse().map_err(CoreError::User)?;
             if ledger.period_row(&id)?.is_none() {
                 return Err(CoreError::User(format!("no period {id} in this branch")));
             }

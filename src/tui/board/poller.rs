@@ -6,8 +6,8 @@ use super::changes::Changes;
 use super::labels::Labels;
 use super::snapshot::{self, Snapshot};
 use super::view::{self, BoardView};
-use crate::core::Ledger;
-use crate::model::PeriodId;
+use crate::app::Ledger;
+use crate::domain::model::PeriodId;
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -201,7 +201,7 @@ impl Poller {
     }
 }
 
-fn is_busy(e: &crate::core::CoreError) -> bool {
+fn is_busy(e: &crate::app::CoreError) -> bool {
     let s = e.to_string();
     s.contains("locked") || s.contains("busy")
 }

@@ -1,9 +1,9 @@
 //! What the board reads from the core on each change: plain data, no SQL here.
 
-use crate::core::board_state::{BoardMode, FrozenRow, PublicStatement};
-use crate::core::{Ledger, RankRow, RankScope, Result};
-use crate::model::{ConfirmState, PeriodId};
-use crate::scheme::{GradesOn, Scheme};
+use crate::app::board_state::{BoardMode, FrozenRow, PublicStatement};
+use crate::app::{Ledger, RankRow, RankScope, Result};
+use crate::domain::model::{ConfirmState, PeriodId};
+use crate::domain::scheme::{GradesOn, Scheme};
 
 /// A member's sign-off as the room sees it: three marks, never a dispute's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,7 +36,7 @@ pub struct Row {
     pub mark: String,
     pub signed: Signed,
     /// The ranking the member is placed in (members, activists).
-    pub group: crate::model::RankGroup,
+    pub group: crate::domain::model::RankGroup,
 }
 
 /// Everything the board draws, read in one go.
@@ -64,7 +64,7 @@ pub struct Snapshot {
 /// Read a snapshot through the core; `pin` fixes the period.
 pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapshot> {
     let scheme = ledger.scheme();
-    let lower_is_better = scheme.direction == crate::scheme::Direction::Lower;
+    let lower_is_better = scheme.direction == crate::domain::scheme::Direction::Lower;
     let mut mode = ledger.board_mode()?;
     // A board pinned to a period shows no frozen copy of another one.
     if let (Some(pin), BoardMode::Frozen { period, .. }) = (pin, &mode) {
@@ -89,7 +89,7 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
     };
     snap.period = Some(p.to_string());
     snap.grade_projected =
-        scheme.grades_on == GradesOn::Year && p.kind != crate::model::PeriodKind::Year;
+        scheme.grades_on == GradesOn::Year && p.kind != crate::domain::model::PeriodKind::Year;
     let Ok(ranking) = ledger.ranking(&RankScope::Period(p)) else {
         // A pinned period that does not exist: nothing to show.
         return Ok(snap);

@@ -4,7 +4,7 @@
 
 use super::draw::draw;
 use super::poller::{Frame, Poller, POLL};
-use crate::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

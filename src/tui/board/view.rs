@@ -5,9 +5,9 @@
 use super::changes::Changes;
 use super::labels::Labels;
 use super::snapshot::{Row, Signed, Snapshot};
-use crate::core::board_state::{reveal_progress, BoardMode, RevealProgress};
-use crate::model::{fmt_points, RankGroup};
-use crate::theme::Role;
+use crate::app::board_state::{reveal_progress, BoardMode, RevealProgress};
+use crate::domain::model::{fmt_points, RankGroup};
+use crate::tui::theme::Role;
 use chrono::{DateTime, FixedOffset};
 
 /// Seconds a page stays up before the next one.

@@ -1,6 +1,6 @@
 //! What a key press means, independent of the key: the console's verbs.
 
-use crate::model::Attendance;
+use crate::domain::model::Attendance;
 
 /// A user intention; `App::update` turns it into core calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

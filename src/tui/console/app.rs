@@ -10,10 +10,10 @@ use super::prompt::{Form, FormKind, Outcome};
 use super::screen::{Ctx, Screen, ScreenKind};
 use super::style::Palette;
 use super::{appeals, confirm, help, keys, lock, members, overview, roll_call, year};
+use crate::app::{Ledger, Result};
 use crate::cli::Lang;
-use crate::core::{Ledger, Result};
+use crate::domain::model::PeriodId;
 use crate::i18n::{self, Strings};
-use crate::model::PeriodId;
 use crate::tui::widgets::{centered, fits, popup, too_small};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -58,7 +58,7 @@ pub struct App {
     /// The journal's head when the console opened: undo reaches no further back.
     pub(super) session_start: i64,
     /// The undo offered by `u`, waiting for yes.
-    pub(super) undo_plan: Option<crate::core::undo::UndoPlan>,
+    pub(super) undo_plan: Option<crate::app::undo::UndoPlan>,
 }
 
 impl App {
@@ -106,7 +106,7 @@ impl App {
 
     /// The day deadlines are counted against.
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(crate::calendar::today)
+        self.today.unwrap_or_else(crate::domain::calendar::today)
     }
 
     /// Where the papers of a period are written: `<db>.papers/<period>/`.
@@ -185,7 +185,7 @@ impl App {
     }
 
     /// Show a core error on the status line, in the interface language.
-    pub(super) fn fail(&mut self, e: &crate::core::CoreError) {
+    pub(super) fn fail(&mut self, e: &crate::app::CoreError) {
         self.err(crate::i18n::meeting::core_error(self.lang, e));
     }
 

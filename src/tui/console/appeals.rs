@@ -2,8 +2,8 @@
 //! the warning role), the selected appeal's words and replies.
 
 use super::screen::Ctx;
-use crate::core::appeals::AppealRow;
-use crate::core::{Ledger, Result};
+use crate::app::appeals::AppealRow;
+use crate::app::{Ledger, Result};
 use crate::i18n::Strings;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use chrono::NaiveDate;

@@ -5,7 +5,7 @@ use super::app::{App, Overlay};
 use super::board_popup::{BoardPopup, Choice};
 use super::field::Field;
 use super::prompt::{Form, FormKind};
-use crate::core::board_state::{BoardMode, BoardState, RevealStyle, AUTO_REVEAL_MS};
+use crate::app::board_state::{BoardMode, BoardState, RevealStyle, AUTO_REVEAL_MS};
 
 impl App {
     /// While the board spotlights a member, it follows the console's selection.

@@ -1,7 +1,7 @@
 //! Board control: what the room display shows.
 
 use super::screen::Ctx;
-use crate::core::board_state::{reveal_progress, BoardMode, RevealProgress};
+use crate::app::board_state::{reveal_progress, BoardMode, RevealProgress};
 use crate::i18n::Strings;
 use crate::tui::widgets::{centered, draw_rows, popup};
 use ratatui::buffer::Buffer;

@@ -28,12 +28,15 @@ pub fn draw_header(area: Rect, buf: &mut Buffer, h: &Header, ctx: &Ctx) {
         Span::styled(h.screen.clone(), pal.title),
     ];
     if let Some(r) = &h.read_only {
-        let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
+        let used: usize = spans
+            .iter()
+            .map(|s| crate::domain::text::width(&s.content))
+            .sum();
         let room = (area.width as usize).saturating_sub(used + 4);
         // At 80 columns the holder's full note does not fit: cut it, keeping
         // the read-only word first (the status line has the rest).
         spans.push(Span::styled(
-            format!("  [{}]", crate::text::truncate(r, room)),
+            format!("  [{}]", crate::domain::text::truncate(r, room)),
             pal.warning,
         ));
     }

@@ -2,8 +2,8 @@
 //! confirmed, or disputed with their words.
 
 use super::screen::{signed_points, stars_text, Ctx};
-use crate::core::{Ledger, Result, Statement, StatementLine};
-use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
+use crate::app::{Ledger, Result, Statement, StatementLine};
+use crate::domain::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -186,7 +186,7 @@ fn sheet(lines: &[StatementLine], w: usize, ctx: &Ctx) -> (Line<'static>, Vec<Li
             ClaimStatus::Rejected | ClaimStatus::Withdrawn => pal.muted,
             _ => Style::default(),
         };
-        let reason = crate::text::wrap(c.reason.as_deref().unwrap_or(""), reason_w);
+        let reason = crate::domain::text::wrap(c.reason.as_deref().unwrap_or(""), reason_w);
         out.push(Line::from(vec![
             Span::raw(format!(
                 " {} {} {} ",

@@ -1,6 +1,6 @@
 //! One line of text input: insert at a cursor, cursor drawn by display width.
 
-use crate::text::width;
+use crate::domain::text::width;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A labelled text field.

@@ -143,14 +143,14 @@ fn help_lines(ctx: &Ctx, key_w: usize, label_w: usize) -> Vec<Line<'static>> {
     for (section, keys) in all_keys(t) {
         if !section.is_empty() {
             lines.push(Line::from(Span::styled(
-                crate::text::truncate(section, key_w + label_w),
+                crate::domain::text::truncate(section, key_w + label_w),
                 pal.header,
             )));
         }
         for (k, m) in keys {
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", cell(k, key_w.saturating_sub(1))), pal.key),
-                Span::raw(crate::text::truncate(m, label_w)),
+                Span::raw(crate::domain::text::truncate(m, label_w)),
             ]));
         }
     }

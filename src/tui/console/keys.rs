@@ -2,7 +2,7 @@
 
 use super::action::Action;
 use super::screen::ScreenKind;
-use crate::model::Attendance;
+use crate::domain::model::Attendance;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The action a key means on a screen, if any.

@@ -1,9 +1,9 @@
 //! Lock: a checklist, a typed confirmation, then the seal and the summary.
 
 use super::screen::{stars_text, Ctx};
-use crate::core::board_state::BoardMode;
-use crate::core::{Ledger, LockReport, MeetingProgress, RankRow, RankScope, Result};
-use crate::model::{fmt_points, PeriodId};
+use crate::app::board_state::BoardMode;
+use crate::app::{Ledger, LockReport, MeetingProgress, RankRow, RankScope, Result};
+use crate::domain::model::{fmt_points, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +17,7 @@ pub struct Lock {
     pub board_shown: bool,
     pub report: Option<LockReport>,
     /// The assembly's quorum as the roll call stands.
-    pub quorum: crate::core::Quorum,
+    pub quorum: crate::app::Quorum,
     /// The final ranking once sealed.
     pub ranking: Vec<RankRow>,
     /// Quotas a tie took over their count in the sealed ranking, in words.

@@ -2,8 +2,8 @@
 //! claims on the right, the verdict one key away.
 
 use super::screen::{signed_points, stars_text, Ctx};
-use crate::core::{Ledger, RankRow, Result, StatementLine};
-use crate::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
+use crate::app::{Ledger, RankRow, Result, StatementLine};
+use crate::domain::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, pane, put_line, Cells, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -268,8 +268,8 @@ fn detail_lines(x: &StatementLine, width: usize, ctx: &Ctx) -> Vec<Line<'static>
     let mut out = Vec::new();
     for (name, text, style) in fields {
         let label = format!(" {name}: ");
-        let indent = crate::text::width(&label);
-        let parts = crate::text::wrap(&text, width.saturating_sub(indent + 1));
+        let indent = crate::domain::text::width(&label);
+        let parts = crate::domain::text::wrap(&text, width.saturating_sub(indent + 1));
         for (i, part) in parts.into_iter().enumerate() {
             let head = if i == 0 {
                 label.clone()

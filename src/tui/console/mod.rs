@@ -31,9 +31,9 @@ pub use app::{App, MIN_HEIGHT, MIN_WIDTH};
 pub use help::all_keys;
 pub use screen::ScreenKind;
 
+use crate::app::console_support::ConsoleLease;
+use crate::app::{CoreError, Ledger};
 use crate::cli::Lang;
-use crate::core::console_support::ConsoleLease;
-use crate::core::{CoreError, Ledger};
 use std::time::{Duration, Instant};
 
 /// Who this console is, for the lease message: user@host.
@@ -84,7 +84,8 @@ pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
     }
     // The console's theme: a shipped name or a file, from JIFEN_THEME.
     if let Ok(name) = std::env::var("JIFEN_THEME") {
-        let theme = crate::theme::Theme::load(&name).map_err(|e| CoreError::User(e.to_string()))?;
+        let theme =
+            crate::tui::theme::Theme::load(&name).map_err(|e| CoreError::User(e.to_string()))?;
         app.set_palette(style::Palette::from_theme(&theme));
     }
     let mut last_beat = Instant::now();

@@ -4,9 +4,9 @@
 use super::field::Field;
 use super::prompt::Outcome;
 use super::screen::Ctx;
-use crate::core::ClaimDraft;
-use crate::model::PeriodId;
-use crate::scheme::{Item, Scheme};
+use crate::app::ClaimDraft;
+use crate::domain::model::PeriodId;
+use crate::domain::scheme::{Item, Scheme};
 use crate::tui::widgets::{cell, centered, popup};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -59,7 +59,7 @@ impl NewClaim {
     /// Items matching the search text (an exact code first).
     pub fn matches<'s>(&self, scheme: &'s Scheme) -> Vec<&'s Item> {
         let q = self.fields[ITEM].value.trim();
-        let mut v = crate::core::find::items(scheme, q);
+        let mut v = crate::app::find::items(scheme, q);
         if let Some(i) = v.iter().position(|i| i.code == q) {
             let exact = v.remove(i);
             v.insert(0, exact);
@@ -214,7 +214,7 @@ impl NewClaim {
             let text = format!(
                 "{open}{} {}{close}",
                 crate::i18n::level(ctx.lang, code),
-                crate::model::fmt_points(points)
+                crate::domain::model::fmt_points(points)
             );
             spans.push(Span::styled(
                 text,
@@ -287,7 +287,7 @@ impl NewClaim {
                         inner.x + 1,
                         y,
                         &Line::from(Span::styled(
-                            crate::text::truncate(&text, w as usize),
+                            crate::domain::text::truncate(&text, w as usize),
                             style,
                         )),
                         w,

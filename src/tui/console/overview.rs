@@ -2,10 +2,10 @@
 //! lock the publication window and the open appeals with their due dates.
 
 use super::screen::Ctx;
-use crate::core::appeals::AppealRow;
-use crate::core::publication::Publication;
-use crate::core::{Ledger, MeetingProgress, Result};
-use crate::model::PeriodId;
+use crate::app::appeals::AppealRow;
+use crate::app::publication::Publication;
+use crate::app::{Ledger, MeetingProgress, Result};
+use crate::domain::model::PeriodId;
 use crate::tui::widgets::{cell, draw_rows, Scroll};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -27,7 +27,7 @@ pub struct Overview {
     /// The command that opens the room display on this database.
     pub board_command: String,
     /// 应到 / 实到 / 请假 / 缺席 of the period's assembly.
-    pub quorum: Option<crate::core::Quorum>,
+    pub quorum: Option<crate::app::Quorum>,
     pub year: Option<i32>,
     /// Sealed periods not yet final, with their publication windows.
     pub publications: Vec<Publication>,
@@ -58,7 +58,7 @@ impl Overview {
         let mut pubs = Vec::new();
         for r in l.periods()? {
             if matches!(r.state.as_str(), "locked" | "published") {
-                let id: PeriodId = r.id.parse().map_err(crate::core::CoreError::User)?;
+                let id: PeriodId = r.id.parse().map_err(crate::app::CoreError::User)?;
                 pubs.push(l.publication(&id, today)?);
             }
         }
@@ -197,7 +197,7 @@ impl Overview {
                     Span::raw(format!(" {n} ")),
                     Span::styled(mark, if *done { pal.ok } else { pal.muted }),
                     Span::raw(" "),
-                    Span::styled(format!("{} ", crate::text::pad(name, 12)), pal.key),
+                    Span::styled(format!("{} ", crate::domain::text::pad(name, 12)), pal.key),
                     Span::raw(detail.clone()),
                 ])
             })

@@ -2,9 +2,9 @@
 //! format; `App` writes them with `jifen::export` next to the database.
 
 use super::screen::Ctx;
+use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::Strings;
-use crate::model::PeriodId;
 use crate::tui::widgets::{centered, draw_rows, popup};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

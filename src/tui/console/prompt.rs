@@ -2,8 +2,8 @@
 
 use super::field::Field;
 use super::screen::Ctx;
-use crate::core::appeals::AppealOutcome;
-use crate::model::PeriodId;
+use crate::app::appeals::AppealOutcome;
+use crate::domain::model::PeriodId;
 use crate::tui::widgets::{centered, popup};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

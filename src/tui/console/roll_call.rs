@@ -1,8 +1,8 @@
 //! Roll call: mark each scored member present, on leave or absent.
 
 use super::screen::Ctx;
-use crate::core::{Ledger, Result};
-use crate::model::{Attendance, MemberStatus, PeriodId};
+use crate::app::{Ledger, Result};
+use crate::domain::model::{Attendance, MemberStatus, PeriodId};
 use crate::tui::widgets::{cell, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -24,7 +24,7 @@ pub struct RollCall {
     pub list: Scroll,
     pub rows: Vec<RollRow>,
     /// 应到 / 实到 / 请假 / 缺席 over the voting members.
-    pub quorum: crate::core::Quorum,
+    pub quorum: crate::app::Quorum,
 }
 
 impl RollCall {

@@ -3,8 +3,8 @@
 use super::style::Palette;
 use super::{appeals, confirm, lock, members, overview, roll_call, year};
 use crate::cli::Lang;
+use crate::domain::model::fmt_points;
 use crate::i18n::Strings;
-use crate::model::fmt_points;
 
 /// Which screen, without its state (for key maps and help).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
 }
 
 /// The notes of quotas a tie took over their count, in the user's language.
-pub fn quota_notes(l: &crate::core::Ledger, r: &crate::core::Ranking, zh: bool) -> Vec<String> {
+pub fn quota_notes(l: &crate::app::Ledger, r: &crate::app::Ranking, zh: bool) -> Vec<String> {
     let lang = if zh { Lang::Zh } else { Lang::En };
     r.quota_notes
         .iter()
@@ -81,8 +81,8 @@ pub fn quota_notes(l: &crate::core::Ledger, r: &crate::core::Ranking, zh: bool) 
 
 /// Replace grade keys by the scheme's names for them, in the user's language.
 pub fn name_grades<'a>(
-    l: &crate::core::Ledger,
-    rows: impl IntoIterator<Item = &'a mut crate::core::RankRow>,
+    l: &crate::app::Ledger,
+    rows: impl IntoIterator<Item = &'a mut crate::app::RankRow>,
     zh: bool,
 ) {
     for r in rows {

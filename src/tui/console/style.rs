@@ -2,7 +2,7 @@
 //! (`themes/default.toml` uses the terminal's own colours, so it reads on
 //! light and dark backgrounds).
 
-use crate::theme::{Role, Theme};
+use crate::tui::theme::{Role, Theme};
 use ratatui::style::Style;
 
 /// Styles by role, as the console draws them.
@@ -49,8 +49,8 @@ impl Default for Palette {
 impl Palette {
     /// Style of a claim's points: muted when rejected, provisional while pending,
     /// else by the item's kind.
-    pub fn points(&self, status: crate::model::ClaimStatus, kind: &str) -> Style {
-        use crate::model::ClaimStatus;
+    pub fn points(&self, status: crate::domain::model::ClaimStatus, kind: &str) -> Style {
+        use crate::domain::model::ClaimStatus;
         match (status, kind) {
             (ClaimStatus::Rejected | ClaimStatus::Withdrawn, _) => self.muted,
             (ClaimStatus::Pending, _) => self.provisional,

@@ -3,7 +3,7 @@
 //! loop that exits when the terminal goes away instead of spinning.
 
 use super::app::App;
-use crate::core::{CoreError, Result};
+use crate::app::{CoreError, Result};
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{cursor, execute, terminal};

@@ -13,11 +13,11 @@ use super::overview::STEPS;
 use super::papers::PapersPopup;
 use super::prompt::{Form, FormKind};
 use super::screen::{Ctx, Screen};
-use crate::core::appeals::AppealOutcome;
-use crate::core::board_state::BoardMode;
-use crate::core::RankScope;
+use crate::app::appeals::AppealOutcome;
+use crate::app::board_state::BoardMode;
+use crate::app::RankScope;
+use crate::domain::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
 use crate::export::{Paper, PaperFormat};
-use crate::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
 
 const PAGE: isize = 10;
 
@@ -65,7 +65,7 @@ impl App {
             Action::OpenPeriod => {
                 let next = self
                     .period
-                    .map(|p| crate::core::console_support::next_period(&p).to_string());
+                    .map(|p| crate::app::console_support::next_period(&p).to_string());
                 let f = Form::new(
                     FormKind::OpenPeriod,
                     self.t.prompt_open_period,
@@ -182,7 +182,7 @@ impl App {
         let step = match self.stack.last_mut() {
             Some(Screen::Overview(s)) => Some(s.step.selected),
             Some(Screen::RollCall(_)) => {
-                self.mark(crate::model::Attendance::Present);
+                self.mark(crate::domain::model::Attendance::Present);
                 None
             }
             Some(Screen::Members(s)) => {
@@ -403,7 +403,7 @@ impl App {
         if q.trim().is_empty() {
             return;
         }
-        let hit = |name: &str| crate::core::find::matches(name, q);
+        let hit = |name: &str| crate::app::find::matches(name, q);
         let found = match self.stack.last_mut() {
             Some(Screen::Members(s)) => s.rows.iter().position(|r| hit(&r.name)).map(|i| {
                 s.list.select(i, s.rows.len());
@@ -737,7 +737,7 @@ impl App {
         };
         let r = p
             .parse::<PeriodId>()
-            .map_err(crate::core::CoreError::User)
+            .map_err(crate::app::CoreError::User)
             .and_then(|id| self.ledger.finalize(&id, today));
         match r {
             Ok(()) => {

@@ -6,7 +6,7 @@
 use super::app::{App, ConfirmScreen, Overlay, Pane};
 use super::prompt::{Form, FormKind};
 use super::screen::Screen;
-use crate::core::CoreError;
+use crate::app::CoreError;
 use crate::i18n::meeting;
 
 impl App {
@@ -51,7 +51,7 @@ impl App {
     }
 
     /// Roll call: mark the selected member and move on.
-    pub(super) fn mark(&mut self, m: crate::model::Attendance) {
+    pub(super) fn mark(&mut self, m: crate::domain::model::Attendance) {
         let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
             return self.err(self.t.no_member);
         };
@@ -138,7 +138,7 @@ impl App {
 
     /// The lock's prompt: an inquorate session is first asked about (and the
     /// answer recorded with the lock), then the period is typed.
-    pub(super) fn lock_prompt(&mut self, p: crate::model::PeriodId) {
+    pub(super) fn lock_prompt(&mut self, p: crate::domain::model::PeriodId) {
         match self.ledger.quorum(&p) {
             Ok(q) if !q.quorate() => {
                 let w = meeting::words(self.lang);
@@ -157,7 +157,7 @@ impl App {
     }
 
     /// The typed confirmation of a lock.
-    pub(super) fn lock_form(&mut self, p: crate::model::PeriodId, waive: bool) {
+    pub(super) fn lock_form(&mut self, p: crate::domain::model::PeriodId, waive: bool) {
         let t = self.t;
         let mut info = vec![format!("{} {p}", t.must_type)];
         if waive {

@@ -2,9 +2,9 @@
 //! each member's follow-up actions, ticked off as done (in the journal).
 
 use super::screen::{stars_text, Ctx};
-use crate::core::follow_ups::FollowUpRow;
-use crate::core::{Ledger, RankScope, Ranking};
-use crate::model::fmt_points;
+use crate::app::follow_ups::FollowUpRow;
+use crate::app::{Ledger, RankScope, Ranking};
+use crate::domain::model::fmt_points;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,7 +44,7 @@ impl Year {
         self.follow.get(self.follow_list.selected)
     }
 
-    pub fn load(&mut self, l: &Ledger, zh: bool) -> crate::core::Result<()> {
+    pub fn load(&mut self, l: &Ledger, zh: bool) -> crate::app::Result<()> {
         let mut r = l.ranking(&RankScope::Year(self.year))?;
         self.quota_notes = super::screen::quota_notes(l, &r, zh);
         super::screen::name_grades(l, &mut r.rows, zh);

@@ -1,9 +1,9 @@
 //! Header and footer bars: solid colour bands, no thin lines.
 
 use super::{put, put_centred};
-use crate::theme::{Role, Theme};
 use crate::tui::board::labels::Labels;
 use crate::tui::board::view::Header;
+use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -65,7 +65,7 @@ pub fn header(h: &Header, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer
             title,
         );
         let rest = format!("{}  {}", h.period, right);
-        let rw = crate::text::width(&rest) as u16 + 1;
+        let rw = crate::domain::text::width(&rest) as u16 + 1;
         if area.width > used + 3 + rw {
             put(buf, area.right() - rw, area.y, &rest, rw, title);
         }
@@ -98,7 +98,7 @@ pub fn header(h: &Header, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer
             ) + 4;
         }
     }
-    let rw = crate::text::width(&right) as u16 + 2;
+    let rw = crate::domain::text::width(&right) as u16 + 2;
     let vstyle = theme.style(verdict_role);
     if area.right() >= rw && x + rw <= area.right() {
         put(buf, area.right() - rw, y, &right, rw, vstyle);
@@ -151,7 +151,7 @@ pub fn footer(
     let mut right_w = 0;
     if let Some((p, n)) = page.filter(|(_, n)| *n > 1) {
         let s = l.page(p + 1, n);
-        right_w = crate::text::width(&s) as u16 + 2;
+        right_w = crate::domain::text::width(&s) as u16 + 2;
         if area.width > right_w {
             put(
                 buf,
@@ -169,7 +169,7 @@ pub fn footer(
     let room = usize::from(limit.saturating_sub(x));
     let span = |l: &[(String, Role)]| {
         l.iter()
-            .map(|(t, _)| crate::text::width(t) + 3)
+            .map(|(t, _)| crate::domain::text::width(t) + 3)
             .sum::<usize>()
     };
     let legend = legends
@@ -179,7 +179,7 @@ pub fn footer(
         .copied()
         .unwrap_or(&[]);
     for (text, role) in legend {
-        let w = crate::text::width(text) as u16;
+        let w = crate::domain::text::width(text) as u16;
         if x + w > limit {
             break;
         }

@@ -8,7 +8,7 @@ mod screens;
 mod table;
 
 use super::view::{BoardView, Screen};
-use crate::theme::{Role, Theme};
+use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -84,14 +84,14 @@ pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, max: u16, style:
         return 0;
     }
     let max = max.min(a.right() - x);
-    let t = crate::text::truncate(text, usize::from(max));
+    let t = crate::domain::text::truncate(text, usize::from(max));
     let (end, _) = buf.set_stringn(x, y, &t, usize::from(max), style);
     end.saturating_sub(x)
 }
 
 /// Write `text` centred in `area` on row `y`.
 pub(crate) fn put_centred(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
-    let w = crate::text::width(text).min(usize::from(area.width)) as u16;
+    let w = crate::domain::text::width(text).min(usize::from(area.width)) as u16;
     let x = area.x + (area.width - w) / 2;
     put(
         buf,
@@ -113,7 +113,7 @@ pub(crate) fn spaced(text: &str, cells: usize) -> String {
         .map(|c| c.to_string())
         .collect::<Vec<_>>()
         .join(" ");
-    if wide && crate::text::width(&out) <= cells {
+    if wide && crate::domain::text::width(&out) <= cells {
         out
     } else {
         text.to_string()

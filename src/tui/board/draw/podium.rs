@@ -4,10 +4,10 @@
 //! podium and the table shows everyone.
 
 use super::{big, put, put_centred, signed_role, spaced};
-use crate::text::width;
-use crate::theme::{Role, Theme};
+use crate::domain::text::width;
 use crate::tui::board::labels::Labels;
 use crate::tui::board::view::ViewRow;
+use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -194,7 +194,7 @@ fn card_draw(
                 buf,
                 x,
                 y,
-                &crate::text::pad(&r.name, name_w),
+                &crate::domain::text::pad(&r.name, name_w),
                 name_w as u16,
                 base,
             );
@@ -204,7 +204,7 @@ fn card_draw(
                     buf,
                     x,
                     y,
-                    &crate::text::pad(mark, mark_w),
+                    &crate::domain::text::pad(mark, mark_w),
                     mark_w as u16,
                     theme.style(Role::Muted),
                 );

@@ -1,10 +1,10 @@
 //! The other screens: member under review, message, countdown.
 
 use super::{big, put, put_centred, spaced, table};
-use crate::text::{pad, pad_left, width};
-use crate::theme::{Role, Theme};
+use crate::domain::text::{pad, pad_left, width};
 use crate::tui::board::labels::Labels;
 use crate::tui::board::view::{CountdownView, MemberView};
+use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;

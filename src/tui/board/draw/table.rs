@@ -3,10 +3,10 @@
 //! header sits over its column (rank numbers right-aligned under 名次).
 
 use super::{podium, put, signed_role};
-use crate::text::{pad, pad_left, width};
-use crate::theme::{Role, Theme};
+use crate::domain::text::{pad, pad_left, width};
 use crate::tui::board::labels::Labels;
 use crate::tui::board::view::{RankingView, Scroll, ViewRow};
+use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

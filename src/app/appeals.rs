@@ -1,0 +1,361 @@
+//! Appeals (申诉) against locked results, and reconsideration (复议) by the
+//! higher committee.
+//!
+//! Paths: filed -> the branch replies `upheld` (posts a correction entry, the
+//! locked totals stay sealed) or `dismissed`; the branch may instead send it
+//! on (`reconsider`), and a dismissed appeal may be taken to reconsideration by
+//! the member. At the higher committee the final reply is `upheld` or
+//! `dismissed`. Branch replies are due `appeal_reply_days` working days after
+//! filing, the higher committee's `reconsider_days` working days after the
+//! appeal reached it. The history of replies is read from the journal.
+
+use super::publication::day_of;
+use super::{user, CoreError, Ledger, Result};
+use crate::domain::model::PeriodId;
+use crate::store::events::CorrectionEntry;
+use crate::store::{appeal_queries, queries, Event};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A reply to an appeal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AppealOutcome {
+    Upheld,
+    Dismissed,
+    /// Sent to the higher committee for reconsideration.
+    Reconsider,
+}
+
+impl AppealOutcome {
+    pub fn code(self) -> &'static str {
+        match self {
+            AppealOutcome::Upheld => "upheld",
+            AppealOutcome::Dismissed => "dismissed",
+            AppealOutcome::Reconsider => "reconsider",
+        }
+    }
+}
+
+impl std::str::FromStr for AppealOutcome {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.trim() {
+            "upheld" | "uphold" => Ok(AppealOutcome::Upheld),
+            "dismissed" | "dismiss" => Ok(AppealOutcome::Dismissed),
+            "reconsider" | "reconsideration" => Ok(AppealOutcome::Reconsider),
+            o => Err(format!(
+                "unknown appeal outcome '{o}' (upheld, dismissed, reconsider)"
+            )),
+        }
+    }
+}
+
+/// One reply in an appeal's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AppealStep {
+    pub on: String,
+    pub outcome: String,
+    pub reply: String,
+    pub next_due: Option<String>,
+}
+
+/// An appeal as the console and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AppealRow {
+    pub id: i64,
+    pub member_id: i64,
+    pub member: String,
+    pub period: String,
+    pub items: Option<String>,
+    pub text: String,
+    pub filed_on: String,
+    /// `branch` or `higher` (reconsideration).
+    pub stage: String,
+    /// `open`, `upheld` or `dismissed`.
+    pub status: String,
+    /// Reply due date of the current stage (of the last stage when closed).
+    pub due: String,
+    pub open: bool,
+    /// Open and past its due date: shown in red.
+    pub overdue: bool,
+    /// Working days left until the due date (negative when overdue); none when closed.
+    pub days_left: Option<i64>,
+    pub reply: Option<String>,
+    /// The correction an upheld appeal posted, e.g. `discipline.absence -1`.
+    pub correction: Option<String>,
+    pub history: Vec<AppealStep>,
+}
+
+fn fmt_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Ledger {
+    /// Appeals of a period (or all) as of today.
+    pub fn appeals(&self, period: Option<&PeriodId>) -> Result<Vec<AppealRow>> {
+        self.appeals_on(period, crate::domain::calendar::today())
+    }
+
+    /// Appeals of a period (or all) with due dates and overdue flags as of `today`.
+    pub fn appeals_on(
+        &self,
+        period: Option<&PeriodId>,
+        today: NaiveDate,
+    ) -> Result<Vec<AppealRow>> {
+        let p = period.map(|p| p.to_string());
+        let recs = appeal_queries::appeals(self.conn(), self.branch.id, p.as_deref())?;
+        if recs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let replies = appeal_queries::appeal_replies(self.conn())?;
+        let corrections = appeal_queries::corrections(self.conn(), self.branch.id, p.as_deref())?;
+        let cal = self.calendar()?;
+        let mut out = Vec::with_capacity(recs.len());
+        for r in recs {
+            let steps = replies.get(&r.id).cloned().unwrap_or_default();
+            let last = steps.last();
+            let (open, status, due) = match last {
+                None => (true, "open".to_string(), r.reply_due.clone()),
+                Some(s) if s.outcome == "reconsider" => (
+                    true,
+                    "open".to_string(),
+                    s.next_due.clone().unwrap_or_else(|| r.reply_due.clone()),
+                ),
+                Some(s) => (false, s.outcome.clone(), r.reply_due.clone()),
+            };
+            let due_day = crate::domain::calendar::parse_date(&due).map_err(CoreError::User)?;
+            let overdue = open && today > due_day;
+            let days_left = open.then(|| cal.working_days_between(today, due_day));
+            let correction = corrections
+                .iter()
+                .filter(|c| c.appeal_id == Some(r.id))
+                .map(|c| format!("{} {}", c.item, crate::domain::model::fmt_points(c.points)))
+                .collect::<Vec<_>>();
+            out.push(AppealRow {
+                id: r.id,
+                member_id: r.member_id,
+                member: r.member.clone(),
+                period: r.period.clone(),
+                items: r.items.clone(),
+                text: r.text.clone(),
+                filed_on: day_of(&r.filed_at)
+                    .map(fmt_date)
+                    .unwrap_or_else(|| r.filed_at.clone()),
+                stage: r.stage.clone(),
+                status,
+                due,
+                open,
+                overdue,
+                days_left,
+                reply: r.reply.clone(),
+                correction: (!correction.is_empty()).then(|| correction.join("; ")),
+                history: steps
+                    .iter()
+                    .map(|s| AppealStep {
+                        on: day_of(&s.at).map(fmt_date).unwrap_or_else(|| s.at.clone()),
+                        outcome: s.outcome.clone(),
+                        reply: s.reply.clone(),
+                        next_due: s.next_due.clone(),
+                    })
+                    .collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// One appeal as of `today`.
+    pub fn appeal_on(&self, id: i64, today: NaiveDate) -> Result<AppealRow> {
+        self.appeals_on(None, today)?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or_else(|| {
+                CoreError::User(format!("no appeal {id} in branch {}", self.branch.name))
+            })
+    }
+
+    /// File an appeal received on `filed_on` against a locked period; returns its id.
+    /// Refused before the lock, after the publication window, or on a final period.
+    pub fn file_appeal(
+        &mut self,
+        member_id: i64,
+        p: &PeriodId,
+        items: Option<&str>,
+        text: &str,
+        filed_on: NaiveDate,
+    ) -> Result<i64> {
+        self.write(|l| {
+            let text = text.trim();
+            if text.is_empty() {
+                return user("an appeal needs the member's words");
+            }
+            if !l.members()?.iter().any(|m| m.id == member_id) {
+                return user(format!("no member {member_id}"));
+            }
+            let pb = l.publication(p, filed_on)?;
+            match pb.state.as_str() {
+                "locked" | "published" => {}
+                "final" => return user(format!("period {p} is final: appeals are closed")),
+                s => return user(format!("period {p} is {s}: appeals are filed after the lock (use `confirm --dispute` during the session)")),
+            }
+            if let Some(l) = pb.locked_on {
+                if filed_on < l {
+                    return user(format!(
+                        "period {p} was locked on {l}: an appeal cannot be filed on {filed_on}"
+                    ));
+                }
+            }
+            if let Some(end) = pb.window_end {
+                if filed_on > end {
+                    return user(format!(
+                        "period {p}: the publication window closed on {end}; the appeal is late"
+                    ));
+                }
+            }
+            let items = match items.map(str::trim).filter(|s| !s.is_empty()) {
+                Some(list) => Some(appeal_items(l.scheme(), list)?),
+                None => None,
+            };
+            let days = l.process_days();
+            let due = l
+                .calendar()?
+                .add_working_days(filed_on, days.appeal_reply_days);
+            let id = queries::next_id(l.conn(), crate::store::queries::Numbered::Appeal)?;
+            l.journal(&[Event::AppealFile {
+                id,
+                branch_id: l.branch.id,
+                period: p.to_string(),
+                member_id,
+                items,
+                text: text.to_string(),
+                reply_due: fmt_date(due),
+            }])?;
+            Ok(id)
+        })
+    }
+
+    /// Record a reply given on `on`. `upheld` needs a correction (item code,
+    /// points as on a claim; negative takes points back, e.g. `-1` on a
+    /// deduction item removes a one-point deduction).
+    pub fn reply_appeal(
+        &mut self,
+        id: i64,
+        outcome: AppealOutcome,
+        reply: &str,
+        correction: Option<(&str, f64)>,
+        on: NaiveDate,
+    ) -> Result<AppealRow> {
+        self.write(|l| {
+            let reply = reply.trim();
+            if reply.is_empty() {
+                return user("a reply needs its text (--reply)");
+            }
+            let a = l.appeal_on(id, on)?;
+            let reconsidered = a.history.iter().any(|s| s.outcome == "reconsider");
+            let mut next_due = None;
+            match outcome {
+                AppealOutcome::Upheld | AppealOutcome::Dismissed if !a.open => {
+                    return user(format!("appeal {id} is already {}", a.status));
+                }
+                AppealOutcome::Reconsider if reconsidered => {
+                    return user(format!("appeal {id} has already gone to reconsideration"));
+                }
+                AppealOutcome::Reconsider if !a.open && a.status != "dismissed" => {
+                    return user(format!(
+                        "appeal {id} was {}: only a dismissed appeal goes to reconsideration",
+                        a.status
+                    ));
+                }
+                AppealOutcome::Reconsider => {
+                    let days = l.process_days();
+                    next_due = Some(fmt_date(
+                        l.calendar()?.add_working_days(on, days.reconsider_days),
+                    ));
+                }
+                _ => {}
+            }
+            let entry = match (outcome, correction) {
+                (AppealOutcome::Upheld, None) => {
+                    return user(
+                        "an upheld appeal posts a correction: give --item CODE --points P",
+                    );
+                }
+                (AppealOutcome::Upheld, Some((item, points))) => {
+                    Some(l.check_correction(&a, item, points, reply)?)
+                }
+                (_, Some(_)) => return user("only an upheld appeal posts a correction"),
+                (_, None) => None,
+            };
+            l.journal(&[Event::AppealReply {
+                id,
+                outcome: outcome.code().into(),
+                reply: reply.to_string(),
+                next_due,
+                correction: entry,
+            }])?;
+            l.appeal_on(id, on)
+        })
+    }
+
+    fn check_correction(
+        &self,
+        a: &AppealRow,
+        item: &str,
+        points: f64,
+        reason: &str,
+    ) -> Result<CorrectionEntry> {
+        let item = item.trim();
+        if self.scheme().item(item).is_none() {
+            return user(format!("scheme {} has no item '{item}'", self.scheme().id));
+        }
+        if !points.is_finite() || points.abs() < 1e-9 {
+            return user("a correction needs non-zero points");
+        }
+        let t = queries::tallies(
+            self.conn(),
+            self.branch.id,
+            std::slice::from_ref(&a.period),
+            true,
+        )?;
+        let have: f64 = t
+            .get(&(a.period.clone(), a.member_id))
+            .into_iter()
+            .flatten()
+            .filter(|x| x.item == item)
+            .map(|x| x.points)
+            .sum();
+        if have + points < -1e-9 {
+            return user(format!(
+                "{} has {} point(s) of {item} in {}: a correction of {} would go below zero",
+                a.member,
+                crate::domain::model::fmt_points(have),
+                a.period,
+                crate::domain::model::fmt_points(points)
+            ));
+        }
+        Ok(CorrectionEntry {
+            id: queries::next_id(self.conn(), crate::store::queries::Numbered::Correction)?,
+            item: item.to_string(),
+            points,
+            reason: reason.to_string(),
+        })
+    }
+}
+
+/// The items an appeal objects to, as item codes or claim ids joined by
+/// commas: each may be given by its code, its title (无偿献血) or a claim id,
+/// found as `claim add` finds an item.
+fn appeal_items(scheme: &crate::domain::scheme::Scheme, list: &str) -> Result<String> {
+    let mut codes = Vec::new();
+    for key in list.split([',', ' ', '，', '、']).filter(|s| !s.is_empty()) {
+        let code = scheme.item_code(key);
+        if scheme.item(code).is_none() && code.parse::<i64>().is_err() {
+            return user(format!(
+                "scheme {} has no item '{key}' (give item codes, titles or claim ids)",
+                scheme.id
+            ));
+        }
+        codes.push(code);
+    }
+    Ok(codes.join(","))
+}

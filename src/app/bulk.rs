@@ -1,0 +1,112 @@
+//! Large additions of claims: each claim is written as its journal line the
+//! moment it is checked, and the lines are journalled in batches, numbered in
+//! the order given.
+
+use super::claim_check::CheckedClaim;
+use super::{CoreError, Ledger, Result};
+use crate::domain::model::PeriodId;
+use crate::store::claim_rows::{Line, LineWriter};
+use crate::store::queries::{self, Numbered};
+use crate::store::{Event, NewClaim};
+
+/// Claims per journal event in a bulk addition.
+const BATCH_CLAIMS: usize = 50_000;
+
+/// Claims collected as journal lines, in the order given.
+#[derive(Default)]
+pub(crate) struct BulkClaims {
+    lines: LineWriter,
+    /// Where each line ends in `lines`.
+    ends: Vec<usize>,
+    /// Distinct periods, in order of first use (with their text).
+    periods: Vec<(PeriodId, String)>,
+}
+
+impl BulkClaims {
+    /// Room for about `bytes` of claim lines.
+    pub fn with_capacity(bytes: usize) -> Self {
+        BulkClaims {
+            lines: LineWriter::with_capacity(bytes),
+            ends: Vec::with_capacity(bytes / 40),
+            periods: Vec::new(),
+        }
+    }
+
+    /// The slot of period `p` (most lines are in the period of the one before).
+    fn slot(&mut self, p: PeriodId) -> usize {
+        match self.periods.iter().rposition(|(q, _)| *q == p) {
+            Some(i) => i,
+            None => {
+                self.periods.push((p, p.to_string()));
+                self.periods.len() - 1
+            }
+        }
+    }
+
+    /// Add a checked claim.
+    pub fn push_checked(&mut self, c: &CheckedClaim) {
+        let slot = self.slot(c.period);
+        let end = self.lines.write(&c.line(&self.periods[slot].1));
+        self.ends.push(end);
+    }
+
+    /// Add a claim already in the ledger's form.
+    pub fn push_new(&mut self, c: &NewClaim) -> Result<()> {
+        let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
+        self.slot(p);
+        let end = self.lines.write(&Line::of(c));
+        self.ends.push(end);
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The claims in the order given, in the ledger's form (ids not given).
+    pub fn into_claims(self) -> Result<Vec<NewClaim>> {
+        let text = String::from_utf8(self.lines.into_text())
+            .map_err(|e| CoreError::User(e.to_string()))?;
+        crate::store::claim_rows::decode(0, &text).map_err(CoreError::User)
+    }
+
+    /// Cut the claims, numbered from `first_id` in the order given, into
+    /// journal events of at most `BATCH_CLAIMS` claims.
+    fn into_events(self, branch_id: i64, first_id: i64) -> Result<Vec<Event>> {
+        let text = String::from_utf8(self.lines.into_text())
+            .map_err(|e| CoreError::User(e.to_string()))?;
+        let mut events = Vec::with_capacity(self.ends.len().div_ceil(BATCH_CLAIMS));
+        let mut start = 0;
+        for (k, chunk) in self.ends.chunks(BATCH_CLAIMS).enumerate() {
+            let end = chunk.last().copied().unwrap_or(start);
+            let rows = text
+                .get(start..end)
+                .ok_or_else(|| CoreError::User(format!("claim line at byte {start} is cut")))?;
+            events.push(Event::ClaimsBatch {
+                branch_id,
+                first_id: first_id + (k * BATCH_CLAIMS) as i64,
+                rows: rows.to_string(),
+                packed: false,
+            });
+            start = end;
+        }
+        Ok(events)
+    }
+}
+
+impl Ledger {
+    /// Journal collected claims in one write; returns their numbers in the
+    /// order given.
+    pub(crate) fn add_bulk(&mut self, bulk: BulkClaims) -> Result<Vec<i64>> {
+        self.write(|l| {
+            for (p, _) in &bulk.periods {
+                l.writable_period(p)?;
+            }
+            let first = queries::next_id(l.conn(), Numbered::Claim)?;
+            let n = bulk.len() as i64;
+            let events = bulk.into_events(l.branch.id, first)?;
+            l.journal(&events)?;
+            Ok((first..first + n).collect())
+        })
+    }
+}

@@ -1,0 +1,544 @@
+//! Commands: validate, then journal. Every change goes through here.
+
+use super::{user, CoreError, Ledger, Result};
+use crate::domain::model::{
+    Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
+};
+use crate::domain::scheme::Cycle;
+use crate::store::queries::{self, Numbered};
+use crate::store::{Event, LockedTotal, NewClaim, NewMember};
+
+/// Additions of up to this many claims are journalled claim by claim and can be undone.
+pub(crate) const UNDOABLE_CLAIMS: usize = 50;
+
+/// A member to add.
+#[derive(Debug, Clone)]
+pub struct MemberDraft {
+    pub name: String,
+    pub category: Category,
+    pub tier: Option<i64>,
+    pub group: Option<String>,
+    pub status: MemberStatus,
+}
+
+/// A claim to add.
+#[derive(Debug, Clone)]
+pub struct ClaimDraft {
+    pub member_id: i64,
+    pub item: String,
+    pub level: Option<String>,
+    pub count: i64,
+    pub points: Option<f64>,
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+    pub period: Option<String>,
+    pub source: ClaimSource,
+    /// Already decided (history): approved or rejected.
+    pub verdict: Option<Outcome>,
+    pub reason: Option<String>,
+}
+
+impl ClaimDraft {
+    /// A new pending claim with defaults.
+    pub fn new(member_id: i64, item: &str) -> ClaimDraft {
+        ClaimDraft {
+            member_id,
+            item: item.to_string(),
+            level: None,
+            count: 1,
+            points: None,
+            date: None,
+            note: None,
+            evidence: None,
+            period: None,
+            source: ClaimSource::Secretary,
+            verdict: None,
+            reason: None,
+        }
+    }
+}
+
+/// What a lock did.
+#[derive(Debug, Clone)]
+pub struct LockReport {
+    pub period: String,
+    pub seal: String,
+    pub members: usize,
+    pub unconfirmed: Vec<String>,
+    /// Quotas that ties took over their count in the locked ranking.
+    pub quota_notes: Vec<crate::domain::scoring::QuotaNote>,
+}
+
+fn clean(s: Option<String>) -> Option<String> {
+    s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+impl Ledger {
+    /// Check a member draft; `line` prefixes errors in imports.
+    pub fn check_member(&self, d: &MemberDraft) -> std::result::Result<(), String> {
+        if d.name.trim().is_empty() {
+            return Err("name must not be empty".into());
+        }
+        if d.name.chars().count() > 64 {
+            return Err("name is longer than 64 characters".into());
+        }
+        let typed = |s: &str| !s.chars().any(char::is_control);
+        if !typed(&d.name) || !d.group.as_deref().is_none_or(typed) {
+            return Err(
+                "name and group may not hold control characters (ESC, line breaks, NUL)".into(),
+            );
+        }
+        if let Some(t) = d.tier {
+            let tiers = &self.scheme().tiers;
+            if !tiers.is_empty() && !tiers.iter().any(|x| x.id == t) {
+                return Err(format!(
+                    "tier {t} is not in scheme {} (tiers: {})",
+                    self.scheme().id,
+                    tiers
+                        .iter()
+                        .map(|x| x.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Add members in one event; returns their new ids.
+    pub fn add_members(&mut self, drafts: &[MemberDraft]) -> Result<Vec<i64>> {
+        self.write(|l| {
+            for d in drafts {
+                l.check_member(d).map_err(CoreError::User)?;
+            }
+            let first = queries::next_id(l.conn(), Numbered::Member)?;
+            let members: Vec<NewMember> = drafts
+                .iter()
+                .enumerate()
+                .map(|(i, d)| NewMember {
+                    id: first + i as i64,
+                    name: d.name.trim().to_string(),
+                    category: d.category.code().into(),
+                    tier: d.tier,
+                    group: clean(d.group.clone()),
+                    status: d.status.code().into(),
+                })
+                .collect();
+            let ids = members.iter().map(|m| m.id).collect();
+            l.journal(&[Event::MembersAdd {
+                branch_id: l.branch.id,
+                members,
+            }])?;
+            Ok(ids)
+        })
+    }
+
+    /// Change a member's name, category, tier, group or status; history stays with the id.
+    pub fn update_member(&mut self, id: i64, d: &MemberDraft) -> Result<()> {
+        self.write(|l| {
+            l.check_member(d).map_err(CoreError::User)?;
+            if !l.members()?.iter().any(|m| m.id == id) {
+                return user(format!("no member {id}"));
+            }
+            l.journal(&[Event::MemberUpdate {
+                member: NewMember {
+                    id,
+                    name: d.name.trim().to_string(),
+                    category: d.category.code().into(),
+                    tier: d.tier,
+                    group: clean(d.group.clone()),
+                    status: d.status.code().into(),
+                },
+            }])?;
+            Ok(())
+        })
+    }
+
+    /// Open a period for claims.
+    pub fn open_period(&mut self, p: &str) -> Result<PeriodId> {
+        self.write(|l| {
+            let id: PeriodId = p.parse().map_err(CoreError::User)?;
+            let fits = matches!(
+                (l.scheme().cycle, id.kind),
+                (Cycle::Quarter, PeriodKind::Quarter(_)) | (Cycle::Half, PeriodKind::Half(_))
+            );
+            if !fits {
+                return user(format!(
+                    "scheme {} runs by {}: open a period like {}",
+                    l.scheme().id,
+                    match l.scheme().cycle {
+                        Cycle::Quarter => "quarter",
+                        Cycle::Half => "half-year",
+                    },
+                    match l.scheme().cycle {
+                        Cycle::Quarter => "2026Q4",
+                        Cycle::Half => "2026H2",
+                    }
+                ));
+            }
+            if l.period_row(&id)?.is_some() {
+                return user(format!("period {id} is already open"));
+            }
+            l.journal(&[Event::PeriodOpen {
+                branch_id: l.branch.id,
+                period: id.to_string(),
+            }])?;
+            Ok(id)
+        })
+    }
+
+    /// Mark a period as in session (the assembly has started).
+    pub fn start_session(&mut self, p: &PeriodId) -> Result<()> {
+        self.write(|l| {
+            let row = l.writable_period(p)?;
+            if row.state == "in-session" {
+                return Ok(());
+            }
+            l.journal(&[Event::PeriodState {
+                branch_id: l.branch.id,
+                period: p.to_string(),
+                state: "in-session".into(),
+                window_end: None,
+            }])?;
+            Ok(())
+        })
+    }
+
+    /// The period row, refusing periods that are locked or unknown.
+    pub(crate) fn writable_period(&self, p: &PeriodId) -> Result<queries::PeriodRow> {
+        match self.period_row(p)? {
+            None => Err(CoreError::PeriodNotOpen(p.to_string())),
+            Some(r) if r.state != "open" && r.state != "in-session" => {
+                Err(CoreError::PeriodClosed {
+                    period: p.to_string(),
+                    state: r.state,
+                })
+            }
+            Some(r) => Ok(r),
+        }
+    }
+
+    /// Validate a claim draft into the ledger's form (id not yet given).
+    pub fn check_claim(
+        &self,
+        d: &ClaimDraft,
+        members: &[crate::domain::model::Member],
+    ) -> std::result::Result<NewClaim, String> {
+        let blank = |p: &Option<String>| p.as_deref().is_none_or(|p| p.trim().is_empty());
+        let current = match blank(&d.period) {
+            true => self.current_period().map_err(|e| e.to_string())?,
+            false => None,
+        };
+        super::claim_check::ClaimChecker::new(self.scheme(), members, current)
+            .check(&d.fields())
+            .map(|c| c.to_new_claim())
+    }
+
+    /// Add one claim; returns its id.
+    pub fn add_claim(&mut self, d: &ClaimDraft) -> Result<i64> {
+        let members = self.members()?;
+        let c = self.check_claim(d, &members).map_err(CoreError::User)?;
+        Ok(self.add_checked_claims(vec![c])?[0])
+    }
+
+    /// Add claims already checked with `check_claim`; returns their numbers.
+    /// A large addition is journalled as compact batches.
+    pub fn add_checked_claims(&mut self, claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+        if claims.len() > UNDOABLE_CLAIMS {
+            let mut bulk = super::bulk::BulkClaims::default();
+            for c in &claims {
+                bulk.push_new(c)?;
+            }
+            return self.add_bulk(bulk);
+        }
+        self.add_few_claims(claims)
+    }
+
+    /// `add_checked_claims` of at most `UNDOABLE_CLAIMS` claims: one undoable event.
+    fn add_few_claims(&mut self, mut claims: Vec<NewClaim>) -> Result<Vec<i64>> {
+        self.write(|l| {
+            let mut periods: Vec<String> = claims.iter().map(|c| c.period.clone()).collect();
+            periods.sort();
+            periods.dedup();
+            for p in &periods {
+                let id: PeriodId = p.parse().map_err(CoreError::User)?;
+                l.writable_period(&id)?;
+            }
+            let first = queries::next_id(l.conn(), Numbered::Claim)?;
+            for (i, c) in claims.iter_mut().enumerate() {
+                c.id = first + i as i64;
+            }
+            let ids = claims.iter().map(|c| c.id).collect();
+            let branch_id = l.branch.id;
+            l.journal(&[Event::ClaimsAdd { branch_id, claims }])?;
+            Ok(ids)
+        })
+    }
+
+    /// Record the committee's verdict on a claim.
+    pub fn verdict(
+        &mut self,
+        claim_id: i64,
+        outcome: Outcome,
+        points: Option<f64>,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        self.write(|l| {
+            let c = l.claim(claim_id)?;
+            let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
+            l.writable_period(&p)?;
+            if c.status == ClaimStatus::Withdrawn {
+                return Err(CoreError::ClaimWithdrawn(claim_id));
+            }
+            let reason = reason
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(String::from);
+            let new_points = match outcome {
+                Outcome::Approved => {
+                    if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
+                        return Err(CoreError::ApproveChangesPoints);
+                    }
+                    c.claimed
+                }
+                Outcome::Adjusted => {
+                    let p =
+                        points.ok_or_else(|| CoreError::User("adjust needs --points".into()))?;
+                    if reason.is_none() {
+                        return Err(CoreError::ReasonNeeded(outcome));
+                    }
+                    let item = l
+                        .scheme()
+                        .check_adjusted(&c.item, p)
+                        .map_err(CoreError::User)?;
+                    if let Some(max) = item.adjust_max(c.count).filter(|m| p > m + 1e-9) {
+                        return Err(CoreError::AdjustOutOfBounds {
+                            code: c.item.clone(),
+                            item: item.title_in(true).to_string(),
+                            points: p,
+                            max,
+                        });
+                    }
+                    p
+                }
+                Outcome::Rejected => {
+                    if reason.is_none() {
+                        return Err(CoreError::ReasonNeeded(outcome));
+                    }
+                    c.claimed
+                }
+            };
+            let prev = Event::Verdict {
+                claim: claim_id,
+                status: c.status.code().into(),
+                points: c.points,
+                reason: c.reason.clone(),
+                by: l.actor.clone(),
+                prev: None,
+            };
+            l.journal(&[Event::Verdict {
+                claim: claim_id,
+                status: outcome.status().code().into(),
+                points: new_points,
+                reason,
+                by: l.actor.clone(),
+                prev: Some(Box::new(prev)),
+            }])?;
+            Ok(())
+        })
+    }
+
+    /// Approve every pending claim of a member in a period; returns how many.
+    pub fn approve_all(&mut self, member_id: i64, period: &PeriodId) -> Result<usize> {
+        self.write(|l| {
+            let pending: Vec<_> = queries::claims(
+                l.conn(),
+                l.branch.id,
+                Some(&period.to_string()),
+                Some(member_id),
+            )?
+            .into_iter()
+            .filter(|c| c.status == ClaimStatus::Pending)
+            .collect();
+            l.writable_period(period)?;
+            let events: Vec<Event> = pending
+                .iter()
+                .map(|c| Event::Verdict {
+                    claim: c.id,
+                    status: "approved".into(),
+                    points: c.claimed,
+                    reason: None,
+                    by: l.actor.clone(),
+                    prev: Some(Box::new(Event::Verdict {
+                        claim: c.id,
+                        status: "pending".into(),
+                        points: c.points,
+                        reason: None,
+                        by: l.actor.clone(),
+                        prev: None,
+                    })),
+                })
+                .collect();
+            l.journal(&events)?;
+            Ok(pending.len())
+        })
+    }
+
+    /// Record a member's confirmation of their statement, or a dispute with their words.
+    pub fn confirm(
+        &mut self,
+        member_id: i64,
+        period: &PeriodId,
+        dispute: Option<&str>,
+    ) -> Result<()> {
+        self.write(|l| {
+            l.writable_period(period)?;
+            let p = period.to_string();
+            let pending = queries::pending_count(l.conn(), l.branch.id, &p, member_id)?;
+            if pending > 0 {
+                let member = l.find_member(&member_id.to_string())?.name.to_string();
+                return Err(CoreError::PendingClaims {
+                    member,
+                    period: p,
+                    pending,
+                });
+            }
+            let before = queries::confirmations(l.conn(), l.branch.id, &p)?.remove(&member_id);
+            let (state, text) = match dispute.map(str::trim) {
+                Some("") => return Err(CoreError::DisputeNeedsWords),
+                Some(t) => ("disputed", Some(t.to_string())),
+                None => ("confirmed", None),
+            };
+            let prev = Event::Confirm {
+                branch_id: l.branch.id,
+                period: p.clone(),
+                member_id,
+                state: before.as_ref().map(|b| b.0.clone()),
+                text: before.and_then(|b| b.1),
+                prev: None,
+            };
+            l.journal(&[Event::Confirm {
+                branch_id: l.branch.id,
+                period: p,
+                member_id,
+                state: Some(state.into()),
+                text,
+                prev: Some(Box::new(prev)),
+            }])?;
+            Ok(())
+        })
+    }
+
+    /// Record a yearly or period follow-up action as done.
+    pub fn follow_up_done(
+        &mut self,
+        scope: &str,
+        member_id: i64,
+        action: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        self.write(|l| {
+            if l.scheme().action(action).is_none() {
+                return user(format!("scheme {} has no action '{action}'", l.scheme().id));
+            }
+            l.journal(&[Event::FollowUpDone {
+                branch_id: l.branch.id,
+                scope: scope.to_string(),
+                member_id,
+                action: action.to_string(),
+                note: note.map(String::from),
+            }])?;
+            Ok(())
+        })
+    }
+
+    /// Set a branch setting (keys and values in `settings`), its value checked.
+    pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
+        self.write(|l| {
+            super::settings::check(key, &value).map_err(|e| CoreError::User(e.to_string()))?;
+            l.journal(&[Event::SettingSet {
+                branch_id: l.branch.id,
+                key: key.to_string(),
+                value: value.clone(),
+            }])?;
+            if let Some(obj) = l.branch.settings.as_object_mut() {
+                obj.insert(key.to_string(), value);
+            } else {
+                l.branch.settings = serde_json::json!({ key: value });
+            }
+            Ok(())
+        })
+    }
+
+    /// Seal a period: refuses while claims are undecided; records the totals
+    /// and who has not confirmed. Returns the seal.
+    pub fn lock(&mut self, period: &PeriodId) -> Result<LockReport> {
+        self.write(|l| {
+            l.writable_period(period)?;
+            let p = period.to_string();
+            let pending: Vec<_> = queries::claims(l.conn(), l.branch.id, Some(&p), None)?
+                .into_iter()
+                .filter(|c| c.status == ClaimStatus::Pending)
+                .collect();
+            if !pending.is_empty() {
+                let list: Vec<String> = pending
+                    .iter()
+                    .take(10)
+                    .map(|c| format!("#{} {} {}", c.id, c.member, c.item))
+                    .collect();
+                return user(format!(
+                    "cannot lock {p}: {} claim(s) still undecided: {}{}",
+                    pending.len(),
+                    list.join(", "),
+                    if pending.len() > 10 { ", ..." } else { "" }
+                ));
+            }
+            if l.backups {
+                crate::app::backup::auto_backup(l, "lock").map_err(CoreError::User)?;
+            }
+            let ranking = l.ranking(&super::RankScope::Period(*period))?;
+            let confirmations = queries::confirmations(l.conn(), l.branch.id, &p)?;
+            let totals: Vec<LockedTotal> = ranking
+                .rows
+                .iter()
+                .map(|r| LockedTotal {
+                    member_id: r.member_id,
+                    score: r.score,
+                    rank: r.rank,
+                    grade: r.grade.as_deref().map(str::to_string),
+                    stars: r.stars,
+                    confirmed: confirmations.contains_key(&r.member_id),
+                })
+                .collect();
+            let unconfirmed: Vec<i64> = totals
+                .iter()
+                .filter(|t| !t.confirmed)
+                .map(|t| t.member_id)
+                .collect();
+            let names: Vec<String> = ranking
+                .rows
+                .iter()
+                .filter(|r| !confirmations.contains_key(&r.member_id))
+                .map(|r| r.name.to_string())
+                .collect();
+            let (_, head) = crate::store::journal::head(l.conn())?;
+            let members = totals.len();
+            let res = l.journal(&[Event::Lock {
+                branch_id: l.branch.id,
+                period: p.clone(),
+                head,
+                totals,
+                unconfirmed,
+            }])?;
+            let seal = crate::store::seal_of(&res[0].1);
+            Ok(LockReport {
+                period: p,
+                seal,
+                members,
+                unconfirmed: names,
+                quota_notes: ranking.quota_notes,
+            })
+        })
+    }
+}

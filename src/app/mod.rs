@@ -1,0 +1,595 @@
+//! The core: commands that validate and journal changes, and queries that
+//! build the view models every front end draws. No terminal code here.
+
+pub mod appeals;
+pub mod backup;
+pub mod board_state;
+mod bulk;
+pub mod claim_check;
+mod commands;
+pub mod console_support;
+pub mod find;
+pub mod follow_ups;
+pub mod import;
+mod period_cache;
+pub mod publication;
+mod quorum;
+pub mod retotal;
+mod roll_call;
+pub mod roster;
+pub mod settings;
+mod signing;
+mod totals;
+pub mod undo;
+mod verify;
+mod views;
+
+pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub use quorum::Quorum;
+pub use retotal::{retotal_all, RetotalReport};
+pub use roll_call::{roll_call_mark, MarkOutcome};
+pub use verify::{verify, verify_with, VerifyReport};
+pub use views::{
+    ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
+};
+
+use crate::domain::model::PeriodId;
+use crate::domain::scheme::Scheme;
+use crate::store::{self, queries};
+use rusqlite::Connection;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Errors a user can act on; the CLI prints them and exits 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{0}")]
+    User(String),
+    #[error(transparent)]
+    Open(#[from] store::OpenError),
+    #[error(transparent)]
+    Scheme(#[from] crate::domain::scheme::SchemeError),
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A member asked to sign while claims of theirs are still undecided.
+    #[error(
+        "{member} cannot sign {period} yet: {pending} claim(s) still pending; decide them first"
+    )]
+    PendingClaims {
+        member: String,
+        period: String,
+        pending: usize,
+    },
+    /// Adjusted points above what the scheme allows for the item.
+    #[error("points {} outside what '{code}' allows (0 to {})", crate::domain::model::fmt_points(*.points), crate::domain::model::fmt_points(*.max))]
+    AdjustOutOfBounds {
+        code: String,
+        item: String,
+        points: f64,
+        max: f64,
+    },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    /// Locking a session where half or fewer of the voting members were present.
+    #[error("{period}: {present} of {expected} voting members present, not more than half")]
+    Inquorate {
+        period: String,
+        expected: usize,
+        present: usize,
+    },
+    /// An adjustment or a rejection without its reason.
+    #[error("{} needs a reason (--reason)", .0.verb())]
+    ReasonNeeded(crate::domain::model::Outcome),
+    /// A write through a read-only view (a second console, the room display).
+    #[error("this view is read-only")]
+    ReadOnly,
+    /// A write into a period that was never opened.
+    #[error("period {0} is not open; run `jifen period open {0}` first")]
+    PeriodNotOpen(String),
+    /// A write into a period past its session (locked, published, final).
+    #[error("period {period} is {state} and cannot change (appeals and corrections only)")]
+    PeriodClosed { period: String, state: String },
+    /// A verdict on a claim that was withdrawn.
+    #[error("claim {0} was withdrawn")]
+    ClaimWithdrawn(i64),
+    /// Approving with other points than the claimed ones.
+    #[error("approve takes the claimed points; use adjust to change them")]
+    ApproveChangesPoints,
+    /// A dispute without the member's own words.
+    #[error("a dispute needs the member's words")]
+    DisputeNeedsWords,
+    /// The journal moved between offering an undo and carrying it out.
+    #[error("the journal changed since the undo was offered; press u again")]
+    UndoStale,
+    /// Undo would reach past a lock.
+    #[error("nothing to undo: period {0} is locked")]
+    UndoPastLock(String),
+}
+
+pub type Result<T> = std::result::Result<T, CoreError>;
+
+pub(crate) fn user<T>(msg: impl Into<String>) -> Result<T> {
+    Err(CoreError::User(msg.into()))
+}
+
+/// The branch a ledger works on.
+#[derive(Debug, Clone)]
+pub struct Branch {
+    pub id: i64,
+    pub name: String,
+    pub scheme: Scheme,
+    pub settings: serde_json::Value,
+}
+
+impl Branch {
+    /// A branch setting as a number, if set.
+    pub fn setting_f64(&self, key: &str) -> Option<f64> {
+        self.settings.get(key).and_then(|v| v.as_f64())
+    }
+}
+
+/// One branch's ledger over one database connection.
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+    branch: Branch,
+    actor: String,
+    read_only: bool,
+    /// Whether appeal corrections count in scores (off for verify's replay of locks).
+    corrections: bool,
+    /// Whether a lock first copies the database to the backup folder (off for `jifen gen`).
+    backups: bool,
+    /// The branch's members as last read, with the `data_version` they were read at.
+    roster: RefCell<Option<(i64, Arc<roster::Roster>)>>,
+    /// The inputs of the period last ranked.
+    period_cache: RefCell<Option<period_cache::PeriodCache>>,
+    /// Whether a write transaction (`Ledger::write`) is open on `conn`.
+    in_write: bool,
+}
+
+/// Current time as stored in the journal.
+pub fn now() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
+        .to_string()
+}
+
+fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<Branch> {
+    let all = queries::branch_names(conn)?;
+    let names = |all: &[(i64, String)]| {
+        let shown: Vec<&str> = all.iter().take(20).map(|b| b.1.as_str()).collect();
+        let more = all.len().saturating_sub(shown.len());
+        if more > 0 {
+            format!("{} and {more} more", shown.join(", "))
+        } else {
+            shown.join(", ")
+        }
+    };
+    let (id, _) = match wanted {
+        Some(name) => all.iter().find(|b| b.1 == name).ok_or_else(|| {
+            CoreError::User(format!(
+                "{}: no branch named '{name}' (branches: {})",
+                path.display(),
+                names(&all)
+            ))
+        })?,
+        None => match all.as_slice() {
+            [] => {
+                return user(format!(
+                    "{}: no branch yet; run `jifen init --branch NAME --scheme ID` first",
+                    path.display()
+                ))
+            }
+            [one] => one,
+            many => {
+                return user(format!(
+                    "{}: several branches; pick one with --branch ({})",
+                    path.display(),
+                    names(many)
+                ))
+            }
+        },
+    };
+    let row = queries::branch(conn, *id)?
+        .ok_or_else(|| CoreError::User(format!("{}: branch {id} vanished", path.display())))?;
+    let scheme = Scheme::parse(
+        &format!("{} (scheme of branch {})", path.display(), row.name),
+        &row.scheme_toml,
+    )?;
+    Ok(Branch {
+        id: row.id,
+        name: row.name.clone(),
+        scheme,
+        settings: row.settings.clone(),
+    })
+}
+
+impl Ledger {
+    /// Open an existing ledger for reading and writing.
+    pub fn open(path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        if !path.exists() {
+            return user(format!(
+                "{}: no such database; run `jifen init` or `jifen demo --db {}` first",
+                path.display(),
+                path.display()
+            ));
+        }
+        if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return user(format!(
+                "{}: the file is empty, not a jifen database; run `jifen init` or `jifen demo --db {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+        let conn = store::open_rw(path)?;
+        let branch = load_branch(&conn, branch, path)?;
+        let mut ledger = Ledger {
+            conn,
+            path: path.to_path_buf(),
+            branch,
+            actor: default_actor(),
+            read_only: false,
+            corrections: true,
+            backups: true,
+            roster: RefCell::new(None),
+            period_cache: RefCell::new(None),
+            in_write: false,
+        };
+        ledger.catch_up_totals()?;
+        Ok(ledger)
+    }
+
+    /// Open an existing ledger read-only (the room display, viewers).
+    pub fn open_read_only(path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        if !path.exists() {
+            return user(format!(
+                "{}: no such database; the room display shows a branch's database: \
+                 create one with `jifen demo --db {}` (a demo branch) or \
+                 `jifen --db {} init --branch NAME --scheme ID`",
+                path.display(),
+                path.display(),
+                path.display()
+            ));
+        }
+        let conn = store::open_ro(path)?;
+        let branch = load_branch(&conn, branch, path)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+            branch,
+            actor: default_actor(),
+            read_only: true,
+            corrections: true,
+            backups: true,
+            roster: RefCell::new(None),
+            period_cache: RefCell::new(None),
+            in_write: false,
+        })
+    }
+
+    /// Create a branch on a scheme (built-in id, or a scheme file's text).
+    pub fn init(
+        path: &Path,
+        name: &str,
+        scheme_id: &str,
+        scheme_text: Option<(&str, &str)>,
+    ) -> Result<Ledger> {
+        let name = name.trim();
+        if name.is_empty() {
+            return user("branch name must not be empty");
+        }
+        let (scheme, text) = match scheme_text {
+            Some((origin, text)) => (Scheme::parse(origin, text)?, text.to_string()),
+            None => {
+                let (s, t) = Scheme::builtin(scheme_id).ok_or_else(|| {
+                    CoreError::User(format!(
+                        "unknown scheme '{scheme_id}' (built-in: {})",
+                        crate::domain::scheme::BUILTIN
+                            .iter()
+                            .map(|(k, _)| *k)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?;
+                (s, t.to_string())
+            }
+        };
+        let mut conn = store::open_rw(path)?;
+        let actor = default_actor();
+        // The name and the id are read inside the write that takes them.
+        store::journal::write(&mut conn, |tx| -> Result<()> {
+            let existing = queries::branch_names(tx)?;
+            if existing.iter().any(|b| b.1 == name) {
+                return user(format!(
+                    "{}: branch '{name}' already exists",
+                    path.display()
+                ));
+            }
+            let ev = store::Event::BranchInit {
+                branch_id: queries::next_id(tx, queries::Numbered::Branch)?,
+                name: name.to_string(),
+                scheme_id: scheme.id.clone(),
+                scheme_toml: text,
+            };
+            store::journal::append(tx, &actor, &ev, &now())?;
+            Ok(())
+        })?;
+        Ledger::open(path, Some(name))
+    }
+
+    /// Wrap a connection (used by verify's replay).
+    fn over(conn: Connection, path: &Path, branch: Option<&str>) -> Result<Ledger> {
+        let branch = load_branch(&conn, branch, path)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+            branch,
+            actor: default_actor(),
+            read_only: true,
+            corrections: true,
+            backups: true,
+            roster: RefCell::new(None),
+            period_cache: RefCell::new(None),
+            in_write: false,
+        })
+    }
+
+    /// Work on another branch of the same database.
+    pub fn switch_branch(&mut self, name: &str) -> Result<()> {
+        self.branch = load_branch(&self.conn, Some(name), &self.path)?;
+        self.roster.take();
+        self.period_cache.take();
+        if !self.read_only {
+            self.catch_up_totals()?;
+        }
+        Ok(())
+    }
+
+    /// Score what is still noted as out of date for this branch (a database
+    /// from an older jifen); until then its rankings are scored from tallies.
+    fn catch_up_totals(&mut self) -> Result<()> {
+        if store::totals::ready(&self.conn, self.branch.id) {
+            return Ok(());
+        }
+        let (branch, scheme) = (self.branch.id, &self.branch.scheme);
+        store::journal::write(&mut self.conn, |tx| totals::refresh(tx, branch, scheme))
+    }
+
+    /// Whether rankings may read the kept totals instead of scoring tallies.
+    fn totals_kept(&self) -> bool {
+        self.corrections && store::totals::ready(&self.conn, self.branch.id)
+    }
+
+    /// Names of every branch in the database.
+    pub fn branch_names(&self) -> Result<Vec<String>> {
+        Ok(queries::branch_names(&self.conn)?
+            .into_iter()
+            .map(|b| b.1)
+            .collect())
+    }
+
+    pub fn branch(&self) -> &Branch {
+        &self.branch
+    }
+
+    pub fn scheme(&self) -> &Scheme {
+        &self.branch.scheme
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Who is recorded in the journal for changes made through this ledger.
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
+    }
+
+    /// Turn the copy a lock makes to the backup folder on or off (generated data).
+    pub fn set_backups(&mut self, on: bool) {
+        self.backups = on;
+    }
+
+    /// The underlying connection, for the store-level helpers of front ends (board polling).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` as one write: inside a single IMMEDIATE transaction, so that
+    /// every id it takes and every precondition it reads still hold when its
+    /// events are journalled, and nothing is written unless all of it
+    /// succeeds. Another writer is waited for, never failed on. Writes
+    /// nested in `f` join its transaction.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
+        if self.in_write {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.in_write = true;
+        let out = f(self);
+        self.in_write = false;
+        let out = out.and_then(|v| Ok(self.conn.execute_batch("COMMIT").map(|_| v)?));
+        if out.is_err() {
+            if !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            self.roster.take();
+            self.period_cache.take();
+        }
+        out
+    }
+
+    /// Append events (inside the current write, or as one of their own) and
+    /// re-score what they moved before the write commits.
+    fn journal(&mut self, events: &[store::Event]) -> Result<Vec<(i64, String)>> {
+        self.write(|l| l.journal_here(events))
+    }
+
+    /// `journal` inside a write.
+    fn journal_here(&mut self, events: &[store::Event]) -> Result<Vec<(i64, String)>> {
+        if events.iter().any(store::Event::touches_members) {
+            self.roster.take();
+        }
+        let (branch, scheme) = (self.branch.id, &self.branch.scheme);
+        // One action, one timestamp, strictly after the previous action's:
+        // undo takes back everything journalled at the same instant.
+        let last = store::queries::last_event_at(&self.conn)?;
+        let mut at = now();
+        let mut tries = 0;
+        while last.as_deref().is_some_and(|l| at.as_str() <= l) && tries < 10_000 {
+            std::thread::yield_now();
+            at = now();
+            tries += 1;
+        }
+        // The signatures standing before the change: those whose total it
+        // moves are voided, at the change's instant, before the write commits.
+        let written = signing::standing(&self.conn, branch).and_then(|signed| {
+            let out = store::journal::append_all(&self.conn, &self.actor, events, &at)?;
+            totals::refresh(&self.conn, branch, scheme)?;
+            // An undo can reach another branch's events: its scores too are
+            // right before the write commits.
+            totals::refresh_all(&self.conn)?;
+            signing::void_moved(&self.conn, &self.actor, &at, branch, &signed)?;
+            Ok(out)
+        });
+        match &written {
+            Ok(_) => self.update_period_cache(events),
+            Err(_) => {
+                self.period_cache.take();
+            }
+        }
+        written
+    }
+
+    /// The period the assembly works on: the latest one that is not yet locked,
+    /// else the latest one.
+    pub fn current_period(&self) -> Result<Option<PeriodId>> {
+        let ps = queries::periods(&self.conn, self.branch.id)?;
+        let mut ids: Vec<(PeriodId, String)> = ps
+            .iter()
+            .filter_map(|p| p.id.parse().ok().map(|id| (id, p.state.clone())))
+            .collect();
+        ids.sort_by_key(|(id, _)| *id);
+        Ok(ids
+            .iter()
+            .rev()
+            .find(|(_, s)| s == "open" || s == "in-session")
+            .or(ids.last())
+            .map(|(id, _)| *id))
+    }
+
+    /// A period given by the user, or the current one.
+    pub fn period_or_current(&self, given: Option<&str>) -> Result<PeriodId> {
+        match given {
+            Some(p) => p.parse().map_err(CoreError::User),
+            None => self.current_period()?.ok_or_else(|| {
+                CoreError::User("no period yet; run `jifen period open 2026Q4` first".into())
+            }),
+        }
+    }
+
+    pub fn periods(&self) -> Result<Vec<queries::PeriodRow>> {
+        Ok(queries::periods(&self.conn, self.branch.id)?)
+    }
+
+    pub fn period_row(&self, p: &PeriodId) -> Result<Option<queries::PeriodRow>> {
+        let id = p.to_string();
+        Ok(self.periods()?.into_iter().find(|r| r.id == id))
+    }
+
+    pub fn members(&self) -> Result<Vec<crate::domain::model::Member>> {
+        Ok(self.roster()?.to_vec())
+    }
+
+    /// The branch's members, ordered by id; read again only after a change.
+    pub fn roster(&self) -> Result<Arc<roster::Roster>> {
+        let version = self.data_version()?;
+        if let Some((v, members)) = self.roster.borrow().as_ref() {
+            if *v == version {
+                return Ok(members.clone());
+            }
+        }
+        let members = Arc::new(roster::Roster::new(queries::members(
+            &self.conn,
+            self.branch.id,
+        )?));
+        *self.roster.borrow_mut() = Some((version, members.clone()));
+        Ok(members)
+    }
+
+    /// A member by id or exact name.
+    pub fn find_member(&self, key: &str) -> Result<crate::domain::model::Member> {
+        let key = key.trim();
+        let all = self.members()?;
+        if let Ok(id) = key.parse::<i64>() {
+            if let Some(m) = all.iter().find(|m| m.id == id) {
+                return Ok(m.clone());
+            }
+        }
+        let hits: Vec<_> = all.iter().filter(|m| &*m.name == key).collect();
+        match hits.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => user(format!(
+                "no member '{key}' in branch {} (give an id or an exact name)",
+                self.branch.name
+            )),
+            many => user(format!(
+                "several members are named '{key}' (ids {}); give the id",
+                many.iter()
+                    .map(|m| m.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    pub fn claim(&self, id: i64) -> Result<crate::domain::model::Claim> {
+        match queries::claim(&self.conn, id)? {
+            Some(c) => Ok(c),
+            None => user(format!("no claim {id}")),
+        }
+    }
+
+    /// What the room display shows, as stored JSON text.
+    pub fn board_state(&self) -> Result<Option<String>> {
+        Ok(queries::board_state(&self.conn, self.branch.id)?)
+    }
+
+    /// Set what the room display shows (not journalled: it changes no record).
+    pub fn set_board_state(&mut self, json: &str) -> Result<()> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
+        let id = self.branch.id;
+        let at = now();
+        store::journal::write(&mut self.conn, |tx| -> Result<()> {
+            queries::set_board_state(tx, id, json, &at)?;
+            Ok(())
+        })
+    }
+
+    /// SQLite's data_version: changes whenever another connection commits.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
+    }
+}
+
+fn default_actor() -> String {
+    std::env::var("JIFEN_ACTOR")
+        .or_else(|_| std::env::var("USER"))
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "secretary".into())
+}

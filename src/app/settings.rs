@@ -1,0 +1,105 @@
+//! Branch settings: the keys `jifen set` takes, the values each allows, and
+//! how the grading ones lay over the scheme.
+
+use crate::domain::scheme::{Scheme, TieRule};
+use serde_json::Value;
+
+/// The settings a branch may set.
+pub const KEYS: &[&str] = &[
+    "excellent_quota",
+    "quota_ties",
+    "publication_days",
+    "appeal_reply_days",
+    "reconsider_days",
+];
+
+/// A setting refused, with what was given.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingError {
+    #[error("unknown setting '{key}' (settings: {})", KEYS.join(", "))]
+    Unknown { key: String },
+    #[error("{key} is a share above 0 and at most 1 (0.2 is 20%), got {value}")]
+    Share { key: String, value: Value },
+    #[error("{key} is a whole number of days from 1 to 60, got {value}")]
+    Days { key: String, value: Value },
+    #[error("quota_ties is 'all' (a tie at a quota's edge is in whole) or 'none' (none of the tie), got {value}")]
+    Ties { value: Value },
+}
+
+/// Check a setting's key and value before it is recorded.
+pub fn check(key: &str, value: &Value) -> Result<(), SettingError> {
+    let ok = match key {
+        "excellent_quota" => value.as_f64().is_some_and(|q| q > 0.0 && q <= 1.0),
+        "quota_ties" => value.as_str().is_some_and(|s| s.parse::<TieRule>().is_ok()),
+        "publication_days" | "appeal_reply_days" | "reconsider_days" => {
+            value.as_u64().is_some_and(|d| (1..=60).contains(&d))
+        }
+        _ => return Err(SettingError::Unknown { key: key.into() }),
+    };
+    if ok {
+        return Ok(());
+    }
+    let (key, value) = (key.to_string(), value.clone());
+    Err(match key.as_str() {
+        "excellent_quota" => SettingError::Share { key, value },
+        "quota_ties" => SettingError::Ties { value },
+        _ => SettingError::Days { key, value },
+    })
+}
+
+/// Lay the branch's grading settings (excellent quota, tie rule) over its scheme.
+pub fn apply(scheme: &mut Scheme, settings: &Value) {
+    if let Some(q) = settings.get("excellent_quota").and_then(Value::as_f64) {
+        for g in scheme.grades.iter_mut().filter(|g| g.quota.is_some()) {
+            g.quota = Some(q);
+        }
+    }
+    if let Some(rule) = settings
+        .get("quota_ties")
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse::<TieRule>().ok())
+    {
+        scheme.quota_ties = rule;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn values_are_checked_per_key() {
+        // (key, value, accepted)
+        let cases = [
+            ("quota_ties", json!("all"), true),
+            ("quota_ties", json!("none"), true),
+            ("quota_ties", json!("some"), false),
+            ("quota_ties", json!(1), false),
+            ("excellent_quota", json!(0.2), true),
+            ("excellent_quota", json!(1), true),
+            ("excellent_quota", json!(0), false),
+            ("excellent_quota", json!(20), false),
+            ("excellent_quota", json!("20%"), false),
+            ("publication_days", json!(5), true),
+            ("publication_days", json!(0), false),
+            ("publication_days", json!(2.5), false),
+            ("colour", json!("red"), false),
+        ];
+        for (key, value, accepted) in cases {
+            assert_eq!(check(key, &value).is_ok(), accepted, "{key} = {value}");
+        }
+    }
+
+    #[test]
+    fn tie_rule_and_quota_lay_over_the_scheme() {
+        let mut s = Scheme::builtin("bureau-80").expect("built-in").0;
+        assert_eq!(s.quota_ties, TieRule::All);
+        apply(
+            &mut s,
+            &json!({"quota_ties": "none", "excellent_quota": 0.3}),
+        );
+        assert_eq!(s.quota_ties, TieRule::None);
+        assert_eq!(s.grade("excellent").and_then(|g| g.quota), Some(0.3));
+    }
+}

@@ -1,0 +1,136 @@
+//! Realistic generated data for benchmarks and load tests: `jifen gen`.
+
+use crate::app::{ClaimDraft, Ledger, MemberDraft, Result};
+use crate::domain::model::{Category, ClaimSource, MemberStatus, Outcome};
+use std::path::Path;
+
+/// Size of a generated database.
+#[derive(Debug, Clone, Copy)]
+pub struct GenSpec {
+    pub branches: usize,
+    pub members: usize,
+    pub years: i32,
+    pub first_year: i32,
+    pub claims_per_member_quarter: usize,
+    pub scheme: &'static str,
+    /// The last quarters left open; every earlier quarter is locked, as a
+    /// branch's history is.
+    pub open_quarters: usize,
+}
+
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
+    "何", "郭", "马", "罗", "欧阳", "司马",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀英", "建国", "海燕",
+];
+const ITEMS: &[(&str, Option<&str>)] = &[
+    ("work.speech", Some("city")),
+    ("work.written", Some("province")),
+    ("publish.article", Some("city")),
+    ("award.personal", Some("unit")),
+    ("other.blood", None),
+    ("other.suggestion", None),
+    ("virtue.commended", Some("city")),
+    ("discipline.dues", None),
+    ("discipline.absence", None),
+    ("duty.unfinished", None),
+];
+
+/// A small deterministic generator (xorshift), so runs are repeatable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A Chinese-looking name for member number `i`.
+pub fn name_for(i: usize) -> String {
+    format!(
+        "{}{}{}",
+        SURNAMES[i % SURNAMES.len()],
+        GIVEN[(i / SURNAMES.len()) % GIVEN.len()],
+        i
+    )
+}
+
+/// Write generated branches, members and approved claims into `path`.
+pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let per_branch = spec.members.div_ceil(spec.branches.max(1));
+    let mut made = 0usize;
+    for b in 0..spec.branches {
+        let name = format!("第{}党支部", b + 1);
+        let mut l = Ledger::init(path, &name, spec.scheme, None)?;
+        l.set_actor("gen");
+        l.set_backups(false);
+        crate::store::db::skip_fsync(l.conn()).map_err(crate::app::CoreError::from)?;
+        let n = per_branch.min(spec.members - made);
+        if n == 0 {
+            break;
+        }
+        let drafts: Vec<MemberDraft> = (0..n)
+            .map(|i| MemberDraft {
+                name: name_for(made + i),
+                category: match rng.below(10) {
+                    0 => Category::Probationary,
+                    1 => Category::Activist,
+                    _ => Category::Full,
+                },
+                tier: None,
+                group: Some(format!("第{}党小组", i % 4 + 1)),
+                status: MemberStatus::Active,
+            })
+            .collect();
+        made += n;
+        let ids = l.add_members(&drafts)?;
+        let members = l.members()?;
+        for y in spec.first_year..spec.first_year + spec.years {
+            for qn in 1..=4 {
+                let p = format!("{y}Q{qn}");
+                l.open_period(&p)?;
+                let mut claims = Vec::with_capacity(ids.len() * spec.claims_per_member_quarter);
+                for id in &ids {
+                    for _ in 0..spec.claims_per_member_quarter {
+                        let (item, level) = ITEMS[rng.below(ITEMS.len())];
+                        let mut d = ClaimDraft::new(*id, item);
+                        d.level = level.map(String::from);
+                        d.period = Some(p.clone());
+                        d.date = Some(format!(
+                            "{y}-{:02}-{:02}",
+                            3 * (qn - 1) + 1 + rng.below(3) as i32,
+                            1 + rng.below(28)
+                        ));
+                        d.source = ClaimSource::Import;
+                        d.verdict = Some(if rng.below(12) == 0 {
+                            Outcome::Rejected
+                        } else {
+                            Outcome::Approved
+                        });
+                        d.reason = Some("核实".into());
+                        claims.push(
+                            l.check_claim(&d, &members)
+                                .map_err(crate::app::CoreError::User)?,
+                        );
+                    }
+                }
+                l.add_checked_claims(claims)?;
+                let quarters_left = 4 * (spec.first_year + spec.years - y) as usize - qn as usize;
+                if quarters_left >= spec.open_quarters {
+                    l.lock(&p.parse().map_err(crate::app::CoreError::User)?)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

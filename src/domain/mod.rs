@@ -1,0 +1,8 @@
+//! The rules with no I/O: typed states, schemes, scoring and the calendar.
+//! Nothing here knows SQL, a terminal or a language.
+
+pub mod calendar;
+pub mod model;
+pub mod scheme;
+pub mod scoring;
+pub mod text;

@@ -1,0 +1,98 @@
+//! End to end: the real `jifen board` in a pseudo-terminal follows a change
+//! made through another connection, quits on `q`, and leaves the terminal
+//! restored on quit and on hang-up.
+
+use crate::common;
+use common::pty::Pty;
+use jifen::app::board_state::BoardMode;
+use jifen::app::Ledger;
+use std::path::Path;
+use std::time::Duration;
+
+/// `jifen board` on the demo database in an 80x24 terminal.
+fn board(db: &Path) -> Pty {
+    Pty::start(
+        &[
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "board".as_ref(),
+            "--theme".as_ref(),
+            "high-contrast".as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+        ],
+        80,
+        24,
+        &[],
+    )
+}
+
+fn demo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("demo.sqlite");
+    jifen::dev::demo::write_demo(&db).expect("demo");
+    (dir, db)
+}
+
+#[test]
+fn follows_the_console_and_quits_cleanly() {
+    let (_dir, db) = demo();
+    let mut b = board(&db);
+    b.wait_for("PRELIMINARY");
+    let mut console = Ledger::open(&db, None).expect("rw");
+    console
+        .set_board_mode(&BoardMode::Message {
+            text: "BACK AT TEN".into(),
+        })
+        .expect("mode");
+    let took = b.wait_for("BACK AT TEN");
+    eprintln!("board_pty: commit to text on the pty in {took:?}");
+    assert!(took < Duration::from_millis(1500), "shown after {took:?}");
+    b.send("q");
+    assert!(b.wait_exit(), "clean exit; screen:\n{}", b.text());
+    assert!(
+        b.text().contains("\x1b[?1049l"),
+        "the alternate screen was left"
+    );
+    // The board wrote nothing: the journal verifies and the file is intact.
+    let verify = std::process::Command::new(env!("CARGO_BIN_EXE_jifen"))
+        .args(["verify", "--db"])
+        .arg(&db)
+        .output()
+        .expect("verify");
+    assert!(verify.status.success());
+}
+
+#[test]
+fn terminal_restored_on_hang_up() {
+    let (_dir, db) = demo();
+    let mut b = board(&db);
+    b.wait_for("PRELIMINARY");
+    if let Some(pid) = b.child.process_id() {
+        let _ = std::process::Command::new("kill")
+            .args(["-HUP", &pid.to_string()])
+            .status();
+    }
+    let _ = b.wait_exit();
+    assert!(
+        b.text().contains("\x1b[?1049l"),
+        "the alternate screen was left on SIGHUP"
+    );
+}
+
+#[test]
+fn a_broken_theme_is_refused_before_the_screen_is_taken() {
+    let (dir, db) = demo();
+    let theme = dir.path().join("mine.toml");
+    std::fs::write(&theme, "[styles]\ntitle = { fg = \"purpl\" }\n").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jifen"))
+        .args(["board", "--db"])
+        .arg(&db)
+        .arg("--theme")
+        .arg(&theme)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mine.toml:2: styles.title.fg"), "{err}");
+}

@@ -1,0 +1,19 @@
+//! The cli tests, gathered into one test binary.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod appeals_cli;
+mod appeals_flow;
+mod bad_inputs;
+mod cli_help;
+mod cli_meeting;
+mod cli_pipe;
+mod cli_titles;
+mod cli_year;
+mod concurrency;
+mod crash;
+mod export_papers;
+mod grading_cli;
+mod grading_papers;
+mod storage;

@@ -1,0 +1,16 @@
+//! The console tests, gathered into one test binary.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../console_common/mod.rs"]
+mod console_common;
+
+mod console_find;
+mod console_keys;
+mod console_lease;
+mod console_meeting;
+mod console_new_claim;
+mod console_pty;
+mod console_render;
+mod console_words;
+mod tty_gone;

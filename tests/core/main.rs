@@ -1,0 +1,16 @@
+//! The core tests, gathered into one test binary.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../grading_common/mod.rs"]
+mod grading_common;
+
+mod calendar_days;
+mod grading;
+mod grading_props;
+mod kept_totals;
+mod ledger;
+mod props;
+mod retotal;
+mod scheme_files;
+mod schemes;
