@@ -607,3 +607,56 @@ fn two_writers_at_once_both_succeed_with_their_own_ids() {
     assert_eq!(claims_json(&db).len(), 24);
     verify(&db, None).expect("verify");
 }
+
+/// A large import stands in for the claim table's per-row triggers; after it
+/// the database's own guards are back, the scores count every claim, and a
+/// locked period takes neither an import nor a claim row written by hand.
+#[test]
+fn after_a_large_import_the_scores_count_it_and_a_locked_period_still_refuses_claims() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("bulk.sqlite");
+    branch(&db, "village-quarterly", 4);
+    let mut text = String::from("member,item,level,count,points,date,note,period,verdict\n");
+    for i in 0..400 {
+        text.push_str(&format!(
+            "成员{:02},bonus.contribution,,1,1,2026-10-03,第{i}条,2026Q4,approved\n",
+            i % 4
+        ));
+    }
+    let csv = dir.path().join("bulk.csv");
+    std::fs::write(&csv, &text).expect("write");
+    ok(&db, &["claim", "import", csv.to_str().expect("path")]);
+    let rank: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["rank", "--period", "2026Q4", "--format", "json"]))
+            .expect("json");
+    let rows = rank["rows"].as_array().or(rank.as_array()).expect("rows");
+    assert_eq!(rows.len(), 4);
+    for r in rows {
+        assert_eq!(r["score"].as_f64(), Some(200.0), "base 100 + 100 claims: {r}");
+    }
+    ok(&db, &["verify"]);
+    let c = Connection::open(&db).expect("conn");
+    let triggers: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
+             AND name IN ('claim_locked_insert', 'score_claim_insert')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("triggers");
+    assert_eq!(triggers, 2, "the per-row triggers are back after the import");
+    drop(c);
+    ok(&db, &["lock", "2026Q4"]);
+    let before = std::fs::read(&db).expect("db");
+    let again = jifen(&db, &["claim", "import", csv.to_str().expect("path")]);
+    assert!(!again.status.success(), "an import into a locked period is refused");
+    assert_eq!(std::fs::read(&db).expect("db"), before, "and changes nothing");
+    let c = Connection::open(&db).expect("conn");
+    let by_hand = c.execute(
+        "INSERT INTO claim (id, branch_id, member_id, period, item, count, claimed, points, source, status)
+         SELECT 99999, branch_id, member_id, period, item, 1, 1, 1, 'x', 'approved' FROM claim LIMIT 1",
+        [],
+    );
+    let err = by_hand.expect_err("a claim row into a locked period is refused");
+    assert!(err.to_string().contains("period is locked"), "{err}");
+}
