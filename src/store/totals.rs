@@ -38,6 +38,9 @@ pub fn take_dirty(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<DirtyN
     Ok(notes)
 }
 
+/// One member's tallies in each of several periods, in their order.
+pub type PerPeriod = Vec<Vec<Tally>>;
+
 /// Approved tallies of one member in each given period, and the member's
 /// corrections there summed by item (both in the order of `periods`).
 pub fn member_tallies(
@@ -45,7 +48,7 @@ pub fn member_tallies(
     branch: i64,
     periods: &[String],
     member: i64,
-) -> rusqlite::Result<(Vec<Vec<Tally>>, Vec<Vec<Tally>>)> {
+) -> rusqlite::Result<(PerPeriod, PerPeriod)> {
     let mut out = Vec::with_capacity(periods.len());
     let mut corr = Vec::with_capacity(periods.len());
     let mut st = conn.prepare_cached(

@@ -432,7 +432,7 @@ fn second_console_sees_who_holds_the_lease() {
 #[test]
 fn a_crashed_consoles_lease_expires() {
     let (_d, path, _app) = demo(Lang::Zh);
-    let a = Ledger::open(&path, None).expect("a");
+    let _a = Ledger::open(&path, None).expect("a");
     // A console that died in 2020 and never beat again.
     let old = "2020-01-01T00:00:00+00:00";
     assert!(jifen::store::lease::take(

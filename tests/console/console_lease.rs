@@ -56,7 +56,7 @@ fn a_live_lease_is_shown_with_its_holder_since_and_heartbeat() {
 fn a_stale_lease_is_taken_over_saying_how_long_it_was_silent() {
     let (_d, path, app) = demo(Lang::En);
     drop(app);
-    let a = Ledger::open(&path, None).expect("a");
+    let _a = Ledger::open(&path, None).expect("a");
     let old = "2020-01-01T00:00:00+00:00";
     assert!(jifen::store::lease::take(
         &jifen::store::open_rw(&path).expect("db"),
