@@ -9,9 +9,15 @@ mod zh;
 pub use en::EN;
 pub use zh::ZH;
 
+/// The language a person reads: Chinese or English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
 pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
 
-use crate::cli::Lang;
 use crate::domain::model::{Attendance, Category, ClaimStatus};
 
 /// Every string the console shows.

@@ -9,6 +9,8 @@
 //! filing, the higher committee's `reconsider_days` working days after the
 //! appeal reached it. The history of replies is read from the journal.
 
+pub use crate::store::appeal_queries::CorrectionRecord;
+
 use super::publication::day_of;
 use super::{user, CoreError, Ledger, Result};
 use crate::domain::model::PeriodId;
@@ -95,6 +97,15 @@ impl Ledger {
     /// Appeals of a period (or all) as of today.
     pub fn appeals(&self, period: Option<&PeriodId>) -> Result<Vec<AppealRow>> {
         self.appeals_on(period, crate::domain::calendar::today())
+    }
+
+    /// The corrections upheld appeals posted to a period, in the order posted.
+    pub fn corrections(&self, p: &PeriodId) -> Result<Vec<CorrectionRecord>> {
+        Ok(appeal_queries::corrections(
+            self.conn(),
+            self.branch.id,
+            Some(&p.to_string()),
+        )?)
     }
 
     /// Appeals of a period (or all) with due dates and overdue flags as of `today`.
@@ -311,14 +322,15 @@ impl Ledger {
         if !points.is_finite() || points.abs() < 1e-9 {
             return user("a correction needs non-zero points");
         }
-        let t = queries::tallies(
+        let t = super::totals::window_tallies(
             self.conn(),
             self.branch.id,
             std::slice::from_ref(&a.period),
             true,
         )?;
         let have: f64 = t
-            .get(&(a.period.clone(), a.member_id))
+            .first()
+            .and_then(|by| by.get(&a.member_id))
             .into_iter()
             .flatten()
             .filter(|x| x.item == item)

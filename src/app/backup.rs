@@ -17,7 +17,7 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 
 /// Copy the live database to `dest` while others may keep writing.
 pub fn backup_to(ledger: &Ledger, dest: &Path) -> Result<(), String> {
-    crate::store::db::copy_database(ledger.path(), dest).map_err(|e| format!("backup failed: {e}"))
+    crate::store::backup::copy(ledger.path(), dest).map_err(|e| format!("backup failed: {e}"))
 }
 
 /// Take an automatic backup (before a lock, at the start of a session) and rotate old ones.
@@ -62,7 +62,7 @@ pub fn restore_plan(src: &Path, db: &Path) -> Result<RestorePlan, String> {
         return Ok(RestorePlan::default());
     }
     let to = open_ro(db).map_err(|e| e.to_string())?;
-    let sq = |e: rusqlite::Error| e.to_string();
+    let sq = |e: crate::store::SqlError| e.to_string();
     let (old, now) = (
         compare::event_hashes(&from).map_err(sq)?,
         compare::event_hashes(&to).map_err(sq)?,
@@ -116,17 +116,12 @@ pub fn restore(
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
             let dest = dir.join(format!("{stamp}-before-restore.sqlite"));
-            crate::store::db::copy_database(db, &dest).map_err(|e| e.to_string())?;
+            crate::store::backup::copy(db, &dest).map_err(|e| e.to_string())?;
             Some(dest)
         }
         false => None,
     };
-    let from = rusqlite::Connection::open(src).map_err(|e| format!("{}: {e}", src.display()))?;
-    let mut to = rusqlite::Connection::open(db).map_err(|e| format!("{}: {e}", db.display()))?;
-    let b = rusqlite::backup::Backup::new(&from, &mut to)
-        .map_err(|e| format!("{}: {e}", db.display()))?;
-    b.run_to_completion(256, std::time::Duration::from_millis(0), None)
-        .map_err(|e| format!("{}: restore failed: {e}", db.display()))?;
+    crate::store::backup::overwrite(src, db)?;
     Ok((plan, kept))
 }
 

@@ -3,6 +3,7 @@
 use super::{Ledger, Result, StatementLine};
 use crate::domain::model::PeriodId;
 use crate::store::{lease, queries};
+use std::collections::HashMap;
 
 /// Seconds without a heartbeat after which a console lease counts as abandoned.
 pub const LEASE_STALE_SECS: i64 = 30;
@@ -185,7 +186,16 @@ impl Ledger {
         member_id: i64,
         p: &PeriodId,
     ) -> Result<Option<(String, Option<String>)>> {
-        Ok(queries::confirmations(self.conn(), self.branch.id, &p.to_string())?.remove(&member_id))
+        Ok(self.confirmations(p)?.remove(&member_id))
+    }
+
+    /// Every standing confirmation of a period, by member: (state, their words).
+    pub fn confirmations(&self, p: &PeriodId) -> Result<HashMap<i64, (String, Option<String>)>> {
+        Ok(queries::confirmations(
+            self.conn(),
+            self.branch.id,
+            &p.to_string(),
+        )?)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod appeals;
 pub mod backup;
 pub mod board_state;
+mod breakdown;
 mod bulk;
 pub mod claim_check;
 mod commands;
@@ -35,8 +36,7 @@ pub use views::{
 
 use crate::domain::model::PeriodId;
 use crate::domain::scheme::Scheme;
-use crate::store::{self, queries};
-use rusqlite::Connection;
+use crate::store::{self, queries, Db};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -53,7 +53,7 @@ pub enum CoreError {
     #[error(transparent)]
     Import(#[from] import::ImportError),
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[from] store::SqlError),
     /// A member asked to sign while claims of theirs are still undecided.
     #[error(
         "{member} cannot sign {period} yet: {pending} claim(s) still pending; decide them first"
@@ -133,7 +133,7 @@ impl Branch {
 
 /// One branch's ledger over one database connection.
 pub struct Ledger {
-    conn: Connection,
+    conn: Db,
     path: PathBuf,
     branch: Branch,
     actor: String,
@@ -157,7 +157,7 @@ pub fn now() -> String {
         .to_string()
 }
 
-fn load_branch(conn: &Connection, wanted: Option<&str>, path: &Path) -> Result<Branch> {
+fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
     let all = queries::branch_names(conn)?;
     let names = |all: &[(i64, String)]| {
         let shown: Vec<&str> = all.iter().take(20).map(|b| b.1.as_str()).collect();
@@ -321,7 +321,7 @@ impl Ledger {
     }
 
     /// Wrap a connection (used by verify's replay).
-    fn over(conn: Connection, path: &Path, branch: Option<&str>) -> Result<Ledger> {
+    fn over(conn: Db, path: &Path, branch: Option<&str>) -> Result<Ledger> {
         let branch = load_branch(&conn, branch, path)?;
         Ok(Ledger {
             conn,
@@ -397,9 +397,20 @@ impl Ledger {
         self.backups = on;
     }
 
-    /// The underlying connection, for the store-level helpers of front ends (board polling).
-    pub fn conn(&self) -> &Connection {
+    /// The underlying connection, for the store functions the app calls.
+    pub(crate) fn conn(&self) -> &Db {
         &self.conn
+    }
+
+    /// How long a read waits for a writer before it gives up (the room
+    /// display polls again rather than wait).
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<()> {
+        Ok(store::db::busy_timeout(&self.conn, wait)?)
+    }
+
+    /// Commit without waiting for the disk: only for generated data (`jifen gen`).
+    pub fn skip_fsync(&self) -> Result<()> {
+        Ok(store::db::skip_fsync(&self.conn)?)
     }
 
     /// Run `f` as one write: inside a single IMMEDIATE transaction, so that
@@ -414,15 +425,13 @@ impl Ledger {
         if self.in_write {
             return f(self);
         }
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        store::db::begin_immediate(&self.conn)?;
         self.in_write = true;
         let out = f(self);
         self.in_write = false;
-        let out = out.and_then(|v| Ok(self.conn.execute_batch("COMMIT").map(|_| v)?));
+        let out = out.and_then(|v| Ok(store::db::commit(&self.conn).map(|_| v)?));
         if out.is_err() {
-            if !self.conn.is_autocommit() {
-                let _ = self.conn.execute_batch("ROLLBACK");
-            }
+            store::db::rollback(&self.conn);
             self.roster.take();
             self.period_cache.take();
         }
@@ -580,10 +589,7 @@ impl Ledger {
 
     /// SQLite's data_version: changes whenever another connection commits.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("PRAGMA data_version")?
-            .query_row([], |r| r.get(0))?)
+        Ok(store::db::data_version(&self.conn)?)
     }
 }
 

@@ -9,8 +9,8 @@ use super::totals::{held_periods, score_period};
 use super::Result;
 use crate::domain::scheme::Scheme;
 use crate::domain::scoring::Breakdown;
+use crate::store::Db;
 use crate::store::{self, queries, totals, totals::ScoreRow};
-use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -95,21 +95,22 @@ pub fn retotal_all_with(
 ) -> Result<RetotalReport> {
     let start = Instant::now();
     let mut conn = store::open_rw(path)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut report = RetotalReport::default();
-    sweep(&tx, !check, &mut report, progress)?;
-    if !check {
-        report.notes_cleared = totals::clear_all_notes(&tx)?;
-        tx.commit()?;
-        report.written = true;
-    }
+    store::db::immediate(&mut conn, !check, |tx| -> Result<()> {
+        sweep(tx, !check, &mut report, progress)?;
+        if !check {
+            report.notes_cleared = totals::clear_all_notes(tx)?;
+        }
+        Ok(())
+    })?;
+    report.written = !check;
     report.elapsed = start.elapsed();
     Ok(report)
 }
 
 /// Re-score every branch on one connection, write what differs and clear
 /// every note (verify's replay).
-pub(crate) fn retotal_on(conn: &Connection) -> Result<SweepStats> {
+pub(crate) fn retotal_on(conn: &Db) -> Result<SweepStats> {
     let mut report = RetotalReport::default();
     sweep(conn, true, &mut report, &mut |_, _| {})?;
     totals::clear_all_notes(conn)?;
@@ -118,7 +119,7 @@ pub(crate) fn retotal_on(conn: &Connection) -> Result<SweepStats> {
 
 /// Compare (and with `write`, rewrite) every branch's kept scores.
 fn sweep(
-    conn: &Connection,
+    conn: &Db,
     write: bool,
     report: &mut RetotalReport,
     progress: &mut dyn FnMut(usize, usize),

@@ -3,11 +3,11 @@
 //! for. Any later change to that total voids it with its own journal event.
 
 use super::Result;
+use crate::store::Db;
 use crate::store::{journal, signing, Event};
-use rusqlite::Connection;
 
 /// The signatures standing before a change, with the totals they were given for.
-pub(crate) fn standing(conn: &Connection, branch: i64) -> Result<Vec<signing::Signed>> {
+pub(crate) fn standing(conn: &Db, branch: i64) -> Result<Vec<signing::Signed>> {
     Ok(signing::signed_totals(conn, branch)?)
 }
 
@@ -15,7 +15,7 @@ pub(crate) fn standing(conn: &Connection, branch: i64) -> Result<Vec<signing::Si
 /// whose member's kept total moved, journalled at the change's instant so
 /// that undoing the change gives the signature back. Returns how many.
 pub(crate) fn void_moved(
-    conn: &Connection,
+    conn: &Db,
     actor: &str,
     at: &str,
     branch: i64,

@@ -5,8 +5,8 @@ use super::Result;
 use crate::domain::model::PeriodId;
 use crate::domain::scheme::{Scheme, Window};
 use crate::domain::scoring::{self, Tally};
+use crate::store::Db;
 use crate::store::{queries, totals};
-use rusqlite::Connection;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Periods whose entries count toward period `p`'s score.
@@ -36,8 +36,59 @@ fn moved_by(scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<PeriodId> {
     }
 }
 
+/// Approved tallies of each given period (same order), by member, with the
+/// corrections of upheld appeals added in when `with_corrections`: the one
+/// place claims and corrections meet.
+pub(crate) fn window_tallies(
+    conn: &Db,
+    branch: i64,
+    periods: &[String],
+    with_corrections: bool,
+) -> Result<Vec<HashMap<i64, Vec<Tally>>>> {
+    let mut out = queries::tallies_by_period(conn, branch, periods)?;
+    if with_corrections {
+        let corr = queries::corrections_by_period(conn, branch, periods)?;
+        for (by, corr) in out.iter_mut().zip(corr) {
+            for (member, c) in corr {
+                add_corrections(by.entry(member).or_default(), c);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One member's tallies over a window that `window_tallies` read, merged.
+pub(crate) fn merged_of(window: &[HashMap<i64, Vec<Tally>>], member: i64) -> Vec<Tally> {
+    let parts: Vec<&[Tally]> = window
+        .iter()
+        .filter_map(|w| w.get(&member).map(Vec::as_slice))
+        .collect();
+    scoring::merge(&parts)
+}
+
+/// [`window_tallies`] of one member, with corrections.
+fn member_window_tallies(
+    conn: &Db,
+    branch: i64,
+    periods: &[String],
+    member: i64,
+) -> Result<Vec<Vec<Tally>>> {
+    let (mut out, corr) = totals::member_tallies(conn, branch, periods, member)?;
+    for (t, c) in out.iter_mut().zip(corr) {
+        add_corrections(t, c);
+    }
+    Ok(out)
+}
+
+/// Add a member's corrections (summed by item) to their tallies of the same period.
+fn add_corrections(tallies: &mut Vec<Tally>, corrections: Vec<Tally>) {
+    for c in corrections {
+        scoring::add_to(tallies, c.item, c.points, c.count);
+    }
+}
+
 /// Periods of the branch, in order.
-pub(crate) fn held_periods(conn: &Connection, branch: i64) -> Result<Vec<PeriodId>> {
+pub(crate) fn held_periods(conn: &Db, branch: i64) -> Result<Vec<PeriodId>> {
     let mut v: Vec<PeriodId> = queries::periods(conn, branch)?
         .iter()
         .filter_map(|p| p.id.parse().ok())
@@ -93,7 +144,7 @@ fn window_texts(scheme: &Scheme, p: &PeriodId, held: &[PeriodId]) -> Vec<String>
 /// Every member's score in period `p` as the claims and corrections of its
 /// window give it, in member order (members without entries are absent).
 pub(crate) fn score_period(
-    conn: &Connection,
+    conn: &Db,
     branch: i64,
     scheme: &Scheme,
     p: &PeriodId,
@@ -101,7 +152,7 @@ pub(crate) fn score_period(
     tiers: &HashMap<i64, Option<i64>>,
 ) -> Result<Vec<(i64, scoring::Breakdown)>> {
     let window = window_texts(scheme, p, held);
-    let by_period = queries::tallies_by_period(conn, branch, &window, true)?;
+    let by_period = window_tallies(conn, branch, &window, true)?;
     let mut by_member: BTreeMap<i64, Vec<&[Tally]>> = BTreeMap::new();
     for w in &by_period {
         for (m, t) in w {
@@ -121,7 +172,7 @@ pub(crate) fn score_period(
 }
 
 /// Re-score what the branch's pending notes name, and clear the notes.
-pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result<()> {
+pub(crate) fn refresh(conn: &Db, branch: i64, scheme: &Scheme) -> Result<()> {
     let notes = totals::take_dirty(conn, branch)?;
     if notes.is_empty() {
         return Ok(());
@@ -145,7 +196,7 @@ pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result
             Some(members) => {
                 let window = window_texts(scheme, &p, &held);
                 for m in members {
-                    let per = totals::member_tallies(conn, branch, &window, m, true)?;
+                    let per = member_window_tallies(conn, branch, &window, m)?;
                     if per.iter().all(Vec::is_empty) {
                         totals::remove(conn, branch, &period, m)?;
                         continue;
@@ -164,7 +215,7 @@ pub(crate) fn refresh(conn: &Connection, branch: i64, scheme: &Scheme) -> Result
 /// Re-score every branch that has notes waiting (verify's replay, and databases
 /// written by an older jifen). When most branches wait, one sweep over every
 /// tally is cheaper than a branch at a time.
-pub(crate) fn refresh_all(conn: &Connection) -> Result<()> {
+pub(crate) fn refresh_all(conn: &Db) -> Result<()> {
     let dirty = totals::dirty_branches(conn)?;
     if dirty.len() >= 2 && dirty.len() * 2 >= queries::branch_names(conn)?.len() {
         super::retotal::retotal_on(conn)?;

@@ -6,7 +6,7 @@ use crate::domain::model::{
     Category, Claim, ClaimStatus, ConfirmState, Member, MemberStatus, PeriodId, RankGroup,
     ShortText,
 };
-use crate::domain::scheme::{Direction, Scheme, Window};
+use crate::domain::scheme::{Direction, Scheme};
 use crate::domain::scoring::{self, Entrant, QuotaNote, Scope, Tally};
 use crate::store::{self, queries};
 use serde::Serialize;
@@ -233,7 +233,16 @@ impl Ledger {
                         }
                     }
                 }
-                let ytd = scheme.window == Window::Ytd;
+                // Each period's window, as positions in `in_year`.
+                let windows: Vec<Vec<usize>> = in_year
+                    .iter()
+                    .map(|p| {
+                        let w = super::totals::window_of(&scheme, p, &in_year);
+                        (0..in_year.len())
+                            .filter(|k| w.contains(&in_year[*k]))
+                            .collect()
+                    })
+                    .collect();
                 for m in &members {
                     let per: Vec<Vec<Tally>> = (0..in_year.len())
                         .map(|k| t[k].remove(&m.id).unwrap_or_default())
@@ -241,11 +250,8 @@ impl Ledger {
                     // Each period's own score, side by side (from the same tallies).
                     let scores = (0..per.len())
                         .map(|k| {
-                            let window: Vec<&[Tally]> = if ytd {
-                                per[..=k].iter().map(|v| v.as_slice()).collect()
-                            } else {
-                                vec![per[k].as_slice()]
-                            };
+                            let window: Vec<&[Tally]> =
+                                windows[k].iter().map(|j| per[*j].as_slice()).collect();
                             Some(
                                 scoring::score_window(&scheme, m.tier, &scoring::merge(&window))
                                     .total,
@@ -381,13 +387,11 @@ impl Ledger {
         }
         let window = super::totals::window_of(scheme, p, held);
         let t = self.load_tallies(&window)?;
-        scored.extend(members.iter().map(|m| {
-            let parts: Vec<&[Tally]> = t
-                .iter()
-                .filter_map(|w| w.get(&m.id).map(|v| v.as_slice()))
-                .collect();
-            scoring::score_window(scheme, m.tier, &scoring::merge(&parts))
-        }));
+        scored.extend(
+            members.iter().map(|m| {
+                scoring::score_window(scheme, m.tier, &super::totals::merged_of(&t, m.id))
+            }),
+        );
         let scored: &'k [scoring::Breakdown] = scored;
         Ok(scored.iter().collect())
     }
@@ -395,12 +399,7 @@ impl Ledger {
     /// Tallies of each period in `periods` (same order), by member.
     fn load_tallies(&self, periods: &[PeriodId]) -> Result<Vec<HashMap<i64, Vec<Tally>>>> {
         let ids: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
-        Ok(queries::tallies_by_period(
-            self.conn(),
-            self.branch.id,
-            &ids,
-            self.corrections,
-        )?)
+        super::totals::window_tallies(self.conn(), self.branch.id, &ids, self.corrections)
     }
 
     /// Grades of each member in the periods before `p`, for repeat rules.

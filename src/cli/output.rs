@@ -252,11 +252,11 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
 }
 
 /// The interface language of the CLI's `zh` flag.
-pub fn lang_of(zh: bool) -> crate::cli::Lang {
+pub fn lang_of(zh: bool) -> crate::i18n::Lang {
     if zh {
-        crate::cli::Lang::Zh
+        crate::i18n::Lang::Zh
     } else {
-        crate::cli::Lang::En
+        crate::i18n::Lang::En
     }
 }
 

@@ -74,7 +74,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
         let mut l = Ledger::init(path, &name, spec.scheme, None)?;
         l.set_actor("gen");
         l.set_backups(false);
-        crate::store::db::skip_fsync(l.conn()).map_err(crate::app::CoreError::from)?;
+        l.skip_fsync()?;
         let n = per_branch.min(spec.members - made);
         if n == 0 {
             break;

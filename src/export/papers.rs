@@ -2,11 +2,10 @@
 
 use super::{Cell, Doc, Page, Paper, Table};
 use crate::app::appeals::AppealRow;
+use crate::app::appeals::CorrectionRecord;
 use crate::app::{ClaimFilter, CoreError, Ledger, RankScope, Ranking, Result};
 use crate::domain::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId};
 use crate::domain::scheme::ItemKind;
-use crate::store::appeal_queries::{self, CorrectionRecord};
-use crate::store::queries;
 use std::collections::HashMap;
 
 /// Key-value lines at the top of a page.
@@ -234,7 +233,7 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         t(zh, "参评人数", "Members scored"),
         r.rows.len().to_string(),
     ));
-    let corr = appeal_queries::corrections(cx.l.conn(), cx.l.branch().id, Some(&p.to_string()))?;
+    let corr = cx.l.corrections(p)?;
     if !corr.is_empty() {
         notes.push(if zh {
             format!("得分已含申诉更正 {} 项。", corr.len())
@@ -339,7 +338,7 @@ fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
 
 fn corrections_of(cx: &Ctx, p: &PeriodId) -> Result<HashMap<i64, Vec<CorrectionRecord>>> {
     let mut by: HashMap<i64, Vec<CorrectionRecord>> = HashMap::new();
-    for c in appeal_queries::corrections(cx.l.conn(), cx.l.branch().id, Some(&p.to_string()))? {
+    for c in cx.l.corrections(p)? {
         by.entry(c.member_id).or_default().push(c);
     }
     Ok(by)
@@ -362,7 +361,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         ..Default::default()
     })?;
     let corr = corrections_of(cx, p)?;
-    let conf = queries::confirmations(cx.l.conn(), cx.l.branch().id, &ps)?;
+    let conf = cx.l.confirmations(p)?;
     let appeals = cx.l.appeals(Some(p))?;
     let word = cx.points_word();
     let title = match (filing, zh) {
@@ -374,17 +373,8 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             cx.l.branch().name
         ),
     };
-    // Per member: sums by kind of the counted claims, plus corrections.
-    let mut sums: HashMap<i64, [f64; 3]> = HashMap::new();
-    for c in claims.iter().filter(|c| c.status.counts()) {
-        let e = sums.entry(c.member_id).or_default();
-        match cx.item_kind(&c.item) {
-            Some(ItemKind::Bonus) => e[0] += c.points,
-            Some(ItemKind::Deduction) => e[1] += c.points,
-            Some(ItemKind::Offset) => e[2] += c.points,
-            _ => {}
-        }
-    }
+    // Per member: what each kind of item brings to the total, as it counts.
+    let sums = cx.l.kind_sums(p)?;
     let has_offset =
         cx.l.scheme()
             .items
@@ -405,9 +395,9 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     }
     for (row, x) in table.rows.iter_mut().zip(&r.rows) {
         let s = sums.get(&x.member_id).copied().unwrap_or_default();
-        let mut cells = vec![Cell::Num(s[0]), Cell::Num(s[1])];
+        let mut cells = vec![Cell::Num(s.bonus), Cell::Num(s.deduction)];
         if has_offset {
-            cells.push(Cell::Num(s[2]));
+            cells.push(Cell::Num(s.offset));
         }
         cells.push(
             corr.get(&x.member_id)

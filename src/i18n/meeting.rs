@@ -6,7 +6,7 @@ use crate::app::console_support::{HeldLease, LeaseState};
 use crate::app::undo::UndoStep;
 use crate::app::CoreError;
 use crate::app::Quorum;
-use crate::cli::Lang;
+use crate::i18n::Lang;
 
 /// Fixed words of the assembly's acts.
 #[derive(Debug)]

@@ -186,7 +186,7 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             }
             conn.execute(
                 "UPDATE period SET state = 'locked', locked_at = ?3, seal = ?4 WHERE branch_id = ?1 AND id = ?2",
-                params![branch_id, period, at, super::seal_of(hash)],
+                params![branch_id, period, at, super::seal::seal_of(hash)],
             )?;
         }
         Event::AppealFile {

@@ -4,6 +4,11 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
+/// The connection every layer above holds: only `store` works with it.
+pub type Db = Connection;
+/// What SQLite answers when a statement fails.
+pub type SqlError = rusqlite::Error;
+
 /// Prepared statements kept per connection.
 const STATEMENT_CACHE: usize = 128;
 
@@ -240,4 +245,48 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), OpenError> {
 /// always be made again. Every other connection keeps `synchronous = FULL`.
 pub fn skip_fsync(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("PRAGMA synchronous = OFF")
+}
+
+/// Open a write transaction that holds the write lock from its first statement.
+pub fn begin_immediate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")
+}
+
+/// Commit the transaction `begin_immediate` opened.
+pub fn commit(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("COMMIT")
+}
+
+/// Roll back an open transaction, if one is still open (SQLite may have
+/// rolled it back itself).
+pub fn rollback(conn: &Connection) {
+    if !conn.is_autocommit() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+}
+
+/// SQLite's data_version: changes whenever another connection commits.
+pub fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))
+}
+
+/// How long a statement waits for another connection's write lock.
+pub fn busy_timeout(conn: &Connection, wait: Duration) -> rusqlite::Result<()> {
+    conn.busy_timeout(wait)
+}
+
+/// Run `f` inside an IMMEDIATE transaction and commit it only if `keep`
+/// (otherwise everything `f` wrote is rolled back).
+pub fn immediate<T, E: From<rusqlite::Error>>(
+    conn: &mut Connection,
+    keep: bool,
+    f: impl FnOnce(&rusqlite::Transaction) -> Result<T, E>,
+) -> Result<T, E> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    if keep {
+        tx.commit()?;
+    }
+    Ok(out)
 }

@@ -3,6 +3,7 @@
 
 pub mod appeal_queries;
 pub mod apply;
+pub mod backup;
 pub mod claim_rows;
 pub mod compare;
 pub mod db;
@@ -11,13 +12,10 @@ mod fold_packs;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+mod seal;
 pub mod signing;
 pub mod totals;
 
-pub use db::{open_memory, open_reader, open_ro, open_rw, OpenError};
+pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};
 pub use events::{Event, LockedTotal, NewClaim, NewMember};
-
-/// The short seal printed at lock time: 16 hex digits of the lock event's hash.
-pub fn seal_of(hash: &str) -> String {
-    hash.chars().take(16).collect()
-}
+pub use seal::seal_of;

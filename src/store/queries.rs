@@ -248,21 +248,6 @@ pub fn confirmation(
     .optional()
 }
 
-/// Approved tallies of the given periods, by (period, member).
-pub fn tallies(
-    conn: &Connection,
-    branch: i64,
-    periods: &[String],
-    with_corrections: bool,
-) -> rusqlite::Result<HashMap<(String, i64), Vec<Tally>>> {
-    let by_period = tallies_by_period(conn, branch, periods, with_corrections)?;
-    Ok(periods
-        .iter()
-        .zip(by_period)
-        .flat_map(|(p, by)| by.into_iter().map(move |(m, v)| ((p.clone(), m), v)))
-        .collect())
-}
-
 /// Confirmation state per member in a period: (state, text).
 pub fn confirmations(
     conn: &Connection,
@@ -393,13 +378,11 @@ pub fn last_event_at(conn: &Connection) -> rusqlite::Result<Option<String>> {
         .optional()
 }
 
-/// Approved tallies (with corrections if asked) of each given period, by member,
-/// in the order of `periods`.
+/// Approved tallies of each given period, by member, in the order of `periods`.
 pub fn tallies_by_period(
     conn: &Connection,
     branch: i64,
     periods: &[String],
-    with_corrections: bool,
 ) -> rusqlite::Result<Vec<HashMap<i64, Vec<Tally>>>> {
     let mut out = Vec::with_capacity(periods.len());
     let mut st = conn.prepare_cached(
@@ -417,24 +400,32 @@ pub fn tallies_by_period(
         }
         out.push(by);
     }
-    if with_corrections {
-        let mut cst = conn.prepare_cached(
-            "SELECT member_id, item, SUM(points), count(*) FROM correction
+    Ok(out)
+}
+
+/// The corrections of each given period summed by member and item, in the
+/// order of `periods` (each as a tally: points and how many corrections).
+pub fn corrections_by_period(
+    conn: &Connection,
+    branch: i64,
+    periods: &[String],
+) -> rusqlite::Result<Vec<HashMap<i64, Vec<Tally>>>> {
+    let mut out = Vec::with_capacity(periods.len());
+    let mut cst = conn.prepare_cached(
+        "SELECT member_id, item, SUM(points), count(*) FROM correction
              WHERE branch_id = ?1 AND period = ?2 GROUP BY member_id, item",
-        )?;
-        for (k, p) in periods.iter().enumerate() {
-            let mut rows = cst.query(params![branch, p])?;
-            while let Some(r) = rows.next()? {
-                let (member, item, points, count): (i64, String, f64, i64) =
-                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-                crate::domain::scoring::add_to(
-                    out[k].entry(member).or_default(),
-                    item,
-                    points,
-                    count,
-                );
-            }
+    )?;
+    for p in periods {
+        let mut by: HashMap<i64, Vec<Tally>> = HashMap::new();
+        let mut rows = cst.query(params![branch, p])?;
+        while let Some(r) = rows.next()? {
+            by.entry(r.get(0)?).or_default().push(Tally {
+                item: r.get(1)?,
+                points: r.get(2)?,
+                count: r.get(3)?,
+            });
         }
+        out.push(by);
     }
     Ok(out)
 }

@@ -38,15 +38,19 @@ pub fn take_dirty(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<DirtyN
     Ok(notes)
 }
 
-/// Approved tallies (with corrections if asked) of one member in the given periods, merged.
+/// One member's tallies in each of several periods, in their order.
+pub type PerPeriod = Vec<Vec<Tally>>;
+
+/// Approved tallies of one member in each given period, and the member's
+/// corrections there summed by item (both in the order of `periods`).
 pub fn member_tallies(
     conn: &Connection,
     branch: i64,
     periods: &[String],
     member: i64,
-    with_corrections: bool,
-) -> rusqlite::Result<Vec<Vec<Tally>>> {
+) -> rusqlite::Result<(PerPeriod, PerPeriod)> {
     let mut out = Vec::with_capacity(periods.len());
+    let mut corr = Vec::with_capacity(periods.len());
     let mut st = conn.prepare_cached(
         "SELECT item, points, count FROM tally WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3",
     )?;
@@ -54,26 +58,24 @@ pub fn member_tallies(
         "SELECT item, SUM(points), count(*) FROM correction
          WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 GROUP BY item",
     )?;
+    let tally = |r: &rusqlite::Row| {
+        Ok(Tally {
+            item: r.get(0)?,
+            points: r.get(1)?,
+            count: r.get(2)?,
+        })
+    };
     for p in periods {
-        let mut v: Vec<Tally> = st
-            .query_map(params![branch, p, member], |r| {
-                Ok(Tally {
-                    item: r.get(0)?,
-                    points: r.get(1)?,
-                    count: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        if with_corrections {
-            let mut rows = cst.query(params![branch, p, member])?;
-            while let Some(r) = rows.next()? {
-                let (item, points, count): (String, f64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-                crate::domain::scoring::add_to(&mut v, item, points, count);
-            }
-        }
-        out.push(v);
+        out.push(
+            st.query_map(params![branch, p, member], tally)?
+                .collect::<rusqlite::Result<_>>()?,
+        );
+        corr.push(
+            cst.query_map(params![branch, p, member], tally)?
+                .collect::<rusqlite::Result<_>>()?,
+        );
     }
-    Ok(out)
+    Ok((out, corr))
 }
 
 /// Tier of each member of the branch.

@@ -86,8 +86,12 @@ fn upheld_appeal_posts_a_correction_that_changes_the_score_and_verify_still_pass
     let (_d, path, mut l) = demo();
     let (locked, m) = setup(&l);
     let before = score(&l, q3(), m);
-    let locked_totals =
-        jifen::store::queries::lock_totals(l.conn(), l.branch().id, "2026Q3").expect("totals");
+    let locked_totals = jifen::store::queries::lock_totals(
+        &jifen::store::open_ro(l.path()).expect("db"),
+        l.branch().id,
+        "2026Q3",
+    )
+    .expect("totals");
     let id = l
         .file_appeal(
             m,
@@ -150,8 +154,12 @@ fn upheld_appeal_posts_a_correction_that_changes_the_score_and_verify_still_pass
         "the correction gives the point back"
     );
     // The seal holds: locked totals unchanged, verify replays the lock without corrections.
-    let after =
-        jifen::store::queries::lock_totals(l.conn(), l.branch().id, "2026Q3").expect("totals");
+    let after = jifen::store::queries::lock_totals(
+        &jifen::store::open_ro(l.path()).expect("db"),
+        l.branch().id,
+        "2026Q3",
+    )
+    .expect("totals");
     assert_eq!(locked_totals, after);
     let r = jifen::app::verify(&path, None).expect("verify passes");
     assert!(r.locks.iter().any(|(p, _)| p == "2026Q3"));

@@ -191,8 +191,8 @@ fn board_console_and_cli_at_once() {
         };
         assert_eq!(c.status, want, "claim #{}", c.id);
     }
-    let events: i64 = l
-        .conn()
+    let events: i64 = jifen::store::open_ro(l.path())
+        .expect("db")
         .query_row(
             "SELECT count(*) FROM event WHERE kind = 'verdict'",
             [],

@@ -159,8 +159,12 @@ fn notice_csv_xlsx_html_carry_every_member_and_the_corrected_score() {
         .iter()
         .find(|x| &*x.name == "沈从文")
         .expect("ranked");
-    let locked =
-        jifen::store::queries::lock_totals(d.l.conn(), d.l.branch().id, "2026Q3").expect("totals");
+    let locked = jifen::store::queries::lock_totals(
+        &jifen::store::open_ro(d.l.path()).expect("db"),
+        d.l.branch().id,
+        "2026Q3",
+    )
+    .expect("totals");
     let locked_shen = locked
         .iter()
         .find(|t| t.0 == shen.member_id)

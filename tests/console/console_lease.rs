@@ -56,13 +56,17 @@ fn a_live_lease_is_shown_with_its_holder_since_and_heartbeat() {
 fn a_stale_lease_is_taken_over_saying_how_long_it_was_silent() {
     let (_d, path, app) = demo(Lang::En);
     drop(app);
-    let a = Ledger::open(&path, None).expect("a");
+    let _a = Ledger::open(&path, None).expect("a");
     let old = "2020-01-01T00:00:00+00:00";
-    assert!(
-        jifen::store::lease::take(a.conn(), "ghost@old", 1, old, |_| true)
-            .expect("take")
-            .is_none()
-    );
+    assert!(jifen::store::lease::take(
+        &jifen::store::open_rw(&path).expect("db"),
+        "ghost@old",
+        1,
+        old,
+        |_| true
+    )
+    .expect("take")
+    .is_none());
     let b = Ledger::open(&path, None).expect("b");
     let lease = b
         .take_console_lease("bob@desk")
@@ -97,7 +101,14 @@ fn a_lease_whose_process_is_gone_says_so() {
     child.wait().expect("wait");
     let l = Ledger::open(&path, None).expect("open");
     let now = chrono::Utc::now().to_rfc3339();
-    jifen::store::lease::take(l.conn(), "me@here", dead, &now, |_| true).expect("take");
+    jifen::store::lease::take(
+        &jifen::store::open_rw(&path).expect("db"),
+        "me@here",
+        dead,
+        &now,
+        |_| true,
+    )
+    .expect("take");
     let mine = l.take_console_lease("me@here").expect("db").expect("free");
     let old = mine.took_over.expect("says what it replaced");
     assert_eq!(old.state, LeaseState::ProcessGone);

@@ -534,7 +534,14 @@ fn a_console_whose_process_died_frees_the_database_at_once() {
     child.wait().expect("wait");
     let l = jifen::app::Ledger::open(&path, None).expect("open");
     let now = chrono::Utc::now().to_rfc3339();
-    let held = jifen::store::lease::take(l.conn(), "me@here", dead, &now, |_| true).expect("take");
+    let held = jifen::store::lease::take(
+        &jifen::store::open_rw(&path).expect("db"),
+        "me@here",
+        dead,
+        &now,
+        |_| true,
+    )
+    .expect("take");
     assert!(held.is_none(), "the dead console took the lease");
     // Someone else still waits for the heartbeat to go stale...
     assert!(l.take_console_lease("other@there").expect("lease").is_err());

@@ -178,10 +178,8 @@ fn a_bulk_import_is_journalled_compactly_replays_and_is_not_undone() {
     assert_eq!(score(&l, q("2026Q4"), a), base + 80.0 * 2.0);
     assert_eq!(score(&l, q("2026Q4"), b), base - 40.0);
     let kinds: Vec<String> = {
-        let mut st = l
-            .conn()
-            .prepare("SELECT kind FROM event ORDER BY seq")
-            .unwrap();
+        let c = jifen::store::open_ro(l.path()).expect("db");
+        let mut st = c.prepare("SELECT kind FROM event ORDER BY seq").unwrap();
         st.query_map([], |r| r.get(0))
             .unwrap()
             .map(Result::unwrap)

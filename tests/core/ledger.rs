@@ -19,7 +19,8 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Ledger, i64, i64) {
 #[test]
 fn pragmas_are_set_on_every_connection() {
     let (_d, _p, l, _, _) = setup();
-    let c = l.conn();
+    // A connection of its own, opened as the ledger opens its own.
+    let c = &jifen::store::open_rw(l.path()).expect("db");
     let mode: String = c
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();

@@ -9,6 +9,7 @@ mod calendar_days;
 mod grading;
 mod grading_props;
 mod kept_totals;
+mod layering;
 mod ledger;
 mod props;
 mod retotal;

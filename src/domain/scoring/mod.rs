@@ -89,12 +89,47 @@ fn part_score(scheme: &Scheme, part_id: &str, entries: &[Entry]) -> f64 {
     )
 }
 
+/// What each kind of item brings to a score, as the total counts it: after
+/// the items' weights and caps, the parts' caps and ceilings and the scheme's
+/// floor and ceiling (magnitudes; a merit scheme's total is base + bonus -
+/// deduction + offset, a demerit scheme's base + deduction - bonus - offset,
+/// unless a veto sets it). The papers' 加分/减分 columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct KindSums {
+    pub bonus: f64,
+    pub deduction: f64,
+    pub offset: f64,
+}
+
+impl KindSums {
+    /// Take `clip` (negative: the score was lowered) off the kind that raises the score.
+    fn clip(&mut self, direction: Direction, clip: f64) {
+        match (direction, clip < 0.0) {
+            (Direction::Higher, true) => self.bonus += clip,
+            (Direction::Higher, false) => self.deduction -= clip,
+            (Direction::Lower, true) => self.deduction += clip,
+            (Direction::Lower, false) => self.bonus -= clip,
+        }
+    }
+}
+
 /// Score of the part in scoring position `slot` (`part` is `None` for the
 /// implicit part) from entries.
 fn part_score_at(scheme: &Scheme, slot: usize, part: Option<&Part>, entries: &[Entry]) -> f64 {
+    part_terms_at(scheme, slot, part, entries).0
+}
+
+/// [`part_score_at`] with what each kind of item brought to it.
+fn part_terms_at(
+    scheme: &Scheme,
+    slot: usize,
+    part: Option<&Part>,
+    entries: &[Entry],
+) -> (f64, KindSums) {
     let mut gains = 0.0; // entries that raise the part's score (bonus in merit schemes, demerits in demerit schemes)
     let mut losses = 0.0;
     let mut offsets = 0.0;
+    let mut kinds = KindSums::default();
     for t in entries {
         let item = t.item;
         if item.part_slot != slot {
@@ -103,6 +138,12 @@ fn part_score_at(scheme: &Scheme, slot: usize, part: Option<&Part>, entries: &[E
         let mut v = t.points * item.weight.unwrap_or(1.0);
         if let Some(c) = item.cap {
             v = v.min(c);
+        }
+        match item.kind {
+            ItemKind::Bonus => kinds.bonus += v,
+            ItemKind::Deduction => kinds.deduction += v,
+            ItemKind::Offset => kinds.offset += v,
+            ItemKind::Veto => {}
         }
         match (scheme.direction, item.kind) {
             (_, ItemKind::Veto) => {}
@@ -123,10 +164,43 @@ fn part_score_at(scheme: &Scheme, slot: usize, part: Option<&Part>, entries: &[E
         ),
         Direction::Lower => (ded_cap.map_or(gains, |c| gains.min(c)), losses),
     };
+    match scheme.direction {
+        Direction::Higher => (kinds.bonus, kinds.deduction) = (gains, losses),
+        Direction::Lower => kinds.deduction = gains,
+    }
     let raw = base + gains - losses + offsets;
     match max {
-        Some(m) => raw.min(m),
-        None => raw,
+        Some(m) if raw > m => {
+            kinds.clip(scheme.direction, m - raw);
+            (m, kinds)
+        }
+        _ => (raw, kinds),
+    }
+}
+
+/// What each kind of item brings to the score of a member of `tier` from
+/// the approved tallies of one window: the same sums [`score_window`] adds.
+pub fn kind_sums(scheme: &Scheme, tier: Option<i64>, tallies: &[Tally]) -> KindSums {
+    let entries = resolve(scheme, tallies);
+    let mut out = KindSums::default();
+    let mut sum = -0.0;
+    for (n, _) in scheme.part_ids().enumerate() {
+        let (v, k) = part_terms_at(scheme, n, scheme.parts.get(n), &entries);
+        sum += v;
+        out.bonus += k.bonus;
+        out.deduction += k.deduction;
+        out.offset += k.offset;
+    }
+    let raw = scheme.base_for(tier) + sum;
+    let clamped = clamp(scheme, raw);
+    if clamped != raw {
+        out.clip(scheme.direction, clamped - raw);
+    }
+    let r = crate::domain::model::round2;
+    KindSums {
+        bonus: r(out.bonus),
+        deduction: r(out.deduction),
+        offset: r(out.offset),
     }
 }
 

@@ -54,9 +54,9 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     // Counted over the voting members (active full members), as the quorum is.
     let q = crate::app::Quorum::count(&members, &att);
     let words = crate::i18n::meeting::words(if zh {
-        crate::cli::Lang::Zh
+        crate::i18n::Lang::Zh
     } else {
-        crate::cli::Lang::En
+        crate::i18n::Lang::En
     });
     meta.push((t(zh, "应到", "Expected"), q.expected.to_string()));
     if att.is_empty() {
@@ -115,7 +115,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             })
             .collect(),
     };
-    let conf = queries::confirmations(cx.l.conn(), cx.l.branch().id, &ps)?;
+    let conf = cx.l.confirmations(p)?;
     let by_id: HashMap<i64, &str> = members.iter().map(|m| (m.id, &*m.name)).collect();
     let mut disputes: Vec<(&str, String)> = conf
         .iter()

@@ -3,9 +3,9 @@
 
 use super::{category, stars, t, Ctx};
 use crate::app::{RankRow, Ranking};
-use crate::cli::Lang;
 use crate::domain::model::RankGroup;
 use crate::export::{Cell, Table};
+use crate::i18n::Lang;
 use std::collections::HashMap;
 
 pub(super) fn rank_table(

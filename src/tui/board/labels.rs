@@ -20,9 +20,9 @@ impl Labels {
     /// The heading of a ranking group (members, activists).
     pub fn rank_group(self, g: crate::domain::model::RankGroup) -> &'static str {
         let lang = if self.zh {
-            crate::cli::Lang::Zh
+            crate::i18n::Lang::Zh
         } else {
-            crate::cli::Lang::En
+            crate::i18n::Lang::En
         };
         crate::i18n::rank_group(lang, g)
     }

@@ -104,7 +104,7 @@ impl Poller {
             match Ledger::open_read_only(&self.path, self.branch.as_deref()) {
                 Ok(l) => {
                     // Never wait long on a writer: the next poll tries again.
-                    let _ = l.conn().busy_timeout(BUSY);
+                    let _ = l.set_busy_timeout(BUSY);
                     self.ledger = Some(l);
                     self.version = None;
                     self.file_id = id;
