@@ -1,7 +1,7 @@
 //! Queries and the lease the secretary's console needs beyond the shared views.
 
 use super::{Ledger, Result, StatementLine};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{ConfirmState, PeriodId};
 use crate::store::{lease, queries};
 
 /// Seconds without a heartbeat after which a console lease counts as abandoned.
@@ -184,7 +184,7 @@ impl Ledger {
         &self,
         member_id: i64,
         p: &PeriodId,
-    ) -> Result<Option<(String, Option<String>)>> {
+    ) -> Result<Option<(ConfirmState, Option<String>)>> {
         Ok(queries::confirmations(self.conn(), self.branch.id, &p.to_string())?.remove(&member_id))
     }
 }

@@ -147,6 +147,12 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
         UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
         UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
+        UndoStep::Import { first, claims } if zh => {
+            format!("导入的 {claims} 条记录(#{first} 起)")
+        }
+        UndoStep::Import { first, claims } => {
+            format!("import of {claims} claims (#{first} on)")
+        }
     }
 }
 
@@ -221,11 +227,26 @@ pub fn claim_note(lang: Lang, note: &str) -> String {
 /// keep the core's English words).
 pub fn core_error(lang: Lang, e: &CoreError) -> String {
     match (lang, e) {
+        (_, CoreError::Storage { path, fault }) => {
+            crate::i18n::errors::storage(lang, path.as_deref(), *fault)
+        }
+        (_, CoreError::Claim(c)) => crate::i18n::errors::claim(lang, c),
+        (Lang::Zh, CoreError::UnknownMember { key, branch }) => {
+            format!("{branch} 支部没有成员 '{key}'(请给出编号或完整姓名)")
+        }
+        (Lang::Zh, CoreError::AmbiguousMember { key, ids }) => format!(
+            "有几位成员都叫 '{key}'(编号 {}),请给出编号",
+            ids.iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (Lang::Zh, CoreError::UnknownClaim(id)) => format!("没有记录 #{id}"),
         (Lang::Zh, CoreError::ReadOnly) => "只读视图:此控制台不能修改记录".to_string(),
         (Lang::Zh, CoreError::PeriodNotOpen(p)) => format!("{p} 尚未开启,请先开启该期"),
         (Lang::Zh, CoreError::PeriodClosed { period, state }) => format!(
             "{period} {},不能再修改(只能申诉和更正)",
-            crate::i18n::period_state(lang, state)
+            crate::i18n::period_state(lang, state.code())
         ),
         (Lang::Zh, CoreError::ClaimWithdrawn(id)) => format!("记录 #{id} 已撤回"),
         (Lang::Zh, CoreError::ApproveChangesPoints) => {

@@ -8,7 +8,7 @@ use std::time::Duration;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001.sql"),
@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005.sql"),
     include_str!("migrations/006.sql"),
     include_str!("migrations/007.sql"),
+    include_str!("migrations/008.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.

@@ -7,6 +7,7 @@ pub mod claim_rows;
 pub mod compare;
 pub mod db;
 pub mod events;
+pub mod fault;
 mod fold_packs;
 pub mod journal;
 pub mod lease;
@@ -16,6 +17,7 @@ pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, OpenError};
 pub use events::{Event, LockedTotal, NewClaim, NewMember};
+pub use fault::{fault, Fault};
 
 /// The short seal printed at lock time: 16 hex digits of the lock event's hash.
 pub fn seal_of(hash: &str) -> String {

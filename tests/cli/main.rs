@@ -17,3 +17,4 @@ mod export_papers;
 mod grading_cli;
 mod grading_papers;
 mod storage;
+mod undo_and_faults;

@@ -5,6 +5,7 @@
 
 mod choices;
 mod pricing;
+pub use pricing::{ClaimField, PriceError, MAX_COUNT};
 mod ties;
 mod validate;
 
