@@ -201,6 +201,9 @@ impl RecentEvent {
 /// Walk the events of `branch` (and the unstamped ones, which name their
 /// branch inside) newest first, until `f` says stop (false) or `limit` rows
 /// were seen. Payloads over `max_payload` bytes come back empty, unread.
+/// Every unstamped event is older than every stamped one (a database is
+/// migrated before it journals), so the branch's stamped events come first,
+/// each read by the index on (branch_id, seq).
 pub fn each_recent(
     conn: &Connection,
     branch: i64,
@@ -208,25 +211,32 @@ pub fn each_recent(
     max_payload: i64,
     mut f: impl FnMut(RecentEvent) -> bool,
 ) -> rusqlite::Result<()> {
-    let mut st = conn.prepare_cached(
+    let mut seen = 0;
+    for sql in [
         "SELECT seq, branch_id, action, kind,
                 CASE WHEN octet_length(payload) <= ?3 THEN payload ELSE '' END
-         FROM event WHERE branch_id = ?1 OR branch_id IS NULL ORDER BY seq DESC LIMIT ?2",
-    )?;
-    let mut rows = st.query(params![branch, limit, max_payload])?;
-    while let Some(r) = rows.next()? {
-        let stamp = match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
-            (Some(branch), Some(action)) => Some(Stamp { branch, action }),
-            _ => None,
-        };
-        let ev = RecentEvent {
-            seq: r.get(0)?,
-            stamp,
-            kind: r.get(3)?,
-            payload: r.get(4)?,
-        };
-        if !f(ev) {
-            break;
+         FROM event WHERE branch_id = ?1 ORDER BY seq DESC LIMIT ?2",
+        "SELECT seq, branch_id, action, kind,
+                CASE WHEN octet_length(payload) <= ?3 THEN payload ELSE '' END
+         FROM event WHERE branch_id IS NULL AND ?1 IS NOT NULL ORDER BY seq DESC LIMIT ?2",
+    ] {
+        let mut st = conn.prepare_cached(sql)?;
+        let mut rows = st.query(params![branch, limit - seen, max_payload])?;
+        while let Some(r) = rows.next()? {
+            seen += 1;
+            let stamp = match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
+                (Some(branch), Some(action)) => Some(Stamp { branch, action }),
+                _ => None,
+            };
+            let ev = RecentEvent {
+                seq: r.get(0)?,
+                stamp,
+                kind: r.get(3)?,
+                payload: r.get(4)?,
+            };
+            if !f(ev) {
+                return Ok(());
+            }
         }
     }
     Ok(())

@@ -42,7 +42,7 @@ fn signature(app: &App, member: i64) -> Option<String> {
     app.ledger()
         .confirmation_of(member, &q4())
         .expect("query")
-        .map(|c| c.0)
+        .map(|c| c.0.code().to_string())
 }
 
 fn score(app: &App, member: i64) -> f64 {

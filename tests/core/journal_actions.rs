@@ -31,7 +31,8 @@ fn a_journal_from_before_actions_verifies_untouched_and_after_new_actions() {
     let before = std::fs::read(&path).expect("read");
     let r = verify(&path, Some(SEAL)).expect("the old journal verifies");
     assert_eq!(r.events, 42);
-    assert_eq!(r.seal_matched.as_deref(), Some(SEAL));
+    assert_eq!(r.seal_matched.as_deref(), Some("2026Q3"));
+    assert_eq!(r.locks, vec![("2026Q3".to_string(), SEAL.to_string())]);
     assert_eq!(
         std::fs::read(&path).expect("read"),
         before,
