@@ -727,7 +727,11 @@ fn a_broken_holiday_file_refuses_the_lock_before_anything_is_locked() {
         .period_row(&"2026Q4".parse().expect("p"))
         .expect("row")
         .expect("row");
-    assert_eq!(p.state, "open", "nothing was locked");
+    assert_eq!(
+        p.state,
+        jifen::domain::model::PeriodState::Open,
+        "nothing was locked"
+    );
 }
 
 #[test]
