@@ -101,6 +101,12 @@ impl Ledger {
         })
     }
 
+    /// From now on, only actions journalled through this ledger are its
+    /// own (what `UndoScope::Own` may take back): a console session's start.
+    pub fn begin_session(&self) {
+        self.own_actions.borrow_mut().clear();
+    }
+
     /// The journal's last sequence number.
     pub fn journal_head(&self) -> Result<i64> {
         Ok(journal::head(self.conn())?.0)
@@ -137,6 +143,13 @@ impl Ledger {
             if undone.contains(&row.seq) {
                 return true;
             }
+            // A session's undo stops at the first action it did not make.
+            if target.is_none()
+                && scope == UndoScope::Own
+                && !self.own_actions.borrow().contains(&row.action())
+            {
+                return false;
+            }
             match &ev {
                 Event::Lock { period, .. } => {
                     if target.is_none() {
@@ -147,12 +160,6 @@ impl Ledger {
                 Event::PeriodOpen { .. } | Event::BranchInit { .. } => false,
                 _ if !undoable(&ev) => true,
                 _ => {
-                    if target.is_none()
-                        && scope == UndoScope::Own
-                        && !self.own_actions.borrow().contains(&row.action())
-                    {
-                        return false;
-                    }
                     found.push((row.seq, ev));
                     target = Some(row.action());
                     true

@@ -6,7 +6,9 @@ use console_common::{ch, demo, key, typed};
 use jifen::app::board_state::BoardMode;
 use jifen::app::{ClaimFilter, Ledger};
 use jifen::cli::Lang;
-use jifen::domain::model::{Attendance, ClaimStatus, ConfirmState, PeriodId};
+use jifen::domain::model::{
+    AppealStage, Attendance, ClaimStatus, ConfirmState, PeriodId, PeriodState,
+};
 use jifen::tui::console::{App, ScreenKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -280,7 +282,7 @@ fn lock_takes_the_typed_period() {
     key(&mut app, KeyCode::Esc);
     assert!(!app.has_overlay(), "{:?}", app.status());
     let row = app.ledger().period_row(&q4()).expect("query").expect("row");
-    assert_eq!(row.state, "published");
+    assert_eq!(row.state, PeriodState::Published);
     assert!(row.seal.is_some());
     assert!(
         row.window_end.is_some(),
@@ -565,7 +567,7 @@ fn dismiss_then_reconsider() {
     assert!(!app.has_overlay(), "{:?}", app.status());
     let a = &app.ledger().appeals(None).expect("appeals")[0];
     assert!(a.open, "open again at the higher committee");
-    assert_eq!(a.stage, "higher");
+    assert_eq!(a.stage, AppealStage::Higher);
 }
 
 #[test]
@@ -656,7 +658,7 @@ fn finalize_after_the_window_closes() {
             .expect("q")
             .expect("row")
             .state,
-        "locked",
+        PeriodState::Locked,
         "the window is still open"
     );
     let later = app.today() + chrono::Duration::days(30);
@@ -668,7 +670,7 @@ fn finalize_after_the_window_closes() {
             .expect("q")
             .expect("row")
             .state,
-        "final",
+        PeriodState::Final,
         "{:?}",
         app.status()
     );

@@ -63,6 +63,8 @@ impl App {
     /// A console on the ledger's current period, starting at the overview.
     pub fn new(ledger: Ledger, lang: Lang) -> Result<App> {
         let period = ledger.current_period()?;
+        // The undo of `u` reaches only what this console does.
+        ledger.begin_session();
         let mut app = App {
             ledger,
             lang,
