@@ -2,6 +2,7 @@
 //! per language, so a missing translation is a compile error.
 
 mod en;
+pub mod errors;
 mod grading;
 pub mod meeting;
 mod zh;

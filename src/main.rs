@@ -5,6 +5,7 @@ fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = jifen::cli::Cli::parse();
     let db = cli.db.clone();
+    let lang = jifen::cli::resolve_lang(cli.lang);
     match jifen::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(jifen::app::CoreError::Sqlite(e)) => {
@@ -16,7 +17,10 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("jifen: {}", printable_lines(&e.to_string()));
+            // A storage fault names its file even where the core did not know it.
+            let e = e.at_path(&db.unwrap_or_else(jifen::cli::default_db));
+            let msg = jifen::i18n::meeting::core_error(lang, &e);
+            eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }
     }

@@ -13,51 +13,19 @@ pub use crate::store::appeal_queries::CorrectionRecord;
 
 use super::publication::day_of;
 use super::{user, CoreError, Ledger, Result};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{AppealStage, PeriodId, PeriodState};
 use crate::store::events::CorrectionEntry;
 use crate::store::{appeal_queries, queries, Event};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// A reply to an appeal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AppealOutcome {
-    Upheld,
-    Dismissed,
-    /// Sent to the higher committee for reconsideration.
-    Reconsider,
-}
-
-impl AppealOutcome {
-    pub fn code(self) -> &'static str {
-        match self {
-            AppealOutcome::Upheld => "upheld",
-            AppealOutcome::Dismissed => "dismissed",
-            AppealOutcome::Reconsider => "reconsider",
-        }
-    }
-}
-
-impl std::str::FromStr for AppealOutcome {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        match s.trim() {
-            "upheld" | "uphold" => Ok(AppealOutcome::Upheld),
-            "dismissed" | "dismiss" => Ok(AppealOutcome::Dismissed),
-            "reconsider" | "reconsideration" => Ok(AppealOutcome::Reconsider),
-            o => Err(format!(
-                "unknown appeal outcome '{o}' (upheld, dismissed, reconsider)"
-            )),
-        }
-    }
-}
+pub use crate::domain::model::AppealOutcome;
 
 /// One reply in an appeal's history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppealStep {
     pub on: String,
-    pub outcome: String,
+    pub outcome: AppealOutcome,
     pub reply: String,
     pub next_due: Option<String>,
 }
@@ -73,7 +41,7 @@ pub struct AppealRow {
     pub text: String,
     pub filed_on: String,
     /// `branch` or `higher` (reconsideration).
-    pub stage: String,
+    pub stage: AppealStage,
     /// `open`, `upheld` or `dismissed`.
     pub status: String,
     /// Reply due date of the current stage (of the last stage when closed).
@@ -128,12 +96,12 @@ impl Ledger {
             let last = steps.last();
             let (open, status, due) = match last {
                 None => (true, "open".to_string(), r.reply_due.clone()),
-                Some(s) if s.outcome == "reconsider" => (
+                Some(s) if s.outcome == AppealOutcome::Reconsider => (
                     true,
                     "open".to_string(),
                     s.next_due.clone().unwrap_or_else(|| r.reply_due.clone()),
                 ),
-                Some(s) => (false, s.outcome.clone(), r.reply_due.clone()),
+                Some(s) => (false, s.outcome.code().to_string(), r.reply_due.clone()),
             };
             let due_day = crate::domain::calendar::parse_date(&due).map_err(CoreError::User)?;
             let overdue = open && today > due_day;
@@ -153,7 +121,7 @@ impl Ledger {
                 filed_on: day_of(&r.filed_at)
                     .map(fmt_date)
                     .unwrap_or_else(|| r.filed_at.clone()),
-                stage: r.stage.clone(),
+                stage: r.stage,
                 status,
                 due,
                 open,
@@ -165,7 +133,7 @@ impl Ledger {
                     .iter()
                     .map(|s| AppealStep {
                         on: day_of(&s.at).map(fmt_date).unwrap_or_else(|| s.at.clone()),
-                        outcome: s.outcome.clone(),
+                        outcome: s.outcome,
                         reply: s.reply.clone(),
                         next_due: s.next_due.clone(),
                     })
@@ -204,10 +172,15 @@ impl Ledger {
                 return user(format!("no member {member_id}"));
             }
             let pb = l.publication(p, filed_on)?;
-            match pb.state.as_str() {
-                "locked" | "published" => {}
-                "final" => return user(format!("period {p} is final: appeals are closed")),
-                s => return user(format!("period {p} is {s}: appeals are filed after the lock (use `confirm --dispute` during the session)")),
+            match pb.state {
+                PeriodState::Locked | PeriodState::Published => {}
+                PeriodState::Final => {
+                    return user(format!("period {p} is final: appeals are closed"))
+                }
+                s @ (PeriodState::Open | PeriodState::InSession) => return user(format!(
+                    "period {p} is {}: appeals are filed after the lock (use `confirm --dispute` during the session)",
+                    s.code()
+                )),
             }
             if let Some(l) = pb.locked_on {
                 if filed_on < l {
@@ -262,7 +235,10 @@ impl Ledger {
                 return user("a reply needs its text (--reply)");
             }
             let a = l.appeal_on(id, on)?;
-            let reconsidered = a.history.iter().any(|s| s.outcome == "reconsider");
+            let reconsidered = a
+                .history
+                .iter()
+                .any(|s| s.outcome == AppealOutcome::Reconsider);
             let mut next_due = None;
             match outcome {
                 AppealOutcome::Upheld | AppealOutcome::Dismissed if !a.open => {
@@ -271,7 +247,9 @@ impl Ledger {
                 AppealOutcome::Reconsider if reconsidered => {
                     return user(format!("appeal {id} has already gone to reconsideration"));
                 }
-                AppealOutcome::Reconsider if !a.open && a.status != "dismissed" => {
+                AppealOutcome::Reconsider
+                    if !a.open && a.status != AppealOutcome::Dismissed.code() =>
+                {
                     return user(format!(
                         "appeal {id} was {}: only a dismissed appeal goes to reconsideration",
                         a.status
@@ -299,7 +277,7 @@ impl Ledger {
             };
             l.journal(&[Event::AppealReply {
                 id,
-                outcome: outcome.code().into(),
+                outcome,
                 reply: reply.to_string(),
                 next_due,
                 correction: entry,

@@ -8,7 +8,7 @@
 //! the secretary steps it, or lets it run at a pace; stepping never restarts it.
 
 use super::{Ledger, RankScope, Result};
-use crate::domain::model::{ConfirmState, PeriodId};
+use crate::domain::model::{ConfirmState, PeriodId, PeriodState};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -210,9 +210,9 @@ impl Ledger {
             return Ok(pin);
         }
         let ps = self.periods()?;
-        let mut ids: Vec<(PeriodId, String)> = ps
+        let mut ids: Vec<(PeriodId, PeriodState)> = ps
             .iter()
-            .filter_map(|p| p.id.parse().ok().map(|id| (id, p.state.clone())))
+            .filter_map(|p| p.id.parse().ok().map(|id| (id, p.state)))
             .collect();
         ids.sort_by_key(|(id, _)| *id);
         if let Some(chosen) = self.board()?.period.and_then(|p| p.parse().ok()) {
@@ -220,9 +220,10 @@ impl Ledger {
                 return Ok(Some(chosen));
             }
         }
-        let latest = |f: &dyn Fn(&str) -> bool| ids.iter().rev().find(|(_, s)| f(s)).map(|x| x.0);
-        Ok(latest(&|s| s == "in-session")
-            .or_else(|| latest(&|s| s != "open"))
+        let latest =
+            |f: &dyn Fn(PeriodState) -> bool| ids.iter().rev().find(|(_, s)| f(*s)).map(|x| x.0);
+        Ok(latest(&|s| s == PeriodState::InSession)
+            .or_else(|| latest(&|s| s != PeriodState::Open))
             .or_else(|| ids.last().map(|x| x.0)))
     }
 

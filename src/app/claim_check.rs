@@ -3,7 +3,7 @@
 //! The checker borrows the claim's text and remembers periods and dates it has
 //! already read, so that a million imported claims copy nothing to be checked.
 
-use super::ClaimDraft;
+use super::{ClaimDraft, ClaimError};
 use crate::domain::model::{ClaimSource, Member, MemberStatus, Outcome, PeriodId};
 use crate::domain::scheme::Scheme;
 use crate::store::{claim_rows::Line, NewClaim};
@@ -105,8 +105,8 @@ impl<'a> CheckedClaim<'a> {
             date: owned(self.date),
             note: owned(self.note),
             evidence: owned(self.evidence),
-            source: self.source.code().into(),
-            verdict: self.verdict.map(|o| o.status().code().to_string()),
+            source: self.source,
+            verdict: self.verdict.map(Outcome::status),
             reason: owned(self.reason),
         }
     }
@@ -135,10 +135,10 @@ impl<'l> ClaimChecker<'l> {
         }
     }
 
-    /// Check one claim; the error says what is wrong in words for the user.
+    /// Check one claim; the error says what is wrong and in which field.
     /// The item may be given by its code or its title (无偿献血), the level
     /// by its code or Chinese name (省级): the claim keeps the codes.
-    pub fn check<'a>(&mut self, d: &ClaimFields<'a>) -> Result<CheckedClaim<'a>, String>
+    pub fn check<'a>(&mut self, d: &ClaimFields<'a>) -> Result<CheckedClaim<'a>, ClaimError>
     where
         'l: 'a,
     {
@@ -148,23 +148,24 @@ impl<'l> ClaimChecker<'l> {
             .ok()
             .map(|i| &members[i])
             .or_else(|| members.iter().find(|m| m.id == d.member_id))
-            .ok_or_else(|| format!("no member {}", d.member_id))?;
+            .ok_or(ClaimError::NoMember(d.member_id))?;
         if m.status == MemberStatus::Exempt {
-            return Err(format!("member {} is exempt from scoring", m.name));
+            return Err(ClaimError::Exempt(m.name.to_string()));
         }
         let period = match clean(d.period) {
             Some(p) => self.period(p)?,
-            None => self
-                .current
-                .ok_or("no period open; give --period or open one")?,
+            None => self.current.ok_or(ClaimError::NoPeriod)?,
         };
         if let Some(date) = clean(d.date) {
             let day = self.date(date)?;
             let (first, last) = period.bounds();
             if day < first || day > last {
-                return Err(format!(
-                    "act date {date} is outside period {period} ({first} to {last})"
-                ));
+                return Err(ClaimError::DateOutside {
+                    date: date.to_string(),
+                    period: period.to_string(),
+                    first: first.to_string(),
+                    last: last.to_string(),
+                });
             }
         }
         let scheme: &'a Scheme = self.scheme;
@@ -172,10 +173,10 @@ impl<'l> ClaimChecker<'l> {
         let level = clean(d.level).map(crate::domain::model::level_code);
         let points = scheme.price_claim(item, level, d.count, d.points)?;
         if let Some(Outcome::Adjusted) = d.verdict {
-            return Err("imported verdicts are approved or rejected".into());
+            return Err(ClaimError::ImportedAdjusted);
         }
         if d.verdict == Some(Outcome::Rejected) && clean(d.reason).is_none() {
-            return Err("a rejected claim needs a reason".into());
+            return Err(ClaimError::RejectedNeedsReason);
         }
         Ok(CheckedClaim {
             member_id: d.member_id,
@@ -193,21 +194,21 @@ impl<'l> ClaimChecker<'l> {
         })
     }
 
-    fn period(&mut self, p: &str) -> Result<PeriodId, String> {
+    fn period(&mut self, p: &str) -> Result<PeriodId, ClaimError> {
         if let Some(id) = self.periods.get(p) {
             return Ok(*id);
         }
-        let id: PeriodId = p.parse()?;
+        let id: PeriodId = p.parse().map_err(ClaimError::BadPeriod)?;
         self.periods.insert(p.to_string(), id);
         Ok(id)
     }
 
-    fn date(&mut self, date: &str) -> Result<chrono::NaiveDate, String> {
+    fn date(&mut self, date: &str) -> Result<chrono::NaiveDate, ClaimError> {
         if let Some(day) = self.dates.get(date) {
             return Ok(*day);
         }
         let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|_| format!("bad date '{date}' (expected YYYY-MM-DD)"))?;
+            .map_err(|_| ClaimError::BadDate(date.to_string()))?;
         self.dates.insert(date.to_string(), day);
         Ok(day)
     }

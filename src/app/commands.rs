@@ -1,14 +1,16 @@
 //! Commands: validate, then journal. Every change goes through here.
 
-use super::{user, CoreError, Ledger, Result};
+use super::{user, ClaimError, CoreError, Ledger, Result};
 use crate::domain::model::{
-    Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId, PeriodKind,
+    Category, ClaimSource, ClaimStatus, ConfirmState, MemberStatus, Outcome, PeriodId, PeriodKind,
+    PeriodState,
 };
 use crate::domain::scheme::Cycle;
 use crate::store::queries::{self, Numbered};
 use crate::store::{Event, LockedTotal, NewClaim, NewMember};
 
-/// Additions of up to this many claims are journalled claim by claim and can be undone.
+/// Additions of up to this many claims are journalled as one event of whole
+/// claims; larger ones as compact batches (either is undone as one action).
 pub(crate) const UNDOABLE_CLAIMS: usize = 50;
 
 /// A member to add.
@@ -119,10 +121,10 @@ impl Ledger {
                 .map(|(i, d)| NewMember {
                     id: first + i as i64,
                     name: d.name.trim().to_string(),
-                    category: d.category.code().into(),
+                    category: d.category,
                     tier: d.tier,
                     group: clean(d.group.clone()),
-                    status: d.status.code().into(),
+                    status: d.status,
                 })
                 .collect();
             let ids = members.iter().map(|m| m.id).collect();
@@ -145,10 +147,10 @@ impl Ledger {
                 member: NewMember {
                     id,
                     name: d.name.trim().to_string(),
-                    category: d.category.code().into(),
+                    category: d.category,
                     tier: d.tier,
                     group: clean(d.group.clone()),
-                    status: d.status.code().into(),
+                    status: d.status,
                 },
             }])?;
             Ok(())
@@ -192,13 +194,13 @@ impl Ledger {
     pub fn start_session(&mut self, p: &PeriodId) -> Result<()> {
         self.write(|l| {
             let row = l.writable_period(p)?;
-            if row.state == "in-session" {
+            if row.state == PeriodState::InSession {
                 return Ok(());
             }
             l.journal(&[Event::PeriodState {
                 branch_id: l.branch.id,
                 period: p.to_string(),
-                state: "in-session".into(),
+                state: PeriodState::InSession,
                 window_end: None,
             }])?;
             Ok(())
@@ -209,12 +211,10 @@ impl Ledger {
     pub(crate) fn writable_period(&self, p: &PeriodId) -> Result<queries::PeriodRow> {
         match self.period_row(p)? {
             None => Err(CoreError::PeriodNotOpen(p.to_string())),
-            Some(r) if r.state != "open" && r.state != "in-session" => {
-                Err(CoreError::PeriodClosed {
-                    period: p.to_string(),
-                    state: r.state,
-                })
-            }
+            Some(r) if r.state.is_sealed() => Err(CoreError::PeriodClosed {
+                period: p.to_string(),
+                state: r.state,
+            }),
             Some(r) => Ok(r),
         }
     }
@@ -224,21 +224,23 @@ impl Ledger {
         &self,
         d: &ClaimDraft,
         members: &[crate::domain::model::Member],
-    ) -> std::result::Result<NewClaim, String> {
+    ) -> Result<NewClaim> {
         let blank = |p: &Option<String>| p.as_deref().is_none_or(|p| p.trim().is_empty());
         let current = match blank(&d.period) {
-            true => self.current_period().map_err(|e| e.to_string())?,
+            true => self.current_period()?,
             false => None,
         };
-        super::claim_check::ClaimChecker::new(self.scheme(), members, current)
-            .check(&d.fields())
-            .map(|c| c.to_new_claim())
+        Ok(
+            super::claim_check::ClaimChecker::new(self.scheme(), members, current)
+                .check(&d.fields())
+                .map(|c| c.to_new_claim())?,
+        )
     }
 
     /// Add one claim; returns its id.
     pub fn add_claim(&mut self, d: &ClaimDraft) -> Result<i64> {
         let members = self.members()?;
-        let c = self.check_claim(d, &members).map_err(CoreError::User)?;
+        let c = self.check_claim(d, &members)?;
         Ok(self.add_checked_claims(vec![c])?[0])
     }
 
@@ -311,7 +313,7 @@ impl Ledger {
                     let item = l
                         .scheme()
                         .check_adjusted(&c.item, p)
-                        .map_err(CoreError::User)?;
+                        .map_err(ClaimError::from)?;
                     if let Some(max) = item.adjust_max(c.count).filter(|m| p > m + 1e-9) {
                         return Err(CoreError::AdjustOutOfBounds {
                             code: c.item.clone(),
@@ -331,7 +333,7 @@ impl Ledger {
             };
             let prev = Event::Verdict {
                 claim: claim_id,
-                status: c.status.code().into(),
+                status: c.status,
                 points: c.points,
                 reason: c.reason.clone(),
                 by: l.actor.clone(),
@@ -339,7 +341,7 @@ impl Ledger {
             };
             l.journal(&[Event::Verdict {
                 claim: claim_id,
-                status: outcome.status().code().into(),
+                status: outcome.status(),
                 points: new_points,
                 reason,
                 by: l.actor.clone(),
@@ -366,13 +368,13 @@ impl Ledger {
                 .iter()
                 .map(|c| Event::Verdict {
                     claim: c.id,
-                    status: "approved".into(),
+                    status: ClaimStatus::Approved,
                     points: c.claimed,
                     reason: None,
                     by: l.actor.clone(),
                     prev: Some(Box::new(Event::Verdict {
                         claim: c.id,
-                        status: "pending".into(),
+                        status: ClaimStatus::Pending,
                         points: c.points,
                         reason: None,
                         by: l.actor.clone(),
@@ -407,14 +409,14 @@ impl Ledger {
             let before = queries::confirmations(l.conn(), l.branch.id, &p)?.remove(&member_id);
             let (state, text) = match dispute.map(str::trim) {
                 Some("") => return Err(CoreError::DisputeNeedsWords),
-                Some(t) => ("disputed", Some(t.to_string())),
-                None => ("confirmed", None),
+                Some(t) => (ConfirmState::Disputed, Some(t.to_string())),
+                None => (ConfirmState::Confirmed, None),
             };
             let prev = Event::Confirm {
                 branch_id: l.branch.id,
                 period: p.clone(),
                 member_id,
-                state: before.as_ref().map(|b| b.0.clone()),
+                state: before.as_ref().map(|b| b.0),
                 text: before.and_then(|b| b.1),
                 prev: None,
             };
@@ -422,7 +424,7 @@ impl Ledger {
                 branch_id: l.branch.id,
                 period: p,
                 member_id,
-                state: Some(state.into()),
+                state: Some(state),
                 text,
                 prev: Some(Box::new(prev)),
             }])?;

@@ -1,7 +1,7 @@
 //! Queries and the lease the secretary's console needs beyond the shared views.
 
 use super::{Ledger, Result, StatementLine};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{ConfirmState, PeriodId};
 use crate::store::{lease, queries};
 use std::collections::HashMap;
 
@@ -185,12 +185,12 @@ impl Ledger {
         &self,
         member_id: i64,
         p: &PeriodId,
-    ) -> Result<Option<(String, Option<String>)>> {
+    ) -> Result<Option<(ConfirmState, Option<String>)>> {
         Ok(self.confirmations(p)?.remove(&member_id))
     }
 
     /// Every standing confirmation of a period, by member: (state, their words).
-    pub fn confirmations(&self, p: &PeriodId) -> Result<HashMap<i64, (String, Option<String>)>> {
+    pub fn confirmations(&self, p: &PeriodId) -> Result<HashMap<i64, (ConfirmState, Option<String>)>> {
         Ok(queries::confirmations(
             self.conn(),
             self.branch.id,

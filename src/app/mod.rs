@@ -9,6 +9,7 @@ mod bulk;
 pub mod claim_check;
 mod commands;
 pub mod console_support;
+mod error;
 pub mod find;
 pub mod follow_ups;
 pub mod import;
@@ -26,6 +27,8 @@ mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
+pub(crate) use error::user;
+pub use error::{ClaimError, Error, Error as CoreError, Result};
 pub use quorum::Quorum;
 pub use retotal::{retotal_all, RetotalReport};
 pub use roll_call::{roll_call_mark, MarkOutcome};
@@ -34,86 +37,12 @@ pub use views::{
     ClaimFilter, MeetingProgress, RankRow, RankScope, Ranking, Statement, StatementLine,
 };
 
-use crate::domain::model::PeriodId;
+use crate::domain::model::{PeriodId, PeriodState};
 use crate::domain::scheme::Scheme;
 use crate::store::{self, queries, Db};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Errors a user can act on; the CLI prints them and exits 1.
-#[derive(Debug, thiserror::Error)]
-pub enum CoreError {
-    #[error("{0}")]
-    User(String),
-    #[error(transparent)]
-    Open(#[from] store::OpenError),
-    #[error(transparent)]
-    Scheme(#[from] crate::domain::scheme::SchemeError),
-    #[error(transparent)]
-    Import(#[from] import::ImportError),
-    #[error("database: {0}")]
-    Sqlite(#[from] store::SqlError),
-    /// A member asked to sign while claims of theirs are still undecided.
-    #[error(
-        "{member} cannot sign {period} yet: {pending} claim(s) still pending; decide them first"
-    )]
-    PendingClaims {
-        member: String,
-        period: String,
-        pending: usize,
-    },
-    /// Adjusted points above what the scheme allows for the item.
-    #[error("points {} outside what '{code}' allows (0 to {})", crate::domain::model::fmt_points(*.points), crate::domain::model::fmt_points(*.max))]
-    AdjustOutOfBounds {
-        code: String,
-        item: String,
-        points: f64,
-        max: f64,
-    },
-    #[error("nothing to undo")]
-    NothingToUndo,
-    /// Locking a session where half or fewer of the voting members were present.
-    #[error("{period}: {present} of {expected} voting members present, not more than half")]
-    Inquorate {
-        period: String,
-        expected: usize,
-        present: usize,
-    },
-    /// An adjustment or a rejection without its reason.
-    #[error("{} needs a reason (--reason)", .0.verb())]
-    ReasonNeeded(crate::domain::model::Outcome),
-    /// A write through a read-only view (a second console, the room display).
-    #[error("this view is read-only")]
-    ReadOnly,
-    /// A write into a period that was never opened.
-    #[error("period {0} is not open; run `jifen period open {0}` first")]
-    PeriodNotOpen(String),
-    /// A write into a period past its session (locked, published, final).
-    #[error("period {period} is {state} and cannot change (appeals and corrections only)")]
-    PeriodClosed { period: String, state: String },
-    /// A verdict on a claim that was withdrawn.
-    #[error("claim {0} was withdrawn")]
-    ClaimWithdrawn(i64),
-    /// Approving with other points than the claimed ones.
-    #[error("approve takes the claimed points; use adjust to change them")]
-    ApproveChangesPoints,
-    /// A dispute without the member's own words.
-    #[error("a dispute needs the member's words")]
-    DisputeNeedsWords,
-    /// The journal moved between offering an undo and carrying it out.
-    #[error("the journal changed since the undo was offered; press u again")]
-    UndoStale,
-    /// Undo would reach past a lock.
-    #[error("nothing to undo: period {0} is locked")]
-    UndoPastLock(String),
-}
-
-pub type Result<T> = std::result::Result<T, CoreError>;
-
-pub(crate) fn user<T>(msg: impl Into<String>) -> Result<T> {
-    Err(CoreError::User(msg.into()))
-}
 
 /// The branch a ledger works on.
 #[derive(Debug, Clone)]
@@ -148,6 +77,11 @@ pub struct Ledger {
     period_cache: RefCell<Option<period_cache::PeriodCache>>,
     /// Whether a write transaction (`Ledger::write`) is open on `conn`.
     in_write: bool,
+    /// The action the open write journals as (its first event's seq).
+    action: Option<i64>,
+    /// The actions journalled through this ledger, oldest first (a console
+    /// session's own, which its `u` may take back).
+    own_actions: RefCell<Vec<i64>>,
 }
 
 /// Current time as stored in the journal.
@@ -237,6 +171,8 @@ impl Ledger {
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
             in_write: false,
+            action: None,
+            own_actions: RefCell::new(Vec::new()),
         };
         ledger.catch_up_totals()?;
         Ok(ledger)
@@ -267,6 +203,8 @@ impl Ledger {
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
             in_write: false,
+            action: None,
+            own_actions: RefCell::new(Vec::new()),
         })
     }
 
@@ -308,13 +246,15 @@ impl Ledger {
                     path.display()
                 ));
             }
+            let branch_id = queries::next_id(tx, queries::Numbered::Branch)?;
             let ev = store::Event::BranchInit {
-                branch_id: queries::next_id(tx, queries::Numbered::Branch)?,
+                branch_id,
                 name: name.to_string(),
                 scheme_id: scheme.id.clone(),
                 scheme_toml: text,
             };
-            store::journal::append(tx, &actor, &ev, &now())?;
+            let stamp = store::journal::next_action(tx, branch_id)?;
+            store::journal::append(tx, &actor, &ev, &now(), stamp)?;
             Ok(())
         })?;
         Ledger::open(path, Some(name))
@@ -334,6 +274,8 @@ impl Ledger {
             roster: RefCell::new(None),
             period_cache: RefCell::new(None),
             in_write: false,
+            action: None,
+            own_actions: RefCell::new(Vec::new()),
         })
     }
 
@@ -429,7 +371,11 @@ impl Ledger {
         self.in_write = true;
         let out = f(self);
         self.in_write = false;
-        let out = out.and_then(|v| Ok(store::db::commit(&self.conn).map(|_| v)?));
+        let action = self.action.take();
+        let out = out.and_then(|v| Ok(self.conn.execute_batch("COMMIT").map(|_| v)?));
+        if let (Ok(_), Some(a)) = (&out, action) {
+            self.own_actions.borrow_mut().push(a);
+        }
         if out.is_err() {
             store::db::rollback(&self.conn);
             self.roster.take();
@@ -460,15 +406,21 @@ impl Ledger {
             at = now();
             tries += 1;
         }
+        // Every event of one write is one action, numbered by its first event.
+        let stamp = match self.action {
+            Some(action) => store::journal::Stamp { branch, action },
+            None => store::journal::next_action(&self.conn, branch)?,
+        };
+        self.action = Some(stamp.action);
         // The signatures standing before the change: those whose total it
         // moves are voided, at the change's instant, before the write commits.
         let written = signing::standing(&self.conn, branch).and_then(|signed| {
-            let out = store::journal::append_all(&self.conn, &self.actor, events, &at)?;
+            let out = store::journal::append_all(&self.conn, &self.actor, events, &at, stamp)?;
             totals::refresh(&self.conn, branch, scheme)?;
             // An undo can reach another branch's events: its scores too are
             // right before the write commits.
             totals::refresh_all(&self.conn)?;
-            signing::void_moved(&self.conn, &self.actor, &at, branch, &signed)?;
+            signing::void_moved(&self.conn, &self.actor, &at, stamp, &signed)?;
             Ok(out)
         });
         match &written {
@@ -484,15 +436,15 @@ impl Ledger {
     /// else the latest one.
     pub fn current_period(&self) -> Result<Option<PeriodId>> {
         let ps = queries::periods(&self.conn, self.branch.id)?;
-        let mut ids: Vec<(PeriodId, String)> = ps
+        let mut ids: Vec<(PeriodId, PeriodState)> = ps
             .iter()
-            .filter_map(|p| p.id.parse().ok().map(|id| (id, p.state.clone())))
+            .filter_map(|p| p.id.parse().ok().map(|id| (id, p.state)))
             .collect();
         ids.sort_by_key(|(id, _)| *id);
         Ok(ids
             .iter()
             .rev()
-            .find(|(_, s)| s == "open" || s == "in-session")
+            .find(|(_, s)| !s.is_sealed())
             .or(ids.last())
             .map(|(id, _)| *id))
     }
@@ -548,24 +500,21 @@ impl Ledger {
         let hits: Vec<_> = all.iter().filter(|m| &*m.name == key).collect();
         match hits.as_slice() {
             [one] => Ok((*one).clone()),
-            [] => user(format!(
-                "no member '{key}' in branch {} (give an id or an exact name)",
-                self.branch.name
-            )),
-            many => user(format!(
-                "several members are named '{key}' (ids {}); give the id",
-                many.iter()
-                    .map(|m| m.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            [] => Err(CoreError::UnknownMember {
+                key: key.to_string(),
+                branch: self.branch.name.clone(),
+            }),
+            many => Err(CoreError::AmbiguousMember {
+                key: key.to_string(),
+                ids: many.iter().map(|m| m.id).collect(),
+            }),
         }
     }
 
     pub fn claim(&self, id: i64) -> Result<crate::domain::model::Claim> {
         match queries::claim(&self.conn, id)? {
             Some(c) => Ok(c),
-            None => user(format!("no claim {id}")),
+            None => Err(CoreError::UnknownClaim(id)),
         }
     }
 

@@ -4,6 +4,7 @@
 //! Another connection's commit (a new `data_version`) drops the cache.
 
 use super::{Ledger, Result};
+use crate::domain::model::ConfirmState;
 use crate::domain::scheme::Window;
 use crate::domain::scoring::Breakdown;
 use crate::store::{queries, totals, Event};
@@ -16,7 +17,7 @@ pub(crate) struct PeriodInputs {
     /// Kept scores in member id order (members without entries are absent).
     pub scores: Vec<(i64, Breakdown)>,
     pub pending: HashMap<i64, usize>,
-    pub confirmations: HashMap<i64, (String, Option<String>)>,
+    pub confirmations: HashMap<i64, (ConfirmState, Option<String>)>,
 }
 
 /// The inputs of the period last ranked, and when they were read.

@@ -11,7 +11,7 @@
 
 use super::{user, CoreError, Ledger, Result};
 use crate::domain::calendar::Calendar;
-use crate::domain::model::PeriodId;
+use crate::domain::model::{PeriodId, PeriodState};
 use crate::store::Event;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,7 +32,7 @@ pub struct ProcessDays {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Publication {
     pub period: String,
-    pub state: String,
+    pub state: PeriodState,
     pub seal: Option<String>,
     /// Day of the lock.
     pub locked_on: Option<NaiveDate>,
@@ -53,10 +53,6 @@ pub struct Publication {
 pub(crate) fn day_of(ts: &str) -> Option<NaiveDate> {
     ts.get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-}
-
-fn sealed(state: &str) -> bool {
-    matches!(state, "locked" | "published" | "final")
 }
 
 impl Ledger {
@@ -103,7 +99,7 @@ impl Ledger {
         let closed = window_end.is_some_and(|w| today > w);
         Ok(Publication {
             period: row.id.clone(),
-            state: row.state.clone(),
+            state: row.state,
             seal: row.seal.clone(),
             locked_on,
             window_end,
@@ -112,7 +108,10 @@ impl Ledger {
             closed,
             open_appeals: open,
             overdue_appeals: overdue,
-            can_finalize: sealed(&row.state) && row.state != "final" && closed && open == 0,
+            can_finalize: row.state.is_sealed()
+                && row.state != PeriodState::Final
+                && closed
+                && open == 0,
             provisional_calendar: window_end
                 .is_some_and(|w| cal.is_provisional(chrono::Datelike::year(&w))),
         })
@@ -125,15 +124,15 @@ impl Ledger {
             let row = l
                 .period_row(p)?
                 .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
-            match row.state.as_str() {
-                "locked" => {}
-                "published" | "final" => {
-                    return user(format!("period {p} is already {}", row.state))
+            match row.state {
+                PeriodState::Locked => {}
+                PeriodState::Published | PeriodState::Final => {
+                    return user(format!("period {p} is already {}", row.state.code()))
                 }
-                _ => {
+                PeriodState::Open | PeriodState::InSession => {
                     return user(format!(
                         "period {p} is {}: lock it first (`jifen lock {p}`)",
-                        row.state
+                        row.state.code()
                     ))
                 }
             }
@@ -155,7 +154,7 @@ impl Ledger {
             l.journal(&[Event::PeriodState {
                 branch_id: l.branch.id,
                 period: p.to_string(),
-                state: "published".into(),
+                state: PeriodState::Published,
                 window_end: Some(end.format("%Y-%m-%d").to_string()),
             }])?;
             l.publication(p, start)
@@ -166,13 +165,13 @@ impl Ledger {
     pub fn finalize(&mut self, p: &PeriodId, today: NaiveDate) -> Result<()> {
         self.write(|l| {
             let pb = l.publication(p, today)?;
-            if pb.state == "final" {
+            if pb.state == PeriodState::Final {
                 return user(format!("period {p} is already final"));
             }
-            if !sealed(&pb.state) {
+            if !pb.state.is_sealed() {
                 return user(format!(
                     "period {p} is {}: lock it first (`jifen lock {p}`)",
-                    pb.state
+                    pb.state.code()
                 ));
             }
             if !pb.closed {
@@ -190,7 +189,7 @@ impl Ledger {
             l.journal(&[Event::PeriodState {
                 branch_id: l.branch.id,
                 period: p.to_string(),
-                state: "final".into(),
+                state: PeriodState::Final,
                 window_end: None,
             }])?;
             Ok(())
@@ -204,7 +203,7 @@ impl Ledger {
         let rows = self.periods()?;
         for r in rows
             .iter()
-            .filter(|r| sealed(&r.state) && r.state != "final")
+            .filter(|r| r.state.is_sealed() && r.state != PeriodState::Final)
         {
             let p: PeriodId = r.id.parse().map_err(CoreError::User)?;
             let pb = self.publication(&p, today)?;

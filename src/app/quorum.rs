@@ -23,11 +23,11 @@ pub struct Quorum {
 
 impl Quorum {
     /// Count the voting members of `members` by their roll-call marks.
-    pub fn count(members: &[Member], marks: &HashMap<i64, String>) -> Quorum {
+    pub fn count(members: &[Member], marks: &HashMap<i64, Attendance>) -> Quorum {
         let mut q = Quorum::default();
         for m in members.iter().filter(|m| votes(m)) {
             q.expected += 1;
-            match marks.get(&m.id).and_then(|s| s.parse::<Attendance>().ok()) {
+            match marks.get(&m.id) {
                 Some(Attendance::Present) => q.present += 1,
                 Some(Attendance::Leave) => q.leave += 1,
                 Some(Attendance::Absent) => q.absent += 1,
@@ -109,19 +109,19 @@ mod tests {
             member(6, Category::Activist, MemberStatus::Active),
             member(7, Category::Full, MemberStatus::Exempt),
         ];
-        let mut marks: HashMap<i64, String> = [(1, "present"), (2, "present"), (3, "leave")]
+        use Attendance::{Leave, Present};
+        let mut marks: HashMap<i64, Attendance> = [(1, Present), (2, Present), (3, Leave)]
             .into_iter()
-            .map(|(k, v)| (k, v.to_string()))
             .collect();
-        marks.insert(5, "present".into());
-        marks.insert(7, "present".into());
+        marks.insert(5, Present);
+        marks.insert(7, Present);
         let q = Quorum::count(&members, &marks);
         assert_eq!(
             (q.expected, q.present, q.leave, q.absent, q.unmarked),
             (4, 2, 1, 0, 1)
         );
         assert!(!q.quorate(), "2 of 4 is half, not more than half");
-        marks.insert(4, "present".into());
+        marks.insert(4, Present);
         assert!(Quorum::count(&members, &marks).quorate(), "3 of 4");
     }
 }

@@ -1,7 +1,7 @@
 //! Roll call: marks, the claims a mark makes under the scheme, and the
 //! withdrawal of such a claim when the mark is corrected.
 
-use super::{CoreError, Ledger, Result};
+use super::{Ledger, Result};
 use crate::app::ClaimDraft;
 use crate::domain::model::{Attendance, ClaimStatus, PeriodId};
 use crate::store::queries::{self, Numbered};
@@ -48,32 +48,32 @@ impl Ledger {
                 branch_id: l.branch.id,
                 period: p.clone(),
                 member_id,
-                mark: Some(mark.code().into()),
+                mark: Some(mark),
                 prev: Some(Box::new(Event::Attendance {
                     branch_id: l.branch.id,
                     period: p.clone(),
                     member_id,
-                    mark: before.clone(),
+                    mark: before,
                     prev: None,
                 })),
             }];
             let mut out = MarkOutcome::default();
-            if before.as_deref() == Some(mark.code()) {
+            if before == Some(mark) {
                 l.journal(&events)?;
                 return Ok(out);
             }
-            if let Some(old) = before.as_deref() {
-                if let Some(c) = l.claim_made_by_mark(member_id, &p, old)? {
+            if let Some(old) = before {
+                if let Some(c) = l.claim_made_by_mark(member_id, &p, old.code())? {
                     out.withdrawn = Some(c.id);
                     events.push(Event::Verdict {
                         claim: c.id,
-                        status: ClaimStatus::Withdrawn.code().into(),
+                        status: ClaimStatus::Withdrawn,
                         points: c.points,
                         reason: None,
                         by: l.actor.clone(),
                         prev: Some(Box::new(Event::Verdict {
                             claim: c.id,
-                            status: c.status.code().into(),
+                            status: c.status,
                             points: c.points,
                             reason: c.reason.clone(),
                             by: l.actor.clone(),
@@ -87,7 +87,7 @@ impl Ledger {
                 let mut d = ClaimDraft::new(member_id, &code);
                 d.period = Some(p.clone());
                 d.note = Some(mark_note(mark.code()));
-                let mut c = l.check_claim(&d, &members).map_err(CoreError::User)?;
+                let mut c = l.check_claim(&d, &members)?;
                 c.id = queries::next_id(l.conn(), Numbered::Claim)?;
                 out.claim = Some(c.id);
                 events.push(Event::ClaimsAdd {

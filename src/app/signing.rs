@@ -18,9 +18,10 @@ pub(crate) fn void_moved(
     conn: &Db,
     actor: &str,
     at: &str,
-    branch: i64,
+    stamp: journal::Stamp,
     before: &[signing::Signed],
 ) -> Result<usize> {
+    let branch = stamp.branch;
     if before.is_empty() {
         return Ok(0);
     }
@@ -46,7 +47,7 @@ pub(crate) fn void_moved(
             signed_total: was.total,
             total: still.total,
         };
-        journal::append(conn, actor, &ev, at)?;
+        journal::append(conn, actor, &ev, at, stamp)?;
         voided += 1;
     }
     Ok(voided)

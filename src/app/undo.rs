@@ -1,9 +1,27 @@
-//! Undo: the last action is put back by new journal events, never by a delete.
-//! A plan says first what an undo will take back, so that the console can ask.
+//! Undo: the last action of this branch is put back by new journal events,
+//! never by a delete. An action is everything one command journalled (an
+//! import of any size is one); a plan says first what an undo will take back,
+//! so that the console can ask.
 
 use super::{CoreError, Ledger, Result};
+use crate::store::journal::{self, RecentEvent};
 use crate::store::{queries, Event};
 use std::collections::HashSet;
+
+/// Which actions an undo may take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoScope {
+    /// The branch's last action, whoever journalled it (`jifen undo`).
+    Branch,
+    /// The branch's last action only if it was journalled through this
+    /// ledger (a console session's own).
+    Own,
+}
+
+/// Events of one branch looked at for the last action.
+const LOOK_BACK: i64 = 500;
+/// Payloads read with the scan; longer ones (bulk imports) are read alone.
+const SCAN_PAYLOAD: i64 = 64 * 1024;
 
 /// One thing an undo takes back (names for the user's words).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +49,11 @@ pub enum UndoStep {
         claim: i64,
         member: String,
     },
+    /// A whole import of claims, numbered `first` on.
+    Import {
+        first: i64,
+        claims: usize,
+    },
 }
 
 /// What an undo will do: the steps in words and the events that do them.
@@ -49,27 +72,28 @@ impl UndoStep {
             UndoStep::SignatureBack { member } => format!("signature of {member} given back"),
             UndoStep::Mark { member } => format!("roll-call mark of {member}"),
             UndoStep::NewClaim { claim, .. } => format!("new claim {claim}"),
+            UndoStep::Import { claims, .. } => format!("import of {claims} claims"),
             UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
         }
     }
 }
 
 impl Ledger {
-    /// Undo the most recent action that can be undone; returns what was undone.
+    /// Undo the branch's most recent action that can be undone; returns what was undone.
     pub fn undo_last(&mut self) -> Result<String> {
         self.write(|l| {
-            let plan = l.undo_plan(None)?;
+            let plan = l.undo_plan(UndoScope::Branch)?;
             let what: Vec<String> = plan.steps.iter().map(UndoStep::describe).collect();
-            l.undo(&plan, None)?;
+            l.undo(&plan, UndoScope::Branch)?;
             Ok(what.join(", "))
         })
     }
 
-    /// Carry out a plan made by `undo_plan(since)`, if it still is the last
+    /// Carry out a plan made by `undo_plan(scope)`, if it still is the last
     /// action (checked inside the write that journals it).
-    pub fn undo(&mut self, plan: &UndoPlan, since: Option<i64>) -> Result<()> {
+    pub fn undo(&mut self, plan: &UndoPlan, scope: UndoScope) -> Result<()> {
         self.write(|l| {
-            if l.undo_plan(since)? != *plan {
+            if l.undo_plan(scope)? != *plan {
                 return Err(CoreError::UndoStale);
             }
             l.journal(&plan.events)?;
@@ -77,63 +101,67 @@ impl Ledger {
         })
     }
 
-    /// The journal's last sequence number: an undo limited to actions after it
-    /// never reaches what was done before (a console session's start).
-    pub fn journal_head(&self) -> Result<i64> {
-        Ok(crate::store::journal::head(self.conn())?.0)
+    /// From now on, only actions journalled through this ledger are its
+    /// own (what `UndoScope::Own` may take back): a console session's start.
+    pub fn begin_session(&self) {
+        self.own_actions.borrow_mut().clear();
     }
 
-    /// What undoing the most recent action of this branch would do; with
-    /// `since`, only actions journalled after that sequence number count.
-    pub fn undo_plan(&self, since: Option<i64>) -> Result<UndoPlan> {
-        // Bulk imports are not undone (and not parsed): their payload comes back empty.
+    /// The journal's last sequence number.
+    pub fn journal_head(&self) -> Result<i64> {
+        Ok(journal::head(self.conn())?.0)
+    }
+
+    /// What undoing the most recent action of this branch would do (with
+    /// `UndoScope::Own`, only if this ledger journalled it).
+    pub fn undo_plan(&self, scope: UndoScope) -> Result<UndoPlan> {
         let mut undone: HashSet<i64> = HashSet::new();
-        let mut target_at: Option<String> = None;
+        let mut target: Option<i64> = None;
         let mut found: Vec<(i64, Event)> = Vec::new();
         let mut failure: Option<CoreError> = None;
-        queries::each_recent_event(self.conn(), 500, 64 * 1024, |seq, at, payload| {
-            if payload.is_empty() || since.is_some_and(|s| seq <= s) {
+        let branch = self.branch.id;
+        journal::each_recent(self.conn(), branch, LOOK_BACK, SCAN_PAYLOAD, |row| {
+            // An action's events are journalled together: once past the
+            // target's first event, the action is whole.
+            if target.is_some_and(|t| t != row.action()) {
                 return false;
             }
-            // The action to undo is everything journalled at one instant.
-            if target_at.as_ref().is_some_and(|t| *t != at) {
-                return false;
-            }
-            let ev: Event = match serde_json::from_str(payload) {
+            let ev = match self.read_event(&row) {
                 Ok(ev) => ev,
                 Err(e) => {
-                    failure = Some(CoreError::User(format!(
-                        "journal event {seq} unreadable: {e}"
-                    )));
+                    failure = Some(e);
                     return false;
                 }
             };
+            if row.stamp.is_none() && !self.names_branch(&ev) {
+                return true;
+            }
             if let Event::Undo { of, .. } = &ev {
                 undone.insert(*of);
                 return true;
             }
-            if undone.contains(&seq) {
+            if undone.contains(&row.seq) {
                 return true;
+            }
+            // A session's undo stops at the first action it did not make.
+            if target.is_none()
+                && scope == UndoScope::Own
+                && !self.own_actions.borrow().contains(&row.action())
+            {
+                return false;
             }
             match &ev {
                 Event::Lock { period, .. } => {
-                    if target_at.is_none() {
+                    if target.is_none() {
                         failure = Some(CoreError::UndoPastLock(period.clone()));
                     }
                     false
                 }
-                Event::PeriodOpen { .. } | Event::BranchInit { .. } | Event::ClaimsBatch { .. } => {
-                    false
-                }
-                Event::ClaimsAdd { claims, .. }
-                    if claims.len() > super::commands::UNDOABLE_CLAIMS =>
-                {
-                    false
-                }
-                _ if !self.undoable(&ev) => true,
+                Event::PeriodOpen { .. } | Event::BranchInit { .. } => false,
+                _ if !undoable(&ev) => true,
                 _ => {
-                    found.push((seq, ev));
-                    target_at = Some(at);
+                    found.push((row.seq, ev));
+                    target = Some(row.action());
                     true
                 }
             }
@@ -158,8 +186,26 @@ impl Ledger {
         Ok(UndoPlan { steps, events })
     }
 
-    /// Whether `ev` is an action of this branch that an undo can put back.
-    fn undoable(&self, ev: &Event) -> bool {
+    /// The event of a journal row (a bulk import's long payload read on its own).
+    fn read_event(&self, row: &RecentEvent) -> Result<Event> {
+        let long;
+        let payload = if row.payload.is_empty() {
+            long = journal::payload(self.conn(), row.seq)?;
+            &long
+        } else {
+            &row.payload
+        };
+        serde_json::from_str(payload).map_err(|e| {
+            CoreError::User(format!(
+                "journal event {} ({}) unreadable: {e}",
+                row.seq, row.kind
+            ))
+        })
+    }
+
+    /// Whether an event journalled before events carried their branch is
+    /// about this branch (by the branch, claim or member it names).
+    fn names_branch(&self, ev: &Event) -> bool {
         let branch = self.branch.id;
         let claim_here = |id: i64| {
             queries::claim(self.conn(), id)
@@ -171,17 +217,28 @@ impl Ledger {
                 })
         };
         match ev {
-            Event::Verdict { claim, prev, .. } => prev.is_some() && claim_here(*claim),
-            Event::Confirm {
-                branch_id, prev, ..
-            }
-            | Event::Attendance {
-                branch_id, prev, ..
-            } => *branch_id == branch && prev.is_some(),
-            Event::ConfirmVoid { branch_id, .. }
+            Event::Verdict { claim, .. } | Event::ClaimWithdraw { claim } => claim_here(*claim),
+            Event::Undo { restore, .. } => self.names_branch(restore),
+            Event::BranchInit { branch_id, .. }
+            | Event::SettingSet { branch_id, .. }
+            | Event::MembersAdd { branch_id, .. }
+            | Event::PeriodOpen { branch_id, .. }
+            | Event::PeriodState { branch_id, .. }
             | Event::ClaimsAdd { branch_id, .. }
-            | Event::FollowUpDone { branch_id, .. } => *branch_id == branch,
-            _ => false,
+            | Event::ClaimsBatch { branch_id, .. }
+            | Event::ClaimsWithdraw { branch_id, .. }
+            | Event::Confirm { branch_id, .. }
+            | Event::ConfirmVoid { branch_id, .. }
+            | Event::Attendance { branch_id, .. }
+            | Event::QuorumNoted { branch_id, .. }
+            | Event::Lock { branch_id, .. }
+            | Event::AppealFile { branch_id, .. }
+            | Event::FollowUpDone { branch_id, .. }
+            | Event::FollowUpReopen { branch_id, .. } => *branch_id == branch,
+            Event::MemberUpdate { member } => self
+                .roster()
+                .is_ok_and(|r| r.binary_search_by_key(&member.id, |m| m.id).is_ok()),
+            Event::AppealReply { .. } => false,
         }
     }
 
@@ -249,6 +306,26 @@ impl Ledger {
                 };
                 vec![(step, (**p).clone())]
             }
+            Event::ClaimsBatch {
+                branch_id,
+                first_id,
+                rows,
+                ..
+            } => {
+                let claims = crate::store::claim_rows::decode(*first_id, rows)
+                    .map_err(CoreError::User)?
+                    .len();
+                let step = UndoStep::Import {
+                    first: *first_id,
+                    claims,
+                };
+                let back = Event::ClaimsWithdraw {
+                    branch_id: *branch_id,
+                    first_id: *first_id,
+                    count: claims as i64,
+                };
+                vec![(step, back)]
+            }
             Event::ClaimsAdd { claims, .. } => {
                 let mut v = Vec::new();
                 for c in claims.iter().rev() {
@@ -281,5 +358,19 @@ impl Ledger {
             }
             _ => Vec::new(),
         })
+    }
+}
+
+/// Whether an undo can put `ev` back (an action of the branch already known).
+fn undoable(ev: &Event) -> bool {
+    match ev {
+        Event::Verdict { prev, .. }
+        | Event::Confirm { prev, .. }
+        | Event::Attendance { prev, .. } => prev.is_some(),
+        Event::ConfirmVoid { .. }
+        | Event::ClaimsAdd { .. }
+        | Event::ClaimsBatch { .. }
+        | Event::FollowUpDone { .. } => true,
+        _ => false,
     }
 }

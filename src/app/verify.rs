@@ -2,7 +2,7 @@
 //! database, compare every state table and every locked total.
 
 use super::{user, Ledger, RankScope, Result};
-use crate::store::{self, apply::apply, journal::chain_hash, queries, Event};
+use crate::store::{self, apply::apply, journal::stamped_hash, queries, Event};
 use std::path::Path;
 
 /// What verify checked.
@@ -34,12 +34,17 @@ pub fn verify_with(
         false => None,
     };
     let state_file: &Path = copy.as_deref().unwrap_or(path);
+    // The journal is read as this build reads it too (the copy's columns).
+    let journal = match &copy {
+        Some(c) => store::open_ro(c)?,
+        None => store::open_ro(path)?,
+    };
     let total = store::compare::event_count(&file)? as u64;
     let mem = store::open_memory()?;
     let mut report = VerifyReport::default();
     let mut prev = store::journal::GENESIS.to_string();
     let mut locks: Vec<(i64, String, String, Vec<store::LockedTotal>)> = Vec::new();
-    queries::each_event(&file, |row| {
+    queries::each_event(&journal, |row| {
         if row.prev_hash != prev {
             return Err(format!(
                 "event {}: chain broken (prev_hash does not match event {})",
@@ -47,7 +52,15 @@ pub fn verify_with(
                 row.seq - 1
             ));
         }
-        let h = chain_hash(&prev, row.seq, &row.at, &row.actor, &row.kind, &row.payload);
+        let h = stamped_hash(
+            &prev,
+            row.seq,
+            &row.at,
+            &row.actor,
+            &row.kind,
+            &row.payload,
+            row.stamp,
+        );
         if h != row.hash {
             return Err(format!(
                 "event {} ({}): hash mismatch: the event was edited outside jifen",

@@ -3,8 +3,8 @@
 
 use super::{CoreError, Ledger, Result};
 use crate::domain::model::{
-    Category, Claim, ClaimStatus, ConfirmState, Member, MemberStatus, PeriodId, RankGroup,
-    ShortText,
+    Attendance, Category, Claim, ClaimStatus, ConfirmState, Member, MemberStatus, PeriodId,
+    PeriodState, RankGroup, ShortText,
 };
 use crate::domain::scheme::{Direction, Scheme};
 use crate::domain::scoring::{self, Entrant, QuotaNote, Scope, Tally};
@@ -66,7 +66,7 @@ pub struct Ranking {
     pub lower_is_better: bool,
     /// Period ids of a year ranking's columns.
     pub periods: Vec<String>,
-    pub state: Option<String>,
+    pub state: Option<PeriodState>,
     pub seal: Option<String>,
     /// Members first, then activists, each ranked apart.
     pub rows: Vec<RankRow>,
@@ -124,7 +124,7 @@ pub struct ClaimFilter {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MeetingProgress {
     pub period: Option<String>,
-    pub state: Option<String>,
+    pub state: Option<PeriodState>,
     pub members: usize,
     pub scored: usize,
     pub exempt: usize,
@@ -324,9 +324,7 @@ impl Ledger {
                     stars: s.stars,
                     actions: s.actions.iter().map(|a| a.to_string()).collect(),
                     pending: pending.get(&s.member_id).copied().unwrap_or(0),
-                    confirmation: confirmations
-                        .get(&s.member_id)
-                        .map(|c| ConfirmState::from_stored(&c.0)),
+                    confirmation: confirmations.get(&s.member_id).map(|c| c.0),
                     period_scores: take_or_default(&mut period_scores, s.member_id),
                 })
             })
@@ -522,16 +520,22 @@ impl Ledger {
         out.pending = pending;
         out.decided = out.claims - out.pending;
         let conf = queries::confirmations(self.conn(), self.branch.id, &ps)?;
-        out.confirmed = conf.values().filter(|c| c.0 == "confirmed").count();
-        out.disputed = conf.values().filter(|c| c.0 == "disputed").count();
+        out.confirmed = conf
+            .values()
+            .filter(|c| c.0 == ConfirmState::Confirmed)
+            .count();
+        out.disputed = conf
+            .values()
+            .filter(|c| c.0 == ConfirmState::Disputed)
+            .count();
         let att = queries::attendance(self.conn(), self.branch.id, &ps)?;
         out.roll_marked = att.len();
-        out.present = att.values().filter(|m| *m == "present").count();
+        out.present = att.values().filter(|m| **m == Attendance::Present).count();
         Ok(out)
     }
 
     /// Attendance marks of a period by member.
-    pub fn attendance(&self, p: &PeriodId) -> Result<HashMap<i64, String>> {
+    pub fn attendance(&self, p: &PeriodId) -> Result<HashMap<i64, Attendance>> {
         Ok(queries::attendance(
             self.conn(),
             self.branch.id,

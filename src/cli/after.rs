@@ -188,7 +188,7 @@ fn appeal_line(a: &AppealRow, zh: bool) -> Vec<String> {
         a.id.to_string(),
         a.period.clone(),
         a.member.clone(),
-        a.stage.clone(),
+        a.stage.to_string(),
         status,
         a.due.clone(),
         a.days_left.map(|d| d.to_string()).unwrap_or_default(),

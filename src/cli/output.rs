@@ -108,7 +108,7 @@ pub fn periods(l: &Ledger) -> Out {
         .map(|p| {
             vec![
                 p.id,
-                p.state,
+                p.state.to_string(),
                 p.seal.unwrap_or_default(),
                 p.window_end.unwrap_or_default(),
             ]
@@ -227,7 +227,7 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
         "{} {} {}{}",
         l.branch().name,
         r.scope,
-        r.state.clone().unwrap_or_default(),
+        r.state.map(|s| s.to_string()).unwrap_or_default(),
         r.seal
             .as_ref()
             .map(|s| format!(" seal {s}"))

@@ -118,10 +118,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
                             Outcome::Approved
                         });
                         d.reason = Some("核实".into());
-                        claims.push(
-                            l.check_claim(&d, &members)
-                                .map_err(crate::app::CoreError::User)?,
-                        );
+                        claims.push(l.check_claim(&d, &members)?);
                     }
                 }
                 l.add_checked_claims(claims)?;

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+mod stored;
+
 /// A member's category on the roster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,6 +125,11 @@ pub enum ConfirmState {
 
 impl ConfirmState {
     /// The stored and printed word.
+    pub fn code(self) -> &'static str {
+        self.as_str()
+    }
+
+    /// The stored and printed word.
     pub fn as_str(self) -> &'static str {
         match self {
             ConfirmState::Confirmed => "confirmed",
@@ -136,6 +143,57 @@ impl ConfirmState {
             ConfirmState::Confirmed
         } else {
             ConfirmState::Disputed
+        }
+    }
+}
+
+/// A reply to an appeal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AppealOutcome {
+    Upheld,
+    Dismissed,
+    /// Sent to the higher committee for reconsideration.
+    Reconsider,
+}
+
+impl AppealOutcome {
+    pub fn code(self) -> &'static str {
+        match self {
+            AppealOutcome::Upheld => "upheld",
+            AppealOutcome::Dismissed => "dismissed",
+            AppealOutcome::Reconsider => "reconsider",
+        }
+    }
+}
+
+impl FromStr for AppealOutcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "upheld" | "uphold" => Ok(AppealOutcome::Upheld),
+            "dismissed" | "dismiss" => Ok(AppealOutcome::Dismissed),
+            "reconsider" | "reconsideration" => Ok(AppealOutcome::Reconsider),
+            o => Err(format!(
+                "unknown appeal outcome '{o}' (upheld, dismissed, reconsider)"
+            )),
+        }
+    }
+}
+
+/// Where an appeal is heard: the branch, or the higher committee (复议).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AppealStage {
+    Branch,
+    Higher,
+}
+
+impl AppealStage {
+    pub fn code(self) -> &'static str {
+        match self {
+            AppealStage::Branch => "branch",
+            AppealStage::Higher => "higher",
         }
     }
 }
@@ -390,6 +448,12 @@ impl Outcome {
         }
     }
 
+    /// The stored word: the claim status the outcome leaves.
+    pub fn code(self) -> &'static str {
+        self.status().code()
+    }
+
+    /// The claim status the outcome leaves.
     pub fn status(self) -> ClaimStatus {
         match self {
             Outcome::Approved => ClaimStatus::Approved,
@@ -531,27 +595,4 @@ pub fn fmt_points(x: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn period_ids_round_trip_and_bound() {
-        for s in ["2026Q1", "2026Q4", "2026H2", "2026"] {
-            let p: PeriodId = s.parse().expect("parses");
-            assert_eq!(p.to_string(), s);
-        }
-        let q: PeriodId = "2026Q2".parse().expect("parses");
-        let (a, b) = q.bounds();
-        assert_eq!(a.to_string(), "2026-04-01");
-        assert_eq!(b.to_string(), "2026-06-30");
-        assert!("2026Q5".parse::<PeriodId>().is_err());
-        assert!("26Q1".parse::<PeriodId>().is_err());
-    }
-
-    #[test]
-    fn points_format_without_noise() {
-        assert_eq!(fmt_points(80.0), "80");
-        assert_eq!(fmt_points(80.5), "80.5");
-        assert_eq!(fmt_points(11.499999), "11.5");
-    }
-}
+mod tests;

@@ -4,7 +4,9 @@ use super::{Cell, Doc, Page, Paper, Table};
 use crate::app::appeals::AppealRow;
 use crate::app::appeals::CorrectionRecord;
 use crate::app::{ClaimFilter, CoreError, Ledger, RankScope, Ranking, Result};
-use crate::domain::model::{fmt_points, Category, Claim, ClaimStatus, PeriodId};
+use crate::domain::model::{
+    fmt_points, AppealStage, Attendance, Category, Claim, ClaimStatus, ConfirmState, PeriodId,
+};
 use crate::domain::scheme::ItemKind;
 use std::collections::HashMap;
 
@@ -124,7 +126,7 @@ impl Ctx<'_> {
                 self.l.scheme().name_in(zh).to_string(),
             ),
             (t(zh, "期间", "Period"), format!("{p}（{from} — {to}）")),
-            (t(zh, "状态", "State"), state_word(zh, &row.state)),
+            (t(zh, "状态", "State"), state_word(zh, row.state.code())),
         ];
         if let Some(at) = &row.locked_at {
             meta.push((
@@ -445,8 +447,14 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
                 )
             },
         ));
-        let signed = conf.values().filter(|c| c.0 == "confirmed").count();
-        let disputed = conf.values().filter(|c| c.0 == "disputed").count();
+        let signed = conf
+            .values()
+            .filter(|c| c.0 == ConfirmState::Confirmed)
+            .count();
+        let disputed = conf
+            .values()
+            .filter(|c| c.0 == ConfirmState::Disputed)
+            .count();
         meta.push((
             t(zh, "本人确认", "Sign-off"),
             if zh {

@@ -147,6 +147,12 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
         UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
         UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
+        UndoStep::Import { first, claims } if zh => {
+            format!("导入的 {claims} 条记录(#{first} 起)")
+        }
+        UndoStep::Import { first, claims } => {
+            format!("import of {claims} claims (#{first} on)")
+        }
     }
 }
 
@@ -221,11 +227,33 @@ pub fn claim_note(lang: Lang, note: &str) -> String {
 /// keep the core's English words).
 pub fn core_error(lang: Lang, e: &CoreError) -> String {
     match (lang, e) {
+        (_, CoreError::Storage { path, fault }) => {
+            crate::i18n::errors::storage(lang, path.as_deref(), *fault)
+        }
+        (_, CoreError::Claim(c)) => crate::i18n::errors::claim(lang, c),
+        (Lang::Zh, CoreError::UnknownMember { key, branch }) => {
+            format!("{branch} 支部没有成员 '{key}'(请给出编号或完整姓名)")
+        }
+        (Lang::Zh, CoreError::AmbiguousMember { key, ids }) => format!(
+            "有几位成员都叫 '{key}'(编号 {}),请给出编号",
+            ids.iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (Lang::Zh, CoreError::UnknownClaim(id)) => format!("没有记录 #{id}"),
+        (Lang::Zh, CoreError::Open(crate::store::OpenError::NotJifen { path })) => {
+            format!("{path}: 不是积分数据库(请先运行 `jifen init` 或 `jifen demo`)")
+        }
+        (Lang::Zh, CoreError::Open(crate::store::OpenError::TooNew { path, found })) => format!(
+            "{path}: 数据库版本 {found} 比本程序能读的 ({}) 新,请换用新版 jifen",
+            crate::store::db::SCHEMA_VERSION
+        ),
         (Lang::Zh, CoreError::ReadOnly) => "只读视图:此控制台不能修改记录".to_string(),
         (Lang::Zh, CoreError::PeriodNotOpen(p)) => format!("{p} 尚未开启,请先开启该期"),
         (Lang::Zh, CoreError::PeriodClosed { period, state }) => format!(
             "{period} {},不能再修改(只能申诉和更正)",
-            crate::i18n::period_state(lang, state)
+            crate::i18n::period_state(lang, state.code())
         ),
         (Lang::Zh, CoreError::ClaimWithdrawn(id)) => format!("记录 #{id} 已撤回"),
         (Lang::Zh, CoreError::ApproveChangesPoints) => {
@@ -309,15 +337,38 @@ mod tests {
             CoreError::PeriodNotOpen("2026Q4".into()),
             CoreError::PeriodClosed {
                 period: "2026Q3".into(),
-                state: "locked".into(),
+                state: crate::domain::model::PeriodState::Locked,
             },
             CoreError::ClaimWithdrawn(7),
+            CoreError::UnknownClaim(7),
+            CoreError::UnknownMember {
+                key: "王五".into(),
+                branch: "第一支部".into(),
+            },
+            CoreError::AmbiguousMember {
+                key: "张伟".into(),
+                ids: vec![3, 9],
+            },
+            CoreError::Claim(crate::app::ClaimError::RejectedNeedsReason),
+            CoreError::Claim(crate::app::ClaimError::NoMember(4)),
             CoreError::ApproveChangesPoints,
             CoreError::DisputeNeedsWords,
             CoreError::UndoStale,
             CoreError::UndoPastLock("2026Q3".into()),
-        ];
-        for e in &all {
+        ]
+        .into_iter()
+        .chain(
+            [
+                crate::store::Fault::Busy,
+                crate::store::Fault::ReadOnly,
+                crate::store::Fault::Duplicate,
+                crate::store::Fault::DiskFull,
+                crate::store::Fault::Corrupt,
+                crate::store::Fault::Refused,
+            ]
+            .map(|fault| CoreError::Storage { path: None, fault }),
+        );
+        for e in &all.collect::<Vec<_>>() {
             let zh = core_error(Lang::Zh, e);
             let latin = zh.chars().filter(char::is_ascii_alphabetic).count();
             // Only a period's quarter letter (2026Q4) may stay in Latin letters.

@@ -1,5 +1,6 @@
 //! Reading appeals, their replies (from the journal), corrections and follow-ups.
 
+use crate::domain::model::{AppealOutcome, AppealStage};
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
@@ -14,9 +15,9 @@ pub struct AppealRecord {
     pub text: String,
     pub filed_at: String,
     pub reply_due: String,
-    pub stage: String,
+    pub stage: AppealStage,
     pub reply: Option<String>,
-    pub outcome: Option<String>,
+    pub outcome: Option<AppealOutcome>,
     pub replied_at: Option<String>,
 }
 
@@ -24,7 +25,7 @@ pub struct AppealRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplyRecord {
     pub at: String,
-    pub outcome: String,
+    pub outcome: AppealOutcome,
     pub reply: String,
     pub next_due: Option<String>,
 }

@@ -2,6 +2,7 @@
 //! live changes and for `verify`'s replay, so both give the same tables.
 
 use super::events::{Event, NewClaim};
+use crate::domain::model::{AppealOutcome, AppealStage, ClaimStatus, PeriodState};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Write the effect of `ev` (journalled at `at`, with hash `hash`) to the state tables.
@@ -47,8 +48,8 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
         }
         Event::PeriodOpen { branch_id, period } => {
             conn.execute(
-                "INSERT INTO period (branch_id, id, state, opened_at) VALUES (?1, ?2, 'open', ?3)",
-                params![branch_id, period, at],
+                "INSERT INTO period (branch_id, id, state, opened_at) VALUES (?1, ?2, ?4, ?3)",
+                params![branch_id, period, at, PeriodState::Open],
             )?;
         }
         Event::PeriodState {
@@ -84,12 +85,12 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             by,
             ..
         } => {
-            let decided = (status != "pending").then_some(at);
-            let by = (status != "pending").then_some(by.as_str());
+            let decided = (*status != ClaimStatus::Pending).then_some(at);
+            let by = (*status != ClaimStatus::Pending).then_some(by.as_str());
             set_claim(
                 conn,
                 *claim,
-                status,
+                *status,
                 *points,
                 reason.as_deref(),
                 decided,
@@ -101,7 +102,26 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 conn.query_row("SELECT points FROM claim WHERE id = ?1", [claim], |r| {
                     Ok((r.get(0)?,))
                 })?;
-            set_claim(conn, *claim, "withdrawn", points, None, None, None)?;
+            set_claim(
+                conn,
+                *claim,
+                ClaimStatus::Withdrawn,
+                points,
+                None,
+                None,
+                None,
+            )?;
+        }
+        Event::ClaimsWithdraw {
+            branch_id,
+            first_id,
+            count,
+        } => {
+            conn.prepare_cached(
+                "UPDATE claim SET status = ?4, reason = NULL, decided_at = NULL, decided_by = NULL
+                 WHERE branch_id = ?1 AND id >= ?2 AND id < ?2 + ?3",
+            )?
+            .execute(params![branch_id, first_id, count, ClaimStatus::Withdrawn])?;
         }
         Event::Confirm {
             branch_id,
@@ -185,8 +205,14 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 ])?;
             }
             conn.execute(
-                "UPDATE period SET state = 'locked', locked_at = ?3, seal = ?4 WHERE branch_id = ?1 AND id = ?2",
-                params![branch_id, period, at, super::seal::seal_of(hash)],
+                "UPDATE period SET state = ?5, locked_at = ?3, seal = ?4 WHERE branch_id = ?1 AND id = ?2",
+                params![
+                    branch_id,
+                    period,
+                    at,
+                    super::seal::seal_of(hash),
+                    PeriodState::Locked
+                ],
             )?;
         }
         Event::AppealFile {
@@ -200,8 +226,18 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
         } => {
             conn.execute(
                 "INSERT INTO appeal (id, branch_id, period, member_id, items, text, filed_at, reply_due, stage)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'branch')",
-                params![id, branch_id, period, member_id, items, text, at, reply_due],
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    id,
+                    branch_id,
+                    period,
+                    member_id,
+                    items,
+                    text,
+                    at,
+                    reply_due,
+                    AppealStage::Branch
+                ],
             )?;
         }
         Event::AppealReply {
@@ -211,10 +247,10 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             next_due,
             correction,
         } => {
-            if outcome == "reconsider" {
+            if *outcome == AppealOutcome::Reconsider {
                 conn.execute(
-                    "UPDATE appeal SET stage = 'higher', reply = ?2, reply_due = ?3, replied_at = ?4 WHERE id = ?1",
-                    params![id, reply, next_due, at],
+                    "UPDATE appeal SET stage = ?5, reply = ?2, reply_due = ?3, replied_at = ?4 WHERE id = ?1",
+                    params![id, reply, next_due, at, AppealStage::Higher],
                 )?;
             } else {
                 conn.execute(
@@ -383,8 +419,8 @@ const ROWS_PER_INSERT: usize = 50;
 const CLAIM_INSERT: &str = "INSERT INTO claim (id, branch_id, member_id, period, item, level, count,
     claimed, points, act_date, note, evidence, source, status, reason, decided_at, decided_by) VALUES ";
 
-fn claim_status(c: &NewClaim) -> &str {
-    c.verdict.as_deref().unwrap_or("pending")
+fn claim_status(c: &NewClaim) -> ClaimStatus {
+    c.verdict.unwrap_or(ClaimStatus::Pending)
 }
 
 /// Insert up to `ROWS_PER_INSERT` claims with one statement.
@@ -399,12 +435,13 @@ fn insert_claim_rows(
     let decided: Vec<(Option<&str>, Option<&str>)> = chunk
         .iter()
         .map(|c| match claim_status(c) {
-            "pending" => (None, None),
+            ClaimStatus::Pending => (None, None),
             _ => (Some(at), Some("import")),
         })
         .collect();
+    let statuses: Vec<ClaimStatus> = chunk.iter().map(claim_status).collect();
     let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 17);
-    for (c, (decided_at, by)) in chunk.iter().zip(&decided) {
+    for ((c, (decided_at, by)), status) in chunk.iter().zip(&decided).zip(&statuses) {
         values.extend([
             &c.id as &dyn rusqlite::ToSql,
             &branch_id,
@@ -419,9 +456,7 @@ fn insert_claim_rows(
             &c.note,
             &c.evidence,
             &c.source,
-            c.verdict
-                .as_ref()
-                .map_or(&"pending" as &dyn rusqlite::ToSql, |v| v),
+            status,
             &c.reason,
             decided_at,
             by,
@@ -435,7 +470,7 @@ fn insert_claim_rows(
 fn set_claim(
     conn: &Connection,
     claim: i64,
-    status: &str,
+    status: ClaimStatus,
     points: f64,
     reason: Option<&str>,
     decided_at: Option<&str>,

@@ -3,6 +3,7 @@
 //! replay quickly. Claim ids run on from the batch's first id.
 
 use super::events::NewClaim;
+use crate::domain::model::{ClaimSource, ClaimStatus};
 
 /// Columns of one line, in order.
 pub(super) const COLUMNS: usize = 12;
@@ -41,8 +42,8 @@ impl<'a> Line<'a> {
             date: c.date.as_deref(),
             note: c.note.as_deref(),
             evidence: c.evidence.as_deref(),
-            source: &c.source,
-            verdict: c.verdict.as_deref(),
+            source: c.source.code(),
+            verdict: c.verdict.map(ClaimStatus::code),
             reason: c.reason.as_deref(),
         }
     }
@@ -186,8 +187,11 @@ pub fn decode(first_id: i64, rows: &str) -> Result<Vec<NewClaim>, String> {
             date: opt(&rec[6]),
             note: opt(&rec[7]),
             evidence: opt(&rec[8]),
-            source: rec[9].to_string(),
-            verdict: opt(&rec[10]),
+            source: ClaimSource::from_code(&rec[9]).ok_or_else(|| bad("source"))?,
+            verdict: match &rec[10] {
+                "" => None,
+                w => Some(ClaimStatus::from_code(w).ok_or_else(|| bad("verdict"))?),
+            },
             reason: opt(&rec[11]),
         });
     }
@@ -210,8 +214,8 @@ mod tests {
             date: Some("2026-10-01".into()),
             note: note.map(String::from),
             evidence: None,
-            source: "import".into(),
-            verdict: Some("approved".into()),
+            source: ClaimSource::Import,
+            verdict: Some(ClaimStatus::Approved),
             reason: None,
         }
     }
@@ -252,8 +256,8 @@ mod tests {
                 opt(&c.date),
                 opt(&c.note),
                 opt(&c.evidence),
-                c.source.clone(),
-                opt(&c.verdict),
+                c.source.code().to_string(),
+                c.verdict.map(|v| v.code().to_string()).unwrap_or_default(),
                 opt(&c.reason),
             ])
             .expect("write");

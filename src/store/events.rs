@@ -1,5 +1,9 @@
 //! Journal events: every change to the ledger is one of these.
 
+use crate::domain::model::{
+    AppealOutcome, Attendance, Category, ClaimSource, ClaimStatus, ConfirmState, MemberStatus,
+    PeriodState as State,
+};
 use serde::{Deserialize, Serialize};
 
 /// A claim as written into the ledger.
@@ -15,10 +19,10 @@ pub struct NewClaim {
     pub date: Option<String>,
     pub note: Option<String>,
     pub evidence: Option<String>,
-    pub source: String,
+    pub source: ClaimSource,
     /// Already decided (imports of history): `approved` or `rejected`.
     #[serde(default)]
-    pub verdict: Option<String>,
+    pub verdict: Option<ClaimStatus>,
     #[serde(default)]
     pub reason: Option<String>,
 }
@@ -28,10 +32,10 @@ pub struct NewClaim {
 pub struct NewMember {
     pub id: i64,
     pub name: String,
-    pub category: String,
+    pub category: Category,
     pub tier: Option<i64>,
     pub group: Option<String>,
-    pub status: String,
+    pub status: MemberStatus,
 }
 
 /// A member's locked total, carried by the lock event.
@@ -74,7 +78,7 @@ pub enum Event {
     PeriodState {
         branch_id: i64,
         period: String,
-        state: String,
+        state: State,
         window_end: Option<String>,
     },
     ClaimsAdd {
@@ -95,7 +99,7 @@ pub enum Event {
     /// A verdict, or (with `status = "pending"`) its undoing.
     Verdict {
         claim: i64,
-        status: String,
+        status: ClaimStatus,
         points: f64,
         reason: Option<String>,
         by: String,
@@ -106,12 +110,19 @@ pub enum Event {
     ClaimWithdraw {
         claim: i64,
     },
+    /// The claims numbered `first_id` on, `count` of them, withdrawn at
+    /// once (the undo of a bulk import).
+    ClaimsWithdraw {
+        branch_id: i64,
+        first_id: i64,
+        count: i64,
+    },
     Confirm {
         branch_id: i64,
         period: String,
         member_id: i64,
         /// `confirmed`, `disputed`, or `null` to clear.
-        state: Option<String>,
+        state: Option<ConfirmState>,
         text: Option<String>,
         #[serde(default)]
         prev: Option<Box<Event>>,
@@ -123,7 +134,7 @@ pub enum Event {
         period: String,
         member_id: i64,
         /// What the member had signed: `confirmed` or `disputed`, with their words.
-        state: String,
+        state: ConfirmState,
         text: Option<String>,
         /// The kept total signed for, and the total now (`None`: the base score).
         signed_total: Option<f64>,
@@ -133,7 +144,7 @@ pub enum Event {
         branch_id: i64,
         period: String,
         member_id: i64,
-        mark: Option<String>,
+        mark: Option<Attendance>,
         #[serde(default)]
         prev: Option<Box<Event>>,
     },
@@ -168,7 +179,7 @@ pub enum Event {
     AppealReply {
         id: i64,
         /// `upheld`, `dismissed`, or `reconsider` (sent to the higher committee).
-        outcome: String,
+        outcome: AppealOutcome,
         reply: String,
         /// New due date when the appeal goes on to reconsideration.
         next_due: Option<String>,
@@ -230,6 +241,7 @@ impl Event {
             Event::ClaimsBatch { .. } => "claims_batch",
             Event::Verdict { .. } => "verdict",
             Event::ClaimWithdraw { .. } => "claim_withdraw",
+            Event::ClaimsWithdraw { .. } => "claims_withdraw",
             Event::Confirm { .. } => "confirm",
             Event::ConfirmVoid { .. } => "confirm_void",
             Event::Attendance { .. } => "attendance",

@@ -8,7 +8,15 @@ use sha2::{Digest, Sha256};
 /// Hash of the empty chain.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// Hash of one journal row.
+/// The branch an event belongs to and the action (one command) that wrote
+/// it; the action's number is the seq of its first event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub branch: i64,
+    pub action: i64,
+}
+
+/// Hash of one journal row written before events carried a stamp.
 pub fn chain_hash(
     prev: &str,
     seq: i64,
@@ -17,12 +25,40 @@ pub fn chain_hash(
     kind: &str,
     payload: &str,
 ) -> String {
+    stamped_hash(prev, seq, at, actor, kind, payload, None)
+}
+
+/// Hash of one journal row; a stamped row's hash covers its stamp too, an
+/// unstamped row's is what it always was.
+pub fn stamped_hash(
+    prev: &str,
+    seq: i64,
+    at: &str,
+    actor: &str,
+    kind: &str,
+    payload: &str,
+    stamp: Option<Stamp>,
+) -> String {
     let mut h = Sha256::new();
     for part in [prev, &seq.to_string(), at, actor, kind, payload] {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
+    if let Some(s) = stamp {
+        for part in [s.branch, s.action] {
+            h.update(part.to_string().as_bytes());
+            h.update([0u8]);
+        }
+    }
     hex::encode(h.finalize())
+}
+
+/// The stamp of the action that starts with the next event.
+pub fn next_action(conn: &Connection, branch: i64) -> rusqlite::Result<Stamp> {
+    Ok(Stamp {
+        branch,
+        action: head(conn)?.0 + 1,
+    })
 }
 
 /// Last sequence number and hash of the journal.
@@ -34,23 +70,36 @@ pub fn head(conn: &Connection) -> rusqlite::Result<(i64, String)> {
         .unwrap_or((0, GENESIS.to_string())))
 }
 
-/// Append an event and apply it, inside the caller's transaction. Returns (seq, hash).
+const INSERT: &str =
+    "INSERT INTO event (seq, at, actor, kind, payload, prev_hash, hash, branch_id, action)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/// Append an event of the action `stamp` and apply it, inside the caller's
+/// transaction. Returns (seq, hash).
 pub fn append(
     conn: &Connection,
     actor: &str,
     ev: &Event,
     at: &str,
+    stamp: Stamp,
 ) -> rusqlite::Result<(i64, String)> {
     let (last, prev) = head(conn)?;
     let seq = last + 1;
     let payload = serde_json::to_string(ev)
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let kind = ev.kind();
-    let hash = chain_hash(&prev, seq, at, actor, kind, &payload);
-    conn.prepare_cached(
-        "INSERT INTO event (seq, at, actor, kind, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![seq, at, actor, kind, payload, prev, hash])?;
+    let hash = stamped_hash(&prev, seq, at, actor, kind, &payload, Some(stamp));
+    conn.prepare_cached(INSERT)?.execute(params![
+        seq,
+        at,
+        actor,
+        kind,
+        payload,
+        prev,
+        hash,
+        stamp.branch,
+        stamp.action
+    ])?;
     apply(conn, ev, at, &hash)?;
     Ok((seq, hash))
 }
@@ -64,6 +113,7 @@ pub fn append_all(
     actor: &str,
     events: &[Event],
     at: &str,
+    stamp: Stamp,
 ) -> rusqlite::Result<Vec<(i64, String)>> {
     let bulk = events.len() > 1
         && events
@@ -72,7 +122,7 @@ pub fn append_all(
     if !bulk {
         return events
             .iter()
-            .map(|ev| append(conn, actor, ev, at))
+            .map(|ev| append(conn, actor, ev, at, stamp))
             .collect();
     }
     let (last, prev) = head(conn)?;
@@ -82,7 +132,8 @@ pub fn append_all(
             let mut out = Vec::with_capacity(events.len());
             for (i, ev) in events.iter().enumerate() {
                 let payload = serde_json::to_string(ev)?;
-                let hash = chain_hash(&prev, last + 1 + i as i64, at, actor, ev.kind(), &payload);
+                let seq = last + 1 + i as i64;
+                let hash = stamped_hash(&prev, seq, at, actor, ev.kind(), &payload, Some(stamp));
                 prev.clone_from(&hash);
                 out.push((payload, hash));
             }
@@ -96,14 +147,22 @@ pub fn append_all(
         applied?;
         hashed.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
     })?;
-    let mut put = conn.prepare_cached(
-        "INSERT INTO event (seq, at, actor, kind, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
+    let mut put = conn.prepare_cached(INSERT)?;
     let mut prev = prev;
     let mut out = Vec::with_capacity(events.len());
     for (i, (ev, (payload, hash))) in events.iter().zip(hashed).enumerate() {
         let seq = last + 1 + i as i64;
-        put.execute(params![seq, at, actor, ev.kind(), payload, prev, hash])?;
+        put.execute(params![
+            seq,
+            at,
+            actor,
+            ev.kind(),
+            payload,
+            prev,
+            hash,
+            stamp.branch,
+            stamp.action
+        ])?;
         prev.clone_from(&hash);
         out.push((seq, hash));
     }
@@ -119,4 +178,72 @@ pub fn write<T, E: From<rusqlite::Error>>(
     let out = f(&tx)?;
     tx.commit()?;
     Ok(out)
+}
+
+/// A journal row as undo reads it.
+#[derive(Debug, Clone)]
+pub struct RecentEvent {
+    pub seq: i64,
+    /// `None`: journalled before events carried a stamp.
+    pub stamp: Option<Stamp>,
+    pub kind: String,
+    /// Empty when longer than the reader asked for (a bulk import).
+    pub payload: String,
+}
+
+impl RecentEvent {
+    /// The action the event belongs to: an unstamped event is one of its own.
+    pub fn action(&self) -> i64 {
+        self.stamp.map_or(self.seq, |s| s.action)
+    }
+}
+
+/// Walk the events of `branch` (and the unstamped ones, which name their
+/// branch inside) newest first, until `f` says stop (false) or `limit` rows
+/// were seen. Payloads over `max_payload` bytes come back empty, unread.
+/// Every unstamped event is older than every stamped one (a database is
+/// migrated before it journals), so the branch's stamped events come first,
+/// each read by the index on (branch_id, seq).
+pub fn each_recent(
+    conn: &Connection,
+    branch: i64,
+    limit: i64,
+    max_payload: i64,
+    mut f: impl FnMut(RecentEvent) -> bool,
+) -> rusqlite::Result<()> {
+    let mut seen = 0;
+    for sql in [
+        "SELECT seq, branch_id, action, kind,
+                CASE WHEN octet_length(payload) <= ?3 THEN payload ELSE '' END
+         FROM event WHERE branch_id = ?1 ORDER BY seq DESC LIMIT ?2",
+        "SELECT seq, branch_id, action, kind,
+                CASE WHEN octet_length(payload) <= ?3 THEN payload ELSE '' END
+         FROM event WHERE branch_id IS NULL AND ?1 IS NOT NULL ORDER BY seq DESC LIMIT ?2",
+    ] {
+        let mut st = conn.prepare_cached(sql)?;
+        let mut rows = st.query(params![branch, limit - seen, max_payload])?;
+        while let Some(r) = rows.next()? {
+            seen += 1;
+            let stamp = match (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<i64>>(2)?) {
+                (Some(branch), Some(action)) => Some(Stamp { branch, action }),
+                _ => None,
+            };
+            let ev = RecentEvent {
+                seq: r.get(0)?,
+                stamp,
+                kind: r.get(3)?,
+                payload: r.get(4)?,
+            };
+            if !f(ev) {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The payload of journal event `seq`, however long.
+pub fn payload(conn: &Connection, seq: i64) -> rusqlite::Result<String> {
+    conn.prepare_cached("SELECT payload FROM event WHERE seq = ?1")?
+        .query_row([seq], |r| r.get(0))
 }

@@ -8,6 +8,7 @@ pub mod claim_rows;
 pub mod compare;
 pub mod db;
 pub mod events;
+pub mod fault;
 mod fold_packs;
 pub mod journal;
 pub mod lease;
@@ -18,4 +19,5 @@ pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};
 pub use events::{Event, LockedTotal, NewClaim, NewMember};
+pub use fault::{fault, Fault};
 pub use seal::seal_of;

@@ -1,6 +1,8 @@
 //! Reading the current-state tables.
 
-use crate::domain::model::{Claim, ClaimSource, ClaimStatus, Member, MemberStatus, ShortText};
+use crate::domain::model::{
+    Attendance, Claim, ClaimStatus, ConfirmState, Member, PeriodState, ShortText,
+};
 use crate::domain::scoring::Tally;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
@@ -19,7 +21,7 @@ pub struct BranchRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeriodRow {
     pub id: String,
-    pub state: String,
+    pub state: PeriodState,
     pub opened_at: String,
     pub locked_at: Option<String>,
     pub seal: Option<String>,
@@ -64,18 +66,10 @@ fn member_from(r: &rusqlite::Row) -> rusqlite::Result<Member> {
     Ok(Member {
         id: r.get(0)?,
         name: r.get_ref(1)?.as_str()?.into(),
-        category: r
-            .get_ref(2)?
-            .as_str()?
-            .parse()
-            .unwrap_or(crate::domain::model::Category::Full),
+        category: r.get(2)?,
         tier: r.get(3)?,
         group: r.get_ref(4)?.as_str_or_null()?.map(ShortText::from),
-        status: r
-            .get_ref(5)?
-            .as_str()?
-            .parse()
-            .unwrap_or(MemberStatus::Active),
+        status: r.get(5)?,
     })
 }
 
@@ -132,8 +126,6 @@ const CLAIM_COLS: &str =
     c.act_date, c.note, c.evidence, c.source, c.status, c.reason";
 
 fn claim_from(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
-    let source: String = r.get(12)?;
-    let status: String = r.get(13)?;
     Ok(Claim {
         id: r.get(0)?,
         member_id: r.get(1)?,
@@ -147,8 +139,8 @@ fn claim_from(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
         date: r.get(9)?,
         note: r.get(10)?,
         evidence: r.get(11)?,
-        source: source.parse().unwrap_or(ClaimSource::Secretary),
-        status: status.parse().unwrap_or(ClaimStatus::Pending),
+        source: r.get(12)?,
+        status: r.get(13)?,
         reason: r.get(14)?,
     })
 }
@@ -187,10 +179,13 @@ pub fn claims(
     let filter = period_member_filter("c", period, member);
     let mut st = conn.prepare_cached(&format!(
         "SELECT {CLAIM_COLS} FROM claim c JOIN member m ON m.id = c.member_id
-         WHERE c.branch_id = ?1 AND {filter} AND c.status <> 'withdrawn'
+         WHERE c.branch_id = ?1 AND {filter} AND c.status <> ?4
          ORDER BY c.id"
     ))?;
-    let rows = st.query_map(params![branch, period, member], claim_from)?;
+    let rows = st.query_map(
+        params![branch, period, member, ClaimStatus::Withdrawn],
+        claim_from,
+    )?;
     rows.collect()
 }
 
@@ -201,7 +196,8 @@ pub fn pending_counts(
     period: &str,
 ) -> rusqlite::Result<HashMap<i64, usize>> {
     // The small index of pending claims (migration 3); an older database
-    // opened read-only has only the full one.
+    // opened read-only has only the full one. The partial index is only
+    // usable with its own literal word (`ClaimStatus::Pending`), not a bound one.
     let mut st = conn
         .prepare_cached(
             "SELECT member_id, count(*) FROM claim INDEXED BY claim_pending
@@ -227,9 +223,11 @@ pub fn pending_count(
     member: i64,
 ) -> rusqlite::Result<usize> {
     conn.prepare_cached(
-        "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 AND status = 'pending'",
+        "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3 AND status = ?4",
     )?
-    .query_row(params![branch, period, member], |r| r.get::<_, i64>(0))
+    .query_row(params![branch, period, member, ClaimStatus::Pending], |r| {
+        r.get::<_, i64>(0)
+    })
     .map(|n| n as usize)
 }
 
@@ -239,7 +237,7 @@ pub fn confirmation(
     branch: i64,
     period: &str,
     member: i64,
-) -> rusqlite::Result<Option<(String, Option<String>)>> {
+) -> rusqlite::Result<Option<(ConfirmState, Option<String>)>> {
     conn.prepare_cached(
         "SELECT state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2 AND member_id = ?3
          AND state <> 'voided'",
@@ -253,7 +251,7 @@ pub fn confirmations(
     conn: &Connection,
     branch: i64,
     period: &str,
-) -> rusqlite::Result<HashMap<i64, (String, Option<String>)>> {
+) -> rusqlite::Result<HashMap<i64, (ConfirmState, Option<String>)>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, state, text FROM confirmation WHERE branch_id = ?1 AND period = ?2
          AND state <> 'voided'",
@@ -268,7 +266,7 @@ pub fn attendance(
     conn: &Connection,
     branch: i64,
     period: &str,
-) -> rusqlite::Result<HashMap<i64, String>> {
+) -> rusqlite::Result<HashMap<i64, Attendance>> {
     let mut st = conn.prepare_cached(
         "SELECT member_id, mark FROM attendance WHERE branch_id = ?1 AND period = ?2",
     )?;
@@ -286,15 +284,20 @@ pub struct EventRow {
     pub payload: String,
     pub prev_hash: String,
     pub hash: String,
+    /// Its branch and action (`None`: journalled before events carried them).
+    pub stamp: Option<super::journal::Stamp>,
 }
 
-/// Walk the journal in order.
+/// Walk the journal in order (of a database at the current schema version).
 pub fn each_event(
     conn: &Connection,
     mut f: impl FnMut(EventRow) -> Result<(), String>,
 ) -> Result<(), String> {
     let mut st = conn
-        .prepare("SELECT seq, at, actor, kind, payload, prev_hash, hash FROM event ORDER BY seq")
+        .prepare(
+            "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
+             FROM event ORDER BY seq",
+        )
         .map_err(|e| e.to_string())?;
     let mut rows = st.query([]).map_err(|e| e.to_string())?;
     while let Some(r) = rows.next().map_err(|e| e.to_string())? {
@@ -306,6 +309,13 @@ pub fn each_event(
             payload: r.get(4).map_err(|e| e.to_string())?,
             prev_hash: r.get(5).map_err(|e| e.to_string())?,
             hash: r.get(6).map_err(|e| e.to_string())?,
+            stamp: match (
+                r.get::<_, Option<i64>>(7).map_err(|e| e.to_string())?,
+                r.get::<_, Option<i64>>(8).map_err(|e| e.to_string())?,
+            ) {
+                (Some(branch), Some(action)) => Some(super::journal::Stamp { branch, action }),
+                _ => None,
+            },
         };
         f(row)?;
     }
@@ -438,9 +448,11 @@ pub fn claim_counts(
 ) -> rusqlite::Result<(usize, usize)> {
     let all = conn
         .prepare_cached(
-            "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status <> 'withdrawn'",
+            "SELECT count(*) FROM claim WHERE branch_id = ?1 AND period = ?2 AND status <> ?3",
         )?
-        .query_row(params![branch, period], |r| r.get::<_, i64>(0))?;
+        .query_row(params![branch, period, ClaimStatus::Withdrawn], |r| {
+            r.get::<_, i64>(0)
+        })?;
     let all = all as usize;
     let pending: usize = pending_counts(conn, branch, period)?.values().sum();
     Ok((all, pending))

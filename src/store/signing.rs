@@ -1,6 +1,7 @@
 //! Signatures (签字确认) and the kept totals they were given for: what the
 //! core reads to void a confirmation whose total has moved since.
 
+use crate::domain::model::{ConfirmState, PeriodState};
 use rusqlite::{params, Connection};
 use std::collections::HashSet;
 
@@ -12,8 +13,7 @@ pub const VOIDED: &str = "voided";
 pub struct Signed {
     pub period: String,
     pub member_id: i64,
-    /// `confirmed` or `disputed`.
-    pub state: String,
+    pub state: ConfirmState,
     pub text: Option<String>,
     /// The member's kept total (`None`: no entries, the base score).
     pub total: Option<f64>,
@@ -26,20 +26,23 @@ pub fn signed_totals(conn: &Connection, branch: i64) -> rusqlite::Result<Vec<Sig
         "SELECT c.period, c.member_id, c.state, c.text, s.total
          FROM confirmation c
          JOIN period p ON p.branch_id = c.branch_id AND p.id = c.period
-                      AND p.state IN ('open', 'in-session')
+                      AND p.state IN (?2, ?3)
          LEFT JOIN score s ON s.branch_id = c.branch_id AND s.period = c.period
                           AND s.member_id = c.member_id
          WHERE c.branch_id = ?1 AND c.state <> 'voided'",
     )?;
-    let rows = st.query_map([branch], |r| {
-        Ok(Signed {
-            period: r.get(0)?,
-            member_id: r.get(1)?,
-            state: r.get(2)?,
-            text: r.get(3)?,
-            total: r.get(4)?,
-        })
-    })?;
+    let rows = st.query_map(
+        params![branch, PeriodState::Open, PeriodState::InSession],
+        |r| {
+            Ok(Signed {
+                period: r.get(0)?,
+                member_id: r.get(1)?,
+                state: r.get(2)?,
+                text: r.get(3)?,
+                total: r.get(4)?,
+            })
+        },
+    )?;
     rows.collect()
 }
 

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use jifen::app::appeals::AppealOutcome;
 use jifen::app::{Ledger, RankScope};
-use jifen::domain::model::PeriodId;
+use jifen::domain::model::{AppealStage, PeriodId, PeriodState};
 use std::path::PathBuf;
 
 fn demo() -> (tempfile::TempDir, PathBuf, Ledger) {
@@ -43,14 +43,14 @@ fn lock_starts_the_window_and_publish_records_it() {
     let (locked, _) = setup(&l);
     let cal = l.calendar().expect("calendar");
     let pb = l.publication(&q3(), locked).expect("publication");
-    assert_eq!(pb.state, "locked");
+    assert_eq!(pb.state, PeriodState::Locked);
     assert_eq!(pb.days, 3);
     assert!(pb.working_days);
     assert_eq!(pb.window_end, Some(cal.add_working_days(locked, 3)));
     assert!(!pb.closed);
     assert!(!pb.can_finalize);
     let pb = l.publish(&q3(), None).expect("publish");
-    assert_eq!(pb.state, "published");
+    assert_eq!(pb.state, PeriodState::Published);
     assert_eq!(pb.window_end, Some(cal.add_working_days(locked, 3)));
     assert!(l.publish(&q3(), None).is_err(), "published once");
     let q4: PeriodId = "2026Q4".parse().expect("period");
@@ -103,7 +103,7 @@ fn upheld_appeal_posts_a_correction_that_changes_the_score_and_verify_still_pass
         .expect("file");
     let a = l.appeal_on(id, locked).expect("appeal");
     assert!(a.open);
-    assert_eq!(a.stage, "branch");
+    assert_eq!(a.stage, AppealStage::Branch);
     assert_eq!(a.status, "open");
     let cal = l.calendar().expect("calendar");
     assert_eq!(
@@ -225,7 +225,7 @@ fn dismissed_appeal_goes_to_reconsideration_with_its_own_deadline() {
         )
         .expect("reconsider");
     assert!(a.open, "open again at the higher committee");
-    assert_eq!(a.stage, "higher");
+    assert_eq!(a.stage, AppealStage::Higher);
     assert_eq!(
         a.due,
         cal.add_working_days(asked, 3)
@@ -247,7 +247,7 @@ fn dismissed_appeal_goes_to_reconsideration_with_its_own_deadline() {
         )
         .expect("final reply");
     assert_eq!(a.status, "upheld");
-    assert_eq!(a.stage, "higher");
+    assert_eq!(a.stage, AppealStage::Higher);
     assert_eq!(a.history.len(), 3);
     assert_eq!(score(&l, q3(), m), before + 1.0);
     jifen::app::verify(l.path(), None).expect("verify");
@@ -270,7 +270,7 @@ fn branch_can_forward_an_open_appeal_and_the_higher_committee_dismisses() {
         )
         .expect("forward");
     assert!(a.open);
-    assert_eq!(a.stage, "higher");
+    assert_eq!(a.stage, AppealStage::Higher);
     let a = l
         .reply_appeal(id, AppealOutcome::Dismissed, "维持原认定", None, locked)
         .expect("final");
@@ -374,7 +374,7 @@ fn finalize_waits_for_the_window_and_the_open_appeals() {
     assert!(checked[0].1, "finalized by the check");
     assert_eq!(
         l.period_row(&q3()).expect("row").expect("row").state,
-        "final"
+        PeriodState::Final
     );
     assert!(l.finalize(&q3(), after).is_err(), "already final");
     assert!(

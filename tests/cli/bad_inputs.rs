@@ -727,7 +727,11 @@ fn a_broken_holiday_file_refuses_the_lock_before_anything_is_locked() {
         .period_row(&"2026Q4".parse().expect("p"))
         .expect("row")
         .expect("row");
-    assert_eq!(p.state, "open", "nothing was locked");
+    assert_eq!(
+        p.state,
+        jifen::domain::model::PeriodState::Open,
+        "nothing was locked"
+    );
 }
 
 #[test]
@@ -739,5 +743,50 @@ fn an_empty_file_is_not_turned_into_a_ledger() {
         let out = common::cli::jifen(&db, args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert_eq!(std::fs::metadata(&db).expect("meta").len(), 0, "{args:?}");
+    }
+}
+
+/// The column of a claim error comes from the error's field, for every field.
+#[test]
+fn csv_errors_name_the_field_they_are_about() {
+    let h = "member,item,level,count,points,date,note,period,verdict,reason";
+    for (row, needles) in [
+        (
+            "张伟,other.blood,,1,,2026-13-01,,2026Q4,,",
+            ["column 'date'", "2026-13-01"],
+        ),
+        (
+            "张伟,other.blood,,1,,2026-01-05,,2026Q4,,",
+            ["column 'date'", "outside"],
+        ),
+        (
+            "张伟,other.blood,,1,,,,2026Q5,,",
+            ["column 'period'", "2026Q5"],
+        ),
+        (
+            "张伟,other.blood,,0,,,,2026Q4,,",
+            ["column 'count'", "got 0"],
+        ),
+        (
+            "张伟,work.speech,,1,,,,2026Q4,,",
+            ["column 'level'", "needs a level"],
+        ),
+        (
+            "张伟,other.blood,,1,,,,2026Q4,rejected,",
+            ["column 'reason'", "reason"],
+        ),
+        (
+            "张伟,other.blood,,1,,,,2026Q4,adjusted,多算",
+            ["column 'verdict'", "approved or rejected"],
+        ),
+    ] {
+        let mut all = vec!["claims.csv:2"];
+        all.extend(needles);
+        bad_import(
+            "claim",
+            "claims.csv",
+            format!("{h}\n{row}\n").as_bytes(),
+            &all,
+        );
     }
 }

@@ -18,3 +18,4 @@ mod grading_cli;
 mod grading_papers;
 mod paper_columns;
 mod storage;
+mod undo_and_faults;

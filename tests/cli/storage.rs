@@ -7,7 +7,7 @@ use crate::common;
 
 use common::cli::{jifen, ok};
 use jifen::app::{verify, ClaimDraft, ClaimFilter, Ledger, MemberDraft, RankScope};
-use jifen::domain::model::{Category, ClaimStatus, MemberStatus, Outcome};
+use jifen::domain::model::{Category, ClaimSource, ClaimStatus, MemberStatus, Outcome};
 use jifen::store::{journal, Event, LockedTotal, NewClaim, NewMember};
 use rusqlite::Connection;
 use std::path::Path;
@@ -326,15 +326,15 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         .map(|(i, n)| NewMember {
             id: i as i64 + 1,
             name: n.to_string(),
-            category: "full".into(),
+            category: Category::Full,
             tier: None,
             group: None,
-            status: "active".into(),
+            status: MemberStatus::Active,
         })
         .collect();
     // Q3 is locked with its packs; Q4 is open with a pack and one claim
     // already unpacked by a verdict.
-    let claim = |id: i64, member: i64, period: &str, verdict: Option<&str>| NewClaim {
+    let claim = |id: i64, member: i64, period: &str, verdict: Option<ClaimStatus>| NewClaim {
         id,
         member_id: member,
         period: period.into(),
@@ -345,12 +345,12 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         date: None,
         note: Some(format!("第{id}条")),
         evidence: None,
-        source: "import".into(),
-        verdict: verdict.map(String::from),
+        source: ClaimSource::Import,
+        verdict,
         reason: None,
     };
     let q3: Vec<NewClaim> = (1..=6)
-        .map(|i| claim(i, (i + 1) % 2 + 1, "2026Q3", Some("approved")))
+        .map(|i| claim(i, (i + 1) % 2 + 1, "2026Q3", Some(ClaimStatus::Approved)))
         .collect();
     let q4: Vec<NewClaim> = (7..=10).map(|i| claim(i, 1, "2026Q4", None)).collect();
     let events = [
@@ -411,7 +411,7 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         },
         Event::Verdict {
             claim: 8,
-            status: "approved".into(),
+            status: ClaimStatus::Approved,
             points: 2.0,
             reason: None,
             by: "secretary".into(),

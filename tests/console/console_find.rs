@@ -48,8 +48,8 @@ fn initials_find_a_member_at_roll_call_and_the_mark_goes_to_them() {
     let p = "2026Q4".parse().expect("period");
     let marks = app.ledger().attendance(&p).expect("attendance");
     assert_eq!(
-        marks.get(&id_of(&app, "欧阳娜娜")).map(String::as_str),
-        Some("leave"),
+        marks.get(&id_of(&app, "欧阳娜娜")).copied(),
+        Some(jifen::domain::model::Attendance::Leave),
         "{:?}",
         app.status()
     );

@@ -6,7 +6,9 @@ use console_common::{ch, demo, key, typed};
 use jifen::app::board_state::BoardMode;
 use jifen::app::{ClaimFilter, Ledger};
 use jifen::cli::Lang;
-use jifen::domain::model::{ClaimStatus, PeriodId};
+use jifen::domain::model::{
+    AppealStage, Attendance, ClaimStatus, ConfirmState, PeriodId, PeriodState,
+};
 use jifen::tui::console::{App, ScreenKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -214,7 +216,7 @@ fn confirm_and_dispute() {
     let first = app.selected_member_id().expect("member");
     ch(&mut app, 'c');
     let c = app.ledger().confirmation_of(first, &q4()).expect("query");
-    assert_eq!(c.map(|c| c.0).as_deref(), Some("confirmed"));
+    assert_eq!(c.map(|c| c.0), Some(ConfirmState::Confirmed));
     ch(&mut app, 'n');
     while pending_of(&app, app.selected_member_id().expect("member")) > 0 {
         ch(&mut app, 'n');
@@ -229,7 +231,7 @@ fn confirm_and_dispute() {
         .confirmation_of(second, &q4())
         .expect("query")
         .expect("recorded");
-    assert_eq!(c.0, "disputed");
+    assert_eq!(c.0, ConfirmState::Disputed);
     assert_eq!(c.1.as_deref(), Some("献血证明已补交"));
 }
 
@@ -242,8 +244,8 @@ fn roll_call_marks() {
     let second = app.selected_member_id().expect("moved on");
     ch(&mut app, 'x');
     let marks = app.ledger().attendance(&q4()).expect("marks");
-    assert_eq!(marks.get(&first).map(String::as_str), Some("present"));
-    assert_eq!(marks.get(&second).map(String::as_str), Some("absent"));
+    assert_eq!(marks.get(&first), Some(&Attendance::Present));
+    assert_eq!(marks.get(&second), Some(&Attendance::Absent));
 }
 
 #[test]
@@ -280,7 +282,7 @@ fn lock_takes_the_typed_period() {
     key(&mut app, KeyCode::Esc);
     assert!(!app.has_overlay(), "{:?}", app.status());
     let row = app.ledger().period_row(&q4()).expect("query").expect("row");
-    assert_eq!(row.state, "published");
+    assert_eq!(row.state, PeriodState::Published);
     assert!(row.seal.is_some());
     assert!(
         row.window_end.is_some(),
@@ -569,7 +571,7 @@ fn dismiss_then_reconsider() {
     assert!(!app.has_overlay(), "{:?}", app.status());
     let a = &app.ledger().appeals(None).expect("appeals")[0];
     assert!(a.open, "open again at the higher committee");
-    assert_eq!(a.stage, "higher");
+    assert_eq!(a.stage, AppealStage::Higher);
 }
 
 #[test]
@@ -660,7 +662,7 @@ fn finalize_after_the_window_closes() {
             .expect("q")
             .expect("row")
             .state,
-        "locked",
+        PeriodState::Locked,
         "the window is still open"
     );
     let later = app.today() + chrono::Duration::days(30);
@@ -672,7 +674,7 @@ fn finalize_after_the_window_closes() {
             .expect("q")
             .expect("row")
             .state,
-        "final",
+        PeriodState::Final,
         "{:?}",
         app.status()
     );

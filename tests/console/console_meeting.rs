@@ -42,7 +42,7 @@ fn signature(app: &App, member: i64) -> Option<String> {
     app.ledger()
         .confirmation_of(member, &q4())
         .expect("query")
-        .map(|c| c.0)
+        .map(|c| c.0.code().to_string())
 }
 
 fn score(app: &App, member: i64) -> f64 {
@@ -433,7 +433,12 @@ fn locking_an_inquorate_session_asks_and_the_record_says_so() {
         .expect("row")
         .expect("period")
         .state;
-    assert_eq!(state, "published", "{:?}", app.status());
+    assert_eq!(
+        state,
+        jifen::domain::model::PeriodState::Published,
+        "{:?}",
+        app.status()
+    );
     let notes = quorum_notes(&path);
     assert_eq!(notes.len(), 1);
     assert!(
@@ -462,7 +467,12 @@ fn a_quorate_session_locks_without_the_extra_question() {
         .expect("row")
         .expect("period")
         .state;
-    assert_eq!(state, "published", "{:?}", app.status());
+    assert_eq!(
+        state,
+        jifen::domain::model::PeriodState::Published,
+        "{:?}",
+        app.status()
+    );
     let notes = quorum_notes(&path);
     assert_eq!(notes.len(), 1);
     assert!(!notes[0].0, "quorate: nothing waived");

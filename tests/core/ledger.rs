@@ -143,23 +143,41 @@ fn a_rewritten_chain_fails_against_the_printed_seal() {
     // Rewrite one actor name and recompute every hash after it, as an insider could.
     let c = Connection::open(&p).unwrap();
     c.execute_batch("DROP TRIGGER event_no_update").unwrap();
-    let rows: Vec<(i64, String, String, String, String)> = c
-        .prepare("SELECT seq, at, actor, kind, payload FROM event ORDER BY seq")
+    type Row = (i64, String, String, String, String, i64, i64);
+    let rows: Vec<Row> = c
+        .prepare("SELECT seq, at, actor, kind, payload, branch_id, action FROM event ORDER BY seq")
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
         })
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     let mut prev = jifen::store::journal::GENESIS.to_string();
-    for (seq, at, actor, kind, payload) in rows {
+    for (seq, at, actor, kind, payload, branch, action) in rows {
         let actor = if seq == 2 {
             "someone else".to_string()
         } else {
             actor
         };
-        let h = jifen::store::journal::chain_hash(&prev, seq, &at, &actor, &kind, &payload);
+        let stamp = jifen::store::journal::Stamp { branch, action };
+        let h = jifen::store::journal::stamped_hash(
+            &prev,
+            seq,
+            &at,
+            &actor,
+            &kind,
+            &payload,
+            Some(stamp),
+        );
         c.execute(
             "UPDATE event SET actor = ?2, prev_hash = ?3, hash = ?4 WHERE seq = ?1",
             rusqlite::params![seq, actor, prev, h],

@@ -8,6 +8,7 @@ mod grading_common;
 mod calendar_days;
 mod grading;
 mod grading_props;
+mod journal_actions;
 mod kept_totals;
 mod layering;
 mod ledger;

@@ -164,29 +164,36 @@ fn bureau_refuses_bad_claims_listing_what_is_allowed() {
     l.open_period("2026Q1").unwrap();
     let s = l.scheme().clone();
     let e = s.price_claim("work.nonsense", None, 1, None).unwrap_err();
+    assert_eq!(e.field(), jifen::domain::scheme::ClaimField::Item);
+    let e = e.to_string();
     assert!(
         e.contains("unknown item 'work.nonsense'") && e.contains("work.speech"),
         "{e}"
     );
     let e = s
         .price_claim("work.speech", Some("unit"), 1, None)
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(
         e.contains("no level 'unit'") && e.contains("city = 3") && e.contains("national = 10"),
         "{e}"
     );
     let e = s.price_claim("work.speech", None, 1, None).unwrap_err();
+    assert_eq!(e.field(), jifen::domain::scheme::ClaimField::Level);
+    let e = e.to_string();
     assert!(e.contains("needs a level"), "{e}");
     let e = s
         .price_claim("work.major-task", None, 1, Some(6.0))
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(
         e.contains("outside the bounds") && e.contains("0 to 5"),
         "{e}"
     );
     let e = s
         .price_claim("other.branch", None, 1, Some(0.5))
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("1 to 2"), "{e}");
     assert_eq!(
         s.price_claim("work.written", Some("province"), 2, None),
@@ -413,7 +420,8 @@ fn pipeline_quarter_and_year() {
     let e = l
         .scheme()
         .price_claim("conduct.study", None, 1, Some(35.0))
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("0 to 33"), "{e}");
 }
 

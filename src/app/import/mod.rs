@@ -6,7 +6,7 @@ mod table;
 use super::bulk::BulkClaims;
 use super::claim_check::{ClaimChecker, ClaimFields};
 use super::{Ledger, MemberDraft, Result};
-use crate::domain::model::{ClaimSource, MemberStatus, Outcome};
+use crate::domain::model::{ClaimSource, ClaimStatus, MemberStatus, Outcome};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -159,7 +159,7 @@ impl Ledger {
                     .into());
             }
             let raw_cat = cell(&t, cells, "category");
-            let (category, status) = if raw_cat == "exempt" {
+            let (category, status) = if raw_cat == MemberStatus::Exempt.code() {
                 (crate::domain::model::Category::Full, MemberStatus::Exempt)
             } else {
                 (
@@ -338,7 +338,7 @@ impl<'a> ClaimRows<'a> {
             })?)
         };
         let verdict_s = at(cells, col.verdict);
-        let verdict = if verdict_s.is_empty() || verdict_s == "pending" {
+        let verdict = if verdict_s.is_empty() || verdict_s == ClaimStatus::Pending.code() {
             None
         } else {
             let v = verdict_s.parse::<Outcome>();
@@ -360,31 +360,7 @@ impl<'a> ClaimRows<'a> {
         };
         checker
             .check(&fields)
-            .map_err(|e| t.err(line, column_of(&e), e).into())
-    }
-}
-
-/// The column a claim check's message is about.
-fn column_of(message: &str) -> &'static str {
-    let has = |w: &str| message.contains(w);
-    if has("item") && !has("points") {
-        if has("level") {
-            "level"
-        } else {
-            "item"
-        }
-    } else if has("points") {
-        "points"
-    } else if has("period") {
-        "period"
-    } else if has("date") {
-        "date"
-    } else if has("count") {
-        "count"
-    } else if has("reason") || has("verdict") {
-        "verdict"
-    } else {
-        "member"
+            .map_err(|e| t.err(line, e.field().column(), e.to_string()).into())
     }
 }
 

@@ -6,6 +6,7 @@
 mod choices;
 mod grading;
 mod pricing;
+pub use pricing::{ClaimField, PriceError, MAX_COUNT};
 mod ties;
 mod validate;
 

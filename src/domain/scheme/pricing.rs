@@ -2,6 +2,97 @@
 //! committee sets.
 
 use super::{Item, ItemKind, Scheme};
+use crate::domain::model::fmt_points;
+
+/// Which of a claim's fields a check is about (an import names it as the column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimField {
+    Member,
+    Item,
+    Level,
+    Count,
+    Points,
+    Date,
+    Period,
+    Verdict,
+    Reason,
+}
+
+impl ClaimField {
+    /// The column of a claim import that holds the field.
+    pub fn column(self) -> &'static str {
+        match self {
+            ClaimField::Member => "member",
+            ClaimField::Item => "item",
+            ClaimField::Level => "level",
+            ClaimField::Count => "count",
+            ClaimField::Points => "points",
+            ClaimField::Date => "date",
+            ClaimField::Period => "period",
+            ClaimField::Verdict => "verdict",
+            ClaimField::Reason => "reason",
+        }
+    }
+}
+
+/// Why a claim does not fit the item catalogue, with what a message needs.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PriceError {
+    #[error("unknown item '{code}' in scheme {scheme} (allowed: {})", .allowed.join(", "))]
+    UnknownItem {
+        code: String,
+        scheme: String,
+        allowed: Vec<String>,
+    },
+    #[error("count must be from 1 to {MAX_COUNT}, got {count}")]
+    CountOutOfRange { count: i64 },
+    #[error("item '{code}' needs a level ({})", .levels.join(", "))]
+    NeedsLevel { code: String, levels: Vec<String> },
+    #[error("item '{code}' has no level '{level}' (allowed: {allowed})")]
+    NoSuchLevel {
+        code: String,
+        level: String,
+        allowed: String,
+    },
+    #[error("item '{code}' has no levels, got level '{level}'")]
+    NoLevels { code: String, level: String },
+    #[error("item '{code}' needs --points ({allowed})")]
+    NeedsPoints { code: String, allowed: String },
+    #[error("points {} outside the bounds of '{code}' ({allowed})", fmt_points(*.points))]
+    OutOfBounds {
+        code: String,
+        points: f64,
+        allowed: String,
+    },
+    #[error("points {} do not match item '{code}' ({allowed}): expected {}", fmt_points(*.points), fmt_points(*.expected))]
+    Mismatch {
+        code: String,
+        points: f64,
+        allowed: String,
+        expected: f64,
+    },
+    #[error("unknown item '{code}'")]
+    NotInScheme { code: String },
+    #[error("adjusted points must be zero or more, got {}", fmt_points(*.points))]
+    NegativeAdjust { points: f64 },
+}
+
+impl PriceError {
+    /// The claim field the error is about.
+    pub fn field(&self) -> ClaimField {
+        match self {
+            PriceError::UnknownItem { .. } | PriceError::NotInScheme { .. } => ClaimField::Item,
+            PriceError::CountOutOfRange { .. } => ClaimField::Count,
+            PriceError::NeedsLevel { .. }
+            | PriceError::NoSuchLevel { .. }
+            | PriceError::NoLevels { .. } => ClaimField::Level,
+            PriceError::NeedsPoints { .. }
+            | PriceError::OutOfBounds { .. }
+            | PriceError::Mismatch { .. }
+            | PriceError::NegativeAdjust { .. } => ClaimField::Points,
+        }
+    }
+}
 
 /// The most occurrences one claim may count: a quarter's acts of one kind by
 /// one member never come near it, and a larger count is a typing slip.
@@ -15,7 +106,7 @@ impl Scheme {
         level: Option<&str>,
         count: i64,
         points: Option<f64>,
-    ) -> Result<f64, String> {
+    ) -> Result<f64, PriceError> {
         let item = self.item(code).ok_or_else(|| {
             let near: Vec<&str> = self
                 .items
@@ -31,37 +122,39 @@ impl Scheme {
             } else {
                 near
             };
-            format!(
-                "unknown item '{code}' in scheme {} (allowed: {})",
-                self.id,
-                list.join(", ")
-            )
+            PriceError::UnknownItem {
+                code: code.to_string(),
+                scheme: self.id.clone(),
+                allowed: list.into_iter().map(String::from).collect(),
+            }
         })?;
         if !(1..=MAX_COUNT).contains(&count) {
-            return Err(format!("count must be from 1 to {MAX_COUNT}, got {count}"));
+            return Err(PriceError::CountOutOfRange { count });
         }
         let n = count as f64;
         if let Some(levels) = &item.levels {
-            let lv = level.filter(|l| !l.is_empty()).ok_or_else(|| {
-                format!(
-                    "item '{code}' needs a level ({})",
-                    levels.keys().cloned().collect::<Vec<_>>().join(", ")
-                )
-            })?;
-            let per = levels.get(lv).ok_or_else(|| {
-                format!(
-                    "item '{code}' has no level '{lv}' (allowed: {})",
-                    levels
-                        .iter()
-                        .map(|(k, v)| format!("{k} = {}", crate::domain::model::fmt_points(*v)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+            let lv = level
+                .filter(|l| !l.is_empty())
+                .ok_or_else(|| PriceError::NeedsLevel {
+                    code: code.to_string(),
+                    levels: levels.keys().cloned().collect(),
+                })?;
+            let per = levels.get(lv).ok_or_else(|| PriceError::NoSuchLevel {
+                code: code.to_string(),
+                level: lv.to_string(),
+                allowed: levels
+                    .iter()
+                    .map(|(k, v)| format!("{k} = {}", fmt_points(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })?;
             return check_given(code, points, per * n, item);
         }
         if let Some(l) = level.filter(|l| !l.is_empty()) {
-            return Err(format!("item '{code}' has no levels, got level '{l}'"));
+            return Err(PriceError::NoLevels {
+                code: code.to_string(),
+                level: l.to_string(),
+            });
         }
         if let Some(p) = item.points {
             return check_given(code, points, p * n, item);
@@ -69,44 +162,48 @@ impl Scheme {
         if item.kind == ItemKind::Veto {
             return Ok(0.0);
         }
-        let p =
-            points.ok_or_else(|| format!("item '{code}' needs --points ({})", item.allowed()))?;
+        let p = points.ok_or_else(|| PriceError::NeedsPoints {
+            code: code.to_string(),
+            allowed: item.allowed(),
+        })?;
         let lo = item.min.unwrap_or(0.0) * n;
         let hi = item.max.map(|m| m * n);
         if p < lo - 1e-9 || hi.is_some_and(|h| p > h + 1e-9) || p < 0.0 {
-            return Err(format!(
-                "points {} outside the bounds of '{code}' ({})",
-                crate::domain::model::fmt_points(p),
-                item.allowed()
-            ));
+            return Err(PriceError::OutOfBounds {
+                code: code.to_string(),
+                points: p,
+                allowed: item.allowed(),
+            });
         }
         Ok(p)
     }
 
     /// Check points the committee sets when adjusting a claim (a number, not
     /// negative); the item's bound is `Item::adjust_max`.
-    pub fn check_adjusted(&self, code: &str, points: f64) -> Result<&Item, String> {
-        let item = self
-            .item(code)
-            .ok_or_else(|| format!("unknown item '{code}'"))?;
+    pub fn check_adjusted(&self, code: &str, points: f64) -> Result<&Item, PriceError> {
+        let item = self.item(code).ok_or_else(|| PriceError::NotInScheme {
+            code: code.to_string(),
+        })?;
         if points < 0.0 || !points.is_finite() {
-            return Err(format!(
-                "adjusted points must be zero or more, got {}",
-                crate::domain::model::fmt_points(points)
-            ));
+            return Err(PriceError::NegativeAdjust { points });
         }
         Ok(item)
     }
 }
 
-fn check_given(code: &str, given: Option<f64>, expected: f64, item: &Item) -> Result<f64, String> {
+fn check_given(
+    code: &str,
+    given: Option<f64>,
+    expected: f64,
+    item: &Item,
+) -> Result<f64, PriceError> {
     match given {
-        Some(p) if (p - expected).abs() > 1e-9 => Err(format!(
-            "points {} do not match item '{code}' ({}): expected {}",
-            crate::domain::model::fmt_points(p),
-            item.allowed(),
-            crate::domain::model::fmt_points(expected)
-        )),
+        Some(p) if (p - expected).abs() > 1e-9 => Err(PriceError::Mismatch {
+            code: code.to_string(),
+            points: p,
+            allowed: item.allowed(),
+            expected,
+        }),
         _ => Ok(expected),
     }
 }

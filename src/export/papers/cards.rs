@@ -159,9 +159,9 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
                     Cell::Num(a.id as f64),
                     a.member.clone().into(),
                     a.text.clone().into(),
-                    match a.stage.as_str() {
-                        "higher" => t(zh, "上级复议", "reconsideration"),
-                        _ => t(zh, "支部", "branch"),
+                    match a.stage {
+                        AppealStage::Higher => t(zh, "上级复议", "reconsideration"),
+                        AppealStage::Branch => t(zh, "支部", "branch"),
                     }
                     .into(),
                     match a.status.as_str() {

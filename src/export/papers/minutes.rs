@@ -16,10 +16,10 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         .filter(|m| m.status == crate::domain::model::MemberStatus::Active)
         .collect();
     let att = cx.l.attendance(p)?;
-    let names = |mark: &str| -> String {
+    let names = |mark: Attendance| -> String {
         let v: Vec<&str> = active
             .iter()
-            .filter(|m| att.get(&m.id).map(String::as_str) == Some(mark))
+            .filter(|m| att.get(&m.id) == Some(&mark))
             .map(|m| &*m.name)
             .collect();
         if v.is_empty() {
@@ -63,8 +63,8 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         meta.push((t(zh, "点名", "Roll call"), t(zh, "未记录", "not recorded")));
     } else {
         meta.push((t(zh, "实到", "Present"), q.present.to_string()));
-        meta.push((t(zh, "请假", "On leave"), names("leave")));
-        meta.push((t(zh, "缺席", "Absent"), names("absent")));
+        meta.push((t(zh, "请假", "On leave"), names(Attendance::Leave)));
+        meta.push((t(zh, "缺席", "Absent"), names(Attendance::Absent)));
     }
     let valid = if q.quorate() {
         words.quorate
@@ -119,7 +119,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let by_id: HashMap<i64, &str> = members.iter().map(|m| (m.id, &*m.name)).collect();
     let mut disputes: Vec<(&str, String)> = conf
         .iter()
-        .filter(|(_, v)| v.0 == "disputed")
+        .filter(|(_, v)| v.0 == ConfirmState::Disputed)
         .map(|(id, v)| {
             (
                 by_id.get(id).copied().unwrap_or(""),
@@ -136,7 +136,10 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             .map(|(n, w)| vec![n.into(), w.into()])
             .collect(),
     };
-    let signed = conf.values().filter(|c| c.0 == "confirmed").count();
+    let signed = conf
+        .values()
+        .filter(|c| c.0 == ConfirmState::Confirmed)
+        .count();
     let mut notes = vec![if zh {
         format!(
             "本人确认：已签字 {signed} 人，有异议 {} 人。",

@@ -3,7 +3,7 @@
 
 use super::{category, stars, t, Ctx};
 use crate::app::{RankRow, Ranking};
-use crate::domain::model::RankGroup;
+use crate::domain::model::{ConfirmState, RankGroup};
 use crate::export::{Cell, Table};
 use crate::i18n::Lang;
 use std::collections::HashMap;
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 pub(super) fn rank_table(
     cx: &Ctx,
     r: &Ranking,
-    confirmations: Option<&HashMap<i64, (String, Option<String>)>>,
+    confirmations: Option<&HashMap<i64, (ConfirmState, Option<String>)>>,
 ) -> Table {
     let zh = cx.zh;
     let (g, s) = (cx.has_grades(r), cx.has_stars(r));
@@ -60,10 +60,10 @@ pub(super) fn rank_table(
             }
             if let Some(c) = confirmations {
                 row.push(
-                    match c.get(&x.member_id).map(|v| v.0.as_str()) {
-                        Some("confirmed") => t(zh, "已签字", "signed"),
-                        Some("disputed") => t(zh, "有异议", "disputed"),
-                        _ => t(zh, "未确认", "not signed"),
+                    match c.get(&x.member_id).map(|v| v.0) {
+                        Some(ConfirmState::Confirmed) => t(zh, "已签字", "signed"),
+                        Some(ConfirmState::Disputed) => t(zh, "有异议", "disputed"),
+                        None => t(zh, "未确认", "not signed"),
                     }
                     .into(),
                 );

@@ -17,6 +17,16 @@ impl Labels {
         }
     }
 
+    /// A core error in the board's language.
+    pub fn error(self, e: &crate::app::CoreError) -> String {
+        let lang = if self.zh {
+            crate::cli::Lang::Zh
+        } else {
+            crate::cli::Lang::En
+        };
+        crate::i18n::meeting::core_error(lang, e)
+    }
+
     /// The heading of a ranking group (members, activists).
     pub fn rank_group(self, g: crate::domain::model::RankGroup) -> &'static str {
         let lang = if self.zh {

@@ -111,7 +111,11 @@ impl Poller {
                 }
                 Err(e) => {
                     let locked = is_busy(&e);
-                    self.lose(now, format!("{}: {e}", self.labels.db_error()), locked);
+                    self.lose(
+                        now,
+                        format!("{}: {}", self.labels.db_error(), self.labels.error(&e)),
+                        locked,
+                    );
                     return false;
                 }
             }
@@ -123,7 +127,11 @@ impl Poller {
             Ok(v) => v,
             Err(e) => {
                 let locked = is_busy(&e);
-                self.lose(now, format!("{}: {e}", self.labels.db_error()), locked);
+                self.lose(
+                    now,
+                    format!("{}: {}", self.labels.db_error(), self.labels.error(&e)),
+                    locked,
+                );
                 return false;
             }
         };
@@ -147,7 +155,11 @@ impl Poller {
             }
             Err(e) => {
                 let locked = is_busy(&e);
-                self.lose(now, format!("{}: {e}", self.labels.db_error()), locked);
+                self.lose(
+                    now,
+                    format!("{}: {}", self.labels.db_error(), self.labels.error(&e)),
+                    locked,
+                );
                 false
             }
         }
@@ -201,9 +213,9 @@ impl Poller {
     }
 }
 
+/// Whether another program holds the database (told by SQLite's code).
 fn is_busy(e: &crate::app::CoreError) -> bool {
-    let s = e.to_string();
-    s.contains("locked") || s.contains("busy")
+    e.is_busy()
 }
 
 /// The file's identity (inode on Unix), to notice a file replaced under us.

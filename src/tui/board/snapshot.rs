@@ -95,7 +95,7 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
         return Ok(snap);
     };
     snap.has_data = ledger.period_has_data(&p)?;
-    snap.state = ranking.state.clone();
+    snap.state = ranking.state.map(|s| s.code().to_string());
     snap.seal = ranking.seal.clone();
     snap.lower_is_better = ranking.lower_is_better;
     snap.rows = ranking

@@ -55,8 +55,6 @@ pub struct App {
     pub(super) period_state: Option<String>,
     /// The day deadlines are counted against; `None` is the local date.
     pub(super) today: Option<NaiveDate>,
-    /// The journal's head when the console opened: undo reaches no further back.
-    pub(super) session_start: i64,
     /// The undo offered by `u`, waiting for yes.
     pub(super) undo_plan: Option<crate::app::undo::UndoPlan>,
 }
@@ -65,7 +63,8 @@ impl App {
     /// A console on the ledger's current period, starting at the overview.
     pub fn new(ledger: Ledger, lang: Lang) -> Result<App> {
         let period = ledger.current_period()?;
-        let session_start = ledger.journal_head()?;
+        // The undo of `u` reaches only what this console does.
+        ledger.begin_session();
         let mut app = App {
             ledger,
             lang,
@@ -80,7 +79,6 @@ impl App {
             read_only: None,
             period_state: None,
             today: None,
-            session_start,
             undo_plan: None,
         };
         app.reload();
@@ -194,7 +192,10 @@ impl App {
         let ctx = Ctx { lang, t, pal: &pal };
         let p = self.period;
         self.period_state = match &p {
-            Some(p) => self.ledger.period_row(p)?.map(|r| r.state),
+            Some(p) => self
+                .ledger
+                .period_row(p)?
+                .map(|r| r.state.code().to_string()),
             None => None,
         };
         let board = self.board_words()?;

@@ -120,7 +120,7 @@ impl Appeals {
                         cell(a.items.as_deref().unwrap_or("-"), items_w),
                         cell(&a.filed_on, 10),
                         cell(&due_text(a), 15),
-                        cell(&stage_name(t, &a.stage), 8),
+                        cell(&stage_name(t, a.stage.code()), 8),
                         cell(&status_name(t, a), 6),
                     ),
                     style,
@@ -146,7 +146,7 @@ fn detail_lines<'a>(a: &AppealRow, t: &Strings, pal: &super::style::Palette) -> 
         Line::from(vec![label(t.appeal_words), Span::raw(a.text.clone())]),
     ];
     for s in &a.history {
-        let outcome = match s.outcome.as_str() {
+        let outcome = match s.outcome.code() {
             "upheld" => t.appeal_upheld,
             "dismissed" => t.appeal_dismissed,
             "reconsider" => t.k_reconsider,

@@ -5,7 +5,7 @@ use super::screen::Ctx;
 use crate::app::appeals::AppealRow;
 use crate::app::publication::Publication;
 use crate::app::{Ledger, MeetingProgress, Result};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{PeriodId, PeriodState};
 use crate::tui::widgets::{cell, draw_rows, Scroll};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -57,7 +57,7 @@ impl Overview {
         self.year = p.map(|p| p.year);
         let mut pubs = Vec::new();
         for r in l.periods()? {
-            if matches!(r.state.as_str(), "locked" | "published") {
+            if matches!(r.state, PeriodState::Locked | PeriodState::Published) {
                 let id: PeriodId = r.id.parse().map_err(crate::app::CoreError::User)?;
                 pubs.push(l.publication(&id, today)?);
             }
@@ -97,8 +97,7 @@ impl Overview {
         .areas(inner);
         let state = g
             .state
-            .as_deref()
-            .map(|s| crate::i18n::period_state(ctx.lang, s))
+            .map(|s| crate::i18n::period_state(ctx.lang, s.code()))
             .unwrap_or_default();
         let period = g.period.clone().unwrap_or_else(|| "-".into());
         let lines = vec![
@@ -142,7 +141,7 @@ impl Overview {
         let left = g.scored.saturating_sub(g.confirmed + g.disputed);
         let lock_state = match (&g.seal, &g.state) {
             (Some(seal), _) => format!("{} {seal}", t.seal),
-            (None, Some(s)) => crate::i18n::period_state(ctx.lang, s),
+            (None, Some(s)) => crate::i18n::period_state(ctx.lang, s.code()),
             _ => String::new(),
         };
         let steps: [(&str, String, bool); STEPS] = [
@@ -218,7 +217,7 @@ impl Overview {
                 Span::styled(pb.period.clone(), pal.title),
                 Span::raw(format!(
                     " {}  ",
-                    crate::i18n::period_state(ctx.lang, &pb.state)
+                    crate::i18n::period_state(ctx.lang, pb.state.code())
                 )),
             ];
             if let Some(end) = pb.window_end {

@@ -35,7 +35,7 @@ impl RollCall {
             .into_iter()
             .filter(|m| m.status == MemberStatus::Active)
             .map(|m| RollRow {
-                mark: marks.get(&m.id).and_then(|s| s.parse().ok()),
+                mark: marks.get(&m.id).copied(),
                 member_id: m.id,
                 name: m.name.to_string(),
                 group: m.group.as_deref().unwrap_or_default().to_string(),

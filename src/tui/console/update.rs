@@ -581,7 +581,13 @@ impl App {
             .periods()
             .ok()?
             .into_iter()
-            .filter(|r| matches!(r.state.as_str(), "locked" | "published"))
+            .filter(|r| {
+                matches!(
+                    r.state,
+                    crate::domain::model::PeriodState::Locked
+                        | crate::domain::model::PeriodState::Published
+                )
+            })
             .map(|r| r.id)
             .max()
     }

@@ -6,6 +6,7 @@
 use super::app::{App, ConfirmScreen, Overlay, Pane};
 use super::prompt::{Form, FormKind};
 use super::screen::Screen;
+use crate::app::undo::UndoScope;
 use crate::app::CoreError;
 use crate::i18n::meeting;
 
@@ -79,7 +80,7 @@ impl App {
 
     /// `u`: say what the undo takes back and ask; only this session's actions.
     pub(super) fn undo_prompt(&mut self) {
-        match self.ledger.undo_plan(Some(self.session_start)) {
+        match self.ledger.undo_plan(UndoScope::Own) {
             Ok(plan) => {
                 let info = plan
                     .steps
@@ -108,7 +109,7 @@ impl App {
             .map(|s| meeting::undo_step(self.lang, s))
             .collect();
         self.ledger
-            .undo(&plan, Some(self.session_start))
+            .undo(&plan, UndoScope::Own)
             .map(|()| format!("{}: {}", self.t.done_undo, what.join(", ")))
             .map_err(|e| meeting::core_error(self.lang, &e))
     }
