@@ -3,7 +3,7 @@
 
 use crate::domain::model::{fmt_points, Outcome, PeriodState};
 use crate::domain::scheme::{ClaimField, PriceError};
-use crate::store::{self, Fault};
+use crate::store;
 
 /// Errors a user can act on; the CLI prints them and exits 1.
 #[derive(Debug, thiserror::Error)]
@@ -198,3 +198,9 @@ impl ClaimError {
         }
     }
 }
+
+/// The newest database version this jifen reads.
+pub use crate::store::db::SCHEMA_VERSION;
+/// What went wrong in storage, and the database's own refusals, as the front
+/// ends name them.
+pub use crate::store::{Fault, OpenError};

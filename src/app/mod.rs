@@ -28,7 +28,7 @@ mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub(crate) use error::user;
-pub use error::{ClaimError, Error, Error as CoreError, Result};
+pub use error::{ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SCHEMA_VERSION};
 pub use quorum::Quorum;
 pub use retotal::{retotal_all, RetotalReport};
 pub use roll_call::{roll_call_mark, MarkOutcome};
@@ -372,7 +372,7 @@ impl Ledger {
         let out = f(self);
         self.in_write = false;
         let action = self.action.take();
-        let out = out.and_then(|v| Ok(self.conn.execute_batch("COMMIT").map(|_| v)?));
+        let out = out.and_then(|v| Ok(store::db::commit(&self.conn).map(|_| v)?));
         if let (Ok(_), Some(a)) = (&out, action) {
             self.own_actions.borrow_mut().push(a);
         }

@@ -2,10 +2,10 @@
 //! both languages (English is also the core's own `Display`).
 
 use crate::app::ClaimError;
-use crate::cli::Lang;
+use crate::app::Fault;
 use crate::domain::model::fmt_points;
 use crate::domain::scheme::PriceError;
-use crate::store::Fault;
+use crate::i18n::Lang;
 
 /// A storage fault, with the file it happened to when known.
 pub fn storage(lang: Lang, path: Option<&str>, fault: Fault) -> String {

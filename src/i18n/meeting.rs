@@ -242,12 +242,12 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
                 .join(", ")
         ),
         (Lang::Zh, CoreError::UnknownClaim(id)) => format!("没有记录 #{id}"),
-        (Lang::Zh, CoreError::Open(crate::store::OpenError::NotJifen { path })) => {
+        (Lang::Zh, CoreError::Open(crate::app::OpenError::NotJifen { path })) => {
             format!("{path}: 不是积分数据库(请先运行 `jifen init` 或 `jifen demo`)")
         }
-        (Lang::Zh, CoreError::Open(crate::store::OpenError::TooNew { path, found })) => format!(
+        (Lang::Zh, CoreError::Open(crate::app::OpenError::TooNew { path, found })) => format!(
             "{path}: 数据库版本 {found} 比本程序能读的 ({}) 新,请换用新版 jifen",
-            crate::store::db::SCHEMA_VERSION
+            crate::app::SCHEMA_VERSION
         ),
         (Lang::Zh, CoreError::ReadOnly) => "只读视图:此控制台不能修改记录".to_string(),
         (Lang::Zh, CoreError::PeriodNotOpen(p)) => format!("{p} 尚未开启,请先开启该期"),
@@ -359,12 +359,12 @@ mod tests {
         .into_iter()
         .chain(
             [
-                crate::store::Fault::Busy,
-                crate::store::Fault::ReadOnly,
-                crate::store::Fault::Duplicate,
-                crate::store::Fault::DiskFull,
-                crate::store::Fault::Corrupt,
-                crate::store::Fault::Refused,
+                crate::app::Fault::Busy,
+                crate::app::Fault::ReadOnly,
+                crate::app::Fault::Duplicate,
+                crate::app::Fault::DiskFull,
+                crate::app::Fault::Corrupt,
+                crate::app::Fault::Refused,
             ]
             .map(|fault| CoreError::Storage { path: None, fault }),
         );

@@ -15,6 +15,7 @@ pub mod lease;
 pub mod queries;
 mod seal;
 pub mod signing;
+mod stored;
 pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};

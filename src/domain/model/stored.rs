@@ -1,14 +1,14 @@
-//! The typed states as SQLite stores them: each binds as its word (the same
-//! word serde writes into the journal) and reads back only from that word.
+//! The typed states' stored words: each state is written as its word (the
+//! same word serde writes into the journal) and read back only from that word.
+//! `store::stored` binds them to SQLite.
 
 use super::{
     AppealOutcome, AppealStage, Attendance, Category, ClaimSource, ClaimStatus, ConfirmState,
     MemberStatus, Outcome, PeriodState,
 };
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use std::fmt;
 
-/// `ToSql`/`FromSql` for a state with a `code()`, over all its variants.
+/// Every variant and the lookup from its stored word.
 macro_rules! stored_word {
     ($t:ident: $($v:ident),+ $(,)?) => {
         impl $t {
@@ -18,21 +18,6 @@ macro_rules! stored_word {
             /// The state a stored word names, if any.
             pub fn from_code(word: &str) -> Option<$t> {
                 $t::EVERY.iter().copied().find(|s| s.code() == word)
-            }
-        }
-
-        impl ToSql for $t {
-            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-                Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.code().as_bytes())))
-            }
-        }
-
-        impl FromSql for $t {
-            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-                let word = value.as_str()?;
-                $t::from_code(word).ok_or_else(|| {
-                    FromSqlError::Other(format!("unknown {} '{word}'", stringify!($t)).into())
-                })
             }
         }
     };
@@ -72,7 +57,6 @@ stored_word!(AppealStage: Branch, Higher);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rusqlite::Connection;
 
     /// The journal's bytes depend on serde writing exactly the stored word.
     fn same_words<T: serde::Serialize + Copy>(all: &[T], code: impl Fn(T) -> &'static str) {
@@ -95,24 +79,5 @@ mod tests {
         same_words(AppealOutcome::EVERY, AppealOutcome::code);
         same_words(AppealStage::EVERY, AppealStage::code);
         assert_eq!(PeriodState::InSession.code(), "in-session");
-    }
-
-    #[test]
-    fn states_round_trip_through_sqlite_and_refuse_strangers() {
-        let c = Connection::open_in_memory().expect("memory db");
-        for s in PeriodState::EVERY {
-            let back: PeriodState = c
-                .query_row("SELECT ?1", [s], |r| r.get(0))
-                .expect("reads back");
-            assert_eq!(back, *s);
-        }
-        let odd: rusqlite::Result<ClaimStatus> = c.query_row("SELECT 'approve'", [], |r| r.get(0));
-        assert!(odd.is_err(), "only the stored word reads back");
-        let n: i64 = c
-            .query_row("SELECT 'in-session' = ?1", [PeriodState::InSession], |r| {
-                r.get(0)
-            })
-            .expect("compares");
-        assert_eq!(n, 1, "binds as its word");
     }
 }

@@ -20,9 +20,9 @@ impl Labels {
     /// A core error in the board's language.
     pub fn error(self, e: &crate::app::CoreError) -> String {
         let lang = if self.zh {
-            crate::cli::Lang::Zh
+            crate::i18n::Lang::Zh
         } else {
-            crate::cli::Lang::En
+            crate::i18n::Lang::En
         };
         crate::i18n::meeting::core_error(lang, e)
     }
