@@ -14,6 +14,7 @@ pub mod import;
 mod period_cache;
 pub mod publication;
 mod quorum;
+pub mod readiness;
 pub mod retotal;
 mod roll_call;
 pub mod roster;
@@ -26,6 +27,7 @@ mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub use quorum::Quorum;
+pub use readiness::LockReadiness;
 pub use retotal::{retotal_all, RetotalReport};
 pub use roll_call::{roll_call_mark, MarkOutcome};
 pub use verify::{verify, verify_with, VerifyReport};

@@ -11,6 +11,7 @@ mod grading_props;
 mod kept_totals;
 mod ledger;
 mod props;
+mod readiness;
 mod retotal;
 mod scheme_files;
 mod schemes;

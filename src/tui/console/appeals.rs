@@ -11,6 +11,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+use super::action::Action;
+use super::keymap::{bind, ch, Binding, Show};
+
+/// The appeals screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[ch('f')], Action::FileAppeal, |t| t.k_file_appeal, Show::Footer),
+    bind(&[ch('a')], Action::Uphold, |t| t.k_uphold, Show::Footer),
+    bind(&[ch('r')], Action::Dismiss, |t| t.k_dismiss, Show::Footer),
+    bind(&[ch('R')], Action::Reconsider, |t| t.k_reconsider, Show::Footer),
+    bind(&[ch('p')], Action::Papers, |t| t.k_papers, Show::Footer),
+];
 
 /// Appeals state and view model.
 #[derive(Debug, Default)]

@@ -10,6 +10,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
+use ratatui::crossterm::event::KeyCode;
+
+/// The confirmation screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[ch('c')], Action::Confirm, |t| t.k_confirm, Show::Footer),
+    bind(&[ch('d')], Action::Dispute, |t| t.k_dispute, Show::Footer),
+    bind(&[ch('n'), code(KeyCode::Right)], Action::NextPane, |t| t.k_next_member, Show::Footer),
+    bind(&[ch('p'), code(KeyCode::Left)], Action::PrevPane, |t| t.k_prev_member, Show::Footer),
+    bind(&[ch('f')], Action::FileAppeal, |t| t.k_file_appeal, Show::Footer),
+];
 
 /// Confirmation state and view model.
 #[derive(Debug)]

@@ -9,11 +9,22 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
+use ratatui::crossterm::event::KeyCode;
+
+/// The lock screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[code(KeyCode::Enter), ch('L')], Action::Lock, |t| t.k_lock, Show::Footer),
+    bind(&[ch('p')], Action::Papers, |t| t.k_papers, Show::Footer),
+];
 
 /// Lock state and view model.
 #[derive(Debug, Default)]
 pub struct Lock {
     pub progress: MeetingProgress,
+    /// Whether the core would lock the period now.
+    pub readiness: Option<crate::app::LockReadiness>,
     pub board_shown: bool,
     pub report: Option<LockReport>,
     /// The assembly's quorum as the roll call stands.
@@ -27,6 +38,7 @@ pub struct Lock {
 impl Lock {
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, zh: bool) -> Result<()> {
         self.progress = l.progress(Some(p))?;
+        self.readiness = Some(l.lock_readiness(p)?);
         self.quorum = l.quorum(p)?;
         self.board_shown = matches!(
             l.board_mode()?,
@@ -49,7 +61,7 @@ impl Lock {
 
     /// Whether the core will accept a lock now.
     pub fn ready(&self) -> bool {
-        self.progress.pending == 0 && self.progress.seal.is_none()
+        self.readiness.is_some_and(crate::app::LockReadiness::is_ready)
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {

@@ -9,6 +9,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
+use ratatui::crossterm::event::KeyCode;
+
+/// The members screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[ch('a')], Action::Approve, |t| t.k_approve, Show::Footer),
+    bind(&[ch('e')], Action::Adjust, |t| t.k_adjust, Show::Footer),
+    bind(&[ch('r')], Action::Reject, |t| t.k_reject, Show::Footer),
+    bind(&[ch('A')], Action::ApproveAll, |t| t.k_approve_all, Show::Footer),
+    bind(&[ch('N')], Action::NextPending, |t| t.meeting.k_next_pending, Show::Footer),
+    bind(&[ch('n')], Action::NewClaim, |t| t.k_new, Show::Footer),
+    bind(&[ch('c')], Action::Confirm, |t| t.k_confirm, Show::Footer),
+    bind(&[code(KeyCode::Tab), code(KeyCode::Right), ch('l')], Action::NextPane, |t| t.k_pane, Show::Footer),
+    bind(&[ch('/')], Action::Search, |t| t.k_search, Show::Footer),
+    bind(&[ch('f')], Action::FileAppeal, |t| t.k_file_appeal, Show::Footer),
+    bind(&[ch('d')], Action::Dispute, |t| t.k_dispute, Show::Help),
+    bind(&[code(KeyCode::Left), ch('h')], Action::PrevPane, |t| t.k_pane_back, Show::Help),
+];
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -12,6 +12,26 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
+use ratatui::crossterm::event::KeyCode;
+
+/// The overview's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[code(KeyCode::Enter)], Action::Open, |t| t.k_open, Show::Footer),
+    super::keymap::nth(
+        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
+        Action::Step,
+        "1-6",
+        |t| t.steps,
+        Show::Footer,
+    ),
+    bind(&[ch('o')], Action::OpenPeriod, |t| t.k_open_period, Show::Footer),
+    bind(&[ch('s')], Action::StartSession, |t| t.k_session, Show::Footer),
+    bind(&[ch('y')], Action::Year, |t| t.k_year, Show::Footer),
+    bind(&[ch('F')], Action::Finalize, |t| t.k_finalize, Show::Footer),
+    bind(&[ch('L')], Action::Lock, |t| t.k_lock, Show::Help),
+];
 
 /// The steps the overview lists, in order.
 pub const STEPS: usize = 6;
@@ -56,11 +76,8 @@ impl Overview {
         };
         self.year = p.map(|p| p.year);
         let mut pubs = Vec::new();
-        for r in l.periods()? {
-            if matches!(r.state.as_str(), "locked" | "published") {
-                let id: PeriodId = r.id.parse().map_err(crate::app::CoreError::User)?;
-                pubs.push(l.publication(&id, today)?);
-            }
+        for id in l.periods_in_publication()? {
+            pubs.push(l.publication(&id, today)?);
         }
         pubs.sort_by(|a, b| b.period.cmp(&a.period));
         self.publications = pubs;

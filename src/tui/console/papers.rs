@@ -1,6 +1,7 @@
 //! The papers popup offered after the lock: pick a paper (or all) and a
 //! format; `App` writes them with `jifen::export` next to the database.
 
+use super::keymap::{bind, ch, code, lookup, nth, Binding, Show};
 use super::screen::Ctx;
 use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
@@ -34,6 +35,56 @@ pub enum PapersKey {
     Write(Option<Paper>, PaperFormat),
 }
 
+/// What the popup's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PapersAct {
+    /// Write the n-th entry (0-based; the last is every paper) at once.
+    WriteNth(u8),
+    Up,
+    Down,
+    PrevFormat,
+    NextFormat,
+    /// Pick the n-th of `FORMATS`.
+    Format(u8),
+    /// Write the selected entry.
+    Write,
+    Close,
+}
+
+/// The papers popup's keys.
+pub const KEYS: &[Binding<PapersAct>] = &[
+    nth(
+        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
+        PapersAct::WriteNth,
+        "1-6",
+        |t| t.k_write_nth,
+        Show::Footer,
+    ),
+    bind(&[code(KeyCode::Up), ch('k')], PapersAct::Up, |t| t.k_up, Show::Help),
+    bind(&[code(KeyCode::Down), ch('j')], PapersAct::Down, |t| t.k_down, Show::Help),
+    bind(
+        &[code(KeyCode::Left), ch('h')],
+        PapersAct::PrevFormat,
+        |t| t.k_format,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Right), ch('l'), code(KeyCode::Tab)],
+        PapersAct::NextFormat,
+        |t| t.k_format,
+        Show::Footer,
+    ),
+    nth(
+        &[ch('x'), ch('c'), ch('w')],
+        PapersAct::Format,
+        "x c w",
+        |t| t.k_format_pick,
+        Show::Help,
+    ),
+    bind(&[code(KeyCode::Enter)], PapersAct::Write, |t| t.k_write, Show::Footer),
+    bind(&[code(KeyCode::Esc), ch('q')], PapersAct::Close, |t| t.k_close, Show::Footer),
+];
+
 /// Popup state: the period, the selection, and what has been written.
 #[derive(Debug, Clone)]
 pub struct PapersPopup {
@@ -62,39 +113,35 @@ impl PapersPopup {
     pub fn handle_key(&mut self, key: KeyEvent) -> PapersKey {
         let n = Paper::ALL.len() + 1;
         let fmt = FORMATS[self.format % FORMATS.len()];
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => PapersKey::Close,
-            KeyCode::Up | KeyCode::Char('k') => {
+        match lookup(KEYS, &key) {
+            Some(PapersAct::Close) => PapersKey::Close,
+            Some(PapersAct::Up) => {
                 self.sel = (self.sel + n - 1) % n;
                 PapersKey::Stay
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Some(PapersAct::Down) => {
                 self.sel = (self.sel + 1) % n;
                 PapersKey::Stay
             }
-            KeyCode::Left | KeyCode::Char('h') => {
+            Some(PapersAct::PrevFormat) => {
                 self.format = (self.format + FORMATS.len() - 1) % FORMATS.len();
                 PapersKey::Stay
             }
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Tab => {
+            Some(PapersAct::NextFormat) => {
                 self.format = (self.format + 1) % FORMATS.len();
                 PapersKey::Stay
             }
-            KeyCode::Char('x') => self.pick_format(PaperFormat::Xlsx),
-            KeyCode::Char('c') => self.pick_format(PaperFormat::Csv),
-            KeyCode::Char('w') => self.pick_format(PaperFormat::Html),
-            KeyCode::Enter => PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt),
-            KeyCode::Char(c @ '1'..='6') => {
-                self.sel = (c as usize) - ('1' as usize);
+            Some(PapersAct::Format(i)) => {
+                self.format = usize::from(i) % FORMATS.len();
+                PapersKey::Stay
+            }
+            Some(PapersAct::Write) => PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt),
+            Some(PapersAct::WriteNth(i)) => {
+                self.sel = usize::from(i).min(n - 1);
                 PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt)
             }
-            _ => PapersKey::Stay,
+            None => PapersKey::Stay,
         }
-    }
-
-    fn pick_format(&mut self, f: PaperFormat) -> PapersKey {
-        self.format = FORMATS.iter().position(|x| *x == f).unwrap_or(0);
-        PapersKey::Stay
     }
 
     pub fn draw(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {

@@ -232,8 +232,10 @@ impl App {
     }
 
     fn open_year(&mut self) {
-        let y = self.period.map(|p| p.year).unwrap_or(2026);
-        self.push(Screen::Year(YearScreen::new(y)));
+        match self.ledger.default_year(self.today()) {
+            Ok(y) => self.push(Screen::Year(YearScreen::new(y))),
+            Err(e) => self.fail(&e),
+        }
     }
 
     fn pane(&mut self, next: bool) {
@@ -575,17 +577,6 @@ impl App {
 
 /// After the meeting: appeals, publication, papers and follow-ups.
 impl App {
-    /// The most recent sealed period that is not final (where appeals go).
-    fn appealable_period(&self) -> Option<String> {
-        self.ledger
-            .periods()
-            .ok()?
-            .into_iter()
-            .filter(|r| matches!(r.state.as_str(), "locked" | "published"))
-            .map(|r| r.id)
-            .max()
-    }
-
     fn file_appeal_prompt(&mut self) {
         let t = self.t;
         let member = self.current_member();
@@ -593,7 +584,10 @@ impl App {
             Some(Screen::Appeals(s)) => s.selected().map(|a| a.period.clone()),
             _ => None,
         }
-        .or_else(|| self.appealable_period())
+        .or_else(|| {
+            let p = self.ledger.appealable_period(self.today()).ok()??;
+            Some(p.to_string())
+        })
         .unwrap_or_default();
         let name = member.as_ref().map(|m| m.1.clone()).unwrap_or_default();
         let f = Form::new(
@@ -662,12 +656,7 @@ impl App {
         let (title, fields) = match outcome {
             AppealOutcome::Upheld => {
                 // The first item the member named, as a starting point.
-                let item = a
-                    .items
-                    .as_deref()
-                    .and_then(|s| s.split([',', ' ', '，']).find(|x| !x.is_empty()))
-                    .filter(|c| self.ledger.scheme().item(c).is_some())
-                    .unwrap_or("");
+                let item = a.first_item(self.ledger.scheme()).unwrap_or("");
                 (
                     t.prompt_uphold,
                     vec![

@@ -10,6 +10,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
+use ratatui::crossterm::event::KeyCode;
+
+/// The year view's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[ch('x'), ch(' ')], Action::TickFollowUp, |t| t.k_tick, Show::Footer),
+    bind(&[code(KeyCode::Tab)], Action::NextPane, |t| t.k_pane, Show::Footer),
+    bind(&[ch('['), code(KeyCode::Left)], Action::PrevYear, |t| t.k_prev_year, Show::Footer),
+    bind(&[ch(']'), code(KeyCode::Right)], Action::NextYear, |t| t.k_next_year, Show::Footer),
+];
 
 /// Year state and view model.
 #[derive(Debug)]
