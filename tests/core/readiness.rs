@@ -31,11 +31,18 @@ fn lock_readiness_says_what_lock_will_say() {
     let c2 = claim(&mut l, a, "2026Q1", "other.suggestion", None, None);
     let q1 = pid("2026Q1");
     // Two claims undecided: not ready, and lock refuses.
-    assert_eq!(l.lock_readiness(&q1).expect("ask"), LockReadiness::Pending(2));
+    assert_eq!(
+        l.lock_readiness(&q1).expect("ask"),
+        LockReadiness::Pending(2)
+    );
     assert!(!l.lock_readiness(&q1).expect("ask").is_ready());
     assert!(l.lock(&q1).is_err(), "lock refuses what readiness refuses");
-    l.verdict(c1, Outcome::Approved, None, None).expect("approve");
-    assert_eq!(l.lock_readiness(&q1).expect("ask"), LockReadiness::Pending(1));
+    l.verdict(c1, Outcome::Approved, None, None)
+        .expect("approve");
+    assert_eq!(
+        l.lock_readiness(&q1).expect("ask"),
+        LockReadiness::Pending(1)
+    );
     l.verdict(c2, Outcome::Rejected, None, Some("未被采用"))
         .expect("reject");
     // Nothing pending: ready, and lock accepts (unconfirmed members do not block).
@@ -81,14 +88,20 @@ fn appeals_go_to_the_latest_period_whose_window_is_open() {
         .expect("a window");
     let late = end + Duration::days(1);
     assert_eq!(l.appealable_period(late).expect("ask"), None);
-    assert!(l.file_appeal(a, &pid("2026Q2"), None, "迟到的申诉", late).is_err());
+    assert!(l
+        .file_appeal(a, &pid("2026Q2"), None, "迟到的申诉", late)
+        .is_err());
 }
 
 #[test]
 fn the_year_view_opens_on_the_current_period_else_this_year() {
     let (_d, _p, mut l) = ledger("bureau-80");
     let day = NaiveDate::from_ymd_opt(2031, 5, 1).expect("date");
-    assert_eq!(l.default_year(day).expect("ask"), 2031, "no period: today's year");
+    assert_eq!(
+        l.default_year(day).expect("ask"),
+        2031,
+        "no period: today's year"
+    );
     l.open_period("2025Q4").expect("open");
     assert_eq!(
         l.default_year(day).expect("ask"),
@@ -119,8 +132,14 @@ fn an_upheld_appeal_starts_from_the_first_item_it_names() {
     assert_eq!(row.first_item(l.scheme()), Some("other.blood"));
     // The correction the console prefills is one reply_appeal accepts.
     let item = row.first_item(l.scheme()).expect("item").to_string();
-    l.reply_appeal(id, AppealOutcome::Upheld, "属实", Some((&item, 1.0)), today())
-        .expect("uphold with the suggested item");
+    l.reply_appeal(
+        id,
+        AppealOutcome::Upheld,
+        "属实",
+        Some((&item, 1.0)),
+        today(),
+    )
+    .expect("uphold with the suggested item");
     assert_eq!(
         split_items("a, b，c、d  e").collect::<Vec<_>>(),
         vec!["a", "b", "c", "d", "e"]

@@ -122,9 +122,24 @@ pub const KEYS: &[Binding<BoardAct>] = &[
         |t| t.k_choose,
         Show::Footer,
     ),
-    bind(&[code(KeyCode::Up), ch('k')], BoardAct::Up, |t| t.k_up, Show::Help),
-    bind(&[code(KeyCode::Down), ch('j')], BoardAct::Down, |t| t.k_down, Show::Help),
-    bind(&[code(KeyCode::Enter)], BoardAct::Pick, |t| t.k_submit, Show::Footer),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        BoardAct::Up,
+        |t| t.k_up,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        BoardAct::Down,
+        |t| t.k_down,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        BoardAct::Pick,
+        |t| t.k_submit,
+        Show::Footer,
+    ),
     bind(
         &[code(KeyCode::Esc), ch('b'), ch('q')],
         BoardAct::Close,

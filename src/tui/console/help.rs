@@ -111,15 +111,23 @@ pub fn draw(area: Rect, buf: &mut Buffer, sections: &[Section], ctx: &Ctx) {
         &format!("{}  ({})", t.help, t.help_close),
         pal.title,
     );
-    let mut lines = help_lines(ctx, sections, 12, inner.width as usize);
+    // The key column fits the longest keys (`Ctrl-C Ctrl-Q`), within reason.
+    let key_w = sections
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|(k, _)| crate::domain::text::width(k)))
+        .max()
+        .unwrap_or(10)
+        .clamp(8, 15)
+        + 1;
+    let mut lines = help_lines(ctx, sections, key_w, inner.width as usize);
     let h = inner.height as usize;
     if lines.len() > 2 * h && inner.width >= 60 {
         // Three columns with a one-cell gap between them.
         let col_w = (inner.width / 3).saturating_sub(1) as usize;
-        lines = help_lines(ctx, sections, 12, col_w.saturating_sub(12));
+        lines = help_lines(ctx, sections, key_w, col_w.saturating_sub(key_w));
     } else if lines.len() > h && inner.width >= 60 {
         let col_w = (inner.width / 2).saturating_sub(1) as usize;
-        lines = help_lines(ctx, sections, 12, col_w.saturating_sub(12));
+        lines = help_lines(ctx, sections, key_w, col_w.saturating_sub(key_w));
     }
     let h = inner.height as usize;
     if lines.len() <= h || inner.width < 60 {

@@ -23,7 +23,10 @@ pub const fn ch(c: char) -> Key {
 
 /// A named key (Enter, Esc, arrows...).
 pub const fn code(c: KeyCode) -> Key {
-    Key { code: c, ctrl: false }
+    Key {
+        code: c,
+        ctrl: false,
+    }
 }
 
 /// A character with Ctrl held.

@@ -38,19 +38,54 @@ pub enum NcAct {
 
 /// The new-claim form's keys.
 pub const KEYS: &[Binding<NcAct>] = &[
-    bind(&[code(KeyCode::Enter)], NcAct::Submit, |t| t.k_submit, Show::Footer),
-    bind(&[code(KeyCode::Esc)], NcAct::Cancel, |t| t.k_cancel, Show::Footer),
-    bind(&[code(KeyCode::Tab)], NcAct::NextField, |t| t.k_next_field, Show::Footer),
-    bind(&[code(KeyCode::BackTab)], NcAct::PrevField, |t| t.k_prev_field, Show::Help),
-    bind(&[code(KeyCode::Down)], NcAct::Down, |t| t.k_pick_item, Show::Footer),
-    bind(&[code(KeyCode::Up)], NcAct::Up, |t| t.k_pick_item, Show::Help),
+    bind(
+        &[code(KeyCode::Enter)],
+        NcAct::Submit,
+        |t| t.k_submit,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        NcAct::Cancel,
+        |t| t.k_cancel,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Tab)],
+        NcAct::NextField,
+        |t| t.k_next_field,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        NcAct::PrevField,
+        |t| t.k_prev_field,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        NcAct::Down,
+        |t| t.k_pick_item,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        NcAct::Up,
+        |t| t.k_pick_item,
+        Show::Help,
+    ),
     bind(
         &[code(KeyCode::Right), ch(' ')],
         NcAct::LevelUp,
         |t| t.k_level,
         Show::Footer,
     ),
-    bind(&[code(KeyCode::Left)], NcAct::LevelDown, |t| t.k_level, Show::Help),
+    bind(
+        &[code(KeyCode::Left)],
+        NcAct::LevelDown,
+        |t| t.k_level,
+        Show::Help,
+    ),
 ];
 
 /// The new-claim form.

@@ -1,8 +1,11 @@
 //! The papers popup offered after the lock: pick a paper (or all) and a
 //! format; `App` writes them with `jifen::export` next to the database.
 
+use super::app::Overlay;
 use super::keymap::{bind, ch, code, lookup, nth, Binding, Show};
 use super::screen::Ctx;
+use super::screen::Screen;
+use crate::app::RankScope;
 use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::Strings;
@@ -60,8 +63,18 @@ pub const KEYS: &[Binding<PapersAct>] = &[
         |t| t.k_write_nth,
         Show::Footer,
     ),
-    bind(&[code(KeyCode::Up), ch('k')], PapersAct::Up, |t| t.k_up, Show::Help),
-    bind(&[code(KeyCode::Down), ch('j')], PapersAct::Down, |t| t.k_down, Show::Help),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        PapersAct::Up,
+        |t| t.k_up,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        PapersAct::Down,
+        |t| t.k_down,
+        Show::Help,
+    ),
     bind(
         &[code(KeyCode::Left), ch('h')],
         PapersAct::PrevFormat,
@@ -81,8 +94,18 @@ pub const KEYS: &[Binding<PapersAct>] = &[
         |t| t.k_format_pick,
         Show::Help,
     ),
-    bind(&[code(KeyCode::Enter)], PapersAct::Write, |t| t.k_write, Show::Footer),
-    bind(&[code(KeyCode::Esc), ch('q')], PapersAct::Close, |t| t.k_close, Show::Footer),
+    bind(
+        &[code(KeyCode::Enter)],
+        PapersAct::Write,
+        |t| t.k_write,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc), ch('q')],
+        PapersAct::Close,
+        |t| t.k_close,
+        Show::Footer,
+    ),
 ];
 
 /// Popup state: the period, the selection, and what has been written.
@@ -200,5 +223,71 @@ impl PapersPopup {
             pal.muted,
         )));
         draw_rows(inner, buf, None, &lines, sel, pal.selected);
+    }
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn new_papers_popup(&self, p: PeriodId) -> PapersPopup {
+        let db = self
+            .ledger
+            .path()
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        PapersPopup::new(p, format!("{db}.papers/{p}/"))
+    }
+
+    pub(super) fn papers_popup(&mut self) {
+        let p = match self.stack.last() {
+            Some(Screen::Appeals(s)) => s
+                .selected()
+                .and_then(|a| a.period.parse::<PeriodId>().ok())
+                .or(self.period),
+            _ => self.period,
+        };
+        let Some(p) = p else {
+            return self.err(self.t.no_period);
+        };
+        self.overlay = Overlay::Papers(self.new_papers_popup(p));
+    }
+
+    /// Write one paper (or all) of the popup's period; errors stay in the popup.
+    pub(super) fn write_papers(
+        &mut self,
+        pp: &mut PapersPopup,
+        paper: Option<Paper>,
+        format: PaperFormat,
+    ) {
+        let dir = self.papers_dir(&pp.period);
+        let scope = RankScope::Period(pp.period);
+        let zh = self.lang == crate::cli::Lang::Zh;
+        let list: Vec<Paper> = match paper {
+            Some(p) => vec![p],
+            None => Paper::ALL.to_vec(),
+        };
+        pp.error = None;
+        let mut n = 0;
+        for p in list {
+            match crate::export::export(&self.ledger, p, &scope, format, &dir, zh) {
+                Ok(path) => {
+                    let name = path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    if !pp.written.contains(&name) {
+                        pp.written.push(name);
+                    }
+                    n += 1;
+                }
+                Err(e) => {
+                    pp.error = Some(format!("{}: {e}", p.code()));
+                    break;
+                }
+            }
+        }
+        if n > 0 {
+            self.ok(format!("{} {n}: {}", self.t.paper_written, pp.dir));
+        }
     }
 }

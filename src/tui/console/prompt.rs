@@ -73,8 +73,18 @@ pub enum FormAct {
 
 /// The keys of a prompt with fields.
 pub const KEYS: &[Binding<FormAct>] = &[
-    bind(&[code(KeyCode::Enter)], FormAct::Submit, |t| t.k_submit, Show::Footer),
-    bind(&[code(KeyCode::Esc)], FormAct::Cancel, |t| t.k_cancel, Show::Footer),
+    bind(
+        &[code(KeyCode::Enter)],
+        FormAct::Submit,
+        |t| t.k_submit,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        FormAct::Cancel,
+        |t| t.k_cancel,
+        Show::Footer,
+    ),
     bind(
         &[code(KeyCode::Tab), code(KeyCode::Down)],
         FormAct::NextField,
