@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::board_popup::BoardPopup;
 use super::chrome::{self, Header};
+use super::keymap::Hint;
 use super::new_claim::NewClaim;
 use super::papers::{PapersKey, PapersPopup};
 use super::prompt::{Form, FormKind, Outcome};
@@ -22,9 +23,6 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 use std::path::PathBuf;
-
-/// A footer hint: keys as written, and their label.
-type Hint = (String, &'static str);
 
 /// Smallest terminal the console lays out for.
 pub const MIN_WIDTH: u16 = 80;

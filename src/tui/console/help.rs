@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// A section of the key list: its title and (keys, label) lines.
-pub type Section = (&'static str, Vec<(String, &'static str)>);
+pub type Section = (&'static str, Vec<super::keymap::Hint>);
 
 /// The keys of every prompt and popup, each under its name.
 fn overlay_sections(t: &'static Strings) -> Vec<Section> {

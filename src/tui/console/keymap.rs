@@ -189,8 +189,11 @@ pub fn lookup<A: Copy>(list: &[Binding<A>], e: &KeyEvent) -> Option<A> {
     list.iter().find_map(|b| b.action_for(e))
 }
 
+/// A footer or help line: the keys as written, and their label.
+pub type Hint = (String, &'static str);
+
 /// A list's keys as (keys, label) pairs for the help and the README.
-pub fn describe<A: Copy>(list: &[Binding<A>], t: &'static Strings) -> Vec<(String, &'static str)> {
+pub fn describe<A: Copy>(list: &[Binding<A>], t: &'static Strings) -> Vec<Hint> {
     list.iter().map(|b| (b.all_keys(), (b.label)(t))).collect()
 }
 
@@ -199,7 +202,7 @@ pub fn hints<A: Copy>(
     list: &[Binding<A>],
     t: &'static Strings,
     keep: impl Fn(&Binding<A>) -> bool,
-) -> (Vec<(String, &'static str)>, Vec<(String, &'static str)>) {
+) -> (Vec<Hint>, Vec<Hint>) {
     let pick = |show: Show| {
         list.iter()
             .filter(|b| b.show == show && keep(b))
