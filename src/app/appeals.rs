@@ -337,7 +337,7 @@ impl Ledger {
 /// found as `claim add` finds an item.
 fn appeal_items(scheme: &crate::domain::scheme::Scheme, list: &str) -> Result<String> {
     let mut codes = Vec::new();
-    for key in list.split([',', ' ', '，', '、']).filter(|s| !s.is_empty()) {
+    for key in split_items(list) {
         let code = scheme.item_code(key);
         if scheme.item(code).is_none() && code.parse::<i64>().is_err() {
             return user(format!(
@@ -348,4 +348,20 @@ fn appeal_items(scheme: &crate::domain::scheme::Scheme, list: &str) -> Result<St
         codes.push(code);
     }
     Ok(codes.join(","))
+}
+
+/// The entries of an appeal's item list as the member wrote them (commas,
+/// spaces, full-width commas or 、 between them).
+pub fn split_items(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', ' ', '，', '、']).filter(|s| !s.is_empty())
+}
+
+impl AppealRow {
+    /// The first scheme item the appeal names (not a claim id): where an
+    /// upheld appeal's correction starts.
+    pub fn first_item<'a>(&'a self, scheme: &crate::domain::scheme::Scheme) -> Option<&'a str> {
+        self.items
+            .as_deref()
+            .and_then(|s| split_items(s).find(|c| scheme.item(c).is_some()))
+    }
 }

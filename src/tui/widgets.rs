@@ -271,21 +271,22 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max: u16) -> u16 
 }
 
 /// Key hints (`key label`) that fit in `max` cells; the rest are dropped.
-pub fn key_hints<'a>(
-    pairs: &[(&'a str, &'a str)],
+pub fn key_hints<K: AsRef<str>, L: AsRef<str>>(
+    pairs: &[(K, L)],
     max: usize,
     key: Style,
     label: Style,
-) -> Line<'a> {
+) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (k, l) in pairs {
+        let (k, l) = (k.as_ref(), l.as_ref());
         let w = width(k) + 1 + width(l) + 2;
         if used + w > max {
             break;
         }
         used += w;
-        spans.push(Span::styled(*k, key));
+        spans.push(Span::styled(k.to_string(), key));
         spans.push(Span::styled(format!(" {l}  "), label));
     }
     Line::from(spans)

@@ -13,6 +13,7 @@ mod kept_totals;
 mod layering;
 mod ledger;
 mod props;
+mod readiness;
 mod retotal;
 mod scheme_files;
 mod schemes;

@@ -4,12 +4,13 @@
 use super::action::Action;
 use super::board_popup::BoardPopup;
 use super::chrome::{self, Header};
+use super::keymap::Hint;
 use super::new_claim::NewClaim;
 use super::papers::{PapersKey, PapersPopup};
 use super::prompt::{Form, FormKind, Outcome};
 use super::screen::{Ctx, Screen, ScreenKind};
 use super::style::Palette;
-use super::{appeals, confirm, help, keys, lock, members, overview, roll_call, year};
+use super::{appeals, confirm, help, keymap, keys, lock, members, overview, prompt, roll_call};
 use crate::app::{Ledger, Result};
 use crate::domain::model::PeriodId;
 use crate::i18n::Lang;
@@ -17,7 +18,7 @@ use crate::i18n::{self, Strings};
 use crate::tui::widgets::{centered, fits, popup, too_small};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
@@ -253,10 +254,7 @@ impl App {
         }
         if self.ask_quit {
             self.ask_quit = false;
-            if matches!(
-                key.code,
-                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter
-            ) {
+            if keymap::lookup(prompt::YES_NO_KEYS, &key) == Some(prompt::FormAct::Submit) {
                 self.quit = true;
             }
             return;
@@ -329,6 +327,31 @@ impl App {
         }
     }
 
+    /// The footer's hints for what reads keys now: the open prompt or popup,
+    /// else the screen's keys and the shared ones (a read-only console
+    /// leaves out the keys that write).
+    fn footer_hints(&self) -> (Vec<Hint>, Vec<Hint>) {
+        let t = self.t;
+        if self.ask_quit {
+            return keymap::hints(prompt::YES_NO_KEYS, t, |_| true);
+        }
+        match &self.overlay {
+            Overlay::Form(f) => keymap::hints(f.keys(), t, |_| true),
+            Overlay::NewClaim(_) => keymap::hints(super::new_claim::KEYS, t, |_| true),
+            Overlay::Board(_) => keymap::hints(super::board_popup::KEYS, t, |_| true),
+            Overlay::Papers(_) => keymap::hints(super::papers::KEYS, t, |_| true),
+            Overlay::None | Overlay::Help => {
+                let ro = self.read_only.is_some();
+                let keep = |b: &keymap::Binding<Action>| !ro || !b.some_action().writes();
+                let (mut keys, mut pinned) = keymap::hints(self.screen_kind().keys(), t, keep);
+                let (k, p) = keymap::hints(super::keys::GLOBAL, t, keep);
+                keys.extend(k);
+                pinned.extend(p);
+                (keys, pinned)
+            }
+        }
+    }
+
     fn ask_or_quit(&mut self, half: bool, keep: Overlay) {
         if half {
             self.ask_quit = true;
@@ -379,7 +402,7 @@ impl App {
                 .as_deref()
                 .map(|s| i18n::period_state(lang, s))
                 .unwrap_or_default(),
-            screen: screen_title(kind, t).to_string(),
+            screen: kind.title(t).to_string(),
             read_only: self.read_only.clone(),
         };
         chrome::draw_header(head, buf, &header, &ctx);
@@ -396,11 +419,12 @@ impl App {
         // A read-only console with nothing else to say shows who holds the database.
         let note = self.read_only.clone().map(|n| (n, true));
         chrome::draw_status(status, buf, self.status.as_ref().or(note.as_ref()), &ctx);
-        chrome::draw_footer(foot, buf, kind, self.read_only.is_some(), &ctx);
+        let (keys, pinned) = self.footer_hints();
+        chrome::draw_footer(foot, buf, &keys, &pinned, &ctx);
         let cursor = match &self.overlay {
             Overlay::None => None,
             Overlay::Help => {
-                help::draw(area, buf, &ctx);
+                help::draw(area, buf, &help::screen_keys(kind, t), &ctx);
                 None
             }
             Overlay::Form(f) => f.draw(body, buf, &ctx),
@@ -427,23 +451,9 @@ impl App {
     }
 }
 
-/// The name of a screen for the header.
-pub fn screen_title(kind: ScreenKind, t: &'static Strings) -> &'static str {
-    match kind {
-        ScreenKind::Overview => t.overview,
-        ScreenKind::RollCall => t.roll_call,
-        ScreenKind::Members => t.member_claims,
-        ScreenKind::Confirm => t.confirmation,
-        ScreenKind::Lock => t.step_lock,
-        ScreenKind::Year => t.year_view,
-        ScreenKind::Appeals => t.appeals_title,
-    }
-}
-
 // Screens used by the update half (kept here so both halves share one import list).
 pub(super) use appeals::Appeals as AppealsScreen;
 pub(super) use confirm::Confirm as ConfirmScreen;
 pub(super) use lock::Lock as LockScreen;
 pub(super) use members::{Members as MembersScreen, Pane};
 pub(super) use roll_call::RollCall as RollCallScreen;
-pub(super) use year::Year as YearScreen;

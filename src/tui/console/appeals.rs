@@ -1,9 +1,17 @@
 //! Appeals (申诉) after the lock: the list with reply-due dates (overdue in
 //! the warning role), the selected appeal's words and replies.
 
+use super::action::Action;
+use super::app::Overlay;
+use super::field::Field;
+use super::keymap::{bind, ch, Binding, Show};
+use super::prompt::{Form, FormKind};
 use super::screen::Ctx;
+use super::screen::Screen;
+use crate::app::appeals::AppealOutcome;
 use crate::app::appeals::AppealRow;
 use crate::app::{Ledger, Result};
+use crate::domain::model::PeriodId;
 use crate::i18n::Strings;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use chrono::NaiveDate;
@@ -11,6 +19,25 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+
+/// The appeals screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(
+        &[ch('f')],
+        Action::FileAppeal,
+        |t| t.k_file_appeal,
+        Show::Footer,
+    ),
+    bind(&[ch('a')], Action::Uphold, |t| t.k_uphold, Show::Footer),
+    bind(&[ch('r')], Action::Dismiss, |t| t.k_dismiss, Show::Footer),
+    bind(
+        &[ch('R')],
+        Action::Reconsider,
+        |t| t.k_reconsider,
+        Show::Footer,
+    ),
+    bind(&[ch('p')], Action::Papers, |t| t.k_papers, Show::Footer),
+];
 
 /// Appeals state and view model.
 #[derive(Debug, Default)]
@@ -165,4 +192,149 @@ fn detail_lines<'a>(a: &AppealRow, t: &Strings, pal: &super::style::Palette) -> 
         ]));
     }
     lines
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn file_appeal_prompt(&mut self) {
+        let t = self.t;
+        let member = self.current_member();
+        let period = match self.stack.last() {
+            Some(Screen::Appeals(s)) => s.selected().map(|a| a.period.clone()),
+            _ => None,
+        }
+        .or_else(|| {
+            let p = self.ledger.appealable_period(self.today()).ok()??;
+            Some(p.to_string())
+        })
+        .unwrap_or_default();
+        let name = member.as_ref().map(|m| m.1.clone()).unwrap_or_default();
+        let f = Form::new(
+            FormKind::FileAppeal { member },
+            t.prompt_appeal,
+            vec![format!("{} {}", t.col_filed, self.today())],
+            vec![
+                Field::new(t.prompt_appeal_member, &name),
+                Field::new(t.prompt_appeal_period, &period),
+                Field::new(t.prompt_appeal_items, ""),
+                Field::new(t.prompt_appeal_words, ""),
+            ],
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    pub(super) fn submit_appeal(
+        &mut self,
+        f: &Form,
+        member: Option<(i64, String)>,
+    ) -> std::result::Result<String, String> {
+        let t = self.t;
+        let key = f.value(0).trim();
+        let (id, name) = match member {
+            Some((id, name)) if name == key => (id, name),
+            _ => {
+                let m = self
+                    .ledger
+                    .find_member(key)
+                    .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
+                (m.id, m.name.to_string())
+            }
+        };
+        let p: PeriodId = f.value(1).trim().parse()?;
+        let items = Some(f.value(2)).filter(|s| !s.trim().is_empty());
+        let today = self.today();
+        let appeal = self
+            .ledger
+            .file_appeal(id, &p, items, f.value(3), today)
+            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
+        if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
+            s.list = Default::default();
+        }
+        self.reload();
+        if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
+            if let Some(i) = s.rows.iter().position(|a| a.id == appeal) {
+                s.list.select(i, s.rows.len());
+            }
+        }
+        let due = self
+            .ledger
+            .appeal_on(appeal, today)
+            .map(|a| format!("  {} {}", t.reply_due, a.due))
+            .unwrap_or_default();
+        Ok(format!("{} #{appeal} {name} {p}{due}", t.done_file_appeal))
+    }
+
+    pub(super) fn reply_prompt(&mut self, outcome: AppealOutcome) {
+        let t = self.t;
+        let Some(Screen::Appeals(s)) = self.stack.last() else {
+            return;
+        };
+        let Some(a) = s.selected() else {
+            return self.err(t.no_appeal);
+        };
+        let info = vec![
+            format!("#{} {} {}  {}", a.id, a.member, a.period, a.text),
+            format!("{} {}", t.reply_due, super::appeals::due_text(a)),
+        ];
+        let (title, fields) = match outcome {
+            AppealOutcome::Upheld => {
+                // The first item the member named, as a starting point.
+                let item = a.first_item(self.ledger.scheme()).unwrap_or("");
+                (
+                    t.prompt_uphold,
+                    vec![
+                        Field::new(t.prompt_reply_text, ""),
+                        Field::new(t.prompt_corr_item, item),
+                        Field::new(t.prompt_corr_points, ""),
+                    ],
+                )
+            }
+            AppealOutcome::Dismissed => {
+                (t.prompt_dismiss, vec![Field::new(t.prompt_reply_text, "")])
+            }
+            AppealOutcome::Reconsider => (
+                t.prompt_reconsider,
+                vec![Field::new(t.prompt_reply_text, "")],
+            ),
+        };
+        let f = Form::new(
+            FormKind::AppealReply { id: a.id, outcome },
+            title,
+            info,
+            fields,
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    pub(super) fn submit_reply(
+        &mut self,
+        f: &Form,
+        id: i64,
+        outcome: AppealOutcome,
+    ) -> std::result::Result<String, String> {
+        let t = self.t;
+        let points = match outcome {
+            AppealOutcome::Upheld => match f.value(2).trim().parse::<f64>() {
+                Ok(x) if x.is_finite() => Some(x),
+                _ => return Err(format!("{}: {}", t.prompt_corr_points, t.bad_number)),
+            },
+            _ => None,
+        };
+        let correction = points.map(|x| (f.value(1).trim(), x));
+        let today = self.today();
+        let a = self
+            .ledger
+            .reply_appeal(id, outcome, f.value(0), correction, today)
+            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
+        let mut msg = format!(
+            "{} #{id} {}: {}",
+            t.done_reply,
+            a.member,
+            super::appeals::status_name(t, &a)
+        );
+        if let Some(c) = &a.correction {
+            msg.push_str(&format!("  {} {c}", t.appeal_correction));
+        }
+        Ok(msg)
+    }
 }

@@ -1,5 +1,6 @@
 //! Board control: what the room display shows.
 
+use super::keymap::{bind, ch, code, lookup, nth, Binding, Show};
 use super::screen::Ctx;
 use crate::app::board_state::{reveal_progress, BoardMode, RevealProgress};
 use crate::i18n::Strings;
@@ -90,6 +91,63 @@ pub fn describe(
     }
 }
 
+/// What the popup's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardAct {
+    /// Choose the n-th choice (0-based) at once.
+    Choose(u8),
+    Up,
+    Down,
+    /// Choose the selected choice.
+    Pick,
+    Close,
+}
+
+/// The board popup's keys.
+pub const KEYS: &[Binding<BoardAct>] = &[
+    nth(
+        &[
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9'),
+        ],
+        BoardAct::Choose,
+        "1-9",
+        |t| t.k_choose,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        BoardAct::Up,
+        |t| t.k_up,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        BoardAct::Down,
+        |t| t.k_down,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        BoardAct::Pick,
+        |t| t.k_submit,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc), ch('b'), ch('q')],
+        BoardAct::Close,
+        |t| t.k_close,
+        Show::Footer,
+    ),
+];
+
 /// The popup: a selection and what the board shows now.
 #[derive(Debug, Clone)]
 pub struct BoardPopup {
@@ -102,23 +160,25 @@ pub struct BoardPopup {
 impl BoardPopup {
     /// A choice made, `Err(())` to close, `Ok(None)` to stay open.
     pub fn handle_key(&mut self, key: KeyEvent) -> Result<Option<Choice>, ()> {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('b') | KeyCode::Char('q') => Err(()),
-            KeyCode::Up | KeyCode::Char('k') => {
+        match lookup(KEYS, &key) {
+            Some(BoardAct::Close) => Err(()),
+            Some(BoardAct::Up) => {
                 self.sel = self.sel.saturating_sub(1);
                 Ok(None)
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Some(BoardAct::Down) => {
                 self.sel = (self.sel + 1).min(CHOICES.len() - 1);
                 Ok(None)
             }
-            KeyCode::Enter => Ok(Some(CHOICES[self.sel])),
-            KeyCode::Char(c @ '1'..='9') => {
-                let i = (c as usize) - ('1' as usize);
-                self.sel = i;
-                Ok(Some(CHOICES[i]))
-            }
-            _ => Ok(None),
+            Some(BoardAct::Pick) => Ok(Some(CHOICES[self.sel])),
+            Some(BoardAct::Choose(i)) => match CHOICES.get(usize::from(i)) {
+                Some(c) => {
+                    self.sel = usize::from(i);
+                    Ok(Some(*c))
+                }
+                None => Ok(None),
+            },
+            None => Ok(None),
         }
     }
 

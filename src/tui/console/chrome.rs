@@ -1,6 +1,6 @@
 //! The frame around every screen: header, status line, key footer.
 
-use super::screen::{Ctx, ScreenKind};
+use super::screen::Ctx;
 use crate::tui::widgets::{key_hints, put_line};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -57,31 +57,35 @@ pub fn draw_status(area: Rect, buf: &mut Buffer, status: Option<&(String, bool)>
     }
 }
 
-/// The key hints; a read-only console shows only the keys that read.
-pub fn draw_footer(area: Rect, buf: &mut Buffer, screen: ScreenKind, read_only: bool, ctx: &Ctx) {
-    let mut keys = super::help::footer_keys(screen, ctx.t);
-    if read_only {
-        keys.retain(|(k, _)| !writes(screen, k));
+/// The key hints: as many of `keys` as fit, in order, then `pinned`
+/// (help and quit), which are always shown.
+pub fn draw_footer(
+    area: Rect,
+    buf: &mut Buffer,
+    keys: &[(String, &str)],
+    pinned: &[(String, &str)],
+    ctx: &Ctx,
+) {
+    let max = area.width.saturating_sub(1) as usize;
+    let room = max.saturating_sub(hints_width(pinned));
+    let mut shown = Vec::new();
+    let mut used = 0;
+    for k in keys {
+        let w = hints_width(std::slice::from_ref(k));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        shown.push(k.clone());
     }
-    let mut line = key_hints(
-        &keys,
-        area.width.saturating_sub(1) as usize,
-        ctx.pal.key,
-        ctx.pal.muted,
-    );
+    shown.extend(pinned.iter().cloned());
+    let mut line = key_hints(&shown, max, ctx.pal.key, ctx.pal.muted);
     line.spans.insert(0, Span::raw(" "));
     put_line(buf, area.x, area.y, &line, area.width);
 }
 
-/// Whether a footer key (`a`, `Enter`, `n/p`, `1-6`) changes anything on `screen`.
-fn writes(screen: ScreenKind, key: &str) -> bool {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let code = match key {
-        // Enter marks present at roll call and locks on the lock screen.
-        "Enter" => return matches!(screen, ScreenKind::RollCall | ScreenKind::Lock),
-        k if k.chars().count() == 1 => k.chars().next().map(KeyCode::Char),
-        _ => None,
-    };
-    code.and_then(|c| super::keys::action_for(screen, KeyEvent::new(c, KeyModifiers::NONE)))
-        .is_some_and(super::action::Action::writes)
+/// Cells the hints take in the footer (`key label` and two spaces each).
+fn hints_width(keys: &[(String, &str)]) -> usize {
+    use crate::domain::text::width;
+    keys.iter().map(|(k, l)| width(k) + 1 + width(l) + 2).sum()
 }

@@ -1,15 +1,46 @@
 //! Confirmation: the member reads their statement; it is recorded as
 //! confirmed, or disputed with their words.
 
+use super::action::Action;
+use super::app::Overlay;
+use super::field::Field;
+use super::keymap::{bind, ch, code, Binding, Show};
+use super::prompt::{Form, FormKind};
+use super::screen::Screen;
 use super::screen::{signed_points, stars_text, Ctx};
 use crate::app::{Ledger, Result, Statement, StatementLine};
 use crate::domain::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+
+/// The confirmation screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[ch('c')], Action::Confirm, |t| t.k_confirm, Show::Footer),
+    bind(&[ch('d')], Action::Dispute, |t| t.k_dispute, Show::Footer),
+    bind(
+        &[ch('n'), code(KeyCode::Right)],
+        Action::NextPane,
+        |t| t.k_next_member,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('p'), code(KeyCode::Left)],
+        Action::PrevPane,
+        |t| t.k_prev_member,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('f')],
+        Action::FileAppeal,
+        |t| t.k_file_appeal,
+        Show::Footer,
+    ),
+];
 
 /// Confirmation state and view model.
 #[derive(Debug)]
@@ -212,4 +243,30 @@ fn sheet(lines: &[StatementLine], w: usize, ctx: &Ctx) -> (Line<'static>, Vec<Li
         }
     }
     (header, out)
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn dispute(&mut self) {
+        if matches!(self.stack.last(), Some(Screen::Members(_))) {
+            self.confirm();
+        }
+        let Some(Screen::Confirm(s)) = self.stack.last() else {
+            return;
+        };
+        let name = s
+            .statement
+            .as_ref()
+            .map(|x| x.name.clone())
+            .unwrap_or_default();
+        let f = Form::new(
+            FormKind::Dispute {
+                member: s.member_id,
+            },
+            self.t.prompt_dispute,
+            vec![name],
+            vec![Field::new(self.t.prompt_dispute_text, "")],
+        );
+        self.overlay = Overlay::Form(f);
+    }
 }

@@ -1,146 +1,90 @@
-//! The key list: the footer's hints per screen and the `?` overlay.
+//! The `?` help and the README's key table, drawn from the screens' and
+//! overlays' key lists.
 
+use super::keymap::{describe, Act, Binding};
+use super::keys::GLOBAL;
 use super::screen::{Ctx, ScreenKind};
+use super::{board_popup, new_claim, papers, prompt};
 use crate::i18n::Strings;
 use crate::tui::widgets::{cell, centered, draw_rows, popup};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Keys worth showing in the footer of a screen, most useful first.
-pub fn footer_keys(screen: ScreenKind, t: &'static Strings) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<(&str, &str)> = match screen {
-        ScreenKind::Overview => vec![
-            ("Enter", t.k_open),
-            ("1-6", t.steps),
-            ("o", t.k_open_period),
-            ("s", t.k_session),
-            ("y", t.k_year),
-            ("F", t.k_finalize),
-        ],
-        ScreenKind::RollCall => vec![
-            ("p", t.k_present),
-            ("l", t.k_leave),
-            ("x", t.k_absent),
-            ("/", t.k_search),
-        ],
-        ScreenKind::Members => vec![
-            ("a", t.k_approve),
-            ("e", t.k_adjust),
-            ("r", t.k_reject),
-            ("A", t.k_approve_all),
-            ("N", t.meeting.k_next_pending),
-            ("n", t.k_new),
-            ("c", t.k_confirm),
-            ("Tab", t.k_pane),
-            ("/", t.k_search),
-            ("f", t.k_file_appeal),
-        ],
-        ScreenKind::Confirm => vec![
-            ("c", t.k_confirm),
-            ("d", t.k_dispute),
-            ("n/p", t.k_next_member),
-            ("f", t.k_file_appeal),
-        ],
-        ScreenKind::Lock => vec![("Enter", t.k_lock), ("p", t.k_papers)],
-        ScreenKind::Year => vec![("x", t.k_tick), ("Tab", t.k_pane), ("[ ]", t.k_prev_year)],
-        ScreenKind::Appeals => vec![
-            ("f", t.k_file_appeal),
-            ("a", t.k_uphold),
-            ("r", t.k_dismiss),
-            ("R", t.k_reconsider),
-            ("p", t.k_papers),
-        ],
-    };
-    v.extend([
-        ("u", t.k_undo),
-        ("b", t.k_board),
-        ("Esc", t.k_back),
-        ("?", t.k_help),
-        ("q", t.k_quit),
-    ]);
+/// A section of the key list: its title and (keys, label) lines.
+pub type Section = (&'static str, Vec<super::keymap::Hint>);
+
+/// The keys of every prompt and popup, each under its name.
+fn overlay_sections(t: &'static Strings) -> Vec<Section> {
+    vec![
+        (t.k_overlay_prompt, describe(prompt::KEYS, t)),
+        (t.k_overlay_yes_no, describe(prompt::YES_NO_KEYS, t)),
+        (t.k_overlay_new_claim, describe(new_claim::KEYS, t)),
+        (t.k_overlay_board, describe(board_popup::KEYS, t)),
+        (t.k_overlay_papers, describe(papers::KEYS, t)),
+    ]
+}
+
+/// Every key, grouped: the shared keys, each screen's, each overlay's.
+pub fn all_keys(t: &'static Strings) -> Vec<Section> {
+    let mut v = vec![(t.k_all_screens, describe(GLOBAL, t))];
+    v.extend(
+        ScreenKind::ALL
+            .iter()
+            .map(|k| (k.title(t), describe(k.keys(), t))),
+    );
+    v.extend(overlay_sections(t));
     v
 }
 
-/// Every key, grouped: (section, [(key, meaning)]).
-pub fn all_keys(t: &'static Strings) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+/// What the `?` help shows on a screen: its own keys, then the shared ones.
+pub fn screen_keys(kind: ScreenKind, t: &'static Strings) -> Vec<Section> {
     vec![
-        (
-            "",
-            vec![
-                ("Up/Down j/k", t.k_move),
-                ("Enter", t.k_open),
-                ("Esc", t.k_back),
-                ("Tab", t.k_pane),
-                ("u", t.k_undo),
-                ("/", t.k_search),
-                ("b", t.k_board),
-                (">", t.k_board_step),
-                ("?", t.k_help),
-                ("q  Ctrl-C", t.k_quit),
-            ],
-        ),
-        (
-            t.overview,
-            vec![
-                ("1-6", t.steps),
-                ("o", t.k_open_period),
-                ("s", t.k_session),
-                ("y", t.k_year),
-                ("F", t.k_finalize),
-            ],
-        ),
-        (
-            t.roll_call,
-            vec![("p", t.k_present), ("l", t.k_leave), ("x", t.k_absent)],
-        ),
-        (
-            t.member_claims,
-            vec![
-                ("a", t.k_approve),
-                ("e", t.k_adjust),
-                ("r", t.k_reject),
-                ("A", t.k_approve_all),
-                ("N", t.meeting.k_next_pending),
-                ("n", t.k_new),
-                ("c", t.k_confirm),
-                ("d", t.k_dispute),
-                ("f", t.k_file_appeal),
-            ],
-        ),
-        (
-            t.confirmation,
-            vec![
-                ("c", t.k_confirm),
-                ("d", t.k_dispute),
-                ("n/p", t.k_next_member),
-                ("f", t.k_file_appeal),
-            ],
-        ),
-        (t.step_lock, vec![("Enter  L", t.k_lock), ("p", t.k_papers)]),
-        (
-            t.step_year,
-            vec![("[ ]", t.k_prev_year), ("x  Space", t.k_tick)],
-        ),
-        (
-            t.appeals_title,
-            vec![
-                ("f", t.k_file_appeal),
-                ("a", t.k_uphold),
-                ("r", t.k_dismiss),
-                ("R", t.k_reconsider),
-                ("p", t.k_papers),
-            ],
-        ),
+        (kind.title(t), describe(kind.keys(), t)),
+        (t.k_all_screens, describe(GLOBAL, t)),
     ]
+}
+
+/// README rows of one list: keys in backticks, where, what.
+fn readme_rows<A: Copy>(list: &[Binding<A>], place: &str, t: &'static Strings) -> String {
+    let mut out = String::new();
+    for b in list {
+        let keys = match (b.short, b.act) {
+            (Some(s), Act::Nth(_)) => format!("`{s}`"),
+            _ => b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.name()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        out.push_str(&format!("| {keys} | {place} | {} |\n", (b.label)(t)));
+    }
+    out
+}
+
+/// The README's key table (English), one row per binding of every list.
+pub fn readme_table() -> String {
+    let t = &crate::i18n::EN;
+    let mut out = String::from("| Key | Where | Action |\n|---|---|---|\n");
+    out.push_str(&readme_rows(GLOBAL, t.k_all_screens, t));
+    for k in ScreenKind::ALL {
+        out.push_str(&readme_rows(k.keys(), k.title(t), t));
+    }
+    out.push_str(&readme_rows(prompt::KEYS, t.k_overlay_prompt, t));
+    out.push_str(&readme_rows(prompt::YES_NO_KEYS, t.k_overlay_yes_no, t));
+    out.push_str(&readme_rows(new_claim::KEYS, t.k_overlay_new_claim, t));
+    out.push_str(&readme_rows(board_popup::KEYS, t.k_overlay_board, t));
+    out.push_str(&readme_rows(papers::KEYS, t.k_overlay_papers, t));
+    out
 }
 
 /// The help's lines: section headers, then each key in `key_w` cells and its
 /// label cut to `label_w` cells (so that columns never run into each other).
-fn help_lines(ctx: &Ctx, key_w: usize, label_w: usize) -> Vec<Line<'static>> {
-    let (t, pal) = (ctx.t, ctx.pal);
+fn help_lines(ctx: &Ctx, sections: &[Section], key_w: usize, label_w: usize) -> Vec<Line<'static>> {
+    let pal = ctx.pal;
     let mut lines: Vec<Line> = Vec::new();
-    for (section, keys) in all_keys(t) {
+    for (section, keys) in sections {
         if !section.is_empty() {
             lines.push(Line::from(Span::styled(
                 crate::domain::text::truncate(section, key_w + label_w),
@@ -158,7 +102,7 @@ fn help_lines(ctx: &Ctx, key_w: usize, label_w: usize) -> Vec<Line<'static>> {
 }
 
 /// The help overlay, in two or three columns when there is room.
-pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+pub fn draw(area: Rect, buf: &mut Buffer, sections: &[Section], ctx: &Ctx) {
     let (t, pal) = (ctx.t, ctx.pal);
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let inner = popup(
@@ -167,15 +111,23 @@ pub fn draw(area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         &format!("{}  ({})", t.help, t.help_close),
         pal.title,
     );
-    let mut lines = help_lines(ctx, 12, inner.width as usize);
+    // The key column fits the longest keys (`Ctrl-C Ctrl-Q`), within reason.
+    let key_w = sections
+        .iter()
+        .flat_map(|(_, keys)| keys.iter().map(|(k, _)| crate::domain::text::width(k)))
+        .max()
+        .unwrap_or(10)
+        .clamp(8, 15)
+        + 1;
+    let mut lines = help_lines(ctx, sections, key_w, inner.width as usize);
     let h = inner.height as usize;
     if lines.len() > 2 * h && inner.width >= 60 {
         // Three columns with a one-cell gap between them.
         let col_w = (inner.width / 3).saturating_sub(1) as usize;
-        lines = help_lines(ctx, 12, col_w.saturating_sub(12));
+        lines = help_lines(ctx, sections, key_w, col_w.saturating_sub(key_w));
     } else if lines.len() > h && inner.width >= 60 {
         let col_w = (inner.width / 2).saturating_sub(1) as usize;
-        lines = help_lines(ctx, 12, col_w.saturating_sub(12));
+        lines = help_lines(ctx, sections, key_w, col_w.saturating_sub(key_w));
     }
     let h = inner.height as usize;
     if lines.len() <= h || inner.width < 60 {

@@ -1,98 +1,152 @@
-//! Keys to actions in normal mode (prompts and popups read keys themselves).
+//! The keys every screen shares, and routing a key in normal mode: the
+//! screen's own list first, then these (prompts and popups read their own).
 
 use super::action::Action;
+use super::keymap::{bind as on, ch, code, ctrl, lookup, Binding, Show};
 use super::screen::ScreenKind;
-use crate::domain::model::Attendance;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// Keys that work on every screen.
+pub const GLOBAL: &[Binding<Action>] = &[
+    on(
+        &[code(KeyCode::Up), ch('k')],
+        Action::Up,
+        |t| t.k_up,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::Down), ch('j')],
+        Action::Down,
+        |t| t.k_down,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        |t| t.k_page_up,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        |t| t.k_page_down,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::Home), ch('g')],
+        Action::Top,
+        |t| t.k_top,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::End), ch('G')],
+        Action::Bottom,
+        |t| t.k_bottom,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        |t| t.k_open,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::Tab)],
+        Action::NextPane,
+        |t| t.k_pane,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::BackTab)],
+        Action::PrevPane,
+        |t| t.k_pane_back,
+        Show::Help,
+    ),
+    on(&[ch('/')], Action::Search, |t| t.k_search, Show::Help),
+    on(&[ch('u')], Action::Undo, |t| t.k_undo, Show::Footer),
+    on(&[ch('b')], Action::Board, |t| t.k_board, Show::Footer),
+    on(
+        &[ch('>')],
+        Action::BoardStep,
+        |t| t.k_board_step,
+        Show::Help,
+    ),
+    on(
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        |t| t.k_back,
+        Show::Footer,
+    ),
+    on(
+        &[ch('?'), code(KeyCode::F(1))],
+        Action::Help,
+        |t| t.k_help,
+        Show::Pinned,
+    ),
+    on(&[ch('q')], Action::Quit, |t| t.k_quit, Show::Pinned),
+    on(
+        &[ctrl('c'), ctrl('q')],
+        Action::ForceQuit,
+        |t| t.k_quit,
+        Show::Help,
+    ),
+];
 
 /// The action a key means on a screen, if any.
 pub fn action_for(screen: ScreenKind, key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') | KeyCode::Char('q') => Some(Action::ForceQuit),
-            KeyCode::Char('d') => Some(Action::PageDown),
-            KeyCode::Char('u') => Some(Action::PageUp),
-            _ => None,
+    lookup(screen.keys(), &key).or_else(|| lookup(GLOBAL, &key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn event(k: super::super::keymap::Key) -> KeyEvent {
+        let m = if k.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
         };
+        KeyEvent::new(k.code, m)
     }
-    let common = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-        KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-        KeyCode::PageUp => Some(Action::PageUp),
-        KeyCode::PageDown => Some(Action::PageDown),
-        KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
-        KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
-        KeyCode::Enter => Some(Action::Open),
-        KeyCode::Esc => Some(Action::Back),
-        KeyCode::Tab => Some(Action::NextPane),
-        KeyCode::BackTab => Some(Action::PrevPane),
-        KeyCode::Char('u') => Some(Action::Undo),
-        KeyCode::Char('b') => Some(Action::Board),
-        KeyCode::Char('>') => Some(Action::BoardStep),
-        KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('/') => Some(Action::Search),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
+
+    /// Every key a screen lists does on that screen what its line says, and
+    /// every shared key does so wherever the screen does not give it its own
+    /// meaning (Enter marks present at roll call and locks on the lock screen).
+    #[test]
+    fn every_listed_key_does_what_its_line_says() {
+        for screen in ScreenKind::ALL {
+            let own =
+                |k: &super::super::keymap::Key| screen.keys().iter().any(|b| b.keys.contains(k));
+            let shared = GLOBAL.iter().filter(|b| !b.keys.iter().all(own));
+            for b in screen.keys().iter().chain(shared) {
+                for (i, k) in b.keys.iter().enumerate() {
+                    if !screen.keys().iter().any(|x| std::ptr::eq(x, b)) && own(k) {
+                        continue;
+                    }
+                    let want = match b.act {
+                        super::super::keymap::Act::Do(a) => a,
+                        super::super::keymap::Act::Nth(f) => f(i as u8),
+                    };
+                    let got = action_for(screen, event(*k));
+                    assert_eq!(got, Some(want), "{screen:?}: {}", k.name());
+                }
+            }
+        }
     }
-    match screen {
-        ScreenKind::Overview => match key.code {
-            KeyCode::Char('o') => Some(Action::OpenPeriod),
-            KeyCode::Char('s') => Some(Action::StartSession),
-            KeyCode::Char('y') => Some(Action::Year),
-            KeyCode::Char('L') => Some(Action::Lock),
-            KeyCode::Char('F') => Some(Action::Finalize),
-            KeyCode::Char(c @ '1'..='6') => Some(Action::Step(c as u8 - b'1')),
-            _ => None,
-        },
-        ScreenKind::RollCall => match key.code {
-            KeyCode::Char('p') | KeyCode::Char(' ') => Some(Action::Mark(Attendance::Present)),
-            KeyCode::Char('l') => Some(Action::Mark(Attendance::Leave)),
-            KeyCode::Char('x') => Some(Action::Mark(Attendance::Absent)),
-            _ => None,
-        },
-        ScreenKind::Members => match key.code {
-            KeyCode::Char('a') => Some(Action::Approve),
-            KeyCode::Char('e') => Some(Action::Adjust),
-            KeyCode::Char('r') => Some(Action::Reject),
-            KeyCode::Char('A') => Some(Action::ApproveAll),
-            KeyCode::Char('N') => Some(Action::NextPending),
-            KeyCode::Char('n') => Some(Action::NewClaim),
-            KeyCode::Char('c') => Some(Action::Confirm),
-            KeyCode::Char('d') => Some(Action::Dispute),
-            KeyCode::Char('f') => Some(Action::FileAppeal),
-            KeyCode::Right | KeyCode::Char('l') => Some(Action::NextPane),
-            KeyCode::Left | KeyCode::Char('h') => Some(Action::PrevPane),
-            _ => None,
-        },
-        ScreenKind::Confirm => match key.code {
-            KeyCode::Char('c') => Some(Action::Confirm),
-            KeyCode::Char('d') => Some(Action::Dispute),
-            KeyCode::Char('f') => Some(Action::FileAppeal),
-            KeyCode::Char('n') | KeyCode::Right => Some(Action::NextPane),
-            KeyCode::Char('p') | KeyCode::Left => Some(Action::PrevPane),
-            _ => None,
-        },
-        ScreenKind::Lock => match key.code {
-            KeyCode::Char('L') => Some(Action::Lock),
-            KeyCode::Char('p') => Some(Action::Papers),
-            _ => None,
-        },
-        ScreenKind::Year => match key.code {
-            KeyCode::Left | KeyCode::Char('[') => Some(Action::PrevYear),
-            KeyCode::Right | KeyCode::Char(']') => Some(Action::NextYear),
-            KeyCode::Char('x') | KeyCode::Char(' ') => Some(Action::TickFollowUp),
-            _ => None,
-        },
-        ScreenKind::Appeals => match key.code {
-            KeyCode::Char('f') => Some(Action::FileAppeal),
-            KeyCode::Char('a') => Some(Action::Uphold),
-            KeyCode::Char('r') => Some(Action::Dismiss),
-            KeyCode::Char('R') => Some(Action::Reconsider),
-            KeyCode::Char('p') => Some(Action::Papers),
-            _ => None,
-        },
+
+    #[test]
+    fn the_overview_digits_open_the_steps_in_order() {
+        for (c, i) in ('1'..='6').zip(0u8..) {
+            let e = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(action_for(ScreenKind::Overview, e), Some(Action::Step(i)));
+        }
+        let ctrl_a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(ScreenKind::Members, ctrl_a),
+            None,
+            "Ctrl-A is not a"
+        );
     }
 }

@@ -1,19 +1,37 @@
 //! Lock: a checklist, a typed confirmation, then the seal and the summary.
 
+use super::action::Action;
+use super::app::Overlay;
+use super::keymap::{bind, ch, code, Binding, Show};
+use super::screen::Screen;
 use super::screen::{stars_text, Ctx};
 use crate::app::board_state::BoardMode;
 use crate::app::{Ledger, LockReport, MeetingProgress, RankRow, RankScope, Result};
 use crate::domain::model::{fmt_points, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+
+/// The lock screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(
+        &[code(KeyCode::Enter), ch('L')],
+        Action::Lock,
+        |t| t.k_lock,
+        Show::Footer,
+    ),
+    bind(&[ch('p')], Action::Papers, |t| t.k_papers, Show::Footer),
+];
 
 /// Lock state and view model.
 #[derive(Debug, Default)]
 pub struct Lock {
     pub progress: MeetingProgress,
+    /// Whether the core would lock the period now.
+    pub readiness: Option<crate::app::LockReadiness>,
     pub board_shown: bool,
     pub report: Option<LockReport>,
     /// The assembly's quorum as the roll call stands.
@@ -27,6 +45,7 @@ pub struct Lock {
 impl Lock {
     pub fn load(&mut self, l: &Ledger, p: &PeriodId, zh: bool) -> Result<()> {
         self.progress = l.progress(Some(p))?;
+        self.readiness = Some(l.lock_readiness(p)?);
         self.quorum = l.quorum(p)?;
         self.board_shown = matches!(
             l.board_mode()?,
@@ -49,7 +68,8 @@ impl Lock {
 
     /// Whether the core will accept a lock now.
     pub fn ready(&self) -> bool {
-        self.progress.pending == 0 && self.progress.seal.is_none()
+        self.readiness
+            .is_some_and(crate::app::LockReadiness::is_ready)
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
@@ -175,5 +195,62 @@ impl Lock {
             )));
         }
         draw_rows(inner, buf, None, &lines, None, pal.selected);
+    }
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn lock_step(&mut self) {
+        if !matches!(self.stack.last(), Some(Screen::Lock(_))) {
+            return self.push(Screen::Lock(Lock::default()));
+        }
+        let Some(p) = self.period else { return };
+        let sealed =
+            matches!(self.stack.last(), Some(Screen::Lock(s)) if s.progress.seal.is_some());
+        if sealed {
+            return self.papers_popup();
+        }
+        let ready = matches!(self.stack.last(), Some(Screen::Lock(s)) if s.ready());
+        if !ready {
+            return self.err(self.t.lock_blocked);
+        }
+        self.lock_prompt(p);
+    }
+
+    /// The typed confirmation came back: lock and publish, then offer the papers.
+    pub(super) fn submit_lock(
+        &mut self,
+        f: &super::prompt::Form,
+        period: PeriodId,
+        waive: bool,
+    ) -> std::result::Result<String, String> {
+        let t = self.t;
+        let period = &period;
+        if f.value(0).trim() != period.to_string() {
+            Err(format!("{} {period}", t.must_type))
+        } else {
+            let noted = self.ledger.note_quorum(period, waive);
+            match noted.and_then(|_| self.ledger.lock_and_publish(period)) {
+                Ok(done) => {
+                    let report = done.report;
+                    let mut msg =
+                        format!("{} {}  {} {}", t.sealed, report.period, t.seal, report.seal);
+                    match done.publication {
+                        Ok(pb) => {
+                            if let Some(end) = pb.window_end {
+                                msg.push_str(&format!("  {} {end}", t.posted_until));
+                            }
+                        }
+                        Err(e) => msg.push_str(&format!("  ({}: {e})", t.publication)),
+                    }
+                    if let Some(Screen::Lock(s)) = self.stack.last_mut() {
+                        s.report = Some(report);
+                    }
+                    self.overlay = Overlay::Papers(self.new_papers_popup(*period));
+                    Ok(msg)
+                }
+                Err(e) => Err(crate::i18n::meeting::core_error(self.lang, &e)),
+            }
+        }
     }
 }

@@ -1,14 +1,64 @@
 //! Claims, member by member: the ranking on the left, the selected member's
 //! claims on the right, the verdict one key away.
 
+use super::action::Action;
+use super::app::Overlay;
+use super::field::Field;
+use super::keymap::{bind, ch, code, Binding, Show};
+use super::new_claim::NewClaim;
+use super::prompt::{Form, FormKind};
+use super::screen::Screen;
 use super::screen::{signed_points, stars_text, Ctx};
 use crate::app::{Ledger, RankRow, Result, StatementLine};
+use crate::domain::model::Outcome;
 use crate::domain::model::{fmt_points, ClaimStatus, ConfirmState, PeriodId};
 use crate::tui::widgets::{cell, cell_right, draw_rows, pane, put_line, Cells, Scroll};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+
+/// The members screen's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(&[ch('a')], Action::Approve, |t| t.k_approve, Show::Footer),
+    bind(&[ch('e')], Action::Adjust, |t| t.k_adjust, Show::Footer),
+    bind(&[ch('r')], Action::Reject, |t| t.k_reject, Show::Footer),
+    bind(
+        &[ch('A')],
+        Action::ApproveAll,
+        |t| t.k_approve_all,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('N')],
+        Action::NextPending,
+        |t| t.meeting.k_next_pending,
+        Show::Footer,
+    ),
+    bind(&[ch('n')], Action::NewClaim, |t| t.k_new, Show::Footer),
+    bind(&[ch('c')], Action::Confirm, |t| t.k_confirm, Show::Footer),
+    bind(
+        &[code(KeyCode::Tab), code(KeyCode::Right), ch('l')],
+        Action::NextPane,
+        |t| t.k_pane,
+        Show::Footer,
+    ),
+    bind(&[ch('/')], Action::Search, |t| t.k_search, Show::Footer),
+    bind(
+        &[ch('f')],
+        Action::FileAppeal,
+        |t| t.k_file_appeal,
+        Show::Footer,
+    ),
+    bind(&[ch('d')], Action::Dispute, |t| t.k_dispute, Show::Help),
+    bind(
+        &[code(KeyCode::Left), ch('h')],
+        Action::PrevPane,
+        |t| t.k_pane_back,
+        Show::Help,
+    ),
+];
 
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -391,4 +441,119 @@ fn claim_row(x: &StatementLine, cols: ClaimCols, ctx: &Ctx) -> Line<'static> {
         pal.points(c.status, &x.kind),
     ));
     Line::from(spans)
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn after_verdict(&mut self, msg: String) {
+        self.ok(msg);
+        self.reload();
+        if let Some(Screen::Members(s)) = self.stack.last_mut() {
+            s.next_pending();
+        }
+    }
+
+    pub(super) fn approve(&mut self) {
+        let Some((id, title, _, _)) = self.current_claim() else {
+            return self.err(self.t.no_claim);
+        };
+        match self.ledger.verdict(id, Outcome::Approved, None, None) {
+            Ok(()) => self.after_verdict(format!("{} #{id} {title}", self.t.done_approve)),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn verdict_prompt(&mut self, adjust: bool) {
+        let Some((id, title, claimed, _)) = self.current_claim() else {
+            return self.err(self.t.no_claim);
+        };
+        let t = self.t;
+        let info = vec![format!("#{id} {title}  ({})", fmt_points(claimed))];
+        let f = if adjust {
+            Form::new(
+                FormKind::Adjust { claim: id },
+                t.prompt_adjust,
+                info,
+                vec![
+                    Field::new(t.prompt_points, &fmt_points(claimed)),
+                    Field::new(t.prompt_reason, ""),
+                ],
+            )
+        } else {
+            Form::new(
+                FormKind::Reject { claim: id },
+                t.prompt_reject,
+                info,
+                vec![Field::new(t.prompt_reason, "")],
+            )
+        };
+        self.overlay = Overlay::Form(f);
+    }
+
+    pub(super) fn approve_all_prompt(&mut self) {
+        let Some(Screen::Members(s)) = self.stack.last() else {
+            return;
+        };
+        let Some(r) = s.selected_member() else {
+            return self.err(self.t.no_member);
+        };
+        let info = vec![format!("{}: {} {}", r.name, self.t.pending, r.pending)];
+        let f = Form::new(
+            FormKind::ApproveAll {
+                member: r.member_id,
+            },
+            self.t.prompt_approve_all,
+            info,
+            vec![],
+        );
+        self.overlay = Overlay::Form(f);
+    }
+
+    pub(super) fn new_claim(&mut self) {
+        let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
+            return self.err(self.t.no_member);
+        };
+        let f = self.ctx_run(|_, ctx| NewClaim::new(id, &name, p, ctx));
+        self.overlay = Overlay::NewClaim(f);
+    }
+
+    /// The selected claim on the members screen: (id, title, claimed, status).
+    pub(super) fn current_claim(&self) -> Option<(i64, String, f64, ClaimStatus)> {
+        match self.stack.last() {
+            Some(Screen::Members(s)) => s
+                .selected_line()
+                .map(|x| (x.claim.id, x.title.clone(), x.claim.claimed, x.claim.status)),
+            _ => None,
+        }
+    }
+
+    pub(super) fn submit_claim(&mut self, mut f: NewClaim) {
+        let draft = self.ctx_run(|app, ctx| f.draft(app.ledger.scheme(), ctx));
+        let r = draft.and_then(|d| {
+            self.ledger
+                .add_claim(&d)
+                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))
+        });
+        match r {
+            Ok(id) => {
+                self.ok(format!("{} #{id}", self.t.done_new_claim));
+                self.reload();
+                if let Some(Screen::Members(s)) = self.stack.last_mut() {
+                    if let Some(i) = s.lines.iter().position(|x| x.claim.id == id) {
+                        s.claims.select(i, s.lines.len());
+                        s.focus = Pane::Claims;
+                    }
+                }
+            }
+            Err(e) => {
+                f.error = Some(e);
+                self.overlay = Overlay::NewClaim(f);
+            }
+        }
+    }
+
+    /// The claim selected on the members screen, if any.
+    pub fn selected_claim_id(&self) -> Option<i64> {
+        self.current_claim().map(|c| c.0)
+    }
 }

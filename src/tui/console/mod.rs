@@ -11,6 +11,7 @@ mod chrome;
 mod confirm;
 mod field;
 mod help;
+mod keymap;
 mod keys;
 mod lock;
 mod members;
@@ -28,7 +29,7 @@ mod year;
 
 pub use action::Action;
 pub use app::{App, MIN_HEIGHT, MIN_WIDTH};
-pub use help::all_keys;
+pub use help::{all_keys, readme_table};
 pub use screen::ScreenKind;
 
 use crate::app::console_support::ConsoleLease;

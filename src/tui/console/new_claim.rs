@@ -2,6 +2,7 @@
 //! from the item's levels (named in the interface language), count, points, note.
 
 use super::field::Field;
+use super::keymap::{bind, ch, code, lookup, Binding, Show};
 use super::prompt::Outcome;
 use super::screen::Ctx;
 use crate::app::ClaimDraft;
@@ -19,6 +20,73 @@ const COUNT: usize = 2;
 const POINTS: usize = 3;
 const NOTE: usize = 4;
 const SHOWN: usize = 5;
+
+/// What the form's own keys do (other keys edit the focused field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NcAct {
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+    /// On the item: the next or previous match; elsewhere, the next or previous field.
+    Down,
+    Up,
+    /// On the level: a level up or down; elsewhere the key edits the field.
+    LevelUp,
+    LevelDown,
+}
+
+/// The new-claim form's keys.
+pub const KEYS: &[Binding<NcAct>] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        NcAct::Submit,
+        |t| t.k_submit,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        NcAct::Cancel,
+        |t| t.k_cancel,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Tab)],
+        NcAct::NextField,
+        |t| t.k_next_field,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        NcAct::PrevField,
+        |t| t.k_prev_field,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Down)],
+        NcAct::Down,
+        |t| t.k_pick_item,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Up)],
+        NcAct::Up,
+        |t| t.k_pick_item,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Right), ch(' ')],
+        NcAct::LevelUp,
+        |t| t.k_level,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Left)],
+        NcAct::LevelDown,
+        |t| t.k_level,
+        Show::Help,
+    ),
+];
 
 /// The new-claim form.
 #[derive(Debug, Clone)]
@@ -109,59 +177,46 @@ impl NewClaim {
 
     pub fn handle_key(&mut self, key: KeyEvent, scheme: &Scheme) -> Outcome {
         let n = self.fields.len();
-        match key.code {
-            KeyCode::Esc => Outcome::Cancel,
-            KeyCode::Enter => Outcome::Submit,
-            KeyCode::Tab => {
+        let on_level = self.focus == LEVEL;
+        match (lookup(KEYS, &key), self.focus) {
+            (Some(NcAct::Submit), _) => return Outcome::Submit,
+            (Some(NcAct::Cancel), _) => return Outcome::Cancel,
+            (Some(NcAct::NextField), _) | (Some(NcAct::Down), COUNT | POINTS | NOTE) => {
                 self.focus = (self.focus + 1) % n;
-                Outcome::Continue
             }
-            KeyCode::BackTab => {
+            (Some(NcAct::PrevField), _) | (Some(NcAct::Up), COUNT | POINTS | NOTE) => {
                 self.focus = (self.focus + n - 1) % n;
-                Outcome::Continue
             }
-            KeyCode::Down if self.focus == ITEM => {
+            (Some(NcAct::Down), _) => {
                 let len = self.matches(scheme).len();
                 self.pick = (self.pick + 1).min(len.saturating_sub(1));
                 self.keep_level(scheme);
-                Outcome::Continue
             }
-            KeyCode::Up if self.focus == ITEM => {
+            (Some(NcAct::Up), _) => {
                 self.pick = self.pick.saturating_sub(1);
                 self.keep_level(scheme);
-                Outcome::Continue
             }
-            KeyCode::Right | KeyCode::Char(' ') if self.focus == LEVEL => {
-                self.step_level(scheme, true);
-                Outcome::Continue
-            }
-            KeyCode::Left if self.focus == LEVEL => {
-                self.step_level(scheme, false);
-                Outcome::Continue
-            }
+            (Some(NcAct::LevelUp), LEVEL) => self.step_level(scheme, true),
+            (Some(NcAct::LevelDown), LEVEL) => self.step_level(scheme, false),
             // The level is picked, not typed.
-            _ if self.focus == LEVEL => Outcome::Continue,
-            KeyCode::Down => {
-                self.focus = (self.focus + 1) % n;
-                Outcome::Continue
+            _ if on_level => {}
+            _ => return self.edit(key, scheme),
+        }
+        Outcome::Continue
+    }
+
+    /// An editing key on the focused field.
+    fn edit(&mut self, key: KeyEvent, scheme: &Scheme) -> Outcome {
+        let f = self.focus;
+        if self.fields[f].edit(key) {
+            if f == ITEM {
+                self.pick = 0;
+                self.keep_level(scheme);
             }
-            KeyCode::Up => {
-                self.focus = (self.focus + n - 1) % n;
-                Outcome::Continue
-            }
-            _ => {
-                let f = self.focus;
-                if self.fields[f].edit(key) {
-                    if f == ITEM {
-                        self.pick = 0;
-                        self.keep_level(scheme);
-                    }
-                    self.error = None;
-                    Outcome::Changed
-                } else {
-                    Outcome::Continue
-                }
-            }
+            self.error = None;
+            Outcome::Changed
+        } else {
+            Outcome::Continue
         }
     }
 

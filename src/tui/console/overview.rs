@@ -1,17 +1,53 @@
 //! Overview: where the meeting stands, the steps of the walk, and after the
 //! lock the publication window and the open appeals with their due dates.
 
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
 use super::screen::Ctx;
+use super::screen::Screen;
 use crate::app::appeals::AppealRow;
 use crate::app::publication::Publication;
 use crate::app::{Ledger, MeetingProgress, Result};
-use crate::domain::model::{PeriodId, PeriodState};
+use crate::domain::model::PeriodId;
 use crate::tui::widgets::{cell, draw_rows, Scroll};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+
+/// The overview's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        |t| t.k_open,
+        Show::Footer,
+    ),
+    super::keymap::nth(
+        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
+        Action::Step,
+        "1-6",
+        |t| t.steps,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('o')],
+        Action::OpenPeriod,
+        |t| t.k_open_period,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('s')],
+        Action::StartSession,
+        |t| t.k_session,
+        Show::Footer,
+    ),
+    bind(&[ch('y')], Action::Year, |t| t.k_year, Show::Footer),
+    bind(&[ch('F')], Action::Finalize, |t| t.k_finalize, Show::Footer),
+    bind(&[ch('L')], Action::Lock, |t| t.k_lock, Show::Help),
+];
 
 /// The steps the overview lists, in order.
 pub const STEPS: usize = 6;
@@ -56,11 +92,8 @@ impl Overview {
         };
         self.year = p.map(|p| p.year);
         let mut pubs = Vec::new();
-        for r in l.periods()? {
-            if matches!(r.state, PeriodState::Locked | PeriodState::Published) {
-                let id: PeriodId = r.id.parse().map_err(crate::app::CoreError::User)?;
-                pubs.push(l.publication(&id, today)?);
-            }
+        for id in l.periods_in_publication()? {
+            pubs.push(l.publication(&id, today)?);
         }
         pubs.sort_by(|a, b| b.period.cmp(&a.period));
         self.publications = pubs;
@@ -279,5 +312,30 @@ impl Overview {
             }
         }
         draw_rows(area, buf, None, &lines, None, pal.selected);
+    }
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn finalize(&mut self) {
+        let today = self.today();
+        let p = match self.stack.last() {
+            Some(Screen::Overview(s)) => s.finalizable().map(|pb| pb.period.clone()),
+            _ => None,
+        };
+        let Some(p) = p else {
+            return self.err(self.t.no_finalize);
+        };
+        let r = p
+            .parse::<PeriodId>()
+            .map_err(crate::app::CoreError::User)
+            .and_then(|id| self.ledger.finalize(&id, today));
+        match r {
+            Ok(()) => {
+                self.ok(format!("{} {p}", self.t.done_finalize));
+                self.reload();
+            }
+            Err(e) => self.fail(&e),
+        }
     }
 }

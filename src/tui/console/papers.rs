@@ -1,7 +1,11 @@
 //! The papers popup offered after the lock: pick a paper (or all) and a
 //! format; `App` writes them with `jifen::export` next to the database.
 
+use super::app::Overlay;
+use super::keymap::{bind, ch, code, lookup, nth, Binding, Show};
 use super::screen::Ctx;
+use super::screen::Screen;
+use crate::app::RankScope;
 use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::Strings;
@@ -34,6 +38,76 @@ pub enum PapersKey {
     Write(Option<Paper>, PaperFormat),
 }
 
+/// What the popup's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PapersAct {
+    /// Write the n-th entry (0-based; the last is every paper) at once.
+    WriteNth(u8),
+    Up,
+    Down,
+    PrevFormat,
+    NextFormat,
+    /// Pick the n-th of `FORMATS`.
+    Format(u8),
+    /// Write the selected entry.
+    Write,
+    Close,
+}
+
+/// The papers popup's keys.
+pub const KEYS: &[Binding<PapersAct>] = &[
+    nth(
+        &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
+        PapersAct::WriteNth,
+        "1-6",
+        |t| t.k_write_nth,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Up), ch('k')],
+        PapersAct::Up,
+        |t| t.k_up,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Down), ch('j')],
+        PapersAct::Down,
+        |t| t.k_down,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Left), ch('h')],
+        PapersAct::PrevFormat,
+        |t| t.k_format,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Right), ch('l'), code(KeyCode::Tab)],
+        PapersAct::NextFormat,
+        |t| t.k_format,
+        Show::Footer,
+    ),
+    nth(
+        &[ch('x'), ch('c'), ch('w')],
+        PapersAct::Format,
+        "x c w",
+        |t| t.k_format_pick,
+        Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        PapersAct::Write,
+        |t| t.k_write,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc), ch('q')],
+        PapersAct::Close,
+        |t| t.k_close,
+        Show::Footer,
+    ),
+];
+
 /// Popup state: the period, the selection, and what has been written.
 #[derive(Debug, Clone)]
 pub struct PapersPopup {
@@ -62,39 +136,35 @@ impl PapersPopup {
     pub fn handle_key(&mut self, key: KeyEvent) -> PapersKey {
         let n = Paper::ALL.len() + 1;
         let fmt = FORMATS[self.format % FORMATS.len()];
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => PapersKey::Close,
-            KeyCode::Up | KeyCode::Char('k') => {
+        match lookup(KEYS, &key) {
+            Some(PapersAct::Close) => PapersKey::Close,
+            Some(PapersAct::Up) => {
                 self.sel = (self.sel + n - 1) % n;
                 PapersKey::Stay
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Some(PapersAct::Down) => {
                 self.sel = (self.sel + 1) % n;
                 PapersKey::Stay
             }
-            KeyCode::Left | KeyCode::Char('h') => {
+            Some(PapersAct::PrevFormat) => {
                 self.format = (self.format + FORMATS.len() - 1) % FORMATS.len();
                 PapersKey::Stay
             }
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Tab => {
+            Some(PapersAct::NextFormat) => {
                 self.format = (self.format + 1) % FORMATS.len();
                 PapersKey::Stay
             }
-            KeyCode::Char('x') => self.pick_format(PaperFormat::Xlsx),
-            KeyCode::Char('c') => self.pick_format(PaperFormat::Csv),
-            KeyCode::Char('w') => self.pick_format(PaperFormat::Html),
-            KeyCode::Enter => PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt),
-            KeyCode::Char(c @ '1'..='6') => {
-                self.sel = (c as usize) - ('1' as usize);
+            Some(PapersAct::Format(i)) => {
+                self.format = usize::from(i) % FORMATS.len();
+                PapersKey::Stay
+            }
+            Some(PapersAct::Write) => PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt),
+            Some(PapersAct::WriteNth(i)) => {
+                self.sel = usize::from(i).min(n - 1);
                 PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt)
             }
-            _ => PapersKey::Stay,
+            None => PapersKey::Stay,
         }
-    }
-
-    fn pick_format(&mut self, f: PaperFormat) -> PapersKey {
-        self.format = FORMATS.iter().position(|x| *x == f).unwrap_or(0);
-        PapersKey::Stay
     }
 
     pub fn draw(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
@@ -153,5 +223,71 @@ impl PapersPopup {
             pal.muted,
         )));
         draw_rows(inner, buf, None, &lines, sel, pal.selected);
+    }
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn new_papers_popup(&self, p: PeriodId) -> PapersPopup {
+        let db = self
+            .ledger
+            .path()
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        PapersPopup::new(p, format!("{db}.papers/{p}/"))
+    }
+
+    pub(super) fn papers_popup(&mut self) {
+        let p = match self.stack.last() {
+            Some(Screen::Appeals(s)) => s
+                .selected()
+                .and_then(|a| a.period.parse::<PeriodId>().ok())
+                .or(self.period),
+            _ => self.period,
+        };
+        let Some(p) = p else {
+            return self.err(self.t.no_period);
+        };
+        self.overlay = Overlay::Papers(self.new_papers_popup(p));
+    }
+
+    /// Write one paper (or all) of the popup's period; errors stay in the popup.
+    pub(super) fn write_papers(
+        &mut self,
+        pp: &mut PapersPopup,
+        paper: Option<Paper>,
+        format: PaperFormat,
+    ) {
+        let dir = self.papers_dir(&pp.period);
+        let scope = RankScope::Period(pp.period);
+        let zh = self.lang == crate::cli::Lang::Zh;
+        let list: Vec<Paper> = match paper {
+            Some(p) => vec![p],
+            None => Paper::ALL.to_vec(),
+        };
+        pp.error = None;
+        let mut n = 0;
+        for p in list {
+            match crate::export::export(&self.ledger, p, &scope, format, &dir, zh) {
+                Ok(path) => {
+                    let name = path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string());
+                    if !pp.written.contains(&name) {
+                        pp.written.push(name);
+                    }
+                    n += 1;
+                }
+                Err(e) => {
+                    pp.error = Some(format!("{}: {e}", p.code()));
+                    break;
+                }
+            }
+        }
+        if n > 0 {
+            self.ok(format!("{} {n}: {}", self.t.paper_written, pp.dir));
+        }
     }
 }

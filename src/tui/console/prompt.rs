@@ -1,6 +1,7 @@
 //! Prompts: a small form of text fields (or a yes/no question) over the screen.
 
 use super::field::Field;
+use super::keymap::{bind, ch, code, lookup, Binding, Show};
 use super::screen::Ctx;
 use crate::app::appeals::AppealOutcome;
 use crate::domain::model::PeriodId;
@@ -61,6 +62,59 @@ pub enum Outcome {
     Submit,
 }
 
+/// What a prompt's own keys do (other keys edit the focused field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAct {
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+}
+
+/// The keys of a prompt with fields.
+pub const KEYS: &[Binding<FormAct>] = &[
+    bind(
+        &[code(KeyCode::Enter)],
+        FormAct::Submit,
+        |t| t.k_submit,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        FormAct::Cancel,
+        |t| t.k_cancel,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Tab), code(KeyCode::Down)],
+        FormAct::NextField,
+        |t| t.k_next_field,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::BackTab), code(KeyCode::Up)],
+        FormAct::PrevField,
+        |t| t.k_prev_field,
+        Show::Help,
+    ),
+];
+
+/// The keys of a yes/no question (a prompt without fields).
+pub const YES_NO_KEYS: &[Binding<FormAct>] = &[
+    bind(
+        &[code(KeyCode::Enter), ch('y'), ch('Y')],
+        FormAct::Submit,
+        |t| t.k_yes,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Esc), ch('n'), ch('N')],
+        FormAct::Cancel,
+        |t| t.k_no,
+        Show::Footer,
+    ),
+];
+
 /// A prompt: title, info lines, fields, an error from the last try.
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -94,27 +148,29 @@ impl Form {
         self.kind != FormKind::Search && self.fields.iter().any(Field::changed)
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+    /// This prompt's keys: a question's or a form's.
+    pub fn keys(&self) -> &'static [Binding<FormAct>] {
         if self.fields.is_empty() {
-            return match key.code {
-                KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') => Outcome::Submit,
-                KeyCode::Esc | KeyCode::Char('n') | KeyCode::Char('N') => Outcome::Cancel,
-                _ => Outcome::Continue,
-            };
+            YES_NO_KEYS
+        } else {
+            KEYS
         }
-        let n = self.fields.len();
-        match key.code {
-            KeyCode::Esc => Outcome::Cancel,
-            KeyCode::Enter => Outcome::Submit,
-            KeyCode::Tab | KeyCode::Down => {
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        let n = self.fields.len().max(1);
+        match lookup(self.keys(), &key) {
+            Some(FormAct::Submit) => Outcome::Submit,
+            Some(FormAct::Cancel) => Outcome::Cancel,
+            Some(FormAct::NextField) => {
                 self.focus = (self.focus + 1) % n;
                 Outcome::Continue
             }
-            KeyCode::BackTab | KeyCode::Up => {
+            Some(FormAct::PrevField) => {
                 self.focus = (self.focus + n - 1) % n;
                 Outcome::Continue
             }
-            _ => {
+            None => {
                 let used = self.fields.get_mut(self.focus).is_some_and(|f| f.edit(key));
                 if used {
                     self.error = None;

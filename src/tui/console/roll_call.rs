@@ -1,13 +1,45 @@
 //! Roll call: mark each scored member present, on leave or absent.
 
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
 use super::screen::Ctx;
 use crate::app::{Ledger, Result};
 use crate::domain::model::{Attendance, MemberStatus, PeriodId};
 use crate::tui::widgets::{cell, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+
+/// The roll call's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(
+        &[ch('p'), ch(' ')],
+        Action::Mark(Attendance::Present),
+        |t| t.k_present,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('l')],
+        Action::Mark(Attendance::Leave),
+        |t| t.k_leave,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('x')],
+        Action::Mark(Attendance::Absent),
+        |t| t.k_absent,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Mark(Attendance::Present),
+        |t| t.k_present,
+        Show::Help,
+    ),
+    bind(&[ch('/')], Action::Search, |t| t.k_search, Show::Footer),
+];
 
 /// One member at roll call.
 #[derive(Debug, Clone, PartialEq)]

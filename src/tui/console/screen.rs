@@ -1,5 +1,7 @@
 //! The screen stack's entries and what every screen's drawing shares.
 
+use super::action::Action;
+use super::keymap::Binding;
 use super::style::Palette;
 use super::{appeals, confirm, lock, members, overview, roll_call, year};
 use crate::domain::model::fmt_points;
@@ -16,6 +18,45 @@ pub enum ScreenKind {
     Lock,
     Year,
     Appeals,
+}
+
+impl ScreenKind {
+    /// Every screen, in the order of the meeting (for the help and the README).
+    pub const ALL: [ScreenKind; 7] = [
+        ScreenKind::Overview,
+        ScreenKind::RollCall,
+        ScreenKind::Members,
+        ScreenKind::Confirm,
+        ScreenKind::Lock,
+        ScreenKind::Year,
+        ScreenKind::Appeals,
+    ];
+
+    /// The screen's own keys (the shared ones are `keys::GLOBAL`).
+    pub fn keys(self) -> &'static [Binding<Action>] {
+        match self {
+            ScreenKind::Overview => overview::KEYS,
+            ScreenKind::RollCall => roll_call::KEYS,
+            ScreenKind::Members => members::KEYS,
+            ScreenKind::Confirm => confirm::KEYS,
+            ScreenKind::Lock => lock::KEYS,
+            ScreenKind::Year => year::KEYS,
+            ScreenKind::Appeals => appeals::KEYS,
+        }
+    }
+
+    /// The screen's name for the header and the help.
+    pub fn title(self, t: &'static Strings) -> &'static str {
+        match self {
+            ScreenKind::Overview => t.overview,
+            ScreenKind::RollCall => t.roll_call,
+            ScreenKind::Members => t.member_claims,
+            ScreenKind::Confirm => t.confirmation,
+            ScreenKind::Lock => t.step_lock,
+            ScreenKind::Year => t.year_view,
+            ScreenKind::Appeals => t.appeals_title,
+        }
+    }
 }
 
 /// A screen on the stack with its own state and view model.

@@ -4,20 +4,16 @@
 use super::action::Action;
 use super::app::{
     App, AppealsScreen, ConfirmScreen, LockScreen, MembersScreen, Overlay, Pane, RollCallScreen,
-    YearScreen,
 };
 use super::board_popup::Choice;
 use super::field::Field;
-use super::new_claim::NewClaim;
 use super::overview::STEPS;
-use super::papers::PapersPopup;
 use super::prompt::{Form, FormKind};
 use super::screen::{Ctx, Screen};
 use crate::app::appeals::AppealOutcome;
 use crate::app::board_state::BoardMode;
 use crate::app::RankScope;
-use crate::domain::model::{fmt_points, ClaimStatus, Outcome, PeriodId};
-use crate::export::{Paper, PaperFormat};
+use crate::domain::model::{fmt_points, Outcome, PeriodId};
 
 const PAGE: isize = 10;
 
@@ -104,7 +100,7 @@ impl App {
         }
     }
 
-    fn ctx_run<R>(&mut self, f: impl FnOnce(&mut Self, &Ctx) -> R) -> R {
+    pub(super) fn ctx_run<R>(&mut self, f: impl FnOnce(&mut Self, &Ctx) -> R) -> R {
         let (lang, t, pal) = self.ctx_parts();
         let ctx = Ctx { lang, t, pal: &pal };
         f(self, &ctx)
@@ -231,11 +227,6 @@ impl App {
         }
     }
 
-    fn open_year(&mut self) {
-        let y = self.period.map(|p| p.year).unwrap_or(2026);
-        self.push(Screen::Year(YearScreen::new(y)));
-    }
-
     fn pane(&mut self, next: bool) {
         match self.stack.last_mut() {
             Some(Screen::Members(s)) => {
@@ -258,11 +249,6 @@ impl App {
         self.current_member().map(|m| m.0)
     }
 
-    /// The claim selected on the members screen, if any.
-    pub fn selected_claim_id(&self) -> Option<i64> {
-        self.current_claim().map(|c| c.0)
-    }
-
     /// The member the current screen is about.
     pub(super) fn current_member(&self) -> Option<(i64, String)> {
         match self.stack.last() {
@@ -274,128 +260,6 @@ impl App {
             Some(Screen::Appeals(s)) => s.selected().map(|a| (a.member_id, a.member.clone())),
             _ => None,
         }
-    }
-
-    /// The selected claim on the members screen: (id, title, claimed, status).
-    fn current_claim(&self) -> Option<(i64, String, f64, ClaimStatus)> {
-        match self.stack.last() {
-            Some(Screen::Members(s)) => s
-                .selected_line()
-                .map(|x| (x.claim.id, x.title.clone(), x.claim.claimed, x.claim.status)),
-            _ => None,
-        }
-    }
-
-    fn after_verdict(&mut self, msg: String) {
-        self.ok(msg);
-        self.reload();
-        if let Some(Screen::Members(s)) = self.stack.last_mut() {
-            s.next_pending();
-        }
-    }
-
-    fn approve(&mut self) {
-        let Some((id, title, _, _)) = self.current_claim() else {
-            return self.err(self.t.no_claim);
-        };
-        match self.ledger.verdict(id, Outcome::Approved, None, None) {
-            Ok(()) => self.after_verdict(format!("{} #{id} {title}", self.t.done_approve)),
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    fn verdict_prompt(&mut self, adjust: bool) {
-        let Some((id, title, claimed, _)) = self.current_claim() else {
-            return self.err(self.t.no_claim);
-        };
-        let t = self.t;
-        let info = vec![format!("#{id} {title}  ({})", fmt_points(claimed))];
-        let f = if adjust {
-            Form::new(
-                FormKind::Adjust { claim: id },
-                t.prompt_adjust,
-                info,
-                vec![
-                    Field::new(t.prompt_points, &fmt_points(claimed)),
-                    Field::new(t.prompt_reason, ""),
-                ],
-            )
-        } else {
-            Form::new(
-                FormKind::Reject { claim: id },
-                t.prompt_reject,
-                info,
-                vec![Field::new(t.prompt_reason, "")],
-            )
-        };
-        self.overlay = Overlay::Form(f);
-    }
-
-    fn approve_all_prompt(&mut self) {
-        let Some(Screen::Members(s)) = self.stack.last() else {
-            return;
-        };
-        let Some(r) = s.selected_member() else {
-            return self.err(self.t.no_member);
-        };
-        let info = vec![format!("{}: {} {}", r.name, self.t.pending, r.pending)];
-        let f = Form::new(
-            FormKind::ApproveAll {
-                member: r.member_id,
-            },
-            self.t.prompt_approve_all,
-            info,
-            vec![],
-        );
-        self.overlay = Overlay::Form(f);
-    }
-
-    fn new_claim(&mut self) {
-        let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
-            return self.err(self.t.no_member);
-        };
-        let f = self.ctx_run(|_, ctx| NewClaim::new(id, &name, p, ctx));
-        self.overlay = Overlay::NewClaim(f);
-    }
-
-    fn dispute(&mut self) {
-        if matches!(self.stack.last(), Some(Screen::Members(_))) {
-            self.confirm();
-        }
-        let Some(Screen::Confirm(s)) = self.stack.last() else {
-            return;
-        };
-        let name = s
-            .statement
-            .as_ref()
-            .map(|x| x.name.clone())
-            .unwrap_or_default();
-        let f = Form::new(
-            FormKind::Dispute {
-                member: s.member_id,
-            },
-            self.t.prompt_dispute,
-            vec![name],
-            vec![Field::new(self.t.prompt_dispute_text, "")],
-        );
-        self.overlay = Overlay::Form(f);
-    }
-
-    fn lock_step(&mut self) {
-        if !matches!(self.stack.last(), Some(Screen::Lock(_))) {
-            return self.push(Screen::Lock(LockScreen::default()));
-        }
-        let Some(p) = self.period else { return };
-        let sealed =
-            matches!(self.stack.last(), Some(Screen::Lock(s)) if s.progress.seal.is_some());
-        if sealed {
-            return self.papers_popup();
-        }
-        let ready = matches!(self.stack.last(), Some(Screen::Lock(s)) if s.ready());
-        if !ready {
-            return self.err(self.t.lock_blocked);
-        }
-        self.lock_prompt(p);
     }
 
     /// Move the selection to the first name `q` finds (characters or pinyin initials).
@@ -462,36 +326,7 @@ impl App {
                 self.lock_form(*period, true);
                 Ok(String::new())
             }
-            (FormKind::Lock { period, waive }, _) => {
-                if f.value(0).trim() != period.to_string() {
-                    Err(format!("{} {period}", t.must_type))
-                } else {
-                    let noted = self.ledger.note_quorum(period, *waive);
-                    match noted.and_then(|_| self.ledger.lock_and_publish(period)) {
-                        Ok(done) => {
-                            let report = done.report;
-                            let mut msg = format!(
-                                "{} {}  {} {}",
-                                t.sealed, report.period, t.seal, report.seal
-                            );
-                            match done.publication {
-                                Ok(pb) => {
-                                    if let Some(end) = pb.window_end {
-                                        msg.push_str(&format!("  {} {end}", t.posted_until));
-                                    }
-                                }
-                                Err(e) => msg.push_str(&format!("  ({}: {e})", t.publication)),
-                            }
-                            if let Some(Screen::Lock(s)) = self.stack.last_mut() {
-                                s.report = Some(report);
-                            }
-                            self.overlay = Overlay::Papers(self.new_papers_popup(*period));
-                            Ok(msg)
-                        }
-                        Err(e) => Err(crate::i18n::meeting::core_error(self.lang, &e)),
-                    }
-                }
-            }
+            (FormKind::Lock { period, waive }, _) => self.submit_lock(&f, *period, *waive),
             (FormKind::OpenPeriod, _) => match self.ledger.open_period(f.value(0)) {
                 Ok(id) => {
                     self.period = Some(id);
@@ -546,305 +381,5 @@ impl App {
             }
         }
     }
-
-    pub(super) fn submit_claim(&mut self, mut f: NewClaim) {
-        let draft = self.ctx_run(|app, ctx| f.draft(app.ledger.scheme(), ctx));
-        let r = draft.and_then(|d| {
-            self.ledger
-                .add_claim(&d)
-                .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))
-        });
-        match r {
-            Ok(id) => {
-                self.ok(format!("{} #{id}", self.t.done_new_claim));
-                self.reload();
-                if let Some(Screen::Members(s)) = self.stack.last_mut() {
-                    if let Some(i) = s.lines.iter().position(|x| x.claim.id == id) {
-                        s.claims.select(i, s.lines.len());
-                        s.focus = Pane::Claims;
-                    }
-                }
-            }
-            Err(e) => {
-                f.error = Some(e);
-                self.overlay = Overlay::NewClaim(f);
-            }
-        }
-    }
 }
 
-/// After the meeting: appeals, publication, papers and follow-ups.
-impl App {
-    /// The most recent sealed period that is not final (where appeals go).
-    fn appealable_period(&self) -> Option<String> {
-        self.ledger
-            .periods()
-            .ok()?
-            .into_iter()
-            .filter(|r| {
-                matches!(
-                    r.state,
-                    crate::domain::model::PeriodState::Locked
-                        | crate::domain::model::PeriodState::Published
-                )
-            })
-            .map(|r| r.id)
-            .max()
-    }
-
-    fn file_appeal_prompt(&mut self) {
-        let t = self.t;
-        let member = self.current_member();
-        let period = match self.stack.last() {
-            Some(Screen::Appeals(s)) => s.selected().map(|a| a.period.clone()),
-            _ => None,
-        }
-        .or_else(|| self.appealable_period())
-        .unwrap_or_default();
-        let name = member.as_ref().map(|m| m.1.clone()).unwrap_or_default();
-        let f = Form::new(
-            FormKind::FileAppeal { member },
-            t.prompt_appeal,
-            vec![format!("{} {}", t.col_filed, self.today())],
-            vec![
-                Field::new(t.prompt_appeal_member, &name),
-                Field::new(t.prompt_appeal_period, &period),
-                Field::new(t.prompt_appeal_items, ""),
-                Field::new(t.prompt_appeal_words, ""),
-            ],
-        );
-        self.overlay = Overlay::Form(f);
-    }
-
-    fn submit_appeal(&mut self, f: &Form, member: Option<(i64, String)>) -> Result<String, String> {
-        let t = self.t;
-        let key = f.value(0).trim();
-        let (id, name) = match member {
-            Some((id, name)) if name == key => (id, name),
-            _ => {
-                let m = self
-                    .ledger
-                    .find_member(key)
-                    .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
-                (m.id, m.name.to_string())
-            }
-        };
-        let p: PeriodId = f.value(1).trim().parse()?;
-        let items = Some(f.value(2)).filter(|s| !s.trim().is_empty());
-        let today = self.today();
-        let appeal = self
-            .ledger
-            .file_appeal(id, &p, items, f.value(3), today)
-            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
-        if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
-            s.list = Default::default();
-        }
-        self.reload();
-        if let Some(Screen::Appeals(s)) = self.stack.last_mut() {
-            if let Some(i) = s.rows.iter().position(|a| a.id == appeal) {
-                s.list.select(i, s.rows.len());
-            }
-        }
-        let due = self
-            .ledger
-            .appeal_on(appeal, today)
-            .map(|a| format!("  {} {}", t.reply_due, a.due))
-            .unwrap_or_default();
-        Ok(format!("{} #{appeal} {name} {p}{due}", t.done_file_appeal))
-    }
-
-    fn reply_prompt(&mut self, outcome: AppealOutcome) {
-        let t = self.t;
-        let Some(Screen::Appeals(s)) = self.stack.last() else {
-            return;
-        };
-        let Some(a) = s.selected() else {
-            return self.err(t.no_appeal);
-        };
-        let info = vec![
-            format!("#{} {} {}  {}", a.id, a.member, a.period, a.text),
-            format!("{} {}", t.reply_due, super::appeals::due_text(a)),
-        ];
-        let (title, fields) = match outcome {
-            AppealOutcome::Upheld => {
-                // The first item the member named, as a starting point.
-                let item = a
-                    .items
-                    .as_deref()
-                    .and_then(|s| s.split([',', ' ', '，']).find(|x| !x.is_empty()))
-                    .filter(|c| self.ledger.scheme().item(c).is_some())
-                    .unwrap_or("");
-                (
-                    t.prompt_uphold,
-                    vec![
-                        Field::new(t.prompt_reply_text, ""),
-                        Field::new(t.prompt_corr_item, item),
-                        Field::new(t.prompt_corr_points, ""),
-                    ],
-                )
-            }
-            AppealOutcome::Dismissed => {
-                (t.prompt_dismiss, vec![Field::new(t.prompt_reply_text, "")])
-            }
-            AppealOutcome::Reconsider => (
-                t.prompt_reconsider,
-                vec![Field::new(t.prompt_reply_text, "")],
-            ),
-        };
-        let f = Form::new(
-            FormKind::AppealReply { id: a.id, outcome },
-            title,
-            info,
-            fields,
-        );
-        self.overlay = Overlay::Form(f);
-    }
-
-    fn submit_reply(
-        &mut self,
-        f: &Form,
-        id: i64,
-        outcome: AppealOutcome,
-    ) -> Result<String, String> {
-        let t = self.t;
-        let points = match outcome {
-            AppealOutcome::Upheld => match f.value(2).trim().parse::<f64>() {
-                Ok(x) if x.is_finite() => Some(x),
-                _ => return Err(format!("{}: {}", t.prompt_corr_points, t.bad_number)),
-            },
-            _ => None,
-        };
-        let correction = points.map(|x| (f.value(1).trim(), x));
-        let today = self.today();
-        let a = self
-            .ledger
-            .reply_appeal(id, outcome, f.value(0), correction, today)
-            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))?;
-        let mut msg = format!(
-            "{} #{id} {}: {}",
-            t.done_reply,
-            a.member,
-            super::appeals::status_name(t, &a)
-        );
-        if let Some(c) = &a.correction {
-            msg.push_str(&format!("  {} {c}", t.appeal_correction));
-        }
-        Ok(msg)
-    }
-
-    fn finalize(&mut self) {
-        let today = self.today();
-        let p = match self.stack.last() {
-            Some(Screen::Overview(s)) => s.finalizable().map(|pb| pb.period.clone()),
-            _ => None,
-        };
-        let Some(p) = p else {
-            return self.err(self.t.no_finalize);
-        };
-        let r = p
-            .parse::<PeriodId>()
-            .map_err(crate::app::CoreError::User)
-            .and_then(|id| self.ledger.finalize(&id, today));
-        match r {
-            Ok(()) => {
-                self.ok(format!("{} {p}", self.t.done_finalize));
-                self.reload();
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn new_papers_popup(&self, p: PeriodId) -> PapersPopup {
-        let db = self
-            .ledger
-            .path()
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        PapersPopup::new(p, format!("{db}.papers/{p}/"))
-    }
-
-    fn papers_popup(&mut self) {
-        let p = match self.stack.last() {
-            Some(Screen::Appeals(s)) => s
-                .selected()
-                .and_then(|a| a.period.parse::<PeriodId>().ok())
-                .or(self.period),
-            _ => self.period,
-        };
-        let Some(p) = p else {
-            return self.err(self.t.no_period);
-        };
-        self.overlay = Overlay::Papers(self.new_papers_popup(p));
-    }
-
-    /// Write one paper (or all) of the popup's period; errors stay in the popup.
-    pub(super) fn write_papers(
-        &mut self,
-        pp: &mut PapersPopup,
-        paper: Option<Paper>,
-        format: PaperFormat,
-    ) {
-        let dir = self.papers_dir(&pp.period);
-        let scope = RankScope::Period(pp.period);
-        let zh = self.lang == crate::i18n::Lang::Zh;
-        let list: Vec<Paper> = match paper {
-            Some(p) => vec![p],
-            None => Paper::ALL.to_vec(),
-        };
-        pp.error = None;
-        let mut n = 0;
-        for p in list {
-            match crate::export::export(&self.ledger, p, &scope, format, &dir, zh) {
-                Ok(path) => {
-                    let name = path
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| path.display().to_string());
-                    if !pp.written.contains(&name) {
-                        pp.written.push(name);
-                    }
-                    n += 1;
-                }
-                Err(e) => {
-                    pp.error = Some(format!("{}: {e}", p.code()));
-                    break;
-                }
-            }
-        }
-        if n > 0 {
-            self.ok(format!("{} {n}: {}", self.t.paper_written, pp.dir));
-        }
-    }
-
-    fn tick_follow_up(&mut self) {
-        let t = self.t;
-        let Some(Screen::Year(s)) = self.stack.last_mut() else {
-            return;
-        };
-        s.follow_focus = true;
-        let year = s.year;
-        let Some(f) = s.selected_follow_up().cloned() else {
-            return self.err(t.no_follow_up);
-        };
-        if f.done {
-            return self.err(format!(
-                "{}: {} {}",
-                t.follow_up_done_already, f.member, f.action_name
-            ));
-        }
-        match self
-            .ledger
-            .mark_follow_up(&RankScope::Year(year), f.member_id, &f.action, None)
-        {
-            Ok(()) => {
-                self.ok(format!(
-                    "{} {} {}",
-                    t.done_follow_up, f.member, f.action_name
-                ));
-                self.reload();
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-}

@@ -1,15 +1,47 @@
 //! Year view: the year's ranking with each period's score side by side, and
 //! each member's follow-up actions, ticked off as done (in the journal).
 
+use super::action::Action;
+use super::keymap::{bind, ch, code, Binding, Show};
+use super::screen::Screen;
 use super::screen::{stars_text, Ctx};
 use crate::app::follow_ups::FollowUpRow;
 use crate::app::{Ledger, RankScope, Ranking};
 use crate::domain::model::fmt_points;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
+
+/// The year view's keys.
+pub const KEYS: &[Binding<Action>] = &[
+    bind(
+        &[ch('x'), ch(' ')],
+        Action::TickFollowUp,
+        |t| t.k_tick,
+        Show::Footer,
+    ),
+    bind(
+        &[code(KeyCode::Tab)],
+        Action::NextPane,
+        |t| t.k_pane,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('['), code(KeyCode::Left)],
+        Action::PrevYear,
+        |t| t.k_prev_year,
+        Show::Footer,
+    ),
+    bind(
+        &[ch(']'), code(KeyCode::Right)],
+        Action::NextYear,
+        |t| t.k_next_year,
+        Show::Footer,
+    ),
+];
 
 /// Year state and view model.
 #[derive(Debug)]
@@ -206,5 +238,46 @@ impl Year {
             .checked_sub(range.start)
             .filter(|_| self.follow_focus);
         draw_rows(body, buf, None, &rows, sel, pal.selected);
+    }
+}
+
+/// What the keys of this screen do.
+impl super::app::App {
+    pub(super) fn tick_follow_up(&mut self) {
+        let t = self.t;
+        let Some(Screen::Year(s)) = self.stack.last_mut() else {
+            return;
+        };
+        s.follow_focus = true;
+        let year = s.year;
+        let Some(f) = s.selected_follow_up().cloned() else {
+            return self.err(t.no_follow_up);
+        };
+        if f.done {
+            return self.err(format!(
+                "{}: {} {}",
+                t.follow_up_done_already, f.member, f.action_name
+            ));
+        }
+        match self
+            .ledger
+            .mark_follow_up(&RankScope::Year(year), f.member_id, &f.action, None)
+        {
+            Ok(()) => {
+                self.ok(format!(
+                    "{} {} {}",
+                    t.done_follow_up, f.member, f.action_name
+                ));
+                self.reload();
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn open_year(&mut self) {
+        match self.ledger.default_year(self.today()) {
+            Ok(y) => self.push(Screen::Year(Year::new(y))),
+            Err(e) => self.fail(&e),
+        }
     }
 }
