@@ -3,6 +3,7 @@
 
 mod en;
 mod grading;
+pub mod imports;
 pub mod meeting;
 mod zh;
 

@@ -52,6 +52,9 @@ pub enum CoreError {
     Scheme(#[from] crate::domain::scheme::SchemeError),
     #[error(transparent)]
     Import(#[from] import::ImportError),
+    /// A claim file whose rows were all imported before.
+    #[error("{}: the same rows were imported before", .0.file)]
+    AlreadyImported(Box<import::AlreadyImported>),
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// A member asked to sign while claims of theirs are still undecided.

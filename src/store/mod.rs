@@ -8,6 +8,7 @@ pub mod compare;
 pub mod db;
 pub mod events;
 mod fold_packs;
+pub mod imports;
 pub mod journal;
 pub mod lease;
 pub mod queries;

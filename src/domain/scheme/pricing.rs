@@ -101,7 +101,7 @@ impl Scheme {
 
 fn check_given(code: &str, given: Option<f64>, expected: f64, item: &Item) -> Result<f64, String> {
     match given {
-        Some(p) if (p - expected).abs() > 1e-9 => Err(format!(
+        Some(p) if !p.is_finite() || (p - expected).abs() > 1e-9 => Err(format!(
             "points {} do not match item '{code}' ({}): expected {}",
             crate::domain::model::fmt_points(p),
             item.allowed(),
