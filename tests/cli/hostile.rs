@@ -308,3 +308,68 @@ fn scheme_files_with_numbers_beyond_sense_are_refused_naming_the_field() {
         );
     }
 }
+
+// ---- papers for any text a person can type ------------------------------------------
+
+#[test]
+fn every_paper_is_valid_for_hostile_names() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("p.sqlite");
+    let ok = |args: &[&str]| common::cli::ok(&db, args);
+    ok(&["init", "--branch", "支部<&'\"", "--scheme", "bureau-80"]);
+    let long = "长".repeat(64);
+    let names = [
+        "O'Brien'",
+        "'张伟",
+        "<b>&amp;\"李娜\"</b>",
+        "王😀芳",
+        "History",
+        long.as_str(),
+    ];
+    for n in names {
+        ok(&["member", "add", n]);
+    }
+    ok(&["period", "open", "2026Q4"]);
+    ok(&["claim", "add", "2", "other.blood", "--note", "a\u{1b}[2Jb\u{7}"]);
+    let csv = ok(&["claim", "list", "--format", "csv"]);
+    assert!(!csv.contains('\u{1b}') && csv.contains('␛'), "{csv}");
+    ok(&["verdict", "1", "approve"]);
+    for m in 1..=names.len() {
+        ok(&["attend", &m.to_string(), "present"]);
+    }
+    ok(&["lock", "2026Q4"]);
+    let out = dir.path().join("papers");
+    for format in ["xlsx", "html", "csv"] {
+        ok(&[
+            "export",
+            "all",
+            "--period",
+            "2026Q4",
+            "--format",
+            format,
+            "--out",
+            out.to_str().expect("path"),
+        ]);
+    }
+    let mut checked = 0;
+    for e in std::fs::read_dir(&out).expect("papers") {
+        let p = e.expect("entry").path();
+        let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if ext == "xlsx" {
+            use calamine::Reader;
+            let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&p).expect("a valid workbook");
+            for s in wb.sheet_names() {
+                wb.worksheet_range(&s)
+                    .unwrap_or_else(|e| panic!("{}: sheet {s}: {e}", p.display()));
+            }
+        } else {
+            let text = std::fs::read_to_string(&p).expect("text paper");
+            assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{}", p.display());
+            if ext == "html" {
+                assert!(!text.contains("<b>&amp;"), "names are escaped: {}", p.display());
+            }
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 15, "five papers in three formats");
+}
