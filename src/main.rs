@@ -15,6 +15,16 @@ fn main() -> ExitCode {
             eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }
+        Err(jifen::app::CoreError::ReadOnly) => {
+            // The CLI's ledger is read-only only where the file cannot be written.
+            let db = db.unwrap_or_else(jifen::cli::default_db);
+            let msg = format!(
+                "{}: read-only (the file or its folder cannot be written); nothing was changed",
+                db.display()
+            );
+            eprintln!("jifen: {}", printable_lines(&msg));
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("jifen: {}", printable_lines(&e.to_string()));
             ExitCode::from(1)

@@ -62,6 +62,29 @@ pub fn open_rw(path: &Path) -> Result<Connection, OpenError> {
     Ok(conn)
 }
 
+/// Whether this process may write the database file and create its journal
+/// files beside it (a read-only folder, a file of mode 444, a CD: no).
+pub fn can_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let w = |p: &Path| {
+            std::ffi::CString::new(p.as_os_str().as_bytes())
+                // SAFETY: `c` is a NUL-terminated path that outlives the call.
+                .is_ok_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0)
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        w(path) && w(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
+}
+
 /// Open an existing database read-only (the room display).
 pub fn open_ro(path: &Path) -> Result<Connection, OpenError> {
     let conn = Connection::open_with_flags(
