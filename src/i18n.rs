@@ -4,6 +4,7 @@
 mod en;
 pub mod errors;
 mod grading;
+pub mod imports;
 pub mod meeting;
 mod zh;
 

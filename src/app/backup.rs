@@ -26,6 +26,7 @@ pub fn auto_backup(ledger: &Ledger, reason: &str) -> Result<PathBuf, String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
     let dest = dir.join(format!("{stamp}-{reason}.sqlite"));
+    sweep_partials(&dir);
     backup_to(ledger, &dest)?;
     let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -38,6 +39,33 @@ pub fn auto_backup(ledger: &Ledger, reason: &str) -> Result<PathBuf, String> {
         let _ = std::fs::remove_file(old);
     }
     Ok(dest)
+}
+
+/// Remove copies an interrupted backup left half-written (`.NAME.partial`)
+/// that nothing has written to for a minute; a backup under way elsewhere
+/// keeps writing its own and is left alone.
+pub fn sweep_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let stale = std::time::Duration::from_secs(60);
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let base = name
+            .strip_suffix("-journal")
+            .or_else(|| name.strip_suffix("-wal"))
+            .or_else(|| name.strip_suffix("-shm"))
+            .unwrap_or(&name);
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= stale);
+        if name.starts_with('.') && base.ends_with(".partial") && old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// What restoring a backup over a database would discard.

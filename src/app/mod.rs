@@ -160,6 +160,10 @@ impl Ledger {
                 path.display()
             ));
         }
+        if !store::db::can_write(path) {
+            // A read-only folder or file: reads work, every write is refused.
+            return Self::open_read_only(path, branch);
+        }
         let conn = store::open_rw(path)?;
         let branch = load_branch(&conn, branch, path)?;
         let mut ledger = Ledger {

@@ -266,24 +266,22 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
             match format {
                 Format::Json => json(&rows),
                 Format::Csv => {
-                    let mut w = csv::Writer::from_writer(std::io::stdout());
-                    let e = |x: csv::Error| CoreError::User(x.to_string());
-                    w.write_record([
-                        "id",
-                        "period",
-                        "member",
-                        "stage",
-                        "status",
-                        "due",
-                        "days_left",
-                        "correction",
-                        "text",
-                    ])
-                    .map_err(e)?;
-                    for a in &rows {
-                        w.write_record(appeal_line(a, false)).map_err(e)?;
-                    }
-                    w.flush().map_err(|x| CoreError::User(x.to_string()))
+                    let lines: Vec<Vec<String>> =
+                        rows.iter().map(|a| appeal_line(a, false)).collect();
+                    crate::cli::output::csv_out(
+                        &[
+                            "id",
+                            "period",
+                            "member",
+                            "stage",
+                            "status",
+                            "due",
+                            "days_left",
+                            "correction",
+                            "text",
+                        ],
+                        &lines,
+                    )
                 }
                 Format::Table => {
                     let lines: Vec<Vec<String>> = rows.iter().map(|a| appeal_line(a, zh)).collect();
@@ -432,16 +430,10 @@ pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) ->
                         })
                         .collect();
                     if format == Format::Csv {
-                        let mut w = csv::Writer::from_writer(std::io::stdout());
-                        let e = |x: csv::Error| CoreError::User(x.to_string());
-                        w.write_record([
-                            "member", "score", "rank", "action", "name", "done", "note",
-                        ])
-                        .map_err(e)?;
-                        for r in &lines {
-                            w.write_record(r).map_err(e)?;
-                        }
-                        return w.flush().map_err(|x| CoreError::User(x.to_string()));
+                        return crate::cli::output::csv_out(
+                            &["member", "score", "rank", "action", "name", "done", "note"],
+                            &lines,
+                        );
                     }
                     print!(
                         "{}",
@@ -465,7 +457,10 @@ pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) ->
             let m = l.find_member(&member)?;
             let s = scope(&l, period.as_deref(), year)?;
             l.mark_follow_up(&s, m.id, &action, note.as_deref())?;
-            println!("{} {action} {s}: done", m.name);
+            println!(
+                "{} {action} {s}: done",
+                crate::domain::text::printable(&m.name)
+            );
             Ok(())
         }
     }

@@ -84,7 +84,7 @@ pub enum Command {
         #[arg(value_enum)]
         outcome: OutcomeArg,
         /// Adjusted points (adjust).
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         points: Option<f64>,
         /// The committee's reason (needed to adjust or reject).
         #[arg(long)]
@@ -183,6 +183,7 @@ pub enum Command {
         key: String,
         /// The value: a share for excellent_quota (0.2), all or none for
         /// quota_ties, a number of days otherwise.
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Appeals (申诉) against a locked period: file, reply, list.
@@ -303,6 +304,9 @@ pub enum ClaimCmd {
     Import {
         /// The CSV or XLSX file: member,item,level,count,points,date,note,period[,verdict,reason]; items by code or title.
         file: PathBuf,
+        /// Import the rows even if the same rows were imported before (otherwise refused, naming that import).
+        #[arg(long)]
+        again: bool,
     },
     /// List claims.
     List {
@@ -331,10 +335,10 @@ pub struct ClaimAddArgs {
     #[arg(long)]
     pub level: Option<String>,
     /// How many times (for items priced per occurrence).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub count: i64,
     /// Points claimed, for items scored within a range.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub points: Option<f64>,
     /// Act date, YYYY-MM-DD (must lie in the period).
     #[arg(long)]

@@ -7,6 +7,7 @@ mod progress;
 
 pub use args::*;
 
+use crate::domain::text::printable;
 use crate::app::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::domain::model::{Category, MemberStatus, Outcome};
 use std::path::{Path, PathBuf};
@@ -238,9 +239,13 @@ pub fn run(cli: Cli) -> Out {
                     let id = ledger.add_claim(&d)?;
                     println!("{id}");
                 }
-                ClaimCmd::Import { file } => {
+                ClaimCmd::Import { file, again } => {
+                    use crate::app::import::Repeats;
                     let mut bar = progress::Progress::new("import", true);
-                    let n = ledger.import_claims_with(&file, &mut |d, t| bar.tell(d, t))?;
+                    let repeats = if again { Repeats::Allow } else { Repeats::Refuse };
+                    let n = ledger
+                        .import_claims_as(&file, repeats, &mut |d, t| bar.tell(d, t))
+                        .map_err(|e| output::import_refusal(e, lang))?;
                     drop(bar);
                     println!("imported {n} claims");
                 }
@@ -301,7 +306,7 @@ pub fn run(cli: Cli) -> Out {
             } else {
                 "confirmed"
             };
-            println!("{} {what} the statement of {p}", m.name);
+            println!("{} {what} the statement of {p}", printable(&m.name));
             Ok(())
         }
         Command::Attend {
@@ -367,7 +372,7 @@ pub fn run(cli: Cli) -> Out {
             let r = &done.report;
             println!("locked {} ({} members)", r.period, r.members);
             if !r.unconfirmed.is_empty() {
-                println!("unconfirmed: {}", r.unconfirmed.join(", "));
+                println!("unconfirmed: {}", printable(&r.unconfirmed.join(", ")));
             }
             println!("seal {}", r.seal);
             for n in &r.quota_notes {
@@ -382,7 +387,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Undo => {
             let mut ledger = Ledger::open(&db, branch)?;
             let what = ledger.undo_last()?;
-            println!("undone: {what}");
+            println!("undone: {}", printable(&what.to_string()));
             Ok(())
         }
         Command::Verify { seal } => {
@@ -469,7 +474,11 @@ pub fn run(cli: Cli) -> Out {
             let v: serde_json::Value =
                 serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
             ledger.set_setting(&key, v.clone())?;
-            println!("{key} set to {v} for branch {}", ledger.branch().name);
+            println!(
+                "{} set to {v} for branch {}",
+                printable(&key),
+                printable(&ledger.branch().name)
+            );
             Ok(())
         }
     }

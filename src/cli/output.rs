@@ -3,7 +3,7 @@
 use super::Format;
 use crate::app::{CoreError, Ledger, RankRow, Ranking, Statement};
 use crate::domain::model::{fmt_points, Claim, RankGroup};
-use crate::domain::text::table;
+use crate::domain::text::{printable, table};
 
 type Out = Result<(), CoreError>;
 
@@ -13,12 +13,16 @@ fn json<T: serde::Serialize>(v: &T) -> Out {
     Ok(())
 }
 
-fn csv_out(header: &[&str], rows: &[Vec<String>]) -> Out {
+/// CSV on standard output, every field with its control characters shown
+/// (`text::visible_controls`: ESC as `␛`), never obeyed by the terminal.
+pub fn csv_out(header: &[&str], rows: &[Vec<String>]) -> Out {
+    use crate::domain::text::visible_controls;
     let mut w = csv::Writer::from_writer(std::io::stdout());
     let io = |e: csv::Error| CoreError::User(e.to_string());
     w.write_record(header).map_err(io)?;
     for r in rows {
-        w.write_record(r).map_err(io)?;
+        w.write_record(r.iter().map(|f| visible_controls(f).into_owned()))
+            .map_err(io)?;
     }
     w.flush().map_err(|e| CoreError::User(e.to_string()))?;
     Ok(())
@@ -225,7 +229,7 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
     right.push(true);
     println!(
         "{} {} {}{}",
-        l.branch().name,
+        printable(&l.branch().name),
         r.scope,
         r.state.map(|s| s.to_string()).unwrap_or_default(),
         r.seal
@@ -264,7 +268,7 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
     if format == Format::Json {
         return json(s);
     }
-    println!("{} {}", s.name, s.period);
+    println!("{} {}", printable(&s.name), s.period);
     let rows: Vec<Vec<String>> = s
         .lines
         .iter()
@@ -351,4 +355,20 @@ pub fn retotal_change(c: &crate::app::retotal::Change) -> String {
         "branch {} period {} member {}: {what}",
         c.branch, c.period, c.member
     )
+}
+
+/// A refused claim import in the interface language (the same rows imported
+/// before: which import, when, how many rows); other errors as they are.
+pub fn import_refusal(e: CoreError, lang: crate::cli::Lang) -> CoreError {
+    match e {
+        CoreError::AlreadyImported(a) => CoreError::User(crate::i18n::imports::already_imported(
+            lang,
+            &a.file,
+            &a.earlier.file,
+            a.earlier.rows,
+            &a.earlier.at,
+            a.earlier.first_claim,
+        )),
+        e => e,
+    }
 }

@@ -580,12 +580,20 @@ impl FromStr for Attendance {
 
 /// Round a score for display and comparison (two decimals).
 pub fn round2(x: f64) -> f64 {
+    if x.abs() >= 1e15 {
+        // Beyond any score: no hundredths to round, and x * 100 may overflow.
+        return x;
+    }
     (x * 100.0).round() / 100.0
 }
 
 /// Format points without trailing zeros: 80, 80.5, 80.25.
 pub fn fmt_points(x: f64) -> String {
     let r = round2(x);
+    if !r.is_finite() || r.abs() >= 1e15 {
+        // A number no score reaches, said as given (1e308, inf, NaN).
+        return format!("{r:e}");
+    }
     if (r - r.trunc()).abs() < 1e-9 {
         format!("{}", r as i64)
     } else {

@@ -129,6 +129,26 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `s` with its control characters shown instead of obeyed: each C0
+/// control but tab and line feed becomes its Unicode control picture (ESC
+/// `␛`, BEL `␇`, NUL `␀`, CR `␍`), DEL `␡` and a C1 control `�`. Files keep
+/// what a person typed visibly, and a `cat` of them is harmless.
+pub fn visible_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !s.chars().any(shown) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| match c {
+            c if !shown(c) => c,
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            _ => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Render rows as an aligned plain-text table with a header (cells made
 /// `printable`).
 pub fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {

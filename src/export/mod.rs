@@ -164,11 +164,60 @@ pub fn build(ledger: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Resu
 }
 
 /// Write a built paper to `path` in `format`.
+/// Every text of the paper goes out with its control characters shown
+/// (`text::visible_controls`): any text a person can type makes a valid file.
 pub fn write_doc(doc: &Doc, format: PaperFormat, path: &Path) -> Result<()> {
+    let doc = &doc.with_visible_controls();
     match format {
         PaperFormat::Csv => render::csv(doc, path),
         PaperFormat::Xlsx => render::xlsx(doc, path),
         PaperFormat::Html => render::html(doc, path),
+    }
+}
+
+impl Doc {
+    /// A copy with every text's control characters made visible.
+    fn with_visible_controls(&self) -> Doc {
+        let v = |s: &String| crate::domain::text::visible_controls(s).into_owned();
+        let pair = |(a, b): &(String, String)| (v(a), v(b));
+        Doc {
+            title: v(&self.title),
+            branch: v(&self.branch),
+            pages: self
+                .pages
+                .iter()
+                .map(|p| Page {
+                    sheet: v(&p.sheet),
+                    heading: v(&p.heading),
+                    meta: p.meta.iter().map(pair).collect(),
+                    tables: p
+                        .tables
+                        .iter()
+                        .map(|t| Table {
+                            caption: t.caption.as_ref().map(v),
+                            header: t.header.iter().map(v).collect(),
+                            rows: t
+                                .rows
+                                .iter()
+                                .map(|r| {
+                                    r.iter()
+                                        .map(|c| match c {
+                                            Cell::Text(s) => Cell::Text(v(s)),
+                                            other => other.clone(),
+                                        })
+                                        .collect()
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    notes: p.notes.iter().map(v).collect(),
+                    signatures: p.signatures.iter().map(v).collect(),
+                })
+                .collect(),
+            seals: self.seals.iter().map(pair).collect(),
+            footer: self.footer.iter().map(v).collect(),
+            zh: self.zh,
+        }
     }
 }
 

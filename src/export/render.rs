@@ -50,15 +50,21 @@ pub fn csv(doc: &Doc, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A worksheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique.
+/// A worksheet name Excel accepts: no `[]:*?/\` nor control characters, no
+/// apostrophe at either end, at most 31 characters, unique.
 fn sheet_name(want: &str, used: &mut Vec<String>) -> String {
     let clean: String = want
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c })
         .take(28)
         .collect();
+    // Excel refuses a name that starts or ends with an apostrophe (O'Brien').
+    let clean = clean.trim_matches('\'').to_string();
     let clean = if clean.trim().is_empty() {
         "Sheet".to_string()
+    } else if clean.eq_ignore_ascii_case("history") {
+        // Reserved by Excel.
+        format!("{clean}_")
     } else {
         clean
     };

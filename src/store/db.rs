@@ -13,7 +13,7 @@ pub type SqlError = rusqlite::Error;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001.sql"),
@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006.sql"),
     include_str!("migrations/007.sql"),
     include_str!("migrations/008.sql"),
+    include_str!("migrations/009.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.
@@ -65,6 +66,29 @@ pub fn open_rw(path: &Path) -> Result<Connection, OpenError> {
     configure(&conn, path, false)?;
     migrate(&conn, path)?;
     Ok(conn)
+}
+
+/// Whether this process may write the database file and create its journal
+/// files beside it (a read-only folder, a file of mode 444, a CD: no).
+pub fn can_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let w = |p: &Path| {
+            std::ffi::CString::new(p.as_os_str().as_bytes())
+                // SAFETY: `c` is a NUL-terminated path that outlives the call.
+                .is_ok_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0)
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        w(path) && w(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+    }
 }
 
 /// Open an existing database read-only (the room display).
@@ -175,21 +199,44 @@ fn refuse_foreign(conn: &Connection, path: &Path) -> Result<(), OpenError> {
 /// interrupted backup never leaves a half-written file under `dest`.
 pub fn copy_database(src: &Path, dest: &Path) -> Result<(), OpenError> {
     let from = open_ro(src)?;
-    let part = dest.with_extension("partial");
+    let part = partial_of(dest);
     let fail = |e: rusqlite::Error| OpenError::Sqlite {
         path: dest.display().to_string(),
         source: e,
     };
-    {
+    let copied = (|| {
         let mut out = Connection::open(&part).map_err(fail)?;
         let b = rusqlite::backup::Backup::new(&from, &mut out).map_err(fail)?;
         b.run_to_completion(256, Duration::ZERO, None)
             .map_err(fail)?;
+        drop(b);
+        out.close().map_err(|(_, e)| fail(e))?;
+        std::fs::rename(&part, dest).map_err(|e| OpenError::Pragma {
+            path: dest.display().to_string(),
+            what: format!("cannot put the copy in place: {e}"),
+        })
+    })();
+    if copied.is_err() {
+        remove_partial(&part);
     }
-    std::fs::rename(&part, dest).map_err(|e| OpenError::Pragma {
-        path: dest.display().to_string(),
-        what: format!("cannot put the copy in place: {e}"),
-    })
+    copied
+}
+
+/// The name a copy to `dest` is written under until it is complete: hidden,
+/// beside it, ending in `.partial` (never taken for a backup).
+pub fn partial_of(dest: &Path) -> std::path::PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dest.with_file_name(format!(".{name}.partial"))
+}
+
+/// Remove a partial copy and any journal SQLite left beside it.
+pub fn remove_partial(part: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", part.display()));
+    }
 }
 
 /// Whether a database opened read-only is from an older jifen (not yet migrated).

@@ -10,6 +10,7 @@ pub mod db;
 pub mod events;
 pub mod fault;
 mod fold_packs;
+pub mod imports;
 pub mod journal;
 pub mod lease;
 pub mod queries;

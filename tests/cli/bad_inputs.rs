@@ -32,20 +32,20 @@ fn template() -> &'static Path {
 }
 
 /// A private copy of the template in its own folder.
-struct Case {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+pub(crate) struct Case {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) db: PathBuf,
 }
 
 impl Case {
-    fn new() -> Case {
+    pub(crate) fn new() -> Case {
         let dir = tempfile::tempdir().expect("tmp");
         let db = dir.path().join("branch.sqlite");
         std::fs::copy(template(), &db).expect("copy template");
         Case { dir, db }
     }
 
-    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+    pub(crate) fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let p = self.dir.path().join(name);
         std::fs::write(&p, bytes).expect("write input");
         p
@@ -53,7 +53,7 @@ impl Case {
 
     /// Run a command that must fail with `code`, naming every `needle`, and
     /// leave the database as it was.
-    fn refuse(&self, args: &[&str], code: i32, needles: &[&str]) -> String {
+    pub(crate) fn refuse(&self, args: &[&str], code: i32, needles: &[&str]) -> String {
         let before = fingerprint(&self.db);
         let o = jifen(&self.db, args);
         let err = String::from_utf8_lossy(&o.stderr).into_owned();
@@ -99,7 +99,7 @@ fn clip(s: &str) -> &str {
 }
 
 /// The database file's bytes and its journal head: equal means unchanged.
-fn fingerprint(db: &Path) -> (String, i64, String, i64, i64) {
+pub(crate) fn fingerprint(db: &Path) -> (String, i64, String, i64, i64) {
     let bytes = std::fs::read(db).expect("read db");
     let hash = hex::encode(Sha256::digest(&bytes));
     let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)

@@ -5,6 +5,7 @@ mod common;
 
 mod appeals_cli;
 mod appeals_flow;
+mod backups_interrupted;
 mod bad_inputs;
 mod cli_help;
 mod cli_meeting;
@@ -17,5 +18,9 @@ mod export_papers;
 mod grading_cli;
 mod grading_papers;
 mod paper_columns;
+mod hostile;
+mod import_again;
+mod races;
+mod read_only_folder;
 mod storage;
 mod undo_and_faults;

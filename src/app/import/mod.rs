@@ -1,16 +1,30 @@
 //! Member and claim imports from CSV or XLSX: all-or-nothing, with errors that
 //! name the file, line and column.
 
+mod repeat;
 mod table;
 
 use super::bulk::BulkClaims;
 use super::claim_check::{ClaimChecker, ClaimFields};
 use super::{Ledger, MemberDraft, Result};
 use crate::domain::model::{ClaimSource, ClaimStatus, MemberStatus, Outcome};
+use crate::store::imports;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use table::{Cells, Table};
+
+pub use repeat::AlreadyImported;
+
+/// Whether rows already imported may be imported again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Repeats {
+    /// Refuse a file whose rows were all imported before (the default).
+    #[default]
+    Refuse,
+    /// Import them again (`claim import --again`).
+    Allow,
+}
 
 /// A bad import file: nothing was written.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -127,6 +141,18 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// Every row of an import file below its header, with its line, as the
+/// importers read them (for tools and the CSV reader's fuzz target).
+pub fn read_rows(path: &Path) -> std::result::Result<(Vec<String>, Vec<(usize, Vec<String>)>), ImportError> {
+    let t = Table::read(path)?;
+    let mut rows = Vec::new();
+    t.each_row(|line, cells| {
+        rows.push((line, cells.to_vec()));
+        Ok::<bool, ImportError>(true)
+    })?;
+    Ok((t.header.clone(), rows))
+}
+
 impl Ledger {
     /// Import members from CSV or XLSX; returns how many were added.
     pub fn import_members(&mut self, path: &Path) -> Result<usize> {
@@ -212,6 +238,18 @@ impl Ledger {
         path: &Path,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<usize> {
+        self.import_claims_as(path, Repeats::Refuse, progress)
+    }
+
+    /// `import_claims_with`; a file whose rows (as a set, whatever their order,
+    /// spelling or file format) are those of an earlier import still on record
+    /// is refused naming it, unless `repeats` allows it.
+    pub fn import_claims_as(
+        &mut self,
+        path: &Path,
+        repeats: Repeats,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<usize> {
         let t = Table::read(path)?;
         check_header(&t, CLAIM_HEADER, 2)?;
         let roster = self.roster()?;
@@ -221,11 +259,13 @@ impl Ledger {
         let mut checker = ClaimChecker::new(rows.scheme, rows.members, rows.current);
         let mut hashes = RowHashes(Vec::with_capacity(t.size() / 80));
         let mut bulk = BulkClaims::with_capacity(t.size() / 2);
+        let mut set = repeat::RowSet::default();
         let size = t.size() as u64;
         let parsed = t.each_row(|line, cells| -> Result<bool> {
             hashes.0.push((cells.hash(), line));
             let c = rows.row(&mut checker, line, cells)?;
             bulk.push_checked(&c);
+            set.add(&c);
             if bulk.len().is_multiple_of(4096) {
                 progress(cells.end() as u64, size);
             }
@@ -249,12 +289,30 @@ impl Ledger {
         if n == 0 {
             return Err(t.err(0, "", "no rows below the header").into());
         }
-        if n > super::commands::UNDOABLE_CLAIMS {
-            self.add_bulk(bulk)?;
-        } else {
-            self.add_checked_claims(bulk.into_claims()?)?;
-        }
-        Ok(n)
+        let (digest, rows) = (set.digest(), set.rows() as i64);
+        let file = t.file.clone();
+        self.write(|l| {
+            // Looked up inside the write: two imports of one file at once
+            // cannot both pass.
+            let earlier = imports::find_live(l.conn(), l.branch.id, &digest, rows)?;
+            if let (Some(earlier), Repeats::Refuse) = (earlier, repeats) {
+                let e = AlreadyImported { file, earlier };
+                return Err(super::CoreError::AlreadyImported(Box::new(e)));
+            }
+            let ids = if n > super::commands::UNDOABLE_CLAIMS {
+                l.add_bulk(bulk)?
+            } else {
+                l.add_checked_claims(bulk.into_claims()?)?
+            };
+            let record = imports::ImportRecord {
+                file,
+                rows,
+                first_claim: ids.first().copied().unwrap_or_default(),
+                at: crate::store::queries::last_event_at(l.conn())?.unwrap_or_else(super::now),
+            };
+            imports::record(l.conn(), l.branch.id, &digest, &record)?;
+            Ok(n)
+        })
     }
 }
 

@@ -21,4 +21,7 @@ fn points_format_without_noise() {
     assert_eq!(fmt_points(80.0), "80");
     assert_eq!(fmt_points(80.5), "80.5");
     assert_eq!(fmt_points(11.499999), "11.5");
+    assert_eq!(fmt_points(1e308), "1e308");
+    assert_eq!(fmt_points(f64::INFINITY), "inf");
+    assert_eq!(fmt_points(-2e15), "-2e15");
 }

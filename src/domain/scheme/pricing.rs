@@ -198,7 +198,7 @@ fn check_given(
     item: &Item,
 ) -> Result<f64, PriceError> {
     match given {
-        Some(p) if (p - expected).abs() > 1e-9 => Err(PriceError::Mismatch {
+        Some(p) if !p.is_finite() || (p - expected).abs() > 1e-9 => Err(PriceError::Mismatch {
             code: code.to_string(),
             points: p,
             allowed: item.allowed(),
