@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::board_popup::BoardPopup;
 use super::chrome::{self, Header};
-use super::new_claim::NewClaim;
+use super::new_claim::ClaimForm;
 use super::papers::{PapersKey, PapersPopup};
 use super::prompt::{Form, FormKind, Outcome};
 use super::screen::{Ctx, Screen, ScreenKind};
@@ -33,7 +33,7 @@ pub enum Overlay {
     None,
     Help,
     Form(Form),
-    NewClaim(NewClaim),
+    NewClaim(ClaimForm),
     Board(BoardPopup),
     Papers(PapersPopup),
 }

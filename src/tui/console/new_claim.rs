@@ -20,9 +20,9 @@ const POINTS: usize = 3;
 const NOTE: usize = 4;
 const SHOWN: usize = 5;
 
-/// The new-claim form.
+/// The new-claim form (a screen, not a claim: it gives an `app::ClaimDraft`).
 #[derive(Debug, Clone)]
-pub struct NewClaim {
+pub struct ClaimForm {
     pub member_id: i64,
     pub member: String,
     pub period: PeriodId,
@@ -35,10 +35,10 @@ pub struct NewClaim {
     pub error: Option<String>,
 }
 
-impl NewClaim {
-    pub fn new(member_id: i64, member: &str, period: PeriodId, ctx: &Ctx) -> NewClaim {
+impl ClaimForm {
+    pub fn new(member_id: i64, member: &str, period: PeriodId, ctx: &Ctx) -> ClaimForm {
         let t = ctx.t;
-        NewClaim {
+        ClaimForm {
             member_id,
             member: member.to_string(),
             period,

@@ -8,7 +8,7 @@ use super::app::{
 };
 use super::board_popup::Choice;
 use super::field::Field;
-use super::new_claim::NewClaim;
+use super::new_claim::ClaimForm;
 use super::overview::STEPS;
 use super::papers::PapersPopup;
 use super::prompt::{Form, FormKind};
@@ -354,7 +354,7 @@ impl App {
         let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
             return self.err(self.t.no_member);
         };
-        let f = self.ctx_run(|_, ctx| NewClaim::new(id, &name, p, ctx));
+        let f = self.ctx_run(|_, ctx| ClaimForm::new(id, &name, p, ctx));
         self.overlay = Overlay::NewClaim(f);
     }
 
@@ -547,7 +547,7 @@ impl App {
         }
     }
 
-    pub(super) fn submit_claim(&mut self, mut f: NewClaim) {
+    pub(super) fn submit_claim(&mut self, mut f: ClaimForm) {
         let draft = self.ctx_run(|app, ctx| f.draft(app.ledger.scheme(), ctx));
         let r = draft.and_then(|d| {
             self.ledger
