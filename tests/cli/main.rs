@@ -10,6 +10,7 @@ mod cli_help;
 mod cli_meeting;
 mod cli_pipe;
 mod cli_titles;
+mod claim_events;
 mod cli_year;
 mod concurrency;
 mod crash;
