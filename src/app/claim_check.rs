@@ -117,3 +117,79 @@ impl<'l> ClaimChecker<'l> {
         Ok(day)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Category, ClaimSource, ClaimStatus};
+
+    fn member(id: i64, name: &str) -> Member {
+        Member {
+            id,
+            name: name.into(),
+            category: Category::Full,
+            tier: None,
+            group: None,
+            status: MemberStatus::Active,
+        }
+    }
+
+    #[test]
+    fn a_typed_draft_and_an_import_row_check_into_the_same_line() {
+        let (scheme, _) = Scheme::builtin("bureau-80").expect("scheme");
+        let members = [member(1, "李秀英"), member(2, "马超")];
+        let current = "2026Q4".parse().ok();
+        let mut checker = ClaimChecker::new(&scheme, &members, current);
+        // As the console or `claim add` gives it: owned text, a title and a
+        // Chinese level name, padding.
+        let mut typed = ClaimDraft::new(1, "工作在会议发言交流");
+        typed.level = Some("省级".into());
+        typed.note = Some("  在市委会议上发言 ".into());
+        typed.period = Some("2026q4".into());
+        typed.verdict = Some(Outcome::Approved);
+        typed.source = ClaimSource::Import;
+        // As an import row gives it: text borrowed from the file's cells.
+        let row = ClaimDraft {
+            member_id: 1,
+            item: "work.speech",
+            level: Some("province"),
+            count: 1,
+            points: None,
+            date: None,
+            note: Some("在市委会议上发言"),
+            evidence: None,
+            period: Some("2026Q4"),
+            source: ClaimSource::Import,
+            verdict: Some(Outcome::Approved),
+            reason: None,
+        };
+        let a = checker.check(&typed.borrowed()).expect("typed");
+        let b = checker.check(&row).expect("row");
+        assert_eq!(a, b);
+        // 工作在会议发言交流 at a provincial meeting: 5 points (bureau-80).
+        assert_eq!(
+            (a.item, a.level, a.claimed),
+            ("work.speech", Some("province"), 5.0)
+        );
+        assert_eq!(a.period.to_string(), "2026Q4");
+        assert_eq!(a.verdict, Some(ClaimStatus::Approved));
+        // Stored and read back as a line, the claim is the same claim.
+        let stored = a.to_new_claim();
+        assert_eq!(stored.note.as_deref(), Some("在市委会议上发言"));
+        assert_eq!(Line::of(&stored), Ok(a));
+    }
+
+    #[test]
+    fn a_refused_claim_without_a_reason_is_not_checked() {
+        let (scheme, _) = Scheme::builtin("bureau-80").expect("scheme");
+        let members = [member(2, "马超")];
+        let mut checker = ClaimChecker::new(&scheme, &members, "2026Q4".parse().ok());
+        let mut d = ClaimDraft::new(2, "无偿献血");
+        d.verdict = Some(Outcome::Rejected);
+        d.reason = Some("   ".into());
+        assert!(matches!(
+            checker.check(&d.borrowed()),
+            Err(ClaimError::RejectedNeedsReason)
+        ));
+    }
+}

@@ -190,7 +190,10 @@ impl Ledger {
     }
 
     /// Every standing confirmation of a period, by member: (state, their words).
-    pub fn confirmations(&self, p: &PeriodId) -> Result<HashMap<i64, (ConfirmState, Option<String>)>> {
+    pub fn confirmations(
+        &self,
+        p: &PeriodId,
+    ) -> Result<HashMap<i64, (ConfirmState, Option<String>)>> {
         Ok(queries::confirmations(
             self.conn(),
             self.branch.id,

@@ -28,9 +28,7 @@ fn claim_payloads(db: &Path) -> String {
              WHERE kind IN ('claims_add', 'claims_batch') ORDER BY seq",
         )
         .expect("prepare");
-    let rows = st
-        .query_map([], |r| r.get::<_, String>(0))
-        .expect("query");
+    let rows = st.query_map([], |r| r.get::<_, String>(0)).expect("query");
     let mut out = String::new();
     for r in rows {
         out.push_str(&r.expect("row"));
@@ -45,7 +43,15 @@ fn imported_and_added_claims_are_journalled_byte_for_byte_as_before() {
     let db = dir.path().join("b.sqlite");
     ok(
         &db,
-        &["init", "--scheme", "bureau-80", "--branch", "存储支部", "--year", "2026"],
+        &[
+            "init",
+            "--scheme",
+            "bureau-80",
+            "--branch",
+            "存储支部",
+            "--year",
+            "2026",
+        ],
     );
     ok(&db, &["period", "open", "2026Q4"]);
     let members = dir.path().join("m.csv");
@@ -61,9 +67,28 @@ fn imported_and_added_claims_are_journalled_byte_for_byte_as_before() {
     }
     ok(
         &db,
-        &["claim", "add", "马超", "other.blood", "--note", " 会上补报 ", "--date", "2026-12-02"],
+        &[
+            "claim",
+            "add",
+            "马超",
+            "other.blood",
+            "--note",
+            " 会上补报 ",
+            "--date",
+            "2026-12-02",
+        ],
     );
-    ok(&db, &["claim", "add", "邓丽君", "工作在会议发言交流", "--level", "省级"]);
+    ok(
+        &db,
+        &[
+            "claim",
+            "add",
+            "邓丽君",
+            "工作在会议发言交流",
+            "--level",
+            "省级",
+        ],
+    );
 
     let before = std::fs::read_to_string(fixture("claim-events-fb2250f.txt")).expect("fixture");
     let now = claim_payloads(&db);
@@ -75,7 +100,10 @@ fn imported_and_added_claims_are_journalled_byte_for_byte_as_before() {
 
     // The small file went in as whole claims, the large one as lines.
     assert!(now.starts_with("claims_add "));
-    assert!(now.lines().nth(1).is_some_and(|l| l.starts_with("claims_batch ")));
+    assert!(now
+        .lines()
+        .nth(1)
+        .is_some_and(|l| l.starts_with("claims_batch ")));
     // What the members see: 李秀英's speech at a provincial meeting is worth
     // 5 (bureau-80, 工作在会议发言交流 省级), 邓丽君's refused dues claim
     // keeps its reason without the padding.

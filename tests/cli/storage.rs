@@ -626,13 +626,19 @@ fn after_a_large_import_the_scores_count_it_and_a_locked_period_still_refuses_cl
     let csv = dir.path().join("bulk.csv");
     std::fs::write(&csv, &text).expect("write");
     ok(&db, &["claim", "import", csv.to_str().expect("path")]);
-    let rank: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["rank", "--period", "2026Q4", "--format", "json"]))
-            .expect("json");
+    let rank: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["rank", "--period", "2026Q4", "--format", "json"],
+    ))
+    .expect("json");
     let rows = rank["rows"].as_array().or(rank.as_array()).expect("rows");
     assert_eq!(rows.len(), 4);
     for r in rows {
-        assert_eq!(r["score"].as_f64(), Some(200.0), "base 100 + 100 claims: {r}");
+        assert_eq!(
+            r["score"].as_f64(),
+            Some(200.0),
+            "base 100 + 100 claims: {r}"
+        );
     }
     ok(&db, &["verify"]);
     let c = Connection::open(&db).expect("conn");
@@ -644,13 +650,23 @@ fn after_a_large_import_the_scores_count_it_and_a_locked_period_still_refuses_cl
             |r| r.get(0),
         )
         .expect("triggers");
-    assert_eq!(triggers, 2, "the per-row triggers are back after the import");
+    assert_eq!(
+        triggers, 2,
+        "the per-row triggers are back after the import"
+    );
     drop(c);
     ok(&db, &["lock", "2026Q4"]);
     let before = std::fs::read(&db).expect("db");
     let again = jifen(&db, &["claim", "import", csv.to_str().expect("path")]);
-    assert!(!again.status.success(), "an import into a locked period is refused");
-    assert_eq!(std::fs::read(&db).expect("db"), before, "and changes nothing");
+    assert!(
+        !again.status.success(),
+        "an import into a locked period is refused"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("db"),
+        before,
+        "and changes nothing"
+    );
     let c = Connection::open(&db).expect("conn");
     let by_hand = c.execute(
         "INSERT INTO claim (id, branch_id, member_id, period, item, count, claimed, points, source, status)
