@@ -42,7 +42,7 @@ pub(crate) fn void_moved(
             branch_id: branch,
             period: was.period.clone(),
             member_id: was.member_id,
-            state: still.state.clone(),
+            state: still.state,
             text: still.text.clone(),
             signed_total: was.total,
             total: still.total,

@@ -290,7 +290,7 @@ impl Ledger {
                     branch_id: *branch_id,
                     period: period.clone(),
                     member_id: *member_id,
-                    state: Some(state.clone()),
+                    state: Some(*state),
                     text: text.clone(),
                     prev: None,
                 };
