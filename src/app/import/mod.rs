@@ -5,7 +5,7 @@ mod table;
 
 use super::bulk::BulkClaims;
 use super::claim_check::ClaimChecker;
-use super::{ClaimDraft, Ledger, MemberDraft, Result};
+use super::{Ledger, MemberDraft, Result};
 use crate::domain::model::{ClaimSource, ClaimStatus, MemberStatus, Outcome};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -344,7 +344,7 @@ impl<'a> ClaimRows<'a> {
             let v = verdict_s.parse::<Outcome>();
             Some(v.map_err(|e| t.err(line, "verdict", e))?)
         };
-        let draft = ClaimDraft {
+        let draft = super::ClaimDraft {
             member_id,
             item: at(cells, col.item),
             level: nonempty(at(cells, col.level)),
