@@ -20,8 +20,9 @@ const POINTS: usize = 3;
 const NOTE: usize = 4;
 const SHOWN: usize = 5;
 
-/// The new-claim form (a screen, not a claim: it gives an `app::ClaimDraft`).
+/// The new-claim form.
 #[derive(Debug, Clone)]
+/// A screen, not a claim: what it holds becomes an `app::ClaimDraft`.
 pub struct ClaimForm {
     pub member_id: i64,
     pub member: String,
