@@ -29,6 +29,8 @@ pub struct ClaimChecker<'l> {
 }
 
 impl<'l> ClaimChecker<'l> {
+    /// A checker for `scheme` and `members` (ordered by id); claims without
+    /// a period go to `current`.
     pub fn new(scheme: &'l Scheme, members: &'l [Member], current: Option<PeriodId>) -> Self {
         ClaimChecker {
             scheme,
