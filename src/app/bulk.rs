@@ -2,9 +2,7 @@
 //! moment it is checked, and the lines are journalled in batches, numbered in
 //! the order given.
 
-use super::claim_check::CheckedClaim;
 use super::{CoreError, Ledger, Result};
-use crate::domain::model::PeriodId;
 use crate::store::claim_rows::{Line, LineWriter};
 use crate::store::queries::{self, Numbered};
 use crate::store::{Event, NewClaim};
@@ -18,8 +16,6 @@ pub(crate) struct BulkClaims {
     lines: LineWriter,
     /// Where each line ends in `lines`.
     ends: Vec<usize>,
-    /// Distinct periods, in order of first use (with their text).
-    periods: Vec<(PeriodId, String)>,
 }
 
 impl BulkClaims {
@@ -28,34 +24,18 @@ impl BulkClaims {
         BulkClaims {
             lines: LineWriter::with_capacity(bytes),
             ends: Vec::with_capacity(bytes / 40),
-            periods: Vec::new(),
-        }
-    }
-
-    /// The slot of period `p` (most lines are in the period of the one before).
-    fn slot(&mut self, p: PeriodId) -> usize {
-        match self.periods.iter().rposition(|(q, _)| *q == p) {
-            Some(i) => i,
-            None => {
-                self.periods.push((p, p.to_string()));
-                self.periods.len() - 1
-            }
         }
     }
 
     /// Add a checked claim.
-    pub fn push_checked(&mut self, c: &CheckedClaim) {
-        let slot = self.slot(c.period);
-        let end = self.lines.write(&c.line(&self.periods[slot].1));
+    pub fn push_checked(&mut self, c: &Line) {
+        let end = self.lines.write(c);
         self.ends.push(end);
     }
 
     /// Add a claim already in the ledger's form.
     pub fn push_new(&mut self, c: &NewClaim) -> Result<()> {
-        let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
-        self.slot(p);
-        let end = self.lines.write(&Line::of(c));
-        self.ends.push(end);
+        self.push_checked(&Line::of(c).map_err(CoreError::User)?);
         Ok(())
     }
 
@@ -99,8 +79,8 @@ impl Ledger {
     /// order given.
     pub(crate) fn add_bulk(&mut self, bulk: BulkClaims) -> Result<Vec<i64>> {
         self.write(|l| {
-            for (p, _) in &bulk.periods {
-                l.writable_period(p)?;
+            for p in bulk.lines.periods() {
+                l.writable_period(&p)?;
             }
             let first = queries::next_id(l.conn(), Numbered::Claim)?;
             let n = bulk.len() as i64;

@@ -1,115 +1,19 @@
 //! Checking a claim before it is written: one set of rules for a claim typed
 //! at the console, added on the command line, or read from an import file.
-//! The checker borrows the claim's text and remembers periods and dates it has
-//! already read, so that a million imported claims copy nothing to be checked.
+//! The checker reads a `ClaimDraft` with borrowed text and gives the claim's
+//! journal line (`store::claim_rows::Line`), borrowing the same text; it
+//! remembers periods and dates it has already read, so that a million
+//! imported claims copy nothing to be checked.
 
 use super::{ClaimDraft, ClaimError};
-use crate::domain::model::{ClaimSource, Member, MemberStatus, Outcome, PeriodId};
+use crate::domain::model::{Member, MemberStatus, Outcome, PeriodId};
 use crate::domain::scheme::Scheme;
-use crate::store::{claim_rows::Line, NewClaim};
+use crate::store::claim_rows::Line;
 use foldhash::{HashMap, HashMapExt};
-
-/// A claim's fields as given, borrowed.
-#[derive(Debug, Clone, Copy)]
-pub struct ClaimFields<'a> {
-    pub member_id: i64,
-    pub item: &'a str,
-    pub level: Option<&'a str>,
-    pub count: i64,
-    pub points: Option<f64>,
-    pub date: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub evidence: Option<&'a str>,
-    pub period: Option<&'a str>,
-    pub source: ClaimSource,
-    /// Already decided (history): approved or rejected.
-    pub verdict: Option<Outcome>,
-    pub reason: Option<&'a str>,
-}
-
-impl ClaimDraft {
-    /// The draft's fields, borrowed.
-    pub fn fields(&self) -> ClaimFields<'_> {
-        ClaimFields {
-            member_id: self.member_id,
-            item: &self.item,
-            level: self.level.as_deref(),
-            count: self.count,
-            points: self.points,
-            date: self.date.as_deref(),
-            note: self.note.as_deref(),
-            evidence: self.evidence.as_deref(),
-            period: self.period.as_deref(),
-            source: self.source,
-            verdict: self.verdict,
-            reason: self.reason.as_deref(),
-        }
-    }
-}
-
-/// A claim that passed the checks: priced, its period known, text trimmed.
-#[derive(Debug, Clone, Copy)]
-pub struct CheckedClaim<'a> {
-    pub member_id: i64,
-    pub period: PeriodId,
-    pub item: &'a str,
-    pub level: Option<&'a str>,
-    pub count: i64,
-    pub points: f64,
-    pub date: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub evidence: Option<&'a str>,
-    pub source: ClaimSource,
-    pub verdict: Option<Outcome>,
-    pub reason: Option<&'a str>,
-}
 
 /// Trimmed, and `None` when nothing is left.
 fn clean(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|v| !v.is_empty())
-}
-
-impl<'a> CheckedClaim<'a> {
-    /// The claim's journal line; `period` is its period written out.
-    pub fn line<'b>(&self, period: &'b str) -> Line<'b>
-    where
-        'a: 'b,
-    {
-        Line {
-            member_id: self.member_id,
-            period,
-            item: self.item,
-            level: self.level,
-            count: self.count,
-            points: self.points,
-            date: self.date,
-            note: self.note,
-            evidence: self.evidence,
-            source: self.source.code(),
-            verdict: self.verdict.map(|o| o.status().code()),
-            reason: self.reason,
-        }
-    }
-
-    /// The claim in the ledger's owned form (id not yet given).
-    pub fn to_new_claim(&self) -> NewClaim {
-        let owned = |s: Option<&str>| s.map(String::from);
-        NewClaim {
-            id: 0,
-            member_id: self.member_id,
-            period: self.period.to_string(),
-            item: self.item.to_string(),
-            level: owned(self.level),
-            count: self.count,
-            points: self.points,
-            date: owned(self.date),
-            note: owned(self.note),
-            evidence: owned(self.evidence),
-            source: self.source,
-            verdict: self.verdict.map(Outcome::status),
-            reason: owned(self.reason),
-        }
-    }
 }
 
 /// Checks claims against one scheme and roster. It holds no database, so
@@ -125,6 +29,8 @@ pub struct ClaimChecker<'l> {
 }
 
 impl<'l> ClaimChecker<'l> {
+    /// A checker for `scheme` and `members` (ordered by id); claims without
+    /// a period go to `current`.
     pub fn new(scheme: &'l Scheme, members: &'l [Member], current: Option<PeriodId>) -> Self {
         ClaimChecker {
             scheme,
@@ -138,7 +44,7 @@ impl<'l> ClaimChecker<'l> {
     /// Check one claim; the error says what is wrong and in which field.
     /// The item may be given by its code or its title (无偿献血), the level
     /// by its code or Chinese name (省级): the claim keeps the codes.
-    pub fn check<'a>(&mut self, d: &ClaimFields<'a>) -> Result<CheckedClaim<'a>, ClaimError>
+    pub fn check<'a>(&mut self, d: &ClaimDraft<&'a str>) -> Result<Line<'a>, ClaimError>
     where
         'l: 'a,
     {
@@ -178,18 +84,18 @@ impl<'l> ClaimChecker<'l> {
         if d.verdict == Some(Outcome::Rejected) && clean(d.reason).is_none() {
             return Err(ClaimError::RejectedNeedsReason);
         }
-        Ok(CheckedClaim {
+        Ok(Line {
             member_id: d.member_id,
             period,
             item,
             level,
             count: d.count,
-            points,
+            claimed: points,
             date: clean(d.date),
             note: clean(d.note),
             evidence: clean(d.evidence),
             source: d.source,
-            verdict: d.verdict,
+            verdict: d.verdict.map(Outcome::status),
             reason: clean(d.reason),
         })
     }
@@ -211,5 +117,81 @@ impl<'l> ClaimChecker<'l> {
             .map_err(|_| ClaimError::BadDate(date.to_string()))?;
         self.dates.insert(date.to_string(), day);
         Ok(day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Category, ClaimSource, ClaimStatus};
+
+    fn member(id: i64, name: &str) -> Member {
+        Member {
+            id,
+            name: name.into(),
+            category: Category::Full,
+            tier: None,
+            group: None,
+            status: MemberStatus::Active,
+        }
+    }
+
+    #[test]
+    fn a_typed_draft_and_an_import_row_check_into_the_same_line() {
+        let (scheme, _) = Scheme::builtin("bureau-80").expect("scheme");
+        let members = [member(1, "李秀英"), member(2, "马超")];
+        let current = "2026Q4".parse().ok();
+        let mut checker = ClaimChecker::new(&scheme, &members, current);
+        // As the console or `claim add` gives it: owned text, a title and a
+        // Chinese level name, padding.
+        let mut typed = ClaimDraft::new(1, "工作在会议发言交流");
+        typed.level = Some("省级".into());
+        typed.note = Some("  在市委会议上发言 ".into());
+        typed.period = Some("2026q4".into());
+        typed.verdict = Some(Outcome::Approved);
+        typed.source = ClaimSource::Import;
+        // As an import row gives it: text borrowed from the file's cells.
+        let row = ClaimDraft {
+            member_id: 1,
+            item: "work.speech",
+            level: Some("province"),
+            count: 1,
+            points: None,
+            date: None,
+            note: Some("在市委会议上发言"),
+            evidence: None,
+            period: Some("2026Q4"),
+            source: ClaimSource::Import,
+            verdict: Some(Outcome::Approved),
+            reason: None,
+        };
+        let a = checker.check(&typed.borrowed()).expect("typed");
+        let b = checker.check(&row).expect("row");
+        assert_eq!(a, b);
+        // 工作在会议发言交流 at a provincial meeting: 5 points (bureau-80).
+        assert_eq!(
+            (a.item, a.level, a.claimed),
+            ("work.speech", Some("province"), 5.0)
+        );
+        assert_eq!(a.period.to_string(), "2026Q4");
+        assert_eq!(a.verdict, Some(ClaimStatus::Approved));
+        // Stored and read back as a line, the claim is the same claim.
+        let stored = a.to_new_claim();
+        assert_eq!(stored.note.as_deref(), Some("在市委会议上发言"));
+        assert_eq!(Line::of(&stored), Ok(a));
+    }
+
+    #[test]
+    fn a_refused_claim_without_a_reason_is_not_checked() {
+        let (scheme, _) = Scheme::builtin("bureau-80").expect("scheme");
+        let members = [member(2, "马超")];
+        let mut checker = ClaimChecker::new(&scheme, &members, "2026Q4".parse().ok());
+        let mut d = ClaimDraft::new(2, "无偿献血");
+        d.verdict = Some(Outcome::Rejected);
+        d.reason = Some("   ".into());
+        assert!(matches!(
+            checker.check(&d.borrowed()),
+            Err(ClaimError::RejectedNeedsReason)
+        ));
     }
 }

@@ -23,25 +23,51 @@ pub struct MemberDraft {
     pub status: MemberStatus,
 }
 
-/// A claim to add.
-#[derive(Debug, Clone)]
-pub struct ClaimDraft {
+/// A claim as typed in (the console's form, `claim add`, a row of an import
+/// file), not yet checked: the item may be a title, the level a Chinese name,
+/// the text untrimmed. Its text is owned (`String`, the default) or borrowed
+/// from an import file's cells (`&str`). Checking gives a
+/// `store::claim_rows::Line`, stored as a `store::NewClaim`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimDraft<S = String> {
     pub member_id: i64,
-    pub item: String,
-    pub level: Option<String>,
+    /// Item code or title (无偿献血).
+    pub item: S,
+    /// Level code or Chinese name (省级).
+    pub level: Option<S>,
     pub count: i64,
+    /// Points claimed, for items priced by the claim; `None` for the scheme's.
     pub points: Option<f64>,
-    pub date: Option<String>,
-    pub note: Option<String>,
-    pub evidence: Option<String>,
-    pub period: Option<String>,
+    pub date: Option<S>,
+    pub note: Option<S>,
+    pub evidence: Option<S>,
+    /// `None`: the current period.
+    pub period: Option<S>,
     pub source: ClaimSource,
     /// Already decided (history): approved or rejected.
     pub verdict: Option<Outcome>,
-    pub reason: Option<String>,
+    pub reason: Option<S>,
 }
 
-impl ClaimDraft {
+impl ClaimDraft<String> {
+    /// The draft with its text borrowed, as the claim checker reads it.
+    pub fn borrowed(&self) -> ClaimDraft<&str> {
+        ClaimDraft {
+            member_id: self.member_id,
+            item: &self.item,
+            level: self.level.as_deref(),
+            count: self.count,
+            points: self.points,
+            date: self.date.as_deref(),
+            note: self.note.as_deref(),
+            evidence: self.evidence.as_deref(),
+            period: self.period.as_deref(),
+            source: self.source,
+            verdict: self.verdict,
+            reason: self.reason.as_deref(),
+        }
+    }
+
     /// A new pending claim with defaults.
     pub fn new(member_id: i64, item: &str) -> ClaimDraft {
         ClaimDraft {
@@ -232,7 +258,7 @@ impl Ledger {
         };
         Ok(
             super::claim_check::ClaimChecker::new(self.scheme(), members, current)
-                .check(&d.fields())
+                .check(&d.borrowed())
                 .map(|c| c.to_new_claim())?,
         )
     }

@@ -479,7 +479,9 @@ impl FromStr for Outcome {
     }
 }
 
-/// A claim with its current review state.
+/// A claim as the store reads it back: numbered, with its member's name and
+/// its current review state. It is written as a `store::NewClaim` (checked
+/// from an `app::ClaimDraft`); fields of the same name mean the same there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: i64,

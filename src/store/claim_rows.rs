@@ -1,9 +1,14 @@
 //! The compact form of a bulk claim import in the journal: one CSV line per
 //! claim instead of one JSON object, so that a million claims hash, store and
 //! replay quickly. Claim ids run on from the batch's first id.
+//!
+//! [`Line`] is a checked claim, borrowed: what the claim checker gives and a
+//! journal line holds. [`NewClaim`] is the same claim owned and numbered, as
+//! the ledger stores and journals it. The two convert into each other here
+//! only ([`Line::of`], [`Line::to_new_claim`]).
 
 use super::events::NewClaim;
-use crate::domain::model::{ClaimSource, ClaimStatus};
+use crate::domain::model::{ClaimSource, ClaimStatus, PeriodId};
 
 /// Columns of one line, in order.
 pub(super) const COLUMNS: usize = 12;
@@ -12,39 +17,64 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// One claim's journal line, borrowed.
-#[derive(Debug, Clone, Copy)]
+/// A checked claim, borrowed: priced, its period known, text trimmed and
+/// codes resolved. It is what one journal line holds; [`NewClaim`] is the
+/// same claim owned, with its number. The fields mean what they mean there.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Line<'a> {
     pub member_id: i64,
-    pub period: &'a str,
+    pub period: PeriodId,
     pub item: &'a str,
     pub level: Option<&'a str>,
     pub count: i64,
-    pub points: f64,
+    /// Points claimed (positive magnitude; the item's kind gives the sign).
+    pub claimed: f64,
     pub date: Option<&'a str>,
     pub note: Option<&'a str>,
     pub evidence: Option<&'a str>,
-    pub source: &'a str,
-    pub verdict: Option<&'a str>,
+    pub source: ClaimSource,
+    /// Already decided (imports of history): `approved` or `rejected`.
+    pub verdict: Option<ClaimStatus>,
     pub reason: Option<&'a str>,
 }
 
 impl<'a> Line<'a> {
-    /// The line of a claim as the ledger writes it.
-    pub fn of(c: &'a NewClaim) -> Line<'a> {
-        Line {
+    /// The line of a claim in the ledger's form; refused when its period
+    /// is not one (the ledger writes only periods it has read).
+    pub fn of(c: &'a NewClaim) -> Result<Line<'a>, String> {
+        Ok(Line {
             member_id: c.member_id,
-            period: &c.period,
+            period: c.period.parse()?,
             item: &c.item,
             level: c.level.as_deref(),
             count: c.count,
-            points: c.points,
+            claimed: c.claimed,
             date: c.date.as_deref(),
             note: c.note.as_deref(),
             evidence: c.evidence.as_deref(),
-            source: c.source.code(),
-            verdict: c.verdict.map(ClaimStatus::code),
+            source: c.source,
+            verdict: c.verdict,
             reason: c.reason.as_deref(),
+        })
+    }
+
+    /// The claim owned, in the ledger's form (id 0: not yet given).
+    pub fn to_new_claim(&self) -> NewClaim {
+        let owned = |s: Option<&str>| s.map(String::from);
+        NewClaim {
+            id: 0,
+            member_id: self.member_id,
+            period: self.period.to_string(),
+            item: self.item.to_string(),
+            level: owned(self.level),
+            count: self.count,
+            claimed: self.claimed,
+            date: owned(self.date),
+            note: owned(self.note),
+            evidence: owned(self.evidence),
+            source: self.source,
+            verdict: self.verdict,
+            reason: owned(self.reason),
         }
     }
 }
@@ -56,6 +86,8 @@ pub struct LineWriter {
     numbers: String,
     /// Points written out lately (a scheme prices most claims alike).
     points: Vec<(u64, String)>,
+    /// Periods written out, in order of first use (a file names few).
+    periods: Vec<(PeriodId, String)>,
 }
 
 /// A field the CSV reader reads back as written without quotes.
@@ -87,9 +119,26 @@ impl LineWriter {
         0
     }
 
+    /// `period` written out, remembered (most lines are in the period of the one before).
+    fn period_text(&mut self, period: PeriodId) -> usize {
+        match self.periods.iter().rposition(|(p, _)| *p == period) {
+            Some(i) => i,
+            None => {
+                self.periods.push((period, period.to_string()));
+                self.periods.len() - 1
+            }
+        }
+    }
+
+    /// The distinct periods of the lines written, in order of first use.
+    pub fn periods(&self) -> impl Iterator<Item = PeriodId> + '_ {
+        self.periods.iter().map(|(p, _)| *p)
+    }
+
     /// Append one line; returns the byte offset where the text now ends.
     pub fn write(&mut self, l: &Line) -> usize {
-        let points = self.points_text(l.points);
+        let points = self.points_text(l.claimed);
+        let period = self.period_text(l.period);
         let mut ints = itoa::Buffer::new();
         self.numbers.clear();
         self.numbers.push_str(ints.format(l.member_id));
@@ -99,7 +148,7 @@ impl LineWriter {
         let points = self.points[points].1.as_str();
         let fields = [
             member,
-            l.period,
+            self.periods[period].1.as_str(),
             l.item,
             l.level.unwrap_or(""),
             count,
@@ -107,8 +156,8 @@ impl LineWriter {
             l.date.unwrap_or(""),
             l.note.unwrap_or(""),
             l.evidence.unwrap_or(""),
-            l.source,
-            l.verdict.unwrap_or(""),
+            l.source.code(),
+            l.verdict.map_or("", ClaimStatus::code),
             l.reason.unwrap_or(""),
         ];
         if fields.iter().all(|f| plain(f)) {
@@ -146,13 +195,14 @@ impl LineWriter {
     }
 }
 
-/// Encode claims (ids must run on from the first) as CSV lines without a header.
-pub fn encode(claims: &[NewClaim]) -> String {
+/// Encode claims (ids must run on from the first) as CSV lines without a
+/// header; refused when a claim's period is not one.
+pub fn encode(claims: &[NewClaim]) -> Result<String, String> {
     let mut w = LineWriter::default();
     for c in claims {
-        w.write(&Line::of(c));
+        w.write(&Line::of(c)?);
     }
-    String::from_utf8(w.into_text()).unwrap_or_default()
+    String::from_utf8(w.into_text()).map_err(|e| e.to_string())
 }
 
 /// Decode lines written by `encode`; ids are `first_id`, `first_id + 1`, ...
@@ -183,7 +233,7 @@ pub fn decode(first_id: i64, rows: &str) -> Result<Vec<NewClaim>, String> {
             item: rec[2].to_string(),
             level: opt(&rec[3]),
             count: rec[4].parse().map_err(|_| bad("count"))?,
-            points: rec[5].parse().map_err(|_| bad("points"))?,
+            claimed: rec[5].parse().map_err(|_| bad("points"))?,
             date: opt(&rec[6]),
             note: opt(&rec[7]),
             evidence: opt(&rec[8]),
@@ -210,7 +260,7 @@ mod tests {
             item: "bonus.x".into(),
             level: None,
             count: 2,
-            points: 0.1 + 0.2,
+            claimed: 0.1 + 0.2,
             date: Some("2026-10-01".into()),
             note: note.map(String::from),
             evidence: None,
@@ -226,7 +276,8 @@ mod tests {
             claim(10, Some("带,逗号 and \"quotes\"\nnew line")),
             claim(11, None),
         ];
-        assert_eq!(decode(10, &encode(&claims)).ok(), Some(claims));
+        let text = encode(&claims).expect("encode");
+        assert_eq!(decode(10, &text).ok(), Some(claims));
     }
 
     #[test]
@@ -243,7 +294,7 @@ mod tests {
             let (member, count, points) = (
                 c.member_id.to_string(),
                 c.count.to_string(),
-                c.points.to_string(),
+                c.claimed.to_string(),
             );
             let opt = |s: &Option<String>| s.clone().unwrap_or_default();
             w.write_record([
@@ -263,7 +314,7 @@ mod tests {
             .expect("write");
         }
         let by_csv = String::from_utf8(w.into_inner().expect("flush")).expect("utf8");
-        assert_eq!(encode(&claims), by_csv);
+        assert_eq!(encode(&claims).ok(), Some(by_csv));
     }
 
     #[test]

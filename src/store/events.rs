@@ -6,7 +6,11 @@ use crate::domain::model::{
 };
 use serde::{Deserialize, Serialize};
 
-/// A claim as written into the ledger.
+/// A checked claim as the ledger stores and journals it (in `claims_add`
+/// events, and as the lines of `claims_batch`): owned and numbered. It is
+/// [`claim_rows::Line`](super::claim_rows::Line) owned; the claim as read
+/// back, with its verdict, is `domain::model::Claim`, whose fields of the
+/// same name mean the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewClaim {
     pub id: i64,
@@ -15,7 +19,10 @@ pub struct NewClaim {
     pub item: String,
     pub level: Option<String>,
     pub count: i64,
-    pub points: f64,
+    /// Points claimed (positive magnitude; the item's kind gives the sign).
+    /// Journalled as `points`.
+    #[serde(rename = "points")]
+    pub claimed: f64,
     pub date: Option<String>,
     pub note: Option<String>,
     pub evidence: Option<String>,

@@ -7,6 +7,7 @@ mod appeals_cli;
 mod appeals_flow;
 mod backups_interrupted;
 mod bad_inputs;
+mod claim_events;
 mod cli_help;
 mod cli_meeting;
 mod cli_pipe;

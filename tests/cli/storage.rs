@@ -341,7 +341,7 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         item: "bonus.contribution".into(),
         level: None,
         count: 1,
-        points: 2.0,
+        claimed: 2.0,
         date: None,
         note: Some(format!("第{id}条")),
         evidence: None,
@@ -371,7 +371,7 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         Event::ClaimsBatch {
             branch_id: 1,
             first_id: 1,
-            rows: jifen::store::claim_rows::encode(&q3),
+            rows: jifen::store::claim_rows::encode(&q3).expect("encode"),
             packed: true,
         },
     ];
@@ -406,7 +406,7 @@ fn packed_imports_of_an_older_jifen_fold_into_claim_rows_that_replay_and_verify(
         Event::ClaimsBatch {
             branch_id: 1,
             first_id: 7,
-            rows: jifen::store::claim_rows::encode(&q4),
+            rows: jifen::store::claim_rows::encode(&q4).expect("encode"),
             packed: true,
         },
         Event::Verdict {

@@ -5,7 +5,7 @@ mod repeat;
 mod table;
 
 use super::bulk::BulkClaims;
-use super::claim_check::{ClaimChecker, ClaimFields};
+use super::claim_check::ClaimChecker;
 use super::{Ledger, MemberDraft, Result};
 use crate::domain::model::{ClaimSource, ClaimStatus, MemberStatus, Outcome};
 use crate::store::imports;
@@ -355,7 +355,7 @@ impl<'a> ClaimRows<'a> {
         checker: &mut ClaimChecker<'c>,
         line: usize,
         cells: &Cells<'r>,
-    ) -> Result<super::claim_check::CheckedClaim<'r>> {
+    ) -> Result<crate::store::claim_rows::Line<'r>> {
         let (t, col) = (self.t, &self.col);
         let who = at(cells, col.member);
         let member_id = match self.by_name.get(who).map(|v| v.as_slice()) {
@@ -402,7 +402,7 @@ impl<'a> ClaimRows<'a> {
             let v = verdict_s.parse::<Outcome>();
             Some(v.map_err(|e| t.err(line, "verdict", e))?)
         };
-        let fields = ClaimFields {
+        let draft = super::ClaimDraft {
             member_id,
             item: at(cells, col.item),
             level: nonempty(at(cells, col.level)),
@@ -417,7 +417,7 @@ impl<'a> ClaimRows<'a> {
             reason: nonempty(at(cells, col.reason)),
         };
         checker
-            .check(&fields)
+            .check(&draft)
             .map_err(|e| t.err(line, e.field().column(), e.to_string()).into())
     }
 }

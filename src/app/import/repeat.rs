@@ -1,15 +1,16 @@
 //! Recognising a claim import made before: the rows' digest as a set, and
 //! the earlier import it matches.
 
-use super::super::claim_check::CheckedClaim;
+use crate::store::claim_rows::Line;
+use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 /// The digest of a set of checked claim rows: the wrapping sum of each row's
-/// 128-bit FNV-1a hash over its checked fields (member id, period, item code,
-/// level, count, points, date, note, verdict, reason). The same rows give the
-/// same digest whatever the file's name, format (CSV or XLSX), spelling
-/// (a title or a code, a name or an id) or order of rows. Stable across
-/// versions: it is kept in the database.
+/// SHA-256 (its first 128 bits) over its checked fields (member id, period,
+/// item code, level, count, points, date, note, verdict, reason). The same
+/// rows give the same digest whatever the file's name, format (CSV or XLSX),
+/// spelling (a title or a code, a name or an id) or order of rows. Stable
+/// across versions: it is kept in the database.
 #[derive(Debug, Default)]
 pub(super) struct RowSet {
     sum: u128,
@@ -17,18 +18,17 @@ pub(super) struct RowSet {
     buf: String,
 }
 
-const FNV_OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
-const FNV_PRIME: u128 = 0x0000000001000000000000000000013B;
-
-fn fnv1a(bytes: &[u8]) -> u128 {
-    bytes.iter().fold(FNV_OFFSET, |h, b| {
-        (h ^ u128::from(*b)).wrapping_mul(FNV_PRIME)
-    })
+/// The first 128 bits of the SHA-256 of `bytes`.
+fn row_hash(bytes: &[u8]) -> u128 {
+    let d = Sha256::digest(bytes);
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&d[..16]);
+    u128::from_be_bytes(first)
 }
 
 impl RowSet {
     /// Add one checked row.
-    pub fn add(&mut self, c: &CheckedClaim) {
+    pub fn add(&mut self, c: &Line) {
         self.buf.clear();
         let opt = |s: Option<&str>| s.map_or_else(|| "\u{1}".to_string(), |v| format!("\u{2}{v}"));
         // Writing into a String cannot fail.
@@ -40,13 +40,13 @@ impl RowSet {
             c.item,
             opt(c.level),
             c.count,
-            c.points.to_bits(),
+            c.claimed.to_bits(),
             opt(c.date),
             opt(c.note),
-            opt(c.verdict.map(|o| o.status().code())),
+            opt(c.verdict.map(|s| s.code())),
             opt(c.reason),
         );
-        self.sum = self.sum.wrapping_add(fnv1a(self.buf.as_bytes()));
+        self.sum = self.sum.wrapping_add(row_hash(self.buf.as_bytes()));
         self.rows += 1;
     }
 

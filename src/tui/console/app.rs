@@ -5,7 +5,7 @@ use super::action::Action;
 use super::board_popup::BoardPopup;
 use super::chrome::{self, Header};
 use super::keymap::Hint;
-use super::new_claim::NewClaim;
+use super::new_claim::ClaimForm;
 use super::papers::{PapersKey, PapersPopup};
 use super::prompt::{Form, FormKind, Outcome};
 use super::screen::{Ctx, Screen, ScreenKind};
@@ -34,7 +34,7 @@ pub enum Overlay {
     None,
     Help,
     Form(Form),
-    NewClaim(NewClaim),
+    NewClaim(ClaimForm),
     Board(BoardPopup),
     Papers(PapersPopup),
 }

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::Overlay;
 use super::field::Field;
 use super::keymap::{bind, ch, code, Binding, Show};
-use super::new_claim::NewClaim;
+use super::new_claim::ClaimForm;
 use super::prompt::{Form, FormKind};
 use super::screen::Screen;
 use super::screen::{signed_points, stars_text, Ctx};
@@ -513,7 +513,7 @@ impl super::app::App {
         let (Some((id, name)), Some(p)) = (self.current_member(), self.period) else {
             return self.err(self.t.no_member);
         };
-        let f = self.ctx_run(|_, ctx| NewClaim::new(id, &name, p, ctx));
+        let f = self.ctx_run(|_, ctx| ClaimForm::new(id, &name, p, ctx));
         self.overlay = Overlay::NewClaim(f);
     }
 
@@ -527,7 +527,7 @@ impl super::app::App {
         }
     }
 
-    pub(super) fn submit_claim(&mut self, mut f: NewClaim) {
+    pub(super) fn submit_claim(&mut self, mut f: ClaimForm) {
         let draft = self.ctx_run(|app, ctx| f.draft(app.ledger.scheme(), ctx));
         let r = draft.and_then(|d| {
             self.ledger

@@ -90,7 +90,8 @@ pub const KEYS: &[Binding<NcAct>] = &[
 
 /// The new-claim form.
 #[derive(Debug, Clone)]
-pub struct NewClaim {
+/// A screen, not a claim: what it holds becomes an `app::ClaimDraft`.
+pub struct ClaimForm {
     pub member_id: i64,
     pub member: String,
     pub period: PeriodId,
@@ -103,10 +104,10 @@ pub struct NewClaim {
     pub error: Option<String>,
 }
 
-impl NewClaim {
-    pub fn new(member_id: i64, member: &str, period: PeriodId, ctx: &Ctx) -> NewClaim {
+impl ClaimForm {
+    pub fn new(member_id: i64, member: &str, period: PeriodId, ctx: &Ctx) -> ClaimForm {
         let t = ctx.t;
-        NewClaim {
+        ClaimForm {
             member_id,
             member: member.to_string(),
             period,
