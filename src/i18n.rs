@@ -1,6 +1,7 @@
 //! User-interface strings in Chinese and English: one struct of plain fields
 //! per language, so a missing translation is a compile error.
 
+pub mod cli;
 mod en;
 mod grading;
 pub mod meeting;
@@ -11,14 +12,54 @@ pub use zh::ZH;
 
 pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
 
-use crate::cli::Lang;
-use crate::domain::model::{Attendance, Category, ClaimStatus};
+/// The interface language: every word a person reads is picked by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Every word of this language.
+    pub fn words(self) -> &'static Strings {
+        strings(self)
+    }
+
+    /// The code `--lang` takes (`zh`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first
+    /// one set): Chinese for `zh*`, else English; Chinese when none is set.
+    pub fn from_locale() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return if v.to_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::Zh
+    }
+}
+use crate::domain::model::{Attendance, Category, ClaimStatus, ConfirmState, MemberStatus};
 
 /// Every string the console shows.
 #[derive(Debug)]
 pub struct Strings {
     /// The assembly's acts: signing, undo, the quorum (see `meeting`).
     pub meeting: &'static meeting::Meeting,
+    /// The command line's messages and table headers (see `cli`).
+    pub cli: &'static cli::CliWords,
     pub app: &'static str,
     pub too_small: &'static str,
     pub need: &'static str,
@@ -301,6 +342,25 @@ pub fn claim_status(lang: Lang, s: ClaimStatus) -> &'static str {
     }
 }
 
+/// A member's status on the roster.
+pub fn member_status(lang: Lang, s: MemberStatus) -> &'static str {
+    match (lang, s) {
+        (Lang::Zh, MemberStatus::Active) => "参评",
+        (Lang::Zh, MemberStatus::Exempt) => "免评",
+        (Lang::En, MemberStatus::Active) => "active",
+        (Lang::En, MemberStatus::Exempt) => "exempt",
+    }
+}
+
+/// A member's sign-off of a statement.
+pub fn confirmation(lang: Lang, c: ConfirmState) -> &'static str {
+    match (lang, c) {
+        (Lang::Zh, ConfirmState::Confirmed) => "已签字",
+        (Lang::Zh, ConfirmState::Disputed) => "有异议",
+        (Lang::En, c) => c.as_str(),
+    }
+}
+
 /// An attendance mark.
 pub fn attendance(lang: Lang, a: Attendance) -> &'static str {
     match (lang, a) {
@@ -313,20 +373,19 @@ pub fn attendance(lang: Lang, a: Attendance) -> &'static str {
     }
 }
 
-/// A period state as stored (`open`, `in-session`, ...).
+/// A period state as stored (`open`, `in-session`, ...), in the glossary's
+/// words: the same word on the console, the board and the papers.
 pub fn period_state(lang: Lang, code: &str) -> String {
-    let zh = match code {
-        "open" => "受理中",
-        "in-session" => "会议进行中",
-        "locked" => "已锁定",
-        "published" => "公示中",
-        "final" => "已归档",
-        other => other,
+    let word = match (lang, code) {
+        (Lang::Zh, "open") => "申报中",
+        (Lang::Zh, "in-session") => "会议进行中",
+        (Lang::Zh, "locked") => "已封账",
+        (Lang::Zh, "published") => "公示中",
+        (Lang::Zh, "final") => "已定案",
+        (Lang::En, "in-session") => "in session",
+        (_, other) => other,
     };
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => code.to_string(),
-    }
+    word.to_string()
 }
 
 /// A claim level code (`unit`, `city`, ...), translated where known.

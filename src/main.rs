@@ -5,6 +5,7 @@ fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = jifen::cli::Cli::parse();
     let db = cli.db.clone();
+    let lang = jifen::cli::resolve_lang(cli.lang);
     match jifen::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(jifen::app::CoreError::Sqlite(e)) => {
@@ -16,7 +17,8 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("jifen: {}", printable_lines(&e.to_string()));
+            let msg = jifen::i18n::meeting::core_error(lang, &e);
+            eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }
     }

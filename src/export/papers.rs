@@ -33,10 +33,10 @@ fn category(zh: bool, c: Category) -> String {
 
 fn status(zh: bool, s: ClaimStatus) -> String {
     match s {
-        ClaimStatus::Pending => t(zh, "待审核", "pending"),
-        ClaimStatus::Approved => t(zh, "认定", "approved"),
-        ClaimStatus::Adjusted => t(zh, "调整认定", "adjusted"),
-        ClaimStatus::Rejected => t(zh, "不予认定", "rejected"),
+        ClaimStatus::Pending => t(zh, "待审", "pending"),
+        ClaimStatus::Approved => t(zh, "通过", "approved"),
+        ClaimStatus::Adjusted => t(zh, "调整", "adjusted"),
+        ClaimStatus::Rejected => t(zh, "驳回", "rejected"),
         ClaimStatus::Withdrawn => t(zh, "撤回", "withdrawn"),
     }
 }
@@ -152,20 +152,22 @@ impl Ctx<'_> {
     }
 }
 
+/// A period state in the glossary's words (the console's and the board's too).
 fn state_word(zh: bool, s: &str) -> String {
-    match s {
-        "open" => t(zh, "申报中", "open"),
-        "in-session" => t(zh, "评议中", "in session"),
-        "locked" => t(zh, "已封账", "locked"),
-        "published" => t(zh, "公示中", "published"),
-        "final" => t(zh, "已定案", "final"),
-        o => o.to_string(),
+    crate::i18n::period_state(lang(zh), s)
+}
+
+fn lang(zh: bool) -> crate::i18n::Lang {
+    if zh {
+        crate::i18n::Lang::Zh
+    } else {
+        crate::i18n::Lang::En
     }
 }
 
 fn verify_line(zh: bool, seal: &str) -> String {
     if zh {
-        format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示“seal matches”。")
+        format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示封存码与该期封账相符。")
     } else {
         format!("To check: run `jifen verify --seal {seal}` on the branch database; it must report that the seal matches.")
     }
@@ -439,7 +441,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             t(zh, "申报事项", "Claims"),
             if zh {
                 format!(
-                    "{} 条：认定 {}，调整 {}，不予认定 {}",
+                    "{} 条：通过 {}，调整 {}，驳回 {}",
                     claims.len(),
                     count(ClaimStatus::Approved),
                     count(ClaimStatus::Adjusted),
@@ -458,7 +460,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         let signed = conf.values().filter(|c| c.0 == "confirmed").count();
         let disputed = conf.values().filter(|c| c.0 == "disputed").count();
         meta.push((
-            t(zh, "本人确认", "Sign-off"),
+            t(zh, "签字确认", "Sign-off"),
             if zh {
                 format!(
                     "已签字 {signed}，有异议 {disputed}，未确认 {}",
@@ -475,7 +477,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((t(zh, "公示期", "Publication"), format!("{s} — {e}（{n}）")));
     }
-    meta.push((t(zh, "封账印鉴", "Seal"), seal.clone()));
+    meta.push((t(zh, "封存码", "Seal"), seal.clone()));
     let mut tables = by_group(zh, table, &r);
     if filing || !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));

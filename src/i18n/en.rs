@@ -1,9 +1,12 @@
 //! The English catalogue of the console and CLI words.
 
+mod cli;
+
 use super::{meeting, Strings};
 
 /// English strings.
 pub const EN: Strings = Strings {
+    cli: &cli::CLI,
     meeting: &meeting::EN,
     app: "jifen",
     too_small: "Terminal too small",

@@ -1,10 +1,10 @@
 //! Words of grading: the ranking groups, quota notes, a year without data,
 //! a scheme's branch choices.
 
-use crate::cli::Lang;
 use crate::domain::model::{fmt_points, RankGroup};
 use crate::domain::scheme::Scheme;
 use crate::domain::scoring::{Quota, QuotaNote};
+use crate::i18n::Lang;
 
 /// A ranking group's heading.
 pub fn rank_group(lang: Lang, g: RankGroup) -> &'static str {

@@ -54,9 +54,9 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     // Counted over the voting members (active full members), as the quorum is.
     let q = crate::app::Quorum::count(&members, &att);
     let words = crate::i18n::meeting::words(if zh {
-        crate::cli::Lang::Zh
+        crate::i18n::Lang::Zh
     } else {
-        crate::cli::Lang::En
+        crate::i18n::Lang::En
     });
     meta.push((t(zh, "应到", "Expected"), q.expected.to_string()));
     if att.is_empty() {
@@ -91,7 +91,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         .collect(),
     };
     let changed = Table {
-        caption: Some(t(zh, "调整与不予认定事项", "Adjusted and rejected claims")),
+        caption: Some(t(zh, "调整与驳回事项", "Adjusted and rejected claims")),
         header: vec![
             t(zh, "姓名", "Name"),
             t(zh, "项目", "Item"),
@@ -139,7 +139,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let signed = conf.values().filter(|c| c.0 == "confirmed").count();
     let mut notes = vec![if zh {
         format!(
-            "本人确认：已签字 {signed} 人，有异议 {} 人。",
+            "签字确认：已签字 {signed} 人，有异议 {} 人。",
             disputes.rows.len()
         )
     } else {
@@ -151,7 +151,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     match (&row.locked_at, &seal) {
         (Some(at), Some(s)) => notes.push(if zh {
             format!(
-                "{} 封账，封账印鉴 {s}。",
+                "{} 封账，封存码 {s}。",
                 at.get(..19).unwrap_or(at).replace('T', " ")
             )
         } else {

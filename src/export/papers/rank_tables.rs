@@ -3,9 +3,9 @@
 
 use super::{category, stars, t, Ctx};
 use crate::app::{RankRow, Ranking};
-use crate::cli::Lang;
 use crate::domain::model::RankGroup;
 use crate::export::{Cell, Table};
+use crate::i18n::Lang;
 use std::collections::HashMap;
 
 pub(super) fn rank_table(
@@ -34,7 +34,7 @@ pub(super) fn rank_table(
         header.push(t(zh, "星级", "Stars"));
     }
     if confirmations.is_some() {
-        header.push(t(zh, "本人确认", "Sign-off"));
+        header.push(t(zh, "签字确认", "Sign-off"));
     }
     let rows = r
         .rows

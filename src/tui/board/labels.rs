@@ -19,25 +19,21 @@ impl Labels {
 
     /// The heading of a ranking group (members, activists).
     pub fn rank_group(self, g: crate::domain::model::RankGroup) -> &'static str {
-        let lang = if self.zh {
-            crate::cli::Lang::Zh
-        } else {
-            crate::cli::Lang::En
-        };
-        crate::i18n::rank_group(lang, g)
+        crate::i18n::rank_group(self.lang(), g)
     }
 
     /// A period state as the room reads it.
     pub fn state(self, state: &str) -> String {
-        match state {
-            "open" => self.pick("未开会", "open"),
-            "in-session" => self.pick("会议进行中", "in session"),
-            "locked" => self.pick("已锁定", "locked"),
-            "published" => self.pick("公示中", "published"),
-            "final" => self.pick("已归档", "final"),
-            other => return other.to_string(),
+        crate::i18n::period_state(self.lang(), state)
+    }
+
+    /// The interface language of these words.
+    pub fn lang(self) -> crate::i18n::Lang {
+        if self.zh {
+            crate::i18n::Lang::Zh
+        } else {
+            crate::i18n::Lang::En
         }
-        .to_string()
     }
 
     /// How final the numbers of a period in `state` are. Only a final period
@@ -52,7 +48,7 @@ impl Labels {
     }
 
     pub fn seal(self) -> &'static str {
-        self.pick("封存", "seal")
+        self.pick("封存码", "seal")
     }
 
     /// A frozen copy, not live, taken at `clock`.
@@ -130,15 +126,15 @@ impl Labels {
 
     /// The sign-off column's header.
     pub fn signed_head(self) -> &'static str {
-        self.pick("确认", "Signed")
+        self.pick("签字", "Signed")
     }
 
     /// A member's sign-off: three distinct words (never the dispute's text).
     pub fn signed(self, s: Signed) -> &'static str {
         match s {
-            Signed::Confirmed => self.pick("已确认", "signed"),
+            Signed::Confirmed => self.pick("已签字", "signed"),
             Signed::Disputed => self.pick("有异议", "disputed"),
-            Signed::NotYet => self.pick("待确认", "not yet"),
+            Signed::NotYet => self.pick("未签字", "not yet"),
         }
     }
 

@@ -19,7 +19,7 @@ pub use poller::Poller;
 pub use view::BoardView;
 
 use crate::app::{CoreError, Ledger};
-use crate::cli::Lang;
+use crate::i18n::Lang;
 use crate::tui::theme::Theme;
 use std::path::Path;
 

@@ -33,7 +33,7 @@ pub use screen::ScreenKind;
 
 use crate::app::console_support::ConsoleLease;
 use crate::app::{CoreError, Ledger};
-use crate::cli::Lang;
+use crate::i18n::Lang;
 use std::time::{Duration, Instant};
 
 /// Who this console is, for the lease message: user@host.

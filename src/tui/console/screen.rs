@@ -2,8 +2,8 @@
 
 use super::style::Palette;
 use super::{appeals, confirm, lock, members, overview, roll_call, year};
-use crate::cli::Lang;
 use crate::domain::model::fmt_points;
+use crate::i18n::Lang;
 use crate::i18n::Strings;
 
 /// Which screen, without its state (for key maps and help).
@@ -98,7 +98,7 @@ pub fn stars_text(stars: Option<u8>) -> String {
 }
 
 /// A claim's level in words, or nothing.
-pub fn level_text(lang: crate::cli::Lang, level: Option<&str>) -> String {
+pub fn level_text(lang: crate::i18n::Lang, level: Option<&str>) -> String {
     level
         .map(|l| crate::i18n::level(lang, l))
         .unwrap_or_default()
