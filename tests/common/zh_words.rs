@@ -56,7 +56,17 @@ fn strip_quoted(line: &str) -> String {
 
 fn words_of(line: &str) -> Vec<String> {
     let mut found = Vec::new();
+    let mut in_command = false;
     for token in line.split(|c: char| c.is_whitespace() || !c.is_ascii()) {
+        // `jifen verify --seal X` on a paper: a command to type, up to the next Chinese word.
+        if token == "jifen" {
+            in_command = true;
+        } else if token.is_empty() {
+            in_command = false;
+        }
+        if in_command {
+            continue;
+        }
         let token = token.trim_matches(|c: char| ",;:()[]{}!?'\"<>=+*#|".contains(c));
         if token.is_empty()
             || token.starts_with('-')
