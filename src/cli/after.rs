@@ -341,17 +341,23 @@ pub fn finalize(db: &Path, branch: Option<&str>, a: FinalizeArgs, lang: Lang) ->
 }
 
 pub fn export(db: &Path, branch: Option<&str>, a: ExportArgs, lang: Lang) -> Out {
-    let zh = lang == Lang::Zh;
+    let (zh, w) = (lang == Lang::Zh, lang.words().cli);
     let l = Ledger::open_read_only(db, branch)?;
     let s = scope(&l, a.period.as_deref(), a.year)?;
-    let format: PaperFormat = a.format.parse().map_err(CoreError::User)?;
+    let format: PaperFormat = a
+        .format
+        .parse()
+        .map_err(|_| CoreError::User((w.unknown_format)(&a.format)))?;
     let papers: Vec<Paper> = if a.paper == "all" {
         match s {
             RankScope::Year(_) => vec![Paper::Notice],
             RankScope::Period(_) => Paper::ALL.to_vec(),
         }
     } else {
-        vec![a.paper.parse().map_err(CoreError::User)?]
+        vec![a
+            .paper
+            .parse()
+            .map_err(|_| CoreError::User((w.unknown_paper)(&a.paper)))?]
     };
     for paper in papers {
         let path = crate::export::export(&l, paper, &s, format, &a.out, zh)?;

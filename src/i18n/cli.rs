@@ -90,6 +90,10 @@ pub struct CliWords {
     /// A statement's last line: total, rank of ranked, grade and stars.
     pub statement_total:
         fn(total: &str, rank: u32, of: usize, grade: &str, stars: Option<u8>) -> String,
+    /// `jifen export` of a paper it does not make.
+    pub unknown_paper: fn(paper: &str) -> String,
+    /// `jifen export --format` of a format it does not write.
+    pub unknown_format: fn(format: &str) -> String,
     /// A period id that is not one (`2026Q5`).
     pub bad_period: fn(text: &str) -> String,
 }

@@ -140,7 +140,7 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::Confirmation { member } if zh => format!("{member} 的签字确认"),
         UndoStep::Confirmation { member } => format!("confirmation of {member}"),
         UndoStep::SignatureBack { member } if zh => format!("恢复 {member} 的签字"),
-        UndoStep::SignatureBack { member } => format!("{member}'s signature given back"),
+        UndoStep::SignatureBack { member } => format!("signature of {member} given back"),
         UndoStep::Mark { member } if zh => format!("{member} 的点名"),
         UndoStep::Mark { member } => format!("roll-call mark of {member}"),
         UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新申报 #{claim}"),

@@ -292,7 +292,7 @@ fn summary_and_filing_carry_the_seal_that_verify_accepts() {
         assert_every_member(&r, &scores_from(&rows, "得分"));
         let seal = rows
             .iter()
-            .find(|x| x.first().is_some_and(|c| c == "封账印鉴") && x.len() == 2)
+            .find(|x| x.first().is_some_and(|c| c == "封存码") && x.len() == 2)
             .map(|x| x[1].clone())
             .expect("seal in meta");
         let report = jifen::app::verify(d.l.path(), Some(&seal)).expect("the receiver's check");
@@ -350,7 +350,7 @@ fn minutes_record_date_attendance_decisions_disputes_and_lock() {
         .count();
     assert!(rows
         .iter()
-        .any(|r| r.len() == 2 && r[0] == "认定" && r[1] == approved.to_string()));
+        .any(|r| r.len() == 2 && r[0] == "通过" && r[1] == approved.to_string()));
     let sheets = xlsx_cells(&write(&d, Paper::Minutes, &scope, PaperFormat::Xlsx));
     assert!(sheets[0]
         .1

@@ -133,5 +133,9 @@ pub const CLI: CliWords = CliWords {
         let stars = stars.map(|n| format!(" {n} stars")).unwrap_or_default();
         format!("total {total}  rank {rank}/{of}  {grade}{stars}")
     },
+    unknown_paper: |p| {
+        format!("unknown paper '{p}' (notice, cards, summary, filing, minutes, all)")
+    },
+    unknown_format: |f| format!("unknown format '{f}' (csv, xlsx, html)"),
     bad_period: |text| format!("bad period '{text}' (expected e.g. 2026Q4, 2026H2 or 2026)"),
 };

@@ -155,5 +155,9 @@ pub const CLI: CliWords = CliWords {
         let stars = stars.map(|n| format!(" {n}星")).unwrap_or_default();
         format!("总分 {total}  名次 {rank}/{of}  {grade}{stars}")
     },
+    unknown_paper: |p| {
+        format!("没有「{p}」这种材料 (可选: `notice` 公示表, `cards` 告知卡, `summary` 汇总公示卡, `filing` 备案表, `minutes` 会议记录, `all` 全部)")
+    },
+    unknown_format: |f| format!("不支持「{f}」格式 (可选: csv, xlsx, html)"),
     bad_period: |text| format!("「{text}」不是期次 (应如 2026Q4、2026H2 或 2026)"),
 };
