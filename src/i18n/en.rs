@@ -1,12 +1,16 @@
 //! The English catalogue of the console and CLI words.
 
+mod board;
 mod cli;
+mod papers;
 
 use super::{meeting, Strings};
 
 /// English strings.
 pub const EN: Strings = Strings {
     cli: &cli::CLI,
+    board_words: &board::BOARD,
+    paper_words: &papers::PAPERS,
     meeting: &meeting::EN,
     app: "jifen",
     too_small: "Terminal too small",

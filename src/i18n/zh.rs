@@ -1,12 +1,16 @@
 //! The Chinese catalogue of the console and CLI words.
 
+mod board;
 mod cli;
+mod papers;
 
 use super::{meeting, Strings};
 
 /// Chinese strings.
 pub const ZH: Strings = Strings {
     cli: &cli::CLI,
+    board_words: &board::BOARD,
+    paper_words: &papers::PAPERS,
     meeting: &meeting::ZH,
     app: "积分",
     too_small: "窗口太小",

@@ -1,57 +1,8 @@
-//! User-interface strings in Chinese and English: one struct of plain fields
-//! per language, so a missing translation is a compile error.
+//! The console's words: one struct of plain fields, one value per language
+//! (`zh.rs`, `en.rs`), so a missing translation is a compile error. The
+//! other areas' words hang off it (`meeting`, `cli`, `board`, `papers`).
 
-pub mod cli;
-mod en;
-mod grading;
-pub mod meeting;
-mod zh;
-
-pub use en::EN;
-pub use zh::ZH;
-
-pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
-
-/// The interface language: every word a person reads is picked by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Every word of this language.
-    pub fn words(self) -> &'static Strings {
-        strings(self)
-    }
-
-    /// The code `--lang` takes (`zh`, `en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first
-    /// one set): Chinese for `zh*`, else English; Chinese when none is set.
-    pub fn from_locale() -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if v.is_empty() {
-                    continue;
-                }
-                return if v.to_lowercase().starts_with("zh") {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                };
-            }
-        }
-        Lang::Zh
-    }
-}
-use crate::domain::model::{Attendance, Category, ClaimStatus, ConfirmState, MemberStatus};
+use super::{board, cli, meeting, papers};
 
 /// Every string the console shows.
 #[derive(Debug)]
@@ -60,6 +11,10 @@ pub struct Strings {
     pub meeting: &'static meeting::Meeting,
     /// The command line's messages and table headers (see `cli`).
     pub cli: &'static cli::CliWords,
+    /// The board's words (see `board`).
+    pub board_words: &'static board::BoardWords,
+    /// The papers' words (see `papers`).
+    pub paper_words: &'static papers::PaperWords,
     pub app: &'static str,
     pub too_small: &'static str,
     pub need: &'static str,
@@ -304,98 +259,4 @@ pub struct Strings {
     pub k_finalize: &'static str,
     pub k_papers: &'static str,
     pub k_tick: &'static str,
-}
-
-/// The strings of a language.
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-/// A member category, short.
-pub fn category(lang: Lang, c: Category) -> &'static str {
-    match (lang, c) {
-        (Lang::Zh, Category::Full) => "正式",
-        (Lang::Zh, Category::Probationary) => "预备",
-        (Lang::Zh, Category::Activist) => "积极",
-        (Lang::En, Category::Full) => "full",
-        (Lang::En, Category::Probationary) => "prob",
-        (Lang::En, Category::Activist) => "act",
-    }
-}
-
-/// A claim status, short.
-pub fn claim_status(lang: Lang, s: ClaimStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::Zh, ClaimStatus::Pending) => "待审",
-        (Lang::Zh, ClaimStatus::Approved) => "通过",
-        (Lang::Zh, ClaimStatus::Adjusted) => "调整",
-        (Lang::Zh, ClaimStatus::Rejected) => "驳回",
-        (Lang::Zh, ClaimStatus::Withdrawn) => "撤回",
-        (Lang::En, ClaimStatus::Pending) => "pend",
-        (Lang::En, ClaimStatus::Approved) => "ok",
-        (Lang::En, ClaimStatus::Adjusted) => "adj",
-        (Lang::En, ClaimStatus::Rejected) => "rej",
-        (Lang::En, ClaimStatus::Withdrawn) => "wdr",
-    }
-}
-
-/// A member's status on the roster.
-pub fn member_status(lang: Lang, s: MemberStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::Zh, MemberStatus::Active) => "参评",
-        (Lang::Zh, MemberStatus::Exempt) => "免评",
-        (Lang::En, MemberStatus::Active) => "active",
-        (Lang::En, MemberStatus::Exempt) => "exempt",
-    }
-}
-
-/// A member's sign-off of a statement.
-pub fn confirmation(lang: Lang, c: ConfirmState) -> &'static str {
-    match (lang, c) {
-        (Lang::Zh, ConfirmState::Confirmed) => "已签字",
-        (Lang::Zh, ConfirmState::Disputed) => "有异议",
-        (Lang::En, c) => c.as_str(),
-    }
-}
-
-/// An attendance mark.
-pub fn attendance(lang: Lang, a: Attendance) -> &'static str {
-    match (lang, a) {
-        (Lang::Zh, Attendance::Present) => "到会",
-        (Lang::Zh, Attendance::Leave) => "请假",
-        (Lang::Zh, Attendance::Absent) => "缺席",
-        (Lang::En, Attendance::Present) => "present",
-        (Lang::En, Attendance::Leave) => "leave",
-        (Lang::En, Attendance::Absent) => "absent",
-    }
-}
-
-/// A period state as stored (`open`, `in-session`, ...), in the glossary's
-/// words: the same word on the console, the board and the papers.
-pub fn period_state(lang: Lang, code: &str) -> String {
-    let word = match (lang, code) {
-        (Lang::Zh, "open") => "申报中",
-        (Lang::Zh, "in-session") => "会议进行中",
-        (Lang::Zh, "locked") => "已封账",
-        (Lang::Zh, "published") => "公示中",
-        (Lang::Zh, "final") => "已定案",
-        (Lang::En, "in-session") => "in session",
-        (_, other) => other,
-    };
-    word.to_string()
-}
-
-/// A claim level code (`unit`, `city`, ...), translated where known.
-pub fn level(lang: Lang, code: &str) -> String {
-    if lang == Lang::En {
-        return code.to_string();
-    }
-    crate::domain::model::LEVEL_NAMES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(code, |(_, zh)| zh)
-        .to_string()
 }
