@@ -10,6 +10,8 @@
 /// formats' names, the keys of the keyboard, and units.
 pub const ALLOWED: &[&str] = &[
     "jifen", // the program's name, as typed
+    "jif",
+    "jife", // the same, cut short where an overlay covers the screen
     "csv",
     "xlsx",
     "html",
@@ -22,8 +24,13 @@ pub const ALLOWED: &[&str] = &[
     "PgUp",
     "PgDn",
     "Ctrl",
-    "Backspace", // keys
-    "pid",       // a process id, printed beside its number
+    "Backspace",
+    "Down",
+    "Left",
+    "Right",
+    "Home",
+    "End", // keys
+    "pid", // a process id, printed beside its number
 ];
 
 /// AWAITING TYPED ERRORS: English that still reaches a Chinese reader only

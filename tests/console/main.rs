@@ -13,4 +13,5 @@ mod console_new_claim;
 mod console_pty;
 mod console_render;
 mod console_words;
+mod console_zh_walk;
 mod tty_gone;

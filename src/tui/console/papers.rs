@@ -118,12 +118,15 @@ impl PapersPopup {
             });
         }
         let mut lines = vec![Line::from(formats), Line::raw("")];
+        // Each paper with the file it will be written to (notice-2026Q4.xlsx).
+        let ext = FORMATS[self.format % FORMATS.len()].ext();
         for (i, p) in Paper::ALL.iter().enumerate() {
             lines.push(Line::raw(format!(
-                " {} {}  ({})",
+                " {} {}  ({}-{}.{ext})",
                 i + 1,
                 paper_name(t, *p),
-                p.code()
+                p.code(),
+                self.period
             )));
         }
         lines.push(Line::raw(format!(
