@@ -8,19 +8,19 @@ use jifen::domain::model::{fmt_points, PeriodId};
 use jifen::export::{export, Paper, PaperFormat};
 use std::path::{Path, PathBuf};
 
-struct Demo {
+pub(crate) struct Demo {
     _dir: tempfile::TempDir,
-    out: PathBuf,
-    l: Ledger,
+    pub(crate) out: PathBuf,
+    pub(crate) l: Ledger,
     seal: String,
 }
 
-fn q3() -> PeriodId {
+pub(crate) fn q3() -> PeriodId {
     "2026Q3".parse().expect("period")
 }
 
 /// The demo with an upheld appeal (so a corrected score shows) and a dismissed one.
-fn demo() -> Demo {
+pub(crate) fn demo() -> Demo {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("demo.sqlite");
     let mut l = jifen::dev::demo::write_demo(&path).expect("demo");
@@ -64,14 +64,14 @@ fn ranking(l: &Ledger) -> Ranking {
     l.ranking(&RankScope::Period(q3())).expect("ranking")
 }
 
-fn write(d: &Demo, paper: Paper, scope: &RankScope, f: PaperFormat) -> PathBuf {
+pub(crate) fn write(d: &Demo, paper: Paper, scope: &RankScope, f: PaperFormat) -> PathBuf {
     let p = export(&d.l, paper, scope, f, &d.out, true).expect("export");
     assert!(p.exists());
     p
 }
 
 /// CSV records after checking and dropping the BOM.
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+pub(crate) fn csv_rows(path: &Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(path).expect("read");
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel and WPS");
     let mut r = csv::ReaderBuilder::new()
@@ -84,7 +84,7 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 }
 
 /// Every cell of every sheet as text, by sheet.
-fn xlsx_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn xlsx_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
     let mut wb = open_workbook_auto(path).expect("open xlsx");
     let names = wb.sheet_names().to_vec();
     names

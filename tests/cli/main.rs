@@ -16,4 +16,5 @@ mod crash;
 mod export_papers;
 mod grading_cli;
 mod grading_papers;
+mod papers_zh_words;
 mod storage;

@@ -47,7 +47,10 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     c.date.clone().into(),
                     cx.item_title(&c.item).into(),
                     kind(w, cx.item_kind(&c.item), cx.lower).into(),
-                    c.level.clone().into(),
+                    c.level
+                        .as_deref()
+                        .map(|k| crate::i18n::level(super::lang(zh), k))
+                        .into(),
                     Cell::Num(c.count as f64),
                     Cell::Num(c.claimed),
                     counted,
