@@ -59,6 +59,8 @@ pub struct Strings {
     pub col_level: &'static str,
     pub col_count: &'static str,
     pub col_points: &'static str,
+    /// A veto's points cell (it has no number).
+    pub veto_points: &'static str,
     pub col_status: &'static str,
     pub col_grade: &'static str,
     pub col_stars: &'static str,

@@ -53,6 +53,7 @@ pub const EN: Strings = Strings {
     col_item: "Item",
     col_level: "Level",
     col_count: "n",
+    veto_points: "veto",
     col_points: "Points",
     col_status: "St",
     col_grade: "Grade",

@@ -54,6 +54,7 @@ pub const ZH: Strings = Strings {
     col_level: "级别",
     col_count: "次",
     col_points: "分值",
+    veto_points: "否决",
     col_status: "状态",
     col_grade: "等次",
     col_stars: "星级",
