@@ -3,8 +3,8 @@
 
 use criterion::{criterion_group, Criterion};
 use jifen::app::{ClaimDraft, Ledger};
-use jifen::cli::Lang;
 use jifen::dev::gen::{generate, GenSpec};
+use jifen::i18n::Lang;
 use jifen::tui::console::App;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

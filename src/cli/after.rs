@@ -3,8 +3,10 @@
 use super::Format;
 use crate::app::appeals::{AppealOutcome, AppealRow};
 use crate::app::{CoreError, Ledger, RankScope};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{AppealStage, PeriodId};
 use crate::export::{Paper, PaperFormat};
+use crate::i18n::cli::CliWords;
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -164,31 +166,30 @@ fn scope(l: &Ledger, period: Option<&str>, year: Option<i32>) -> Result<RankScop
 }
 
 /// After `jifen lock` (which started the publication window): say until when.
-pub fn after_lock(pb: &crate::app::publication::Publication) {
-    if let Some(end) = pb.window_end {
-        let unit = if pb.working_days {
-            "working days"
-        } else {
-            "days"
-        };
-        println!("published until {end} ({} {unit})", pb.days);
+pub fn after_lock(pb: &crate::app::publication::Publication, w: &CliWords) {
+    if pb.window_end.is_some() {
+        println!("{}", (w.published_until)(pb));
     }
 }
 
-fn appeal_line(a: &AppealRow, zh: bool) -> Vec<String> {
-    let status = match (a.status.as_str(), a.overdue, zh) {
-        ("open", true, true) => "逾期".to_string(),
-        ("open", true, false) => "OVERDUE".to_string(),
-        ("open", false, true) => "办理中".to_string(),
-        ("upheld", _, true) => "更正".to_string(),
-        ("dismissed", _, true) => "维持".to_string(),
-        (s, _, _) => s.to_string(),
+/// A period id typed by a person, refused in their words.
+fn period_arg(s: &str, w: &CliWords) -> Result<PeriodId, CoreError> {
+    s.parse().map_err(|_| CoreError::User((w.bad_period)(s)))
+}
+
+fn appeal_line(a: &AppealRow, lang: Lang) -> Vec<String> {
+    let w = lang.words().cli;
+    let status = (w.appeal_status)(&a.status, a.overdue);
+    let stage = match (lang, a.stage) {
+        (Lang::Zh, AppealStage::Branch) => lang.words().stage_branch.to_string(),
+        (Lang::Zh, AppealStage::Higher) => lang.words().stage_higher.to_string(),
+        (_, s) => s.to_string(),
     };
     vec![
         a.id.to_string(),
         a.period.clone(),
         a.member.clone(),
-        a.stage.to_string(),
+        stage,
         status,
         a.due.clone(),
         a.days_left.map(|d| d.to_string()).unwrap_or_default(),
@@ -197,7 +198,8 @@ fn appeal_line(a: &AppealRow, zh: bool) -> Vec<String> {
     ]
 }
 
-pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out {
+pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, lang: Lang) -> Out {
+    let w = lang.words().cli;
     let mut l = Ledger::open(db, branch)?;
     match cmd {
         AppealCmd::File {
@@ -208,12 +210,12 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
             date,
         } => {
             let m = l.find_member(&member)?;
-            let p: PeriodId = period.parse().map_err(CoreError::User)?;
+            let p = period_arg(&period, w)?;
             let on = date_or_today(date.as_deref())?;
             let id = l.file_appeal(m.id, &p, items.as_deref(), &text, on)?;
             let a = l.appeal_on(id, on)?;
             println!("{id}");
-            eprintln!("appeal {id}: reply due {}", a.due);
+            eprintln!("{}", (w.appeal_filed)(id, &a.due));
             Ok(())
         }
         AppealCmd::Reply {
@@ -228,21 +230,19 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
             let correction = match (item.as_deref(), points) {
                 (Some(i), Some(p)) => Some((i, p)),
                 (None, None) => None,
-                _ => {
-                    return Err(CoreError::User(
-                        "a correction needs both --item and --points".into(),
-                    ))
-                }
+                _ => return Err(CoreError::User(w.correction_needs_both.into())),
             };
             let on = date_or_today(date.as_deref())?;
             let a = l.reply_appeal(id, o, &reply, correction, on)?;
             match a.status.as_str() {
-                "open" => println!("appeal {id} at the higher committee, reply due {}", a.due),
+                "open" => println!("{}", (w.appeal_at_higher)(id, &a.due)),
                 s => println!(
-                    "appeal {id} {s}{}",
-                    a.correction
-                        .map(|c| format!(": correction {c}"))
-                        .unwrap_or_default()
+                    "{}",
+                    (w.appeal_replied)(
+                        id,
+                        &(w.appeal_status)(s, false),
+                        a.correction.map(|c| c.to_string()).as_deref()
+                    )
                 ),
             }
             Ok(())
@@ -254,7 +254,7 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
             format,
         } => {
             let p = match period {
-                Some(p) => Some(p.parse::<PeriodId>().map_err(CoreError::User)?),
+                Some(p) => Some(period_arg(&p, w)?),
                 None => None,
             };
             let on = date_or_today(date.as_deref())?;
@@ -267,49 +267,24 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
                 Format::Json => json(&rows),
                 Format::Csv => {
                     let lines: Vec<Vec<String>> =
-                        rows.iter().map(|a| appeal_line(a, false)).collect();
-                    crate::cli::output::csv_out(
-                        &[
-                            "id",
-                            "period",
-                            "member",
-                            "stage",
-                            "status",
-                            "due",
-                            "days_left",
-                            "correction",
-                            "text",
-                        ],
-                        &lines,
-                    )
+                        rows.iter().map(|a| appeal_line(a, Lang::En)).collect();
+                    let header = [
+                        "id",
+                        "period",
+                        "member",
+                        "stage",
+                        "status",
+                        "due",
+                        "days_left",
+                        "correction",
+                        "text",
+                    ];
+                    crate::cli::output::csv_out(&header, &lines)
                 }
                 Format::Table => {
-                    let lines: Vec<Vec<String>> = rows.iter().map(|a| appeal_line(a, zh)).collect();
-                    let head = if zh {
-                        [
-                            "编号",
-                            "期间",
-                            "姓名",
-                            "阶段",
-                            "状态",
-                            "答复期限",
-                            "剩余工作日",
-                            "更正",
-                            "申诉内容",
-                        ]
-                    } else {
-                        [
-                            "id",
-                            "period",
-                            "member",
-                            "stage",
-                            "status",
-                            "due",
-                            "days left",
-                            "correction",
-                            "text",
-                        ]
-                    };
+                    let lines: Vec<Vec<String>> =
+                        rows.iter().map(|a| appeal_line(a, lang)).collect();
+                    let head = w.h_appeals;
                     print!(
                         "{}",
                         crate::domain::text::table(
@@ -325,70 +300,60 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, zh: bool) -> Out 
     }
 }
 
-pub fn publish(db: &Path, branch: Option<&str>, a: PublishArgs) -> Out {
+pub fn publish(db: &Path, branch: Option<&str>, a: PublishArgs, lang: Lang) -> Out {
+    let w = lang.words().cli;
     let mut l = Ledger::open(db, branch)?;
     let today = date_or_today(a.today.as_deref())?;
     if a.check {
         for (pb, done) in l.check_publications(today)? {
-            let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
-            let what = if done {
-                "final now".to_string()
-            } else if !pb.closed {
-                format!("window open until {end}")
-            } else {
-                format!("window closed {end}, {} appeal(s) open", pb.open_appeals)
-            };
-            println!(
-                "{} {}: {what}{}",
-                pb.period,
-                pb.state,
-                if pb.overdue_appeals > 0 {
-                    format!(", {} overdue", pb.overdue_appeals)
-                } else {
-                    String::new()
-                }
-            );
+            println!("{}", (w.window_line)(&pb, done));
         }
         return Ok(());
     }
     let Some(period) = a.period else {
-        return Err(CoreError::User(
-            "give a period to publish, or --check".into(),
-        ));
+        return Err(CoreError::User(w.publish_needs_period.into()));
     };
-    let p: PeriodId = period.parse().map_err(CoreError::User)?;
+    let p = period_arg(&period, w)?;
     let from = match a.from.as_deref() {
         Some(s) => Some(crate::domain::calendar::parse_date(s).map_err(CoreError::User)?),
         None => None,
     };
     let pb = l.publish(&p, from)?;
     let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
-    println!("published {p} until {end}");
+    println!("{}", (w.published)(&p.to_string(), &end));
     if pb.provisional_calendar {
-        eprintln!("note: the holiday list of that year is an estimate; check data/holidays or holidays.toml");
+        eprintln!("{}", w.provisional_calendar);
     }
     Ok(())
 }
 
-pub fn finalize(db: &Path, branch: Option<&str>, a: FinalizeArgs) -> Out {
+pub fn finalize(db: &Path, branch: Option<&str>, a: FinalizeArgs, lang: Lang) -> Out {
+    let w = lang.words().cli;
     let mut l = Ledger::open(db, branch)?;
-    let p: PeriodId = a.period.parse().map_err(CoreError::User)?;
+    let p = period_arg(&a.period, w)?;
     l.finalize(&p, date_or_today(a.today.as_deref())?)?;
-    println!("period {p} final");
+    println!("{}", (w.finalized)(&p.to_string()));
     Ok(())
 }
 
-pub fn export(db: &Path, branch: Option<&str>, a: ExportArgs, zh: bool) -> Out {
+pub fn export(db: &Path, branch: Option<&str>, a: ExportArgs, lang: Lang) -> Out {
+    let (zh, w) = (lang == Lang::Zh, lang.words().cli);
     let l = Ledger::open_read_only(db, branch)?;
     let s = scope(&l, a.period.as_deref(), a.year)?;
-    let format: PaperFormat = a.format.parse().map_err(CoreError::User)?;
+    let format: PaperFormat = a
+        .format
+        .parse()
+        .map_err(|_| CoreError::User((w.unknown_format)(&a.format)))?;
     let papers: Vec<Paper> = if a.paper == "all" {
         match s {
             RankScope::Year(_) => vec![Paper::Notice],
             RankScope::Period(_) => Paper::ALL.to_vec(),
         }
     } else {
-        vec![a.paper.parse().map_err(CoreError::User)?]
+        vec![a
+            .paper
+            .parse()
+            .map_err(|_| CoreError::User((w.unknown_paper)(&a.paper)))?]
     };
     for paper in papers {
         let path = crate::export::export(&l, paper, &s, format, &a.out, zh)?;
@@ -397,7 +362,9 @@ pub fn export(db: &Path, branch: Option<&str>, a: ExportArgs, zh: bool) -> Out {
     Ok(())
 }
 
-pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) -> Out {
+pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, lang: Lang) -> Out {
+    let zh = lang == Lang::Zh;
+    let w = lang.words().cli;
     let mut l = Ledger::open(db, branch)?;
     match cmd {
         FollowUpCmd::List {
@@ -424,21 +391,27 @@ pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) ->
                                 r.rank.to_string(),
                                 r.action.clone(),
                                 r.action_name.clone(),
-                                if r.done { "done".into() } else { String::new() },
+                                if !r.done {
+                                    String::new()
+                                } else if format == Format::Csv {
+                                    "done".into()
+                                } else {
+                                    w.done.into()
+                                },
                                 r.note.clone().unwrap_or_default(),
                             ]
                         })
                         .collect();
                     if format == Format::Csv {
                         return crate::cli::output::csv_out(
-                            &["member", "score", "rank", "action", "name", "done", "note"],
+                            &Lang::En.words().cli.h_follow_ups,
                             &lines,
                         );
                     }
                     print!(
                         "{}",
                         crate::domain::text::table(
-                            &["member", "score", "rank", "action", "name", "done", "note"],
+                            &w.h_follow_ups,
                             &lines,
                             &[false, true, true, false, false, false, false]
                         )
@@ -458,8 +431,12 @@ pub fn follow_up(db: &Path, branch: Option<&str>, cmd: FollowUpCmd, zh: bool) ->
             let s = scope(&l, period.as_deref(), year)?;
             l.mark_follow_up(&s, m.id, &action, note.as_deref())?;
             println!(
-                "{} {action} {s}: done",
-                crate::domain::text::printable(&m.name)
+                "{}",
+                (w.follow_up_done)(
+                    &crate::domain::text::printable(&m.name),
+                    &action,
+                    &s.to_string()
+                )
             );
             Ok(())
         }

@@ -1,6 +1,7 @@
 //! The command line's shape: every command, argument and its help (clap).
 
 use super::after;
+use crate::i18n::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -13,7 +14,7 @@ pub struct Cli {
     pub db: Option<PathBuf>,
     /// Interface language (default: from the locale).
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     /// Branch to work on where a database holds several (and the new branch's name for `init`).
     #[arg(long, global = true)]
     pub branch: Option<String>,
@@ -21,7 +22,19 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-pub use crate::i18n::Lang;
+/// `--lang zh|en`: the interface language, parsed by its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangArg(pub Lang);
+
+impl ValueEnum for LangArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[LangArg(Lang::Zh), LangArg(Lang::En)]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.code()))
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {

@@ -10,6 +10,8 @@ pub use args::*;
 use crate::domain::text::printable;
 use crate::app::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::domain::model::{Category, MemberStatus, Outcome};
+use crate::i18n::cli::CliWords;
+use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
 /// Where the database lives when `--db` is not given.
@@ -25,26 +27,16 @@ pub fn default_db() -> PathBuf {
 }
 
 /// Language from the flag, else the locale.
-pub fn resolve_lang(flag: Option<Lang>) -> Lang {
-    if let Some(l) = flag {
-        return l;
-    }
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var) {
-            if v.is_empty() {
-                continue;
-            }
-            return if v.to_lowercase().starts_with("zh") {
-                Lang::Zh
-            } else {
-                Lang::En
-            };
-        }
-    }
-    Lang::Zh
+pub fn resolve_lang(flag: Option<LangArg>) -> Lang {
+    flag.map_or_else(Lang::from_locale, |l| l.0)
 }
 
 type Out = Result<(), CoreError>;
+
+/// A file the system would not read or write, said in the interface's words.
+fn file_error(w: &CliWords, path: &Path, e: &std::io::Error) -> CoreError {
+    CoreError::User((w.file_error)(&path.display().to_string(), e))
+}
 
 fn fail<T>(m: impl Into<String>) -> Result<T, CoreError> {
     Err(CoreError::User(m.into()))
@@ -52,9 +44,9 @@ fn fail<T>(m: impl Into<String>) -> Result<T, CoreError> {
 
 /// `jifen retotal [--check]`: a one-line summary; with `--check`, the first
 /// differences and exit 1 when there are any.
-fn retotal(db: &Path, check: bool) -> Out {
+fn retotal(db: &Path, check: bool, w: &CliWords) -> Out {
     if !db.exists() {
-        return fail(format!("{}: no such database", db.display()));
+        return fail((w.no_database)(&db.display().to_string()));
     }
     let mut bar = progress::Progress::new("retotal", false);
     let r =
@@ -65,11 +57,7 @@ fn retotal(db: &Path, check: bool) -> Out {
         for c in &r.first {
             println!("  {}", output::retotal_change(c));
         }
-        return fail(format!(
-            "{}: {} kept scores differ from the tallies (run `jifen retotal` to rewrite them)",
-            db.display(),
-            r.changed()
-        ));
+        return fail((w.retotal_differs)(&db.display().to_string(), r.changed()));
     }
     Ok(())
 }
@@ -80,6 +68,7 @@ pub fn run(cli: Cli) -> Out {
     let lang = resolve_lang(cli.lang);
     let branch = cli.branch.as_deref();
     let zh = lang == Lang::Zh;
+    let w = lang.words().cli;
     let Some(cmd) = cli.command else {
         let ledger = Ledger::open(&db, branch)?;
         return crate::tui::console::run(ledger, lang);
@@ -90,28 +79,24 @@ pub fn run(cli: Cli) -> Out {
             clap_complete::generate(shell, &mut Cli::command(), "jifen", &mut std::io::stdout());
             Ok(())
         }
-        Command::Appeal(c) => after::appeal(&db, branch, c, zh),
-        Command::Publish(a) => after::publish(&db, branch, a),
-        Command::Finalize(a) => after::finalize(&db, branch, a),
-        Command::Export(a) => after::export(&db, branch, a, zh),
-        Command::FollowUp(c) => after::follow_up(&db, branch, c, zh),
+        Command::Appeal(c) => after::appeal(&db, branch, c, lang),
+        Command::Publish(a) => after::publish(&db, branch, a, lang),
+        Command::Finalize(a) => after::finalize(&db, branch, a, lang),
+        Command::Export(a) => after::export(&db, branch, a, lang),
+        Command::FollowUp(c) => after::follow_up(&db, branch, c, lang),
         Command::Demo { no_console } => {
             let path = match cli.db.clone() {
                 Some(p) => p,
                 None => {
                     let dir =
                         std::env::temp_dir().join(format!("jifen-demo-{}", std::process::id()));
-                    std::fs::create_dir_all(&dir)
-                        .map_err(|e| CoreError::User(format!("{}: {e}", dir.display())))?;
+                    std::fs::create_dir_all(&dir).map_err(|e| file_error(w, &dir, &e))?;
                     dir.join("demo.sqlite")
                 }
             };
             let ledger = crate::dev::demo::write_demo(&path)?;
-            eprintln!("demo branch written to {}", path.display());
-            eprintln!(
-                "room display (a second terminal): jifen board --db {}",
-                path.display()
-            );
+            eprintln!("{}", (w.demo_written)(&path.display().to_string()));
+            eprintln!("{}", (w.demo_board)(&path.display().to_string()));
             if no_console {
                 println!("{}", path.display());
                 return Ok(());
@@ -128,12 +113,11 @@ pub fn run(cli: Cli) -> Out {
             year,
         } => {
             let Some(name) = cli.branch.clone() else {
-                return fail("init needs --branch NAME");
+                return fail(w.init_needs_branch);
             };
             let ledger = match &scheme_file {
                 Some(f) => {
-                    let text = std::fs::read_to_string(f)
-                        .map_err(|e| CoreError::User(format!("{}: {e}", f.display())))?;
+                    let text = std::fs::read_to_string(f).map_err(|e| file_error(w, f, &e))?;
                     Ledger::init(&db, &name, "", Some((&f.display().to_string(), &text)))?
                 }
                 None => Ledger::init(&db, &name, scheme.as_deref().unwrap_or(""), None)?,
@@ -147,18 +131,16 @@ pub fn run(cli: Cli) -> Out {
                 ledger.open_period(&first)?;
             }
             println!(
-                "branch {} on scheme {} in {}",
-                name,
-                ledger.scheme().id,
-                db.display()
+                "{}",
+                (w.branch_made)(&name, &ledger.scheme().id, &db.display().to_string())
             );
             Ok(())
         }
         Command::Schemes { id: None } => {
-            output::schemes(zh);
+            output::schemes(lang);
             Ok(())
         }
-        Command::Schemes { id: Some(id) } => output::scheme_choices(&id, zh),
+        Command::Schemes { id: Some(id) } => output::scheme_choices(&id, lang),
         Command::Member(m) => {
             let mut ledger = Ledger::open(&db, branch)?;
             match m {
@@ -185,12 +167,12 @@ pub fn run(cli: Cli) -> Out {
                 }
                 MemberCmd::Import { file } => {
                     let n = ledger.import_members(&file)?;
-                    println!("imported {n} members");
+                    println!("{}", (w.imported_members)(n));
                 }
-                MemberCmd::List { format } => output::members(&ledger, format)?,
+                MemberCmd::List { format } => output::members(&ledger, format, lang)?,
                 MemberCmd::Rename { member, name } => {
                     let m = ledger.find_member(&member)?;
-                    let done = format!("member {} {} renamed to {}", m.id, m.name, name.trim());
+                    let done = (w.renamed)(m.id, &m.name, name.trim());
                     ledger.update_member(
                         m.id,
                         &MemberDraft {
@@ -211,15 +193,15 @@ pub fn run(cli: Cli) -> Out {
             match p {
                 PeriodCmd::Open { period } => {
                     let id = ledger.open_period(&period)?;
-                    println!("period {id} open");
+                    println!("{}", (w.period_opened)(&id.to_string()));
                 }
                 PeriodCmd::Start { period } => {
                     let id = ledger.period_or_current(Some(&period))?;
                     crate::app::backup::auto_backup(&ledger, "session").map_err(CoreError::User)?;
                     ledger.start_session(&id)?;
-                    println!("period {id} in session");
+                    println!("{}", (w.period_started)(&id.to_string()));
                 }
-                PeriodCmd::List => output::periods(&ledger)?,
+                PeriodCmd::List => output::periods(&ledger, lang)?,
             }
             Ok(())
         }
@@ -247,7 +229,7 @@ pub fn run(cli: Cli) -> Out {
                         .import_claims_as(&file, repeats, &mut |d, t| bar.tell(d, t))
                         .map_err(|e| output::import_refusal(e, lang))?;
                     drop(bar);
-                    println!("imported {n} claims");
+                    println!("{}", (w.imported_claims)(n));
                 }
                 ClaimCmd::List {
                     period,
@@ -265,7 +247,7 @@ pub fn run(cli: Cli) -> Out {
                         pending_only: matches!(status, Some(StatusArg::Pending)),
                         decided_only: matches!(status, Some(StatusArg::Decided)),
                     };
-                    output::claims(&ledger, &ledger.claims(&f)?, format, zh)?;
+                    output::claims(&ledger, &ledger.claims(&f)?, format, lang)?;
                 }
             }
             Ok(())
@@ -284,11 +266,18 @@ pub fn run(cli: Cli) -> Out {
             };
             ledger.verdict(claim, o, points, reason.as_deref())?;
             let c = ledger.claim(claim)?;
+            let status = match lang {
+                Lang::Zh => crate::i18n::claim_status(lang, c.status).to_string(),
+                Lang::En => c.status.code().to_string(),
+            };
             println!(
-                "claim {claim} of {} {}: {} points count",
-                c.member,
-                c.status.code(),
-                crate::domain::model::fmt_points(c.counted())
+                "{}",
+                (w.verdict_given)(
+                    claim,
+                    &c.member,
+                    &status,
+                    &crate::domain::model::fmt_points(c.counted())
+                )
             );
             Ok(())
         }
@@ -301,12 +290,12 @@ pub fn run(cli: Cli) -> Out {
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
             ledger.confirm(m.id, &p, dispute.as_deref())?;
-            let what = if dispute.is_some() {
-                "disputed"
+            let said = if dispute.is_some() {
+                w.disputed
             } else {
-                "confirmed"
+                w.confirmed
             };
-            println!("{} {what} the statement of {p}", printable(&m.name));
+            println!("{}", said(&printable(&m.name), &p.to_string()));
             Ok(())
         }
         Command::Attend {
@@ -323,13 +312,11 @@ pub fn run(cli: Cli) -> Out {
                 MarkArg::Absent => crate::domain::model::Attendance::Absent,
             };
             let done = ledger.mark_attendance(m.id, &p, mark)?;
-            let mut line = format!("{} {} in {p}", m.name, mark.code());
-            if let Some(id) = done.withdrawn {
-                line.push_str(&format!("; claim {id} withdrawn"));
-            }
-            if let Some(id) = done.claim {
-                line.push_str(&format!("; claim {id} pending"));
-            }
+            let mark = match lang {
+                Lang::Zh => crate::i18n::attendance(lang, mark),
+                Lang::En => mark.code(),
+            };
+            let line = (w.marked)(&m.name, mark, &p.to_string(), done.withdrawn, done.claim);
             println!("{line}");
             Ok(())
         }
@@ -349,7 +336,7 @@ pub fn run(cli: Cli) -> Out {
                 None => None,
             };
             let r = ledger.ranking_of(&scope, cat)?;
-            output::ranking(&ledger, &r, format, zh)
+            output::ranking(&ledger, &r, format, lang)
         }
         Command::Statement {
             member,
@@ -360,7 +347,7 @@ pub fn run(cli: Cli) -> Out {
             let m = ledger.find_member(&member)?;
             let p = ledger.period_or_current(period.as_deref())?;
             let s = ledger.statement(m.id, &p, zh)?;
-            output::statement(&ledger, &s, format, zh)
+            output::statement(&ledger, &s, format, lang)
         }
         Command::Lock { period } => {
             let mut ledger = Ledger::open(&db, branch)?;
@@ -370,43 +357,43 @@ pub fn run(cli: Cli) -> Out {
             let done = ledger.lock_and_publish(&p)?;
             println!("{}", crate::i18n::meeting::quorum_line(lang, &q));
             let r = &done.report;
-            println!("locked {} ({} members)", r.period, r.members);
+            println!("{}", (w.locked)(&r.period.to_string(), r.members));
             if !r.unconfirmed.is_empty() {
-                println!("unconfirmed: {}", printable(&r.unconfirmed.join(", ")));
+                println!("{}", (w.unconfirmed)(&printable(&r.unconfirmed.join(", "))));
             }
-            println!("seal {}", r.seal);
+            println!("{}", (w.seal)(&r.seal));
             for n in &r.quota_notes {
-                println!(
-                    "{}",
-                    crate::i18n::quota_note(output::lang_of(zh), ledger.scheme(), n)
-                );
+                println!("{}", crate::i18n::quota_note(lang, ledger.scheme(), n));
             }
-            after::after_lock(&done.publication?);
+            after::after_lock(&done.publication?, w);
             Ok(())
         }
         Command::Undo => {
             let mut ledger = Ledger::open(&db, branch)?;
-            let what = ledger.undo_last()?;
-            println!("undone: {}", printable(&what.to_string()));
+            let plan = ledger.undo_plan(crate::app::undo::UndoScope::Branch)?;
+            ledger.undo(&plan, crate::app::undo::UndoScope::Branch)?;
+            let what: Vec<String> = plan
+                .steps
+                .iter()
+                .map(|s| crate::i18n::meeting::undo_step(lang, s))
+                .collect();
+            println!("{}", (w.undone)(&printable(&what.join(", "))));
             Ok(())
         }
         Command::Verify { seal } => {
             let mut bar = progress::Progress::new("verify", false);
             let r = crate::app::verify_with(&db, seal.as_deref(), &mut |d, t| bar.tell(d, t))?;
             drop(bar);
-            println!(
-                "ok: {} events, chain intact, state matches the journal",
-                r.events
-            );
+            println!("{}", (w.verified)(r.events));
             for (p, s) in &r.locks {
-                println!("locked {p}: seal {s}, totals match");
+                println!("{}", (w.verified_lock)(&p.to_string(), s));
             }
             if let Some(p) = r.seal_matched {
-                println!("seal matches the lock of {p}");
+                println!("{}", (w.seal_matches)(&p.to_string()));
             }
             Ok(())
         }
-        Command::Retotal { check } => retotal(&db, check),
+        Command::Retotal { check } => retotal(&db, check, w),
         Command::Backup { file } => {
             let ledger = Ledger::open(&db, branch)?;
             let dest = match file {
@@ -423,18 +410,19 @@ pub fn run(cli: Cli) -> Out {
         }
         Command::Restore { file, force } => {
             if !Path::new(&file).exists() {
-                return fail(format!("{}: no such backup", file.display()));
+                return fail((w.no_backup)(&file.display().to_string()));
             }
             let (plan, kept) =
                 crate::app::backup::restore(&file, &db, force).map_err(CoreError::User)?;
-            let kept = kept
-                .map(|k| format!("; the replaced database is kept as {}", k.display()))
-                .unwrap_or_default();
+            let kept = kept.map(|k| k.display().to_string());
             println!(
-                "restored {} from {} ({} newer event(s) discarded){kept}",
-                db.display(),
-                file.display(),
-                plan.lost_events
+                "{}",
+                (w.restored)(
+                    &db.display().to_string(),
+                    &file.display().to_string(),
+                    plan.lost_events,
+                    kept.as_deref()
+                )
             );
             Ok(())
         }
@@ -447,10 +435,7 @@ pub fn run(cli: Cli) -> Out {
             open_quarters,
         } => {
             if db.exists() {
-                return fail(format!(
-                    "{}: already exists; gen writes a new database",
-                    db.display()
-                ));
+                return fail((w.gen_exists)(&db.display().to_string()));
             }
             let spec = crate::dev::gen::GenSpec {
                 branches,
@@ -464,8 +449,8 @@ pub fn run(cli: Cli) -> Out {
             let t = std::time::Instant::now();
             crate::dev::gen::generate(&db, &spec)?;
             println!(
-                "generated {members} members in {branches} branches, {years} years, in {:.1}s",
-                t.elapsed().as_secs_f64()
+                "{}",
+                (w.generated)(members, branches, years, t.elapsed().as_secs_f64())
             );
             Ok(())
         }
@@ -475,9 +460,12 @@ pub fn run(cli: Cli) -> Out {
                 serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
             ledger.set_setting(&key, v.clone())?;
             println!(
-                "{} set to {v} for branch {}",
-                printable(&key),
-                printable(&ledger.branch().name)
+                "{}",
+                (w.setting_set)(
+                    &printable(&key),
+                    &v.to_string(),
+                    &printable(&ledger.branch().name)
+                )
             );
             Ok(())
         }

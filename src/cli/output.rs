@@ -4,6 +4,7 @@ use super::Format;
 use crate::app::{CoreError, Ledger, RankRow, Ranking, Statement};
 use crate::domain::model::{fmt_points, Claim, RankGroup};
 use crate::domain::text::{printable, table};
+use crate::i18n::Lang;
 
 type Out = Result<(), CoreError>;
 
@@ -28,7 +29,9 @@ pub fn csv_out(header: &[&str], rows: &[Vec<String>]) -> Out {
     Ok(())
 }
 
-pub fn schemes(zh: bool) {
+/// `jifen schemes`: the built-in schemes.
+pub fn schemes(lang: Lang) {
+    let zh = lang == Lang::Zh;
     let rows: Vec<Vec<String>> = crate::domain::scheme::BUILTIN
         .iter()
         .filter_map(|(id, _)| crate::domain::scheme::Scheme::builtin(id))
@@ -44,7 +47,7 @@ pub fn schemes(zh: bool) {
     print!(
         "{}",
         table(
-            &["id", "name", "cycle", "items"],
+            &lang.words().cli.h_schemes,
             &rows,
             &[false, false, false, true]
         )
@@ -52,18 +55,18 @@ pub fn schemes(zh: bool) {
 }
 
 /// `jifen schemes ID`: the figures the scheme sets that its seed does not state.
-pub fn scheme_choices(id: &str, zh: bool) -> Out {
+pub fn scheme_choices(id: &str, lang: Lang) -> Out {
+    let zh = lang == Lang::Zh;
     let Some((s, _)) = crate::domain::scheme::Scheme::builtin(id) else {
         let ids: Vec<&str> = crate::domain::scheme::BUILTIN
             .iter()
             .map(|(k, _)| *k)
             .collect();
-        return Err(CoreError::User(format!(
-            "no built-in scheme '{id}' (schemes: {})",
-            ids.join(", ")
+        return Err(CoreError::User((lang.words().cli.no_scheme)(
+            id,
+            &ids.join(", "),
         )));
     };
-    let lang = lang_of(zh);
     println!(
         "{}",
         crate::i18n::choices_heading(lang, &s.id, s.seed.as_deref())
@@ -77,7 +80,9 @@ pub fn scheme_choices(id: &str, zh: bool) -> Out {
     Ok(())
 }
 
-pub fn members(l: &Ledger, format: Format) -> Out {
+/// `jifen member list`: codes in CSV and JSON, words in the table.
+pub fn members(l: &Ledger, format: Format, lang: Lang) -> Out {
+    let table_words = format == Format::Table && lang == Lang::Zh;
     let ms = l.members()?;
     match format {
         Format::Json => json(&ms),
@@ -88,44 +93,56 @@ pub fn members(l: &Ledger, format: Format) -> Out {
                     vec![
                         m.id.to_string(),
                         m.name.to_string(),
-                        m.category.code().into(),
+                        if table_words {
+                            crate::i18n::category(lang, m.category).into()
+                        } else {
+                            m.category.code().into()
+                        },
                         m.tier.map(|t| t.to_string()).unwrap_or_default(),
                         m.group.as_deref().unwrap_or_default().to_string(),
-                        m.status.code().into(),
+                        if table_words {
+                            crate::i18n::member_status(lang, m.status).into()
+                        } else {
+                            m.status.code().into()
+                        },
                     ]
                 })
                 .collect();
-            let h = ["id", "name", "category", "tier", "group", "status"];
             if format == Format::Csv {
-                return csv_out(&h, &rows);
+                return csv_out(&Lang::En.words().cli.h_members, &rows);
             }
+            let h = lang.words().cli.h_members;
             print!("{}", table(&h, &rows, &[true]));
             Ok(())
         }
     }
 }
 
-pub fn periods(l: &Ledger) -> Out {
+/// `jifen period list`.
+pub fn periods(l: &Ledger, lang: Lang) -> Out {
     let rows: Vec<Vec<String>> = l
         .periods()?
         .into_iter()
         .map(|p| {
             vec![
                 p.id,
-                p.state.to_string(),
+                match lang {
+                    Lang::Zh => crate::i18n::period_state(lang, p.state.code()).to_string(),
+                    Lang::En => p.state.to_string(),
+                },
                 p.seal.unwrap_or_default(),
                 p.window_end.unwrap_or_default(),
             ]
         })
         .collect();
-    print!(
-        "{}",
-        table(&["period", "state", "seal", "publication ends"], &rows, &[])
-    );
+    print!("{}", table(&lang.words().cli.h_periods, &rows, &[]));
     Ok(())
 }
 
-pub fn claims(l: &Ledger, cs: &[Claim], format: Format, zh: bool) -> Out {
+/// `jifen claim list`: codes in CSV and JSON, words in the table.
+pub fn claims(l: &Ledger, cs: &[Claim], format: Format, lang: Lang) -> Out {
+    let zh = lang == Lang::Zh;
+    let table_words = format == Format::Table && zh;
     if format == Format::Json {
         return json(&cs);
     }
@@ -141,20 +158,25 @@ pub fn claims(l: &Ledger, cs: &[Claim], format: Format, zh: bool) -> Out {
                     .item(&c.item)
                     .map(|i| i.title_in(zh).to_string())
                     .unwrap_or_default(),
-                c.level.clone().unwrap_or_default(),
+                match (&c.level, table_words) {
+                    (Some(k), true) => crate::i18n::level(lang, k),
+                    (k, _) => k.clone().unwrap_or_default(),
+                },
                 c.count.to_string(),
                 fmt_points(c.points),
-                c.status.code().into(),
+                if table_words {
+                    crate::i18n::claim_status(lang, c.status).into()
+                } else {
+                    c.status.code().into()
+                },
                 c.reason.clone().unwrap_or_default(),
             ]
         })
         .collect();
-    let h = [
-        "id", "period", "member", "item", "title", "level", "count", "points", "status", "reason",
-    ];
     if format == Format::Csv {
-        return csv_out(&h, &rows);
+        return csv_out(&Lang::En.words().cli.h_claims, &rows);
     }
+    let h = lang.words().cli.h_claims;
     print!(
         "{}",
         table(
@@ -178,22 +200,33 @@ fn grade_name(l: &Ledger, g: Option<&str>, zh: bool) -> String {
 
 /// A ranking: JSON rows, CSV rows with their ranking group, or a table per
 /// ranking group (members, then activists) with the quotas ties went over.
-pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
+pub fn ranking(l: &Ledger, r: &Ranking, format: Format, lang: Lang) -> Out {
     if format == Format::Json {
         return json(&r.rows);
     }
-    let lang = lang_of(zh);
-    let mut h: Vec<String> = vec!["rank".into(), "member".into(), "category".into()];
+    let zh = lang == Lang::Zh;
+    // CSV is for scripts: its header and values keep the codes.
+    let words = if format == Format::Csv {
+        Lang::En.words().cli
+    } else {
+        lang.words().cli
+    };
+    let table_words = format == Format::Table && zh;
+    let mut h: Vec<String> = words.h_rank.map(String::from).to_vec();
     if format == Format::Csv {
         h.push("ranking".into());
     }
     h.extend(r.periods.iter().cloned());
-    h.extend(["score", "grade", "stars", "actions", "confirmed"].map(String::from));
+    h.extend(words.h_rank_tail.map(String::from));
     let line = |x: &RankRow| {
         let mut v = vec![
             x.rank.to_string(),
             x.name.to_string(),
-            x.category.code().into(),
+            if table_words {
+                crate::i18n::category(lang, x.category).into()
+            } else {
+                x.category.code().into()
+            },
         ];
         if format == Format::Csv {
             v.push(x.ranking.code().into());
@@ -210,13 +243,24 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
             grade_name(l, x.grade.as_deref(), zh)
         });
         v.push(x.stars.map(|s| s.to_string()).unwrap_or_default());
-        v.push(x.actions.join(" "));
-        v.push(
-            x.confirmation
-                .map(|c| c.as_str())
-                .unwrap_or_default()
-                .to_string(),
-        );
+        v.push(if table_words {
+            x.actions
+                .iter()
+                .map(|a| {
+                    l.scheme()
+                        .action(a)
+                        .map_or(a.as_str(), |k| k.name_in(zh))
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            x.actions.join(" ")
+        });
+        v.push(match (x.confirmation, table_words) {
+            (Some(c), true) => crate::i18n::confirmation(lang, c).to_string(),
+            (c, _) => c.map(|c| c.as_str()).unwrap_or_default().to_string(),
+        });
         v
     };
     let hr: Vec<&str> = h.iter().map(|s| s.as_str()).collect();
@@ -227,15 +271,18 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
     let mut right = vec![true, false, false];
     right.extend(r.periods.iter().map(|_| true));
     right.push(true);
+    let state = match (&r.state, zh) {
+        (Some(s), true) => crate::i18n::period_state(lang, s.code()),
+        (s, _) => s.map(|x| x.to_string()).unwrap_or_default(),
+    };
     println!(
-        "{} {} {}{}",
-        printable(&l.branch().name),
-        r.scope,
-        r.state.map(|s| s.to_string()).unwrap_or_default(),
-        r.seal
-            .as_ref()
-            .map(|s| format!(" seal {s}"))
-            .unwrap_or_default()
+        "{}",
+        (words.rank_heading)(
+            &printable(&l.branch().name),
+            &r.scope.to_string(),
+            &state,
+            r.seal.as_deref()
+        )
     );
     if r.rows.is_empty() && r.state.is_none() && r.periods.is_empty() {
         println!("{}", crate::i18n::no_ranking(lang, &r.scope));
@@ -255,16 +302,9 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, zh: bool) -> Out {
     Ok(())
 }
 
-/// The interface language of the CLI's `zh` flag.
-pub fn lang_of(zh: bool) -> crate::i18n::Lang {
-    if zh {
-        crate::i18n::Lang::Zh
-    } else {
-        crate::i18n::Lang::En
-    }
-}
-
-pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
+/// `jifen statement`: a member's claims of a period and where they stand.
+pub fn statement(l: &Ledger, s: &Statement, format: Format, lang: Lang) -> Out {
+    let zh = lang == Lang::Zh;
     if format == Format::Json {
         return json(s);
     }
@@ -276,14 +316,21 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
             vec![
                 x.claim.id.to_string(),
                 x.title.clone(),
-                x.claim.level.clone().unwrap_or_default(),
+                match (&x.claim.level, zh) {
+                    (Some(k), true) => crate::i18n::level(lang, k),
+                    (k, _) => k.clone().unwrap_or_default(),
+                },
                 x.claim.count.to_string(),
                 format!(
                     "{}{}",
                     if x.kind == "deduction" { "-" } else { "+" },
                     fmt_points(x.claim.points)
                 ),
-                x.claim.status.code().into(),
+                if zh {
+                    crate::i18n::claim_status(lang, x.claim.status).into()
+                } else {
+                    x.claim.status.code().into()
+                },
                 x.claim.reason.clone().unwrap_or_default(),
             ]
         })
@@ -291,19 +338,21 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, zh: bool) -> Out {
     print!(
         "{}",
         table(
-            &["id", "item", "level", "count", "points", "status", "reason"],
+            &lang.words().cli.h_statement,
             &rows,
             &[true, false, false, true, true]
         )
     );
     if let Some(r) = &s.row {
         println!(
-            "total {}  rank {}/{}  {}{}",
-            fmt_points(r.score),
-            r.rank,
-            s.members_ranked,
-            grade_name(l, r.grade.as_deref(), zh),
-            r.stars.map(|n| format!(" {n} stars")).unwrap_or_default()
+            "{}",
+            (lang.words().cli.statement_total)(
+                &fmt_points(r.score),
+                r.rank,
+                s.members_ranked,
+                &grade_name(l, r.grade.as_deref(), zh),
+                r.stars
+            )
         );
     }
     Ok(())
@@ -359,7 +408,7 @@ pub fn retotal_change(c: &crate::app::retotal::Change) -> String {
 
 /// A refused claim import in the interface language (the same rows imported
 /// before: which import, when, how many rows); other errors as they are.
-pub fn import_refusal(e: CoreError, lang: crate::cli::Lang) -> CoreError {
+pub fn import_refusal(e: CoreError, lang: crate::i18n::Lang) -> CoreError {
     match e {
         CoreError::AlreadyImported(a) => CoreError::User(crate::i18n::imports::already_imported(
             lang,

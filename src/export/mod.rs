@@ -158,6 +158,13 @@ pub struct Doc {
     pub zh: bool,
 }
 
+impl Doc {
+    /// The papers' words in this paper's language.
+    pub fn words(&self) -> &'static crate::i18n::papers::PaperWords {
+        crate::i18n::Lang::of_zh(self.zh).words().paper_words
+    }
+}
+
 /// Build a paper for a period (`RankScope::Period`) or a year (notice only).
 pub fn build(ledger: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Doc> {
     papers::build(ledger, paper, scope, zh)

@@ -8,6 +8,8 @@ use crate::domain::model::{
     fmt_points, AppealStage, Attendance, Category, Claim, ClaimStatus, ConfirmState, PeriodId,
 };
 use crate::domain::scheme::ItemKind;
+use crate::i18n::papers::PaperWords;
+use crate::i18n::Lang;
 use std::collections::HashMap;
 
 /// Key-value lines at the top of a page.
@@ -20,37 +22,24 @@ use cards::{appeal_table, cards};
 use minutes::minutes;
 use rank_tables::{by_group, rank_table, year_notes};
 
-fn t(zh: bool, z: &str, e: &str) -> String {
-    if zh { z } else { e }.to_string()
+fn category(w: &PaperWords, c: Category) -> String {
+    (w.category)(c).to_string()
 }
 
-fn category(zh: bool, c: Category) -> String {
-    match c {
-        Category::Full => t(zh, "正式党员", "full member"),
-        Category::Probationary => t(zh, "预备党员", "probationary"),
-        Category::Activist => t(zh, "入党积极分子", "activist"),
-    }
+fn status(w: &PaperWords, s: ClaimStatus) -> String {
+    (w.status)(s).to_string()
 }
 
-fn status(zh: bool, s: ClaimStatus) -> String {
-    match s {
-        ClaimStatus::Pending => t(zh, "待审核", "pending"),
-        ClaimStatus::Approved => t(zh, "认定", "approved"),
-        ClaimStatus::Adjusted => t(zh, "调整认定", "adjusted"),
-        ClaimStatus::Rejected => t(zh, "不予认定", "rejected"),
-        ClaimStatus::Withdrawn => t(zh, "撤回", "withdrawn"),
-    }
-}
-
-fn kind(zh: bool, k: Option<ItemKind>, lower: bool) -> String {
+fn kind(w: &PaperWords, k: Option<ItemKind>, lower: bool) -> String {
     match k {
-        Some(ItemKind::Bonus) => t(zh, "加分", "bonus"),
-        Some(ItemKind::Deduction) if lower => t(zh, "记分", "demerit"),
-        Some(ItemKind::Deduction) => t(zh, "减分", "deduction"),
-        Some(ItemKind::Offset) => t(zh, "销分", "offset"),
-        Some(ItemKind::Veto) => t(zh, "一票否决", "veto"),
-        None => String::new(),
+        Some(ItemKind::Bonus) => w.kind_bonus,
+        Some(ItemKind::Deduction) if lower => w.kind_demerit,
+        Some(ItemKind::Deduction) => w.kind_deduction,
+        Some(ItemKind::Offset) => w.kind_offset,
+        Some(ItemKind::Veto) => w.kind_veto,
+        None => "",
     }
+    .to_string()
 }
 
 fn stars(n: Option<u8>) -> String {
@@ -61,16 +50,19 @@ fn stars(n: Option<u8>) -> String {
 struct Ctx<'a> {
     l: &'a Ledger,
     zh: bool,
+    /// The papers' words in the language asked for.
+    w: &'static PaperWords,
     lower: bool,
 }
 
 impl Ctx<'_> {
     fn points_word(&self) -> String {
         if self.lower {
-            t(self.zh, "记分", "demerit points")
+            self.w.demerit_points
         } else {
-            t(self.zh, "积分", "points")
+            self.w.points
         }
+        .to_string()
     }
 
     fn grade(&self, g: Option<&str>) -> String {
@@ -113,24 +105,24 @@ impl Ctx<'_> {
     }
 
     fn period_meta(&self, p: &PeriodId) -> Result<(Meta, Option<String>)> {
-        let zh = self.zh;
+        let (zh, w) = (self.zh, self.w);
         let row = self
             .l
             .period_row(p)?
-            .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+            .ok_or_else(|| CoreError::User((self.w.no_period)(&p.to_string())))?;
         let (from, to) = p.bounds();
         let mut meta = vec![
-            (t(zh, "党支部", "Branch"), self.l.branch().name.clone()),
+            (w.branch.to_string(), self.l.branch().name.clone()),
             (
-                t(zh, "积分方案", "Scheme"),
+                w.scheme.to_string(),
                 self.l.scheme().name_in(zh).to_string(),
             ),
-            (t(zh, "期间", "Period"), format!("{p}（{from} — {to}）")),
-            (t(zh, "状态", "State"), state_word(zh, row.state.code())),
+            (w.period.to_string(), format!("{p}（{from} — {to}）")),
+            (w.state.to_string(), state_word(zh, row.state.code())),
         ];
         if let Some(at) = &row.locked_at {
             meta.push((
-                t(zh, "封账时间", "Locked at"),
+                w.locked_at.to_string(),
                 at.get(..19).unwrap_or(at).replace('T', " "),
             ));
         }
@@ -141,54 +133,40 @@ impl Ctx<'_> {
         let pb = self.l.publication(p, crate::domain::calendar::today())?;
         Ok(match (pb.locked_on, pb.window_end) {
             (Some(s), Some(e)) => {
-                let unit = if pb.working_days {
-                    t(self.zh, "个工作日", " working days")
-                } else {
-                    t(self.zh, "天", " days")
-                };
-                Some((s.to_string(), e.to_string(), format!("{}{unit}", pb.days)))
+                let days = (self.w.window_days)(pb.days, pb.working_days);
+                Some((s.to_string(), e.to_string(), days))
             }
             _ => None,
         })
     }
 }
 
+/// A period state in the glossary's words (the console's and the board's too).
 fn state_word(zh: bool, s: &str) -> String {
-    match s {
-        "open" => t(zh, "申报中", "open"),
-        "in-session" => t(zh, "评议中", "in session"),
-        "locked" => t(zh, "已封账", "locked"),
-        "published" => t(zh, "公示中", "published"),
-        "final" => t(zh, "已定案", "final"),
-        o => o.to_string(),
-    }
+    crate::i18n::period_state(lang(zh), s)
 }
 
-fn verify_line(zh: bool, seal: &str) -> String {
-    if zh {
-        format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示“seal matches”。")
-    } else {
-        format!("To check: run `jifen verify --seal {seal}` on the branch database; it must report that the seal matches.")
-    }
+fn lang(zh: bool) -> Lang {
+    Lang::of_zh(zh)
 }
 
-fn need_period(scope: &RankScope, what: &str) -> Result<PeriodId> {
+fn need_period(w: &PaperWords, scope: &RankScope, what: &str) -> Result<PeriodId> {
     match scope {
         RankScope::Period(p) => Ok(*p),
-        RankScope::Year(y) => Err(CoreError::User(format!(
-            "the {what} is made per period (e.g. --period {y}Q4), not per year"
-        ))),
+        RankScope::Year(y) => Err(CoreError::User((w.per_period_only)(what, *y))),
     }
 }
 
-fn need_seal(seal: Option<String>, p: &PeriodId, what: &str) -> Result<String> {
-    seal.ok_or_else(|| CoreError::User(format!("period {p} is not locked: the {what} carries the period's seal; run `jifen lock {p}` first")))
+fn need_seal(w: &PaperWords, seal: Option<String>, p: &PeriodId, what: &str) -> Result<String> {
+    seal.ok_or_else(|| CoreError::User((w.needs_seal)(&p.to_string(), what)))
 }
 
 pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Doc> {
+    let w = lang(zh).words().paper_words;
     let cx = Ctx {
         l,
         zh,
+        w,
         lower: l.ranking(scope)?.lower_is_better,
     };
     match paper {
@@ -196,71 +174,42 @@ pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Do
             RankScope::Period(p) => notice_period(&cx, p),
             RankScope::Year(y) => notice_year(&cx, *y),
         },
-        Paper::Cards => cards(&cx, &need_period(scope, "notification card")?),
-        Paper::Summary => summary(&cx, &need_period(scope, "summary card")?, false),
-        Paper::Filing => summary(&cx, &need_period(scope, "filing report")?, true),
-        Paper::Minutes => minutes(&cx, &need_period(scope, "minutes")?),
+        Paper::Cards => cards(&cx, &need_period(w, scope, w.what_cards)?),
+        Paper::Summary => summary(&cx, &need_period(w, scope, w.what_summary)?, false),
+        Paper::Filing => summary(&cx, &need_period(w, scope, w.what_filing)?, true),
+        Paper::Minutes => minutes(&cx, &need_period(w, scope, w.what_minutes)?),
     }
 }
 
 fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
-    let zh = cx.zh;
+    let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Period(*p))?;
     let (mut meta, seal) = cx.period_meta(p)?;
-    let title = if zh {
-        format!("{} {p} 党员{}公示表", cx.l.branch().name, cx.points_word())
-    } else {
-        format!(
-            "{} {p}: publication notice of {}",
-            cx.l.branch().name,
-            cx.points_word()
-        )
-    };
+    let title = (w.notice_title)(&cx.l.branch().name, &p.to_string(), &cx.points_word());
     let mut notes = Vec::new();
     if let Some((s, e, n)) = cx.window(p)? {
-        meta.push((t(zh, "公示期", "Publication"), format!("{s} — {e}（{n}）")));
-        notes.push(if zh {
-            format!("公示期内（至{e}）如有异议，请以书面形式向党支部提出申诉，写明姓名、项目和理由。")
-        } else {
-            format!("Objections until {e}, in writing to the branch, naming the member, the items and the reasons.")
-        });
+        meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
+        notes.push((w.objections_until)(&e));
     } else {
-        notes.push(t(
-            zh,
-            "本期尚未封账，此表为草稿。",
-            "This period is not locked yet: draft.",
-        ));
+        notes.push(w.draft.to_string());
     }
-    meta.push((
-        t(zh, "参评人数", "Members scored"),
-        r.rows.len().to_string(),
-    ));
+    meta.push((w.members_scored.to_string(), r.rows.len().to_string()));
     let corr = cx.l.corrections(p)?;
     if !corr.is_empty() {
-        notes.push(if zh {
-            format!("得分已含申诉更正 {} 项。", corr.len())
-        } else {
-            format!(
-                "Scores include {} correction(s) from upheld appeals.",
-                corr.len()
-            )
-        });
+        notes.push((w.corrections_included)(corr.len()));
     }
     let seals: Vec<(String, String)> = seal.iter().map(|s| (p.to_string(), s.clone())).collect();
-    let footer = seals.iter().map(|(_, s)| verify_line(zh, s)).collect();
+    let footer = seals.iter().map(|(_, s)| (w.verify_line)(s)).collect();
     Ok(Doc {
         title: title.clone(),
         branch: cx.l.branch().name.clone(),
         pages: vec![Page {
-            sheet: t(zh, "公示表", "Notice"),
+            sheet: w.sheet_notice.to_string(),
             heading: title,
             meta,
-            tables: by_group(zh, rank_table(cx, &r, None), &r),
+            tables: by_group(cx, rank_table(cx, &r, None), &r),
             notes,
-            signatures: vec![
-                t(zh, "党支部（盖章）", "Branch (stamp)"),
-                t(zh, "日期", "Date"),
-            ],
+            signatures: vec![w.stamp.to_string(), w.date.to_string()],
         }],
         seals,
         footer,
@@ -269,23 +218,11 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
 }
 
 fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
-    let zh = cx.zh;
+    let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Year(y))?;
-    let title = if zh {
-        format!(
-            "{} {y}年度党员{}公示表",
-            cx.l.branch().name,
-            cx.points_word()
-        )
-    } else {
-        format!(
-            "{} {y}: yearly publication notice of {}",
-            cx.l.branch().name,
-            cx.points_word()
-        )
-    };
+    let title = (w.year_notice_title)(&cx.l.branch().name, y, &cx.points_word());
     let mut table = rank_table(cx, &r, None);
-    table.header.push(t(zh, "处置", "Actions"));
+    table.header.push(w.actions.to_string());
     for (row, x) in table.rows.iter_mut().zip(&r.rows) {
         row.push(
             x.actions
@@ -305,32 +242,23 @@ fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
         }
     }
     let meta = vec![
-        (t(zh, "党支部", "Branch"), cx.l.branch().name.clone()),
-        (
-            t(zh, "积分方案", "Scheme"),
-            cx.l.scheme().name_in(zh).to_string(),
-        ),
-        (t(zh, "年度", "Year"), y.to_string()),
-        (t(zh, "计入期间", "Periods"), r.periods.join("、")),
-        (
-            t(zh, "参评人数", "Members scored"),
-            r.rows.len().to_string(),
-        ),
+        (w.branch.to_string(), cx.l.branch().name.clone()),
+        (w.scheme.to_string(), cx.l.scheme().name_in(zh).to_string()),
+        (w.year.to_string(), y.to_string()),
+        (w.periods.to_string(), r.periods.join("、")),
+        (w.members_scored.to_string(), r.rows.len().to_string()),
     ];
-    let footer = seals.iter().map(|(_, s)| verify_line(zh, s)).collect();
+    let footer = seals.iter().map(|(_, s)| (w.verify_line)(s)).collect();
     Ok(Doc {
         title: title.clone(),
         branch: cx.l.branch().name.clone(),
         pages: vec![Page {
-            sheet: t(zh, "年度公示表", "Year notice"),
+            sheet: w.sheet_year_notice.to_string(),
             heading: title,
             meta,
-            tables: by_group(zh, table, &r),
+            tables: by_group(cx, table, &r),
             notes: year_notes(cx, &r),
-            signatures: vec![
-                t(zh, "党支部（盖章）", "Branch (stamp)"),
-                t(zh, "日期", "Date"),
-            ],
+            signatures: vec![w.stamp.to_string(), w.date.to_string()],
         }],
         seals,
         footer,
@@ -348,15 +276,15 @@ fn corrections_of(cx: &Ctx, p: &PeriodId) -> Result<HashMap<i64, Vec<CorrectionR
 
 /// The summary publication card, or (with `filing`) the report to the higher committee.
 fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
-    let zh = cx.zh;
+    let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Period(*p))?;
     let (mut meta, seal) = cx.period_meta(p)?;
     let what = if filing {
-        t(zh, "备案报告", "filing report")
+        w.what_filing.to_string()
     } else {
-        t(zh, "汇总公示卡", "summary card")
+        w.what_summary.to_string()
     };
-    let seal = need_seal(seal, p, &what)?;
+    let seal = need_seal(w, seal, p, &what)?;
     let ps = p.to_string();
     let claims = cx.l.claims(&ClaimFilter {
         period: Some(ps.clone()),
@@ -366,15 +294,11 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     let conf = cx.l.confirmations(p)?;
     let appeals = cx.l.appeals(Some(p))?;
     let word = cx.points_word();
-    let title = match (filing, zh) {
-        (false, true) => format!("{} {p} 党员{word}汇总公示卡", cx.l.branch().name),
-        (false, false) => format!("{} {p}: summary publication card", cx.l.branch().name),
-        (true, true) => format!("{} {p} 党员{word}情况报上级党委备案表", cx.l.branch().name),
-        (true, false) => format!(
-            "{} {p}: filing report to the higher committee",
-            cx.l.branch().name
-        ),
-    };
+    let title = if filing {
+        w.filing_title
+    } else {
+        w.summary_title
+    }(&cx.l.branch().name, &p.to_string(), &word);
     // Per member: what each kind of item brings to the total, as it counts.
     let sums = cx.l.kind_sums(p)?;
     let has_offset =
@@ -385,13 +309,13 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     let mut table = rank_table(cx, &r, Some(&conf));
     let at = 4; // after rank, name, category, group
     let mut cols = vec![
-        kind(zh, Some(ItemKind::Bonus), cx.lower),
-        kind(zh, Some(ItemKind::Deduction), cx.lower),
+        kind(w, Some(ItemKind::Bonus), cx.lower),
+        kind(w, Some(ItemKind::Deduction), cx.lower),
     ];
     if has_offset {
-        cols.push(kind(zh, Some(ItemKind::Offset), cx.lower));
+        cols.push(kind(w, Some(ItemKind::Offset), cx.lower));
     }
-    cols.push(t(zh, "申诉更正", "Corrections"));
+    cols.push(w.corrections.to_string());
     for (i, c) in cols.iter().enumerate() {
         table.header.insert(at + i, c.clone());
     }
@@ -421,31 +345,17 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         .filter(|m| m.status == crate::domain::model::MemberStatus::Exempt)
         .count();
     let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
-    meta.push((
-        t(zh, "参评人数", "Members scored"),
-        r.rows.len().to_string(),
-    ));
+    meta.push((w.members_scored.to_string(), r.rows.len().to_string()));
     if filing {
-        meta.push((t(zh, "免评人数", "Exempt"), exempt.to_string()));
+        meta.push((w.exempt.to_string(), exempt.to_string()));
         meta.push((
-            t(zh, "申报事项", "Claims"),
-            if zh {
-                format!(
-                    "{} 条：认定 {}，调整 {}，不予认定 {}",
-                    claims.len(),
-                    count(ClaimStatus::Approved),
-                    count(ClaimStatus::Adjusted),
-                    count(ClaimStatus::Rejected)
-                )
-            } else {
-                format!(
-                    "{}: approved {}, adjusted {}, rejected {}",
-                    claims.len(),
-                    count(ClaimStatus::Approved),
-                    count(ClaimStatus::Adjusted),
-                    count(ClaimStatus::Rejected)
-                )
-            },
+            w.claims.to_string(),
+            (w.claims_line)(
+                claims.len(),
+                count(ClaimStatus::Approved),
+                count(ClaimStatus::Adjusted),
+                count(ClaimStatus::Rejected),
+            ),
         ));
         let signed = conf
             .values()
@@ -456,48 +366,39 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             .filter(|c| c.0 == ConfirmState::Disputed)
             .count();
         meta.push((
-            t(zh, "本人确认", "Sign-off"),
-            if zh {
-                format!(
-                    "已签字 {signed}，有异议 {disputed}，未确认 {}",
-                    r.rows.len().saturating_sub(signed + disputed)
-                )
-            } else {
-                format!(
-                    "signed {signed}, disputed {disputed}, not signed {}",
-                    r.rows.len().saturating_sub(signed + disputed)
-                )
-            },
+            w.sign_off.to_string(),
+            (w.sign_off_line)(
+                signed,
+                disputed,
+                r.rows.len().saturating_sub(signed + disputed),
+            ),
         ));
     }
     if let Some((s, e, n)) = cx.window(p)? {
-        meta.push((t(zh, "公示期", "Publication"), format!("{s} — {e}（{n}）")));
+        meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
     }
-    meta.push((t(zh, "封账印鉴", "Seal"), seal.clone()));
-    let mut tables = by_group(zh, table, &r);
+    meta.push((w.seal.to_string(), seal.clone()));
+    let mut tables = by_group(cx, table, &r);
     if filing || !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));
     }
     let signatures = if filing {
         vec![
-            t(zh, "支部书记签字", "Secretary"),
-            t(zh, "党支部（盖章）", "Branch (stamp)"),
-            t(zh, "报送日期", "Date filed"),
+            w.secretary.to_string(),
+            w.stamp.to_string(),
+            w.date_filed.to_string(),
         ]
     } else {
-        vec![
-            t(zh, "党支部（盖章）", "Branch (stamp)"),
-            t(zh, "日期", "Date"),
-        ]
+        vec![w.stamp.to_string(), w.date.to_string()]
     };
     Ok(Doc {
         title: title.clone(),
         branch: cx.l.branch().name.clone(),
         pages: vec![Page {
             sheet: if filing {
-                t(zh, "备案表", "Filing")
+                w.sheet_filing.to_string()
             } else {
-                t(zh, "汇总公示卡", "Summary")
+                w.sheet_summary.to_string()
             },
             heading: title,
             meta,
@@ -506,7 +407,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             signatures,
         }],
         seals: vec![(ps, seal.clone())],
-        footer: vec![verify_line(zh, &seal)],
+        footer: vec![(w.verify_line)(&seal)],
         zh,
     })
 }

@@ -40,7 +40,7 @@ pub fn csv(doc: &Doc, path: &Path) -> Result<()> {
         }
     }
     for (p, s) in &doc.seals {
-        let label = if doc.zh { "封账印鉴" } else { "seal" };
+        let label = doc.words().seal_csv;
         w.write_record([label, p.as_str(), s.as_str()]).map_err(e)?;
     }
     for f in &doc.footer {
@@ -160,7 +160,7 @@ pub fn xlsx(doc: &Doc, path: &Path) -> Result<()> {
         }
         row += 1;
         for (p, s) in &doc.seals {
-            let label = if doc.zh { "封账印鉴" } else { "Seal" };
+            let label = doc.words().seal;
             ws.write_string_with_format(row, 0, label, &bold)
                 .map_err(x)?;
             ws.write_string(row, 1, p).map_err(x)?;
@@ -284,7 +284,7 @@ pub fn html(doc: &Doc, path: &Path) -> Result<()> {
             o.push_str("</div>\n");
         }
         for (p, s) in &doc.seals {
-            let label = if doc.zh { "封账印鉴" } else { "Seal" };
+            let label = doc.words().seal;
             o.push_str(&format!(
                 "<div class=\"seal\">{label} {} <code>{}</code></div>\n",
                 esc(p),

@@ -1,9 +1,16 @@
 //! The English catalogue of the console and CLI words.
 
+mod board;
+mod cli;
+mod papers;
+
 use super::{meeting, Strings};
 
 /// English strings.
 pub const EN: Strings = Strings {
+    cli: &cli::CLI,
+    board_words: &board::BOARD,
+    paper_words: &papers::PAPERS,
     meeting: &meeting::EN,
     app: "jifen",
     too_small: "Terminal too small",
@@ -46,6 +53,7 @@ pub const EN: Strings = Strings {
     col_item: "Item",
     col_level: "Level",
     col_count: "n",
+    veto_points: "veto",
     col_points: "Points",
     col_status: "St",
     col_grade: "Grade",

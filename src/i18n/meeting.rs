@@ -57,8 +57,8 @@ pub const ZH: Meeting = Meeting {
     quorate: "到会过半数,会议有效",
     quorate_short: "会议有效",
     inquorate: "到会未过半数",
-    prompt_inquorate: "到会未过半数,仍要锁定并记入会议记录?",
-    inquorate_recorded: "到会未过半数:锁定时一并记入会议记录",
+    prompt_inquorate: "到会未过半数,仍要封账并记入会议记录?",
+    inquorate_recorded: "到会未过半数:封账时一并记入会议记录",
     reason_needed: "调整须填写理由",
     board_command: "大屏终端",
 };
@@ -135,15 +135,15 @@ pub fn quorum_short(lang: Lang, q: &Quorum) -> String {
 pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
     let zh = lang == Lang::Zh;
     match s {
-        UndoStep::Verdict { claim, member } if zh => format!("{member} 记录 #{claim} 的审核"),
+        UndoStep::Verdict { claim, member } if zh => format!("{member} 申报 #{claim} 的审核"),
         UndoStep::Verdict { claim, member } => format!("verdict on claim #{claim} of {member}"),
-        UndoStep::Confirmation { member } if zh => format!("{member} 的确认"),
+        UndoStep::Confirmation { member } if zh => format!("{member} 的签字确认"),
         UndoStep::Confirmation { member } => format!("confirmation of {member}"),
         UndoStep::SignatureBack { member } if zh => format!("恢复 {member} 的签字"),
-        UndoStep::SignatureBack { member } => format!("{member}'s signature given back"),
+        UndoStep::SignatureBack { member } => format!("signature of {member} given back"),
         UndoStep::Mark { member } if zh => format!("{member} 的点名"),
         UndoStep::Mark { member } => format!("roll-call mark of {member}"),
-        UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新记录 #{claim}"),
+        UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新申报 #{claim}"),
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
         UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
         UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
@@ -255,7 +255,7 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
             "{period} {},不能再修改(只能申诉和更正)",
             crate::i18n::period_state(lang, state.code())
         ),
-        (Lang::Zh, CoreError::ClaimWithdrawn(id)) => format!("记录 #{id} 已撤回"),
+        (Lang::Zh, CoreError::ClaimWithdrawn(id)) => format!("申报 #{id} 已撤回"),
         (Lang::Zh, CoreError::ApproveChangesPoints) => {
             "通过按申报分值计分;要改分值请用调整".to_string()
         }
@@ -269,7 +269,7 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
                 period,
                 pending,
             },
-        ) => format!("{member} 在 {period} 还有 {pending} 条待审记录,审定后才能签字确认"),
+        ) => format!("{member} 在 {period} 还有 {pending} 条待审申报,审定后才能签字确认"),
         (
             Lang::Zh,
             CoreError::AdjustOutOfBounds {
@@ -293,7 +293,33 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
             crate::domain::model::Outcome::Rejected => "驳回须填写理由".to_string(),
             _ => words(lang).reason_needed.to_string(),
         },
+        (Lang::Zh, CoreError::Open(o)) => open_error_zh(o),
+        (Lang::Zh, CoreError::Import(i)) => {
+            let mut s = i.file.clone();
+            if i.line > 0 {
+                s.push_str(&format!(" 第 {} 行", i.line));
+            }
+            if !i.column.is_empty() {
+                s.push_str(&format!(" 「{}」列", i.column));
+            }
+            format!("{s}: {} (未导入任何内容)", i.message)
+        }
         _ => e.to_string(),
+    }
+}
+
+/// A database that would not open, in Chinese.
+fn open_error_zh(e: &crate::store::OpenError) -> String {
+    use crate::store::OpenError as O;
+    match e {
+        O::TooNew { path, found } => format!(
+            "{path}: 数据库结构版本 {found} 比本程序能读的 ({}) 新, 请改用更新的 jifen",
+            crate::store::db::SCHEMA_VERSION
+        ),
+        O::NotJifen { path } => {
+            format!("{path}: 不是 jifen 数据库 (请先运行 `jifen init` 或 `jifen demo`)")
+        }
+        other => other.to_string(),
     }
 }
 

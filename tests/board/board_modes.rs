@@ -130,7 +130,7 @@ fn final_header_with_seal() {
         let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
         let text = screen(&view, &Theme::default(), 80, 24);
         assert!(
-            text.contains(&format!("{words}  封存 3f9a1c0b7d2e")),
+            text.contains(&format!("{words}  封存码 3f9a1c0b7d2e")),
             "{text}"
         );
         assert!(!text.contains("最终结果"), "{state}: {text}");
@@ -138,7 +138,7 @@ fn final_header_with_seal() {
     snap.state = Some("final".into());
     let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
     let text = screen(&view, &Theme::default(), 80, 24);
-    assert!(text.contains("最终结果  封存 3f9a1c0b7d2e"), "{text}");
+    assert!(text.contains("最终结果  封存码 3f9a1c0b7d2e"), "{text}");
     assert!(!text.contains("初步结果"));
     insta::assert_snapshot!("final_80x24", text);
 }

@@ -129,9 +129,9 @@ fn shots(name: &str, view: &BoardView) {
 
 /// The seal (a hash over times of this run) as a fixed placeholder.
 fn masked(text: &str) -> String {
-    match text.find("封存 ") {
+    match text.find("封存码 ") {
         Some(i) => {
-            let start = i + "封存 ".len();
+            let start = i + "封存码 ".len();
             format!("{}<seal-hex12>{}", &text[..start], &text[start + 12..])
         }
         None => text.to_string(),
@@ -296,8 +296,8 @@ fn signed_disputed_and_not_yet_are_three_marks_and_no_dispute_text() {
         let l = line_of(&text, name);
         assert!(l.contains(word), "{name}: {l}");
     };
-    has("李秀英", "待确认");
-    has("赵敏", "待确认");
+    has("李秀英", "未签字");
+    has("赵敏", "未签字");
     // The three words in three distinct styles, in every shipped theme.
     for name in Theme::shipped_names() {
         let theme = Theme::shipped(name).expect("theme");
@@ -312,7 +312,7 @@ fn signed_disputed_and_not_yet_are_three_marks_and_no_dispute_text() {
             let c = &buf[(col, y as u16)];
             (c.fg, c.modifier)
         };
-        let (a, b, c) = (style_of("已确认"), style_of("有异议"), style_of("待确认"));
+        let (a, b, c) = (style_of("已签字"), style_of("有异议"), style_of("未签字"));
         assert!(a != b && b != c && a != c, "{name}: {a:?} {b:?} {c:?}");
     }
     // Under the names 欧阳娜娜 (1st, signed) and 张伟 (2nd, disputed).
@@ -323,7 +323,7 @@ fn signed_disputed_and_not_yet_are_three_marks_and_no_dispute_text() {
         .expect("podium");
     assert!(lines[names].contains("张 伟"), "{text}");
     let marks = lines[names + 1];
-    let (signed, disputed) = (marks.find("已确认"), marks.find("有异议"));
+    let (signed, disputed) = (marks.find("已签字"), marks.find("有异议"));
     assert!(signed.zip(disputed).is_some_and(|(a, b)| a < b), "{marks}");
     // The dispute's words never show: live, spotlight, frozen, at any size.
     let zw = member_id(&console(&path), "张伟");
@@ -427,7 +427,7 @@ fn big_screens_use_the_width_and_ranks_line_up() {
             cols,
             "{w}x{h}:\n{text}"
         );
-        for head in ["升降", "姓名", "得分", "预计等次", "确认"] {
+        for head in ["升降", "姓名", "得分", "预计等次", "签字"] {
             assert_eq!(
                 lines[head_y].matches(head).count(),
                 cols,

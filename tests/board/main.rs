@@ -12,3 +12,4 @@ mod board_pty;
 mod board_render;
 mod board_theme;
 mod board_truth;
+mod board_zh_words;

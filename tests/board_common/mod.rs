@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset};
-use jifen::tui::board::{draw, BoardView, Labels, Poller};
+use jifen::tui::board::{draw, BoardView, Poller};
 use jifen::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,7 +18,7 @@ pub fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("test time")
 }
 
-pub const ZH: Labels = Labels { zh: true };
+pub const ZH: &jifen::i18n::BoardWords = jifen::i18n::ZH.board_words;
 
 /// A fresh demo branch in a temporary directory (kept alive by the returned guard).
 pub fn demo() -> (tempfile::TempDir, PathBuf) {

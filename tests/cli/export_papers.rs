@@ -8,19 +8,19 @@ use jifen::domain::model::{fmt_points, PeriodId};
 use jifen::export::{export, Paper, PaperFormat};
 use std::path::{Path, PathBuf};
 
-struct Demo {
+pub(crate) struct Demo {
     _dir: tempfile::TempDir,
-    out: PathBuf,
-    l: Ledger,
+    pub(crate) out: PathBuf,
+    pub(crate) l: Ledger,
     seal: String,
 }
 
-fn q3() -> PeriodId {
+pub(crate) fn q3() -> PeriodId {
     "2026Q3".parse().expect("period")
 }
 
 /// The demo with an upheld appeal (so a corrected score shows) and a dismissed one.
-fn demo() -> Demo {
+pub(crate) fn demo() -> Demo {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("demo.sqlite");
     let mut l = jifen::dev::demo::write_demo(&path).expect("demo");
@@ -64,14 +64,14 @@ fn ranking(l: &Ledger) -> Ranking {
     l.ranking(&RankScope::Period(q3())).expect("ranking")
 }
 
-fn write(d: &Demo, paper: Paper, scope: &RankScope, f: PaperFormat) -> PathBuf {
+pub(crate) fn write(d: &Demo, paper: Paper, scope: &RankScope, f: PaperFormat) -> PathBuf {
     let p = export(&d.l, paper, scope, f, &d.out, true).expect("export");
     assert!(p.exists());
     p
 }
 
 /// CSV records after checking and dropping the BOM.
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+pub(crate) fn csv_rows(path: &Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(path).expect("read");
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 BOM for Excel and WPS");
     let mut r = csv::ReaderBuilder::new()
@@ -84,7 +84,7 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 }
 
 /// Every cell of every sheet as text, by sheet.
-fn xlsx_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn xlsx_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
     let mut wb = open_workbook_auto(path).expect("open xlsx");
     let names = wb.sheet_names().to_vec();
     names
@@ -296,7 +296,7 @@ fn summary_and_filing_carry_the_seal_that_verify_accepts() {
         assert_every_member(&r, &scores_from(&rows, "得分"));
         let seal = rows
             .iter()
-            .find(|x| x.first().is_some_and(|c| c == "封账印鉴") && x.len() == 2)
+            .find(|x| x.first().is_some_and(|c| c == "封存码") && x.len() == 2)
             .map(|x| x[1].clone())
             .expect("seal in meta");
         let report = jifen::app::verify(d.l.path(), Some(&seal)).expect("the receiver's check");
@@ -354,7 +354,7 @@ fn minutes_record_date_attendance_decisions_disputes_and_lock() {
         .count();
     assert!(rows
         .iter()
-        .any(|r| r.len() == 2 && r[0] == "认定" && r[1] == approved.to_string()));
+        .any(|r| r.len() == 2 && r[0] == "通过" && r[1] == approved.to_string()));
     let sheets = xlsx_cells(&write(&d, Paper::Minutes, &scope, PaperFormat::Xlsx));
     assert!(sheets[0]
         .1

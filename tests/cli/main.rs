@@ -23,5 +23,6 @@ mod hostile;
 mod import_again;
 mod races;
 mod read_only_folder;
+mod papers_zh_words;
 mod storage;
 mod undo_and_faults;

@@ -5,7 +5,7 @@
 
 use crate::common::cli::{jifen, ok};
 use jifen::app::CoreError;
-use jifen::cli::Lang;
+use jifen::i18n::Lang;
 use jifen::i18n::meeting::core_error;
 use std::path::Path;
 

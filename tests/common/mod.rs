@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod pty;
+pub mod zh_words;
 
 use jifen::app::{ClaimDraft, Ledger, MemberDraft};
 use jifen::domain::model::{Category, MemberStatus, Outcome};

@@ -5,10 +5,10 @@ use crate::console_common;
 use console_common::{ch, demo, key, typed};
 use jifen::app::board_state::BoardMode;
 use jifen::app::{ClaimFilter, Ledger};
-use jifen::cli::Lang;
 use jifen::domain::model::{
     AppealStage, Attendance, ClaimStatus, ConfirmState, PeriodId, PeriodState,
 };
+use jifen::i18n::Lang;
 use jifen::tui::console::{App, ScreenKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

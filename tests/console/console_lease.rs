@@ -6,8 +6,8 @@ use crate::console_common;
 use console_common::{demo, screen};
 use jifen::app::console_support::{LeaseState, LEASE_STALE_SECS};
 use jifen::app::Ledger;
-use jifen::cli::Lang;
 use jifen::i18n::meeting::{lease_held, lease_taken_over};
+use jifen::i18n::Lang;
 use jifen::tui::console::App;
 
 #[test]

@@ -6,8 +6,8 @@ use crate::console_common;
 
 use console_common::{ch, demo, key, screen, typed};
 use jifen::app::ClaimFilter;
-use jifen::cli::Lang;
 use jifen::domain::model::{ClaimStatus, PeriodId};
+use jifen::i18n::Lang;
 use jifen::tui::console::{App, ScreenKind};
 use ratatui::crossterm::event::KeyCode;
 
@@ -86,11 +86,11 @@ fn signing_is_refused_while_claims_are_pending_and_says_how_many() {
     assert_eq!(signature(&app, m), None, "nothing is signed");
     let status = app.status().unwrap_or_default().to_string();
     assert!(
-        status.contains(&format!("还有 {n} 条待审记录")),
+        status.contains(&format!("还有 {n} 条待审申报")),
         "the refusal says how many are pending: {status}"
     );
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("尚未确认"), "still provisional:\n{text}");
+    assert!(text.contains("尚未签字确认"), "still provisional:\n{text}");
 }
 
 #[test]
@@ -419,7 +419,7 @@ fn locking_an_inquorate_session_asks_and_the_record_says_so() {
     );
     key(&mut app, KeyCode::Enter);
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("到会未过半数,仍要锁定"), "asks:\n{text}");
+    assert!(text.contains("到会未过半数,仍要封账"), "asks:\n{text}");
     ch(&mut app, 'n');
     assert!(!app.has_overlay());
     assert!(quorum_notes(&path).is_empty(), "no answer, no record");

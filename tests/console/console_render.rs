@@ -4,7 +4,7 @@
 use crate::console_common;
 
 use console_common::{ch, demo, key, screen};
-use jifen::cli::Lang;
+use jifen::i18n::Lang;
 use jifen::tui::console::App;
 use ratatui::crossterm::event::KeyCode;
 

@@ -5,8 +5,8 @@ use crate::console_common;
 
 use console_common::{ch, demo, key, screen, typed};
 use jifen::app::Ledger;
-use jifen::cli::Lang;
 use jifen::domain::model::ClaimStatus;
+use jifen::i18n::Lang;
 use jifen::tui::console::{App, ScreenKind};
 use ratatui::crossterm::event::KeyCode;
 

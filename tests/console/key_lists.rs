@@ -5,7 +5,7 @@
 use crate::console_common;
 
 use console_common::{ch, demo, key, screen};
-use jifen::cli::Lang;
+use jifen::i18n::Lang;
 use jifen::tui::console::{all_keys, readme_table, App, ScreenKind};
 use ratatui::crossterm::event::KeyCode;
 

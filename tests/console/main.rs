@@ -14,4 +14,5 @@ mod console_pty;
 mod console_render;
 mod console_words;
 mod key_lists;
+mod console_zh_walk;
 mod tty_gone;

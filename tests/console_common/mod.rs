@@ -1,7 +1,7 @@
 //! Shared helpers for the console tests: a demo ledger, keys, screen text.
 #![allow(dead_code)]
 
-use jifen::cli::Lang;
+use jifen::i18n::Lang;
 use jifen::tui::console::App;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

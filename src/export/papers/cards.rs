@@ -4,7 +4,7 @@
 use super::*;
 
 pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
-    let zh = cx.zh;
+    let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Period(*p))?;
     let (_, seal) = cx.period_meta(p)?;
     let claims = cx.l.claims(&ClaimFilter {
@@ -17,24 +17,20 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     }
     let corr = corrections_of(cx, p)?;
     let word = cx.points_word();
-    let title = if zh {
-        format!("{} {p} 党员{word}告知卡", cx.l.branch().name)
-    } else {
-        format!("{} {p}: member notification cards", cx.l.branch().name)
-    };
+    let title = (w.cards_title)(&cx.l.branch().name, &p.to_string(), &word);
     let n = r.rows.len();
     let mut pages = Vec::new();
     for x in &r.rows {
         let header = vec![
-            t(zh, "日期", "Date"),
-            t(zh, "项目", "Item"),
-            t(zh, "类型", "Kind"),
-            t(zh, "级别", "Level"),
-            t(zh, "次数", "Count"),
-            t(zh, "申报分值", "Claimed"),
-            t(zh, "认定分值", "Counted"),
-            t(zh, "结论", "Verdict"),
-            t(zh, "理由", "Reason"),
+            w.date.to_string(),
+            w.item.to_string(),
+            w.kind.to_string(),
+            w.level.to_string(),
+            w.count.to_string(),
+            w.claimed.to_string(),
+            w.counted.to_string(),
+            w.verdict.to_string(),
+            w.reason.to_string(),
         ];
         let rows = by
             .get(&x.member_id)
@@ -50,28 +46,31 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                 vec![
                     c.date.clone().into(),
                     cx.item_title(&c.item).into(),
-                    kind(zh, cx.item_kind(&c.item), cx.lower).into(),
-                    c.level.clone().into(),
+                    kind(w, cx.item_kind(&c.item), cx.lower).into(),
+                    c.level
+                        .as_deref()
+                        .map(|k| crate::i18n::level(super::lang(zh), k))
+                        .into(),
                     Cell::Num(c.count as f64),
                     Cell::Num(c.claimed),
                     counted,
-                    status(zh, c.status).into(),
+                    status(w, c.status).into(),
                     c.reason.clone().into(),
                 ]
             })
             .collect();
         let mut tables = vec![Table {
-            caption: Some(t(zh, "记录事项", "Recorded items")),
+            caption: Some(w.recorded_items.to_string()),
             header,
             rows,
         }];
         if let Some(cs) = corr.get(&x.member_id) {
             tables.push(Table {
-                caption: Some(t(zh, "申诉更正", "Corrections from appeals")),
+                caption: Some(w.corrections_caption.to_string()),
                 header: vec![
-                    t(zh, "项目", "Item"),
-                    t(zh, "更正分值", "Points"),
-                    t(zh, "理由", "Reason"),
+                    w.item.to_string(),
+                    w.correction_points.to_string(),
+                    w.reason.to_string(),
                 ],
                 rows: cs
                     .iter()
@@ -86,25 +85,25 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             });
         }
         let mut meta = vec![
-            (t(zh, "姓名", "Name"), x.name.to_string()),
-            (t(zh, "类别", "Category"), category(zh, x.category)),
+            (w.name.to_string(), x.name.to_string()),
+            (w.category_head.to_string(), category(w, x.category)),
             (
-                t(zh, "党小组", "Group"),
+                w.group.to_string(),
                 x.group.as_deref().unwrap_or_default().to_string(),
             ),
-            (t(zh, "期间", "Period"), p.to_string()),
-            (t(zh, "合计得分", "Total"), fmt_points(x.score)),
-            (t(zh, "排名", "Rank"), format!("{} / {n}", x.rank)),
+            (w.period.to_string(), p.to_string()),
+            (w.total.to_string(), fmt_points(x.score)),
+            (w.rank.to_string(), format!("{} / {n}", x.rank)),
         ];
         if x.grade.is_some() {
-            meta.push((t(zh, "等次", "Grade"), cx.grade(x.grade.as_deref())));
+            meta.push((w.grade.to_string(), cx.grade(x.grade.as_deref())));
         }
         if x.stars.is_some() {
-            meta.push((t(zh, "星级", "Stars"), stars(x.stars)));
+            meta.push((w.stars.to_string(), stars(x.stars)));
         }
         if !x.actions.is_empty() {
             meta.push((
-                t(zh, "处置", "Actions"),
+                w.actions.to_string(),
                 x.actions
                     .iter()
                     .map(|a| cx.action(a))
@@ -114,19 +113,11 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         }
         pages.push(Page {
             sheet: format!("{} {}", x.member_id, x.name),
-            heading: if zh {
-                format!("{} {p} {word}告知卡", x.name)
-            } else {
-                format!("{}: notification card {p}", x.name)
-            },
+            heading: (w.card_heading)(&x.name, &p.to_string(), &word),
             meta,
             tables,
-            notes: vec![t(
-                zh,
-                "如对以上记录有异议，请在公示期内向党支部提出申诉。",
-                "If you disagree with any line, appeal to the branch within the publication window.",
-            )],
-            signatures: vec![t(zh, "本人签字", "Member's signature"), t(zh, "日期", "Date")],
+            notes: vec![w.card_note.to_string()],
+            signatures: vec![w.member_signature.to_string(), w.date.to_string()],
         });
     }
     Ok(Doc {
@@ -140,17 +131,17 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
 }
 
 pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
-    let zh = cx.zh;
+    let w = cx.w;
     Table {
-        caption: Some(t(zh, "申诉与复议", "Appeals and reconsideration")),
+        caption: Some(w.appeals_caption.to_string()),
         header: vec![
-            t(zh, "编号", "No."),
-            t(zh, "姓名", "Name"),
-            t(zh, "申诉内容", "Appeal"),
-            t(zh, "阶段", "Stage"),
-            t(zh, "结果", "Outcome"),
-            t(zh, "答复", "Reply"),
-            t(zh, "更正", "Correction"),
+            w.number.to_string(),
+            w.name.to_string(),
+            w.appeal.to_string(),
+            w.stage.to_string(),
+            w.outcome.to_string(),
+            w.reply.to_string(),
+            w.correction.to_string(),
         ],
         rows: appeals
             .iter()
@@ -160,19 +151,14 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
                     a.member.clone().into(),
                     a.text.clone().into(),
                     match a.stage {
-                        AppealStage::Higher => t(zh, "上级复议", "reconsideration"),
-                        AppealStage::Branch => t(zh, "支部", "branch"),
+                        AppealStage::Higher => w.stage_higher.to_string(),
+                        AppealStage::Branch => w.stage_branch.to_string(),
                     }
                     .into(),
                     match a.status.as_str() {
-                        "upheld" => t(zh, "更正", "upheld"),
-                        "dismissed" => t(zh, "维持", "dismissed"),
-                        _ => format!(
-                            "{}（{}{}）",
-                            t(zh, "办理中", "open"),
-                            t(zh, "期限", "due "),
-                            a.due
-                        ),
+                        "upheld" => w.upheld.to_string(),
+                        "dismissed" => w.dismissed.to_string(),
+                        _ => (w.appeal_open)(&a.due),
                     }
                     .into(),
                     a.reply.clone().into(),

@@ -4,11 +4,11 @@
 use super::*;
 
 pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
-    let zh = cx.zh;
+    let (zh, w) = (cx.zh, cx.w);
     let ps = p.to_string();
     let row =
         cx.l.period_row(p)?
-            .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+            .ok_or_else(|| CoreError::User((w.no_period)(&ps)))?;
     let (mut meta, seal) = cx.period_meta(p)?;
     let members = cx.l.members()?;
     let active: Vec<_> = members
@@ -23,7 +23,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             .map(|m| &*m.name)
             .collect();
         if v.is_empty() {
-            t(zh, "无", "none")
+            w.none.to_string()
         } else {
             v.join("、")
         }
@@ -36,50 +36,42 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     meta.insert(
         0,
         (
-            t(zh, "会议", "Meeting"),
-            if zh {
-                format!("{p} 党员大会（{}评议）", cx.points_word())
-            } else {
-                format!("{p} members' assembly")
-            },
+            w.meeting.to_string(),
+            (w.meeting_line)(&ps, &cx.points_word()),
         ),
     );
     meta.insert(
         1,
         (
-            t(zh, "日期", "Date"),
-            day.unwrap_or_else(|| t(zh, "（未封账）", "(not locked)")),
+            w.date.to_string(),
+            day.unwrap_or_else(|| w.not_locked_day.to_string()),
         ),
     );
     // Counted over the voting members (active full members), as the quorum is.
     let q = crate::app::Quorum::count(&members, &att);
-    let words = crate::i18n::meeting::words(if zh {
-        crate::i18n::Lang::Zh
-    } else {
-        crate::i18n::Lang::En
-    });
-    meta.push((t(zh, "应到", "Expected"), q.expected.to_string()));
+    let words = crate::i18n::meeting::words(super::lang(zh));
+    meta.push((w.expected.to_string(), q.expected.to_string()));
     if att.is_empty() {
-        meta.push((t(zh, "点名", "Roll call"), t(zh, "未记录", "not recorded")));
+        meta.push((w.roll_call.to_string(), w.not_recorded.to_string()));
     } else {
-        meta.push((t(zh, "实到", "Present"), q.present.to_string()));
-        meta.push((t(zh, "请假", "On leave"), names(Attendance::Leave)));
-        meta.push((t(zh, "缺席", "Absent"), names(Attendance::Absent)));
+        meta.push((w.present.to_string(), q.present.to_string()));
+        meta.push((w.on_leave.to_string(), names(Attendance::Leave)));
+        meta.push((w.absent.to_string(), names(Attendance::Absent)));
     }
     let valid = if q.quorate() {
         words.quorate
     } else {
         words.inquorate
     };
-    meta.push((t(zh, "到会情况", "Quorum"), valid.to_string()));
+    meta.push((w.quorum.to_string(), valid.to_string()));
     let claims = cx.l.claims(&ClaimFilter {
         period: Some(ps.clone()),
         ..Default::default()
     })?;
     let count = |s: ClaimStatus| claims.iter().filter(|c| c.status == s).count();
     let decided = Table {
-        caption: Some(t(zh, "申报认定情况", "Claims decided")),
-        header: vec![t(zh, "结论", "Verdict"), t(zh, "条数", "Claims")],
+        caption: Some(w.claims_decided.to_string()),
+        header: vec![w.verdict.to_string(), w.claims_count.to_string()],
         rows: [
             ClaimStatus::Approved,
             ClaimStatus::Adjusted,
@@ -87,18 +79,18 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             ClaimStatus::Pending,
         ]
         .into_iter()
-        .map(|s| vec![status(zh, s).into(), Cell::Num(count(s) as f64)])
+        .map(|s| vec![status(w, s).into(), Cell::Num(count(s) as f64)])
         .collect(),
     };
     let changed = Table {
-        caption: Some(t(zh, "调整与不予认定事项", "Adjusted and rejected claims")),
+        caption: Some(w.changed_caption.to_string()),
         header: vec![
-            t(zh, "姓名", "Name"),
-            t(zh, "项目", "Item"),
-            t(zh, "申报分值", "Claimed"),
-            t(zh, "认定分值", "Counted"),
-            t(zh, "结论", "Verdict"),
-            t(zh, "理由", "Reason"),
+            w.name.to_string(),
+            w.item.to_string(),
+            w.claimed.to_string(),
+            w.counted.to_string(),
+            w.verdict.to_string(),
+            w.reason.to_string(),
         ],
         rows: claims
             .iter()
@@ -109,7 +101,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     cx.item_title(&c.item).into(),
                     Cell::Num(c.claimed),
                     Cell::Num(if c.status.counts() { c.points } else { 0.0 }),
-                    status(zh, c.status).into(),
+                    status(w, c.status).into(),
                     c.reason.clone().into(),
                 ]
             })
@@ -129,8 +121,8 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         .collect();
     disputes.sort();
     let disputes = Table {
-        caption: Some(t(zh, "异议", "Disputes")),
-        header: vec![t(zh, "姓名", "Name"), t(zh, "异议内容", "Words")],
+        caption: Some(w.disputes.to_string()),
+        header: vec![w.name.to_string(), w.dispute_words.to_string()],
         rows: disputes
             .into_iter()
             .map(|(n, w)| vec![n.into(), w.into()])
@@ -140,52 +132,28 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         .values()
         .filter(|c| c.0 == ConfirmState::Confirmed)
         .count();
-    let mut notes = vec![if zh {
-        format!(
-            "本人确认：已签字 {signed} 人，有异议 {} 人。",
-            disputes.rows.len()
-        )
-    } else {
-        format!(
-            "Sign-off: {signed} signed, {} disputed.",
-            disputes.rows.len()
-        )
-    }];
+    let mut notes = vec![(w.sign_off_note)(signed, disputes.rows.len())];
     match (&row.locked_at, &seal) {
-        (Some(at), Some(s)) => notes.push(if zh {
-            format!(
-                "{} 封账，封账印鉴 {s}。",
-                at.get(..19).unwrap_or(at).replace('T', " ")
-            )
-        } else {
-            format!(
-                "Locked at {}, seal {s}.",
-                at.get(..19).unwrap_or(at).replace('T', " ")
-            )
-        }),
-        _ => notes.push(t(zh, "本期尚未封账。", "The period is not locked yet.")),
+        (Some(at), Some(s)) => notes.push((w.locked_note)(
+            &at.get(..19).unwrap_or(at).replace('T', " "),
+            s,
+        )),
+        _ => notes.push(w.not_locked_note.to_string()),
     }
-    let title = if zh {
-        format!("{} {p} 党员大会会议记录", cx.l.branch().name)
-    } else {
-        format!(
-            "{} {p}: minutes of the members' assembly",
-            cx.l.branch().name
-        )
-    };
+    let title = (w.minutes_title)(&cx.l.branch().name, &ps);
     let seals: Vec<(String, String)> = seal.iter().map(|s| (ps.clone(), s.clone())).collect();
     Ok(Doc {
         title: title.clone(),
         branch: cx.l.branch().name.clone(),
         pages: vec![Page {
-            sheet: t(zh, "会议记录", "Minutes"),
+            sheet: w.sheet_minutes.to_string(),
             heading: title,
             meta,
             tables: vec![decided, changed, disputes],
             notes,
-            signatures: vec![t(zh, "主持人", "Chair"), t(zh, "记录人", "Recorder")],
+            signatures: vec![w.chair.to_string(), w.recorder.to_string()],
         }],
-        footer: seals.iter().map(|(_, s)| verify_line(zh, s)).collect(),
+        footer: seals.iter().map(|(_, s)| (w.verify_line)(s)).collect(),
         seals,
         zh,
     })

@@ -1,11 +1,10 @@
 //! The ranking tables of the papers: one per ranking group (members, then
 //! activists), and the notes of quotas a tie went over.
 
-use super::{category, stars, t, Ctx};
+use super::{category, stars, Ctx};
 use crate::app::{RankRow, Ranking};
 use crate::domain::model::{ConfirmState, RankGroup};
 use crate::export::{Cell, Table};
-use crate::i18n::Lang;
 use std::collections::HashMap;
 
 pub(super) fn rank_table(
@@ -13,28 +12,28 @@ pub(super) fn rank_table(
     r: &Ranking,
     confirmations: Option<&HashMap<i64, (ConfirmState, Option<String>)>>,
 ) -> Table {
-    let zh = cx.zh;
+    let w = cx.w;
     let (g, s) = (cx.has_grades(r), cx.has_stars(r));
     let mut header = vec![
-        t(zh, "排名", "Rank"),
-        t(zh, "姓名", "Name"),
-        t(zh, "类别", "Category"),
-        t(zh, "党小组", "Group"),
+        w.rank.to_string(),
+        w.name.to_string(),
+        w.category_head.to_string(),
+        w.group.to_string(),
     ];
     header.extend(r.periods.iter().cloned());
     header.push(if r.periods.is_empty() {
-        t(zh, "得分", "Score")
+        w.score.to_string()
     } else {
-        t(zh, "年度得分", "Year score")
+        w.year_score.to_string()
     });
     if g {
-        header.push(t(zh, "等次", "Grade"));
+        header.push(w.grade.to_string());
     }
     if s {
-        header.push(t(zh, "星级", "Stars"));
+        header.push(w.stars.to_string());
     }
     if confirmations.is_some() {
-        header.push(t(zh, "本人确认", "Sign-off"));
+        header.push(w.sign_off.to_string());
     }
     let rows = r
         .rows
@@ -43,7 +42,7 @@ pub(super) fn rank_table(
             let mut row: Vec<Cell> = vec![
                 Cell::Num(f64::from(x.rank)),
                 (&*x.name).into(),
-                category(zh, x.category).into(),
+                category(w, x.category).into(),
                 x.group.as_deref().unwrap_or_default().into(),
             ];
             row.extend(
@@ -61,9 +60,9 @@ pub(super) fn rank_table(
             if let Some(c) = confirmations {
                 row.push(
                     match c.get(&x.member_id).map(|v| v.0) {
-                        Some(ConfirmState::Confirmed) => t(zh, "已签字", "signed"),
-                        Some(ConfirmState::Disputed) => t(zh, "有异议", "disputed"),
-                        None => t(zh, "未确认", "not signed"),
+                        Some(ConfirmState::Confirmed) => w.signed.to_string(),
+                        Some(ConfirmState::Disputed) => w.disputed.to_string(),
+                        None => w.not_signed.to_string(),
                     }
                     .into(),
                 );
@@ -80,12 +79,12 @@ pub(super) fn rank_table(
 
 /// A ranking table split into one table per ranking group (members, then
 /// activists), each under its heading; one group alone stays one table.
-pub(super) fn by_group(zh: bool, table: Table, r: &Ranking) -> Vec<Table> {
+pub(super) fn by_group(cx: &Ctx, table: Table, r: &Ranking) -> Vec<Table> {
     let groups = r.groups();
     if groups.len() <= 1 && groups.first().is_none_or(|g| *g == RankGroup::Members) {
         return vec![table];
     }
-    let lang = if zh { Lang::Zh } else { Lang::En };
+    let lang = super::lang(cx.zh);
     let mut tables: Vec<Table> = groups
         .iter()
         .map(|g| Table {
@@ -105,12 +104,8 @@ pub(super) fn by_group(zh: bool, table: Table, r: &Ranking) -> Vec<Table> {
 /// The year notice's notes: how to object, and each quota ties went over
 /// (for the branch to settle at the appraisal).
 pub(super) fn year_notes(cx: &Ctx, r: &Ranking) -> Vec<String> {
-    let lang = if cx.zh { Lang::Zh } else { Lang::En };
-    let mut notes = vec![t(
-        cx.zh,
-        "公示期内如有异议，请以书面形式向党支部提出申诉。",
-        "Objections in writing to the branch during the publication.",
-    )];
+    let lang = super::lang(cx.zh);
+    let mut notes = vec![cx.w.objections_year.to_string()];
     notes.extend(
         r.quota_notes
             .iter()

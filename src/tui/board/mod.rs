@@ -7,14 +7,12 @@
 
 pub mod changes;
 pub mod draw;
-pub mod labels;
 pub mod poller;
 pub mod snapshot;
 mod terminal;
 pub mod view;
 
 pub use draw::draw;
-pub use labels::Labels;
 pub use poller::Poller;
 pub use view::BoardView;
 
@@ -46,13 +44,6 @@ pub fn run(
         None => None,
     };
     drop(ledger);
-    let poller = Poller::new(
-        db,
-        branch,
-        Labels {
-            zh: lang == Lang::Zh,
-        },
-    )
-    .pinned(pin);
+    let poller = Poller::new(db, branch, lang.words().board_words).pinned(pin);
     terminal::run(poller, &theme).map_err(|e| CoreError::User(format!("terminal: {e}")))
 }

@@ -3,11 +3,11 @@
 //! when the file goes away or stays locked.
 
 use super::changes::Changes;
-use super::labels::Labels;
 use super::snapshot::{self, Snapshot};
 use super::view::{self, BoardView};
 use crate::app::Ledger;
 use crate::domain::model::PeriodId;
+use crate::i18n::BoardWords;
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -34,7 +34,7 @@ struct Trouble {
 pub struct Poller {
     path: PathBuf,
     branch: Option<String>,
-    labels: Labels,
+    labels: &'static BoardWords,
     /// The period fixed by `board --period`, if any.
     pin: Option<PeriodId>,
     ledger: Option<Ledger>,
@@ -50,7 +50,7 @@ pub struct Poller {
 
 impl Poller {
     /// A poller on `path`; the first `poll` opens the database.
-    pub fn new(path: &Path, branch: Option<&str>, labels: Labels) -> Poller {
+    pub fn new(path: &Path, branch: Option<&str>, labels: &'static BoardWords) -> Poller {
         Poller {
             path: path.to_path_buf(),
             branch: branch.map(String::from),
@@ -85,7 +85,7 @@ impl Poller {
         let id = match file_id(&self.path) {
             Ok(id) => id,
             Err(_) => {
-                self.lose(now, self.labels.db_gone().to_string(), false);
+                self.lose(now, self.labels.db_gone.to_string(), false);
                 return false;
             }
         };
@@ -113,7 +113,11 @@ impl Poller {
                     let locked = is_busy(&e);
                     self.lose(
                         now,
-                        format!("{}: {}", self.labels.db_error(), self.labels.error(&e)),
+                        format!(
+                            "{}: {}",
+                            self.labels.db_error,
+                            crate::i18n::meeting::core_error(self.labels.lang, &e)
+                        ),
                         locked,
                     );
                     return false;
@@ -129,7 +133,11 @@ impl Poller {
                 let locked = is_busy(&e);
                 self.lose(
                     now,
-                    format!("{}: {}", self.labels.db_error(), self.labels.error(&e)),
+                    format!(
+                        "{}: {}",
+                        self.labels.db_error,
+                        crate::i18n::meeting::core_error(self.labels.lang, &e)
+                    ),
                     locked,
                 );
                 return false;
@@ -139,7 +147,7 @@ impl Poller {
             self.trouble = None;
             return false;
         }
-        match snapshot::fetch(ledger, self.labels.zh, self.pin) {
+        match snapshot::fetch(ledger, self.labels.zh(), self.pin) {
             Ok(s) => {
                 self.reads += 1;
                 if s.period != self.snapshot.period {
@@ -157,7 +165,11 @@ impl Poller {
                 let locked = is_busy(&e);
                 self.lose(
                     now,
-                    format!("{}: {}", self.labels.db_error(), self.labels.error(&e)),
+                    format!(
+                        "{}: {}",
+                        self.labels.db_error,
+                        crate::i18n::meeting::core_error(self.labels.lang, &e)
+                    ),
                     locked,
                 );
                 false
@@ -236,7 +248,7 @@ pub struct Frame {
     snapshot: Snapshot,
     changes: Changes,
     trouble: Option<Trouble>,
-    labels: Labels,
+    labels: &'static BoardWords,
 }
 
 impl Frame {
@@ -258,27 +270,31 @@ fn view_of(
     snapshot: &Snapshot,
     changes: &Changes,
     trouble: Option<&Trouble>,
-    labels: Labels,
+    labels: &'static BoardWords,
     now: DateTime<FixedOffset>,
     stalled_secs: Option<i64>,
 ) -> BoardView {
     let line = match stalled_secs {
-        Some(secs) => Some(format!("{}  {}", labels.db_locked(), labels.retrying(secs))),
+        Some(secs) => Some(format!("{}  {}", labels.db_locked, (labels.retrying)(secs))),
         None => trouble.and_then(|t| trouble_line(t, labels, now)),
     };
     view::build(snapshot, changes, now, line, labels)
 }
 
 /// The words shown at the bottom while something is wrong.
-fn trouble_line(t: &Trouble, labels: Labels, now: DateTime<FixedOffset>) -> Option<String> {
+fn trouble_line(
+    t: &Trouble,
+    labels: &'static BoardWords,
+    now: DateTime<FixedOffset>,
+) -> Option<String> {
     let secs = (now - t.since).num_seconds().max(0);
     if t.locked && (now - t.since).num_milliseconds() < LOCK_GRACE_MS {
         return None;
     }
     let what = if t.locked {
-        labels.db_locked().to_string()
+        labels.db_locked.to_string()
     } else {
         t.what.clone()
     };
-    Some(format!("{what}  {}", labels.retrying(secs)))
+    Some(format!("{what}  {}", (labels.retrying)(secs)))
 }

@@ -25,6 +25,17 @@ impl From<Option<ConfirmState>> for Signed {
     }
 }
 
+impl Signed {
+    /// The word the room reads for this sign-off.
+    pub fn word(self, l: &crate::i18n::BoardWords) -> &'static str {
+        match self {
+            Signed::Confirmed => l.signed_yes,
+            Signed::Disputed => l.signed_disputed,
+            Signed::NotYet => l.signed_not_yet,
+        }
+    }
+}
+
 /// One ranking line as the room may see it: names and numbers only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -117,9 +128,9 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
 
 /// Stars or grade words.
 pub fn mark(scheme: &Scheme, grade: Option<&str>, stars: Option<u8>, zh: bool) -> String {
-    let l = super::labels::Labels { zh };
+    let l = crate::i18n::Lang::of_zh(zh).words().board_words;
     match (stars, grade) {
-        (Some(n), _) => l.stars(n),
+        (Some(n), _) => (l.stars)(n),
         (None, Some(key)) => scheme
             .grade(key)
             .map(|g| g.name_in(zh).to_string())

@@ -3,10 +3,10 @@
 //! the loop redraws only when the view changed.
 
 use super::changes::Changes;
-use super::labels::Labels;
 use super::snapshot::{Row, Signed, Snapshot};
 use crate::app::board_state::{reveal_progress, BoardMode, RevealProgress};
 use crate::domain::model::{fmt_points, RankGroup};
+use crate::i18n::BoardWords;
 use crate::tui::theme::Role;
 use chrono::{DateTime, FixedOffset};
 
@@ -18,7 +18,7 @@ pub const COUNTDOWN_WARN_SECS: i64 = 60;
 /// One frame's content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardView {
-    pub labels: Labels,
+    pub labels: &'static BoardWords,
     pub header: Header,
     pub screen: Screen,
     /// A problem with the database, shown at the bottom until it clears.
@@ -146,7 +146,7 @@ pub fn build(
     changes: &Changes,
     now: DateTime<FixedOffset>,
     trouble: Option<String>,
-    l: Labels,
+    l: &'static BoardWords,
 ) -> BoardView {
     let header = header(snap, now, l);
     let screen = screen(snap, changes, now, l);
@@ -158,7 +158,7 @@ pub fn build(
     }
 }
 
-fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: Labels) -> Header {
+fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: &'static BoardWords) -> Header {
     let state = snap.state.as_deref().unwrap_or("");
     let is_final = state == "final";
     let period = match &snap.period {
@@ -171,9 +171,9 @@ fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: Labels) -> Header {
         } => {
             let clock = clock_of(at);
             Some(match reveal_progress(reveal.as_ref(), rows, now) {
-                RevealProgress::NotStarted => l.frozen_at(&clock),
-                RevealProgress::Partial { .. } => l.revealing_at(&clock),
-                RevealProgress::Done => l.revealed_at(&clock),
+                RevealProgress::NotStarted => (l.frozen_at)(&clock),
+                RevealProgress::Partial { .. } => (l.revealing_at)(&clock),
+                RevealProgress::Done => (l.revealed_at)(&clock),
             })
         }
         _ => None,
@@ -207,7 +207,12 @@ fn page_tick(now: DateTime<FixedOffset>) -> u64 {
     u64::try_from(now.timestamp().div_euclid(PAGE_SECS)).unwrap_or(0)
 }
 
-fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Labels) -> Screen {
+fn screen(
+    snap: &Snapshot,
+    changes: &Changes,
+    now: DateTime<FixedOffset>,
+    l: &'static BoardWords,
+) -> Screen {
     match &snap.mode {
         BoardMode::Blank => Screen::Blank,
         BoardMode::Message { text } => Screen::Message(text.clone()),
@@ -225,7 +230,7 @@ fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Lab
         }),
         BoardMode::Frozen { rows, reveal, .. } => {
             if snap.frozen.is_empty() || !snap.has_data {
-                return Screen::Empty(l.nothing_to_show().into());
+                return Screen::Empty(l.nothing_to_show.into());
             }
             let mut v = ranking(snap, &snap.frozen, &Changes::default(), now, l);
             if let RevealProgress::Partial { groups, of } =
@@ -272,11 +277,11 @@ fn screen(snap: &Snapshot, changes: &Changes, now: DateTime<FixedOffset>, l: Lab
         BoardMode::Member { member_id } => member(snap, changes, *member_id, now, l),
         BoardMode::Live => {
             if snap.period.is_none() {
-                Screen::Empty(l.no_period().into())
+                Screen::Empty(l.no_period.into())
             } else if snap.rows.is_empty() {
-                Screen::Empty(l.no_members().into())
+                Screen::Empty(l.no_members.into())
             } else if !snap.has_data {
-                Screen::Empty(l.nothing_to_show().into())
+                Screen::Empty(l.nothing_to_show.into())
             } else {
                 Screen::Ranking(ranking(snap, &snap.rows, changes, now, l))
             }
@@ -301,13 +306,13 @@ fn ranking(
     rows: &[Row],
     changes: &Changes,
     now: DateTime<FixedOffset>,
-    l: Labels,
+    l: &'static BoardWords,
 ) -> RankingView {
     let mut legend = Vec::new();
     let mut legend_short = Vec::new();
     if snap.lower_is_better {
-        legend.push((l.lower_is_better().to_string(), Role::Muted));
-        legend_short.push((l.lower_is_better().to_string(), Role::Muted));
+        legend.push((l.lower_is_better.to_string(), Role::Muted));
+        legend_short.push((l.lower_is_better.to_string(), Role::Muted));
         for (t, name) in &snap.thresholds {
             legend.push((format!("{} {name}", fmt_points(*t)), Role::Warning));
         }
@@ -321,7 +326,7 @@ fn ranking(
         }
     }
     if snap.grade_projected && rows.iter().any(|r| !r.mark.is_empty()) {
-        legend.push((l.projected_legend().to_string(), Role::Muted));
+        legend.push((l.projected_legend.to_string(), Role::Muted));
     }
     // The rankings apart: a heading before the activists (and before any
     // group after the first); the members' ranking leads, with its podium.
@@ -389,10 +394,10 @@ fn member(
     changes: &Changes,
     member_id: i64,
     now: DateTime<FixedOffset>,
-    l: Labels,
+    l: &'static BoardWords,
 ) -> Screen {
     let Some(st) = &snap.member else {
-        return Screen::Message(l.unknown_member().into());
+        return Screen::Message(l.unknown_member.into());
     };
     let row = snap.rows.iter().position(|r| r.member_id == member_id);
     let window = row.map(|index| {
@@ -423,21 +428,21 @@ fn member(
         .collect();
     Screen::Member(MemberView {
         name: st.name.clone(),
-        place: st.rank.map(|r| l.place(r)),
+        place: st.rank.map(|r| (l.place)(r)),
         score: st.score.map(fmt_points),
         mark: row
             .and_then(|i| snap.rows.get(i))
             .filter(|r| !r.mark.is_empty())
             .map(|r| {
                 if snap.grade_projected {
-                    l.projected(&r.mark)
+                    (l.projected)(&r.mark)
                 } else {
                     r.mark.clone()
                 }
             })
             .unwrap_or_default(),
         items,
-        pending: (st.pending > 0).then(|| l.pending(st.pending)),
+        pending: (st.pending > 0).then(|| (l.pending)(st.pending)),
         window,
     })
 }

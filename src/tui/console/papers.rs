@@ -188,12 +188,15 @@ impl PapersPopup {
             });
         }
         let mut lines = vec![Line::from(formats), Line::raw("")];
+        // Each paper with the file it will be written to (notice-2026Q4.xlsx).
+        let ext = FORMATS[self.format % FORMATS.len()].ext();
         for (i, p) in Paper::ALL.iter().enumerate() {
             lines.push(Line::raw(format!(
-                " {} {}  ({})",
+                " {} {}  ({}-{}.{ext})",
                 i + 1,
                 paper_name(t, *p),
-                p.code()
+                p.code(),
+                self.period
             )));
         }
         lines.push(Line::raw(format!(
@@ -261,7 +264,7 @@ impl super::app::App {
     ) {
         let dir = self.papers_dir(&pp.period);
         let scope = RankScope::Period(pp.period);
-        let zh = self.lang == crate::cli::Lang::Zh;
+        let zh = self.lang == crate::i18n::Lang::Zh;
         let list: Vec<Paper> = match paper {
             Some(p) => vec![p],
             None => Paper::ALL.to_vec(),

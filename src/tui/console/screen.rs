@@ -103,17 +103,14 @@ impl Ctx<'_> {
 pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
     match kind {
         "deduction" => format!("-{}", fmt_points(points)),
-        "veto" => match lang {
-            Lang::Zh => "否决".into(),
-            Lang::En => "veto".into(),
-        },
+        "veto" => lang.words().veto_points.to_string(),
         _ => format!("+{}", fmt_points(points)),
     }
 }
 
 /// The notes of quotas a tie took over their count, in the user's language.
 pub fn quota_notes(l: &crate::app::Ledger, r: &crate::app::Ranking, zh: bool) -> Vec<String> {
-    let lang = if zh { Lang::Zh } else { Lang::En };
+    let lang = Lang::of_zh(zh);
     r.quota_notes
         .iter()
         .map(|n| crate::i18n::quota_note(lang, l.scheme(), n))

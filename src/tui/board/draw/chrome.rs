@@ -1,7 +1,7 @@
 //! Header and footer bars: solid colour bands, no thin lines.
 
 use super::{put, put_centred};
-use crate::tui::board::labels::Labels;
+use crate::i18n::BoardWords;
 use crate::tui::board::view::Header;
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
@@ -40,7 +40,7 @@ pub fn split(area: Rect, blank: bool, trouble: bool) -> (Rect, Rect, Rect) {
     (head, body, foot)
 }
 
-pub fn header(h: &Header, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn header(h: &Header, l: &'static BoardWords, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -52,7 +52,7 @@ pub fn header(h: &Header, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer
     };
     let mut right = h.verdict.clone();
     if let Some(seal) = &h.seal {
-        right = format!("{right}  {} {seal}", l.seal());
+        right = format!("{right}  {} {seal}", l.seal);
     }
     if area.height == 1 {
         buf.set_style(area, title);
@@ -121,7 +121,7 @@ pub fn footer(
     legends: &[&[(String, Role)]],
     page: Option<(usize, usize)>,
     trouble: Option<&str>,
-    l: Labels,
+    l: &'static BoardWords,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
@@ -150,7 +150,7 @@ pub fn footer(
     }
     let mut right_w = 0;
     if let Some((p, n)) = page.filter(|(_, n)| *n > 1) {
-        let s = l.page(p + 1, n);
+        let s = (l.page)(p + 1, n);
         right_w = crate::domain::text::width(&s) as u16 + 2;
         if area.width > right_w {
             put(

@@ -5,7 +5,7 @@
 
 use super::{big, put, put_centred, signed_role, spaced};
 use crate::domain::text::width;
-use crate::tui::board::labels::Labels;
+use crate::i18n::BoardWords;
 use crate::tui::board::view::ViewRow;
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
@@ -85,7 +85,7 @@ pub fn draw(
     plan: &Plan,
     rows: &[ViewRow],
     projected: bool,
-    l: Labels,
+    l: &'static BoardWords,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
@@ -111,11 +111,11 @@ pub fn draw(
     }
 }
 
-fn mark_words(r: &ViewRow, projected: bool, l: Labels) -> String {
+fn mark_words(r: &ViewRow, projected: bool, l: &'static BoardWords) -> String {
     if r.mark.is_empty() {
         String::new()
     } else if projected {
-        l.projected(&r.mark)
+        (l.projected)(&r.mark)
     } else {
         r.mark.clone()
     }
@@ -124,7 +124,7 @@ fn mark_words(r: &ViewRow, projected: bool, l: Labels) -> String {
 fn card_draw(
     group: &[ViewRow],
     projected: bool,
-    l: Labels,
+    l: &'static BoardWords,
     theme: &Theme,
     s: u16,
     card: Rect,
@@ -139,13 +139,13 @@ fn card_draw(
         width: card.width.saturating_sub(2),
         ..card
     };
-    let mut place = l.place(first.rank);
+    let mut place = (l.place)(first.rank);
     if group.len() > 1 {
-        place = format!("{place}  {}", l.tied(group.len()));
+        place = format!("{place}  {}", (l.tied)(group.len()));
     }
     let single_move = first.moved.filter(|_| group.len() == 1);
     if let Some(by) = single_move {
-        place = format!("{place}  {}", l.moved(by));
+        place = format!("{place}  {}", (l.moved)(by));
     }
     let place_role = match single_move {
         Some(by) if by > 0 => Role::RankUp,
@@ -177,7 +177,7 @@ fn card_draw(
         let mark_w = marks.iter().map(|m| width(m)).max().unwrap_or(0);
         let signed_w = group
             .iter()
-            .map(|r| width(l.signed(r.signed)))
+            .map(|r| width(r.signed.word(l)))
             .max()
             .unwrap_or(0);
         let gap = |w: usize| if w > 0 { 2 } else { 0 };
@@ -215,7 +215,7 @@ fn card_draw(
                     buf,
                     x,
                     y,
-                    l.signed(r.signed),
+                    r.signed.word(l),
                     inner.right() - x,
                     theme.style(signed_role(r.signed)),
                 );
@@ -253,13 +253,13 @@ fn card_draw(
 fn member_line(
     mark: &str,
     r: &ViewRow,
-    l: Labels,
+    l: &'static BoardWords,
     theme: &Theme,
     inner: Rect,
     y: u16,
     buf: &mut Buffer,
 ) {
-    let signed = l.signed(r.signed);
+    let signed = r.signed.word(l);
     let head = mark.to_string();
     let sep = if head.is_empty() { 0 } else { 2 };
     let total = width(&head) + sep + width(signed);

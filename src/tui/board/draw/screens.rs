@@ -2,7 +2,7 @@
 
 use super::{big, put, put_centred, spaced, table};
 use crate::domain::text::{pad, pad_left, width};
-use crate::tui::board::labels::Labels;
+use crate::i18n::BoardWords;
 use crate::tui::board::view::{CountdownView, MemberView};
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
@@ -56,7 +56,13 @@ pub fn message(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// A countdown: label, then the time in block digits.
-pub fn countdown(c: &CountdownView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn countdown(
+    c: &CountdownView,
+    l: &'static BoardWords,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.is_empty() {
         return;
     }
@@ -105,13 +111,13 @@ pub fn countdown(c: &CountdownView, l: Labels, theme: &Theme, area: Rect, buf: &
         None => put_centred(buf, area, y, &clock, style),
     }
     if over_h > 0 {
-        put_centred(buf, area, y + digits_h + 1, l.overtime(), style);
+        put_centred(buf, area, y + digits_h + 1, l.overtime, style);
     }
 }
 
 /// The member under review: public items and total, and on wide screens the
 /// ranking around them.
-pub fn member(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn member(m: &MemberView, l: &'static BoardWords, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -135,7 +141,7 @@ pub fn member(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Bu
     }
 }
 
-fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn statement(m: &MemberView, l: &'static BoardWords, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = Rect {
         x: area.x + 2,
         width: area.width.saturating_sub(4),
@@ -202,7 +208,7 @@ fn statement(m: &MemberView, l: Labels, theme: &Theme, area: Rect, buf: &mut Buf
     let list_w = usize::from(inner.width).min(60);
     let x = inner.x + (inner.width - list_w as u16) / 2;
     if m.items.is_empty() {
-        put_centred(buf, inner, y, l.no_public_items(), theme.style(Role::Muted));
+        put_centred(buf, inner, y, l.no_public_items, theme.style(Role::Muted));
         y += 1;
     }
     for (title, pts, role) in &m.items {

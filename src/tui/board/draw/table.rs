@@ -4,7 +4,7 @@
 
 use super::{podium, put, signed_role};
 use crate::domain::text::{pad, pad_left, width};
-use crate::tui::board::labels::Labels;
+use crate::i18n::BoardWords;
 use crate::tui::board::view::{RankingView, Scroll, ViewRow};
 use crate::tui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
@@ -33,7 +33,7 @@ struct Cols {
 }
 
 impl Cols {
-    fn plan(v: &RankingView, all: &[ViewRow], l: Labels, w: u16) -> Cols {
+    fn plan(v: &RankingView, all: &[ViewRow], l: &'static BoardWords, w: u16) -> Cols {
         // Headings span the row: they do not size the columns.
         let members: Vec<&ViewRow> = all.iter().filter(|r| !r.heading).collect();
         let rows = &members;
@@ -50,7 +50,7 @@ impl Cols {
             .map(|r| width(&r.name))
             .max()
             .unwrap_or(0)
-            .max(width(l.name()))
+            .max(width(l.name))
             .max(8) as u16;
         let mark = match rows.iter().map(|r| width(&r.mark)).max().unwrap_or(0) {
             0 => 0,
@@ -62,13 +62,13 @@ impl Cols {
             crate::tui::board::snapshot::Signed::NotYet,
         ]
         .iter()
-        .map(|s| width(l.signed(*s)))
+        .map(|s| width(s.word(l)))
         .max()
         .unwrap_or(0)
-        .max(width(l.signed_head())) as u16;
+        .max(width(l.signed_head)) as u16;
         let mut c = Cols {
-            rank: width(l.rank()).max(3) as u16,
-            moved: width(l.move_head()).max(4) as u16,
+            rank: width(l.rank).max(3) as u16,
+            moved: width(l.move_head).max(4) as u16,
             name: 0,
             score,
             mark,
@@ -116,19 +116,19 @@ fn gap(w: u16, g: u16) -> u16 {
     }
 }
 
-fn score_head(lower: bool, l: Labels) -> &'static str {
+fn score_head(lower: bool, l: &'static BoardWords) -> &'static str {
     if lower {
-        l.demerits()
+        l.demerits
     } else {
-        l.score()
+        l.score
     }
 }
 
-fn grade_head(v: &RankingView, l: Labels) -> &'static str {
+fn grade_head(v: &RankingView, l: &'static BoardWords) -> &'static str {
     if v.grade_projected {
-        l.grade_projected()
+        l.grade_projected
     } else {
-        l.grade()
+        l.grade
     }
 }
 
@@ -173,7 +173,7 @@ fn grid(n: usize, area: Rect, header: bool) -> Grid {
 /// Draw the ranking; returns (page, pages) when paging.
 pub fn ranking(
     v: &RankingView,
-    l: Labels,
+    l: &'static BoardWords,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
@@ -278,31 +278,32 @@ pub fn ranking(
     }
 }
 
-fn head_row(c: &Cols, v: &RankingView, l: Labels, theme: &Theme, x: u16, y: u16, buf: &mut Buffer) {
+fn head_row(
+    c: &Cols,
+    v: &RankingView,
+    l: &'static BoardWords,
+    theme: &Theme,
+    x: u16,
+    y: u16,
+    buf: &mut Buffer,
+) {
     let s = theme.style(Role::Header);
     buf.set_style(Rect::new(x, y, c.total(), 1).intersection(buf.area), s);
     let mut x = x;
-    x += put(
-        buf,
-        x,
-        y,
-        &pad_left(l.rank(), usize::from(c.rank)),
-        c.rank,
-        s,
-    );
+    x += put(buf, x, y, &pad_left(l.rank, usize::from(c.rank)), c.rank, s);
     if c.moved > 0 {
         x += 1;
         x += put(
             buf,
             x,
             y,
-            &pad(l.move_head(), usize::from(c.moved)),
+            &pad(l.move_head, usize::from(c.moved)),
             c.moved,
             s,
         );
     }
     x += 2;
-    x += put(buf, x, y, &pad(l.name(), usize::from(c.name)), c.name, s) + 2;
+    x += put(buf, x, y, &pad(l.name, usize::from(c.name)), c.name, s) + 2;
     let score = score_head(v.lower_is_better, l);
     x += put(
         buf,
@@ -329,7 +330,7 @@ fn head_row(c: &Cols, v: &RankingView, l: Labels, theme: &Theme, x: u16, y: u16,
             buf,
             x,
             y,
-            &pad(l.signed_head(), usize::from(c.signed)),
+            &pad(l.signed_head, usize::from(c.signed)),
             c.signed,
             s,
         );
@@ -342,7 +343,7 @@ fn row(
     c: &Cols,
     show_rank: bool,
     cont: bool,
-    l: Labels,
+    l: &'static BoardWords,
     theme: &Theme,
     x: u16,
     y: u16,
@@ -388,7 +389,7 @@ fn row(
                 buf,
                 x,
                 y,
-                &pad(&l.moved(by), usize::from(c.moved)),
+                &pad(&(l.moved)(by), usize::from(c.moved)),
                 c.moved,
                 theme.style(role),
             );
@@ -432,7 +433,7 @@ fn row(
             buf,
             x,
             y,
-            l.signed(r.signed),
+            r.signed.word(l),
             c.signed,
             base.patch(theme.style(signed_role(r.signed))),
         );

@@ -1,32 +1,20 @@
-//! User-interface strings in Chinese and English: one struct of plain fields
-//! per language, so a missing translation is a compile error.
+//! The console's words: one struct of plain fields, one value per language
+//! (`zh.rs`, `en.rs`), so a missing translation is a compile error. The
+//! other areas' words hang off it (`meeting`, `cli`, `board`, `papers`).
 
-mod en;
-pub mod errors;
-mod grading;
-pub mod imports;
-pub mod meeting;
-mod zh;
-
-pub use en::EN;
-pub use zh::ZH;
-
-/// The language a person reads: Chinese or English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
-
-use crate::domain::model::{Attendance, Category, ClaimStatus};
+use super::{board, cli, meeting, papers};
 
 /// Every string the console shows.
 #[derive(Debug)]
 pub struct Strings {
     /// The assembly's acts: signing, undo, the quorum (see `meeting`).
     pub meeting: &'static meeting::Meeting,
+    /// The command line's messages and table headers (see `cli`).
+    pub cli: &'static cli::CliWords,
+    /// The board's words (see `board`).
+    pub board_words: &'static board::BoardWords,
+    /// The papers' words (see `papers`).
+    pub paper_words: &'static papers::PaperWords,
     pub app: &'static str,
     pub too_small: &'static str,
     pub need: &'static str,
@@ -71,6 +59,8 @@ pub struct Strings {
     pub col_level: &'static str,
     pub col_count: &'static str,
     pub col_points: &'static str,
+    /// A veto's points cell (it has no number).
+    pub veto_points: &'static str,
     pub col_status: &'static str,
     pub col_grade: &'static str,
     pub col_stars: &'static str,
@@ -300,80 +290,4 @@ pub struct Strings {
     pub k_finalize: &'static str,
     pub k_papers: &'static str,
     pub k_tick: &'static str,
-}
-
-/// The strings of a language.
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-/// A member category, short.
-pub fn category(lang: Lang, c: Category) -> &'static str {
-    match (lang, c) {
-        (Lang::Zh, Category::Full) => "正式",
-        (Lang::Zh, Category::Probationary) => "预备",
-        (Lang::Zh, Category::Activist) => "积极",
-        (Lang::En, Category::Full) => "full",
-        (Lang::En, Category::Probationary) => "prob",
-        (Lang::En, Category::Activist) => "act",
-    }
-}
-
-/// A claim status, short.
-pub fn claim_status(lang: Lang, s: ClaimStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::Zh, ClaimStatus::Pending) => "待审",
-        (Lang::Zh, ClaimStatus::Approved) => "通过",
-        (Lang::Zh, ClaimStatus::Adjusted) => "调整",
-        (Lang::Zh, ClaimStatus::Rejected) => "驳回",
-        (Lang::Zh, ClaimStatus::Withdrawn) => "撤回",
-        (Lang::En, ClaimStatus::Pending) => "pend",
-        (Lang::En, ClaimStatus::Approved) => "ok",
-        (Lang::En, ClaimStatus::Adjusted) => "adj",
-        (Lang::En, ClaimStatus::Rejected) => "rej",
-        (Lang::En, ClaimStatus::Withdrawn) => "wdr",
-    }
-}
-
-/// An attendance mark.
-pub fn attendance(lang: Lang, a: Attendance) -> &'static str {
-    match (lang, a) {
-        (Lang::Zh, Attendance::Present) => "到会",
-        (Lang::Zh, Attendance::Leave) => "请假",
-        (Lang::Zh, Attendance::Absent) => "缺席",
-        (Lang::En, Attendance::Present) => "present",
-        (Lang::En, Attendance::Leave) => "leave",
-        (Lang::En, Attendance::Absent) => "absent",
-    }
-}
-
-/// A period state as stored (`open`, `in-session`, ...).
-pub fn period_state(lang: Lang, code: &str) -> String {
-    let zh = match code {
-        "open" => "受理中",
-        "in-session" => "会议进行中",
-        "locked" => "已锁定",
-        "published" => "公示中",
-        "final" => "已归档",
-        other => other,
-    };
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => code.to_string(),
-    }
-}
-
-/// A claim level code (`unit`, `city`, ...), translated where known.
-pub fn level(lang: Lang, code: &str) -> String {
-    if lang == Lang::En {
-        return code.to_string();
-    }
-    crate::domain::model::LEVEL_NAMES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(code, |(_, zh)| zh)
-        .to_string()
 }

@@ -1,0 +1,151 @@
+//! The printed papers' words: notices, notification cards, the summary card,
+//! the filing report and the minutes. Fixed words are fields, words with
+//! values are functions (so each language orders its own words); one value
+//! per language, in `zh/papers.rs` and `en/papers.rs`.
+
+use crate::domain::model::{Category, ClaimStatus};
+
+/// Every word the papers print.
+#[derive(Debug)]
+pub struct PaperWords {
+    /// A member category, in full.
+    pub category: fn(Category) -> &'static str,
+    /// A claim's verdict (通过, 调整, ...).
+    pub status: fn(ClaimStatus) -> &'static str,
+    pub kind_bonus: &'static str,
+    pub kind_deduction: &'static str,
+    /// A deduction when fewer points are better (记分).
+    pub kind_demerit: &'static str,
+    pub kind_offset: &'static str,
+    pub kind_veto: &'static str,
+    /// What the points are called: when more is better, and when fewer is.
+    pub points: &'static str,
+    pub demerit_points: &'static str,
+    pub branch: &'static str,
+    pub scheme: &'static str,
+    pub period: &'static str,
+    pub state: &'static str,
+    pub locked_at: &'static str,
+    pub year: &'static str,
+    pub periods: &'static str,
+    pub members_scored: &'static str,
+    pub exempt: &'static str,
+    pub publication: &'static str,
+    /// The publication window's length.
+    pub window_days: fn(n: u32, working: bool) -> String,
+    pub seal: &'static str,
+    /// The seal's label in a CSV row (kept as a code in English).
+    pub seal_csv: &'static str,
+    /// How to check the seal with jifen.
+    pub verify_line: fn(seal: &str) -> String,
+    pub stamp: &'static str,
+    pub date: &'static str,
+    pub actions: &'static str,
+    pub corrections: &'static str,
+    // titles (branch, period or year, the points' word) and sheet names
+    pub notice_title: fn(branch: &str, period: &str, word: &str) -> String,
+    pub year_notice_title: fn(branch: &str, year: i32, word: &str) -> String,
+    pub cards_title: fn(branch: &str, period: &str, word: &str) -> String,
+    pub card_heading: fn(name: &str, period: &str, word: &str) -> String,
+    pub summary_title: fn(branch: &str, period: &str, word: &str) -> String,
+    pub filing_title: fn(branch: &str, period: &str, word: &str) -> String,
+    pub minutes_title: fn(branch: &str, period: &str) -> String,
+    pub sheet_notice: &'static str,
+    pub sheet_year_notice: &'static str,
+    pub sheet_summary: &'static str,
+    pub sheet_filing: &'static str,
+    pub sheet_minutes: &'static str,
+    // notes
+    /// How to object, until the window's end.
+    pub objections_until: fn(end: &str) -> String,
+    pub objections_year: &'static str,
+    pub draft: &'static str,
+    /// Scores that include corrections from upheld appeals.
+    pub corrections_included: fn(n: usize) -> String,
+    pub card_note: &'static str,
+    // the summary and the filing
+    pub claims: &'static str,
+    /// The claims of a period: all, approved, adjusted, rejected.
+    pub claims_line: fn(n: usize, approved: usize, adjusted: usize, rejected: usize) -> String,
+    pub sign_off: &'static str,
+    /// Sign-offs: signed, disputed, not signed.
+    pub sign_off_line: fn(signed: usize, disputed: usize, unsigned: usize) -> String,
+    pub secretary: &'static str,
+    pub date_filed: &'static str,
+    // tables
+    pub rank: &'static str,
+    pub name: &'static str,
+    pub category_head: &'static str,
+    pub group: &'static str,
+    pub score: &'static str,
+    pub year_score: &'static str,
+    pub grade: &'static str,
+    pub stars: &'static str,
+    pub signed: &'static str,
+    pub disputed: &'static str,
+    pub not_signed: &'static str,
+    pub item: &'static str,
+    pub kind: &'static str,
+    pub level: &'static str,
+    pub count: &'static str,
+    pub claimed: &'static str,
+    pub counted: &'static str,
+    pub verdict: &'static str,
+    pub reason: &'static str,
+    pub recorded_items: &'static str,
+    pub corrections_caption: &'static str,
+    pub correction_points: &'static str,
+    pub total: &'static str,
+    pub member_signature: &'static str,
+    // appeals
+    pub appeals_caption: &'static str,
+    pub number: &'static str,
+    pub appeal: &'static str,
+    pub stage: &'static str,
+    pub outcome: &'static str,
+    pub reply: &'static str,
+    pub correction: &'static str,
+    pub stage_branch: &'static str,
+    pub stage_higher: &'static str,
+    pub upheld: &'static str,
+    pub dismissed: &'static str,
+    /// An appeal still open, with its due date.
+    pub appeal_open: fn(due: &str) -> String,
+    // minutes
+    pub none: &'static str,
+    pub meeting: &'static str,
+    /// The meeting's name: period and the points' word.
+    pub meeting_line: fn(period: &str, word: &str) -> String,
+    pub not_locked_day: &'static str,
+    pub expected: &'static str,
+    pub roll_call: &'static str,
+    pub not_recorded: &'static str,
+    pub present: &'static str,
+    pub on_leave: &'static str,
+    pub absent: &'static str,
+    pub quorum: &'static str,
+    pub claims_decided: &'static str,
+    pub claims_count: &'static str,
+    pub changed_caption: &'static str,
+    pub disputes: &'static str,
+    pub dispute_words: &'static str,
+    /// The minutes' sign-off note: signed, disputed.
+    pub sign_off_note: fn(signed: usize, disputed: usize) -> String,
+    /// The minutes' lock note: when, and the seal.
+    pub locked_note: fn(at: &str, seal: &str) -> String,
+    pub not_locked_note: &'static str,
+    pub chair: &'static str,
+    pub recorder: &'static str,
+    // refusals
+    /// A period the branch does not have.
+    pub no_period: fn(period: &str) -> String,
+    /// A paper made per period asked for a year (the paper's name, the year).
+    pub per_period_only: fn(what: &str, year: i32) -> String,
+    /// A paper that carries the seal, of a period not locked.
+    pub needs_seal: fn(period: &str, what: &str) -> String,
+    /// The papers' names in those refusals.
+    pub what_cards: &'static str,
+    pub what_summary: &'static str,
+    pub what_filing: &'static str,
+    pub what_minutes: &'static str,
+}
