@@ -19,10 +19,7 @@ fn main() -> ExitCode {
         Err(jifen::app::CoreError::ReadOnly) => {
             // The CLI's ledger is read-only only where the file cannot be written.
             let db = db.unwrap_or_else(jifen::cli::default_db);
-            let msg = format!(
-                "{}: read-only (the file or its folder cannot be written); nothing was changed",
-                db.display()
-            );
+            let msg = jifen::i18n::errors::read_only_file(lang, &db.display().to_string());
             eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }

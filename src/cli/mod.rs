@@ -7,9 +7,9 @@ mod progress;
 
 pub use args::*;
 
-use crate::domain::text::printable;
 use crate::app::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::domain::model::{Category, MemberStatus, Outcome};
+use crate::domain::text::printable;
 use crate::i18n::cli::CliWords;
 use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
@@ -224,7 +224,11 @@ pub fn run(cli: Cli) -> Out {
                 ClaimCmd::Import { file, again } => {
                     use crate::app::import::Repeats;
                     let mut bar = progress::Progress::new("import", true);
-                    let repeats = if again { Repeats::Allow } else { Repeats::Refuse };
+                    let repeats = if again {
+                        Repeats::Allow
+                    } else {
+                        Repeats::Refuse
+                    };
                     let n = ledger
                         .import_claims_as(&file, repeats, &mut |d, t| bar.tell(d, t))
                         .map_err(|e| output::import_refusal(e, lang))?;

@@ -309,12 +309,12 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
 }
 
 /// A database that would not open, in Chinese.
-fn open_error_zh(e: &crate::store::OpenError) -> String {
-    use crate::store::OpenError as O;
+fn open_error_zh(e: &crate::app::OpenError) -> String {
+    use crate::app::OpenError as O;
     match e {
         O::TooNew { path, found } => format!(
             "{path}: 数据库结构版本 {found} 比本程序能读的 ({}) 新, 请改用更新的 jifen",
-            crate::store::db::SCHEMA_VERSION
+            crate::app::SCHEMA_VERSION
         ),
         O::NotJifen { path } => {
             format!("{path}: 不是 jifen 数据库 (请先运行 `jifen init` 或 `jifen demo`)")

@@ -13,9 +13,25 @@ use crate::common;
 #[test]
 fn points_beyond_any_bound_are_refused_by_the_verdict_and_the_claim() {
     let c = Case::new();
-    for p in ["1e308", "inf", "-inf", "nan", "NaN", "1e-400x", "99999999999"] {
+    for p in [
+        "1e308",
+        "inf",
+        "-inf",
+        "nan",
+        "NaN",
+        "1e-400x",
+        "99999999999",
+    ] {
         c.refuse(
-            &["verdict", "1", "adjust", "--points", p, "--reason", "按市级认定"],
+            &[
+                "verdict",
+                "1",
+                "adjust",
+                "--points",
+                p,
+                "--reason",
+                "按市级认定",
+            ],
             if p == "1e-400x" { 2 } else { 1 },
             &["points"],
         );
@@ -71,7 +87,9 @@ fn settings_take_only_values_in_their_bounds() {
             c.refuse(&["set", key, v], 1, &[key, "1 to 60"]);
         }
     }
-    for v in ["inf", "nan", "1e308", "-0", "0", "1.5", "-0.2", "20%", "\"0.2\""] {
+    for v in [
+        "inf", "nan", "1e308", "-0", "0", "1.5", "-0.2", "20%", "\"0.2\"",
+    ] {
         c.refuse(&["set", "excellent_quota", v], 1, &["excellent_quota"]);
     }
     c.refuse(&["set", "quota_ties", "1e308"], 1, &["quota_ties"]);
@@ -279,7 +297,12 @@ points = POINTS
 
 #[test]
 fn scheme_files_with_numbers_beyond_sense_are_refused_naming_the_field() {
-    let good = [("BASE", "80"), ("DAYS", "3"), ("CAP", "10"), ("POINTS", "2")];
+    let good = [
+        ("BASE", "80"),
+        ("DAYS", "3"),
+        ("CAP", "10"),
+        ("POINTS", "2"),
+    ];
     let bad: &[(&str, &str, &str)] = &[
         ("BASE", "1e308", "base"),
         ("BASE", "inf", "base"),
@@ -330,7 +353,14 @@ fn every_paper_is_valid_for_hostile_names() {
         ok(&["member", "add", n]);
     }
     ok(&["period", "open", "2026Q4"]);
-    ok(&["claim", "add", "2", "other.blood", "--note", "a\u{1b}[2Jb\u{7}"]);
+    ok(&[
+        "claim",
+        "add",
+        "2",
+        "other.blood",
+        "--note",
+        "a\u{1b}[2Jb\u{7}",
+    ]);
     let csv = ok(&["claim", "list", "--format", "csv"]);
     assert!(!csv.contains('\u{1b}') && csv.contains('␛'), "{csv}");
     ok(&["verdict", "1", "approve"]);
@@ -364,9 +394,17 @@ fn every_paper_is_valid_for_hostile_names() {
             }
         } else {
             let text = std::fs::read_to_string(&p).expect("text paper");
-            assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{}", p.display());
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{}",
+                p.display()
+            );
             if ext == "html" {
-                assert!(!text.contains("<b>&amp;"), "names are escaped: {}", p.display());
+                assert!(
+                    !text.contains("<b>&amp;"),
+                    "names are escaped: {}",
+                    p.display()
+                );
             }
         }
         checked += 1;

@@ -106,7 +106,10 @@ fn reads_work_and_writes_are_refused_naming_the_file() {
             String::from_utf8_lossy(&o.stdout),
             String::from_utf8_lossy(&o.stderr),
         );
-        assert!(o.status.success(), "jifen {args:?} in a read-only folder: {err}");
+        assert!(
+            o.status.success(),
+            "jifen {args:?} in a read-only folder: {err}"
+        );
         assert!(out.contains(shows), "jifen {args:?} shows {shows:?}: {out}");
     }
     let writes: &[&[&str]] = &[
@@ -119,8 +122,14 @@ fn reads_work_and_writes_are_refused_naming_the_file() {
         let o = run(&cmd, &c.db, args);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "jifen {args:?}: {err}");
-        assert!(err.contains("branch.sqlite"), "jifen {args:?} names the file: {err}");
-        assert!(err.contains("read-only") || err.contains("readonly"), "jifen {args:?}: {err}");
+        assert!(
+            err.contains("branch.sqlite"),
+            "jifen {args:?} names the file: {err}"
+        );
+        assert!(
+            err.contains("read-only") || err.contains("readonly"),
+            "jifen {args:?}: {err}"
+        );
         assert!(!err.contains("panicked"), "{err}");
     }
     drop(guard);
@@ -194,5 +203,9 @@ fn the_board_shows_a_ledger_in_a_read_only_folder() {
     let _ = child.kill();
     let _ = child.wait();
     let text = String::from_utf8_lossy(&seen);
-    assert!(shown, "the board drew the members: {}", &text[..text.len().min(2000)]);
+    assert!(
+        shown,
+        "the board drew the members: {}",
+        &text[..text.len().min(2000)]
+    );
 }

@@ -5,8 +5,8 @@
 
 use crate::common::cli::{jifen, ok};
 use jifen::app::CoreError;
-use jifen::i18n::Lang;
 use jifen::i18n::meeting::core_error;
+use jifen::i18n::Lang;
 use std::path::Path;
 
 /// SQLite's own words that must never reach a person.
@@ -77,11 +77,11 @@ fn undo_in_branch_a_never_touches_branch_b() {
     );
     ok(&db, &["--branch", "B", "verdict", "2", "approve"]);
     let out = ok(&db, &["--branch", "A", "undo"]);
-    assert_eq!(out.trim(), "undone: verdict on claim 1");
+    assert_eq!(out.trim(), "undone: verdict on claim #1 of 张伟");
     assert_eq!(statuses(&db, "A"), vec![(1, "pending".to_string())]);
     assert_eq!(statuses(&db, "B"), vec![(2, "approved".to_string())]);
     let out = ok(&db, &["--branch", "B", "undo"]);
-    assert_eq!(out.trim(), "undone: verdict on claim 2");
+    assert_eq!(out.trim(), "undone: verdict on claim #2 of 李娜");
     assert_eq!(statuses(&db, "A"), vec![(1, "pending".to_string())]);
     ok(&db, &["verify"]);
 }
@@ -122,7 +122,7 @@ fn an_import_of_30000_rows_is_undone_in_one_step() {
     assert!(out.contains("30000"), "{out}");
     assert_eq!(statuses(&db, "A").len(), 30_000);
     let out = ok(&db, &["--branch", "A", "undo"]);
-    assert_eq!(out.trim(), "undone: import of 30000 claims");
+    assert_eq!(out.trim(), "undone: import of 30000 claims (#2 on)");
     assert!(
         statuses(&db, "A").is_empty(),
         "every imported claim is withdrawn"

@@ -29,8 +29,14 @@ pub const ALLOWED: &[&str] = &[
     "Left",
     "Right",
     "Home",
-    "End", // keys
-    "pid", // a process id, printed beside its number
+    "End",
+    "Shift", // keys
+    "unit",
+    "county",
+    "city",
+    "province",
+    "national", // level codes, as typed after --level
+    "pid",      // a process id, printed beside its number
 ];
 
 /// AWAITING TYPED ERRORS: English that still reaches a Chinese reader only
@@ -79,6 +85,11 @@ pub const AWAITING_TYPED_ERRORS: &[&str] = &[
     "duplicate member '",
     "is not a number",
     "cannot read spreadsheet",
+    "bad date '",
+    "is not a whole number",
+    "do not match item '",
+    // a scheme item's allowed points (domain text)
+    " per occurrence",
     // scheme files
     "duplicate item code",
     "is not defined (parts:",
@@ -89,6 +100,7 @@ pub const AWAITING_TYPED_ERRORS: &[&str] = &[
     "file is not a database",
     "TOML parse error",
     "stream did not contain valid UTF-8",
+    "backup failed: ",
 ];
 
 /// The English words in `text`, each with the line it is on.

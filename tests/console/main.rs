@@ -13,6 +13,6 @@ mod console_new_claim;
 mod console_pty;
 mod console_render;
 mod console_words;
-mod key_lists;
 mod console_zh_walk;
+mod key_lists;
 mod tty_gone;
