@@ -32,10 +32,9 @@ fn fixture() -> &'static Fixture {
                 status: MemberStatus::Active,
             };
             l.add_members(&[m("张伟"), m("李娜")]).expect("members");
-            // Fold the WAL into the file so a plain copy is complete.
-            l.conn()
-                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
-                .expect("checkpoint");
+            // Closing the last connection folds the WAL into the file, so a
+            // plain copy of it is complete.
+            drop(l);
         }
         Fixture {
             work: dir.path().join("work.sqlite"),

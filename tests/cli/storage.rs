@@ -676,3 +676,17 @@ fn after_a_large_import_the_scores_count_it_and_a_locked_period_still_refuses_cl
     let err = by_hand.expect_err("a claim row into a locked period is refused");
     assert!(err.to_string().contains("period is locked"), "{err}");
 }
+
+/// A row holding only whitespace a CSV reader trims away (here a vertical
+/// tab, which the fuzzer found) is a blank row, as every other blank row.
+#[test]
+fn a_row_of_only_whitespace_is_blank_whatever_the_whitespace() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    branch(&db, "village-quarterly", 1);
+    let text = "member,item,level,count,points,date,note,period\n\u{b}\n成员00,bonus.contribution,,1,1,2026-10-02,,2026Q4\n \t\u{c}\n";
+    let csv = dir.path().join("ws.csv");
+    std::fs::write(&csv, text).expect("write");
+    ok(&db, &["claim", "import", csv.to_str().expect("path")]);
+    assert_eq!(claims_json(&db).len(), 1);
+}

@@ -37,8 +37,9 @@ impl<'r> Cells<'r> {
     }
 
     fn is_blank(&self) -> bool {
-        // Any ASCII letter, digit or mark settles it without trimming.
-        let plain = |b: &u8| b.is_ascii() && !b.is_ascii_whitespace();
+        // Any ASCII letter, digit or mark settles it without trimming; the
+        // whitespace test is `trim`'s own (it also takes a vertical tab).
+        let plain = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
         !self.text.as_bytes().iter().any(plain) && self.iter().all(|c| c.trim().is_empty())
     }
 
