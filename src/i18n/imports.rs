@@ -1,6 +1,6 @@
 //! Words of the claim import.
 
-use crate::cli::Lang;
+use crate::i18n::Lang;
 
 /// An import refused because the same rows were imported before: the file
 /// given now, the earlier file, its size, when, and its first claim's id.

@@ -261,7 +261,7 @@ impl super::app::App {
     ) {
         let dir = self.papers_dir(&pp.period);
         let scope = RankScope::Period(pp.period);
-        let zh = self.lang == crate::cli::Lang::Zh;
+        let zh = self.lang == crate::i18n::Lang::Zh;
         let list: Vec<Paper> = match paper {
             Some(p) => vec![p],
             None => Paper::ALL.to_vec(),
