@@ -7,9 +7,9 @@ mod progress;
 
 pub use args::*;
 
-use crate::domain::text::printable;
 use crate::app::{ClaimDraft, ClaimFilter, CoreError, Ledger, MemberDraft, RankScope};
 use crate::domain::model::{Category, MemberStatus, Outcome};
+use crate::domain::text::printable;
 use std::path::{Path, PathBuf};
 
 /// Where the database lives when `--db` is not given.
@@ -242,7 +242,11 @@ pub fn run(cli: Cli) -> Out {
                 ClaimCmd::Import { file, again } => {
                     use crate::app::import::Repeats;
                     let mut bar = progress::Progress::new("import", true);
-                    let repeats = if again { Repeats::Allow } else { Repeats::Refuse };
+                    let repeats = if again {
+                        Repeats::Allow
+                    } else {
+                        Repeats::Refuse
+                    };
                     let n = ledger
                         .import_claims_as(&file, repeats, &mut |d, t| bar.tell(d, t))
                         .map_err(|e| output::import_refusal(e, lang))?;
@@ -366,8 +370,7 @@ pub fn run(cli: Cli) -> Out {
             let mut ledger = Ledger::open(&db, branch)?;
             let p = ledger.period_or_current(Some(&period))?;
             // A script cannot be asked: an inquorate lock goes ahead, and the record says so.
-            let q = ledger.note_quorum(&p, true)?;
-            let done = ledger.lock_and_publish(&p)?;
+            let (q, done) = ledger.lock_noting_quorum(&p, true)?;
             println!("{}", crate::i18n::meeting::quorum_line(lang, &q));
             let r = &done.report;
             println!("locked {} ({} members)", r.period, r.members);
