@@ -143,7 +143,9 @@ fn opt(s: &str) -> Option<String> {
 
 /// Every row of an import file below its header, with its line, as the
 /// importers read them (for tools and the CSV reader's fuzz target).
-pub fn read_rows(path: &Path) -> std::result::Result<(Vec<String>, Vec<(usize, Vec<String>)>), ImportError> {
+pub fn read_rows(
+    path: &Path,
+) -> std::result::Result<(Vec<String>, Vec<(usize, Vec<String>)>), ImportError> {
     let t = Table::read(path)?;
     let mut rows = Vec::new();
     t.each_row(|line, cells| {
@@ -214,7 +216,8 @@ impl Ledger {
                 group: opt(cell(&t, cells, "group")),
                 status,
             };
-            self.check_member(&d).map_err(|e| t.err(line, "name", e))?;
+            self.member_fault(&d)
+                .map_err(|(field, e)| t.err(line, field, e))?;
             drafts.push(d);
             Ok(true)
         })?;
