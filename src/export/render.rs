@@ -55,7 +55,13 @@ pub fn csv(doc: &Doc, path: &Path) -> Result<()> {
 fn sheet_name(want: &str, used: &mut Vec<String>) -> String {
     let clean: String = want
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(28)
         .collect();
     // Excel refuses a name that starts or ends with an apostrophe (O'Brien').

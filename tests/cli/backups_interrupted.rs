@@ -40,7 +40,15 @@ fn a_killed_backup_leaves_only_whole_backups_and_the_next_one_sweeps_it() {
     // Big enough that a copy takes a while (tens of MB).
     ok(
         &db,
-        &["gen", "--members", "3000", "--claims", "8", "--open-quarters", "4"],
+        &[
+            "gen",
+            "--members",
+            "3000",
+            "--claims",
+            "8",
+            "--open-quarters",
+            "4",
+        ],
     );
     ok(&db, &["backup"]);
     let folder = backups(&db);
@@ -108,7 +116,10 @@ fn a_killed_backup_leaves_only_whole_backups_and_the_next_one_sweeps_it() {
 fn a_backup_that_fails_leaves_nothing_behind() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("b.sqlite");
-    ok(&db, &["init", "--branch", "第一支部", "--scheme", "bureau-80"]);
+    ok(
+        &db,
+        &["init", "--branch", "第一支部", "--scheme", "bureau-80"],
+    );
     // The destination's folder does not exist: the copy cannot be made.
     let dest = dir.path().join("no-such-folder").join("copy.sqlite");
     let o = crate::common::cli::jifen(&db, &["backup", dest.to_str().expect("path")]);

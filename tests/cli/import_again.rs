@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 fn branch() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("branch.sqlite");
-    ok(&db, &["init", "--branch", "第一支部", "--scheme", "bureau-80"]);
+    ok(
+        &db,
+        &["init", "--branch", "第一支部", "--scheme", "bureau-80"],
+    );
     ok(&db, &["member", "add", "张伟"]);
     ok(&db, &["member", "add", "李娜"]);
     ok(&db, &["period", "open", "2026Q4"]);
@@ -72,15 +75,14 @@ fn the_same_rows_in_another_order_and_spelling_are_the_same_import() {
     let other = write(
         dir.path(),
         "claims-copy.csv",
-        &[
-            ROWS[2],
-            "1,无偿献血,,1,,2026-10-12,献血,2026Q4\n",
-            ROWS[1],
-        ],
+        &[ROWS[2], "1,无偿献血,,1,,2026-10-12,献血,2026Q4\n", ROWS[1]],
     );
     let err = err_of(&db, &["claim", "import", other.to_str().expect("path")]);
     assert!(err.contains("claims-copy.csv"), "{err}");
-    assert!(err.contains("from ") && err.contains("claims.csv ("), "{err}");
+    assert!(
+        err.contains("from ") && err.contains("claims.csv ("),
+        "{err}"
+    );
     assert_eq!(claims(&db), 3);
 }
 

@@ -24,7 +24,12 @@ fn claims_file(dir: &Path, name: &str, note: &str) -> PathBuf {
 /// What went wrong in a run, if anything: a failed exit or a raw message.
 fn trouble(args: &[&str], o: &Output) -> Option<String> {
     let err = String::from_utf8_lossy(&o.stderr);
-    let raw = ["database is locked", "UNIQUE constraint", "SQLITE_BUSY", "panicked"];
+    let raw = [
+        "database is locked",
+        "UNIQUE constraint",
+        "SQLITE_BUSY",
+        "panicked",
+    ];
     (!o.status.success() || raw.iter().any(|r| err.contains(r)))
         .then(|| format!("jifen {args:?}: {err}"))
 }
@@ -33,7 +38,10 @@ fn trouble(args: &[&str], o: &Output) -> Option<String> {
 fn two_writers_and_imports_at_once_all_succeed() {
     let dir = tempfile::tempdir().expect("tmp");
     let db = dir.path().join("race.sqlite");
-    ok(&db, &["init", "--branch", "并发支部", "--scheme", "bureau-80"]);
+    ok(
+        &db,
+        &["init", "--branch", "并发支部", "--scheme", "bureau-80"],
+    );
     ok(&db, &["member", "add", "张伟"]);
     ok(&db, &["member", "add", "李娜"]);
     ok(&db, &["period", "open", "2026Q4"]);
@@ -92,7 +100,10 @@ fn two_writers_and_imports_at_once_all_succeed() {
     let outs = [s1.join().expect("same 1"), s2.join().expect("same 2")];
     let went_in = outs.iter().filter(|o| o.status.success()).count();
     assert_eq!(went_in, 1, "the same file went in once");
-    let refused = outs.iter().find(|o| !o.status.success()).expect("one refused");
+    let refused = outs
+        .iter()
+        .find(|o| !o.status.success())
+        .expect("one refused");
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("already imported"), "{err}");
     assert!(errors.is_empty(), "{errors:#?}");
