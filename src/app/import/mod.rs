@@ -141,11 +141,12 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// A row of an import file with its line number.
+pub type NumberedRow = (usize, Vec<String>);
+
 /// Every row of an import file below its header, with its line, as the
 /// importers read them (for tools and the CSV reader's fuzz target).
-pub fn read_rows(
-    path: &Path,
-) -> std::result::Result<(Vec<String>, Vec<(usize, Vec<String>)>), ImportError> {
+pub fn read_rows(path: &Path) -> std::result::Result<(Vec<String>, Vec<NumberedRow>), ImportError> {
     let t = Table::read(path)?;
     let mut rows = Vec::new();
     t.each_row(|line, cells| {
