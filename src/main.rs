@@ -16,14 +16,16 @@ fn main() -> ExitCode {
             eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }
-        Err(jifen::app::CoreError::ReadOnly) => {
-            // The CLI's ledger is read-only only where the file cannot be written.
-            let db = db.unwrap_or_else(jifen::cli::default_db);
-            let msg = jifen::i18n::errors::read_only_file(lang, &db.display().to_string());
-            eprintln!("jifen: {}", printable_lines(&msg));
-            ExitCode::from(1)
-        }
         Err(e) => {
+            // The CLI's ledger is read-only only where the file cannot be
+            // written: that is said as the storage fault it is.
+            let e = match e {
+                jifen::app::CoreError::ReadOnly => jifen::app::CoreError::Storage {
+                    path: None,
+                    fault: jifen::app::Fault::ReadOnly,
+                },
+                e => e,
+            };
             // A storage fault names its file even where the core did not know it.
             let e = e.at_path(&db.unwrap_or_else(jifen::cli::default_db));
             let msg = jifen::i18n::meeting::core_error(lang, &e);

@@ -103,31 +103,49 @@ fn clean(s: Option<String>) -> Option<String> {
 }
 
 impl Ledger {
-    /// Check a member draft; `line` prefixes errors in imports.
+    /// Check a member draft; the error says what is wrong.
     pub fn check_member(&self, d: &MemberDraft) -> std::result::Result<(), String> {
+        self.member_fault(d).map_err(|(_, msg)| msg)
+    }
+
+    /// `check_member` with the field at fault (`name`, `group`, `tier`), as
+    /// an import names the column.
+    pub(crate) fn member_fault(
+        &self,
+        d: &MemberDraft,
+    ) -> std::result::Result<(), (&'static str, String)> {
         if d.name.trim().is_empty() {
-            return Err("name must not be empty".into());
+            return Err(("name", "name must not be empty".into()));
         }
         if d.name.chars().count() > 64 {
-            return Err("name is longer than 64 characters".into());
+            return Err(("name", "name is longer than 64 characters".into()));
         }
         let typed = |s: &str| !s.chars().any(char::is_control);
-        if !typed(&d.name) || !d.group.as_deref().is_none_or(typed) {
-            return Err(
-                "name and group may not hold control characters (ESC, line breaks, NUL)".into(),
-            );
+        for (field, ok) in [
+            ("name", typed(&d.name)),
+            ("group", d.group.as_deref().is_none_or(typed)),
+        ] {
+            if !ok {
+                return Err((
+                    field,
+                    format!("{field} may not hold control characters (ESC, line breaks, NUL)"),
+                ));
+            }
         }
         if let Some(t) = d.tier {
             let tiers = &self.scheme().tiers;
             if !tiers.is_empty() && !tiers.iter().any(|x| x.id == t) {
-                return Err(format!(
-                    "tier {t} is not in scheme {} (tiers: {})",
-                    self.scheme().id,
-                    tiers
-                        .iter()
-                        .map(|x| x.id.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                return Err((
+                    "tier",
+                    format!(
+                        "tier {t} is not in scheme {} (tiers: {})",
+                        self.scheme().id,
+                        tiers
+                            .iter()
+                            .map(|x| x.id.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 ));
             }
         }

@@ -242,4 +242,27 @@ impl Ledger {
             publication,
         })
     }
+
+    /// The lock step after a roll call: the quorum noted (`waive`: even an
+    /// inquorate one) and the period sealed in one write, so a lock refused
+    /// leaves no note behind; the holiday file is read before either.
+    pub fn lock_noting_quorum(
+        &mut self,
+        p: &PeriodId,
+        waive: bool,
+    ) -> Result<(super::Quorum, LockPublished)> {
+        self.calendar()?;
+        let (quorum, report) = self.write(|l| {
+            let q = l.note_quorum(p, waive)?;
+            Ok((q, l.lock(p)?))
+        })?;
+        let publication = self.publish(p, None);
+        Ok((
+            quorum,
+            LockPublished {
+                report,
+                publication,
+            },
+        ))
+    }
 }

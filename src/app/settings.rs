@@ -1,7 +1,7 @@
 //! Branch settings: the keys `jifen set` takes, the values each allows, and
 //! how the grading ones lay over the scheme.
 
-use crate::domain::scheme::{Scheme, TieRule};
+use crate::domain::scheme::{Scheme, TieRule, MAX_PROCESS_DAYS};
 use serde_json::Value;
 
 /// The settings a branch may set.
@@ -20,7 +20,7 @@ pub enum SettingError {
     Unknown { key: String },
     #[error("{key} is a share above 0 and at most 1 (0.2 is 20%), got {value}")]
     Share { key: String, value: Value },
-    #[error("{key} is a whole number of days from 1 to 60, got {value}")]
+    #[error("{key} is a whole number of days from 1 to {MAX_PROCESS_DAYS}, got {value}")]
     Days { key: String, value: Value },
     #[error("quota_ties is 'all' (a tie at a quota's edge is in whole) or 'none' (none of the tie), got {value}")]
     Ties { value: Value },
@@ -31,9 +31,9 @@ pub fn check(key: &str, value: &Value) -> Result<(), SettingError> {
     let ok = match key {
         "excellent_quota" => value.as_f64().is_some_and(|q| q > 0.0 && q <= 1.0),
         "quota_ties" => value.as_str().is_some_and(|s| s.parse::<TieRule>().is_ok()),
-        "publication_days" | "appeal_reply_days" | "reconsider_days" => {
-            value.as_u64().is_some_and(|d| (1..=60).contains(&d))
-        }
+        "publication_days" | "appeal_reply_days" | "reconsider_days" => value
+            .as_u64()
+            .is_some_and(|d| (1..=u64::from(MAX_PROCESS_DAYS)).contains(&d)),
         _ => return Err(SettingError::Unknown { key: key.into() }),
     };
     if ok {

@@ -97,7 +97,7 @@ pub enum Command {
         #[arg(value_enum)]
         outcome: OutcomeArg,
         /// Adjusted points (adjust).
-        #[arg(long, allow_negative_numbers = true)]
+        #[arg(long, allow_hyphen_values = true)]
         points: Option<f64>,
         /// The committee's reason (needed to adjust or reject).
         #[arg(long)]
@@ -351,7 +351,7 @@ pub struct ClaimAddArgs {
     #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub count: i64,
     /// Points claimed, for items scored within a range.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_hyphen_values = true)]
     pub points: Option<f64>,
     /// Act date, YYYY-MM-DD (must lie in the period).
     #[arg(long)]

@@ -357,8 +357,7 @@ pub fn run(cli: Cli) -> Out {
             let mut ledger = Ledger::open(&db, branch)?;
             let p = ledger.period_or_current(Some(&period))?;
             // A script cannot be asked: an inquorate lock goes ahead, and the record says so.
-            let q = ledger.note_quorum(&p, true)?;
-            let done = ledger.lock_and_publish(&p)?;
+            let (q, done) = ledger.lock_noting_quorum(&p, true)?;
             println!("{}", crate::i18n::meeting::quorum_line(lang, &q));
             let r = &done.report;
             println!("{}", (w.locked)(&r.period.to_string(), r.members));

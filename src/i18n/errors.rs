@@ -102,13 +102,3 @@ fn price(e: &PriceError) -> String {
         }
     }
 }
-
-/// A write refused because the database file or its folder cannot be written.
-pub fn read_only_file(lang: Lang, path: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{path}: 只读(文件或所在文件夹不能写入),未做任何更改"),
-        Lang::En => format!(
-            "{path}: read-only (the file or its folder cannot be written); nothing was changed"
-        ),
-    }
-}

@@ -35,7 +35,8 @@ pub struct Difference {
 /// The first row of any state table that differs between `replay` (on its
 /// main database) and the database file at `file`.
 pub fn first_difference(replay: &Connection, file: &Path) -> rusqlite::Result<Option<Difference>> {
-    replay.execute("ATTACH DATABASE ?1 AS orig", [file.to_string_lossy()])?;
+    // Read-only: verify never writes the file it checks.
+    replay.execute("ATTACH DATABASE ?1 AS orig", [super::db::read_uri(file)])?;
     let found = differing_row(replay);
     replay.execute("DETACH DATABASE orig", [])?;
     found

@@ -93,11 +93,9 @@ pub fn can_write(path: &Path) -> bool {
 
 /// Open an existing database read-only (the room display).
 pub fn open_ro(path: &Path) -> Result<Connection, OpenError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sq(path))?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(read_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        .map_err(sq(path))?;
     configure(&conn, path, true)?;
     let v = user_version(&conn, path)?;
     if v == 0 {
@@ -122,6 +120,76 @@ pub fn open_reader(path: &Path) -> Result<Connection, OpenError> {
     conn.execute_batch("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -262144;")
         .map_err(sq(path))?;
     Ok(conn)
+}
+
+/// Whether no writer can change the file: its folder can be written by no
+/// one (no mode bit, or a read-only mount) and no WAL journal lies beside it.
+fn nobody_can_write(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        if Path::new(&wal).exists() || can_write(dir) {
+            return false;
+        }
+        let no_write_bits =
+            std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o222 == 0);
+        no_write_bits || read_only_mount(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Whether the file system holding `dir` is mounted read-only.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn read_only_mount(dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `c` is a NUL-terminated path and `st` a zeroed struct that
+    // both outlive the call.
+    unsafe {
+        let mut st: libc::statvfs = std::mem::zeroed();
+        libc::statvfs(c.as_ptr(), &mut st) == 0 && st.f_flag & libc::ST_RDONLY != 0
+    }
+}
+
+/// `path` as an SQLite URI that opens it read-only (for a connection or an
+/// `ATTACH`). A WAL database needs its `-shm` file beside it even to be
+/// read; where no one can create it (a read-only share, a CD) and no journal
+/// is left, the file cannot change and is read as immutable.
+pub fn read_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from(if cfg!(windows) { "file:/" } else { "file:" });
+    for &b in abs.as_os_str().as_encoded_bytes() {
+        if cfg!(windows) && b == b'\\' {
+            uri.push('/');
+        } else if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?mode=ro");
+    if nobody_can_write(path) {
+        uri.push_str("&immutable=1");
+    }
+    uri
+}
+
+/// Elsewhere a read-only mount is known by its folder's mode bits alone.
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+fn read_only_mount(_dir: &Path) -> bool {
+    false
 }
 
 /// An in-memory database with the current schema (used by `verify` replays).

@@ -102,8 +102,14 @@ fn clip(s: &str) -> &str {
 pub(crate) fn fingerprint(db: &Path) -> (String, i64, String, i64, i64) {
     let bytes = std::fs::read(db).expect("read db");
     let hash = hex::encode(Sha256::digest(&bytes));
-    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open db");
+    // Counted in a copy: a read-only connection to the file itself would
+    // leave `-wal` and `-shm` files beside it.
+    let copy = tempfile::tempdir().expect("tmp");
+    let copied = copy.path().join("fingerprint.sqlite");
+    std::fs::write(&copied, &bytes).expect("copy db");
+    let c =
+        rusqlite::Connection::open_with_flags(&copied, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open db");
     let (events, head): (i64, String) = c
         .query_row(
             "SELECT count(*), coalesce(max(hash), '') FROM event",

@@ -163,6 +163,8 @@ fn the_board_shows_a_ledger_in_a_read_only_folder() {
     b.args(["--lang", "zh", "board"]);
     b.env("TERM", "xterm-256color");
     b.env("HOME", "/nonexistent");
+    // portable-pty starts in HOME unless told a folder.
+    b.cwd(c.dir.path());
     let mut child = pair.slave.spawn_command(b).expect("spawn board");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -179,7 +181,7 @@ fn the_board_shows_a_ledger_in_a_read_only_folder() {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     let mut seen = Vec::new();
     let shown = loop {
-        let text = String::from_utf8_lossy(&seen).into_owned();
+        let text = drawn(&seen);
         if text.contains("张伟") && text.contains("李娜") {
             break true;
         }
@@ -193,7 +195,7 @@ fn the_board_shows_a_ledger_in_a_read_only_folder() {
                     while let Ok(bytes) = rx.try_recv() {
                         seen.extend(bytes);
                     }
-                    let text = String::from_utf8_lossy(&seen).into_owned();
+                    let text = drawn(&seen);
                     break text.contains("张伟") && text.contains("李娜");
                 }
             }
@@ -208,4 +210,38 @@ fn the_board_shows_a_ledger_in_a_read_only_folder() {
         "the board drew the members: {}",
         &text[..text.len().min(2000)]
     );
+}
+
+/// The characters a terminal shows of `bytes`, its control sequences left
+/// out (a wide character is drawn and then the cursor moved past it).
+fn drawn(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            // CSI: parameters up to a final byte from @ to ~.
+            Some('[') => {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            // OSC: up to BEL or ESC \.
+            Some(']') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }

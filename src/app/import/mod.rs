@@ -217,7 +217,8 @@ impl Ledger {
                 group: opt(cell(&t, cells, "group")),
                 status,
             };
-            self.check_member(&d).map_err(|e| t.err(line, "name", e))?;
+            self.member_fault(&d)
+                .map_err(|(field, e)| t.err(line, field, e))?;
             drafts.push(d);
             Ok(true)
         })?;

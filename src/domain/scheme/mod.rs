@@ -17,7 +17,7 @@ use std::path::Path;
 pub use choices::Choice;
 pub use grading::{ActionRule, GradeBand, On, PartMin, Repeat, StarBand, Stars};
 pub use ties::TieRule;
-pub use validate::SchemeError;
+pub use validate::{SchemeError, MAX_FIGURE, MAX_PROCESS_DAYS};
 
 /// Built-in scheme files, embedded in the binary.
 pub const BUILTIN: &[(&str, &str)] = &[

@@ -78,27 +78,69 @@ fn non_finite(v: &toml::Value, path: &str) -> Option<String> {
     }
 }
 
+/// The largest figure (points, caps, bases, shares) a scheme may set: a
+/// quarter's score is of the order of a hundred points.
+pub const MAX_FIGURE: f64 = 10_000.0;
+
+/// The longest publication or appeal window, in days (as `jifen set` takes).
+pub const MAX_PROCESS_DAYS: u32 = 60;
+
+/// The first number in the file beyond `MAX_FIGURE` either way, with its
+/// key's dotted path.
+fn beyond_sense(v: &toml::Value, path: &str) -> Option<String> {
+    match v {
+        toml::Value::Float(f) if f.abs() > MAX_FIGURE => Some(path.to_string()),
+        toml::Value::Integer(i) if i.unsigned_abs() > MAX_FIGURE as u64 => Some(path.to_string()),
+        toml::Value::Table(t) => t.iter().find_map(|(k, v)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            beyond_sense(v, &p)
+        }),
+        toml::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| beyond_sense(v, &format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
+/// The last key of a dotted path: `items[0].points` is `points`.
+fn last_key(path: &str) -> &str {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    key.split('[').next().unwrap_or(key)
+}
+
+/// The key set on the line where a TOML error's span starts (`-1` in
+/// `publication_days = -1` is the value; the field is `publication_days`).
+fn key_at(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let at = span.start.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text.get(start..end)?;
+    let spanned = text.get(span)?;
+    let key = match line.split_once('=') {
+        Some((k, _)) => k,
+        None => spanned.split('=').next().unwrap_or(spanned),
+    };
+    Some(key.trim().to_string()).filter(|s| !s.is_empty() && s.len() < 60 && !s.contains('\n'))
+}
+
 pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
-    if let Ok(table) = text.parse::<toml::Table>() {
-        if let Some(path) = non_finite(&toml::Value::Table(table), "") {
-            let key = path.rsplit('.').next().unwrap_or(&path);
-            let key = key.split('[').next().unwrap_or(key);
-            return Err(SchemeError {
-                file: origin.to_string(),
-                line: line_of(text, "", key),
-                field: path.clone(),
-                message: "must be a finite number (not inf or nan)".into(),
-            });
-        }
+    let table = text.parse::<toml::Table>().ok().map(toml::Value::Table);
+    if let Some(path) = table.as_ref().and_then(|t| non_finite(t, "")) {
+        return Err(SchemeError {
+            file: origin.to_string(),
+            line: line_of(text, "", last_key(&path)),
+            field: path.clone(),
+            message: "must be a finite number (not inf or nan)".into(),
+        });
     }
     let scheme: Scheme = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(0);
-        let field = e
-            .span()
-            .and_then(|s| text.get(s.clone()))
-            .map(|s| s.split('=').next().unwrap_or(s).trim().to_string())
-            .filter(|s| !s.is_empty() && s.len() < 60 && !s.contains('\n'))
-            .unwrap_or_default();
+        let field = e.span().and_then(|s| key_at(text, s)).unwrap_or_default();
         SchemeError {
             file: origin.to_string(),
             line,
@@ -108,6 +150,16 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
     })?;
     let mut scheme = scheme;
     check(origin, text, &scheme)?;
+    if let Some(path) = table.as_ref().and_then(|t| beyond_sense(t, "")) {
+        return Err(SchemeError {
+            file: origin.to_string(),
+            line: line_of(text, "", last_key(&path)),
+            field: path,
+            message: format!(
+                "is beyond any figure a scheme sets (at most {MAX_FIGURE} either way)"
+            ),
+        });
+    }
     read_choices(origin, text, &mut scheme)?;
     Ok(scheme)
 }
@@ -145,6 +197,25 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
     };
     if s.id.trim().is_empty() {
         return Err(fail("", "id", "must not be empty".into()));
+    }
+    for (key, v) in [("base", Some(s.base)), ("floor", s.floor), ("cap", s.cap)] {
+        if v.is_some_and(|v| v < 0.0) {
+            return Err(fail("", key, "must be zero or more".into()));
+        }
+    }
+    let p = &s.process;
+    for (key, days) in [
+        ("publication_days", Some(p.publication_days)),
+        ("appeal_reply_days", Some(p.appeal_reply_days)),
+        ("reconsider_days", p.reconsider_days),
+    ] {
+        if days.is_some_and(|d| !(1..=MAX_PROCESS_DAYS).contains(&d)) {
+            return Err(fail(
+                "",
+                key,
+                format!("must be a whole number of days from 1 to {MAX_PROCESS_DAYS}"),
+            ));
+        }
     }
     if let (Some(f), Some(c)) = (s.floor, s.cap) {
         if f > c {

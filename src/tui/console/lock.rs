@@ -229,9 +229,8 @@ impl super::app::App {
         if f.value(0).trim() != period.to_string() {
             Err(format!("{} {period}", t.must_type))
         } else {
-            let noted = self.ledger.note_quorum(period, waive);
-            match noted.and_then(|_| self.ledger.lock_and_publish(period)) {
-                Ok(done) => {
+            match self.ledger.lock_noting_quorum(period, waive) {
+                Ok((_, done)) => {
                     let report = done.report;
                     let mut msg =
                         format!("{} {}  {} {}", t.sealed, report.period, t.seal, report.seal);
