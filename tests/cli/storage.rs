@@ -690,3 +690,19 @@ fn a_row_of_only_whitespace_is_blank_whatever_the_whitespace() {
     ok(&db, &["claim", "import", csv.to_str().expect("path")]);
     assert_eq!(claims_json(&db).len(), 1);
 }
+
+/// A file saved with a lone carriage return between lines (older Mac
+/// spreadsheets; found by the CSV fuzz target) has its errors on the right line.
+#[test]
+fn a_file_with_carriage_returns_only_names_the_right_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cr.sqlite");
+    branch(&db, "village-quarterly", 1);
+    let text = "member,item,level,count,points,date,note,period\r成员00,bonus.contribution,,1,1,2026-10-02,,2026Q4\r成员00,bonus.nothing,,1,1,2026-10-02,,2026Q4\r";
+    let csv = dir.path().join("cr.csv");
+    std::fs::write(&csv, text).expect("write");
+    let out = jifen(&db, &["claim", "import", csv.to_str().expect("path")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cr.csv:3:"), "the third line: {err}");
+}

@@ -30,6 +30,8 @@ pub const ALLOWED: &[&str] = &[
     "Right",
     "Home",
     "End",
+    "inf",
+    "NaN",   // a number as the user typed it
     "Shift", // keys
     "unit",
     "county",
@@ -86,6 +88,10 @@ pub const AWAITING_TYPED_ERRORS: &[&str] = &[
     "is not a number",
     "cannot read spreadsheet",
     "bad date '",
+    " needs a level (",
+    "a rejected claim needs a reason",
+    // any other import row's message after its Chinese row and column
+    "」列: ",
     "is not a whole number",
     "do not match item '",
     // a scheme item's allowed points (domain text)
@@ -95,6 +101,12 @@ pub const AWAITING_TYPED_ERRORS: &[&str] = &[
     "is not defined (parts:",
     "has a negative bonus_cap",
     "unknown field `",
+    "is beyond any figure a scheme sets",
+    "must be a finite number (not inf or nan)",
+    // any other scheme file check, after its file, line and field
+    ": field '",
+    // the calendar's holiday files
+    "is not a range of at most a month",
     "expected nothing",
     // raw messages of SQLite, TOML and the system
     "file is not a database",

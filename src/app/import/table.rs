@@ -164,17 +164,18 @@ impl Table {
                     .flexible(true)
                     .from_reader(&bytes[*bom..]);
                 let mut rec = ByteRecord::new();
+                let mut lines = Lines::new(&bytes[*bom..]);
                 loop {
                     match rdr.read_byte_record(&mut rec) {
                         Ok(true) => {}
                         Ok(false) => return Ok(()),
                         Err(e) => {
-                            let line = e.position().map_or(0, |p| p.line() as usize);
+                            let line = e.position().map_or(0, |p| lines.at(p.byte()));
                             let msg = format!("bad CSV: {e}");
                             return Err(self.err(line, "", msg).into());
                         }
                     }
-                    let line = rec.position().map_or(0, |p| p.line() as usize);
+                    let line = rec.position().map_or(0, |p| lines.at(p.byte()));
                     // The whole file is UTF-8 and fields end at ASCII bytes.
                     let text = std::str::from_utf8(rec.as_slice())
                         .map_err(|_| self.err(line, "", "not UTF-8 text"))?;
@@ -340,4 +341,39 @@ fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, String> {
         rows.push((i + 1, rec));
     }
     Ok(rows)
+}
+
+/// Line numbers as a person counts them in a text file: a line ends at
+/// `\n`, `\r\n` or a lone `\r` (as older Mac spreadsheets save CSV), read
+/// forward once as the rows are.
+struct Lines<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Lines {
+            text,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line that byte `byte` is on (bytes asked for in order).
+    fn at(&mut self, byte: u64) -> usize {
+        let end = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while self.pos < end {
+            match self.text[self.pos] {
+                b'\n' => self.line += 1,
+                b'\r' if self.text.get(self.pos + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        self.line
+    }
 }
