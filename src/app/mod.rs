@@ -197,21 +197,7 @@ impl Ledger {
             ));
         }
         let conn = store::open_ro(path)?;
-        let branch = load_branch(&conn, branch, path)?;
-        Ok(Ledger {
-            conn,
-            path: path.to_path_buf(),
-            branch,
-            actor: default_actor(),
-            read_only: true,
-            corrections: true,
-            backups: true,
-            roster: RefCell::new(None),
-            period_cache: RefCell::new(None),
-            in_write: false,
-            action: None,
-            own_actions: RefCell::new(Vec::new()),
-        })
+        Self::over(conn, path, branch)
     }
 
     /// Create a branch on a scheme (built-in id, or a scheme file's text).
