@@ -3,7 +3,7 @@
 
 use super::events::{Event, NewClaim};
 use crate::domain::model::{AppealOutcome, AppealStage, ClaimStatus, PeriodState};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 /// Write the effect of `ev` (journalled at `at`, with hash `hash`) to the state tables.
 pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::Result<()> {
@@ -332,42 +332,9 @@ fn insert_claims(
     let periods = || claims.iter().map(|c| c.period.as_str());
     note_periods(conn, branch_id, periods())?;
     refuse_locked(conn, branch_id, periods())?;
-    without_row_triggers(conn, || insert_claim_rows_all(conn, branch_id, claims, at))
-}
-
-/// The per-row triggers a bulk insert of claims stands in for: the periods
-/// were found open and noted whole just before. Measured on 200,000 claims
-/// (`benches/RESULTS.md`, seventh pass), the two triggers were 1.2 s of the
-/// insert's 1.8 s of CPU, the larger part of a one-million-claim import.
-const BULK_ROW_TRIGGERS: [&str; 2] = ["claim_locked_insert", "score_claim_insert"];
-
-/// Run `f` with the bulk rows' per-row triggers dropped, and put them back
-/// (from their own stored SQL) whatever `f` returns. The drop is part of the
-/// caller's transaction, so no other connection ever sees the schema without
-/// them.
-fn without_row_triggers<T>(
-    conn: &Connection,
-    f: impl FnOnce() -> rusqlite::Result<T>,
-) -> rusqlite::Result<T> {
-    let mut saved = Vec::with_capacity(BULK_ROW_TRIGGERS.len());
-    for name in BULK_ROW_TRIGGERS {
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
-                [name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(sql) = sql {
-            conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
-            saved.push(sql);
-        }
-    }
-    let out = f();
-    for sql in &saved {
-        conn.execute_batch(sql)?;
-    }
-    out
+    super::bulk_schema::without_row_triggers(conn, || {
+        insert_claim_rows_all(conn, branch_id, claims, at)
+    })
 }
 
 /// Refuse claims for a period that is locked, as `claim_locked_insert` does
@@ -405,10 +372,23 @@ pub(super) fn insert_claim_rows_all(
     claims: &[NewClaim],
     at: &str,
 ) -> rusqlite::Result<()> {
+    // The statement text of a full chunk is made once, not once per chunk.
+    let full = insert_sql(ROWS_PER_INSERT);
     for chunk in claims.chunks(ROWS_PER_INSERT) {
-        insert_claim_rows(conn, branch_id, chunk, at)?;
+        let sql = if chunk.len() == ROWS_PER_INSERT {
+            std::borrow::Cow::Borrowed(full.as_str())
+        } else {
+            std::borrow::Cow::Owned(insert_sql(chunk.len()))
+        };
+        insert_claim_rows(conn, &sql, branch_id, chunk, at)?;
     }
     Ok(())
+}
+
+/// The statement inserting `rows` claim rows.
+fn insert_sql(rows: usize) -> String {
+    let row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    format!("{CLAIM_INSERT}{}", vec![row; rows].join(","))
 }
 
 /// Claims inserted by one statement: a statement's fixed costs (its
@@ -426,12 +406,11 @@ fn claim_status(c: &NewClaim) -> ClaimStatus {
 /// Insert up to `ROWS_PER_INSERT` claims with one statement.
 fn insert_claim_rows(
     conn: &Connection,
+    sql: &str,
     branch_id: i64,
     chunk: &[NewClaim],
     at: &str,
 ) -> rusqlite::Result<()> {
-    let row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    let sql = format!("{CLAIM_INSERT}{}", vec![row; chunk.len()].join(","));
     let decided: Vec<(Option<&str>, Option<&str>)> = chunk
         .iter()
         .map(|c| match claim_status(c) {
@@ -462,7 +441,7 @@ fn insert_claim_rows(
             by,
         ]);
     }
-    conn.prepare_cached(&sql)?
+    conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }

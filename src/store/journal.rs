@@ -104,6 +104,18 @@ pub fn append(
     Ok((seq, hash))
 }
 
+/// How many claims a bulk addition's batches hold (one line each; a note
+/// holding a line break counts twice, which only errs towards a rebuild).
+fn claims_in(events: &[Event]) -> usize {
+    events
+        .iter()
+        .map(|e| match e {
+            Event::ClaimsBatch { rows, .. } => rows.bytes().filter(|&b| b == b'\n').count(),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Append events and apply them, inside the caller's transaction; returns
 /// each one's (seq, hash). A run of bulk claim batches (which apply without
 /// their hash) is hashed on a second thread while the first applies it: the
@@ -139,8 +151,11 @@ pub fn append_all(
             }
             Ok(out)
         });
-        let applied: rusqlite::Result<()> =
-            events.iter().try_for_each(|ev| apply(conn, ev, at, ""));
+        let applied = super::bulk_schema::claim_indexes_for_batch(conn, claims_in(events))
+            .and_then(|indexes| {
+                events.iter().try_for_each(|ev| apply(conn, ev, at, ""))?;
+                indexes.restore(conn)
+            });
         let hashed = hasher.join().map_err(|_| {
             rusqlite::Error::ToSqlConversionFailure("the journal's hashing thread failed".into())
         })?;

@@ -4,6 +4,7 @@
 pub mod appeal_queries;
 pub mod apply;
 pub mod backup;
+mod bulk_schema;
 pub mod claim_rows;
 pub mod compare;
 pub mod db;

@@ -677,6 +677,81 @@ fn after_a_large_import_the_scores_count_it_and_a_locked_period_still_refuses_cl
     assert!(err.to_string().contains("period is locked"), "{err}");
 }
 
+/// The claim table's schema (indexes and triggers, with their SQL).
+fn claim_schema(db: &std::path::Path) -> Vec<(String, String, String)> {
+    let c = Connection::open(db).expect("conn");
+    let mut q = c
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'claim'
+             AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+        )
+        .expect("schema");
+    let rows = q
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("schema rows");
+    rows
+}
+
+/// An import larger than the claims already stored builds the claim table's
+/// indexes once after its rows instead of row by row: afterwards the schema
+/// is exactly what it was, the file is sound, a member's claims are found
+/// through the index, and the next import and the ranking count every claim.
+#[test]
+fn a_history_import_leaves_the_claim_indexes_as_they_were() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("history.sqlite");
+    branch(&db, "village-quarterly", 4);
+    let before = claim_schema(&db);
+    assert!(before.iter().any(|(t, _, _)| t == "index"), "{before:?}");
+    // More claims than one journal batch holds, so the import is a bulk one.
+    let mut text = String::from("member,item,level,count,points,date,note,period,verdict\n");
+    for i in 0..60_001 {
+        text.push_str(&format!(
+            "成员{:02},bonus.contribution,,1,1,2026-10-03,第{i}条,2026Q4,approved\n",
+            i % 4
+        ));
+    }
+    let csv = dir.path().join("history.csv");
+    std::fs::write(&csv, &text).expect("write");
+    ok(&db, &["claim", "import", csv.to_str().expect("path")]);
+    assert_eq!(claim_schema(&db), before, "indexes and triggers as before");
+    let c = Connection::open(&db).expect("conn");
+    let sound: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity");
+    assert_eq!(sound, "ok");
+    let plan: String = c
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM claim
+             WHERE branch_id = 1 AND period = '2026Q4' AND member_id = 2",
+            [],
+            |r| r.get(3),
+        )
+        .expect("plan");
+    assert!(plan.contains("INDEX"), "a member's claims by index: {plan}");
+    drop(c);
+    let more = dir.path().join("more.csv");
+    std::fs::write(
+        &more,
+        "member,item,level,count,points,date,note,period,verdict\n成员01,bonus.contribution,,1,3,2026-10-04,补,2026Q4,approved\n",
+    )
+    .expect("write");
+    ok(&db, &["claim", "import", more.to_str().expect("path")]);
+    let rank: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["rank", "--period", "2026Q4", "--format", "json"],
+    ))
+    .expect("json");
+    let rows = rank["rows"].as_array().or(rank.as_array()).expect("rows");
+    let mut scores: Vec<f64> = rows.iter().filter_map(|r| r["score"].as_f64()).collect();
+    scores.sort_by(f64::total_cmp);
+    // 60,001 claims of 1 over four members (15,001 to the first), plus 3.
+    assert_eq!(scores, vec![15_100.0, 15_100.0, 15_101.0, 15_103.0]);
+    ok(&db, &["verify"]);
+}
+
 /// A row holding only whitespace a CSV reader trims away (here a vertical
 /// tab, which the fuzzer found) is a blank row, as every other blank row.
 #[test]
