@@ -13,7 +13,7 @@ pub type SqlError = rusqlite::Error;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001.sql"),
@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007.sql"),
     include_str!("migrations/008.sql"),
     include_str!("migrations/009.sql"),
+    include_str!("migrations/010.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.
@@ -224,6 +225,7 @@ fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), Open
         }
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;")
+        // -16384: the everyday page cache (`EVERYDAY_CACHE_KIB`).
         .map_err(sq(path))?;
     let fk: i64 = conn
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
@@ -355,6 +357,29 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), OpenError> {
         tx.commit().map_err(sq(path))?;
     }
     Ok(())
+}
+
+/// The page cache of a writer, in KiB: a branch's whole file fits many times.
+const EVERYDAY_CACHE_KIB: i64 = 16 * 1024;
+
+/// The page cache for one write of a history's worth of claims, in KiB. A
+/// transaction that outgrows its cache spills pages into the WAL and reads
+/// them back for the indexes and the re-scoring: on a million claims that
+/// was a quarter of the import's time (`benches/RESULTS.md`, eighth pass).
+const BULK_CACHE_KIB: i64 = 512 * 1024;
+
+/// Give the connection a page cache large enough for a bulk write
+/// (`large`), and a second thread for the sort that builds its indexes; or
+/// the everyday cache and one thread again.
+pub fn bulk_cache(conn: &Connection, large: bool) -> rusqlite::Result<()> {
+    let (kib, threads) = if large {
+        (BULK_CACHE_KIB, 2)
+    } else {
+        (EVERYDAY_CACHE_KIB, 0)
+    };
+    conn.execute_batch(&format!(
+        "PRAGMA cache_size = -{kib}; PRAGMA threads = {threads};"
+    ))
 }
 
 /// Commit without waiting for the disk: only for `jifen gen`, whose data can

@@ -295,7 +295,11 @@ impl Ledger {
         }
         let (digest, rows) = (set.digest(), set.rows() as i64);
         let file = t.file.clone();
-        self.write(|l| {
+        let large = n > LARGE_IMPORT;
+        if large {
+            crate::store::db::bulk_cache(self.conn(), true)?;
+        }
+        let written = self.write(|l| {
             // Looked up inside the write: two imports of one file at once
             // cannot both pass.
             let earlier = imports::find_live(l.conn(), l.branch.id, &digest, rows)?;
@@ -316,9 +320,17 @@ impl Ledger {
             };
             imports::record(l.conn(), l.branch.id, &digest, &record)?;
             Ok(n)
-        })
+        });
+        if large {
+            crate::store::db::bulk_cache(self.conn(), false)?;
+        }
+        written
     }
 }
+
+/// Claims above which an import writes with a large page cache (a
+/// history's worth: far beyond a quarter of any branch).
+const LARGE_IMPORT: usize = 50_000;
 
 /// Reads the rows of a claim file into checked claims.
 struct ClaimRows<'a> {
