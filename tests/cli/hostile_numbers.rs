@@ -13,11 +13,26 @@ use common::cli::{jifen, ok};
 /// Every way a person can type a number that is not finite.
 const NOT_FINITE: &[&str] = &["inf", "-inf", "nan", "NaN", "1e400", "-1e400", "infinity"];
 
-/// The Chinese refusal of `args`: exit 1, naming the field's Chinese name.
+/// The Chinese refusal of `args` (a zh locale, no `--lang`): exit 1, the
+/// `needles` in the message, the database unchanged byte for byte.
 fn refused_in_chinese(c: &Case, args: &[&str], needles: &[&str]) {
-    let mut zh = vec!["--lang", "zh"];
-    zh.extend_from_slice(args);
-    c.refuse(&zh, 1, needles);
+    let before = crate::bad_inputs::fingerprint(&c.db);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jifen"))
+        .arg("--db")
+        .arg(&c.db)
+        .args(args)
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("JIFEN_ACTOR", "test")
+        .output()
+        .expect("run jifen");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "jifen {args:?} (zh): {err}");
+    for n in needles {
+        assert!(err.contains(n), "jifen {args:?} (zh) lacks {n:?}: {err}");
+    }
+    assert_eq!(crate::bad_inputs::fingerprint(&c.db), before, "{args:?} (zh)");
 }
 
 #[test]
