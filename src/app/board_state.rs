@@ -429,7 +429,12 @@ mod tests {
         // i64::MAX minutes made the console panic (the time overflowed).
         for bad in [0, -5, MAX_COUNTDOWN_MINUTES + 1, i64::MAX, i64::MIN] {
             match BoardMode::countdown(bad, "", now) {
-                Err(crate::app::CoreError::OutOfRange { field, value, min, max }) => {
+                Err(crate::app::CoreError::OutOfRange {
+                    field,
+                    value,
+                    min,
+                    max,
+                }) => {
                     assert_eq!((field, value, min, max), ("minutes", bad, 1, 1440));
                 }
                 other => panic!("{bad} minutes: {other:?}"),

@@ -38,7 +38,13 @@ mod tests {
         assert_eq!(finite("points", 1e308), Ok(1e308));
         assert_eq!(finite("points", -0.0), Ok(-0.0));
         for x in [f64::INFINITY, f64::NEG_INFINITY] {
-            assert_eq!(finite("points", x), Err(NotFinite { field: "points", value: x }));
+            assert_eq!(
+                finite("points", x),
+                Err(NotFinite {
+                    field: "points",
+                    value: x
+                })
+            );
         }
         assert!(finite("points", f64::NAN).is_err());
         for t in ["inf", "-inf", "NaN", "1e400", " -1e999 ", "infinity"] {

@@ -119,7 +119,10 @@ pub fn not_finite(lang: Lang, e: &NotFinite) -> String {
 
 /// A whole number outside its field's range, in Chinese.
 pub fn out_of_range_zh(field: &str, value: i64, min: i64, max: i64) -> String {
-    format!("{}:{value} 超出范围(应在 {min} 至 {max} 之间)", field_zh(field))
+    format!(
+        "{}:{value} 超出范围(应在 {min} 至 {max} 之间)",
+        field_zh(field)
+    )
 }
 
 /// A field's name for a Chinese reader: its Chinese word where it has one,

@@ -32,7 +32,11 @@ fn refused_in_chinese(c: &Case, args: &[&str], needles: &[&str]) {
     for n in needles {
         assert!(err.contains(n), "jifen {args:?} (zh) lacks {n:?}: {err}");
     }
-    assert_eq!(crate::bad_inputs::fingerprint(&c.db), before, "{args:?} (zh)");
+    assert_eq!(
+        crate::bad_inputs::fingerprint(&c.db),
+        before,
+        "{args:?} (zh)"
+    );
 }
 
 #[test]
@@ -40,18 +44,29 @@ fn a_verdict_or_claim_of_points_that_are_not_finite_is_refused_as_such() {
     let c = Case::new();
     for p in NOT_FINITE {
         let adjust = [
-            "verdict", "1", "adjust", "--points", p, "--reason", "按市级认定",
+            "verdict",
+            "1",
+            "adjust",
+            "--points",
+            p,
+            "--reason",
+            "按市级认定",
         ];
         // The wrong reason: inf was "cannot be negative".
         let err = c.refuse(&adjust, 1, &["points", "not a finite number"]);
-        assert!(!err.contains("negative") && !err.contains("zero or more"), "{err}");
+        assert!(
+            !err.contains("negative") && !err.contains("zero or more"),
+            "{err}"
+        );
         refused_in_chinese(&c, &adjust, &["分值", "不是有限的数"]);
         let approve = ["verdict", "1", "approve", "--points", p];
         c.refuse(&approve, 1, &["points", "not a finite number"]);
         // A fixed-points item, an item priced in a range: the same refusal
         // (not "does not match" nor "outside the range").
         for item in ["other.blood", "work.speech"] {
-            let add = ["claim", "add", "张伟", item, "--level", "city", "--points", p];
+            let add = [
+                "claim", "add", "张伟", item, "--level", "city", "--points", p,
+            ];
             let add = if item == "other.blood" {
                 vec!["claim", "add", "张伟", item, "--points", p]
             } else {
@@ -73,12 +88,28 @@ fn a_correction_of_points_that_are_not_finite_is_refused_as_such() {
     ok(&c.db, &["lock", "2026Q4"]);
     let id = ok(
         &c.db,
-        &["appeal", "file", "张伟", "--period", "2026Q4", "--text", "漏记一次献血"],
+        &[
+            "appeal",
+            "file",
+            "张伟",
+            "--period",
+            "2026Q4",
+            "--text",
+            "漏记一次献血",
+        ],
     );
     for p in NOT_FINITE {
         let reply = [
-            "appeal", "reply", id.trim(), "upheld", "--reply", "属实", "--item",
-            "other.blood", "--points", p,
+            "appeal",
+            "reply",
+            id.trim(),
+            "upheld",
+            "--reply",
+            "属实",
+            "--item",
+            "other.blood",
+            "--points",
+            p,
         ];
         // Not "a correction needs non-zero points".
         let err = c.refuse(&reply, 1, &["points", "not a finite number"]);
@@ -123,7 +154,13 @@ fn tiered() -> Case {
     let db = dir.path().join("tiered.sqlite");
     ok(
         &db,
-        &["init", "--branch", "新坝村支部", "--scheme", "village-tiered"],
+        &[
+            "init",
+            "--branch",
+            "新坝村支部",
+            "--scheme",
+            "village-tiered",
+        ],
     );
     ok(&db, &["member", "add", "王芳", "--tier", "3"]);
     Case { dir, db }
@@ -165,6 +202,9 @@ fn a_tier_the_scheme_does_not_have_is_refused_naming_the_tiers_it_has() {
     assert_eq!(v.as_array().map(Vec::len), Some(1), "only 王芳: {out}");
     assert_eq!(v[0]["tier"], 3, "{out}");
     // A tier too large for any whole number is clap's refusal (exit 2).
-    let err = jifen(&c.db, &["member", "add", "赵六", "--tier", "99999999999999999999"]);
+    let err = jifen(
+        &c.db,
+        &["member", "add", "赵六", "--tier", "99999999999999999999"],
+    );
     assert_eq!(err.status.code(), Some(2));
 }

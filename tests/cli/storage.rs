@@ -725,9 +725,15 @@ fn every_row_is_on_the_line_an_editor_shows_whatever_ends_the_lines() {
         vec![3, 4, 6]
     );
     // Windows line ends with empty lines between rows.
-    assert_eq!(lines_of("crlf.csv", "a,b\r\n\r\n1,2\r\n\r\n\r\n3,4\r\n"), vec![3, 6]);
+    assert_eq!(
+        lines_of("crlf.csv", "a,b\r\n\r\n1,2\r\n\r\n\r\n3,4\r\n"),
+        vec![3, 6]
+    );
     // A lone carriage return, a blank line of a lone \n, then \r\n.
-    assert_eq!(lines_of("mixed.csv", "a,b\r1,2\r\r\n\n3,4\r\n5,6"), vec![2, 5, 6]);
+    assert_eq!(
+        lines_of("mixed.csv", "a,b\r1,2\r\r\n\n3,4\r\n5,6"),
+        vec![2, 5, 6]
+    );
 
     // And a refusal names the line too: the bad item is on line 4.
     let db = dir.path().join("crlf.sqlite");
