@@ -297,6 +297,7 @@ impl Ledger {
         if self.scheme().item(item).is_none() {
             return user(format!("scheme {} has no item '{item}'", self.scheme().id));
         }
+        crate::domain::number::finite("points", points)?;
         if !points.is_finite() || points.abs() < 1e-9 {
             return user("a correction needs non-zero points");
         }

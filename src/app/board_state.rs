@@ -67,6 +67,33 @@ pub enum BoardMode {
     Blank,
 }
 
+/// The longest countdown the board shows, in minutes (a whole day: an
+/// assembly's breaks are minutes; more is a typing slip).
+pub const MAX_COUNTDOWN_MINUTES: i64 = 24 * 60;
+
+impl BoardMode {
+    /// A countdown of `minutes` from `now`, refused (naming `minutes`)
+    /// outside 1 to `MAX_COUNTDOWN_MINUTES`.
+    pub fn countdown(
+        minutes: i64,
+        label: &str,
+        now: DateTime<chrono::Utc>,
+    ) -> std::result::Result<BoardMode, super::CoreError> {
+        if !(1..=MAX_COUNTDOWN_MINUTES).contains(&minutes) {
+            return Err(super::CoreError::OutOfRange {
+                field: "minutes",
+                value: minutes,
+                min: 1,
+                max: MAX_COUNTDOWN_MINUTES,
+            });
+        }
+        Ok(BoardMode::Countdown {
+            ends_at: (now + chrono::Duration::minutes(minutes)).to_rfc3339(),
+            label: label.trim().to_string(),
+        })
+    }
+}
+
 /// The whole stored row: the mode and the period the console put the board on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct BoardState {
@@ -387,6 +414,32 @@ mod tests {
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("time")
+    }
+
+    #[test]
+    fn a_countdown_runs_from_one_minute_to_a_day_and_no_further() {
+        let now = at("2026-12-20T09:00:00+00:00").with_timezone(&chrono::Utc);
+        let mode = BoardMode::countdown(90, " 休会 ", now).expect("90 minutes");
+        let BoardMode::Countdown { ends_at, label } = mode else {
+            panic!("a countdown: {mode:?}");
+        };
+        assert_eq!(at(&ends_at), at("2026-12-20T10:30:00+00:00"));
+        assert_eq!(label, "休会");
+        assert!(BoardMode::countdown(MAX_COUNTDOWN_MINUTES, "", now).is_ok());
+        // i64::MAX minutes made the console panic (the time overflowed).
+        for bad in [0, -5, MAX_COUNTDOWN_MINUTES + 1, i64::MAX, i64::MIN] {
+            match BoardMode::countdown(bad, "", now) {
+                Err(crate::app::CoreError::OutOfRange {
+                    field,
+                    value,
+                    min,
+                    max,
+                }) => {
+                    assert_eq!((field, value, min, max), ("minutes", bad, 1, 1440));
+                }
+                other => panic!("{bad} minutes: {other:?}"),
+            }
+        }
     }
 
     #[test]

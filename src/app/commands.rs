@@ -134,17 +134,22 @@ impl Ledger {
         }
         if let Some(t) = d.tier {
             let tiers = &self.scheme().tiers;
-            if !tiers.is_empty() && !tiers.iter().any(|x| x.id == t) {
+            // A scheme without tiers takes none (its list of tiers is empty).
+            if !tiers.iter().any(|x| x.id == t) {
                 return Err((
                     "tier",
                     format!(
                         "tier {t} is not in scheme {} (tiers: {})",
                         self.scheme().id,
-                        tiers
-                            .iter()
-                            .map(|x| x.id.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        if tiers.is_empty() {
+                            "none: it does not rank members by tier".to_string()
+                        } else {
+                            tiers
+                                .iter()
+                                .map(|x| x.id.to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }
                     ),
                 ));
             }
@@ -341,6 +346,9 @@ impl Ledger {
                 .map(str::trim)
                 .filter(|r| !r.is_empty())
                 .map(String::from);
+            if let Some(p) = points {
+                crate::domain::number::finite("points", p)?;
+            }
             let new_points = match outcome {
                 Outcome::Approved => {
                     if points.is_some_and(|p| (p - c.claimed).abs() > 1e-9) {
@@ -502,6 +510,9 @@ impl Ledger {
     /// Set a branch setting (keys and values in `settings`), its value checked.
     pub fn set_setting(&mut self, key: &str, value: serde_json::Value) -> Result<()> {
         self.write(|l| {
+            if let Some(n) = super::settings::not_finite(key, &value) {
+                return Err(n.into());
+            }
             super::settings::check(key, &value).map_err(|e| CoreError::User(e.to_string()))?;
             l.journal(&[Event::SettingSet {
                 branch_id: l.branch.id,

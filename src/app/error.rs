@@ -90,6 +90,17 @@ pub enum Error {
     /// A claim file whose rows were all imported before.
     #[error("{}: the same rows were imported before", .0.file)]
     AlreadyImported(Box<super::import::AlreadyImported>),
+    /// A number that is not finite (`inf`, `nan`, `1e400`), naming its field.
+    #[error(transparent)]
+    NotFinite(#[from] crate::domain::number::NotFinite),
+    /// A whole number outside the bounds that make sense for its field.
+    #[error("{field}: {value} is out of range ({min} to {max})")]
+    OutOfRange {
+        field: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
 }
 
 /// The core's result.

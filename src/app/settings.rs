@@ -47,6 +47,13 @@ pub fn check(key: &str, value: &Value) -> Result<(), SettingError> {
     })
 }
 
+/// A setting's value typed as a number that is not finite (`inf`, `nan`,
+/// `1e400`: the CLI hands them over as text), naming the setting.
+pub fn not_finite(key: &str, value: &Value) -> Option<crate::domain::number::NotFinite> {
+    let field = KEYS.iter().find(|k| **k == key)?;
+    crate::domain::number::non_finite_text(field, value.as_str()?)
+}
+
 /// Lay the branch's grading settings (excellent quota, tie rule) over its scheme.
 pub fn apply(scheme: &mut Scheme, settings: &Value) {
     if let Some(q) = settings.get("excellent_quota").and_then(Value::as_f64) {

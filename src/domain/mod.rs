@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod model;
+pub mod number;
 pub mod scheme;
 pub mod scoring;
 pub mod text;

@@ -4,6 +4,7 @@
 use crate::app::ClaimError;
 use crate::app::Fault;
 use crate::domain::model::fmt_points;
+use crate::domain::number::NotFinite;
 use crate::domain::scheme::PriceError;
 use crate::i18n::Lang;
 
@@ -100,5 +101,38 @@ fn price(e: &PriceError) -> String {
         PriceError::NegativeAdjust { points } => {
             format!("调整分值不能为负,现为 {}", fmt_points(*points))
         }
+        PriceError::NotFinite(n) => not_finite(Lang::Zh, n),
+    }
+}
+
+/// A number that is not finite (`inf`, `nan`, `1e400`), naming its field.
+pub fn not_finite(lang: Lang, e: &NotFinite) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => format!(
+            "{}:{} 不是有限的数(不能是 inf、NaN 或大得超出范围的数)",
+            field_zh(e.field),
+            e.value
+        ),
+    }
+}
+
+/// A whole number outside its field's range, in Chinese.
+pub fn out_of_range_zh(field: &str, value: i64, min: i64, max: i64) -> String {
+    format!(
+        "{}:{value} 超出范围(应在 {min} 至 {max} 之间)",
+        field_zh(field)
+    )
+}
+
+/// A field's name for a Chinese reader: its Chinese word where it has one,
+/// else the name as typed (a setting's key).
+fn field_zh(field: &str) -> &str {
+    match field {
+        "points" => "分值",
+        "count" => "次数",
+        "tier" => "档次",
+        "minutes" => "分钟数",
+        other => other,
     }
 }

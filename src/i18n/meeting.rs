@@ -231,6 +231,16 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
             crate::i18n::errors::storage(lang, path.as_deref(), *fault)
         }
         (_, CoreError::Claim(c)) => crate::i18n::errors::claim(lang, c),
+        (_, CoreError::NotFinite(n)) => crate::i18n::errors::not_finite(lang, n),
+        (
+            Lang::Zh,
+            CoreError::OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            },
+        ) => crate::i18n::errors::out_of_range_zh(field, *value, *min, *max),
         (Lang::Zh, CoreError::UnknownMember { key, branch }) => {
             format!("{branch} 支部没有成员 '{key}'(请给出编号或完整姓名)")
         }

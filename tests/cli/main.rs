@@ -19,6 +19,7 @@ mod export_papers;
 mod grading_cli;
 mod grading_papers;
 mod hostile;
+mod hostile_numbers;
 mod import_again;
 mod paper_columns;
 mod papers_zh_words;

@@ -781,3 +781,43 @@ fn a_file_with_carriage_returns_only_names_the_right_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cr.csv:3:"), "the third line: {err}");
 }
+
+/// Every row's line is the line a text editor shows it on, whatever ends the
+/// lines and however many blank lines come between (the CSV fuzz target
+/// found two rows given one line after a `\r\n` and a blank row).
+#[test]
+fn every_row_is_on_the_line_an_editor_shows_whatever_ends_the_lines() {
+    let dir = tempfile::tempdir().expect("dir");
+    let lines_of = |name: &str, text: &str| -> Vec<usize> {
+        let csv = dir.path().join(name);
+        std::fs::write(&csv, text).expect("write");
+        let (_, rows) = jifen::app::import::read_rows(&csv).expect("read");
+        rows.iter().map(|r| r.0).collect()
+    };
+    // The fuzzer's input: header on line 1, a blank row (",") on 2 and 5.
+    assert_eq!(
+        lines_of("fuzz.csv", "\u{b}\u{8}\n,\n+J+\r\n+\u{b}\n,\n+\n"),
+        vec![3, 4, 6]
+    );
+    // Windows line ends with empty lines between rows.
+    assert_eq!(
+        lines_of("crlf.csv", "a,b\r\n\r\n1,2\r\n\r\n\r\n3,4\r\n"),
+        vec![3, 6]
+    );
+    // A lone carriage return, a blank line of a lone \n, then \r\n.
+    assert_eq!(
+        lines_of("mixed.csv", "a,b\r1,2\r\r\n\n3,4\r\n5,6"),
+        vec![2, 5, 6]
+    );
+
+    // And a refusal names the line too: the bad item is on line 4.
+    let db = dir.path().join("crlf.sqlite");
+    branch(&db, "village-quarterly", 1);
+    let text = "member,item,level,count,points,date,note,period\r\n成员00,bonus.contribution,,1,1,2026-10-02,,2026Q4\r\n\r\n成员00,bonus.nothing,,1,1,2026-10-02,,2026Q4\r\n";
+    let csv = dir.path().join("crlf-claims.csv");
+    std::fs::write(&csv, text).expect("write");
+    let out = jifen(&db, &["claim", "import", csv.to_str().expect("path")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("crlf-claims.csv:4:"), "the fourth line: {err}");
+}

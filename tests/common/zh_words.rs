@@ -69,12 +69,14 @@ pub const AWAITING_TYPED_ERRORS: &[&str] = &[
     "matches no lock in this file",
     "holds the database; close it before restoring",
     "is a whole number of days from 1 to 60",
+    "is not in scheme ",
     "unknown setting '",
     // domain: a period id's parse error
     "bad period '",
     "the file is empty, not a jifen database",
     // import (the row and column are already in Chinese)
     "duplicate row (same as line",
+    "is not a finite number",
     "name is empty",
     "not UTF-8 text",
     "outside the bounds of",

@@ -175,7 +175,7 @@ impl Table {
                             return Err(self.err(line, "", msg).into());
                         }
                     }
-                    let line = rec.position().map_or(0, |p| lines.at(p.byte()));
+                    let line = rec.position().map_or(0, |p| lines.row_at(p.byte()));
                     // The whole file is UTF-8 and fields end at ASCII bytes.
                     let text = std::str::from_utf8(rec.as_slice())
                         .map_err(|_| self.err(line, "", "not UTF-8 text"))?;
@@ -359,6 +359,19 @@ impl<'a> Lines<'a> {
             pos: 0,
             line: 1,
         }
+    }
+
+    /// The line of a row the `csv` crate says starts at `byte`: it gives a
+    /// row's start before the line end it skipped over (the `\n` of a
+    /// `\r\n`, the blank lines above the row), so those are passed first.
+    fn row_at(&mut self, byte: u64) -> usize {
+        let mut start = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.at(start as u64)
     }
 
     /// The line that byte `byte` is on (bytes asked for in order).

@@ -3,6 +3,7 @@
 
 use super::{Item, ItemKind, Scheme};
 use crate::domain::model::fmt_points;
+use crate::domain::number::{finite, NotFinite};
 
 /// Which of a claim's fields a check is about (an import names it as the column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +76,9 @@ pub enum PriceError {
     NotInScheme { code: String },
     #[error("adjusted points must be zero or more, got {}", fmt_points(*.points))]
     NegativeAdjust { points: f64 },
+    /// Points of `inf`, `nan` or `1e400`: no claim or verdict takes them.
+    #[error(transparent)]
+    NotFinite(#[from] NotFinite),
 }
 
 impl PriceError {
@@ -89,7 +93,8 @@ impl PriceError {
             PriceError::NeedsPoints { .. }
             | PriceError::OutOfBounds { .. }
             | PriceError::Mismatch { .. }
-            | PriceError::NegativeAdjust { .. } => ClaimField::Points,
+            | PriceError::NegativeAdjust { .. }
+            | PriceError::NotFinite(_) => ClaimField::Points,
         }
     }
 }
@@ -128,6 +133,9 @@ impl Scheme {
                 allowed: list.into_iter().map(String::from).collect(),
             }
         })?;
+        if let Some(p) = points {
+            finite("points", p)?;
+        }
         if !(1..=MAX_COUNT).contains(&count) {
             return Err(PriceError::CountOutOfRange { count });
         }
@@ -178,13 +186,14 @@ impl Scheme {
         Ok(p)
     }
 
-    /// Check points the committee sets when adjusting a claim (a number, not
+    /// Check points the committee sets when adjusting a claim (finite, not
     /// negative); the item's bound is `Item::adjust_max`.
     pub fn check_adjusted(&self, code: &str, points: f64) -> Result<&Item, PriceError> {
         let item = self.item(code).ok_or_else(|| PriceError::NotInScheme {
             code: code.to_string(),
         })?;
-        if points < 0.0 || !points.is_finite() {
+        finite("points", points)?;
+        if points < 0.0 {
             return Err(PriceError::NegativeAdjust { points });
         }
         Ok(item)

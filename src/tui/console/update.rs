@@ -342,17 +342,11 @@ impl App {
                 .map(|_| t.done_board.to_string())
                 .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
             (FormKind::Countdown, _) => match f.value(0).trim().parse::<i64>() {
-                Ok(min) if min > 0 => {
-                    let ends = chrono::Utc::now() + chrono::Duration::minutes(min);
-                    self.ledger
-                        .set_board_mode(&BoardMode::Countdown {
-                            ends_at: ends.to_rfc3339(),
-                            label: f.value(1).trim().to_string(),
-                        })
-                        .map(|_| t.done_board.to_string())
-                        .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))
-                }
-                _ => Err(format!("{}: {}", t.prompt_minutes, t.bad_number)),
+                Ok(min) => BoardMode::countdown(min, f.value(1), chrono::Utc::now())
+                    .and_then(|mode| self.ledger.set_board_mode(&mode))
+                    .map(|_| t.done_board.to_string())
+                    .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
+                Err(_) => Err(format!("{}: {}", t.prompt_minutes, t.bad_number)),
             },
             (FormKind::FileAppeal { member }, _) => {
                 let member = member.clone();
