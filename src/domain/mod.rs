@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod model;
+pub mod redemption;
 pub mod scheme;
 pub mod scoring;
 pub mod text;

@@ -14,6 +14,7 @@ pub mod imports;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+pub mod redemptions;
 mod seal;
 pub mod signing;
 mod stored;
