@@ -133,7 +133,14 @@ impl Ledger {
             .find(|g| g.0 == gift.code)
             .map_or(0, |g| g.1);
         let left = left_of(gift, given);
-        Ok(cost_of(&name, gift.title_in(zh), gift, count, &balance, left)?)
+        Ok(cost_of(
+            &name,
+            gift.title_in(zh),
+            gift,
+            count,
+            &balance,
+            left,
+        )?)
     }
 
     fn member_name(&self, member_id: i64) -> Result<String> {
@@ -186,6 +193,10 @@ impl Ledger {
     /// The branch's redemptions in `period` (all when `None`), in the order made.
     pub fn redemptions(&self, period: Option<&PeriodId>) -> Result<Vec<RedemptionRow>> {
         let p = period.map(PeriodId::to_string);
-        Ok(redemptions::rows(self.conn(), self.branch.id, p.as_deref())?)
+        Ok(redemptions::rows(
+            self.conn(),
+            self.branch.id,
+            p.as_deref(),
+        )?)
     }
 }

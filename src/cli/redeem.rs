@@ -90,11 +90,17 @@ pub fn balance(db: &Path, branch: Option<&str>, a: BalanceArgs, lang: Lang) -> O
         })
         .collect();
     if a.format == Format::Csv {
-        return csv_out(&["member_id", "member", "earned", "spent", "balance"], &cells);
+        return csv_out(
+            &["member_id", "member", "earned", "spent", "balance"],
+            &cells,
+        );
     }
     let w = redemption_words(lang);
     let header = ["#", w.member, w.earned, w.spent, w.balance];
-    print!("{}", table(&header, &cells, &[true, false, true, true, true]));
+    print!(
+        "{}",
+        table(&header, &cells, &[true, false, true, true, true])
+    );
     Ok(())
 }
 

@@ -61,7 +61,11 @@ pub enum RedeemError {
     },
     /// Fewer of the gift are left than asked for.
     #[error("{gift}: {wanted} asked, {left} left in stock; nothing redeemed")]
-    OverStock { gift: String, wanted: i64, left: i64 },
+    OverStock {
+        gift: String,
+        wanted: i64,
+        left: i64,
+    },
 }
 
 /// What one redemption would cost, or why it is refused: `count` of `gift`
@@ -122,15 +126,27 @@ mod tests {
     #[test]
     fn a_kettle_fits_a_balance_of_twenty_and_not_of_nineteen() {
         let g = kettle();
-        assert_eq!(cost_of("张伟", "热水壶", &g, 1, &Balance::new(20.0, 0.0), Some(2)), Ok(20.0));
+        assert_eq!(
+            cost_of("张伟", "热水壶", &g, 1, &Balance::new(20.0, 0.0), Some(2)),
+            Ok(20.0)
+        );
         let e = cost_of("张伟", "热水壶", &g, 1, &Balance::new(24.0, 5.0), Some(2)).unwrap_err();
-        assert!(matches!(e, RedeemError::OverBalance { balance, cost, .. } if balance == 19.0 && cost == 20.0));
+        assert!(
+            matches!(e, RedeemError::OverBalance { balance, cost, .. } if balance == 19.0 && cost == 20.0)
+        );
     }
 
     #[test]
     fn stock_is_never_exceeded() {
         let g = kettle();
-        let e = cost_of("张伟", "热水壶", &g, 3, &Balance::new(100.0, 0.0), left_of(&g, 0));
+        let e = cost_of(
+            "张伟",
+            "热水壶",
+            &g,
+            3,
+            &Balance::new(100.0, 0.0),
+            left_of(&g, 0),
+        );
         assert_eq!(
             e,
             Err(RedeemError::OverStock {
@@ -140,7 +156,15 @@ mod tests {
             })
         );
         assert_eq!(left_of(&g, 2), Some(0));
-        assert!(cost_of("张伟", "热水壶", &g, 1, &Balance::new(100.0, 0.0), left_of(&g, 2)).is_err());
+        assert!(cost_of(
+            "张伟",
+            "热水壶",
+            &g,
+            1,
+            &Balance::new(100.0, 0.0),
+            left_of(&g, 2)
+        )
+        .is_err());
     }
 
     #[test]

@@ -53,7 +53,9 @@ impl std::str::FromStr for Paper {
             .chain([Paper::Redemptions])
             .find(|p| p.code() == s.trim())
             .ok_or_else(|| {
-                format!("unknown paper '{s}' (notice, cards, summary, filing, minutes, redemptions)")
+                format!(
+                    "unknown paper '{s}' (notice, cards, summary, filing, minutes, redemptions)"
+                )
             })
     }
 }

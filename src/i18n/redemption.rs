@@ -222,7 +222,10 @@ mod tests {
             let zh = (ZH.refusal)(e);
             let latin: String = zh.chars().filter(char::is_ascii_alphabetic).collect();
             // Only the scheme file's section name and a gift key stay Latin.
-            assert!(latin.is_empty() || latin == "redemption" || latin == "x", "{zh}");
+            assert!(
+                latin.is_empty() || latin == "redemption" || latin == "x",
+                "{zh}"
+            );
             assert_eq!((EN.refusal)(e), e.to_string());
         }
     }

@@ -218,7 +218,9 @@ pub enum Event {
         points: f64,
     },
     /// A redemption taken back (the undo of `Redeem`).
-    RedeemCancel { id: i64 },
+    RedeemCancel {
+        id: i64,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,

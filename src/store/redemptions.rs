@@ -21,7 +21,9 @@ pub(super) fn apply(conn: &Connection, ev: &Event, at: &str) -> rusqlite::Result
                 "INSERT INTO redemption (id, branch_id, period, member_id, gift, count, points, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![id, branch_id, period, member_id, gift, count, points, at])?;
+            .execute(params![
+                id, branch_id, period, member_id, gift, count, points, at
+            ])?;
         }
         Event::RedeemCancel { id } => {
             let gone = conn
@@ -91,7 +93,9 @@ pub fn spent(
           WHERE branch_id = ?1 AND (?2 IS NULL OR member_id = ?2) AND (?3 IS NULL OR period <= ?3)
           GROUP BY member_id",
     )?;
-    let rows = st.query_map(params![branch, member, up_to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = st.query_map(params![branch, member, up_to], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     rows.collect()
 }
 

@@ -9,11 +9,21 @@ use std::path::Path;
 /// a deduction, not earned); 欧阳娜娜 earns nothing.
 fn branch(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("b.sqlite");
-    ok(&db, &["init", "--branch", "社区党支部", "--scheme", "bureau-80"]);
+    ok(
+        &db,
+        &["init", "--branch", "社区党支部", "--scheme", "bureau-80"],
+    );
     ok(&db, &["member", "add", "张伟"]);
-    ok(&db, &["member", "add", "欧阳娜娜", "--category", "probationary"]);
+    ok(
+        &db,
+        &["member", "add", "欧阳娜娜", "--category", "probationary"],
+    );
     ok(&db, &["period", "open", "2026Q4"]);
-    for (item, level) in [("work.speech", Some("province")), ("other.blood", None), ("discipline.dues", None)] {
+    for (item, level) in [
+        ("work.speech", Some("province")),
+        ("other.blood", None),
+        ("discipline.dues", None),
+    ] {
         let mut args = vec!["claim", "add", "张伟", item];
         if let Some(l) = level {
             args.extend(["--level", l]);
@@ -50,7 +60,10 @@ fn redeem_prints_the_balance_before_and_after_and_refuses_beyond_it() {
     let o = jifen(&db, &["redeem", "张伟", "gift.tissue"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("costs 2 points, balance is 0; nothing redeemed"), "{err}");
+    assert!(
+        err.contains("costs 2 points, balance is 0; nothing redeemed"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty());
     assert_eq!(events(&db), n);
     let o = jifen(&db, &["redeem", "欧阳娜娜", "热水壶"]);
@@ -77,7 +90,10 @@ fn redeem_prints_the_balance_before_and_after_and_refuses_beyond_it() {
 fn balance_and_statement_show_earned_spent_and_balance() {
     let dir = tempfile::tempdir().expect("dir");
     let db = branch(dir.path());
-    ok(&db, &["redeem", "张伟", "gift.tissue", "--period", "2026Q4"]);
+    ok(
+        &db,
+        &["redeem", "张伟", "gift.tissue", "--period", "2026Q4"],
+    );
     let all = json(&db, &["balance", "--format", "json"]);
     let rows: Vec<(String, f64, f64, f64)> = all
         .as_array()
@@ -102,15 +118,25 @@ fn balance_and_statement_show_earned_spent_and_balance() {
     let one = json(&db, &["balance", "张伟", "--format", "json"]);
     assert_eq!(one.as_array().map(Vec::len), Some(1));
     let csv = ok(&db, &["balance", "--format", "csv"]);
-    assert_eq!(csv.lines().next(), Some("member_id,member,earned,spent,balance"));
+    assert_eq!(
+        csv.lines().next(),
+        Some("member_id,member,earned,spent,balance")
+    );
     let st = json(&db, &["statement", "张伟", "--format", "json"]);
     assert_eq!(
-        (st["earned"].as_f64(), st["spent"].as_f64(), st["balance"].as_f64()),
+        (
+            st["earned"].as_f64(),
+            st["spent"].as_f64(),
+            st["balance"].as_f64()
+        ),
         (Some(6.0), Some(2.0), Some(4.0))
     );
     // Undo like any action.
     let out = ok(&db, &["undo"]);
-    assert!(out.contains("redemption of 1 x Roll of tissue by 张伟"), "{out}");
+    assert!(
+        out.contains("redemption of 1 x Roll of tissue by 张伟"),
+        "{out}"
+    );
     let st = json(&db, &["statement", "张伟", "--format", "json"]);
     assert_eq!(st["balance"].as_f64(), Some(6.0));
     ok(&db, &["verify"]);
@@ -136,7 +162,19 @@ fn the_redemption_list_reads_back_with_a_signature_column() {
     let out = dir.path().join("papers");
     let o = out.to_string_lossy().to_string();
     for f in ["csv", "xlsx", "html"] {
-        ok(&db, &["export", "redemptions", "--period", "2026Q4", "--format", f, "--out", &o]);
+        ok(
+            &db,
+            &[
+                "export",
+                "redemptions",
+                "--period",
+                "2026Q4",
+                "--format",
+                f,
+                "--out",
+                &o,
+            ],
+        );
     }
     let text = std::fs::read_to_string(out.join("redemptions-2026Q4.csv")).expect("csv");
     let mut r = csv::ReaderBuilder::new()
@@ -153,7 +191,15 @@ fn the_redemption_list_reads_back_with_a_signature_column() {
         .expect("header row");
     assert_eq!(
         lines[head],
-        ["No.", "member", "gift", "count", "points spent", "date", "recipient's signature"]
+        [
+            "No.",
+            "member",
+            "gift",
+            "count",
+            "points spent",
+            "date",
+            "recipient's signature"
+        ]
     );
     let data: Vec<Vec<&str>> = lines[head + 1..head + 3]
         .iter()
@@ -166,7 +212,10 @@ fn the_redemption_list_reads_back_with_a_signature_column() {
             ["2", "张伟", "Bar of soap", "1", "3"]
         ]
     );
-    assert!(lines[head + 1][6].is_empty(), "the signature is left blank to sign");
+    assert!(
+        lines[head + 1][6].is_empty(),
+        "the signature is left blank to sign"
+    );
     // The Chinese paper in XLSX, read back with calamine.
     let l = jifen::app::Ledger::open(&db, None).expect("open");
     let p: jifen::domain::model::PeriodId = "2026Q4".parse().expect("p");
@@ -187,7 +236,18 @@ fn the_redemption_list_reads_back_with_a_signature_column() {
         .iter()
         .position(|r| r.first().map(String::as_str) == Some("序号"))
         .expect("header");
-    assert_eq!(rows[head], ["序号", "姓名", "奖品", "数量", "消耗积分", "日期", "领取人签字"]);
+    assert_eq!(
+        rows[head],
+        [
+            "序号",
+            "姓名",
+            "奖品",
+            "数量",
+            "消耗积分",
+            "日期",
+            "领取人签字"
+        ]
+    );
     assert_eq!(rows[head + 1][..5], ["1", "张伟", "抽纸(一卷)", "1", "2"]);
     assert_eq!(rows[head + 2][..5], ["2", "张伟", "香皂(一块)", "1", "3"]);
     let html = std::fs::read_to_string(out.join("redemptions-2026Q4.html")).expect("html");

@@ -30,7 +30,17 @@ fn redemption_screen_80x24_and_120x40() {
     open(&mut app);
     for (w, h) in [(80, 24), (120, 40)] {
         let text = screen(&mut app, w, h);
-        for word in ["积分兑换", "累计得分", "已兑换", "积分余额", "奖品", "所需积分", "库存", "热水壶", "兑换只用积分余额"] {
+        for word in [
+            "积分兑换",
+            "累计得分",
+            "已兑换",
+            "积分余额",
+            "奖品",
+            "所需积分",
+            "库存",
+            "热水壶",
+            "兑换只用积分余额",
+        ] {
             assert!(text.contains(word), "{w}x{h} lacks {word}:\n{text}");
         }
         insta::assert_snapshot!(format!("redeem_{w}x{h}"), text);
@@ -44,23 +54,43 @@ fn enter_records_a_redemption_and_u_takes_it_back() {
     open(&mut app);
     // The first member with enough for a roll of tissue.
     let rows = app.ledger().balances(None).expect("balances");
-    let i = rows.iter().position(|r| r.balance.balance >= 2.0).expect("someone");
+    let i = rows
+        .iter()
+        .position(|r| r.balance.balance >= 2.0)
+        .expect("someone");
     for _ in 0..i {
         key(&mut app, KeyCode::Down);
     }
-    let (id, name, was) = (rows[i].member_id, rows[i].member.clone(), rows[i].balance.balance);
+    let (id, name, was) = (
+        rows[i].member_id,
+        rows[i].member.clone(),
+        rows[i].balance.balance,
+    );
     let text = screen(&mut app, 120, 40);
     let after = jifen::domain::model::fmt_points(was - 2.0);
-    let preview = format!("抽纸(一卷) 1 件, 共 2 分; 余额 {} -> {after}", jifen::domain::model::fmt_points(was));
+    let preview = format!(
+        "抽纸(一卷) 1 件, 共 2 分; 余额 {} -> {after}",
+        jifen::domain::model::fmt_points(was)
+    );
     assert!(text.contains(&preview), "{preview}:\n{text}");
     key(&mut app, KeyCode::Enter);
     let b = app.ledger().balance_of(id, None).expect("balance");
     assert_eq!(b.balance, was - 2.0);
-    assert!(app.status().expect("status").starts_with(&format!("{name} 兑换 抽纸(一卷) 1 件")));
-    assert_eq!(scores(&app), before_scores, "spending moves no score or rank");
+    assert!(app
+        .status()
+        .expect("status")
+        .starts_with(&format!("{name} 兑换 抽纸(一卷) 1 件")));
+    assert_eq!(
+        scores(&app),
+        before_scores,
+        "spending moves no score or rank"
+    );
     ch(&mut app, 'u');
     let asked = screen(&mut app, 120, 40);
-    assert!(asked.contains(&format!("{name} 兑换的 抽纸(一卷) 1 件")), "{asked}");
+    assert!(
+        asked.contains(&format!("{name} 兑换的 抽纸(一卷) 1 件")),
+        "{asked}"
+    );
     ch(&mut app, 'y');
     assert_eq!(app.ledger().balance_of(id, None).expect("b").balance, was);
     assert_eq!(app.screen_kind(), ScreenKind::Redeem);
@@ -80,7 +110,10 @@ fn beyond_the_stock_or_the_balance_is_refused_with_the_reason() {
         ch(&mut app, '+');
     }
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains("不能兑换: 吹风机 库存只剩 3 件, 要兑换 4 件"), "{text}");
+    assert!(
+        text.contains("不能兑换: 吹风机 库存只剩 3 件, 要兑换 4 件"),
+        "{text}"
+    );
     key(&mut app, KeyCode::Enter);
     assert!(app.status().expect("status").contains("库存只剩 3 件"));
     assert_eq!(app.ledger().journal_head().expect("head"), head);
@@ -90,7 +123,10 @@ fn beyond_the_stock_or_the_balance_is_refused_with_the_reason() {
     ch(&mut app, '-');
     key(&mut app, KeyCode::Tab);
     let rows = app.ledger().balances(None).expect("balances");
-    let poor = rows.iter().position(|r| r.balance.balance < 20.0).expect("someone");
+    let poor = rows
+        .iter()
+        .position(|r| r.balance.balance < 20.0)
+        .expect("someone");
     for _ in 0..poor {
         key(&mut app, KeyCode::Down);
     }

@@ -16,7 +16,13 @@ fn p(s: &str) -> PeriodId {
 /// A bureau-80 branch in 2026Q4 with 张伟 and 欧阳娜娜: 张伟 has a province
 /// speech (+5), a blood donation (+1), an adjusted suggestion (2 -> 1) and a
 /// dues deduction (-1); a rejected and a pending bonus claim do not count.
-fn branch() -> (tempfile::TempDir, std::path::PathBuf, jifen::app::Ledger, i64, i64) {
+fn branch() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    jifen::app::Ledger,
+    i64,
+    i64,
+) {
     let (d, path, mut l) = ledger("bureau-80");
     l.open_period("2026Q4").expect("open");
     let zw = member(&mut l, "张伟", Category::Full, None);
@@ -46,7 +52,11 @@ fn the_demo_scheme_ships_the_community_gifts() {
     let kettle = s.redemption.as_ref().and_then(|r| r.gift("热水壶"));
     assert_eq!(kettle.map(|g| (g.points, g.stock)), Some((15.0, Some(5))));
     // A scheme without the section has no gifts.
-    assert!(Scheme::builtin("twelve-point").expect("tp").0.gifts().is_empty());
+    assert!(Scheme::builtin("twelve-point")
+        .expect("tp")
+        .0
+        .gifts()
+        .is_empty());
 }
 
 fn with_gifts(gifts: &str) -> String {
@@ -96,17 +106,31 @@ fn bad_gift_catalogues_are_refused_naming_file_line_and_field() {
         assert!(e.message.contains(words), "{gifts}: {}", e.message);
         // The line is the gift's own line for the field.
         let line = text.lines().nth(e.line - 1).unwrap_or_default();
-        assert!(line.trim_start().starts_with(field), "{gifts}: line {} is {line}", e.line);
+        assert!(
+            line.trim_start().starts_with(field),
+            "{gifts}: line {} is {line}",
+            e.line
+        );
     }
     // A stock of 1.5 is not a whole number.
     let e = Scheme::parse(
         "gifts.toml",
-        &with_gifts("[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = 2\nstock = 1.5\n"),
+        &with_gifts(
+            "[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = 2\nstock = 1.5\n",
+        ),
     )
     .expect_err("stock 1.5");
     assert_eq!(e.field, "stock");
-    let ok = with_gifts("[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = 2.5\nstock = 0\n");
-    assert_eq!(Scheme::parse("gifts.toml", &ok).expect("good").gifts().len(), 1);
+    let ok = with_gifts(
+        "[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = 2.5\nstock = 0\n",
+    );
+    assert_eq!(
+        Scheme::parse("gifts.toml", &ok)
+            .expect("good")
+            .gifts()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -124,7 +148,10 @@ fn the_balance_is_decided_bonus_points_less_points_spent() {
     // Spending changes no score.
     assert_eq!(common::score(&l, q("2026Q4"), zw), score);
     let all = l.balances(None).expect("all");
-    let names: Vec<(&str, f64)> = all.iter().map(|r| (r.member.as_str(), r.balance.balance)).collect();
+    let names: Vec<(&str, f64)> = all
+        .iter()
+        .map(|r| (r.member.as_str(), r.balance.balance))
+        .collect();
     assert_eq!(names, [("张伟", 1.0), ("欧阳娜娜", 1.0)]);
     let _ = on;
 }
@@ -142,7 +169,11 @@ fn beyond_the_balance_is_refused_and_nothing_changes() {
     ));
     assert_eq!(l.journal_head().expect("head"), head);
     assert!(l.redemptions(None).expect("rows").is_empty());
-    for (gift, count) in [("gift.nothing", 1), ("gift.tissue", 0), ("gift.tissue", 101)] {
+    for (gift, count) in [
+        ("gift.nothing", 1),
+        ("gift.tissue", 0),
+        ("gift.tissue", 101),
+    ] {
         assert!(l.redeem(zw, gift, count, &p("2026Q4"), true).is_err());
     }
     assert_eq!(l.journal_head().expect("head"), head);
@@ -160,7 +191,14 @@ fn stock_is_never_exceeded() {
     let e = l
         .redeem(zw, "gift.hair-dryer", 2, &p("2026Q4"), false)
         .expect_err("one left");
-    assert!(matches!(e, CoreError::Redeem(RedeemError::OverStock { left: 1, wanted: 2, .. })));
+    assert!(matches!(
+        e,
+        CoreError::Redeem(RedeemError::OverStock {
+            left: 1,
+            wanted: 2,
+            ..
+        })
+    ));
     l.redeem(zw, "gift.hair-dryer", 1, &p("2026Q4"), false)
         .expect("the last");
     let row = l
@@ -170,14 +208,18 @@ fn stock_is_never_exceeded() {
         .find(|g| g.gift.code == "gift.hair-dryer")
         .expect("dryer");
     assert_eq!((row.given, row.left), (3, Some(0)));
-    assert!(l.redeem(zw, "gift.hair-dryer", 1, &p("2026Q4"), false).is_err());
+    assert!(l
+        .redeem(zw, "gift.hair-dryer", 1, &p("2026Q4"), false)
+        .is_err());
 }
 
 #[test]
 fn undo_takes_a_redemption_back_and_verify_replays_it() {
     let (_d, path, mut l, zw, _) = branch();
-    l.redeem(zw, "gift.tissue", 1, &p("2026Q4"), true).expect("tissue");
-    l.redeem(zw, "gift.soap", 1, &p("2026Q4"), true).expect("soap");
+    l.redeem(zw, "gift.tissue", 1, &p("2026Q4"), true)
+        .expect("tissue");
+    l.redeem(zw, "gift.soap", 1, &p("2026Q4"), true)
+        .expect("soap");
     assert_eq!(l.balance_of(zw, None).expect("b").balance, 2.0);
     let plan = l.undo_plan(UndoScope::Branch).expect("plan");
     assert_eq!(plan.steps.len(), 1);
@@ -188,7 +230,10 @@ fn undo_takes_a_redemption_back_and_verify_replays_it() {
     l.undo(&plan, UndoScope::Branch).expect("undo");
     assert_eq!(l.balance_of(zw, None).expect("b").balance, 5.0);
     let rows = l.redemptions(Some(&p("2026Q4"))).expect("rows");
-    assert_eq!(rows.iter().map(|r| r.gift.as_str()).collect::<Vec<_>>(), ["gift.tissue"]);
+    assert_eq!(
+        rows.iter().map(|r| r.gift.as_str()).collect::<Vec<_>>(),
+        ["gift.tissue"]
+    );
     drop(l);
     let r = jifen::app::verify(&path, None).expect("verify");
     assert!(r.events > 0);
@@ -209,11 +254,13 @@ fn undo_takes_a_redemption_back_and_verify_replays_it() {
 fn a_locked_period_takes_no_redemption_and_keeps_its_own() {
     let (_d, path, mut l, zw, on) = branch();
     l.redeem(on, "gift.tissue", 1, &p("2026Q4"), true).err();
-    l.redeem(zw, "gift.tissue", 1, &p("2026Q4"), true).expect("tissue");
+    l.redeem(zw, "gift.tissue", 1, &p("2026Q4"), true)
+        .expect("tissue");
     // Settle what is pending, then lock.
     for c in l.claims(&Default::default()).expect("claims") {
         if c.status == jifen::domain::model::ClaimStatus::Pending {
-            l.verdict(c.id, Outcome::Rejected, None, Some("重复")).expect("reject");
+            l.verdict(c.id, Outcome::Rejected, None, Some("重复"))
+                .expect("reject");
         }
     }
     l.lock(&p("2026Q4")).expect("lock");
@@ -221,7 +268,10 @@ fn a_locked_period_takes_no_redemption_and_keeps_its_own() {
         .redeem(zw, "gift.tissue", 1, &p("2026Q4"), true)
         .expect_err("locked");
     assert!(matches!(e, CoreError::PeriodClosed { .. }), "{e}");
-    assert!(matches!(l.undo_plan(UndoScope::Branch), Err(CoreError::UndoPastLock(_))));
+    assert!(matches!(
+        l.undo_plan(UndoScope::Branch),
+        Err(CoreError::UndoPastLock(_))
+    ));
     // Not behind the ledger's back either.
     let c = rusqlite::Connection::open(&path).expect("open");
     assert!(c.execute("DELETE FROM redemption", []).is_err());
@@ -234,6 +284,8 @@ fn a_locked_period_takes_no_redemption_and_keeps_its_own() {
         .is_err());
     // The next quarter spends what is left.
     l.open_period("2027Q1").expect("next");
-    let r = l.redeem(zw, "gift.tissue", 2, &p("2027Q1"), true).expect("next quarter");
+    let r = l
+        .redeem(zw, "gift.tissue", 2, &p("2027Q1"), true)
+        .expect("next quarter");
     assert_eq!((r.before.balance, r.after.balance), (5.0, 1.0));
 }

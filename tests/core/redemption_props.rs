@@ -14,7 +14,15 @@ fn standings(l: &jifen::app::Ledger) -> Vec<(i64, String, u32, Option<String>, O
         .expect("ranking")
         .rows
         .into_iter()
-        .map(|r| (r.member_id, format!("{:.2}", r.score), r.rank, r.grade.map(|g| g.to_string()), r.stars))
+        .map(|r| {
+            (
+                r.member_id,
+                format!("{:.2}", r.score),
+                r.rank,
+                r.grade.map(|g| g.to_string()),
+                r.stars,
+            )
+        })
         .collect()
 }
 

@@ -7,8 +7,8 @@ mod choices;
 mod grading;
 mod pricing;
 pub mod redemption;
-pub use redemption::{Gift, Redemption};
 pub use pricing::{ClaimField, PriceError, MAX_COUNT};
+pub use redemption::{Gift, Redemption};
 mod ties;
 mod validate;
 

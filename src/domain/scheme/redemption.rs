@@ -41,14 +41,11 @@ impl Redemption {
     /// The gift `key` names: its code, or its exact Chinese or English title.
     pub fn gift(&self, key: &str) -> Option<&Gift> {
         let key = key.trim();
-        self.gifts
-            .iter()
-            .find(|g| g.code == key)
-            .or_else(|| {
-                self.gifts
-                    .iter()
-                    .find(|g| g.title_zh.as_deref() == Some(key) || g.title == key)
-            })
+        self.gifts.iter().find(|g| g.code == key).or_else(|| {
+            self.gifts
+                .iter()
+                .find(|g| g.title_zh.as_deref() == Some(key) || g.title == key)
+        })
     }
 }
 
@@ -61,7 +58,8 @@ pub(super) type Fault = (String, &'static str, String);
 pub(super) fn check(r: &Redemption) -> Result<(), Fault> {
     let mut codes = HashSet::new();
     for g in &r.gifts {
-        let here = |key: &'static str, m: String| (g.code.clone(), key, format!("gift '{}': {m}", g.code));
+        let here =
+            |key: &'static str, m: String| (g.code.clone(), key, format!("gift '{}': {m}", g.code));
         if g.code.trim().is_empty() {
             return Err(here("code", "must not be empty".into()));
         }

@@ -39,7 +39,14 @@ pub(super) fn redemptions(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     } else {
         notes.insert(
             0,
-            format!("{}: {} {}, {} {}", w.total, w.count, count, w.cost, fmt_points(points)),
+            format!(
+                "{}: {} {}, {} {}",
+                w.total,
+                w.count,
+                count,
+                w.cost,
+                fmt_points(points)
+            ),
         );
     }
     let title = (w.paper_title)(&cx.l.branch().name, &p.to_string());

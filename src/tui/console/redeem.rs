@@ -260,9 +260,10 @@ impl Redeem {
             ),
             ctx.pal.header,
         ));
-        let range = self
-            .gifts
-            .window(self.gift_rows.len(), inner.height.saturating_sub(1) as usize);
+        let range = self.gifts.window(
+            self.gift_rows.len(),
+            inner.height.saturating_sub(1) as usize,
+        );
         let rows: Vec<Line> = self.gift_rows[range.clone()]
             .iter()
             .map(|g| {
