@@ -9,7 +9,10 @@ use proptest::prelude::*;
 
 const GIFTS: [&str; 4] = ["gift.tissue", "gift.soap", "gift.kettle", "gift.hair-dryer"];
 
-fn standings(l: &jifen::app::Ledger) -> Vec<(i64, String, u32, Option<String>, Option<u8>)> {
+/// A member's standing: id, score, rank, grade, stars.
+type Standing = (i64, String, u32, Option<String>, Option<u8>);
+
+fn standings(l: &jifen::app::Ledger) -> Vec<Standing> {
     l.ranking(&q("2026Q4"))
         .expect("ranking")
         .rows

@@ -69,7 +69,7 @@ pub(super) fn check(r: &Redemption) -> Result<(), Fault> {
         if g.title.trim().is_empty() {
             return Err(here("title", "must not be empty".into()));
         }
-        if !(g.points > 0.0) {
+        if g.points <= 0.0 {
             return Err(here("points", "must be above 0".into()));
         }
         if g.stock.is_some_and(|s| s < 0) {
