@@ -87,6 +87,9 @@ pub enum Error {
     /// Undo would reach past a lock.
     #[error("nothing to undo: period {0} is locked")]
     UndoPastLock(String),
+    /// A redemption refused (beyond the balance or the stock, no such gift).
+    #[error(transparent)]
+    Redeem(#[from] crate::domain::redemption::RedeemError),
     /// A claim file whose rows were all imported before.
     #[error("{}: the same rows were imported before", .0.file)]
     AlreadyImported(Box<super::import::AlreadyImported>),

@@ -17,6 +17,7 @@ mod period_cache;
 pub mod publication;
 mod quorum;
 pub mod readiness;
+pub mod redemption;
 pub mod retotal;
 mod roll_call;
 pub mod roster;

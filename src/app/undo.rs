@@ -49,6 +49,13 @@ pub enum UndoStep {
         claim: i64,
         member: String,
     },
+    /// A redemption of `count` of a gift (its titles as the scheme gives them).
+    Redemption {
+        member: String,
+        count: i64,
+        title: String,
+        title_zh: Option<String>,
+    },
     /// A whole import of claims, numbered `first` on.
     Import {
         first: i64,
@@ -74,6 +81,12 @@ impl UndoStep {
             UndoStep::NewClaim { claim, .. } => format!("new claim {claim}"),
             UndoStep::Import { claims, .. } => format!("import of {claims} claims"),
             UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
+            UndoStep::Redemption {
+                member,
+                count,
+                title,
+                ..
+            } => format!("redemption of {count} x {title} by {member}"),
         }
     }
 }
@@ -234,7 +247,9 @@ impl Ledger {
             | Event::Lock { branch_id, .. }
             | Event::AppealFile { branch_id, .. }
             | Event::FollowUpDone { branch_id, .. }
-            | Event::FollowUpReopen { branch_id, .. } => *branch_id == branch,
+            | Event::FollowUpReopen { branch_id, .. }
+            | Event::Redeem { branch_id, .. } => *branch_id == branch,
+            Event::RedeemCancel { .. } => false,
             Event::MemberUpdate { member } => self
                 .roster()
                 .is_ok_and(|r| r.binary_search_by_key(&member.id, |m| m.id).is_ok()),
@@ -356,6 +371,22 @@ impl Ledger {
                 };
                 vec![(step, back)]
             }
+            Event::Redeem {
+                id,
+                member_id,
+                gift,
+                count,
+                ..
+            } => {
+                let g = self.scheme().gifts().iter().find(|g| &g.code == gift);
+                let step = UndoStep::Redemption {
+                    member: name(*member_id)?,
+                    count: *count,
+                    title: g.map_or_else(|| gift.clone(), |g| g.title.clone()),
+                    title_zh: g.and_then(|g| g.title_zh.clone()),
+                };
+                vec![(step, Event::RedeemCancel { id: *id })]
+            }
             _ => Vec::new(),
         })
     }
@@ -370,7 +401,8 @@ fn undoable(ev: &Event) -> bool {
         Event::ConfirmVoid { .. }
         | Event::ClaimsAdd { .. }
         | Event::ClaimsBatch { .. }
-        | Event::FollowUpDone { .. } => true,
+        | Event::FollowUpDone { .. }
+        | Event::Redeem { .. } => true,
         _ => false,
     }
 }

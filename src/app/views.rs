@@ -109,6 +109,9 @@ pub struct Statement {
     pub members_ranked: usize,
     /// The member's signature: none yet (or voided by a later change), confirmed or disputed.
     pub confirmation: Option<ConfirmState>,
+    /// Points for redemption through the period: `earned`, `spent`, `balance`.
+    #[serde(flatten)]
+    pub redemption: crate::domain::redemption::Balance,
 }
 
 /// Filter for claim lists.
@@ -490,6 +493,7 @@ impl Ledger {
             confirmation: row.as_ref().and_then(|r| r.confirmation),
             row,
             members_ranked: n,
+            redemption: self.balance_of(member_id, Some(p))?,
         })
     }
 

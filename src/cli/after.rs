@@ -107,7 +107,7 @@ pub struct FinalizeArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// notice, cards, summary, filing, minutes, or all.
+    /// notice, cards, summary, filing, minutes, redemptions (兑换登记表), or all.
     pub paper: String,
     /// Period, e.g. 2026Q4 (default: the current one).
     #[arg(long, conflicts_with = "year")]

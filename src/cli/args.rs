@@ -211,6 +211,10 @@ pub enum Command {
     /// The follow-up list of actions (talks, reminders, holds): list, done.
     #[command(subcommand)]
     FollowUp(after::FollowUpCmd),
+    /// Redeem points for gifts (积分兑换): refused beyond the member's balance or the gift's stock.
+    Redeem(super::redeem::RedeemArgs),
+    /// Members' points balances for redemption: earned, spent, balance.
+    Balance(super::redeem::BalanceArgs),
     /// Print shell completions for jifen (bash, zsh, fish or powershell) to standard output.
     Completions {
         /// The shell to complete for.

@@ -4,6 +4,7 @@ mod after;
 mod args;
 mod output;
 mod progress;
+mod redeem;
 
 pub use args::*;
 
@@ -84,6 +85,8 @@ pub fn run(cli: Cli) -> Out {
         Command::Finalize(a) => after::finalize(&db, branch, a, lang),
         Command::Export(a) => after::export(&db, branch, a, lang),
         Command::FollowUp(c) => after::follow_up(&db, branch, c, lang),
+        Command::Redeem(a) => redeem::redeem(&db, branch, a, lang),
+        Command::Balance(a) => redeem::balance(&db, branch, a, lang),
         Command::Demo { no_console } => {
             let path = match cli.db.clone() {
                 Some(p) => p,

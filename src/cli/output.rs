@@ -355,6 +355,9 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, lang: Lang) -> Out {
             )
         );
     }
+    if let Some(line) = super::redeem::statement_line(l, s, lang) {
+        println!("{line}");
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod model;
 pub mod number;
+pub mod redemption;
 pub mod scheme;
 pub mod scoring;
 pub mod text;

@@ -19,6 +19,8 @@ pub enum Paper {
     Summary,
     Filing,
     Minutes,
+    /// The period's redemption list (兑换登记表); not among `ALL`, the lock's papers.
+    Redemptions,
 }
 
 impl Paper {
@@ -30,6 +32,7 @@ impl Paper {
             Paper::Summary => "summary",
             Paper::Filing => "filing",
             Paper::Minutes => "minutes",
+            Paper::Redemptions => "redemptions",
         }
     }
 
@@ -47,8 +50,13 @@ impl std::str::FromStr for Paper {
     fn from_str(s: &str) -> std::result::Result<Self, String> {
         Paper::ALL
             .into_iter()
+            .chain([Paper::Redemptions])
             .find(|p| p.code() == s.trim())
-            .ok_or_else(|| format!("unknown paper '{s}' (notice, cards, summary, filing, minutes)"))
+            .ok_or_else(|| {
+                format!(
+                    "unknown paper '{s}' (notice, cards, summary, filing, minutes, redemptions)"
+                )
+            })
     }
 }
 

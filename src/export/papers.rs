@@ -18,6 +18,7 @@ type Meta = Vec<(String, String)>;
 mod cards;
 mod minutes;
 mod rank_tables;
+mod redemptions;
 use cards::{appeal_table, cards};
 use minutes::minutes;
 use rank_tables::{by_group, rank_table, year_notes};
@@ -178,6 +179,10 @@ pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Do
         Paper::Summary => summary(&cx, &need_period(w, scope, w.what_summary)?, false),
         Paper::Filing => summary(&cx, &need_period(w, scope, w.what_filing)?, true),
         Paper::Minutes => minutes(&cx, &need_period(w, scope, w.what_minutes)?),
+        Paper::Redemptions => {
+            let what = lang(zh).words().redemption.paper;
+            redemptions::redemptions(&cx, &need_period(w, scope, what)?)
+        }
     }
 }
 

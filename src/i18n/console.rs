@@ -15,6 +15,8 @@ pub struct Strings {
     pub board_words: &'static board::BoardWords,
     /// The papers' words (see `papers`).
     pub paper_words: &'static papers::PaperWords,
+    /// Points redemption's words (see `redemption`).
+    pub redemption: &'static super::redemption::RedemptionWords,
     pub app: &'static str,
     pub too_small: &'static str,
     pub need: &'static str,

@@ -11,6 +11,7 @@ pub const EN: Strings = Strings {
     cli: &cli::CLI,
     board_words: &board::BOARD,
     paper_words: &papers::PAPERS,
+    redemption: &super::redemption::EN,
     meeting: &meeting::EN,
     app: "jifen",
     too_small: "Terminal too small",

@@ -147,6 +147,16 @@ pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
         UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
         UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
         UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
+        UndoStep::Redemption {
+            member,
+            count,
+            title,
+            title_zh,
+        } => (super::redemption::redemption_words(lang).undo_step)(
+            member,
+            *count,
+            title_zh.as_deref().filter(|_| zh).unwrap_or(title),
+        ),
         UndoStep::Import { first, claims } if zh => {
             format!("导入的 {claims} 条记录(#{first} 起)")
         }
@@ -241,6 +251,7 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
                 max,
             },
         ) => crate::i18n::errors::out_of_range_zh(field, *value, *min, *max),
+        (_, CoreError::Redeem(r)) => (super::redemption::redemption_words(lang).refusal)(r),
         (Lang::Zh, CoreError::UnknownMember { key, branch }) => {
             format!("{branch} 支部没有成员 '{key}'(请给出编号或完整姓名)")
         }

@@ -13,6 +13,7 @@ mod grading;
 pub mod imports;
 pub mod meeting;
 pub mod papers;
+pub mod redemption;
 mod zh;
 
 pub use en::EN;

@@ -11,6 +11,7 @@ pub const ZH: Strings = Strings {
     cli: &cli::CLI,
     board_words: &board::BOARD,
     paper_words: &papers::PAPERS,
+    redemption: &super::redemption::ZH,
     meeting: &meeting::ZH,
     app: "积分",
     too_small: "窗口太小",

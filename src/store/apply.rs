@@ -293,6 +293,9 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 params![branch_id, scope, member_id, action],
             )?;
         }
+        Event::Redeem { .. } | Event::RedeemCancel { .. } => {
+            super::redemptions::apply(conn, ev, at)?
+        }
         Event::Undo { restore, .. } => apply(conn, restore, at, hash)?,
     }
     Ok(())

@@ -18,6 +18,7 @@ pub const STATE_TABLES: &[&str] = &[
     "appeal",
     "correction",
     "follow_up",
+    "redemption",
     "score",
     "score_dirty",
 ];

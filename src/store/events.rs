@@ -206,6 +206,21 @@ pub enum Event {
         member_id: i64,
         action: String,
     },
+    /// A member spends points on gifts (积分兑换): `points` in all for
+    /// `count` of the scheme's gift `gift`. Never scored.
+    Redeem {
+        id: i64,
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        gift: String,
+        count: i64,
+        points: f64,
+    },
+    /// A redemption taken back (the undo of `Redeem`).
+    RedeemCancel {
+        id: i64,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
@@ -258,6 +273,8 @@ impl Event {
             Event::AppealReply { .. } => "appeal_reply",
             Event::FollowUpDone { .. } => "follow_up_done",
             Event::FollowUpReopen { .. } => "follow_up_reopen",
+            Event::Redeem { .. } => "redeem",
+            Event::RedeemCancel { .. } => "redeem_cancel",
             Event::Undo { .. } => "undo",
         }
     }

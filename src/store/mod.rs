@@ -15,6 +15,7 @@ pub mod imports;
 pub mod journal;
 pub mod lease;
 pub mod queries;
+pub mod redemptions;
 mod seal;
 pub mod signing;
 mod stored;

@@ -25,5 +25,6 @@ mod paper_columns;
 mod papers_zh_words;
 mod races;
 mod read_only_folder;
+mod redeem_cli;
 mod storage;
 mod undo_and_faults;

@@ -60,6 +60,7 @@ fn open(app: &mut App, kind: ScreenKind) {
         ScreenKind::Lock => ch(app, '4'),
         ScreenKind::Year => ch(app, '5'),
         ScreenKind::Appeals => ch(app, '6'),
+        ScreenKind::Redeem => ch(app, 'x'),
     }
     assert_eq!(app.screen_kind(), kind, "{:?}", app.status());
 }

@@ -11,6 +11,7 @@ mod console_lease;
 mod console_meeting;
 mod console_new_claim;
 mod console_pty;
+mod console_redeem;
 mod console_render;
 mod console_words;
 mod console_zh_walk;

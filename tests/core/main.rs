@@ -14,6 +14,8 @@ mod layering;
 mod ledger;
 mod props;
 mod readiness;
+mod redemption;
+mod redemption_props;
 mod retotal;
 mod scheme_files;
 mod schemes;

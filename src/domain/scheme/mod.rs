@@ -6,7 +6,9 @@
 mod choices;
 mod grading;
 mod pricing;
+pub mod redemption;
 pub use pricing::{ClaimField, PriceError, MAX_COUNT};
+pub use redemption::{Gift, Redemption};
 mod ties;
 mod validate;
 
@@ -380,6 +382,9 @@ pub struct Scheme {
     /// Figures the file sets that its seed does not state.
     #[serde(default)]
     pub choices: Vec<Choice>,
+    /// The gift catalogue members redeem points for (积分兑换), if any.
+    #[serde(default)]
+    pub redemption: Option<Redemption>,
     /// Item positions by code, built after loading.
     #[serde(skip)]
     item_index: foldhash::HashMap<String, usize>,
@@ -471,6 +476,11 @@ impl Scheme {
             .iter()
             .map(|p| p.id.as_str())
             .chain(self.implicit_part.then_some(""))
+    }
+
+    /// The gifts of the catalogue (empty when the scheme has none).
+    pub fn gifts(&self) -> &[Gift] {
+        self.redemption.as_ref().map_or(&[], |r| r.gifts.as_slice())
     }
 
     pub fn part(&self, id: &str) -> Option<&Part> {

@@ -396,6 +396,9 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
             }
         }
     }
+    if let Some(r) = &s.redemption {
+        super::redemption::check(r).map_err(|(code, key, m)| fail(&code, key, m))?;
+    }
     let mut actions = HashSet::new();
     for a in &s.actions {
         if !actions.insert(a.key.as_str()) {

@@ -111,6 +111,7 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     .join("、"),
             ));
         }
+        meta.extend(super::redemptions::balance_meta(cx, x.member_id, p)?);
         pages.push(Page {
             sheet: format!("{} {}", x.member_id, x.name),
             heading: (w.card_heading)(&x.name, &p.to_string(), &word),

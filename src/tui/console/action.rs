@@ -61,6 +61,13 @@ pub enum Action {
     Papers,
     /// Tick the selected follow-up action done.
     TickFollowUp,
+    /// Open the redemption screen (积分兑换).
+    RedeemScreen,
+    /// Record the redemption chosen on the redemption screen.
+    Redeem,
+    /// One more / one fewer of the chosen gift.
+    CountUp,
+    CountDown,
 }
 
 impl Action {
@@ -89,6 +96,9 @@ impl Action {
                 | Action::PrevYear
                 | Action::NextYear
                 | Action::Papers
+                | Action::RedeemScreen
+                | Action::CountUp
+                | Action::CountDown
         )
     }
 }

@@ -210,6 +210,7 @@ impl App {
             (Some(Screen::Lock(s)), Some(p)) => s.load(l, &p, ctx.zh()),
             (Some(Screen::Year(s)), _) => s.load(l, ctx.zh()),
             (Some(Screen::Appeals(s)), _) => s.load(l, today),
+            (Some(Screen::Redeem(s)), Some(p)) => s.load(l, &p, &ctx),
             _ => Ok(()),
         }
     }
@@ -414,6 +415,7 @@ impl App {
             Some(Screen::Lock(s)) => s.draw(body, buf, &ctx),
             Some(Screen::Year(s)) => s.draw(body, buf, &ctx),
             Some(Screen::Appeals(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Redeem(s)) => s.draw(body, buf, &ctx),
             None => {}
         }
         // A read-only console with nothing else to say shows who holds the database.

@@ -19,6 +19,7 @@ mod new_claim;
 mod overview;
 mod papers;
 mod prompt;
+mod redeem;
 mod roll_call;
 mod screen;
 pub mod style;

@@ -47,6 +47,12 @@ pub const KEYS: &[Binding<Action>] = &[
     bind(&[ch('y')], Action::Year, |t| t.k_year, Show::Footer),
     bind(&[ch('F')], Action::Finalize, |t| t.k_finalize, Show::Footer),
     bind(&[ch('L')], Action::Lock, |t| t.k_lock, Show::Help),
+    bind(
+        &[ch('x')],
+        Action::RedeemScreen,
+        |t| t.redemption.k_open,
+        Show::Footer,
+    ),
 ];
 
 /// The steps the overview lists, in order.

@@ -26,6 +26,7 @@ pub fn paper_name(t: &Strings, p: Paper) -> &'static str {
         Paper::Summary => t.paper_summary,
         Paper::Filing => t.paper_filing,
         Paper::Minutes => t.paper_minutes,
+        Paper::Redemptions => t.redemption.paper,
     }
 }
 

@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::keymap::Binding;
 use super::style::Palette;
-use super::{appeals, confirm, lock, members, overview, roll_call, year};
+use super::{appeals, confirm, lock, members, overview, redeem, roll_call, year};
 use crate::domain::model::fmt_points;
 use crate::i18n::Lang;
 use crate::i18n::Strings;
@@ -18,11 +18,12 @@ pub enum ScreenKind {
     Lock,
     Year,
     Appeals,
+    Redeem,
 }
 
 impl ScreenKind {
     /// Every screen, in the order of the meeting (for the help and the README).
-    pub const ALL: [ScreenKind; 7] = [
+    pub const ALL: [ScreenKind; 8] = [
         ScreenKind::Overview,
         ScreenKind::RollCall,
         ScreenKind::Members,
@@ -30,6 +31,7 @@ impl ScreenKind {
         ScreenKind::Lock,
         ScreenKind::Year,
         ScreenKind::Appeals,
+        ScreenKind::Redeem,
     ];
 
     /// The screen's own keys (the shared ones are `keys::GLOBAL`).
@@ -42,6 +44,7 @@ impl ScreenKind {
             ScreenKind::Lock => lock::KEYS,
             ScreenKind::Year => year::KEYS,
             ScreenKind::Appeals => appeals::KEYS,
+            ScreenKind::Redeem => redeem::KEYS,
         }
     }
 
@@ -55,6 +58,7 @@ impl ScreenKind {
             ScreenKind::Lock => t.step_lock,
             ScreenKind::Year => t.year_view,
             ScreenKind::Appeals => t.appeals_title,
+            ScreenKind::Redeem => t.redemption.title,
         }
     }
 }
@@ -69,6 +73,7 @@ pub enum Screen {
     Lock(lock::Lock),
     Year(year::Year),
     Appeals(appeals::Appeals),
+    Redeem(redeem::Redeem),
 }
 
 impl Screen {
@@ -81,6 +86,7 @@ impl Screen {
             Screen::Lock(_) => ScreenKind::Lock,
             Screen::Year(_) => ScreenKind::Year,
             Screen::Appeals(_) => ScreenKind::Appeals,
+            Screen::Redeem(_) => ScreenKind::Redeem,
         }
     }
 }

@@ -20,6 +20,9 @@ const PAGE: isize = 10;
 impl App {
     /// Carry out one action.
     pub fn update(&mut self, a: Action) {
+        if self.redemption_action(a) {
+            return;
+        }
         match a {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -97,6 +100,9 @@ impl App {
             Action::Finalize => self.finalize(),
             Action::Papers => self.papers_popup(),
             Action::TickFollowUp => self.tick_follow_up(),
+            Action::RedeemScreen => self.push(Screen::Redeem(Default::default())),
+            // Only the redemption screen counts and records (`redemption_action`).
+            Action::Redeem | Action::CountUp | Action::CountDown => {}
         }
     }
 
@@ -278,6 +284,7 @@ impl App {
                 s.list.select(i, s.rows.len());
                 false
             }),
+            Some(Screen::Redeem(s)) => s.find(hit).then_some(false),
             Some(Screen::Year(s)) => s.ranking.as_ref().and_then(|r| {
                 let i = r.rows.iter().position(|x| hit(&x.name))?;
                 s.list.select(i, r.rows.len());

@@ -1,0 +1,80 @@
+//! A scheme's gift catalogue for points redemption (积分兑换, seed 004's
+//! community branch: gifts once a quarter, from a roll of tissue to a kettle).
+
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// The `[redemption]` section: the gifts a member may redeem points for.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Redemption {
+    #[serde(default)]
+    pub gifts: Vec<Gift>,
+}
+
+/// One gift of the catalogue (`[[redemption.gifts]]`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Gift {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_zh: Option<String>,
+    /// Points one of it costs.
+    pub points: f64,
+    /// How many there are to give out in all; `None`: as many as asked.
+    #[serde(default)]
+    pub stock: Option<i64>,
+}
+
+impl Gift {
+    /// Title in the requested language.
+    pub fn title_in(&self, zh: bool) -> &str {
+        match (&self.title_zh, zh) {
+            (Some(t), true) => t,
+            _ => &self.title,
+        }
+    }
+}
+
+impl Redemption {
+    /// The gift `key` names: its code, or its exact Chinese or English title.
+    pub fn gift(&self, key: &str) -> Option<&Gift> {
+        let key = key.trim();
+        self.gifts.iter().find(|g| g.code == key).or_else(|| {
+            self.gifts
+                .iter()
+                .find(|g| g.title_zh.as_deref() == Some(key) || g.title == key)
+        })
+    }
+}
+
+/// A fault in the section: the gift code to find its line by, the field, the words.
+pub(super) type Fault = (String, &'static str, String);
+
+/// Check the catalogue: codes present and unique, points above 0, stock a
+/// whole number of 0 or more (finite numbers within bounds are checked for
+/// the whole file).
+pub(super) fn check(r: &Redemption) -> Result<(), Fault> {
+    let mut codes = HashSet::new();
+    for g in &r.gifts {
+        let here =
+            |key: &'static str, m: String| (g.code.clone(), key, format!("gift '{}': {m}", g.code));
+        if g.code.trim().is_empty() {
+            return Err(here("code", "must not be empty".into()));
+        }
+        if !codes.insert(g.code.as_str()) {
+            return Err(here("code", "duplicate gift code".into()));
+        }
+        if g.title.trim().is_empty() {
+            return Err(here("title", "must not be empty".into()));
+        }
+        if g.points <= 0.0 {
+            return Err(here("points", "must be above 0".into()));
+        }
+        if g.stock.is_some_and(|s| s < 0) {
+            return Err(here("stock", "must be a whole number of 0 or more".into()));
+        }
+    }
+    Ok(())
+}
