@@ -270,6 +270,33 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max: u16) -> u16 
     x
 }
 
+/// Key hints (`key label`) over as many rows of `max` cells as they need,
+/// none split across rows.
+pub fn key_hint_rows<K: AsRef<str>, L: AsRef<str>>(
+    pairs: &[(K, L)],
+    max: usize,
+    key: Style,
+    label: Style,
+) -> Vec<Line<'static>> {
+    let mut rows: Vec<Vec<(&str, &str)>> = vec![Vec::new()];
+    let mut used = 0;
+    for (k, l) in pairs {
+        let (k, l) = (k.as_ref(), l.as_ref());
+        let w = width(k) + 1 + width(l) + 2;
+        if used + w > max && used > 0 {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        used += w;
+        if let Some(row) = rows.last_mut() {
+            row.push((k, l));
+        }
+    }
+    rows.iter()
+        .map(|row| key_hints(row, max, key, label))
+        .collect()
+}
+
 /// Key hints (`key label`) that fit in `max` cells; the rest are dropped.
 pub fn key_hints<K: AsRef<str>, L: AsRef<str>>(
     pairs: &[(K, L)],
