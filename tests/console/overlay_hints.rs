@@ -170,3 +170,28 @@ fn the_papers_popup_names_its_write_format_and_close_keys() {
         assert!(!row.contains("x c w"), "{row}");
     }
 }
+
+#[test]
+fn a_popup_border_is_never_covered_by_half_a_chinese_name() {
+    use unicode_width::UnicodeWidthStr;
+    let (_d, mut app) = adjust_prompt(Lang::Zh);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        app.render(area, &mut buf);
+        // A terminal draws a wide character over the next cell too: one
+        // just left of a border line would hide that border.
+        for y in 0..h {
+            for x in 1..w {
+                let here = buf[(x, y)].symbol();
+                let left = buf[(x - 1, y)].symbol();
+                if ["│", "┌", "└"].contains(&here) {
+                    assert!(
+                        left.width() < 2,
+                        "{left} covers the border at {x},{y} ({w}x{h})"
+                    );
+                }
+            }
+        }
+    }
+}
