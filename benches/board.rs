@@ -48,7 +48,7 @@ fn board_thread(
     let path = path.to_path_buf();
     std::thread::spawn(move || {
         let theme = Theme::shipped("projector-dark").expect("theme");
-        let mut p = Poller::new(&path, None, jifen::i18n::ZH.board_words);
+        let mut p = Poller::new(&path, None, jifen::i18n::ZH.board);
         let area = Rect::new(0, 0, 140, 40);
         let mut buf = Buffer::empty(area);
         let mut last = None;
@@ -124,7 +124,7 @@ fn latency(c: &mut Criterion) {
 
     // The work of one refresh alone: data_version, re-query, view, draw at 140x40.
     let theme = Theme::shipped("projector-dark").expect("theme");
-    let mut p = Poller::new(&path, None, jifen::i18n::ZH.board_words);
+    let mut p = Poller::new(&path, None, jifen::i18n::ZH.board);
     p.poll(now());
     let area = Rect::new(0, 0, 140, 40);
     let mut buf = Buffer::empty(area);

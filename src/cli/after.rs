@@ -3,7 +3,7 @@
 use super::Format;
 use crate::app::appeals::{AppealOutcome, AppealRow};
 use crate::app::{CoreError, Ledger, RankScope};
-use crate::domain::model::{AppealStage, PeriodId};
+use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::cli::CliWords;
 use crate::i18n::Lang;
@@ -180,11 +180,7 @@ fn period_arg(s: &str, w: &CliWords) -> Result<PeriodId, CoreError> {
 fn appeal_line(a: &AppealRow, lang: Lang) -> Vec<String> {
     let w = lang.words().cli;
     let status = (w.appeal_status)(&a.status, a.overdue);
-    let stage = match (lang, a.stage) {
-        (Lang::Zh, AppealStage::Branch) => lang.words().stage_branch.to_string(),
-        (Lang::Zh, AppealStage::Higher) => lang.words().stage_higher.to_string(),
-        (_, s) => s.to_string(),
-    };
+    let stage = (w.cell_stage)(a.stage);
     vec![
         a.id.to_string(),
         a.period.clone(),

@@ -273,16 +273,13 @@ pub fn run(cli: Cli) -> Out {
             };
             ledger.verdict(claim, o, points, reason.as_deref())?;
             let c = ledger.claim(claim)?;
-            let status = match lang {
-                Lang::Zh => crate::i18n::claim_status(lang, c.status).to_string(),
-                Lang::En => c.status.code().to_string(),
-            };
+            let status = (w.cell_claim_status)(c.status);
             println!(
                 "{}",
                 (w.verdict_given)(
                     claim,
                     &c.member,
-                    &status,
+                    status,
                     &crate::domain::model::fmt_points(c.counted())
                 )
             );
@@ -319,10 +316,7 @@ pub fn run(cli: Cli) -> Out {
                 MarkArg::Absent => crate::domain::model::Attendance::Absent,
             };
             let done = ledger.mark_attendance(m.id, &p, mark)?;
-            let mark = match lang {
-                Lang::Zh => crate::i18n::attendance(lang, mark),
-                Lang::En => mark.code(),
-            };
+            let mark = (w.cell_attendance)(mark);
             let line = (w.marked)(&m.name, mark, &p.to_string(), done.withdrawn, done.claim);
             println!("{line}");
             Ok(())
@@ -361,7 +355,7 @@ pub fn run(cli: Cli) -> Out {
             let p = ledger.period_or_current(Some(&period))?;
             // A script cannot be asked: an inquorate lock goes ahead, and the record says so.
             let (q, done) = ledger.lock_noting_quorum(&p, true)?;
-            println!("{}", crate::i18n::meeting::quorum_line(lang, &q));
+            println!("{}", lang.words().meeting.quorum_line(&q));
             let r = &done.report;
             println!("{}", (w.locked)(&r.period.to_string(), r.members));
             if !r.unconfirmed.is_empty() {
@@ -369,7 +363,7 @@ pub fn run(cli: Cli) -> Out {
             }
             println!("{}", (w.seal)(&r.seal));
             for n in &r.quota_notes {
-                println!("{}", crate::i18n::quota_note(lang, ledger.scheme(), n));
+                println!("{}", lang.words().grading.quota(ledger.scheme(), n));
             }
             after::after_lock(&done.publication?, w);
             Ok(())
@@ -381,7 +375,7 @@ pub fn run(cli: Cli) -> Out {
             let what: Vec<String> = plan
                 .steps
                 .iter()
-                .map(|s| crate::i18n::meeting::undo_step(lang, s))
+                .map(|s| (lang.words().meeting.undo_step)(s))
                 .collect();
             println!("{}", (w.undone)(&printable(&what.join(", "))));
             Ok(())

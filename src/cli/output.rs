@@ -69,20 +69,32 @@ pub fn scheme_choices(id: &str, lang: Lang) -> Out {
     };
     println!(
         "{}",
-        crate::i18n::choices_heading(lang, &s.id, s.seed.as_deref())
+        (lang.words().grading.choices_heading)(&s.id, s.seed.as_deref().unwrap_or("-"))
     );
     let rows: Vec<Vec<String>> = s
         .choices
         .iter()
         .map(|c| vec![c.at.clone(), c.value.clone(), c.why_in(zh).to_string()])
         .collect();
-    print!("{}", table(&crate::i18n::choices_columns(lang), &rows, &[]));
+    print!(
+        "{}",
+        table(&lang.words().grading.choices_columns, &rows, &[])
+    );
     Ok(())
+}
+
+/// The words a table's cells take: the language's, but CSV (for scripts)
+/// keeps the codes, which are the English catalogue's cells.
+fn cells(format: Format, lang: Lang) -> &'static crate::i18n::CliWords {
+    match format {
+        Format::Table => lang.words().cli,
+        _ => Lang::En.words().cli,
+    }
 }
 
 /// `jifen member list`: codes in CSV and JSON, words in the table.
 pub fn members(l: &Ledger, format: Format, lang: Lang) -> Out {
-    let table_words = format == Format::Table && lang == Lang::Zh;
+    let cells = cells(format, lang);
     let ms = l.members()?;
     match format {
         Format::Json => json(&ms),
@@ -93,18 +105,10 @@ pub fn members(l: &Ledger, format: Format, lang: Lang) -> Out {
                     vec![
                         m.id.to_string(),
                         m.name.to_string(),
-                        if table_words {
-                            crate::i18n::category(lang, m.category).into()
-                        } else {
-                            m.category.code().into()
-                        },
+                        (cells.cell_category)(m.category).into(),
                         m.tier.map(|t| t.to_string()).unwrap_or_default(),
                         m.group.as_deref().unwrap_or_default().to_string(),
-                        if table_words {
-                            crate::i18n::member_status(lang, m.status).into()
-                        } else {
-                            m.status.code().into()
-                        },
+                        (cells.cell_member_status)(m.status).into(),
                     ]
                 })
                 .collect();
@@ -126,10 +130,7 @@ pub fn periods(l: &Ledger, lang: Lang) -> Out {
         .map(|p| {
             vec![
                 p.id,
-                match lang {
-                    Lang::Zh => crate::i18n::period_state(lang, p.state.code()).to_string(),
-                    Lang::En => p.state.to_string(),
-                },
+                (lang.words().cli.cell_period_state)(p.state),
                 p.seal.unwrap_or_default(),
                 p.window_end.unwrap_or_default(),
             ]
@@ -141,8 +142,7 @@ pub fn periods(l: &Ledger, lang: Lang) -> Out {
 
 /// `jifen claim list`: codes in CSV and JSON, words in the table.
 pub fn claims(l: &Ledger, cs: &[Claim], format: Format, lang: Lang) -> Out {
-    let zh = lang == Lang::Zh;
-    let table_words = format == Format::Table && zh;
+    let (zh, cells) = (lang.is_zh(), cells(format, lang));
     if format == Format::Json {
         return json(&cs);
     }
@@ -158,17 +158,10 @@ pub fn claims(l: &Ledger, cs: &[Claim], format: Format, lang: Lang) -> Out {
                     .item(&c.item)
                     .map(|i| i.title_in(zh).to_string())
                     .unwrap_or_default(),
-                match (&c.level, table_words) {
-                    (Some(k), true) => crate::i18n::level(lang, k),
-                    (k, _) => k.clone().unwrap_or_default(),
-                },
+                c.level.as_deref().map(cells.cell_level).unwrap_or_default(),
                 c.count.to_string(),
                 fmt_points(c.points),
-                if table_words {
-                    crate::i18n::claim_status(lang, c.status).into()
-                } else {
-                    c.status.code().into()
-                },
+                (cells.cell_claim_status)(c.status).into(),
                 c.reason.clone().unwrap_or_default(),
             ]
         })
@@ -206,11 +199,7 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, lang: Lang) -> Out {
     }
     let zh = lang == Lang::Zh;
     // CSV is for scripts: its header and values keep the codes.
-    let words = if format == Format::Csv {
-        Lang::En.words().cli
-    } else {
-        lang.words().cli
-    };
+    let words = cells(format, lang);
     let table_words = format == Format::Table && zh;
     let mut h: Vec<String> = words.h_rank.map(String::from).to_vec();
     if format == Format::Csv {
@@ -222,11 +211,7 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, lang: Lang) -> Out {
         let mut v = vec![
             x.rank.to_string(),
             x.name.to_string(),
-            if table_words {
-                crate::i18n::category(lang, x.category).into()
-            } else {
-                x.category.code().into()
-            },
+            (words.cell_category)(x.category).into(),
         ];
         if format == Format::Csv {
             v.push(x.ranking.code().into());
@@ -257,10 +242,12 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, lang: Lang) -> Out {
         } else {
             x.actions.join(" ")
         });
-        v.push(match (x.confirmation, table_words) {
-            (Some(c), true) => crate::i18n::confirmation(lang, c).to_string(),
-            (c, _) => c.map(|c| c.as_str()).unwrap_or_default().to_string(),
-        });
+        v.push(
+            x.confirmation
+                .map(words.cell_confirmation)
+                .unwrap_or_default()
+                .to_string(),
+        );
         v
     };
     let hr: Vec<&str> = h.iter().map(|s| s.as_str()).collect();
@@ -271,10 +258,10 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, lang: Lang) -> Out {
     let mut right = vec![true, false, false];
     right.extend(r.periods.iter().map(|_| true));
     right.push(true);
-    let state = match (&r.state, zh) {
-        (Some(s), true) => crate::i18n::period_state(lang, s.code()),
-        (s, _) => s.map(|x| x.to_string()).unwrap_or_default(),
-    };
+    let state = r
+        .state
+        .map(lang.words().cli.cell_period_state)
+        .unwrap_or_default();
     println!(
         "{}",
         (words.rank_heading)(
@@ -285,26 +272,26 @@ pub fn ranking(l: &Ledger, r: &Ranking, format: Format, lang: Lang) -> Out {
         )
     );
     if r.rows.is_empty() && r.state.is_none() && r.periods.is_empty() {
-        println!("{}", crate::i18n::no_ranking(lang, &r.scope));
+        println!("{}", (lang.words().grading.no_ranking)(&r.scope));
         return Ok(());
     }
     let groups = r.groups();
     for g in &groups {
         if groups.len() > 1 || *g != RankGroup::Members {
-            println!("{}", crate::i18n::rank_group(lang, *g));
+            println!("{}", lang.words().grading.rank_group(*g));
         }
         let rows: Vec<Vec<String>> = r.rows_of(*g).map(line).collect();
         print!("{}", table(&hr, &rows, &right));
     }
     for n in &r.quota_notes {
-        println!("{}", crate::i18n::quota_note(lang, l.scheme(), n));
+        println!("{}", lang.words().grading.quota(l.scheme(), n));
     }
     Ok(())
 }
 
 /// `jifen statement`: a member's claims of a period and where they stand.
 pub fn statement(l: &Ledger, s: &Statement, format: Format, lang: Lang) -> Out {
-    let zh = lang == Lang::Zh;
+    let (zh, w) = (lang.is_zh(), lang.words().cli);
     if format == Format::Json {
         return json(s);
     }
@@ -316,21 +303,18 @@ pub fn statement(l: &Ledger, s: &Statement, format: Format, lang: Lang) -> Out {
             vec![
                 x.claim.id.to_string(),
                 x.title.clone(),
-                match (&x.claim.level, zh) {
-                    (Some(k), true) => crate::i18n::level(lang, k),
-                    (k, _) => k.clone().unwrap_or_default(),
-                },
+                x.claim
+                    .level
+                    .as_deref()
+                    .map(w.cell_level)
+                    .unwrap_or_default(),
                 x.claim.count.to_string(),
                 format!(
                     "{}{}",
                     if x.kind == "deduction" { "-" } else { "+" },
                     fmt_points(x.claim.points)
                 ),
-                if zh {
-                    crate::i18n::claim_status(lang, x.claim.status).into()
-                } else {
-                    x.claim.status.code().into()
-                },
+                (w.cell_claim_status)(x.claim.status).into(),
                 x.claim.reason.clone().unwrap_or_default(),
             ]
         })

@@ -169,7 +169,7 @@ pub struct Doc {
 impl Doc {
     /// The papers' words in this paper's language.
     pub fn words(&self) -> &'static crate::i18n::papers::PaperWords {
-        crate::i18n::Lang::of_zh(self.zh).words().paper_words
+        crate::i18n::Lang::of_zh(self.zh).words().papers
     }
 }
 

@@ -144,7 +144,7 @@ impl Ctx<'_> {
 
 /// A period state in the glossary's words (the console's and the board's too).
 fn state_word(zh: bool, s: &str) -> String {
-    crate::i18n::period_state(lang(zh), s)
+    lang(zh).words().common.period_state(s)
 }
 
 fn lang(zh: bool) -> Lang {
@@ -163,7 +163,7 @@ fn need_seal(w: &PaperWords, seal: Option<String>, p: &PeriodId, what: &str) -> 
 }
 
 pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Doc> {
-    let w = lang(zh).words().paper_words;
+    let w = lang(zh).words().papers;
     let cx = Ctx {
         l,
         zh,

@@ -86,12 +86,12 @@ impl BoardWords {
 
     /// The heading of a ranking group (members, activists).
     pub fn rank_group(&self, g: crate::domain::model::RankGroup) -> &'static str {
-        super::rank_group(self.lang, g)
+        self.lang.words().grading.rank_group(g)
     }
 
     /// A period state as the room reads it (the glossary's word).
     pub fn state(&self, state: &str) -> String {
-        super::period_state(self.lang, state)
+        self.lang.words().common.period_state(state)
     }
 
     /// Whether scheme titles are read in Chinese.

@@ -4,6 +4,9 @@
 //! `zh/cli.rs` and `en/cli.rs`. CSV and JSON output keep their stable codes.
 
 use crate::app::publication::Publication;
+use crate::domain::model::{
+    AppealStage, Attendance, Category, ClaimStatus, ConfirmState, MemberStatus, PeriodState,
+};
 
 /// Every word the command line prints.
 #[derive(Debug)]
@@ -96,4 +99,14 @@ pub struct CliWords {
     pub unknown_format: fn(format: &str) -> String,
     /// A period id that is not one (`2026Q5`).
     pub bad_period: fn(text: &str) -> String,
+    /// A table's cells: the glossary's words in Chinese, the stable codes
+    /// in English (and in CSV, which takes the English catalogue's cells).
+    pub cell_category: fn(Category) -> &'static str,
+    pub cell_member_status: fn(MemberStatus) -> &'static str,
+    pub cell_claim_status: fn(ClaimStatus) -> &'static str,
+    pub cell_confirmation: fn(ConfirmState) -> &'static str,
+    pub cell_attendance: fn(Attendance) -> &'static str,
+    pub cell_period_state: fn(PeriodState) -> String,
+    pub cell_level: fn(code: &str) -> String,
+    pub cell_stage: fn(AppealStage) -> String,
 }

@@ -1,91 +1,87 @@
 //! Words every area shares: member categories, claim statuses, roster
-//! statuses, sign-offs, attendance marks, period states and levels.
+//! statuses, sign-offs, attendance marks, period states and levels. One
+//! value per language, in `zh/common.rs` and `en/common.rs`.
 
-use super::Lang;
 use crate::domain::model::{Attendance, Category, ClaimStatus, ConfirmState, MemberStatus};
 
-/// A member category, short.
-pub fn category(lang: Lang, c: Category) -> &'static str {
-    match (lang, c) {
-        (Lang::Zh, Category::Full) => "正式",
-        (Lang::Zh, Category::Probationary) => "预备",
-        (Lang::Zh, Category::Activist) => "积极",
-        (Lang::En, Category::Full) => "full",
-        (Lang::En, Category::Probationary) => "prob",
-        (Lang::En, Category::Activist) => "act",
-    }
+/// The words every area shares.
+#[derive(Debug)]
+pub struct CommonWords {
+    /// A member category, short (正式, full).
+    pub category: fn(Category) -> &'static str,
+    /// A claim status, short (待审, pend).
+    pub claim_status: fn(ClaimStatus) -> &'static str,
+    /// A member's status on the roster (参评, active).
+    pub member_status: fn(MemberStatus) -> &'static str,
+    /// A member's sign-off of a statement (已签字, confirmed).
+    pub confirmation: fn(ConfirmState) -> &'static str,
+    /// An attendance mark (到会, present).
+    pub attendance: fn(Attendance) -> &'static str,
+    /// The period states, in the glossary's words: the same word on the
+    /// console, the board and the papers.
+    pub state_open: &'static str,
+    pub state_in_session: &'static str,
+    pub state_locked: &'static str,
+    pub state_published: &'static str,
+    pub state_final: &'static str,
+    /// A claim level code (`unit`, `city`, ...) in this language's words.
+    pub level: fn(code: &str) -> String,
+    /// An item that vetoes instead of giving points.
+    pub veto: &'static str,
+    /// Points the committee sets within a range (`0-5 支委认定`).
+    pub by_committee: &'static str,
+    /// A claim note written by a roll-call mark (`点名: 缺席`).
+    pub roll_call_note: fn(mark: &str) -> String,
 }
 
-/// A claim status, short.
-pub fn claim_status(lang: Lang, s: ClaimStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::Zh, ClaimStatus::Pending) => "待审",
-        (Lang::Zh, ClaimStatus::Approved) => "通过",
-        (Lang::Zh, ClaimStatus::Adjusted) => "调整",
-        (Lang::Zh, ClaimStatus::Rejected) => "驳回",
-        (Lang::Zh, ClaimStatus::Withdrawn) => "撤回",
-        (Lang::En, ClaimStatus::Pending) => "pend",
-        (Lang::En, ClaimStatus::Approved) => "ok",
-        (Lang::En, ClaimStatus::Adjusted) => "adj",
-        (Lang::En, ClaimStatus::Rejected) => "rej",
-        (Lang::En, ClaimStatus::Withdrawn) => "wdr",
-    }
-}
-
-/// A member's status on the roster.
-pub fn member_status(lang: Lang, s: MemberStatus) -> &'static str {
-    match (lang, s) {
-        (Lang::Zh, MemberStatus::Active) => "参评",
-        (Lang::Zh, MemberStatus::Exempt) => "免评",
-        (Lang::En, MemberStatus::Active) => "active",
-        (Lang::En, MemberStatus::Exempt) => "exempt",
-    }
-}
-
-/// A member's sign-off of a statement.
-pub fn confirmation(lang: Lang, c: ConfirmState) -> &'static str {
-    match (lang, c) {
-        (Lang::Zh, ConfirmState::Confirmed) => "已签字",
-        (Lang::Zh, ConfirmState::Disputed) => "有异议",
-        (Lang::En, c) => c.as_str(),
-    }
-}
-
-/// An attendance mark.
-pub fn attendance(lang: Lang, a: Attendance) -> &'static str {
-    match (lang, a) {
-        (Lang::Zh, Attendance::Present) => "到会",
-        (Lang::Zh, Attendance::Leave) => "请假",
-        (Lang::Zh, Attendance::Absent) => "缺席",
-        (Lang::En, Attendance::Present) => "present",
-        (Lang::En, Attendance::Leave) => "leave",
-        (Lang::En, Attendance::Absent) => "absent",
-    }
-}
-
-/// A period state as stored (`open`, `in-session`, ...), in the glossary's
-/// words: the same word on the console, the board and the papers.
-pub fn period_state(lang: Lang, code: &str) -> String {
-    let word = match (lang, code) {
-        (Lang::Zh, "open") => "申报中",
-        (Lang::Zh, "in-session") => "会议进行中",
-        (Lang::Zh, "locked") => "已封账",
-        (Lang::Zh, "published") => "公示中",
-        (Lang::Zh, "final") => "已定案",
-        (Lang::En, "in-session") => "in session",
-        (_, other) => other,
-    };
-    word.to_string()
-}
-
-/// A claim level code (`unit`, `city`, ...), translated where known.
-pub fn level(lang: Lang, code: &str) -> String {
-    if lang == Lang::En {
-        return code.to_string();
-    }
-    crate::domain::model::LEVEL_NAMES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(code, |(_, zh)| zh)
+impl CommonWords {
+    /// A period state as stored (`open`, `in-session`, ...), in words; a
+    /// code it does not know is shown as it is.
+    pub fn period_state(&self, code: &str) -> String {
+        match code {
+            "open" => self.state_open,
+            "in-session" => self.state_in_session,
+            "locked" => self.state_locked,
+            "published" => self.state_published,
+            "final" => self.state_final,
+            other => other,
+        }
         .to_string()
+    }
+
+    /// A claim's note as a person reads it: the note a roll-call mark wrote
+    /// (`roll call: absent`) in these words (点名: 缺席), a member's own note
+    /// as written.
+    pub fn claim_note(&self, note: &str) -> String {
+        match crate::app::roll_call_mark(note) {
+            Some(mark) => (self.roll_call_note)((self.attendance)(mark)),
+            None => note.to_string(),
+        }
+    }
+
+    /// The points an item allows, level names in these words
+    /// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5 支委认定`).
+    pub fn item_points(&self, item: &crate::domain::scheme::Item) -> String {
+        use crate::domain::model::fmt_points;
+        if item.levels.is_some() {
+            let list: Vec<String> = item
+                .levels_by_points()
+                .iter()
+                .map(|(k, v)| format!("{} {}", (self.level)(k), fmt_points(*v)))
+                .collect();
+            return list.join(" / ");
+        }
+        if let Some(p) = item.points {
+            return fmt_points(p);
+        }
+        if item.kind == crate::domain::scheme::ItemKind::Veto {
+            return self.veto.to_string();
+        }
+        let max = item.max.map(fmt_points).unwrap_or_else(|| "?".into());
+        format!(
+            "{}-{max} {}",
+            fmt_points(item.min.unwrap_or(0.0)),
+            self.by_committee
+        )
+    }
 }

@@ -1,22 +1,10 @@
 //! The console's words: one struct of plain fields, one value per language
-//! (`zh.rs`, `en.rs`), so a missing translation is a compile error. The
-//! other areas' words hang off it (`meeting`, `cli`, `board`, `papers`).
-
-use super::{board, cli, meeting, papers};
+//! (`zh/console.rs`, `en/console.rs`), so a missing translation is a
+//! compile error.
 
 /// Every string the console shows.
 #[derive(Debug)]
 pub struct Strings {
-    /// The assembly's acts: signing, undo, the quorum (see `meeting`).
-    pub meeting: &'static meeting::Meeting,
-    /// The command line's messages and table headers (see `cli`).
-    pub cli: &'static cli::CliWords,
-    /// The board's words (see `board`).
-    pub board_words: &'static board::BoardWords,
-    /// The papers' words (see `papers`).
-    pub paper_words: &'static papers::PaperWords,
-    /// Points redemption's words (see `redemption`).
-    pub redemption: &'static super::redemption::RedemptionWords,
     pub app: &'static str,
     pub too_small: &'static str,
     pub need: &'static str,
@@ -115,8 +103,6 @@ pub struct Strings {
     pub prompt_label: &'static str,
     pub prompt_search: &'static str,
     pub prompt_quit: &'static str,
-    pub prompt_keys: &'static str,
-    pub yes_no: &'static str,
     pub new_claim: &'static str,
     pub nc_item: &'static str,
     pub nc_level: &'static str,
@@ -129,8 +115,6 @@ pub struct Strings {
     pub nc_no_levels: &'static str,
     /// Asked when an item with levels has none picked yet.
     pub nc_pick_level: &'static str,
-    /// How the level is picked, in the form's key line.
-    pub nc_level_keys: &'static str,
     // board popup
     pub board_title: &'static str,
     pub board_now: &'static str,
@@ -192,6 +176,8 @@ pub struct Strings {
     pub k_session: &'static str,
     pub k_year: &'static str,
     pub k_lock: &'static str,
+    /// Jump to the next member with pending claims.
+    pub k_next_pending: &'static str,
     pub k_next_member: &'static str,
     pub k_prev_year: &'static str,
     pub k_next_year: &'static str,
@@ -278,7 +264,6 @@ pub struct Strings {
     pub paper_format: &'static str,
     pub paper_dir: &'static str,
     pub paper_written: &'static str,
-    pub paper_keys: &'static str,
     pub follow_ups: &'static str,
     pub no_follow_ups: &'static str,
     pub no_follow_up: &'static str,
@@ -292,4 +277,12 @@ pub struct Strings {
     pub k_finalize: &'static str,
     pub k_papers: &'static str,
     pub k_tick: &'static str,
+    /// Points redemption's key labels and its paper's name.
+    pub redeem_k_open: &'static str,
+    pub redeem_k_redeem: &'static str,
+    pub redeem_k_more: &'static str,
+    pub redeem_k_fewer: &'static str,
+    pub redeem_k_pane: &'static str,
+    pub paper_redemptions: &'static str,
+    pub redeem_title: &'static str,
 }

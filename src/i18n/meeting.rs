@@ -1,6 +1,8 @@
-//! Words of the assembly's acts in both languages: signing, safe entry, the
-//! walk, undo and the quorum. Messages with values are one function each, so
-//! that word order stays right per language.
+//! Words of the assembly's acts: signing, safe entry, the walk, undo and the
+//! quorum. Fixed words are fields, messages with values are functions (so
+//! that word order stays right per language); one value per language, in
+//! `zh/meeting.rs` and `en/meeting.rs`. `core_error` puts the core's errors
+//! in words.
 
 use crate::app::console_support::{HeldLease, LeaseState};
 use crate::app::undo::UndoStep;
@@ -8,7 +10,7 @@ use crate::app::CoreError;
 use crate::app::Quorum;
 use crate::i18n::Lang;
 
-/// Fixed words of the assembly's acts.
+/// The words of the assembly's acts.
 #[derive(Debug)]
 pub struct Meeting {
     /// Conf column: the signature was voided, the member signs again.
@@ -17,7 +19,6 @@ pub struct Meeting {
     pub status_voided: &'static str,
     /// Confirmation sheet: the points that count.
     pub col_counted: &'static str,
-    pub k_next_pending: &'static str,
     /// A roll-call correction withdrew the claim the earlier mark made.
     pub withdrawn: &'static str,
     pub no_more_pending: &'static str,
@@ -37,200 +38,81 @@ pub struct Meeting {
     pub reason_needed: &'static str,
     /// Overview: the command that opens the room display.
     pub board_command: &'static str,
+    /// One step an undo will take back, in words.
+    pub undo_step: fn(&UndoStep) -> String,
+    /// Why a console lease binds or not: `最近心跳 3 秒前`, `stale: no heartbeat for 45 s`.
+    pub lease_state: fn(LeaseState) -> String,
+    /// The read-only banner of a second console: holder, pid, the lease's
+    /// state, since when. What matters most comes first: a status line at 80
+    /// columns cuts the tail.
+    pub lease_held: fn(holder: &str, pid: i64, state: &str, since: &str) -> String,
+    /// A console took over an abandoned lease: holder, pid, since when, why it could.
+    pub lease_taken_over: fn(holder: &str, pid: i64, since: &str, state: &str) -> String,
 }
 
-pub const ZH: Meeting = Meeting {
-    conf_again: "重签",
-    status_voided: "签字已作废:签字后总分有变动,请本人重新确认",
-    col_counted: "计分",
-    k_next_pending: "下一位待审",
-    withdrawn: "已撤回",
-    no_more_pending: "没有待审的党员了",
-    prompt_undo: "撤销以下操作?",
-    nothing_to_undo: "本次会议没有可撤销的操作",
-    quorum: "到会",
-    expected: "应到",
-    present: "实到",
-    leave: "请假",
-    absent: "缺席",
-    unmarked: "未点",
-    quorate: "到会过半数,会议有效",
-    quorate_short: "会议有效",
-    inquorate: "到会未过半数",
-    prompt_inquorate: "到会未过半数,仍要封账并记入会议记录?",
-    inquorate_recorded: "到会未过半数:封账时一并记入会议记录",
-    reason_needed: "调整须填写理由",
-    board_command: "大屏终端",
-};
-
-pub const EN: Meeting = Meeting {
-    conf_again: "void",
-    status_voided: "signature void: the total changed after signing; the member signs again",
-    col_counted: "counts",
-    k_next_pending: "next pending",
-    withdrawn: "withdrew",
-    no_more_pending: "no member has pending claims",
-    prompt_undo: "Undo this?",
-    nothing_to_undo: "nothing of this session to undo",
-    quorum: "attendance",
-    expected: "expected",
-    present: "present",
-    leave: "leave",
-    absent: "absent",
-    unmarked: "unmarked",
-    quorate: "quorate (more than half present)",
-    quorate_short: "quorate",
-    inquorate: "not quorate",
-    prompt_inquorate: "Not quorate: lock anyway and record it in the minutes?",
-    inquorate_recorded: "not quorate: the lock records that it went ahead",
-    reason_needed: "an adjustment needs a reason",
-    board_command: "Room display",
-};
-
-/// The fixed words of a language.
+/// The words of the assembly's acts in `lang` (kept for `core_error`).
 pub fn words(lang: Lang) -> &'static Meeting {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    lang.words().meeting
 }
 
-/// 应到 / 实到 / 请假 / 缺席 and whether the assembly is quorate, on one line.
-pub fn quorum_line(lang: Lang, q: &Quorum) -> String {
-    let w = words(lang);
-    let mut s = format!(
-        "{} {}  {} {}  {} {}  {} {}",
-        w.expected, q.expected, w.present, q.present, w.leave, q.leave, w.absent, q.absent
-    );
-    if q.unmarked > 0 {
-        s.push_str(&format!("  {} {}", w.unmarked, q.unmarked));
-    }
-    s.push_str("  ");
-    s.push_str(if q.quorate() { w.quorate } else { w.inquorate });
-    s
-}
-
-/// The quorum without the members not yet called, for narrow places.
-pub fn quorum_short(lang: Lang, q: &Quorum) -> String {
-    let w = words(lang);
-    format!(
-        "{} {}  {} {}  {} {}  {} {}  {}",
-        w.expected,
-        q.expected,
-        w.present,
-        q.present,
-        w.leave,
-        q.leave,
-        w.absent,
-        q.absent,
-        if q.quorate() {
-            w.quorate_short
+impl Meeting {
+    /// 应到 / 实到 / 请假 / 缺席 and whether the assembly is quorate, on one line.
+    pub fn quorum_line(&self, q: &Quorum) -> String {
+        let mut s = self.counts(q);
+        if q.unmarked > 0 {
+            s.push_str(&format!("  {} {}", self.unmarked, q.unmarked));
+        }
+        s.push_str("  ");
+        s.push_str(if q.quorate() {
+            self.quorate
         } else {
-            w.inquorate
-        }
-    )
-}
-
-/// One step an undo will take back, in words.
-pub fn undo_step(lang: Lang, s: &UndoStep) -> String {
-    let zh = lang == Lang::Zh;
-    match s {
-        UndoStep::Verdict { claim, member } if zh => format!("{member} 申报 #{claim} 的审核"),
-        UndoStep::Verdict { claim, member } => format!("verdict on claim #{claim} of {member}"),
-        UndoStep::Confirmation { member } if zh => format!("{member} 的签字确认"),
-        UndoStep::Confirmation { member } => format!("confirmation of {member}"),
-        UndoStep::SignatureBack { member } if zh => format!("恢复 {member} 的签字"),
-        UndoStep::SignatureBack { member } => format!("signature of {member} given back"),
-        UndoStep::Mark { member } if zh => format!("{member} 的点名"),
-        UndoStep::Mark { member } => format!("roll-call mark of {member}"),
-        UndoStep::NewClaim { claim, member } if zh => format!("{member} 的新申报 #{claim}"),
-        UndoStep::NewClaim { claim, member } => format!("new claim #{claim} of {member}"),
-        UndoStep::FollowUp { member, action } if zh => format!("{member} 的跟进事项 {action} 办结"),
-        UndoStep::FollowUp { member, action } => format!("follow-up {action} of {member} done"),
-        UndoStep::Redemption {
-            member,
-            count,
-            title,
-            title_zh,
-        } => (super::redemption::redemption_words(lang).undo_step)(
-            member,
-            *count,
-            title_zh.as_deref().filter(|_| zh).unwrap_or(title),
-        ),
-        UndoStep::Import { first, claims } if zh => {
-            format!("导入的 {claims} 条记录(#{first} 起)")
-        }
-        UndoStep::Import { first, claims } => {
-            format!("import of {claims} claims (#{first} on)")
-        }
+            self.inquorate
+        });
+        s
     }
-}
 
-/// Why a console lease binds or not: `最近心跳 3 秒前`, `stale: no heartbeat for 45 s`.
-pub fn lease_state(lang: Lang, s: LeaseState) -> String {
-    let zh = lang == Lang::Zh;
-    match s {
-        LeaseState::Live { silent_secs } if zh => format!("最近心跳 {silent_secs} 秒前"),
-        LeaseState::Live { silent_secs } => format!("last heartbeat {silent_secs} s ago"),
-        LeaseState::Stale {
-            silent_secs: Some(n),
-        } if zh => format!("已失效:{n} 秒无心跳"),
-        LeaseState::Stale {
-            silent_secs: Some(n),
-        } => format!("stale: no heartbeat for {n} s"),
-        LeaseState::Stale { silent_secs: None } if zh => "已失效:心跳时间无法读取".into(),
-        LeaseState::Stale { silent_secs: None } => "stale: unreadable heartbeat".into(),
-        LeaseState::ProcessGone if zh => "已失效:原控制台进程已不在".into(),
-        LeaseState::ProcessGone => "stale: its process is gone".into(),
+    /// The quorum without the members not yet called, for narrow places.
+    pub fn quorum_short(&self, q: &Quorum) -> String {
+        let verdict = if q.quorate() {
+            self.quorate_short
+        } else {
+            self.inquorate
+        };
+        format!("{}  {verdict}", self.counts(q))
+    }
+
+    /// 应到 n  实到 n  请假 n  缺席 n.
+    fn counts(&self, q: &Quorum) -> String {
+        format!(
+            "{} {}  {} {}  {} {}  {} {}",
+            self.expected,
+            q.expected,
+            self.present,
+            q.present,
+            self.leave,
+            q.leave,
+            self.absent,
+            q.absent
+        )
+    }
+
+    /// The read-only banner of a second console: who holds the lease, since
+    /// when, and its last heartbeat.
+    pub fn held(&self, h: &HeldLease) -> String {
+        let state = (self.lease_state)(h.state);
+        (self.lease_held)(&h.row.holder, h.row.pid, &state, &lease_time(&h.row.since))
+    }
+
+    /// What a console says when it took over an abandoned lease, and why it could.
+    pub fn taken_over(&self, h: &HeldLease) -> String {
+        let state = (self.lease_state)(h.state);
+        (self.lease_taken_over)(&h.row.holder, h.row.pid, &lease_time(&h.row.since), &state)
     }
 }
 
 /// A stored time as `2026-12-01 10:00:00` (UTC, as the lease keeps it).
 fn lease_time(at: &str) -> String {
     at.chars().take(19).collect::<String>().replace('T', " ")
-}
-
-/// The read-only banner of a second console: who holds the lease, since
-/// when, and its last heartbeat.
-pub fn lease_held(lang: Lang, h: &HeldLease) -> String {
-    // What matters most comes first: a status line at 80 columns cuts the tail.
-    let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
-    match lang {
-        Lang::Zh => format!(
-            "只读: 控制台由 {} 使用,{state} (pid {},自 {since} 起)",
-            r.holder, r.pid
-        ),
-        Lang::En => format!(
-            "read-only: console held by {}, {state} (pid {}, since {since})",
-            r.holder, r.pid
-        ),
-    }
-}
-
-/// What a console says when it took over an abandoned lease, and why it could.
-pub fn lease_taken_over(lang: Lang, h: &HeldLease) -> String {
-    let (r, since, state) = (&h.row, lease_time(&h.row.since), lease_state(lang, h.state));
-    match lang {
-        Lang::Zh => format!(
-            "已接管 {} 的控制台 (pid {},自 {since} 起):{state}",
-            r.holder, r.pid
-        ),
-        Lang::En => format!(
-            "took over the console of {} (pid {}, since {since}): {state}",
-            r.holder, r.pid
-        ),
-    }
-}
-
-/// A claim's note as a person reads it: the note a roll-call mark wrote
-/// (`roll call: absent`) in the interface language (点名: 缺席), a member's
-/// own note as written.
-pub fn claim_note(lang: Lang, note: &str) -> String {
-    match crate::app::roll_call_mark(note) {
-        Some(mark) if lang == Lang::Zh => format!("点名: {}", crate::i18n::attendance(lang, mark)),
-        Some(mark) => format!("roll call: {}", crate::i18n::attendance(lang, mark)),
-        None => note.to_string(),
-    }
 }
 
 /// A core error in the interface language (errors without a translation
@@ -344,35 +226,6 @@ fn open_error_zh(e: &crate::app::OpenError) -> String {
     }
 }
 
-/// The points an item allows, with level names in the interface language
-/// (`市级 3 / 省级 5 / 国家级 10`, `3`, `0-5`).
-pub fn item_points(lang: Lang, item: &crate::domain::scheme::Item) -> String {
-    use crate::domain::model::fmt_points;
-    if item.levels.is_some() {
-        let list: Vec<String> = item
-            .levels_by_points()
-            .iter()
-            .map(|(k, v)| format!("{} {}", crate::i18n::level(lang, k), fmt_points(*v)))
-            .collect();
-        return list.join(" / ");
-    }
-    if let Some(p) = item.points {
-        return fmt_points(p);
-    }
-    if item.kind == crate::domain::scheme::ItemKind::Veto {
-        return match lang {
-            Lang::Zh => "一票否决".into(),
-            Lang::En => "veto".into(),
-        };
-    }
-    let max = item.max.map(fmt_points).unwrap_or_else(|| "?".into());
-    let by = match lang {
-        Lang::Zh => "支委认定",
-        Lang::En => "committee",
-    };
-    format!("{}-{max} {by}", fmt_points(item.min.unwrap_or(0.0)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,17 +275,5 @@ mod tests {
             assert!(latin <= 1, "{e}: {zh}");
             assert_eq!(core_error(Lang::En, e), e.to_string());
         }
-    }
-
-    #[test]
-    fn roll_call_notes_read_in_the_interface_language() {
-        assert_eq!(claim_note(Lang::Zh, "roll call: absent"), "点名: 缺席");
-        assert_eq!(claim_note(Lang::Zh, "roll call: leave"), "点名: 请假");
-        assert_eq!(
-            claim_note(Lang::En, "roll call: absent"),
-            "roll call: absent"
-        );
-        assert_eq!(claim_note(Lang::Zh, "会上补报"), "会上补报");
-        assert_eq!(claim_note(Lang::Zh, "roll call: maybe"), "roll call: maybe");
     }
 }

@@ -1,15 +1,17 @@
-//! Every word a person reads, in Chinese and English: one catalogue per
-//! language ([`Strings`], from [`Lang::words`]) made of one struct of words
-//! per area (console, meeting, command line, board, papers). Fixed words are
-//! fields; words with values are functions, so each language orders its own.
+//! Every word a person reads, in Chinese and English: one [`Catalogue`] per
+//! language (from [`Lang::words`]) made of one struct of words per area
+//! (console, meeting, command line, board, papers, grading, shared words).
+//! Fixed words are fields; words with values are functions, so each
+//! language orders its own. The values live in `zh/<area>.rs` and
+//! `en/<area>.rs`.
 
 pub mod board;
 pub mod cli;
-mod common;
+pub mod common;
 mod console;
 mod en;
 pub mod errors;
-mod grading;
+pub mod grading;
 pub mod imports;
 pub mod meeting;
 pub mod papers;
@@ -20,11 +22,35 @@ pub use en::EN;
 pub use zh::ZH;
 
 pub use board::BoardWords;
-pub use common::{
-    attendance, category, claim_status, confirmation, level, member_status, period_state,
-};
+pub use cli::CliWords;
+pub use common::CommonWords;
 pub use console::Strings;
-pub use grading::{choices_columns, choices_heading, no_ranking, quota_note, rank_group};
+pub use grading::GradingWords;
+pub use meeting::Meeting;
+pub use papers::PaperWords;
+
+/// Every word of one language, one area per field.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// The language these words are in.
+    pub lang: Lang,
+    /// The console's screens, prompts and key labels.
+    pub console: &'static Strings,
+    /// The assembly's acts: signing, undo, the quorum, the lease.
+    pub meeting: &'static Meeting,
+    /// The command line's messages and table headers.
+    pub cli: &'static CliWords,
+    /// What the room reads on the projector.
+    pub board: &'static BoardWords,
+    /// The printed papers.
+    pub papers: &'static PaperWords,
+    /// Ranking groups, quota notes, a scheme's branch choices.
+    pub grading: &'static GradingWords,
+    /// Categories, statuses, marks, period states and levels, shared by all.
+    pub common: &'static CommonWords,
+    /// Points redemption: gifts, balances, the redemption list.
+    pub redemption: &'static redemption::RedemptionWords,
+}
 
 /// The interface language: every word a person reads is picked by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +61,11 @@ pub enum Lang {
 
 impl Lang {
     /// Every word of this language.
-    pub fn words(self) -> &'static Strings {
-        strings(self)
+    pub fn words(self) -> &'static Catalogue {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
     }
 
     /// Chinese when `zh`, else English.
@@ -46,6 +75,11 @@ impl Lang {
         } else {
             Lang::En
         }
+    }
+
+    /// Whether scheme titles are read in their `_zh` fields.
+    pub fn is_zh(self) -> bool {
+        self == Lang::Zh
     }
 
     /// The code `--lang` takes (`zh`, `en`).
@@ -74,10 +108,9 @@ impl Lang {
         Lang::Zh
     }
 }
-/// The strings of a language.
-pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+
+/// A period state as stored, in `lang`'s words (kept for
+/// `meeting::core_error`; other callers use `lang.words().common`).
+pub fn period_state(lang: Lang, code: &str) -> String {
+    lang.words().common.period_state(code)
 }

@@ -37,11 +37,6 @@ pub struct RedemptionWords {
     pub never_scored: &'static str,
     pub refused: &'static str,
     /// Key labels (the screen's key list and the overview's key).
-    pub k_open: &'static str,
-    pub k_redeem: &'static str,
-    pub k_more: &'static str,
-    pub k_fewer: &'static str,
-    pub k_pane: &'static str,
     /// The paper's name in messages (兑换登记表).
     pub paper: &'static str,
     /// The paper's title: branch, period.
@@ -80,11 +75,6 @@ pub const ZH: RedemptionWords = RedemptionWords {
     no_redemptions: "本期尚无兑换",
     never_scored: "兑换只用积分余额,不改变得分、名次和等次",
     refused: "不能兑换",
-    k_open: "积分兑换",
-    k_redeem: "兑换",
-    k_more: "多一件",
-    k_fewer: "少一件",
-    k_pane: "党员/奖品",
     paper: "兑换登记表",
     paper_title: |branch, period| format!("{branch} {period} 积分兑换登记表"),
     done: |member, count, gift, cost, before, after| {
@@ -131,11 +121,6 @@ pub const EN: RedemptionWords = RedemptionWords {
     no_redemptions: "no redemptions in this period yet",
     never_scored: "redemption spends the balance only; no score, rank or grade changes",
     refused: "refused",
-    k_open: "redemption",
-    k_redeem: "redeem",
-    k_more: "one more",
-    k_fewer: "one fewer",
-    k_pane: "members/gifts",
     paper: "redemption list",
     paper_title: |branch, period| format!("{branch} {period} redemption list"),
     done: |member, count, gift, cost, before, after| {
@@ -186,10 +171,7 @@ fn refusal_zh(e: &RedeemError) -> String {
 
 /// The redemption words of a language.
 pub fn redemption_words(lang: Lang) -> &'static RedemptionWords {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    lang.words().redemption
 }
 
 #[cfg(test)]

@@ -147,6 +147,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// A bordered popup block over a cleared area; returns the inner area.
 pub fn popup(area: Rect, buf: &mut Buffer, title: &str, border: Style) -> Rect {
+    clear_wide_edges(area, buf);
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -155,6 +156,33 @@ pub fn popup(area: Rect, buf: &mut Buffer, title: &str, border: Style) -> Rect {
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// Blank the halves of wide characters (Chinese names) cut by `area`'s
+/// sides: one starting just left of it would otherwise cover the popup's
+/// left border on a terminal, and the tail of one its right border replaced
+/// would be left as a stray half.
+fn clear_wide_edges(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        if area.x > buf.area.x {
+            if let Some(c) = buf.cell_mut((area.x - 1, y)) {
+                if width(c.symbol()) > 1 {
+                    c.set_symbol(" ");
+                }
+            }
+        }
+        let (last, after) = (area.right() - 1, area.right());
+        let cut = buf.cell((last, y)).is_some_and(|c| width(c.symbol()) > 1);
+        if cut && after < buf.area.right() {
+            if let Some(c) = buf.cell_mut((after, y)) {
+                c.set_symbol(" ");
+            }
+        }
+    }
 }
 
 /// A pane with a plain border on all sides and `title` at the top left;
@@ -268,6 +296,33 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max: u16) -> u16 
         x = end;
     }
     x
+}
+
+/// Key hints (`key label`) over as many rows of `max` cells as they need,
+/// none split across rows.
+pub fn key_hint_rows<K: AsRef<str>, L: AsRef<str>>(
+    pairs: &[(K, L)],
+    max: usize,
+    key: Style,
+    label: Style,
+) -> Vec<Line<'static>> {
+    let mut rows: Vec<Vec<(&str, &str)>> = vec![Vec::new()];
+    let mut used = 0;
+    for (k, l) in pairs {
+        let (k, l) = (k.as_ref(), l.as_ref());
+        let w = width(k) + 1 + width(l) + 2;
+        if used + w > max && used > 0 {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        used += w;
+        if let Some(row) = rows.last_mut() {
+            row.push((k, l));
+        }
+    }
+    rows.iter()
+        .map(|row| key_hints(row, max, key, label))
+        .collect()
 }
 
 /// Key hints (`key label`) that fit in `max` cells; the rest are dropped.

@@ -106,7 +106,7 @@ fn an_empty_branch_and_a_lost_database_speak_chinese() {
 #[test]
 fn the_same_check_catches_an_english_board() {
     let (_dir, path) = demo();
-    let mut p = jifen::tui::board::Poller::new(&path, None, jifen::i18n::EN.board_words);
+    let mut p = jifen::tui::board::Poller::new(&path, None, jifen::i18n::EN.board);
     p.poll(clock());
     let found = english_words(&sizes(&p.view(clock())));
     assert!(found.len() > 5, "{found:?}");

@@ -18,7 +18,7 @@ pub fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("test time")
 }
 
-pub const ZH: &jifen::i18n::BoardWords = jifen::i18n::ZH.board_words;
+pub const ZH: &jifen::i18n::BoardWords = jifen::i18n::ZH.board;
 
 /// A fresh demo branch in a temporary directory (kept alive by the returned guard).
 pub fn demo() -> (tempfile::TempDir, PathBuf) {

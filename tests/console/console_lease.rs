@@ -6,7 +6,6 @@ use crate::console_common;
 use console_common::{demo, screen};
 use jifen::app::console_support::{LeaseState, LEASE_STALE_SECS};
 use jifen::app::Ledger;
-use jifen::i18n::meeting::{lease_held, lease_taken_over};
 use jifen::i18n::Lang;
 use jifen::tui::console::App;
 
@@ -31,13 +30,13 @@ fn a_live_lease_is_shown_with_its_holder_since_and_heartbeat() {
     };
     assert!((0..LEASE_STALE_SECS).contains(&silent_secs));
 
-    let zh = lease_held(Lang::Zh, &held);
+    let zh = Lang::Zh.words().meeting.held(&held);
     assert!(
         zh.contains("alice@laptop") && zh.contains("最近心跳"),
         "{zh}"
     );
     assert!(zh.contains(&held.row.since[..10]), "since when: {zh}");
-    let en = lease_held(Lang::En, &held);
+    let en = Lang::En.words().meeting.held(&held);
     assert!(
         en.contains("last heartbeat") && en.contains("since"),
         "{en}"
@@ -81,13 +80,13 @@ fn a_stale_lease_is_taken_over_saying_how_long_it_was_silent() {
         panic!("stale: {old:?}");
     };
     assert!(n > 365 * 24 * 3600, "silent since 2020: {n}");
-    let en = lease_taken_over(Lang::En, &old);
+    let en = Lang::En.words().meeting.taken_over(&old);
     assert!(
         en.contains(&format!("stale: no heartbeat for {n} s")) && en.contains("ghost@old"),
         "{en}"
     );
     assert!(en.contains("2020-01-01 00:00:00"), "since when: {en}");
-    let zh = lease_taken_over(Lang::Zh, &old);
+    let zh = Lang::Zh.words().meeting.taken_over(&old);
     assert!(zh.contains(&format!("{n} 秒无心跳")), "{zh}");
 }
 
@@ -112,6 +111,14 @@ fn a_lease_whose_process_is_gone_says_so() {
     let mine = l.take_console_lease("me@here").expect("db").expect("free");
     let old = mine.took_over.expect("says what it replaced");
     assert_eq!(old.state, LeaseState::ProcessGone);
-    assert!(lease_taken_over(Lang::En, &old).contains("process is gone"));
-    assert!(lease_taken_over(Lang::Zh, &old).contains("进程已不在"));
+    assert!(Lang::En
+        .words()
+        .meeting
+        .taken_over(&old)
+        .contains("process is gone"));
+    assert!(Lang::Zh
+        .words()
+        .meeting
+        .taken_over(&old)
+        .contains("进程已不在"));
 }

@@ -45,7 +45,7 @@ fn the_readme_table_names_every_listed_key_with_its_english_label() {
     ] {
         assert!(table.contains(row), "missing {row}:\n{table}");
     }
-    let sections = all_keys(&jifen::i18n::EN);
+    let sections = all_keys(jifen::i18n::EN.console);
     let rows: usize = sections.iter().map(|(_, keys)| keys.len()).sum();
     assert_eq!(table.lines().count(), rows + 2, "one row per binding");
 }

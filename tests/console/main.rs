@@ -16,4 +16,5 @@ mod console_render;
 mod console_words;
 mod console_zh_walk;
 mod key_lists;
+mod overlay_hints;
 mod tty_gone;

@@ -6,6 +6,7 @@ mod common;
 mod grading_common;
 
 mod calendar_days;
+mod catalogue;
 mod grading;
 mod grading_props;
 mod journal_actions;

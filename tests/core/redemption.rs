@@ -224,7 +224,7 @@ fn undo_takes_a_redemption_back_and_verify_replays_it() {
     let plan = l.undo_plan(UndoScope::Branch).expect("plan");
     assert_eq!(plan.steps.len(), 1);
     assert_eq!(
-        jifen::i18n::meeting::undo_step(jifen::i18n::Lang::Zh, &plan.steps[0]),
+        (jifen::i18n::Lang::Zh.words().meeting.undo_step)(&plan.steps[0]),
         "张伟 兑换的 香皂(一块) 1 件"
     );
     l.undo(&plan, UndoScope::Branch).expect("undo");

@@ -49,7 +49,7 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     kind(w, cx.item_kind(&c.item), cx.lower).into(),
                     c.level
                         .as_deref()
-                        .map(|k| crate::i18n::level(super::lang(zh), k))
+                        .map(|k| (super::lang(zh).words().common.level)(k))
                         .into(),
                     Cell::Num(c.count as f64),
                     Cell::Num(c.claimed),

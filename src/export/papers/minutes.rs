@@ -49,7 +49,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     );
     // Counted over the voting members (active full members), as the quorum is.
     let q = crate::app::Quorum::count(&members, &att);
-    let words = crate::i18n::meeting::words(super::lang(zh));
+    let words = super::lang(zh).words().meeting;
     meta.push((w.expected.to_string(), q.expected.to_string()));
     if att.is_empty() {
         meta.push((w.roll_call.to_string(), w.not_recorded.to_string()));

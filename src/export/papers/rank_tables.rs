@@ -88,7 +88,7 @@ pub(super) fn by_group(cx: &Ctx, table: Table, r: &Ranking) -> Vec<Table> {
     let mut tables: Vec<Table> = groups
         .iter()
         .map(|g| Table {
-            caption: Some(crate::i18n::rank_group(lang, *g).to_string()),
+            caption: Some(lang.words().grading.rank_group(*g).to_string()),
             header: table.header.clone(),
             rows: Vec::new(),
         })
@@ -109,7 +109,7 @@ pub(super) fn year_notes(cx: &Ctx, r: &Ranking) -> Vec<String> {
     notes.extend(
         r.quota_notes
             .iter()
-            .map(|n| crate::i18n::quota_note(lang, cx.l.scheme(), n)),
+            .map(|n| lang.words().grading.quota(cx.l.scheme(), n)),
     );
     notes
 }

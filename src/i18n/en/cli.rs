@@ -138,4 +138,12 @@ pub const CLI: CliWords = CliWords {
     },
     unknown_format: |f| format!("unknown format '{f}' (csv, xlsx, html)"),
     bad_period: |text| format!("bad period '{text}' (expected e.g. 2026Q4, 2026H2 or 2026)"),
+    cell_category: |c| c.code(),
+    cell_member_status: |s| s.code(),
+    cell_claim_status: |s| s.code(),
+    cell_confirmation: |c| c.as_str(),
+    cell_attendance: |a| a.code(),
+    cell_period_state: |s| s.to_string(),
+    cell_level: |code| code.to_string(),
+    cell_stage: |s| s.to_string(),
 };

@@ -1,5 +1,8 @@
 //! 命令行的中文用语.
 
+use super::common::COMMON;
+use super::console::CONSOLE;
+use crate::domain::model::AppealStage;
 use crate::i18n::cli::CliWords;
 
 fn days(n: u32, working: bool) -> String {
@@ -160,4 +163,15 @@ pub const CLI: CliWords = CliWords {
     },
     unknown_format: |f| format!("不支持「{f}」格式 (可选: csv, xlsx, html)"),
     bad_period: |text| format!("「{text}」不是期次 (应如 2026Q4、2026H2 或 2026)"),
+    cell_category: COMMON.category,
+    cell_member_status: COMMON.member_status,
+    cell_claim_status: COMMON.claim_status,
+    cell_confirmation: COMMON.confirmation,
+    cell_attendance: COMMON.attendance,
+    cell_period_state: |s| COMMON.period_state(s.code()),
+    cell_level: COMMON.level,
+    cell_stage: |s| match s {
+        AppealStage::Branch => CONSOLE.stage_branch.to_string(),
+        AppealStage::Higher => CONSOLE.stage_higher.to_string(),
+    },
 };

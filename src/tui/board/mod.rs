@@ -44,6 +44,6 @@ pub fn run(
         None => None,
     };
     drop(ledger);
-    let poller = Poller::new(db, branch, lang.words().board_words).pinned(pin);
+    let poller = Poller::new(db, branch, lang.words().board).pinned(pin);
     terminal::run(poller, &theme).map_err(|e| CoreError::User(format!("terminal: {e}")))
 }

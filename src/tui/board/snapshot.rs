@@ -128,7 +128,7 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
 
 /// Stars or grade words.
 pub fn mark(scheme: &Scheme, grade: Option<&str>, stars: Option<u8>, zh: bool) -> String {
-    let l = crate::i18n::Lang::of_zh(zh).words().board_words;
+    let l = crate::i18n::Lang::of_zh(zh).words().board;
     match (stars, grade) {
         (Some(n), _) => (l.stars)(n),
         (None, Some(key)) => scheme

@@ -14,13 +14,13 @@ use super::{appeals, confirm, help, keymap, keys, lock, members, overview, promp
 use crate::app::{Ledger, Result};
 use crate::domain::model::PeriodId;
 use crate::i18n::Lang;
-use crate::i18n::{self, Strings};
+use crate::i18n::Strings;
 use crate::tui::widgets::{centered, fits, popup, too_small};
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::Frame;
 use std::path::PathBuf;
 
@@ -69,7 +69,7 @@ impl App {
         let mut app = App {
             ledger,
             lang,
-            t: i18n::strings(lang),
+            t: lang.words().console,
             pal: Palette::default(),
             period,
             stack: vec![Screen::Overview(overview::Overview::default())],
@@ -401,7 +401,7 @@ impl App {
             state: self
                 .period_state
                 .as_deref()
-                .map(|s| i18n::period_state(lang, s))
+                .map(|s| lang.words().common.period_state(s))
                 .unwrap_or_default(),
             screen: kind.title(t).to_string(),
             read_only: self.read_only.clone(),
@@ -444,7 +444,12 @@ impl App {
             let inner = popup(centered(body, 50, 4), buf, t.k_quit, pal.warning);
             let lines = [
                 Line::raw(t.prompt_quit),
-                Line::from(Span::styled(t.yes_no, pal.muted)),
+                crate::tui::widgets::key_hints(
+                    &keymap::popup_hints(prompt::YES_NO_KEYS, t),
+                    inner.width as usize,
+                    pal.key,
+                    pal.muted,
+                ),
             ];
             crate::tui::widgets::draw_rows(inner, buf, None, &lines, None, pal.selected);
             return None;

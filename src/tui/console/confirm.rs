@@ -134,9 +134,7 @@ impl Confirm {
                 pal.warning,
             ),
             _ if self.voided => (
-                crate::i18n::meeting::words(ctx.lang)
-                    .status_voided
-                    .to_string(),
+                ctx.lang.words().meeting.status_voided.to_string(),
                 pal.warning,
             ),
             _ => (t.status_unconfirmed.to_string(), pal.provisional),
@@ -190,7 +188,7 @@ fn sheet(lines: &[StatementLine], w: usize, ctx: &Ctx) -> (Line<'static>, Vec<Li
     let free = w.saturating_sub(fixed);
     let item_w = (free / 2).max(8);
     let reason_w = free.saturating_sub(item_w).max(6);
-    let counted = crate::i18n::meeting::words(ctx.lang).col_counted;
+    let counted = ctx.lang.words().meeting.col_counted;
     let header = Line::from(Span::styled(
         format!(
             " {} {} {} {} {} {}",
@@ -226,7 +224,7 @@ fn sheet(lines: &[StatementLine], w: usize, ctx: &Ctx) -> (Line<'static>, Vec<Li
                 cell_right(&c.count.to_string(), 3)
             )),
             Span::styled(
-                cell(crate::i18n::claim_status(ctx.lang, c.status), 4),
+                cell((ctx.lang.words().common.claim_status)(c.status), 4),
                 status_style,
             ),
             Span::styled(

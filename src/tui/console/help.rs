@@ -65,7 +65,7 @@ fn readme_rows<A: Copy>(list: &[Binding<A>], place: &str, t: &'static Strings) -
 
 /// The README's key table (English), one row per binding of every list.
 pub fn readme_table() -> String {
-    let t = &crate::i18n::EN;
+    let t = crate::i18n::EN.console;
     let mut out = String::from("| Key | Where | Action |\n|---|---|---|\n");
     out.push_str(&readme_rows(GLOBAL, t.k_all_screens, t));
     for k in ScreenKind::ALL {

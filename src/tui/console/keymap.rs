@@ -211,3 +211,25 @@ pub fn hints<A: Copy>(
     };
     (pick(Show::Footer), pick(Show::Pinned))
 }
+
+/// An overlay's own hint line, drawn inside it: each run of bindings that
+/// share a label once, their keys joined by `/` (`Left/Right format`);
+/// runs shown only in the help are left out.
+pub fn popup_hints<A: Copy>(list: &[Binding<A>], t: &'static Strings) -> Vec<Hint> {
+    let mut out: Vec<(String, &'static str, bool)> = Vec::new();
+    for b in list {
+        let (keys, label, shown) = (b.short_keys(), (b.label)(t), b.show != Show::Help);
+        match out.last_mut() {
+            Some((k, l, s)) if *l == label => {
+                k.push('/');
+                k.push_str(&keys);
+                *s |= shown;
+            }
+            _ => out.push((keys, label, shown)),
+        }
+    }
+    out.into_iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(k, l, _)| (k, l))
+        .collect()
+}

@@ -112,7 +112,7 @@ impl Lock {
             check(self.board_shown, t.check_board.to_string()),
             check(
                 self.quorum.quorate(),
-                crate::i18n::meeting::quorum_line(ctx.lang, &self.quorum),
+                ctx.lang.words().meeting.quorum_line(&self.quorum),
             ),
             Line::raw(""),
         ];
@@ -165,7 +165,7 @@ impl Lock {
             for (i, r) in self.ranking.iter().enumerate().take(room) {
                 if i > 0 && self.ranking[i - 1].ranking != r.ranking {
                     lines.push(Line::from(Span::styled(
-                        format!(" {}", crate::i18n::rank_group(ctx.lang, r.ranking)),
+                        format!(" {}", ctx.lang.words().grading.rank_group(r.ranking)),
                         pal.header,
                     )));
                 }

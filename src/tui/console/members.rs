@@ -33,7 +33,7 @@ pub const KEYS: &[Binding<Action>] = &[
     bind(
         &[ch('N')],
         Action::NextPending,
-        |t| t.meeting.k_next_pending,
+        |t| t.k_next_pending,
         Show::Footer,
     ),
     bind(&[ch('n')], Action::NewClaim, |t| t.k_new, Show::Footer),
@@ -304,7 +304,7 @@ fn detail_lines(x: &StatementLine, width: usize, ctx: &Ctx) -> Vec<Line<'static>
         c.date.clone().unwrap_or_default(),
         c.note
             .as_deref()
-            .map(|n| crate::i18n::meeting::claim_note(ctx.lang, n))
+            .map(|n| ctx.lang.words().common.claim_note(n))
             .unwrap_or_default()
     );
     let evidence = c.evidence.clone().unwrap_or_else(|| "-".into());
@@ -342,10 +342,7 @@ fn member_row(r: &RankRow, resign: bool, wide: bool, ctx: &Ctx) -> Line<'static>
     let (conf, conf_style) = match r.confirmation.map(ConfirmState::as_str) {
         Some("confirmed") => (t.conf_yes, Style::default()),
         Some("disputed") => (t.conf_dispute, Style::default()),
-        _ if resign => (
-            crate::i18n::meeting::words(ctx.lang).conf_again,
-            pal.warning,
-        ),
+        _ if resign => (ctx.lang.words().meeting.conf_again, pal.warning),
         _ => ("-", Style::default()),
     };
     let score_style = if r.provisional() {
@@ -364,7 +361,7 @@ fn member_row(r: &RankRow, resign: bool, wide: bool, ctx: &Ctx) -> Line<'static>
         .raw(" ")
         .left(&r.name, 8)
         .raw(" ")
-        .left(crate::i18n::category(ctx.lang, r.category), 4)
+        .left((ctx.lang.words().common.category)(r.category), 4)
         .raw(" ");
     let mut spans = Vec::with_capacity(5);
     spans.push(Span::raw(String::from(lead)));
@@ -417,7 +414,7 @@ fn claim_row(x: &StatementLine, cols: ClaimCols, ctx: &Ctx) -> Line<'static> {
     let mut spans = Vec::with_capacity(5);
     spans.push(Span::raw(" "));
     spans.push(Span::styled(
-        cell(crate::i18n::claim_status(ctx.lang, c.status), 4),
+        cell((ctx.lang.words().common.claim_status)(c.status), 4),
         st_style,
     ));
     spans.push(Span::raw(String::from(

@@ -61,13 +61,13 @@ fn lease_or_read_only(
         return Ok((
             ledger,
             None,
-            Some(crate::i18n::strings(lang).read_only.to_string()),
+            Some(lang.words().console.read_only.to_string()),
         ));
     }
     match ledger.take_console_lease(&holder())? {
         Ok(lease) => Ok((ledger, Some(lease), None)),
         Err(held) => {
-            let note = crate::i18n::meeting::lease_held(lang, &held);
+            let note = lang.words().meeting.held(&held);
             let ro = Ledger::open_read_only(ledger.path(), Some(&ledger.branch().name))?;
             Ok((ro, None, Some(note)))
         }
@@ -82,7 +82,7 @@ pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
         app.set_read_only_note(n);
     }
     if let Some(old) = lease.as_ref().and_then(|l| l.took_over.as_ref()) {
-        app.set_notice(crate::i18n::meeting::lease_taken_over(lang, old));
+        app.set_notice(lang.words().meeting.taken_over(old));
     }
     // The console's theme: a shipped name or a file, from JIFEN_THEME.
     if let Ok(name) = std::env::var("JIFEN_THEME") {
@@ -97,7 +97,7 @@ pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
             if last_beat.elapsed() >= Duration::from_secs(5) {
                 last_beat = Instant::now();
                 if let Ok(false) = app.ledger().beat_console_lease(l) {
-                    app.set_read_only_note(crate::i18n::strings(lang).lease_lost.to_string());
+                    app.set_read_only_note(lang.words().console.lease_lost.to_string());
                 }
             }
         }

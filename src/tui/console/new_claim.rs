@@ -2,13 +2,13 @@
 //! from the item's levels (named in the interface language), count, points, note.
 
 use super::field::Field;
-use super::keymap::{bind, ch, code, lookup, Binding, Show};
+use super::keymap::{bind, ch, code, lookup, popup_hints, Binding, Show};
 use super::prompt::Outcome;
 use super::screen::Ctx;
 use crate::app::ClaimDraft;
 use crate::domain::model::PeriodId;
 use crate::domain::scheme::{Item, Scheme};
-use crate::tui::widgets::{cell, centered, popup};
+use crate::tui::widgets::{cell, centered, key_hint_rows, popup};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Position, Rect};
@@ -63,21 +63,15 @@ pub const KEYS: &[Binding<NcAct>] = &[
         Show::Help,
     ),
     bind(
-        &[code(KeyCode::Down)],
-        NcAct::Down,
-        |t| t.k_pick_item,
-        Show::Footer,
-    ),
-    bind(
         &[code(KeyCode::Up)],
         NcAct::Up,
         |t| t.k_pick_item,
         Show::Help,
     ),
     bind(
-        &[code(KeyCode::Right), ch(' ')],
-        NcAct::LevelUp,
-        |t| t.k_level,
+        &[code(KeyCode::Down)],
+        NcAct::Down,
+        |t| t.k_pick_item,
         Show::Footer,
     ),
     bind(
@@ -85,6 +79,12 @@ pub const KEYS: &[Binding<NcAct>] = &[
         NcAct::LevelDown,
         |t| t.k_level,
         Show::Help,
+    ),
+    bind(
+        &[code(KeyCode::Right), ch(' ')],
+        NcAct::LevelUp,
+        |t| t.k_level,
+        Show::Footer,
     ),
 ];
 
@@ -269,7 +269,7 @@ impl ClaimForm {
             let (open, close) = if picked { ("[", "]") } else { (" ", " ") };
             let text = format!(
                 "{open}{} {}{close}",
-                crate::i18n::level(ctx.lang, code),
+                (ctx.lang.words().common.level)(code),
                 crate::domain::model::fmt_points(points)
             );
             spans.push(Span::styled(
@@ -332,7 +332,7 @@ impl ClaimForm {
                         "   {} {}  {}",
                         cell(&it.code, 24),
                         it.title_in(ctx.zh()),
-                        crate::i18n::meeting::item_points(ctx.lang, it)
+                        ctx.lang.words().common.item_points(it)
                     );
                     let style = if j == self.pick {
                         pal.selected
@@ -371,16 +371,11 @@ impl ClaimForm {
                 w,
             );
         }
-        if inner.height > 0 {
-            buf.set_line(
-                inner.x + 1,
-                bottom - 1,
-                &Line::from(Span::styled(
-                    format!("{}  Up/Down  {}", t.prompt_keys, t.nc_level_keys),
-                    pal.muted,
-                )),
-                w,
-            );
+        // The keys, on the popup's last rows (two when one is too narrow).
+        let rows = key_hint_rows(&popup_hints(KEYS, t), w as usize, pal.key, pal.muted);
+        let n = (rows.len() as u16).min(inner.height);
+        for (i, row) in rows.iter().take(usize::from(n)).enumerate() {
+            buf.set_line(inner.x + 1, bottom - n + i as u16, row, w);
         }
         cursor
     }

@@ -50,7 +50,7 @@ pub const KEYS: &[Binding<Action>] = &[
     bind(
         &[ch('x')],
         Action::RedeemScreen,
-        |t| t.redemption.k_open,
+        |t| t.redeem_k_open,
         Show::Footer,
     ),
 ];
@@ -136,7 +136,7 @@ impl Overview {
         .areas(inner);
         let state = g
             .state
-            .map(|s| crate::i18n::period_state(ctx.lang, s.code()))
+            .map(|s| ctx.lang.words().common.period_state(s.code()))
             .unwrap_or_default();
         let period = g.period.clone().unwrap_or_else(|| "-".into());
         let lines = vec![
@@ -172,7 +172,10 @@ impl Overview {
                 Span::raw(self.board.clone()),
             ]),
             Line::from(vec![
-                Span::styled(format!(" {}: ", t.meeting.board_command), pal.muted),
+                Span::styled(
+                    format!(" {}: ", ctx.lang.words().meeting.board_command),
+                    pal.muted,
+                ),
                 Span::styled(self.board_command.clone(), pal.key),
             ]),
         ];
@@ -180,14 +183,14 @@ impl Overview {
         let left = g.scored.saturating_sub(g.confirmed + g.disputed);
         let lock_state = match (&g.seal, &g.state) {
             (Some(seal), _) => format!("{} {seal}", t.seal),
-            (None, Some(s)) => crate::i18n::period_state(ctx.lang, s.code()),
+            (None, Some(s)) => ctx.lang.words().common.period_state(s.code()),
             _ => String::new(),
         };
         let steps: [(&str, String, bool); STEPS] = [
             (
                 t.step_roll,
                 self.quorum
-                    .map(|q| crate::i18n::meeting::quorum_short(ctx.lang, &q))
+                    .map(|q| ctx.lang.words().meeting.quorum_short(&q))
                     .unwrap_or_default(),
                 self.quorum.is_some_and(|q| q.unmarked == 0 && q.quorate()),
             ),
@@ -256,7 +259,7 @@ impl Overview {
                 Span::styled(pb.period.clone(), pal.title),
                 Span::raw(format!(
                     " {}  ",
-                    crate::i18n::period_state(ctx.lang, pb.state.code())
+                    ctx.lang.words().common.period_state(pb.state.code())
                 )),
             ];
             if let Some(end) = pb.window_end {

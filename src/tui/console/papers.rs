@@ -2,14 +2,14 @@
 //! format; `App` writes them with `jifen::export` next to the database.
 
 use super::app::Overlay;
-use super::keymap::{bind, ch, code, lookup, nth, Binding, Show};
+use super::keymap::{bind, ch, code, lookup, nth, popup_hints, Binding, Show};
 use super::screen::Ctx;
 use super::screen::Screen;
 use crate::app::RankScope;
 use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::Strings;
-use crate::tui::widgets::{centered, draw_rows, popup};
+use crate::tui::widgets::{centered, draw_rows, key_hints, popup};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -26,7 +26,7 @@ pub fn paper_name(t: &Strings, p: Paper) -> &'static str {
         Paper::Summary => t.paper_summary,
         Paper::Filing => t.paper_filing,
         Paper::Minutes => t.paper_minutes,
-        Paper::Redemptions => t.redemption.paper,
+        Paper::Redemptions => t.paper_redemptions,
     }
 }
 
@@ -222,10 +222,10 @@ impl PapersPopup {
         for w in &self.written[skip..] {
             lines.push(Line::raw(format!("  {w}")));
         }
-        lines.push(Line::from(Span::styled(
-            format!(" {}", t.paper_keys),
-            pal.muted,
-        )));
+        let room = inner.width.saturating_sub(1) as usize;
+        let mut hints = key_hints(&popup_hints(KEYS, t), room, pal.key, pal.muted);
+        hints.spans.insert(0, Span::raw(" "));
+        lines.push(hints);
         draw_rows(inner, buf, None, &lines, sel, pal.selected);
     }
 }

@@ -1,11 +1,11 @@
 //! Prompts: a small form of text fields (or a yes/no question) over the screen.
 
 use super::field::Field;
-use super::keymap::{bind, ch, code, lookup, Binding, Show};
+use super::keymap::{bind, ch, code, lookup, popup_hints, Binding, Show};
 use super::screen::Ctx;
 use crate::app::appeals::AppealOutcome;
 use crate::domain::model::PeriodId;
-use crate::tui::widgets::{centered, popup};
+use crate::tui::widgets::{centered, key_hints, popup};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Position, Rect};
@@ -106,13 +106,15 @@ pub const YES_NO_KEYS: &[Binding<FormAct>] = &[
         FormAct::Submit,
         |t| t.k_yes,
         Show::Footer,
-    ),
+    )
+    .short("Enter/y"),
     bind(
         &[code(KeyCode::Esc), ch('n'), ch('N')],
         FormAct::Cancel,
         |t| t.k_no,
         Show::Footer,
-    ),
+    )
+    .short("Esc/n"),
 ];
 
 /// A prompt: title, info lines, fields, an error from the last try.
@@ -228,12 +230,9 @@ impl Form {
             Some(e) => put(&mut y, Line::from(Span::styled(e.clone(), pal.warning))),
             None => put(&mut y, Line::raw("")),
         }
-        let keys = if self.fields.is_empty() {
-            t.yes_no
-        } else {
-            t.prompt_keys
-        };
-        put(&mut y, Line::from(Span::styled(keys, pal.muted)));
+        let hints = popup_hints(self.keys(), t);
+        let room = inner.width.saturating_sub(2) as usize;
+        put(&mut y, key_hints(&hints, room, pal.key, pal.muted));
         cursor
     }
 }

@@ -21,26 +21,26 @@ pub const KEYS: &[Binding<Action>] = &[
     bind(
         &[code(KeyCode::Enter)],
         Action::Redeem,
-        |t| t.redemption.k_redeem,
+        |t| t.redeem_k_redeem,
         Show::Footer,
     ),
     bind(
         &[code(KeyCode::Tab)],
         Action::NextPane,
-        |t| t.redemption.k_pane,
+        |t| t.redeem_k_pane,
         Show::Footer,
     ),
     bind(
         &[ch('+'), ch('='), code(KeyCode::Right)],
         Action::CountUp,
-        |t| t.redemption.k_more,
+        |t| t.redeem_k_more,
         Show::Footer,
     )
     .short("+"),
     bind(
         &[ch('-'), code(KeyCode::Left)],
         Action::CountDown,
-        |t| t.redemption.k_fewer,
+        |t| t.redeem_k_fewer,
         Show::Footer,
     )
     .short("-"),
@@ -136,7 +136,7 @@ impl Redeem {
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        let w = ctx.t.redemption;
+        let w = ctx.lang.words().redemption;
         let [lists, foot] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(5)]).areas(area);
         let [left, right] =
@@ -197,7 +197,7 @@ impl Redeem {
     }
 
     fn draw_members(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        let w = ctx.t.redemption;
+        let w = ctx.lang.words().redemption;
         let title = Line::from(Span::styled(
             format!(" {} ({}) ", ctx.t.members, self.rows.len()),
             ctx.pal.title,
@@ -242,7 +242,7 @@ impl Redeem {
     }
 
     fn draw_gifts(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        let w = ctx.t.redemption;
+        let w = ctx.lang.words().redemption;
         let title = Line::from(Span::styled(
             format!(" {}  {} {} ", w.gift, w.count, self.count),
             ctx.pal.title,
@@ -336,13 +336,13 @@ impl App {
         };
         let (Some(m), Some(g), Some(p)) = (s.selected_member(), s.selected_gift(), self.period)
         else {
-            return self.err(self.t.redemption.no_catalogue);
+            return self.err(self.lang.words().redemption.no_catalogue);
         };
         let (member, gift, count) = (m.member_id, g.gift.code.clone(), s.count);
         let zh = self.lang == crate::i18n::Lang::Zh;
         match self.ledger.redeem(member, &gift, count, &p, zh) {
             Ok(r) => {
-                let line = (self.t.redemption.done)(
+                let line = (self.lang.words().redemption.done)(
                     &r.member,
                     r.count,
                     r.gift.title_in(zh),

@@ -108,7 +108,7 @@ impl RollCall {
             quorum.x,
             quorum.y,
             &Line::from(Span::styled(
-                format!(" {}", crate::i18n::meeting::quorum_line(ctx.lang, q)),
+                format!(" {}", ctx.lang.words().meeting.quorum_line(q)),
                 if q.quorate() { pal.ok } else { pal.warning },
             )),
             quorum.width,
@@ -139,7 +139,7 @@ impl RollCall {
             .map(|(i, r)| {
                 let mark = r
                     .mark
-                    .map(|m| crate::i18n::attendance(ctx.lang, m))
+                    .map(|m| (ctx.lang.words().common.attendance)(m))
                     .unwrap_or("-");
                 let style = match r.mark {
                     Some(Attendance::Present) => pal.bonus,

@@ -58,7 +58,7 @@ impl ScreenKind {
             ScreenKind::Lock => t.step_lock,
             ScreenKind::Year => t.year_view,
             ScreenKind::Appeals => t.appeals_title,
-            ScreenKind::Redeem => t.redemption.title,
+            ScreenKind::Redeem => t.redeem_title,
         }
     }
 }
@@ -109,7 +109,7 @@ impl Ctx<'_> {
 pub fn signed_points(kind: &str, points: f64, lang: Lang) -> String {
     match kind {
         "deduction" => format!("-{}", fmt_points(points)),
-        "veto" => lang.words().veto_points.to_string(),
+        "veto" => lang.words().console.veto_points.to_string(),
         _ => format!("+{}", fmt_points(points)),
     }
 }
@@ -119,7 +119,7 @@ pub fn quota_notes(l: &crate::app::Ledger, r: &crate::app::Ranking, zh: bool) ->
     let lang = Lang::of_zh(zh);
     r.quota_notes
         .iter()
-        .map(|n| crate::i18n::quota_note(lang, l.scheme(), n))
+        .map(|n| lang.words().grading.quota(l.scheme(), n))
         .collect()
 }
 
@@ -144,6 +144,6 @@ pub fn stars_text(stars: Option<u8>) -> String {
 /// A claim's level in words, or nothing.
 pub fn level_text(lang: crate::i18n::Lang, level: Option<&str>) -> String {
     level
-        .map(|l| crate::i18n::level(lang, l))
+        .map(|l| (lang.words().common.level)(l))
         .unwrap_or_default()
 }

@@ -8,12 +8,11 @@ use super::prompt::{Form, FormKind};
 use super::screen::Screen;
 use crate::app::undo::UndoScope;
 use crate::app::CoreError;
-use crate::i18n::meeting;
 
 impl App {
     /// Show a core error in the interface language.
     pub(super) fn err_core(&mut self, e: &CoreError) {
-        self.err(meeting::core_error(self.lang, e));
+        self.err(crate::i18n::meeting::core_error(self.lang, e));
     }
 
     /// `c`: from the members screen open the member's confirmation; on the
@@ -58,11 +57,11 @@ impl App {
         };
         match self.ledger.mark_attendance(id, &p, m) {
             Ok(done) => {
-                let w = meeting::words(self.lang);
+                let w = self.lang.words().meeting;
                 let mut msg = format!(
                     "{} {name} {}",
                     self.t.done_mark,
-                    crate::i18n::attendance(self.lang, m)
+                    (self.lang.words().common.attendance)(m)
                 );
                 if let Some(c) = done.withdrawn {
                     msg.push_str(&format!("  ({} #{c})", w.withdrawn));
@@ -85,14 +84,14 @@ impl App {
                 let info = plan
                     .steps
                     .iter()
-                    .map(|s| meeting::undo_step(self.lang, s))
+                    .map(|s| (self.lang.words().meeting.undo_step)(s))
                     .collect();
-                let title = meeting::words(self.lang).prompt_undo;
+                let title = self.lang.words().meeting.prompt_undo;
                 self.undo_plan = Some(plan);
                 self.overlay = Overlay::Form(Form::new(FormKind::Undo, title, info, vec![]));
             }
             Err(CoreError::NothingToUndo) => {
-                self.err(meeting::words(self.lang).nothing_to_undo);
+                self.err(self.lang.words().meeting.nothing_to_undo);
             }
             Err(e) => self.err_core(&e),
         }
@@ -106,12 +105,12 @@ impl App {
         let what: Vec<String> = plan
             .steps
             .iter()
-            .map(|s| meeting::undo_step(self.lang, s))
+            .map(|s| (self.lang.words().meeting.undo_step)(s))
             .collect();
         self.ledger
             .undo(&plan, UndoScope::Own)
             .map(|()| format!("{}: {}", self.t.done_undo, what.join(", ")))
-            .map_err(|e| meeting::core_error(self.lang, &e))
+            .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e))
     }
 
     /// `N` on the members screen: the next member (in the walk's fixed order)
@@ -133,7 +132,7 @@ impl App {
                     self.load_member_lines(&p);
                 }
             }
-            None => self.err(meeting::words(self.lang).no_more_pending),
+            None => self.err(self.lang.words().meeting.no_more_pending),
         }
     }
 
@@ -142,8 +141,8 @@ impl App {
     pub(super) fn lock_prompt(&mut self, p: crate::domain::model::PeriodId) {
         match self.ledger.quorum(&p) {
             Ok(q) if !q.quorate() => {
-                let w = meeting::words(self.lang);
-                let info = vec![meeting::quorum_line(self.lang, &q)];
+                let w = self.lang.words().meeting;
+                let info = vec![w.quorum_line(&q)];
                 let f = Form::new(
                     FormKind::LockInquorate { period: p },
                     w.prompt_inquorate,
@@ -162,7 +161,7 @@ impl App {
         let t = self.t;
         let mut info = vec![format!("{} {p}", t.must_type)];
         if waive {
-            info.insert(0, meeting::words(self.lang).inquorate_recorded.to_string());
+            info.insert(0, self.lang.words().meeting.inquorate_recorded.to_string());
         }
         let f = Form::new(
             FormKind::Lock { period: p, waive },

@@ -120,7 +120,7 @@ impl Year {
         draw_rows(notes_area, buf, None, &notes, None, pal.selected);
         let Some(r) = &self.ranking else { return };
         if r.periods.is_empty() {
-            let words = crate::i18n::no_ranking(ctx.lang, &self.year.to_string());
+            let words = (ctx.lang.words().grading.no_ranking)(&self.year.to_string());
             let line = Line::from(Span::styled(format!(" {words}"), pal.muted));
             draw_rows(inner, buf, None, &[line], None, pal.selected);
             return;
@@ -152,7 +152,7 @@ impl Year {
             let x = &r.rows[i];
             if i > 0 && r.rows[i - 1].ranking != x.ranking {
                 rows.push(Line::from(Span::styled(
-                    format!(" {}", crate::i18n::rank_group(ctx.lang, x.ranking)),
+                    format!(" {}", ctx.lang.words().grading.rank_group(x.ranking)),
                     pal.header,
                 )));
             }

@@ -1,18 +1,9 @@
-//! The English catalogue of the console and CLI words.
+//! The English words of the console.
 
-mod board;
-mod cli;
-mod papers;
+use crate::i18n::Strings;
 
-use super::{meeting, Strings};
-
-/// English strings.
-pub const EN: Strings = Strings {
-    cli: &cli::CLI,
-    board_words: &board::BOARD,
-    paper_words: &papers::PAPERS,
-    redemption: &super::redemption::EN,
-    meeting: &meeting::EN,
+/// The English words of the console.
+pub const CONSOLE: Strings = Strings {
     app: "jifen",
     too_small: "Terminal too small",
     need: "needs at least",
@@ -106,8 +97,6 @@ pub const EN: Strings = Strings {
     prompt_label: "Label",
     prompt_search: "Search name",
     prompt_quit: "Something is half-entered. Discard and quit?",
-    prompt_keys: "Enter ok  Esc cancel  Tab next field",
-    yes_no: "Enter/y yes  Esc/n no",
     new_claim: "New claim",
     nc_item: "Item (code or words)",
     nc_level: "Level",
@@ -118,7 +107,6 @@ pub const EN: Strings = Strings {
     nc_no_match: "no matching item",
     nc_no_levels: "(this item has no levels)",
     nc_pick_level: "pick a level (Left/Right on the Level row)",
-    nc_level_keys: "Left/Right level",
     board_title: "Room display",
     board_now: "now",
     board_live: "Live ranking",
@@ -177,6 +165,7 @@ pub const EN: Strings = Strings {
     k_session: "start session",
     k_year: "year",
     k_lock: "lock",
+    k_next_pending: "next pending",
     k_next_member: "next member",
     k_prev_year: "previous year",
     k_next_year: "next year",
@@ -262,7 +251,6 @@ pub const EN: Strings = Strings {
     paper_format: "Format",
     paper_dir: "Folder",
     paper_written: "written",
-    paper_keys: "Up/Down pick  Left/Right format  Enter write  Esc close",
     follow_ups: "Follow-ups",
     no_follow_ups: "no follow-ups",
     no_follow_up: "no follow-up selected",
@@ -276,4 +264,11 @@ pub const EN: Strings = Strings {
     k_finalize: "make final",
     k_papers: "papers",
     k_tick: "tick done",
+    redeem_k_open: "redemption",
+    redeem_k_redeem: "redeem",
+    redeem_k_more: "one more",
+    redeem_k_fewer: "one fewer",
+    redeem_k_pane: "members/gifts",
+    paper_redemptions: "redemption list",
+    redeem_title: "Points redemption",
 };

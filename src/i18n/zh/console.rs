@@ -1,18 +1,9 @@
-//! The Chinese catalogue of the console and CLI words.
+//! The Chinese words of the console.
 
-mod board;
-mod cli;
-mod papers;
+use crate::i18n::Strings;
 
-use super::{meeting, Strings};
-
-/// Chinese strings.
-pub const ZH: Strings = Strings {
-    cli: &cli::CLI,
-    board_words: &board::BOARD,
-    paper_words: &papers::PAPERS,
-    redemption: &super::redemption::ZH,
-    meeting: &meeting::ZH,
+/// The Chinese words of the console.
+pub const CONSOLE: Strings = Strings {
     app: "积分",
     too_small: "窗口太小",
     need: "至少需要",
@@ -106,8 +97,6 @@ pub const ZH: Strings = Strings {
     prompt_label: "标题",
     prompt_search: "搜索姓名",
     prompt_quit: "有未完成的输入,放弃并退出?",
-    prompt_keys: "Enter 确定  Esc 取消  Tab 下一项",
-    yes_no: "Enter/y 是  Esc/n 否",
     new_claim: "新增申报",
     nc_item: "事项(代码或文字)",
     nc_level: "级别",
@@ -118,7 +107,6 @@ pub const ZH: Strings = Strings {
     nc_no_match: "没有匹配的事项",
     nc_no_levels: "(本事项不分级别)",
     nc_pick_level: "请选择级别(级别一栏按 ←/→)",
-    nc_level_keys: "←/→ 级别",
     board_title: "大屏显示",
     board_now: "当前",
     board_live: "实时排名",
@@ -177,6 +165,7 @@ pub const ZH: Strings = Strings {
     k_session: "开始会议",
     k_year: "年度",
     k_lock: "封账",
+    k_next_pending: "下一位待审",
     k_next_member: "下一位",
     k_prev_year: "上一年",
     k_next_year: "下一年",
@@ -262,7 +251,6 @@ pub const ZH: Strings = Strings {
     paper_format: "格式",
     paper_dir: "写入目录",
     paper_written: "已写出",
-    paper_keys: "↑↓ 选择  ←→ 格式  Enter 写出  Esc 关闭",
     follow_ups: "跟进事项",
     no_follow_ups: "无跟进事项",
     no_follow_up: "没有选中的跟进事项",
@@ -276,4 +264,11 @@ pub const ZH: Strings = Strings {
     k_finalize: "定案",
     k_papers: "公示材料",
     k_tick: "办结",
+    redeem_k_open: "积分兑换",
+    redeem_k_redeem: "兑换",
+    redeem_k_more: "多一件",
+    redeem_k_fewer: "少一件",
+    redeem_k_pane: "党员/奖品",
+    paper_redemptions: "兑换登记表",
+    redeem_title: "积分兑换",
 };

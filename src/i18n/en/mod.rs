@@ -1,0 +1,24 @@
+//! Every area's English words.
+
+mod board;
+mod cli;
+mod common;
+mod console;
+mod grading;
+mod meeting;
+mod papers;
+
+use super::{Catalogue, Lang};
+
+/// Every English word.
+pub const EN: Catalogue = Catalogue {
+    lang: Lang::En,
+    console: &console::CONSOLE,
+    meeting: &meeting::MEETING,
+    cli: &cli::CLI,
+    board: &board::BOARD,
+    papers: &papers::PAPERS,
+    grading: &grading::GRADING,
+    common: &common::COMMON,
+    redemption: &super::redemption::EN,
+};

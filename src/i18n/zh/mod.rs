@@ -1,0 +1,24 @@
+//! 中文词表: every area's Chinese words.
+
+mod board;
+mod cli;
+mod common;
+mod console;
+mod grading;
+mod meeting;
+mod papers;
+
+use super::{Catalogue, Lang};
+
+/// Every Chinese word.
+pub const ZH: Catalogue = Catalogue {
+    lang: Lang::Zh,
+    console: &console::CONSOLE,
+    meeting: &meeting::MEETING,
+    cli: &cli::CLI,
+    board: &board::BOARD,
+    papers: &papers::PAPERS,
+    grading: &grading::GRADING,
+    common: &common::COMMON,
+    redemption: &super::redemption::ZH,
+};
