@@ -151,7 +151,7 @@ pub fn run(cli: Cli) -> Out {
                     group,
                     exempt,
                 } => {
-                    let category: Category = category.parse().map_err(CoreError::User)?;
+                    let category: Category = category.parse()?;
                     let ids = ledger.add_members(&[MemberDraft {
                         name,
                         category,
@@ -197,7 +197,7 @@ pub fn run(cli: Cli) -> Out {
                 }
                 PeriodCmd::Start { period } => {
                     let id = ledger.period_or_current(Some(&period))?;
-                    crate::app::backup::auto_backup(&ledger, "session").map_err(CoreError::User)?;
+                    crate::app::backup::auto_backup(&ledger, "session")?;
                     ledger.start_session(&id)?;
                     println!("{}", (w.period_started)(&id.to_string()));
                 }
@@ -336,7 +336,7 @@ pub fn run(cli: Cli) -> Out {
                 None => RankScope::Period(ledger.period_or_current(period.as_deref())?),
             };
             let cat = match category {
-                Some(c) => Some(c.parse::<Category>().map_err(CoreError::User)?),
+                Some(c) => Some(c.parse::<Category>()?),
                 None => None,
             };
             let r = ledger.ranking_of(&scope, cat)?;
@@ -401,11 +401,11 @@ pub fn run(cli: Cli) -> Out {
             let ledger = Ledger::open(&db, branch)?;
             let dest = match file {
                 Some(f) => {
-                    crate::app::backup::backup_to(&ledger, &f).map_err(CoreError::User)?;
+                    crate::app::backup::backup_to(&ledger, &f)?;
                     f
                 }
                 None => {
-                    crate::app::backup::auto_backup(&ledger, "manual").map_err(CoreError::User)?
+                    crate::app::backup::auto_backup(&ledger, "manual")?
                 }
             };
             println!("{}", dest.display());
@@ -416,7 +416,7 @@ pub fn run(cli: Cli) -> Out {
                 return fail((w.no_backup)(&file.display().to_string()));
             }
             let (plan, kept) =
-                crate::app::backup::restore(&file, &db, force).map_err(CoreError::User)?;
+                crate::app::backup::restore(&file, &db, force)?;
             let kept = kept.map(|k| k.display().to_string());
             println!(
                 "{}",

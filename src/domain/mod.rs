@@ -6,3 +6,4 @@ pub mod model;
 pub mod scheme;
 pub mod scoring;
 pub mod text;
+pub mod toml_fault;

@@ -25,4 +25,5 @@ mod papers_zh_words;
 mod races;
 mod read_only_folder;
 mod storage;
+mod typed_errors;
 mod undo_and_faults;
