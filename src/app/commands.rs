@@ -324,8 +324,7 @@ impl Ledger {
                     c.claimed
                 }
                 Outcome::Adjusted => {
-                    let p =
-                        points.ok_or(CoreError::AdjustNeedsPoints)?;
+                    let p = points.ok_or(CoreError::AdjustNeedsPoints)?;
                     if reason.is_none() {
                         return Err(CoreError::ReasonNeeded(outcome));
                     }

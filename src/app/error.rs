@@ -1,7 +1,9 @@
 //! The core's typed errors: each names the kind of trouble and carries the
 //! values a message needs; the front ends turn them into words (`i18n`).
 
-use super::refusal::{AppealError, BackupError, LedgerError, MemberError, PeriodError, VerifyError};
+use super::refusal::{
+    AppealError, BackupError, LedgerError, MemberError, PeriodError, VerifyError,
+};
 use super::settings::SettingError;
 use crate::domain::calendar::CalendarError;
 use crate::domain::model::{fmt_points, BadValue, Outcome, PeriodState};
@@ -167,7 +169,6 @@ impl Error {
             detail: e.to_string(),
         }
     }
-
 
     /// Whether another program holds the database (try again shortly).
     pub fn is_busy(&self) -> bool {

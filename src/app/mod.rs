@@ -16,8 +16,8 @@ pub mod import;
 mod period_cache;
 pub mod publication;
 mod quorum;
-mod refusal;
 pub mod readiness;
+mod refusal;
 pub mod retotal;
 mod roll_call;
 pub mod roster;
@@ -31,10 +31,10 @@ mod views;
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub use error::{ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SCHEMA_VERSION};
 pub use quorum::Quorum;
+pub use readiness::LockReadiness;
 pub use refusal::{
     AppealError, BackupError, JournalFault, LedgerError, MemberError, PeriodError, VerifyError,
 };
-pub use readiness::LockReadiness;
 pub use retotal::{retotal_all, RetotalReport};
 pub use roll_call::{roll_call_mark, MarkOutcome};
 pub use verify::{verify, verify_with, VerifyReport};
@@ -120,11 +120,10 @@ fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
             }
         },
     };
-    let row = queries::branch(conn, *id)?
-        .ok_or_else(|| LedgerError::BranchVanished {
-            path: path.display().to_string(),
-            id: *id,
-        })?;
+    let row = queries::branch(conn, *id)?.ok_or_else(|| LedgerError::BranchVanished {
+        path: path.display().to_string(),
+        id: *id,
+    })?;
     let scheme = Scheme::parse(
         &format!("{} (scheme of branch {})", path.display(), row.name),
         &row.scheme_toml,

@@ -195,10 +195,8 @@ impl Ledger {
         } else {
             &row.payload
         };
-        serde_json::from_str(payload).map_err(|e| {
-            CoreError::Damaged {
-                what: format!("journal event {} ({}): {e}", row.seq, row.kind),
-            }
+        serde_json::from_str(payload).map_err(|e| CoreError::Damaged {
+            what: format!("journal event {} ({}): {e}", row.seq, row.kind),
         })
     }
 

@@ -1,7 +1,7 @@
 //! `verify`: recompute the hash chain, replay the journal into a fresh
 //! database, compare every state table and every locked total.
 
-use super::{CoreError, JournalFault, LedgerError, Ledger, RankScope, Result, VerifyError};
+use super::{CoreError, JournalFault, Ledger, LedgerError, RankScope, Result, VerifyError};
 use crate::store::{self, apply::apply, journal::stamped_hash, queries, Event};
 use std::path::Path;
 
@@ -72,19 +72,18 @@ pub fn verify_with(
         if h != row.hash {
             return Err(fault(JournalFault::Edited));
         }
-        let ev: Event = serde_json::from_str(&row.payload)
-            .map_err(|_| fault(JournalFault::Unreadable))?;
+        let ev: Event =
+            serde_json::from_str(&row.payload).map_err(|_| fault(JournalFault::Unreadable))?;
         if ev.kind() != row.kind {
             return Err(fault(JournalFault::KindMismatch {
                 payload: ev.kind().to_string(),
             }));
         }
-        apply(&mem, &ev, &row.at, &row.hash)
-            .map_err(|e| {
-                fault(JournalFault::NoReplay {
-                    detail: e.to_string(),
-                })
-            })?;
+        apply(&mem, &ev, &row.at, &row.hash).map_err(|e| {
+            fault(JournalFault::NoReplay {
+                detail: e.to_string(),
+            })
+        })?;
         if let Event::Lock {
             branch_id,
             period,

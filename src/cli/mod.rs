@@ -404,9 +404,7 @@ pub fn run(cli: Cli) -> Out {
                     crate::app::backup::backup_to(&ledger, &f)?;
                     f
                 }
-                None => {
-                    crate::app::backup::auto_backup(&ledger, "manual")?
-                }
+                None => crate::app::backup::auto_backup(&ledger, "manual")?,
             };
             println!("{}", dest.display());
             Ok(())
@@ -415,8 +413,7 @@ pub fn run(cli: Cli) -> Out {
             if !Path::new(&file).exists() {
                 return fail((w.no_backup)(&file.display().to_string()));
             }
-            let (plan, kept) =
-                crate::app::backup::restore(&file, &db, force)?;
+            let (plan, kept) = crate::app::backup::restore(&file, &db, force)?;
             let kept = kept.map(|k| k.display().to_string());
             println!(
                 "{}",

@@ -7,11 +7,11 @@
 //! days starts the day after the starting date; N working days end on the Nth
 //! working day after it; N calendar days end N days after it.
 
+use crate::domain::model::{BadValue, ValueKind};
+use crate::domain::toml_fault::TomlFault;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use crate::domain::model::{BadValue, ValueKind};
-use crate::domain::toml_fault::TomlFault;
 use std::path::{Path, PathBuf};
 
 /// The embedded holiday files, one per year.

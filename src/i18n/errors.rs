@@ -285,7 +285,10 @@ fn price_zh(e: &PriceError) -> String {
             format!("项目 '{code}' 不分级别,却给了级别 '{level}'")
         }
         PriceError::NeedsPoints { code, allowed: a } => {
-            format!("项目 '{code}' 须给出分值 --points({})", allowed(Lang::Zh, a))
+            format!(
+                "项目 '{code}' 须给出分值 --points({})",
+                allowed(Lang::Zh, a)
+            )
         }
         PriceError::OutOfBounds {
             code,

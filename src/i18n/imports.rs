@@ -98,7 +98,7 @@ fn kind(lang: Lang, k: &crate::app::import::ImportKind) -> String {
             format!("field is {bytes} bytes long (at most {max})"),
         ),
         K::WrongHeader { got, expected } => pick(
-            format!("表头「{got}」不对 (应为 {expected})"),
+            format!("表头「{got}」不对 (应为「{expected}」)"),
             format!("wrong header '{got}' (expected '{expected}')"),
         ),
         K::NoRows => pick("表头下面没有数据行".into(), "no rows below the header".into()),

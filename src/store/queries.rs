@@ -294,12 +294,10 @@ pub fn each_event<E: From<rusqlite::Error>>(
     conn: &Connection,
     mut f: impl FnMut(EventRow) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut st = conn
-        .prepare(
-            "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
+    let mut st = conn.prepare(
+        "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
              FROM event ORDER BY seq",
-        )
-        ?;
+    )?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let row = EventRow {
@@ -310,10 +308,7 @@ pub fn each_event<E: From<rusqlite::Error>>(
             payload: r.get(4)?,
             prev_hash: r.get(5)?,
             hash: r.get(6)?,
-            stamp: match (
-                r.get::<_, Option<i64>>(7)?,
-                r.get::<_, Option<i64>>(8)?,
-            ) {
+            stamp: match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
                 (Some(branch), Some(action)) => Some(super::journal::Stamp { branch, action }),
                 _ => None,
             },

@@ -38,7 +38,6 @@ fn err(text: &str) -> jifen::domain::scheme::SchemeError {
     Scheme::parse("branch.toml", text).expect_err("must be refused")
 }
 
-
 /// The error as an English reader reads it.
 fn words(e: &jifen::domain::scheme::SchemeError) -> String {
     jifen::i18n::errors::scheme(jifen::i18n::Lang::En, e)

@@ -41,7 +41,11 @@ pub struct ImportError {
 /// For logs only: people read the words of `i18n::imports`.
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}: {:?}", self.file, self.line, self.column, self.kind)
+        write!(
+            f,
+            "{}:{}: {}: {:?}",
+            self.file, self.line, self.column, self.kind
+        )
     }
 }
 

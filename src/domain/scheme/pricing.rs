@@ -44,8 +44,13 @@ pub enum PriceError {
         scheme: String,
         allowed: Vec<String>,
     },
-    CountOutOfRange { count: i64 },
-    NeedsLevel { code: String, levels: Vec<String> },
+    CountOutOfRange {
+        count: i64,
+    },
+    NeedsLevel {
+        code: String,
+        levels: Vec<String>,
+    },
     NoSuchLevel {
         code: String,
         level: String,
@@ -74,7 +79,9 @@ pub enum PriceError {
     NotInScheme {
         code: String,
     },
-    NegativeAdjust { points: f64 },
+    NegativeAdjust {
+        points: f64,
+    },
 }
 
 impl PriceError {

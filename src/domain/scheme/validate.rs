@@ -21,7 +21,11 @@ pub struct SchemeError {
 /// For logs only: people read the words of `i18n::errors::scheme`.
 impl fmt::Display for SchemeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}: {:?}", self.file, self.line, self.field, self.reason)
+        write!(
+            f,
+            "{}:{}: {}: {:?}",
+            self.file, self.line, self.field, self.reason
+        )
     }
 }
 
@@ -268,7 +272,15 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         let here = |key: &str, reason: R| {
             let reason = Box::new(reason);
             let (entry, name) = (Entry::Item, it.code.clone());
-            fail(&it.code, key, R::In { entry, name, reason })
+            fail(
+                &it.code,
+                key,
+                R::In {
+                    entry,
+                    name,
+                    reason,
+                },
+            )
         };
         if !codes.insert(it.code.as_str()) {
             return Err(fail(&it.code, "code", dup(Entry::Item, &it.code)));
@@ -334,9 +346,7 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
             }
         }
         match (it.kind, it.effect) {
-            (ItemKind::Veto, None) => {
-                return Err(here("effect", R::VetoNeedsEffect))
-            }
+            (ItemKind::Veto, None) => return Err(here("effect", R::VetoNeedsEffect)),
             (ItemKind::Veto, Some(VetoEffect::Grade)) => match &it.grade {
                 Some(g) if s.grade(g).is_some() => {}
                 Some(g) => return Err(here("grade", undefined(Entry::Grade, g))),
@@ -345,9 +355,7 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
             (ItemKind::Veto, Some(VetoEffect::Cap)) if s.cap.is_none() => {
                 return Err(here("effect", R::CapNeeded))
             }
-            (k, Some(_)) if k != ItemKind::Veto => {
-                return Err(here("effect", R::EffectOnlyVeto))
-            }
+            (k, Some(_)) if k != ItemKind::Veto => return Err(here("effect", R::EffectOnlyVeto)),
             _ => {}
         }
         if let Some(a) = &it.action {

@@ -24,12 +24,20 @@ pub(super) fn list(lang: Lang, all: &[String]) -> String {
     let shown = all.iter().take(20).cloned().collect::<Vec<_>>().join(", ");
     match all.len().saturating_sub(20) {
         0 => shown,
-        more => say!(lang, format!("{shown} 等, 另有 {more} 个"), format!("{shown} and {more} more")),
+        more => say!(
+            lang,
+            format!("{shown} 等, 另有 {more} 个"),
+            format!("{shown} and {more} more")
+        ),
     }
 }
 
 fn state(lang: Lang, s: PeriodState) -> String {
-    say!(lang, crate::i18n::period_state(lang, s.code()), s.code().to_string())
+    say!(
+        lang,
+        crate::i18n::period_state(lang, s.code()),
+        s.code().to_string()
+    )
 }
 
 /// A database or branch that cannot be used as asked.
@@ -114,7 +122,10 @@ pub fn period(lang: Lang, e: &PeriodError) -> String {
         }
         E::Already { period, state: s } => say!(
             lang,
-            format!("期次 {period} 已经{}", state(lang, *s)),
+            match s {
+                PeriodState::Final => format!("期次 {period} 已定案"),
+                _ => format!("期次 {period} 已在公示"),
+            },
             format!("period {period} is already {}", s.code()),
         ),
         E::LockFirst { period, state: s } => say!(
@@ -152,7 +163,13 @@ pub fn period(lang: Lang, e: &PeriodError) -> String {
 /// An appeal, a reply or a correction refused.
 pub fn appeal(lang: Lang, e: &AppealError) -> String {
     use AppealError as E;
-    let status = |s: &str| say!(lang, (Lang::Zh.words().cli.appeal_status)(s, false), s.to_string());
+    let status = |s: &str| {
+        say!(
+            lang,
+            (Lang::Zh.words().cli.appeal_status)(s, false),
+            s.to_string()
+        )
+    };
     match e {
         E::NeedsWords => say!(lang, "申诉须写明党员本人的意见".into(), "an appeal needs the member's words".into()),
         E::NoSuchAppeal { id, branch } => say!(
@@ -245,11 +262,22 @@ pub fn member(lang: Lang, e: &MemberError) -> String {
         ),
         E::ControlChars { field } => say!(
             lang,
-            format!("{}不能含控制字符 (ESC、换行、NUL)", member_field(*field)),
+            format!(
+                "{}不能含控制字符 (如退出符、换行符、空字符)",
+                member_field(*field)
+            ),
             format!("{field} may not hold control characters (ESC, line breaks, NUL)"),
         ),
-        E::TierNotInScheme { tier, scheme, tiers } => {
-            let tiers = tiers.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+        E::TierNotInScheme {
+            tier,
+            scheme,
+            tiers,
+        } => {
+            let tiers = tiers
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
             say!(
                 lang,
                 format!("档次 {tier} 不在方案 {scheme} 中 (档次: {tiers})"),
@@ -316,7 +344,10 @@ fn journal(lang: Lang, seq: i64, kind: &str, fault: &JournalFault) -> String {
         F::ChainBroken => say!(
             lang,
             format!("记录 {seq}: 哈希链断开 (与记录 {} 接不上)", seq - 1),
-            format!("event {seq}: chain broken (prev_hash does not match event {})", seq - 1),
+            format!(
+                "event {seq}: chain broken (prev_hash does not match event {})",
+                seq - 1
+            ),
         ),
         F::Edited => say!(
             lang,
@@ -369,7 +400,12 @@ fn would_discard(lang: Lang, path: &str, plan: &crate::app::backup::RestorePlan)
     let periods: Vec<String> = plan
         .changed_periods
         .iter()
-        .map(|(b, p, s)| format!("{b} {p} ({})", say!(lang, crate::i18n::period_state(lang, s), s.clone())))
+        .map(|(b, p, s)| {
+            format!(
+                "{b} {p} ({})",
+                say!(lang, crate::i18n::period_state(lang, s), s.clone())
+            )
+        })
         .collect();
     let n = plan.lost_events;
     let mut msg = say!(
@@ -378,7 +414,11 @@ fn would_discard(lang: Lang, path: &str, plan: &crate::app::backup::RestorePlan)
         format!("{path}: restoring would discard {n} journal event(s)"),
     );
     if let Some(at) = &plan.last_lost_at {
-        msg.push_str(&say!(lang, format!(", 最后一条在 {at}"), format!(", the last at {at}")));
+        msg.push_str(&say!(
+            lang,
+            format!(", 最后一条在 {at}"),
+            format!(", the last at {at}")
+        ));
     }
     if !periods.is_empty() {
         let p = periods.join(", ");

@@ -49,7 +49,11 @@ fn entry(lang: Lang, e: Entry) -> &'static str {
 fn reason(lang: Lang, r: &R, field: &str) -> String {
     let p = |x: &f64| fmt_points(*x);
     match r {
-        R::Unreadable { detail } => say!(lang, "文件无法读取".into(), format!("cannot read: {detail}")),
+        R::Unreadable { detail } => say!(
+            lang,
+            "文件无法读取".into(),
+            format!("cannot read: {detail}")
+        ),
         R::Toml(t) => super::toml(lang, t),
         R::NotFinite => say!(
             lang,
@@ -59,7 +63,10 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
         R::BeyondSense { max } => say!(
             lang,
             format!("超出方案可设的任何数值 (正负至多 {})", p(max)),
-            format!("is beyond any figure a scheme sets (at most {} either way)", p(max)),
+            format!(
+                "is beyond any figure a scheme sets (at most {} either way)",
+                p(max)
+            ),
         ),
         R::Empty => say!(lang, "不能为空".into(), "must not be empty".into()),
         R::Negative => say!(lang, "须为零或正数".into(), "must be zero or more".into()),
@@ -74,7 +81,10 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
             format!("下限 {} 高于上限 {}", p(floor), p(cap)),
             format!("floor {} is above cap {}", p(floor), p(cap)),
         ),
-        R::Duplicate { entry: Entry::Item, name } => say!(
+        R::Duplicate {
+            entry: Entry::Item,
+            name,
+        } => say!(
             lang,
             format!("项目代码「{name}」重复"),
             format!("item '{name}': duplicate item code"),
@@ -84,8 +94,16 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
             format!("{}「{name}」重复", entry(lang, *e)),
             format!("duplicate {} '{name}'", entry(lang, *e)),
         ),
-        R::DuplicateTier(t) => say!(lang, format!("档次 {t} 重复"), format!("duplicate tier {t}")),
-        R::Undefined { entry: e, name, known } => {
+        R::DuplicateTier(t) => say!(
+            lang,
+            format!("档次 {t} 重复"),
+            format!("duplicate tier {t}")
+        ),
+        R::Undefined {
+            entry: e,
+            name,
+            known,
+        } => {
             let known = known.as_ref().map(|k| k.join(", "));
             say!(
                 lang,
@@ -94,20 +112,40 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
                     None => format!("没有定义{}「{name}」", entry(lang, *e)),
                 },
                 match known {
-                    Some(k) => format!("{} '{name}' is not defined ({}s: {k})", entry(lang, *e), entry(lang, *e)),
+                    Some(k) => format!(
+                        "{} '{name}' is not defined ({}s: {k})",
+                        entry(lang, *e),
+                        entry(lang, *e)
+                    ),
                     None => format!("{} '{name}' is not defined", entry(lang, *e)),
                 },
             )
         }
-        R::In { entry: Entry::Part, name, reason: inner } if **inner == R::Negative => say!(
+        R::In {
+            entry: Entry::Part,
+            name,
+            reason: inner,
+        } if **inner == R::Negative => say!(
             lang,
             format!("部分「{name}」的 {field} 为负数"),
             format!("part '{name}' has a negative {field}"),
         ),
-        R::In { entry: e, name, reason: inner } => say!(
+        R::In {
+            entry: e,
+            name,
+            reason: inner,
+        } => say!(
             lang,
-            format!("{}「{name}」: {}", entry(lang, *e), reason(lang, inner, field)),
-            format!("{} '{name}': {}", entry(lang, *e), reason(lang, inner, field)),
+            format!(
+                "{}「{name}」: {}",
+                entry(lang, *e),
+                reason(lang, inner, field)
+            ),
+            format!(
+                "{} '{name}': {}",
+                entry(lang, *e),
+                reason(lang, inner, field)
+            ),
         ),
         R::OneWayOnly => say!(
             lang,
@@ -155,14 +193,26 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
             "只有一票否决项目才有后果 (effect)".into(),
             "only veto items have an effect".into(),
         ),
-        R::Attendance => say!(lang, "须为 leave (请假) 或 absent (缺席)".into(), "must be leave or absent".into()),
+        R::Attendance => say!(
+            lang,
+            "须为 leave (请假) 或 absent (缺席)".into(),
+            "must be leave or absent".into()
+        ),
         R::MinNotBelow { min, below } => say!(
             lang,
             format!("最低分 {} 不低于上界 {}", p(min), p(below)),
             format!("min {} not below {}", p(min), p(below)),
         ),
-        R::Quota => say!(lang, "名额比例须在 0 至 1 之间".into(), "quota is a share from 0 to 1".into()),
-        R::StarsRange(n) => say!(lang, format!("{n} 星不在 1 至 5 之间"), format!("{n} stars is outside 1-5")),
+        R::Quota => say!(
+            lang,
+            "名额比例须在 0 至 1 之间".into(),
+            "quota is a share from 0 to 1".into()
+        ),
+        R::StarsRange(n) => say!(
+            lang,
+            format!("{n} 星不在 1 至 5 之间"),
+            format!("{n} stars is outside 1-5")
+        ),
         R::StarBand => say!(
             lang,
             "星级档须给出最低分 (min) 或比例 (share)".into(),

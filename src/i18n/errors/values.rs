@@ -20,22 +20,26 @@ pub fn bad_value(lang: Lang, e: &BadValue) -> String {
         ),
         ValueKind::Category => say!(
             lang,
-            format!("没有类别「{g}」(可选: full 正式党员, probationary 预备党员, activist 入党积极分子)"),
+            format!("没有类别「{g}」(可选: 正式党员、预备党员、入党积极分子)"),
             format!("unknown category '{g}' (allowed: full, probationary, activist)"),
         ),
         ValueKind::Verdict => say!(
             lang,
-            format!("没有审核结果「{g}」(可选: approved 通过, adjusted 调整, rejected 驳回)"),
+            format!(
+                "没有审核结果「{g}」(可选:「approved」通过、「adjusted」调整、「rejected」驳回)"
+            ),
             format!("unknown verdict '{g}' (allowed: approved, adjusted, rejected)"),
         ),
         ValueKind::Outcome => say!(
             lang,
-            format!("没有审核结果「{g}」(可选: approve 通过, adjust 调整, reject 驳回)"),
+            format!("没有审核结果「{g}」(可选:「approve」通过、「adjust」调整、「reject」驳回)"),
             format!("unknown verdict '{g}' (allowed: approve, adjust, reject)"),
         ),
         ValueKind::AppealOutcome => say!(
             lang,
-            format!("没有申诉结果「{g}」(可选: upheld 更正, dismissed 维持, reconsider 复议)"),
+            format!(
+                "没有申诉结果「{g}」(可选:「upheld」更正、「dismissed」维持、「reconsider」复议)"
+            ),
             format!("unknown appeal outcome '{g}' (upheld, dismissed, reconsider)"),
         ),
         ValueKind::Date => say!(
