@@ -505,10 +505,10 @@ impl Ledger {
                 .filter(|c| c.status == ClaimStatus::Pending)
                 .collect();
             if !pending.is_empty() {
-                let list: Vec<String> = pending
+                let list: Vec<(i64, String, String)> = pending
                     .iter()
                     .take(10)
-                    .map(|c| format!("#{} {} {}", c.id, c.member, c.item))
+                    .map(|c| (c.id, c.member.to_string(), c.item.to_string()))
                     .collect();
                 return Err(PeriodError::Undecided {
                     period: p,

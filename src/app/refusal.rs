@@ -61,11 +61,11 @@ pub enum PeriodError {
     WindowOpen { period: String, end: String },
     /// Finalize with appeals not yet replied.
     AppealsOpen { period: String, open: usize },
-    /// Lock with claims undecided (`claims`: `#id member item`, the first ten).
+    /// Lock with claims undecided (`claims`: id, member, item code; the first ten).
     Undecided {
         period: String,
         count: usize,
-        claims: Vec<String>,
+        claims: Vec<(i64, String, String)>,
     },
 }
 

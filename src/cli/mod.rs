@@ -34,8 +34,8 @@ pub fn resolve_lang(flag: Option<LangArg>) -> Lang {
 type Out = Result<(), CoreError>;
 
 /// A file the system would not read or write, said in the interface's words.
-fn file_error(w: &CliWords, path: &Path, e: &std::io::Error) -> CoreError {
-    CoreError::User((w.file_error)(&path.display().to_string(), e))
+fn file_error(_: &CliWords, path: &Path, e: &std::io::Error) -> CoreError {
+    CoreError::file(path, e)
 }
 
 fn fail<T>(m: impl Into<String>) -> Result<T, CoreError> {

@@ -136,7 +136,7 @@ pub fn claim(lang: Lang, e: &ClaimError) -> String {
         ClaimError::Exempt(name) => format!("{name} 免于积分"),
         ClaimError::NoPeriod => "没有开启的积分期;请用 --period 指定或先开启一期".into(),
         ClaimError::BadPeriod(v) => bad_value(lang, v),
-        ClaimError::BadDate(d) => format!("日期 '{d}' 有误(应为 YYYY-MM-DD)"),
+        ClaimError::BadDate(d) => format!("日期「{d}」有误 (应为 年-月-日, 如 2026-10-01)"),
         ClaimError::DateOutside {
             date,
             period,

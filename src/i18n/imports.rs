@@ -80,7 +80,7 @@ fn kind(lang: Lang, k: &crate::app::import::ImportKind) -> String {
             format!("sheet '{sheet}' uses a cell at row {row}, column {column} or more than {max_cells} cells: an import sheet has at most {max_columns} columns and {max_rows} rows"),
         ),
         K::NotUtf8 => pick(
-            "不是 UTF-8 文本 (GBK/ANSI 编码的文件? 请另存为「CSV UTF-8」)".into(),
+            "不是「UTF-8」编码的文本 (GBK/ANSI 编码的文件? 请另存为「CSV UTF-8」)".into(),
             "not UTF-8 text (a GBK/ANSI file? save it as \"CSV UTF-8\")".into(),
         ),
         K::EmptyFile => pick("文件是空的".into(), "the file is empty".into()),

@@ -150,7 +150,14 @@ pub fn period(lang: Lang, e: &PeriodError) -> String {
         ),
         E::Undecided { period, count, claims } => {
             let more = if *count > claims.len() { ", ..." } else { "" };
-            let shown = claims.join(", ");
+            let shown = claims
+                .iter()
+                .map(|(id, member, item)| match lang {
+                    Lang::Zh => format!("#{id} {member}「{item}」"),
+                    Lang::En => format!("#{id} {member} {item}"),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
             say!(
                 lang,
                 format!("不能封账 {period}: 还有 {count} 条申报待审: {shown}{more}"),

@@ -57,7 +57,7 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
         R::Toml(t) => super::toml(lang, t),
         R::NotFinite => say!(
             lang,
-            "须是有限的数 (不能是 inf 或 nan)".into(),
+            "须是有限的数 (不能是「inf」或「nan」)".into(),
             "must be a finite number (not inf or nan)".into(),
         ),
         R::BeyondSense { max } => say!(
@@ -104,7 +104,10 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
             name,
             known,
         } => {
-            let known = known.as_ref().map(|k| k.join(", "));
+            let known = known.as_ref().map(|k| match lang {
+                Lang::Zh => k.iter().map(|x| format!("「{x}」")).collect::<String>(),
+                Lang::En => k.join(", "),
+            });
             say!(
                 lang,
                 match known {
@@ -165,7 +168,13 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
         R::NoLevels => say!(lang, "没有给出级别".into(), "no levels given".into()),
         R::UnknownLevel { level, allowed } => say!(
             lang,
-            format!("没有级别「{level}」(可选: {})", allowed.join(", ")),
+            format!(
+                "没有级别「{level}」(可选: {})",
+                allowed
+                    .iter()
+                    .map(|x| format!("「{x}」"))
+                    .collect::<String>()
+            ),
             format!("unknown level '{level}' (allowed: {})", allowed.join(", ")),
         ),
         R::NegativeLevel { level } => say!(

@@ -44,7 +44,7 @@ pub fn bad_value(lang: Lang, e: &BadValue) -> String {
         ),
         ValueKind::Date => say!(
             lang,
-            format!("日期「{g}」有误 (应为 YYYY-MM-DD)"),
+            format!("日期「{g}」有误 (应为 年-月-日, 如 2026-10-01)"),
             format!("bad date '{g}' (expected YYYY-MM-DD)"),
         ),
     }
@@ -61,13 +61,13 @@ pub fn setting(lang: Lang, e: &SettingError) -> String {
             crate::app::settings::KEYS.join(", ")
         ),
         SettingError::Share { key, value } => {
-            format!("{key} 是大于 0、至多为 1 的比例 (0.2 即 20%), 现为 {value}")
+            format!("{key} 是大于 0、至多为 1 的比例 (0.2 即 20%), 现为「{value}」")
         }
         SettingError::Days { key, value } => {
-            format!("{key} 是 1 至 {MAX_PROCESS_DAYS} 的整数天数, 现为 {value}")
+            format!("{key} 是 1 至 {MAX_PROCESS_DAYS} 的整数天数, 现为「{value}」")
         }
         SettingError::Ties { value } => format!(
-            "quota_ties 为 all (名额边上并列的全部计入) 或 none (并列的都不计入), 现为 {value}"
+            "quota_ties 为「all」(名额边上并列的全部计入) 或「none」(并列的都不计入), 现为「{value}」"
         ),
     }
 }
@@ -84,7 +84,7 @@ pub fn calendar(lang: Lang, e: &CalendarError) -> String {
         CalendarFault::Toml(t) => format!("{file}: {}", toml(lang, t)),
         CalendarFault::BadDate { given } => say!(
             lang,
-            format!("{file}: 日期「{given}」有误 (应为 YYYY-MM-DD)"),
+            format!("{file}: 日期「{given}」有误 (应为 年-月-日, 如 2026-10-01)"),
             format!("{file}: bad date '{given}' (expected YYYY-MM-DD)"),
         ),
         CalendarFault::BadRange { holiday, from, to } => say!(
@@ -124,6 +124,7 @@ pub fn file(lang: Lang, path: &str, kind: std::io::ErrorKind, detail: &str) -> S
         K::NotFound => "找不到该文件或目录",
         K::PermissionDenied => "没有读写权限",
         K::AlreadyExists => "已经存在",
+        K::InvalidData => "不是「UTF-8」编码的文本",
         K::IsADirectory => "是一个目录, 不是文件",
         K::StorageFull => "磁盘已满",
         K::ReadOnlyFilesystem => "所在位置是只读的",
