@@ -275,4 +275,4 @@ impl ClaimError {
 pub use crate::store::db::SCHEMA_VERSION;
 /// What went wrong in storage, and the database's own refusals, as the front
 /// ends name them.
-pub use crate::store::{Fault, OpenError};
+pub use crate::store::{sql_code, Fault, OpenError, SqlError};

@@ -29,7 +29,10 @@ mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
-pub use error::{ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SCHEMA_VERSION};
+pub use error::{
+    sql_code, ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SqlError,
+    SCHEMA_VERSION,
+};
 pub use quorum::Quorum;
 pub use readiness::LockReadiness;
 pub use refusal::{

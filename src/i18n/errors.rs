@@ -89,12 +89,9 @@ pub fn core(lang: Lang, e: &CoreError) -> String {
 }
 
 /// A SQLite failure jifen did not expect, by its error code, never its own words.
-fn sqlite(lang: Lang, path: Option<&str>, e: &crate::store::SqlError) -> String {
+fn sqlite(lang: Lang, path: Option<&str>, e: &crate::app::SqlError) -> String {
     let at = path.map(|p| format!("{p}: ")).unwrap_or_default();
-    let code = match e {
-        rusqlite::Error::SqliteFailure(f, _) => f.extended_code.to_string(),
-        _ => "-".to_string(),
-    };
+    let code = crate::app::sql_code(e).map_or_else(|| "-".to_string(), |c| c.to_string());
     match lang {
         Lang::Zh => format!("{at}数据库出错 (错误码 {code})"),
         Lang::En => format!("{at}database error (code {code})"),

@@ -47,10 +47,8 @@ fn lock_refuses_pending_claims_and_names_them() {
     assert_eq!(r.unconfirmed, vec!["张伟".to_string()]);
     assert_eq!(r.seal.len(), 16);
     // After the lock nothing about the period changes through jifen.
-    let e = l
-        .verdict(c, Outcome::Approved, None, None)
-        .unwrap_err()
-        .to_string();
+    let e = l.verdict(c, Outcome::Approved, None, None).unwrap_err();
+    let e = crate::common::en(&e);
     assert!(e.contains("locked"), "{e}");
     assert!(l.confirm(a, &"2026Q1".parse().unwrap(), Some("x")).is_err());
     let e = crate::common::en(&l.undo_last().unwrap_err());
@@ -312,11 +310,7 @@ fn claim_import_is_all_or_nothing_and_names_line_and_column() {
         assert_eq!(count_claims(&l), before);
     }
     std::fs::write(&f, "name,item\n").unwrap();
-    assert!(l
-        .import_claims(&f)
-        .unwrap_err()
-        .to_string()
-        .contains("wrong header"));
+    assert!(crate::common::en(&l.import_claims(&f).unwrap_err()).contains("wrong header"));
     // GBK bytes are refused with a hint.
     std::fs::write(&f, b"member,item,level,count,points,date,note,period\n\xd5\xc5\xce\xb0,other.blood,,1,,,,2026Q1\n").unwrap();
     let e = crate::common::en(&l.import_claims(&f).unwrap_err());
@@ -358,11 +352,7 @@ fn member_import_checks_every_row_first() {
         "name,category,tier,group\n李雷,full,,一组\n,full,,二组\n",
     )
     .unwrap();
-    assert!(l
-        .import_members(&f)
-        .unwrap_err()
-        .to_string()
-        .contains("column 'name'"));
+    assert!(crate::common::en(&l.import_members(&f).unwrap_err()).contains("column 'name'"));
     std::fs::write(
         &f,
         "name,category,tier,group\n李雷,full,,一组\n韩梅梅,probationary,,二组\n老王,exempt,,三组\n",

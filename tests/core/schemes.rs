@@ -420,8 +420,8 @@ fn pipeline_quarter_and_year() {
     let e = l
         .scheme()
         .price_claim("conduct.study", None, 1, Some(35.0))
-        .unwrap_err()
-        .to_string();
+        .unwrap_err();
+    let e = price_words(&e);
     assert!(e.contains("0 to 33"), "{e}");
 }
 
@@ -504,7 +504,10 @@ fn village_tiered_bases_and_grades() {
         group: None,
         status: jifen::domain::model::MemberStatus::Active,
     });
-    assert!(e.unwrap_err().contains("tier 9"));
+    assert!(matches!(
+        e.unwrap_err(),
+        jifen::app::MemberError::TierNotInScheme { tier: 9, .. }
+    ));
 }
 
 // ---- G village-quarterly (seed 004): 100 a quarter, year = sum / 4, repeats ----
