@@ -43,7 +43,7 @@ pub enum Error {
     Value(#[from] BadValue),
     /// A holiday file that cannot be used.
     #[error(transparent)]
-    Calendar(#[from] CalendarError),
+    Calendar(Box<CalendarError>),
     /// A file the system would not read or write (`detail`: its words).
     #[error("{path}: {detail}")]
     File {
@@ -78,9 +78,9 @@ pub enum Error {
     #[error(transparent)]
     Open(store::OpenError),
     #[error(transparent)]
-    Scheme(#[from] crate::domain::scheme::SchemeError),
+    Scheme(Box<crate::domain::scheme::SchemeError>),
     #[error(transparent)]
-    Import(#[from] super::import::ImportError),
+    Import(Box<super::import::ImportError>),
     /// A claim that does not pass the checks (the field says which value).
     #[error(transparent)]
     Claim(#[from] ClaimError),
@@ -190,6 +190,24 @@ impl Error {
             },
             other => other,
         }
+    }
+}
+
+impl From<crate::domain::scheme::SchemeError> for Error {
+    fn from(e: crate::domain::scheme::SchemeError) -> Error {
+        Error::Scheme(Box::new(e))
+    }
+}
+
+impl From<super::import::ImportError> for Error {
+    fn from(e: super::import::ImportError) -> Error {
+        Error::Import(Box::new(e))
+    }
+}
+
+impl From<CalendarError> for Error {
+    fn from(e: CalendarError) -> Error {
+        Error::Calendar(Box::new(e))
     }
 }
 

@@ -35,7 +35,7 @@ pub struct ImportError {
     pub file: String,
     pub line: usize,
     pub column: String,
-    pub kind: ImportKind,
+    pub kind: Box<ImportKind>,
 }
 
 /// For logs only: people read the words of `i18n::imports`.

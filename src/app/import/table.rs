@@ -82,7 +82,7 @@ impl Table {
             file: file.clone(),
             line,
             column: String::new(),
-            kind,
+            kind: Box::new(kind),
         };
         let ext = path
             .extension()
@@ -146,7 +146,7 @@ impl Table {
             file: self.file.clone(),
             line,
             column: column.to_string(),
-            kind: kind.into(),
+            kind: Box::new(kind.into()),
         }
     }
 

@@ -412,9 +412,9 @@ impl Scheme {
             file: origin.clone(),
             line: 0,
             field: String::new(),
-            reason: SchemeReason::Unreadable {
+            reason: Box::new(SchemeReason::Unreadable {
                 detail: e.to_string(),
-            },
+            }),
         })?;
         let scheme = Self::parse(&origin, &text)?;
         Ok((scheme, text))

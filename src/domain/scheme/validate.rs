@@ -15,7 +15,7 @@ pub struct SchemeError {
     pub file: String,
     pub line: usize,
     pub field: String,
-    pub reason: R,
+    pub reason: Box<R>,
 }
 
 /// For logs only: people read the words of `i18n::errors::scheme`.
@@ -135,7 +135,7 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
             file: origin.to_string(),
             line: line_of(text, "", last_key(&path)),
             field: path.clone(),
-            reason: R::NotFinite,
+            reason: Box::new(R::NotFinite),
         });
     }
     let scheme: Scheme = toml::from_str(text).map_err(|e| {
@@ -145,7 +145,7 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
             file: origin.to_string(),
             line: fault.line,
             field,
-            reason: R::Toml(fault),
+            reason: Box::new(R::Toml(fault)),
         }
     })?;
     let mut scheme = scheme;
@@ -155,7 +155,7 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
             file: origin.to_string(),
             line: line_of(text, "", last_key(&path)),
             field: path,
-            reason: R::BeyondSense { max: MAX_FIGURE },
+            reason: Box::new(R::BeyondSense { max: MAX_FIGURE }),
         });
     }
     read_choices(origin, text, &mut scheme)?;
@@ -173,7 +173,7 @@ fn read_choices(origin: &str, text: &str, s: &mut Scheme) -> Result<(), SchemeEr
             file: origin.to_string(),
             line: fault.line,
             field: String::new(),
-            reason: R::Toml(fault),
+            reason: Box::new(R::Toml(fault)),
         }
     })?;
     for c in &mut s.choices {
@@ -183,7 +183,7 @@ fn read_choices(origin: &str, text: &str, s: &mut Scheme) -> Result<(), SchemeEr
                 .find(&format!("\"{}\"", c.at))
                 .map_or(0, |o| line_of_offset(text, o)),
             field: "at".into(),
-            reason: R::ChoiceMarksNothing { at: c.at.clone() },
+            reason: Box::new(R::ChoiceMarksNothing { at: c.at.clone() }),
         })?;
     }
     Ok(())
@@ -194,7 +194,7 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         file: origin.to_string(),
         line: line_of(text, anchor, key),
         field: key.to_string(),
-        reason,
+        reason: Box::new(reason),
     };
     let dup = |entry, name: &str| R::Duplicate {
         entry,

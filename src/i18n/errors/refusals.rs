@@ -271,7 +271,7 @@ pub fn member(lang: Lang, e: &MemberError) -> String {
             lang,
             format!(
                 "{}不能含控制字符 (如退出符、换行符、空字符)",
-                member_field(*field)
+                member_field(field)
             ),
             format!("{field} may not hold control characters (ESC, line breaks, NUL)"),
         ),
