@@ -12,7 +12,12 @@ fn main() -> ExitCode {
             // A bare SQLite failure (read-only file, full disk, I/O error)
             // names no file by itself: say which database it was.
             let db = db.unwrap_or_else(jifen::cli::default_db);
-            let msg = format!("{}: {e}", db.display());
+            let e = jifen::app::CoreError::Sqlite(e);
+            let msg = format!(
+                "{}: {}",
+                db.display(),
+                jifen::i18n::meeting::core_error(lang, &e)
+            );
             eprintln!("jifen: {}", printable_lines(&msg));
             ExitCode::from(1)
         }

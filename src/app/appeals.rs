@@ -12,7 +12,7 @@
 pub use crate::store::appeal_queries::CorrectionRecord;
 
 use super::publication::day_of;
-use super::{user, CoreError, Ledger, Result};
+use super::{AppealError, CoreError, Ledger, Result};
 use crate::domain::model::{AppealStage, PeriodId, PeriodState};
 use crate::store::events::CorrectionEntry;
 use crate::store::{appeal_queries, queries, Event};
@@ -103,7 +103,7 @@ impl Ledger {
                 ),
                 Some(s) => (false, s.outcome.code().to_string(), r.reply_due.clone()),
             };
-            let due_day = crate::domain::calendar::parse_date(&due).map_err(CoreError::User)?;
+            let due_day = crate::domain::calendar::parse_date(&due)?;
             let overdue = open && today > due_day;
             let days_left = open.then(|| cal.working_days_between(today, due_day));
             let correction = corrections
@@ -149,7 +149,11 @@ impl Ledger {
             .into_iter()
             .find(|a| a.id == id)
             .ok_or_else(|| {
-                CoreError::User(format!("no appeal {id} in branch {}", self.branch.name))
+                AppealError::NoSuchAppeal {
+                    id,
+                    branch: self.branch.name.clone(),
+                }
+                .into()
             })
     }
 
@@ -166,34 +170,40 @@ impl Ledger {
         self.write(|l| {
             let text = text.trim();
             if text.is_empty() {
-                return user("an appeal needs the member's words");
+                return Err(AppealError::NeedsWords.into());
             }
             if !l.members()?.iter().any(|m| m.id == member_id) {
-                return user(format!("no member {member_id}"));
+                return Err(CoreError::NoMemberId(member_id));
             }
             let pb = l.publication(p, filed_on)?;
             match pb.state {
                 PeriodState::Locked | PeriodState::Published => {}
-                PeriodState::Final => {
-                    return user(format!("period {p} is final: appeals are closed"))
+                PeriodState::Final => return Err(AppealError::PeriodFinal(p.to_string()).into()),
+                state @ (PeriodState::Open | PeriodState::InSession) => {
+                    return Err(AppealError::BeforeLock {
+                        period: p.to_string(),
+                        state,
+                    }
+                    .into())
                 }
-                s @ (PeriodState::Open | PeriodState::InSession) => return user(format!(
-                    "period {p} is {}: appeals are filed after the lock (use `confirm --dispute` during the session)",
-                    s.code()
-                )),
             }
             if let Some(l) = pb.locked_on {
                 if filed_on < l {
-                    return user(format!(
-                        "period {p} was locked on {l}: an appeal cannot be filed on {filed_on}"
-                    ));
+                    return Err(AppealError::BeforeLockDay {
+                        period: p.to_string(),
+                        locked: l.to_string(),
+                        filed: filed_on.to_string(),
+                    }
+                    .into());
                 }
             }
             if let Some(end) = pb.window_end {
                 if filed_on > end {
-                    return user(format!(
-                        "period {p}: the publication window closed on {end}; the appeal is late"
-                    ));
+                    return Err(AppealError::Late {
+                        period: p.to_string(),
+                        end: end.to_string(),
+                    }
+                    .into());
                 }
             }
             let items = match items.map(str::trim).filter(|s| !s.is_empty()) {
@@ -232,7 +242,7 @@ impl Ledger {
         self.write(|l| {
             let reply = reply.trim();
             if reply.is_empty() {
-                return user("a reply needs its text (--reply)");
+                return Err(AppealError::ReplyNeedsText.into());
             }
             let a = l.appeal_on(id, on)?;
             let reconsidered = a
@@ -242,18 +252,23 @@ impl Ledger {
             let mut next_due = None;
             match outcome {
                 AppealOutcome::Upheld | AppealOutcome::Dismissed if !a.open => {
-                    return user(format!("appeal {id} is already {}", a.status));
+                    return Err(AppealError::Decided {
+                        id,
+                        status: a.status,
+                    }
+                    .into());
                 }
                 AppealOutcome::Reconsider if reconsidered => {
-                    return user(format!("appeal {id} has already gone to reconsideration"));
+                    return Err(AppealError::Reconsidered(id).into());
                 }
                 AppealOutcome::Reconsider
                     if !a.open && a.status != AppealOutcome::Dismissed.code() =>
                 {
-                    return user(format!(
-                        "appeal {id} was {}: only a dismissed appeal goes to reconsideration",
-                        a.status
-                    ));
+                    return Err(AppealError::ReconsiderNotDismissed {
+                        id,
+                        status: a.status,
+                    }
+                    .into());
                 }
                 AppealOutcome::Reconsider => {
                     let days = l.process_days();
@@ -265,14 +280,12 @@ impl Ledger {
             }
             let entry = match (outcome, correction) {
                 (AppealOutcome::Upheld, None) => {
-                    return user(
-                        "an upheld appeal posts a correction: give --item CODE --points P",
-                    );
+                    return Err(AppealError::UpheldNeedsCorrection.into());
                 }
                 (AppealOutcome::Upheld, Some((item, points))) => {
                     Some(l.check_correction(&a, item, points, reply)?)
                 }
-                (_, Some(_)) => return user("only an upheld appeal posts a correction"),
+                (_, Some(_)) => return Err(AppealError::CorrectionOnlyUpheld.into()),
                 (_, None) => None,
             };
             l.journal(&[Event::AppealReply {
@@ -295,11 +308,15 @@ impl Ledger {
     ) -> Result<CorrectionEntry> {
         let item = item.trim();
         if self.scheme().item(item).is_none() {
-            return user(format!("scheme {} has no item '{item}'", self.scheme().id));
+            return Err(AppealError::CorrectionItem {
+                scheme: self.scheme().id.clone(),
+                item: item.to_string(),
+            }
+            .into());
         }
         crate::domain::number::finite("points", points)?;
         if !points.is_finite() || points.abs() < 1e-9 {
-            return user("a correction needs non-zero points");
+            return Err(AppealError::CorrectionZero.into());
         }
         let t = super::totals::window_tallies(
             self.conn(),
@@ -316,13 +333,14 @@ impl Ledger {
             .map(|x| x.points)
             .sum();
         if have + points < -1e-9 {
-            return user(format!(
-                "{} has {} point(s) of {item} in {}: a correction of {} would go below zero",
-                a.member,
-                crate::domain::model::fmt_points(have),
-                a.period,
-                crate::domain::model::fmt_points(points)
-            ));
+            return Err(AppealError::BelowZero {
+                member: a.member.clone(),
+                have,
+                item: item.to_string(),
+                period: a.period.clone(),
+                points,
+            }
+            .into());
         }
         Ok(CorrectionEntry {
             id: queries::next_id(self.conn(), crate::store::queries::Numbered::Correction)?,
@@ -341,10 +359,11 @@ fn appeal_items(scheme: &crate::domain::scheme::Scheme, list: &str) -> Result<St
     for key in split_items(list) {
         let code = scheme.item_code(key);
         if scheme.item(code).is_none() && code.parse::<i64>().is_err() {
-            return user(format!(
-                "scheme {} has no item '{key}' (give item codes, titles or claim ids)",
-                scheme.id
-            ));
+            return Err(AppealError::UnknownItem {
+                scheme: scheme.id.clone(),
+                key: key.to_string(),
+            }
+            .into());
         }
         codes.push(code);
     }

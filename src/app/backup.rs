@@ -1,6 +1,6 @@
 //! Online backups with the SQLite backup API, kept in rotation beside the database.
 
-use crate::app::Ledger;
+use crate::app::{BackupError, CoreError, Ledger, Result};
 use std::path::{Path, PathBuf};
 
 /// How many automatic backups are kept.
@@ -16,20 +16,32 @@ pub fn backup_dir(db: &Path) -> PathBuf {
 }
 
 /// Copy the live database to `dest` while others may keep writing.
-pub fn backup_to(ledger: &Ledger, dest: &Path) -> Result<(), String> {
-    crate::store::backup::copy(ledger.path(), dest).map_err(|e| format!("backup failed: {e}"))
+pub fn backup_to(ledger: &Ledger, dest: &Path) -> Result<()> {
+    crate::store::backup::copy(ledger.path(), dest).map_err(|e| copy_failed(dest, e))
+}
+
+/// A copy that failed, said without SQLite's own words (kept for the log).
+fn copy_failed(dest: &Path, e: crate::store::OpenError) -> CoreError {
+    match CoreError::from(e) {
+        e @ CoreError::Storage { .. } => e,
+        other => BackupError::CopyFailed {
+            path: dest.display().to_string(),
+            detail: other.to_string(),
+        }
+        .into(),
+    }
 }
 
 /// Take an automatic backup (before a lock, at the start of a session) and rotate old ones.
-pub fn auto_backup(ledger: &Ledger, reason: &str) -> Result<PathBuf, String> {
+pub fn auto_backup(ledger: &Ledger, reason: &str) -> Result<PathBuf> {
     let dir = backup_dir(ledger.path());
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| CoreError::file(&dir, &e))?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
     let dest = dir.join(format!("{stamp}-{reason}.sqlite"));
     sweep_partials(&dir);
     backup_to(ledger, &dest)?;
     let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .map_err(|e| CoreError::file(&dir, &e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sqlite"))
         .collect();
@@ -83,28 +95,23 @@ pub struct RestorePlan {
 }
 
 /// Compare a backup with the database it would replace.
-pub fn restore_plan(src: &Path, db: &Path) -> Result<RestorePlan, String> {
+pub fn restore_plan(src: &Path, db: &Path) -> Result<RestorePlan> {
     use crate::store::{compare, open_ro};
-    let from = open_ro(src).map_err(|e| e.to_string())?;
+    let from = open_ro(src)?;
     if !db.exists() {
         return Ok(RestorePlan::default());
     }
-    let to = open_ro(db).map_err(|e| e.to_string())?;
-    let sq = |e: crate::store::SqlError| e.to_string();
-    let (old, now) = (
-        compare::event_hashes(&from).map_err(sq)?,
-        compare::event_hashes(&to).map_err(sq)?,
-    );
+    let to = open_ro(db)?;
+    let (old, now) = (compare::event_hashes(&from)?, compare::event_hashes(&to)?);
     let common = old.iter().zip(&now).take_while(|(a, b)| a.2 == b.2).count();
-    let old_periods = compare::all_periods(&from).map_err(sq)?;
+    let old_periods = compare::all_periods(&from)?;
     Ok(RestorePlan {
         lost_events: now.len() - common,
         last_lost_at: now
             .get(common..)
             .and_then(|l| l.last())
             .map(|e| e.1.clone()),
-        changed_periods: compare::all_periods(&to)
-            .map_err(sq)?
+        changed_periods: compare::all_periods(&to)?
             .into_iter()
             .filter(|p| !old_periods.contains(p))
             .collect(),
@@ -116,71 +123,41 @@ pub fn restore_plan(src: &Path, db: &Path) -> Result<RestorePlan, String> {
 /// database, and one that holds events the backup lacks is replaced only
 /// with `force`. The database replaced is kept among the backups first.
 /// Returns what was discarded and where the replaced copy is.
-pub fn restore(
-    src: &Path,
-    db: &Path,
-    force: bool,
-) -> Result<(RestorePlan, Option<PathBuf>), String> {
-    crate::app::verify(src, None)
-        .map_err(|e| format!("backup {} does not verify: {e}", src.display()))?;
+pub fn restore(src: &Path, db: &Path, force: bool) -> Result<(RestorePlan, Option<PathBuf>)> {
+    crate::app::verify(src, None).map_err(|e| BackupError::NotVerified {
+        path: src.display().to_string(),
+        cause: Box::new(e),
+    })?;
     let plan = restore_plan(src, db)?;
     if db.exists() {
         let ledger = crate::app::Ledger::open_read_only(db, None).ok();
         if let Some(holder) = ledger.and_then(|l| l.console_holder().ok().flatten()) {
-            return Err(format!(
-                "{}: a console ({}, process {}) holds the database; close it before restoring",
-                db.display(),
-                holder.holder,
-                holder.pid
-            ));
+            return Err(BackupError::Held {
+                path: db.display().to_string(),
+                holder: holder.holder,
+                pid: holder.pid,
+            }
+            .into());
         }
     }
     if (plan.lost_events > 0 || plan.diverged) && !force {
-        return Err(describe_loss(db, &plan));
+        return Err(BackupError::WouldDiscard {
+            path: db.display().to_string(),
+            plan,
+        }
+        .into());
     }
     let kept = match db.exists() {
         true => {
             let dir = backup_dir(db);
-            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(&dir).map_err(|e| CoreError::file(&dir, &e))?;
             let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
             let dest = dir.join(format!("{stamp}-before-restore.sqlite"));
-            crate::store::backup::copy(db, &dest).map_err(|e| e.to_string())?;
+            crate::store::backup::copy(db, &dest).map_err(|e| copy_failed(&dest, e))?;
             Some(dest)
         }
         false => None,
     };
-    crate::store::backup::overwrite(src, db)?;
+    crate::store::backup::overwrite(src, db).map_err(|e| copy_failed(db, e))?;
     Ok((plan, kept))
-}
-
-/// The refusal that says what a restore would discard.
-fn describe_loss(db: &Path, plan: &RestorePlan) -> String {
-    let periods: Vec<String> = plan
-        .changed_periods
-        .iter()
-        .map(|(b, p, s)| format!("{b} {p} ({s})"))
-        .collect();
-    let mut msg = format!(
-        "{}: restoring would discard {} journal event(s)",
-        db.display(),
-        plan.lost_events
-    );
-    if let Some(at) = &plan.last_lost_at {
-        msg.push_str(&format!(", the last at {at}"));
-    }
-    if !periods.is_empty() {
-        msg.push_str(&format!(
-            "; periods changed since the backup: {}",
-            periods.join(", ")
-        ));
-    }
-    if plan.diverged {
-        msg.push_str(
-            "; the backup's journal is not the start of this database's (another ledger?)",
-        );
-    }
-    msg.push_str(
-        "; run again with --force to restore anyway (the database is kept among the backups first)",
-    );
-    msg
 }

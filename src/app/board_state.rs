@@ -224,7 +224,9 @@ impl Ledger {
 
     /// Choose what the board shows and on which period.
     pub fn set_board(&mut self, state: &BoardState) -> Result<()> {
-        let s = serde_json::to_string(state).map_err(|e| super::CoreError::User(e.to_string()))?;
+        let s = serde_json::to_string(state).map_err(|e| super::CoreError::Damaged {
+            what: format!("board state: {e}"),
+        })?;
         self.set_board_state(&s)
     }
 

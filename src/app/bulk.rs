@@ -35,7 +35,7 @@ impl BulkClaims {
 
     /// Add a claim already in the ledger's form.
     pub fn push_new(&mut self, c: &NewClaim) -> Result<()> {
-        self.push_checked(&Line::of(c).map_err(CoreError::User)?);
+        self.push_checked(&Line::of(c).map_err(damaged)?);
         Ok(())
     }
 
@@ -45,23 +45,21 @@ impl BulkClaims {
 
     /// The claims in the order given, in the ledger's form (ids not given).
     pub fn into_claims(self) -> Result<Vec<NewClaim>> {
-        let text = String::from_utf8(self.lines.into_text())
-            .map_err(|e| CoreError::User(e.to_string()))?;
-        crate::store::claim_rows::decode(0, &text).map_err(CoreError::User)
+        let text = String::from_utf8(self.lines.into_text()).map_err(|e| damaged(e.to_string()))?;
+        crate::store::claim_rows::decode(0, &text).map_err(damaged)
     }
 
     /// Cut the claims, numbered from `first_id` in the order given, into
     /// journal events of at most `BATCH_CLAIMS` claims.
     fn into_events(self, branch_id: i64, first_id: i64) -> Result<Vec<Event>> {
-        let text = String::from_utf8(self.lines.into_text())
-            .map_err(|e| CoreError::User(e.to_string()))?;
+        let text = String::from_utf8(self.lines.into_text()).map_err(|e| damaged(e.to_string()))?;
         let mut events = Vec::with_capacity(self.ends.len().div_ceil(BATCH_CLAIMS));
         let mut start = 0;
         for (k, chunk) in self.ends.chunks(BATCH_CLAIMS).enumerate() {
             let end = chunk.last().copied().unwrap_or(start);
             let rows = text
                 .get(start..end)
-                .ok_or_else(|| CoreError::User(format!("claim line at byte {start} is cut")))?;
+                .ok_or_else(|| damaged(format!("claim line at byte {start} is cut")))?;
             events.push(Event::ClaimsBatch {
                 branch_id,
                 first_id: first_id + (k * BATCH_CLAIMS) as i64,
@@ -89,4 +87,9 @@ impl Ledger {
             Ok((first..first + n).collect())
         })
     }
+}
+
+/// Claim rows that do not read back as written: a fault in jifen.
+fn damaged(what: String) -> CoreError {
+    CoreError::Damaged { what }
 }

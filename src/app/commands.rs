@@ -1,6 +1,6 @@
 //! Commands: validate, then journal. Every change goes through here.
 
-use super::{user, ClaimError, CoreError, Ledger, Result};
+use super::{ClaimError, CoreError, Ledger, MemberError, PeriodError, Result};
 use crate::domain::model::{
     Category, ClaimSource, ClaimStatus, ConfirmState, MemberStatus, Outcome, PeriodId, PeriodKind,
     PeriodState,
@@ -104,21 +104,13 @@ fn clean(s: Option<String>) -> Option<String> {
 
 impl Ledger {
     /// Check a member draft; the error says what is wrong.
-    pub fn check_member(&self, d: &MemberDraft) -> std::result::Result<(), String> {
-        self.member_fault(d).map_err(|(_, msg)| msg)
-    }
-
-    /// `check_member` with the field at fault (`name`, `group`, `tier`), as
-    /// an import names the column.
-    pub(crate) fn member_fault(
-        &self,
-        d: &MemberDraft,
-    ) -> std::result::Result<(), (&'static str, String)> {
+    /// The error names its field (`name`, `group`, `tier`), as an import names the column.
+    pub fn check_member(&self, d: &MemberDraft) -> std::result::Result<(), MemberError> {
         if d.name.trim().is_empty() {
-            return Err(("name", "name must not be empty".into()));
+            return Err(MemberError::NameEmpty);
         }
         if d.name.chars().count() > 64 {
-            return Err(("name", "name is longer than 64 characters".into()));
+            return Err(MemberError::NameTooLong { max: 64 });
         }
         let typed = |s: &str| !s.chars().any(char::is_control);
         for (field, ok) in [
@@ -126,32 +118,18 @@ impl Ledger {
             ("group", d.group.as_deref().is_none_or(typed)),
         ] {
             if !ok {
-                return Err((
-                    field,
-                    format!("{field} may not hold control characters (ESC, line breaks, NUL)"),
-                ));
+                return Err(MemberError::ControlChars { field });
             }
         }
         if let Some(t) = d.tier {
             let tiers = &self.scheme().tiers;
             // A scheme without tiers takes none (its list of tiers is empty).
             if !tiers.iter().any(|x| x.id == t) {
-                return Err((
-                    "tier",
-                    format!(
-                        "tier {t} is not in scheme {} (tiers: {})",
-                        self.scheme().id,
-                        if tiers.is_empty() {
-                            "none: it does not rank members by tier".to_string()
-                        } else {
-                            tiers
-                                .iter()
-                                .map(|x| x.id.to_string())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        }
-                    ),
-                ));
+                return Err(MemberError::TierNotInScheme {
+                    tier: t,
+                    scheme: self.scheme().id.clone(),
+                    tiers: tiers.iter().map(|x| x.id).collect(),
+                });
             }
         }
         Ok(())
@@ -161,7 +139,7 @@ impl Ledger {
     pub fn add_members(&mut self, drafts: &[MemberDraft]) -> Result<Vec<i64>> {
         self.write(|l| {
             for d in drafts {
-                l.check_member(d).map_err(CoreError::User)?;
+                l.check_member(d)?;
             }
             let first = queries::next_id(l.conn(), Numbered::Member)?;
             let members: Vec<NewMember> = drafts
@@ -188,9 +166,9 @@ impl Ledger {
     /// Change a member's name, category, tier, group or status; history stays with the id.
     pub fn update_member(&mut self, id: i64, d: &MemberDraft) -> Result<()> {
         self.write(|l| {
-            l.check_member(d).map_err(CoreError::User)?;
+            l.check_member(d)?;
             if !l.members()?.iter().any(|m| m.id == id) {
-                return user(format!("no member {id}"));
+                return Err(CoreError::NoMemberId(id));
             }
             l.journal(&[Event::MemberUpdate {
                 member: NewMember {
@@ -209,27 +187,20 @@ impl Ledger {
     /// Open a period for claims.
     pub fn open_period(&mut self, p: &str) -> Result<PeriodId> {
         self.write(|l| {
-            let id: PeriodId = p.parse().map_err(CoreError::User)?;
+            let id: PeriodId = p.parse()?;
             let fits = matches!(
                 (l.scheme().cycle, id.kind),
                 (Cycle::Quarter, PeriodKind::Quarter(_)) | (Cycle::Half, PeriodKind::Half(_))
             );
             if !fits {
-                return user(format!(
-                    "scheme {} runs by {}: open a period like {}",
-                    l.scheme().id,
-                    match l.scheme().cycle {
-                        Cycle::Quarter => "quarter",
-                        Cycle::Half => "half-year",
-                    },
-                    match l.scheme().cycle {
-                        Cycle::Quarter => "2026Q4",
-                        Cycle::Half => "2026H2",
-                    }
-                ));
+                return Err(PeriodError::WrongCycle {
+                    scheme: l.scheme().id.clone(),
+                    cycle: l.scheme().cycle,
+                }
+                .into());
             }
             if l.period_row(&id)?.is_some() {
-                return user(format!("period {id} is already open"));
+                return Err(PeriodError::AlreadyOpen(id.to_string()).into());
             }
             l.journal(&[Event::PeriodOpen {
                 branch_id: l.branch.id,
@@ -313,7 +284,7 @@ impl Ledger {
             periods.sort();
             periods.dedup();
             for p in &periods {
-                let id: PeriodId = p.parse().map_err(CoreError::User)?;
+                let id: PeriodId = p.parse()?;
                 l.writable_period(&id)?;
             }
             let first = queries::next_id(l.conn(), Numbered::Claim)?;
@@ -337,7 +308,7 @@ impl Ledger {
     ) -> Result<()> {
         self.write(|l| {
             let c = l.claim(claim_id)?;
-            let p: PeriodId = c.period.parse().map_err(CoreError::User)?;
+            let p: PeriodId = c.period.parse()?;
             l.writable_period(&p)?;
             if c.status == ClaimStatus::Withdrawn {
                 return Err(CoreError::ClaimWithdrawn(claim_id));
@@ -357,8 +328,7 @@ impl Ledger {
                     c.claimed
                 }
                 Outcome::Adjusted => {
-                    let p =
-                        points.ok_or_else(|| CoreError::User("adjust needs --points".into()))?;
+                    let p = points.ok_or(CoreError::AdjustNeedsPoints)?;
                     if reason.is_none() {
                         return Err(CoreError::ReasonNeeded(outcome));
                     }
@@ -494,7 +464,10 @@ impl Ledger {
     ) -> Result<()> {
         self.write(|l| {
             if l.scheme().action(action).is_none() {
-                return user(format!("scheme {} has no action '{action}'", l.scheme().id));
+                return Err(CoreError::UnknownAction {
+                    scheme: l.scheme().id.clone(),
+                    action: action.to_string(),
+                });
             }
             l.journal(&[Event::FollowUpDone {
                 branch_id: l.branch.id,
@@ -513,7 +486,7 @@ impl Ledger {
             if let Some(n) = super::settings::not_finite(key, &value) {
                 return Err(n.into());
             }
-            super::settings::check(key, &value).map_err(|e| CoreError::User(e.to_string()))?;
+            super::settings::check(key, &value)?;
             l.journal(&[Event::SettingSet {
                 branch_id: l.branch.id,
                 key: key.to_string(),
@@ -539,20 +512,20 @@ impl Ledger {
                 .filter(|c| c.status == ClaimStatus::Pending)
                 .collect();
             if !pending.is_empty() {
-                let list: Vec<String> = pending
+                let list: Vec<(i64, String, String)> = pending
                     .iter()
                     .take(10)
-                    .map(|c| format!("#{} {} {}", c.id, c.member, c.item))
+                    .map(|c| (c.id, c.member.to_string(), c.item.to_string()))
                     .collect();
-                return user(format!(
-                    "cannot lock {p}: {} claim(s) still undecided: {}{}",
-                    pending.len(),
-                    list.join(", "),
-                    if pending.len() > 10 { ", ..." } else { "" }
-                ));
+                return Err(PeriodError::Undecided {
+                    period: p,
+                    count: pending.len(),
+                    claims: list,
+                }
+                .into());
             }
             if l.backups {
-                crate::app::backup::auto_backup(l, "lock").map_err(CoreError::User)?;
+                crate::app::backup::auto_backup(l, "lock")?;
             }
             let ranking = l.ranking(&super::RankScope::Period(*period))?;
             let confirmations = queries::confirmations(l.conn(), l.branch.id, &p)?;

@@ -1,21 +1,86 @@
 //! The core's typed errors: each names the kind of trouble and carries the
 //! values a message needs; the front ends turn them into words (`i18n`).
 
-use crate::domain::model::{fmt_points, Outcome, PeriodState};
+use super::refusal::{
+    AppealError, BackupError, LedgerError, MemberError, PeriodError, VerifyError,
+};
+use super::settings::SettingError;
+use crate::domain::calendar::CalendarError;
+use crate::domain::model::{fmt_points, BadValue, Outcome, PeriodState};
 use crate::domain::scheme::{ClaimField, PriceError};
 use crate::store;
 
 /// Errors a user can act on; the CLI prints them and exits 1.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Words a front end (the CLI, the papers) has already put in the
+    /// reader's language; the core itself never words an error.
     #[error("{0}")]
     User(String),
+    /// A database or branch that cannot be used as asked.
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    /// A period not in the state the command needs.
+    #[error(transparent)]
+    Period(#[from] PeriodError),
+    /// An appeal, reply or correction refused.
+    #[error(transparent)]
+    Appeal(#[from] AppealError),
+    /// A member's record refused.
+    #[error(transparent)]
+    Member(#[from] MemberError),
+    /// What `verify` found wrong.
+    #[error(transparent)]
+    Verify(#[from] VerifyError),
+    /// A backup or restore that did not happen.
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+    /// A branch setting refused.
+    #[error(transparent)]
+    Setting(#[from] SettingError),
+    /// A typed value (a period, a date, a category...) not among those allowed.
+    #[error(transparent)]
+    Value(#[from] BadValue),
+    /// A holiday file that cannot be used.
+    #[error(transparent)]
+    Calendar(Box<CalendarError>),
+    /// A file the system would not read or write (`detail`: its words).
+    #[error("{path}: {detail}")]
+    File {
+        path: String,
+        kind: std::io::ErrorKind,
+        detail: String,
+    },
+    /// The terminal failed (`detail`: the system's words).
+    #[error("terminal: {detail}")]
+    Terminal { detail: String },
+    /// A record of the ledger that does not read back: a damaged file or a
+    /// fault in jifen (`what`: which record, for the log).
+    #[error("damaged record: {what}")]
+    Damaged { what: String },
+    /// No member with that id.
+    #[error("no member {0}")]
+    NoMemberId(i64),
+    /// A follow-up action the scheme does not have.
+    #[error("scheme {scheme} has no action '{action}'")]
+    UnknownAction { scheme: String, action: String },
+    /// A follow-up action the member is not due (`due`: those they are).
+    #[error("{member} has no action '{action}' in {scope}")]
+    NotDue {
+        member: String,
+        action: String,
+        scope: String,
+        due: Vec<String>,
+    },
+    /// An adjustment without its points.
+    #[error("adjust needs --points")]
+    AdjustNeedsPoints,
     #[error(transparent)]
     Open(store::OpenError),
     #[error(transparent)]
-    Scheme(#[from] crate::domain::scheme::SchemeError),
+    Scheme(Box<crate::domain::scheme::SchemeError>),
     #[error(transparent)]
-    Import(#[from] super::import::ImportError),
+    Import(Box<super::import::ImportError>),
     /// A claim that does not pass the checks (the field says which value).
     #[error(transparent)]
     Claim(#[from] ClaimError),
@@ -109,12 +174,16 @@ pub enum Error {
 /// The core's result.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// A `User` error with these words.
-pub(crate) fn user<T>(msg: impl Into<String>) -> Result<T> {
-    Err(Error::User(msg.into()))
-}
-
 impl Error {
+    /// A file the system would not read or write.
+    pub fn file(path: &std::path::Path, e: &std::io::Error) -> Error {
+        Error::File {
+            path: path.display().to_string(),
+            kind: e.kind(),
+            detail: e.to_string(),
+        }
+    }
+
     /// Whether another program holds the database (try again shortly).
     pub fn is_busy(&self) -> bool {
         matches!(
@@ -135,6 +204,24 @@ impl Error {
             },
             other => other,
         }
+    }
+}
+
+impl From<crate::domain::scheme::SchemeError> for Error {
+    fn from(e: crate::domain::scheme::SchemeError) -> Error {
+        Error::Scheme(Box::new(e))
+    }
+}
+
+impl From<super::import::ImportError> for Error {
+    fn from(e: super::import::ImportError) -> Error {
+        Error::Import(Box::new(e))
+    }
+}
+
+impl From<CalendarError> for Error {
+    fn from(e: CalendarError) -> Error {
+        Error::Calendar(Box::new(e))
     }
 }
 
@@ -185,8 +272,8 @@ pub enum ClaimError {
     Exempt(String),
     #[error("no period open; give --period or open one")]
     NoPeriod,
-    #[error("{0}")]
-    BadPeriod(String),
+    #[error(transparent)]
+    BadPeriod(BadValue),
     #[error("bad date '{0}' (expected YYYY-MM-DD)")]
     BadDate(String),
     #[error("act date {date} is outside period {period} ({first} to {last})")]
@@ -220,4 +307,4 @@ impl ClaimError {
 pub use crate::store::db::SCHEMA_VERSION;
 /// What went wrong in storage, and the database's own refusals, as the front
 /// ends name them.
-pub use crate::store::{Fault, OpenError};
+pub use crate::store::{sql_code, Fault, OpenError, SqlError};

@@ -1,7 +1,7 @@
 //! The follow-up list: each member's actions (talks, reminders, conversion
 //! holds, mentoring...) for a year or a period, ticked off as done in the journal.
 
-use super::{user, CoreError, Ledger, RankScope, Result};
+use super::{CoreError, Ledger, RankScope, Result};
 use crate::domain::model::Category;
 use crate::store::appeal_queries;
 use serde::Serialize;
@@ -73,16 +73,13 @@ impl Ledger {
                 .into_iter()
                 .find(|m| m.id == member_id)
                 .map(|m| m.name)
-                .ok_or_else(|| CoreError::User(format!("no member {member_id}")))?;
-            let has: Vec<&str> = mine.iter().map(|r| r.action.as_str()).collect();
-            return user(format!(
-                "{name} has no action '{action}' in {scope} (actions: {})",
-                if has.is_empty() {
-                    "none".to_string()
-                } else {
-                    has.join(", ")
-                }
-            ));
+                .ok_or(CoreError::NoMemberId(member_id))?;
+            return Err(CoreError::NotDue {
+                member: name.to_string(),
+                action: action.to_string(),
+                scope: scope.to_string(),
+                due: mine.iter().map(|r| r.action.to_string()).collect(),
+            });
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         self.follow_up_done(&scope.to_string(), member_id, action, note)

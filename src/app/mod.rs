@@ -18,6 +18,7 @@ pub mod publication;
 mod quorum;
 pub mod readiness;
 pub mod redemption;
+mod refusal;
 pub mod retotal;
 mod roll_call;
 pub mod roster;
@@ -29,10 +30,15 @@ mod verify;
 mod views;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
-pub(crate) use error::user;
-pub use error::{ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SCHEMA_VERSION};
+pub use error::{
+    sql_code, ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SqlError,
+    SCHEMA_VERSION,
+};
 pub use quorum::Quorum;
 pub use readiness::LockReadiness;
+pub use refusal::{
+    AppealError, BackupError, JournalFault, LedgerError, MemberError, PeriodError, VerifyError,
+};
 pub use retotal::{retotal_all, RetotalReport};
 pub use roll_call::{roll_call_mark, MarkOutcome};
 pub use verify::{verify, verify_with, VerifyReport};
@@ -96,42 +102,32 @@ pub fn now() -> String {
 
 fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
     let all = queries::branch_names(conn)?;
-    let names = |all: &[(i64, String)]| {
-        let shown: Vec<&str> = all.iter().take(20).map(|b| b.1.as_str()).collect();
-        let more = all.len().saturating_sub(shown.len());
-        if more > 0 {
-            format!("{} and {more} more", shown.join(", "))
-        } else {
-            shown.join(", ")
-        }
-    };
+    let names = |all: &[(i64, String)]| all.iter().map(|b| b.1.clone()).collect::<Vec<_>>();
+    let at = path.display().to_string();
     let (id, _) = match wanted {
         Some(name) => all.iter().find(|b| b.1 == name).ok_or_else(|| {
-            CoreError::User(format!(
-                "{}: no branch named '{name}' (branches: {})",
-                path.display(),
-                names(&all)
-            ))
+            CoreError::from(LedgerError::UnknownBranch {
+                path: at.clone(),
+                name: name.to_string(),
+                branches: names(&all),
+            })
         })?,
         None => match all.as_slice() {
-            [] => {
-                return user(format!(
-                    "{}: no branch yet; run `jifen init --branch NAME --scheme ID` first",
-                    path.display()
-                ))
-            }
+            [] => return Err(LedgerError::NoBranchYet { path: at }.into()),
             [one] => one,
             many => {
-                return user(format!(
-                    "{}: several branches; pick one with --branch ({})",
-                    path.display(),
-                    names(many)
-                ))
+                return Err(LedgerError::BranchNeeded {
+                    path: at,
+                    branches: names(many),
+                }
+                .into())
             }
         },
     };
-    let row = queries::branch(conn, *id)?
-        .ok_or_else(|| CoreError::User(format!("{}: branch {id} vanished", path.display())))?;
+    let row = queries::branch(conn, *id)?.ok_or_else(|| LedgerError::BranchVanished {
+        path: path.display().to_string(),
+        id: *id,
+    })?;
     let scheme = Scheme::parse(
         &format!("{} (scheme of branch {})", path.display(), row.name),
         &row.scheme_toml,
@@ -148,18 +144,17 @@ impl Ledger {
     /// Open an existing ledger for reading and writing.
     pub fn open(path: &Path, branch: Option<&str>) -> Result<Ledger> {
         if !path.exists() {
-            return user(format!(
-                "{}: no such database; run `jifen init` or `jifen demo --db {}` first",
-                path.display(),
-                path.display()
-            ));
+            return Err(LedgerError::NoDatabase {
+                path: path.display().to_string(),
+                for_board: false,
+            }
+            .into());
         }
         if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
-            return user(format!(
-                "{}: the file is empty, not a jifen database; run `jifen init` or `jifen demo --db {}`",
-                path.display(),
-                path.display()
-            ));
+            return Err(LedgerError::EmptyFile {
+                path: path.display().to_string(),
+            }
+            .into());
         }
         if !store::db::can_write(path) {
             // A read-only folder or file: reads work, every write is refused.
@@ -188,14 +183,11 @@ impl Ledger {
     /// Open an existing ledger read-only (the room display, viewers).
     pub fn open_read_only(path: &Path, branch: Option<&str>) -> Result<Ledger> {
         if !path.exists() {
-            return user(format!(
-                "{}: no such database; the room display shows a branch's database: \
-                 create one with `jifen demo --db {}` (a demo branch) or \
-                 `jifen --db {} init --branch NAME --scheme ID`",
-                path.display(),
-                path.display(),
-                path.display()
-            ));
+            return Err(LedgerError::NoDatabase {
+                path: path.display().to_string(),
+                for_board: true,
+            }
+            .into());
         }
         let conn = store::open_ro(path)?;
         Self::over(conn, path, branch)
@@ -210,20 +202,19 @@ impl Ledger {
     ) -> Result<Ledger> {
         let name = name.trim();
         if name.is_empty() {
-            return user("branch name must not be empty");
+            return Err(LedgerError::BranchNameEmpty.into());
         }
         let (scheme, text) = match scheme_text {
             Some((origin, text)) => (Scheme::parse(origin, text)?, text.to_string()),
             None => {
                 let (s, t) = Scheme::builtin(scheme_id).ok_or_else(|| {
-                    CoreError::User(format!(
-                        "unknown scheme '{scheme_id}' (built-in: {})",
-                        crate::domain::scheme::BUILTIN
+                    CoreError::from(LedgerError::UnknownScheme {
+                        id: scheme_id.to_string(),
+                        builtin: crate::domain::scheme::BUILTIN
                             .iter()
-                            .map(|(k, _)| *k)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
+                            .map(|(k, _)| k.to_string())
+                            .collect(),
+                    })
                 })?;
                 (s, t.to_string())
             }
@@ -234,10 +225,11 @@ impl Ledger {
         store::journal::write(&mut conn, |tx| -> Result<()> {
             let existing = queries::branch_names(tx)?;
             if existing.iter().any(|b| b.1 == name) {
-                return user(format!(
-                    "{}: branch '{name}' already exists",
-                    path.display()
-                ));
+                return Err(LedgerError::BranchExists {
+                    path: path.display().to_string(),
+                    name: name.to_string(),
+                }
+                .into());
             }
             let branch_id = queries::next_id(tx, queries::Numbered::Branch)?;
             let ev = store::Event::BranchInit {
@@ -445,10 +437,10 @@ impl Ledger {
     /// A period given by the user, or the current one.
     pub fn period_or_current(&self, given: Option<&str>) -> Result<PeriodId> {
         match given {
-            Some(p) => p.parse().map_err(CoreError::User),
-            None => self.current_period()?.ok_or_else(|| {
-                CoreError::User("no period yet; run `jifen period open 2026Q4` first".into())
-            }),
+            Some(p) => Ok(p.parse()?),
+            None => self
+                .current_period()?
+                .ok_or_else(|| PeriodError::NoPeriodYet.into()),
         }
     }
 

@@ -9,7 +9,7 @@
 //! or from cron). A locked period that was never published counts its window
 //! from the lock day, so nothing is lost if the publish step was skipped.
 
-use super::{user, CoreError, Ledger, Result};
+use super::{Ledger, PeriodError, Result};
 use crate::domain::calendar::Calendar;
 use crate::domain::model::{PeriodId, PeriodState};
 use crate::store::Event;
@@ -58,7 +58,7 @@ pub(crate) fn day_of(ts: &str) -> Option<NaiveDate> {
 impl Ledger {
     /// The working-day calendar of this database (built-in holidays plus `holidays.toml` next to it).
     pub fn calendar(&self) -> Result<Calendar> {
-        Calendar::for_db(self.path()).map_err(CoreError::User)
+        Ok(Calendar::for_db(self.path())?)
     }
 
     /// Publication and appeal deadlines in force for this branch.
@@ -85,12 +85,12 @@ impl Ledger {
     pub fn publication(&self, p: &PeriodId, today: NaiveDate) -> Result<Publication> {
         let row = self
             .period_row(p)?
-            .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+            .ok_or_else(|| PeriodError::NoSuchPeriod(p.to_string()))?;
         let cal = self.calendar()?;
         let days = self.process_days();
         let locked_on = row.locked_at.as_deref().and_then(day_of);
         let window_end = match row.window_end.as_deref() {
-            Some(w) => Some(crate::domain::calendar::parse_date(w).map_err(CoreError::User)?),
+            Some(w) => Some(crate::domain::calendar::parse_date(w)?),
             None => locked_on.map(|d| cal.deadline(d, days.publication_days, days.working_days)),
         };
         let appeals = self.appeals_on(Some(p), today)?;
@@ -123,25 +123,33 @@ impl Ledger {
         self.write(|l| {
             let row = l
                 .period_row(p)?
-                .ok_or_else(|| CoreError::User(format!("no period {p} in this branch")))?;
+                .ok_or_else(|| PeriodError::NoSuchPeriod(p.to_string()))?;
             match row.state {
                 PeriodState::Locked => {}
-                PeriodState::Published | PeriodState::Final => {
-                    return user(format!("period {p} is already {}", row.state.code()))
+                state @ (PeriodState::Published | PeriodState::Final) => {
+                    return Err(PeriodError::Already {
+                        period: p.to_string(),
+                        state,
+                    }
+                    .into())
                 }
-                PeriodState::Open | PeriodState::InSession => {
-                    return user(format!(
-                        "period {p} is {}: lock it first (`jifen lock {p}`)",
-                        row.state.code()
-                    ))
+                state @ (PeriodState::Open | PeriodState::InSession) => {
+                    return Err(PeriodError::LockFirst {
+                        period: p.to_string(),
+                        state,
+                    }
+                    .into())
                 }
             }
             let locked_on = row.locked_at.as_deref().and_then(day_of);
             let start = match (posted_on, locked_on) {
                 (Some(d), Some(l)) if d < l => {
-                    return user(format!(
-                        "period {p} was locked on {l}: it cannot be posted on {d}"
-                    ));
+                    return Err(PeriodError::PostedBeforeLock {
+                        period: p.to_string(),
+                        locked: l.to_string(),
+                        posted: d.to_string(),
+                    }
+                    .into());
                 }
                 (Some(d), _) => d,
                 (None, Some(l)) => l,
@@ -166,25 +174,33 @@ impl Ledger {
         self.write(|l| {
             let pb = l.publication(p, today)?;
             if pb.state == PeriodState::Final {
-                return user(format!("period {p} is already final"));
+                return Err(PeriodError::Already {
+                    period: p.to_string(),
+                    state: PeriodState::Final,
+                }
+                .into());
             }
             if !pb.state.is_sealed() {
-                return user(format!(
-                    "period {p} is {}: lock it first (`jifen lock {p}`)",
-                    pb.state.code()
-                ));
+                return Err(PeriodError::LockFirst {
+                    period: p.to_string(),
+                    state: pb.state,
+                }
+                .into());
             }
             if !pb.closed {
                 let end = pb.window_end.map(|d| d.to_string()).unwrap_or_default();
-                return user(format!(
-                    "period {p}: the publication window runs until {end}; finalize after that day"
-                ));
+                return Err(PeriodError::WindowOpen {
+                    period: p.to_string(),
+                    end,
+                }
+                .into());
             }
             if pb.open_appeals > 0 {
-                return user(format!(
-                    "period {p}: {} appeal(s) still open; reply first (`jifen appeal list --period {p}`)",
-                    pb.open_appeals
-                ));
+                return Err(PeriodError::AppealsOpen {
+                    period: p.to_string(),
+                    open: pb.open_appeals,
+                }
+                .into());
             }
             l.journal(&[Event::PeriodState {
                 branch_id: l.branch.id,
@@ -205,7 +221,7 @@ impl Ledger {
             .iter()
             .filter(|r| r.state.is_sealed() && r.state != PeriodState::Final)
         {
-            let p: PeriodId = r.id.parse().map_err(CoreError::User)?;
+            let p: PeriodId = r.id.parse()?;
             let pb = self.publication(&p, today)?;
             let done = if pb.can_finalize {
                 self.finalize(&p, today)?;

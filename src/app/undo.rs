@@ -208,11 +208,8 @@ impl Ledger {
         } else {
             &row.payload
         };
-        serde_json::from_str(payload).map_err(|e| {
-            CoreError::User(format!(
-                "journal event {} ({}) unreadable: {e}",
-                row.seq, row.kind
-            ))
+        serde_json::from_str(payload).map_err(|e| CoreError::Damaged {
+            what: format!("journal event {} ({}): {e}", row.seq, row.kind),
         })
     }
 
@@ -328,7 +325,7 @@ impl Ledger {
                 ..
             } => {
                 let claims = crate::store::claim_rows::decode(*first_id, rows)
-                    .map_err(CoreError::User)?
+                    .map_err(|what| CoreError::Damaged { what })?
                     .len();
                 let step = UndoStep::Import {
                     first: *first_id,

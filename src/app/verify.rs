@@ -1,7 +1,7 @@
 //! `verify`: recompute the hash chain, replay the journal into a fresh
 //! database, compare every state table and every locked total.
 
-use super::{user, Ledger, RankScope, Result};
+use super::{CoreError, JournalFault, Ledger, LedgerError, RankScope, Result, VerifyError};
 use crate::store::{self, apply::apply, journal::stamped_hash, queries, Event};
 use std::path::Path;
 
@@ -25,7 +25,11 @@ pub fn verify_with(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<VerifyReport> {
     if !path.exists() {
-        return user(format!("{}: no such database", path.display()));
+        return Err(LedgerError::NoDatabase {
+            path: path.display().to_string(),
+            for_board: false,
+        }
+        .into());
     }
     let file = store::open_ro(path)?;
     // An older database is compared as this jifen reads it: a migrated copy.
@@ -44,13 +48,17 @@ pub fn verify_with(
     let mut report = VerifyReport::default();
     let mut prev = store::journal::GENESIS.to_string();
     let mut locks: Vec<(i64, String, String, Vec<store::LockedTotal>)> = Vec::new();
-    queries::each_event(&journal, |row| {
+    queries::each_event(&journal, |row| -> Result<()> {
+        let fault = |fault| -> CoreError {
+            VerifyError::Journal {
+                seq: row.seq,
+                kind: row.kind.clone(),
+                fault,
+            }
+            .into()
+        };
         if row.prev_hash != prev {
-            return Err(format!(
-                "event {}: chain broken (prev_hash does not match event {})",
-                row.seq,
-                row.seq - 1
-            ));
+            return Err(fault(JournalFault::ChainBroken));
         }
         let h = stamped_hash(
             &prev,
@@ -62,23 +70,20 @@ pub fn verify_with(
             row.stamp,
         );
         if h != row.hash {
-            return Err(format!(
-                "event {} ({}): hash mismatch: the event was edited outside jifen",
-                row.seq, row.kind
-            ));
+            return Err(fault(JournalFault::Edited));
         }
-        let ev: Event = serde_json::from_str(&row.payload)
-            .map_err(|e| format!("event {} ({}): unreadable payload: {e}", row.seq, row.kind))?;
+        let ev: Event =
+            serde_json::from_str(&row.payload).map_err(|_| fault(JournalFault::Unreadable))?;
         if ev.kind() != row.kind {
-            return Err(format!(
-                "event {}: kind column says {} but payload is {}",
-                row.seq,
-                row.kind,
-                ev.kind()
-            ));
+            return Err(fault(JournalFault::KindMismatch {
+                payload: ev.kind().to_string(),
+            }));
         }
-        apply(&mem, &ev, &row.at, &row.hash)
-            .map_err(|e| format!("event {} ({}): cannot be replayed: {e}", row.seq, row.kind))?;
+        apply(&mem, &ev, &row.at, &row.hash).map_err(|e| {
+            fault(JournalFault::NoReplay {
+                detail: e.to_string(),
+            })
+        })?;
         if let Event::Lock {
             branch_id,
             period,
@@ -94,8 +99,7 @@ pub fn verify_with(
             progress(row.seq as u64, total);
         }
         Ok(())
-    })
-    .map_err(super::CoreError::User)?;
+    })?;
     progress(total, total);
     // Every state table is compared, the kept scores included, once the
     // replay has scored every change (a file scored by an older jifen is
@@ -105,16 +109,13 @@ pub fn verify_with(
         super::totals::refresh_all(&store::open_rw(copy)?)?;
     }
     if let Some(d) = store::compare::first_difference(&mem, state_file)? {
-        let what = match d.missing_from_file {
-            true => "missing from the file",
-            false => "not explained by the journal",
-        };
-        return user(format!(
-            "{}: table {}: row ({}) {what}: the database was changed outside jifen",
-            path.display(),
-            d.table,
-            d.row.join(", ")
-        ));
+        return Err(VerifyError::Tampered {
+            path: path.display().to_string(),
+            table: d.table.to_string(),
+            row: d.row.clone(),
+            missing: d.missing_from_file,
+        }
+        .into());
     }
     // Every lock's totals must be what the replayed claims give.
     if !locks.is_empty() {
@@ -126,7 +127,7 @@ pub fn verify_with(
             replay.switch_branch(&b.name)?;
             for (branch_id, period, hash, totals) in locks.iter().filter(|l| l.0 == b.id) {
                 let _ = branch_id;
-                let pid = period.parse().map_err(super::CoreError::User)?;
+                let pid = period.parse()?;
                 let ranking = replay.ranking(&RankScope::Period(pid))?;
                 for t in totals {
                     let got = ranking
@@ -135,13 +136,14 @@ pub fn verify_with(
                         .find(|r| r.member_id == t.member_id)
                         .map(|r| r.score);
                     if got.is_none_or(|g| (g - t.score).abs() > 1e-6) {
-                        return user(format!(
-                            "{}: lock of {period}: member {} was locked at {} but the journal gives {}",
-                            path.display(),
-                            t.member_id,
-                            t.score,
-                            got.map(|g| g.to_string()).unwrap_or_else(|| "no score".into())
-                        ));
+                        return Err(VerifyError::LockDiffers {
+                            path: path.display().to_string(),
+                            period: period.clone(),
+                            member: t.member_id,
+                            locked: t.score,
+                            got,
+                        }
+                        .into());
                     }
                 }
                 report.locks.push((period.clone(), store::seal_of(hash)));
@@ -151,15 +153,16 @@ pub fn verify_with(
     if let Some(s) = seal {
         let s = s.trim().to_lowercase();
         if s.len() < 8 {
-            return user("a seal has at least 8 hex digits");
+            return Err(VerifyError::SealTooShort.into());
         }
         match locks.iter().find(|l| l.2.starts_with(&s)) {
             Some(l) => report.seal_matched = Some(l.1.clone()),
             None => {
-                return user(format!(
-                    "{}: seal {s} matches no lock in this file: the journal was rewritten or this is another ledger",
-                    path.display()
-                ))
+                return Err(VerifyError::SealUnmatched {
+                    path: path.display().to_string(),
+                    seal: s,
+                }
+                .into())
             }
         }
     }

@@ -191,7 +191,7 @@ impl Ledger {
         let (breakdowns, periods, state, seal, focus) = match scope {
             RankScope::Period(p) => {
                 let Some(row) = self.period_row(p)? else {
-                    return Err(CoreError::User(format!("no period {p} in this branch")));
+                    return Err(super::PeriodError::NoSuchPeriod(p.to_string()).into());
                 };
                 grade_history = self.grade_histories(&scheme, p, &held, &members)?;
                 if self.totals_kept() {
@@ -454,7 +454,7 @@ impl Ledger {
             .members()?
             .into_iter()
             .find(|m| m.id == member_id)
-            .ok_or_else(|| CoreError::User(format!("no member {member_id}")))?;
+            .ok_or(CoreError::NoMemberId(member_id))?;
         let claims = queries::claims(
             self.conn(),
             self.branch.id,

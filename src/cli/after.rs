@@ -15,13 +15,15 @@ type Out = Result<(), CoreError>;
 
 fn date_or_today(d: Option<&str>) -> Result<NaiveDate, CoreError> {
     match d {
-        Some(s) => crate::domain::calendar::parse_date(s).map_err(CoreError::User),
+        Some(s) => Ok(crate::domain::calendar::parse_date(s)?),
         None => Ok(crate::domain::calendar::today()),
     }
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Out {
-    let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::User(e.to_string()))?;
+    let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::Damaged {
+        what: e.to_string(),
+    })?;
     println!("{s}");
     Ok(())
 }
@@ -222,7 +224,7 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, lang: Lang) -> Ou
             points,
             date,
         } => {
-            let o: AppealOutcome = outcome.parse().map_err(CoreError::User)?;
+            let o: AppealOutcome = outcome.parse()?;
             let correction = match (item.as_deref(), points) {
                 (Some(i), Some(p)) => Some((i, p)),
                 (None, None) => None,
@@ -311,7 +313,7 @@ pub fn publish(db: &Path, branch: Option<&str>, a: PublishArgs, lang: Lang) -> O
     };
     let p = period_arg(&period, w)?;
     let from = match a.from.as_deref() {
-        Some(s) => Some(crate::domain::calendar::parse_date(s).map_err(CoreError::User)?),
+        Some(s) => Some(crate::domain::calendar::parse_date(s)?),
         None => None,
     };
     let pb = l.publish(&p, from)?;

@@ -35,8 +35,8 @@ pub fn resolve_lang(flag: Option<LangArg>) -> Lang {
 type Out = Result<(), CoreError>;
 
 /// A file the system would not read or write, said in the interface's words.
-fn file_error(w: &CliWords, path: &Path, e: &std::io::Error) -> CoreError {
-    CoreError::User((w.file_error)(&path.display().to_string(), e))
+fn file_error(_: &CliWords, path: &Path, e: &std::io::Error) -> CoreError {
+    CoreError::file(path, e)
 }
 
 fn fail<T>(m: impl Into<String>) -> Result<T, CoreError> {
@@ -154,7 +154,7 @@ pub fn run(cli: Cli) -> Out {
                     group,
                     exempt,
                 } => {
-                    let category: Category = category.parse().map_err(CoreError::User)?;
+                    let category: Category = category.parse()?;
                     let ids = ledger.add_members(&[MemberDraft {
                         name,
                         category,
@@ -200,7 +200,7 @@ pub fn run(cli: Cli) -> Out {
                 }
                 PeriodCmd::Start { period } => {
                     let id = ledger.period_or_current(Some(&period))?;
-                    crate::app::backup::auto_backup(&ledger, "session").map_err(CoreError::User)?;
+                    crate::app::backup::auto_backup(&ledger, "session")?;
                     ledger.start_session(&id)?;
                     println!("{}", (w.period_started)(&id.to_string()));
                 }
@@ -333,7 +333,7 @@ pub fn run(cli: Cli) -> Out {
                 None => RankScope::Period(ledger.period_or_current(period.as_deref())?),
             };
             let cat = match category {
-                Some(c) => Some(c.parse::<Category>().map_err(CoreError::User)?),
+                Some(c) => Some(c.parse::<Category>()?),
                 None => None,
             };
             let r = ledger.ranking_of(&scope, cat)?;
@@ -398,12 +398,10 @@ pub fn run(cli: Cli) -> Out {
             let ledger = Ledger::open(&db, branch)?;
             let dest = match file {
                 Some(f) => {
-                    crate::app::backup::backup_to(&ledger, &f).map_err(CoreError::User)?;
+                    crate::app::backup::backup_to(&ledger, &f)?;
                     f
                 }
-                None => {
-                    crate::app::backup::auto_backup(&ledger, "manual").map_err(CoreError::User)?
-                }
+                None => crate::app::backup::auto_backup(&ledger, "manual")?,
             };
             println!("{}", dest.display());
             Ok(())
@@ -412,8 +410,7 @@ pub fn run(cli: Cli) -> Out {
             if !Path::new(&file).exists() {
                 return fail((w.no_backup)(&file.display().to_string()));
             }
-            let (plan, kept) =
-                crate::app::backup::restore(&file, &db, force).map_err(CoreError::User)?;
+            let (plan, kept) = crate::app::backup::restore(&file, &db, force)?;
             let kept = kept.map(|k| k.display().to_string());
             println!(
                 "{}",

@@ -9,7 +9,9 @@ use crate::i18n::Lang;
 type Out = Result<(), CoreError>;
 
 fn json<T: serde::Serialize>(v: &T) -> Out {
-    let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::User(e.to_string()))?;
+    let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::Damaged {
+        what: e.to_string(),
+    })?;
     println!("{s}");
     Ok(())
 }
@@ -19,13 +21,14 @@ fn json<T: serde::Serialize>(v: &T) -> Out {
 pub fn csv_out(header: &[&str], rows: &[Vec<String>]) -> Out {
     use crate::domain::text::visible_controls;
     let mut w = csv::Writer::from_writer(std::io::stdout());
-    let io = |e: csv::Error| CoreError::User(e.to_string());
+    let io = |e: csv::Error| CoreError::file(std::path::Path::new("-"), &e.into());
     w.write_record(header).map_err(io)?;
     for r in rows {
         w.write_record(r.iter().map(|f| visible_controls(f).into_owned()))
             .map_err(io)?;
     }
-    w.flush().map_err(|e| CoreError::User(e.to_string()))?;
+    w.flush()
+        .map_err(|e| CoreError::file(std::path::Path::new("-"), &e))?;
     Ok(())
 }
 

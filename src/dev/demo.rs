@@ -1,6 +1,6 @@
 //! The built-in demo branch: ~40 members, one locked quarter, one quarter in progress.
 
-use crate::app::{Ledger, Result};
+use crate::app::{CoreError, Ledger, Result};
 use crate::domain::model::{Outcome, PeriodId};
 use std::path::Path;
 
@@ -21,10 +21,9 @@ const CLAIMS_Q4: &str = include_str!(concat!(
 pub const BRANCH: &str = "市直机关第一党支部";
 
 fn import(ledger: &mut Ledger, text: &str, name: &str, members: bool) -> Result<usize> {
-    let dir = tempfile::tempdir().map_err(|e| crate::app::CoreError::User(e.to_string()))?;
+    let dir = tempfile::tempdir().map_err(|e| CoreError::file(&std::env::temp_dir(), &e))?;
     let path = dir.path().join(name);
-    std::fs::write(&path, text)
-        .map_err(|e| crate::app::CoreError::User(format!("{}: {e}", path.display())))?;
+    std::fs::write(&path, text).map_err(|e| CoreError::file(&path, &e))?;
     if members {
         ledger.import_members(&path)
     } else {
@@ -39,17 +38,17 @@ pub fn write_demo(path: &Path) -> Result<Ledger> {
             .map(|m| m.len() > 0)
             .unwrap_or(false)
     {
-        return Err(crate::app::CoreError::User(format!(
-            "{}: already exists; give a new file for the demo",
-            path.display()
-        )));
+        return Err(crate::app::LedgerError::DemoExists {
+            path: path.display().to_string(),
+        }
+        .into());
     }
     let mut l = Ledger::init(path, BRANCH, "bureau-80", None)?;
     l.set_actor("demo");
     import(&mut l, MEMBERS, "members.csv", true)?;
     l.open_period("2026Q3")?;
     import(&mut l, CLAIMS_Q3, "claims-2026Q3.csv", false)?;
-    let q3: PeriodId = "2026Q3".parse().map_err(crate::app::CoreError::User)?;
+    let q3: PeriodId = "2026Q3".parse()?;
     let members = l.members()?;
     for (i, m) in members
         .iter()

@@ -124,7 +124,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
                 l.add_checked_claims(claims)?;
                 let quarters_left = 4 * (spec.first_year + spec.years - y) as usize - qn as usize;
                 if quarters_left >= spec.open_quarters {
-                    l.lock(&p.parse().map_err(crate::app::CoreError::User)?)?;
+                    l.lock(&p.parse()?)?;
                 }
             }
         }

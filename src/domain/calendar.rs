@@ -7,6 +7,8 @@
 //! days starts the day after the starting date; N working days end on the Nth
 //! working day after it; N calendar days end N days after it.
 
+use crate::domain::model::{BadValue, ValueKind};
+use crate::domain::toml_fault::TomlFault;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,9 +89,38 @@ pub struct Calendar {
     years: BTreeSet<i32>,
 }
 
-fn date(origin: &str, s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{origin}: bad date '{s}' (expected YYYY-MM-DD)"))
+/// A holiday file that cannot be used: the file, then what is wrong in it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}: {kind:?}")]
+pub struct CalendarError {
+    pub file: String,
+    pub kind: CalendarFault,
+}
+
+/// What is wrong in a holiday file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarFault {
+    /// The file could not be read (`detail`: the system's words).
+    Unreadable { detail: String },
+    /// Not a holiday list in TOML.
+    Toml(TomlFault),
+    /// A date that is not `YYYY-MM-DD`.
+    BadDate { given: String },
+    /// A holiday that ends before it starts or lasts over a month.
+    BadRange {
+        holiday: String,
+        from: String,
+        to: String,
+    },
+}
+
+fn date(origin: &str, s: &str) -> Result<NaiveDate, CalendarError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| CalendarError {
+        file: origin.to_string(),
+        kind: CalendarFault::BadDate {
+            given: s.to_string(),
+        },
+    })
 }
 
 impl Calendar {
@@ -111,20 +142,27 @@ impl Calendar {
     }
 
     /// The built-in lists with the override file next to `db` laid over them, if any.
-    pub fn for_db(db: &Path) -> Result<Calendar, String> {
+    pub fn for_db(db: &Path) -> Result<Calendar, CalendarError> {
         let mut c = Calendar::builtin();
         let path = override_path(db);
         if path.exists() {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| CalendarError {
+                file: path.display().to_string(),
+                kind: CalendarFault::Unreadable {
+                    detail: e.to_string(),
+                },
+            })?;
             c.apply_override(&path.display().to_string(), &text)?;
         }
         Ok(c)
     }
 
     /// Lay an override file's text over this calendar.
-    pub fn apply_override(&mut self, origin: &str, text: &str) -> Result<(), String> {
-        let f: HolidayFile = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    pub fn apply_override(&mut self, origin: &str, text: &str) -> Result<(), CalendarError> {
+        let f: HolidayFile = toml::from_str(text).map_err(|e| CalendarError {
+            file: origin.to_string(),
+            kind: CalendarFault::Toml(TomlFault::of(text, &e)),
+        })?;
         for y in &f.replace_years {
             self.holidays.retain(|d, _| d.year() != *y);
             self.workdays.retain(|d| d.year() != *y);
@@ -138,7 +176,7 @@ impl Calendar {
         Ok(())
     }
 
-    fn add_file(&mut self, origin: &str, f: &HolidayFile) -> Result<(), String> {
+    fn add_file(&mut self, origin: &str, f: &HolidayFile) -> Result<(), CalendarError> {
         if let Some(y) = f.year {
             self.years.insert(y);
             if f.provisional {
@@ -149,10 +187,14 @@ impl Calendar {
             let from = date(origin, &h.from)?;
             let to = date(origin, &h.to)?;
             if to < from || (to - from).num_days() > 31 {
-                return Err(format!(
-                    "{origin}: holiday {}: {} .. {} is not a range of at most a month",
-                    h.name, h.from, h.to
-                ));
+                return Err(CalendarError {
+                    file: origin.to_string(),
+                    kind: CalendarFault::BadRange {
+                        holiday: h.name.clone(),
+                        from: h.from.clone(),
+                        to: h.to.clone(),
+                    },
+                });
             }
             let mut d = from;
             while d <= to {
@@ -242,6 +284,6 @@ pub fn today() -> NaiveDate {
 }
 
 /// Parse a `YYYY-MM-DD` date given by a user.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    date("date", s)
+pub fn parse_date(s: &str) -> Result<NaiveDate, BadValue> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| BadValue::new(ValueKind::Date, s))
 }

@@ -8,3 +8,4 @@ pub mod redemption;
 pub mod scheme;
 pub mod scoring;
 pub mod text;
+pub mod toml_fault;

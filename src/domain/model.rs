@@ -4,9 +4,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+mod bad_value;
 mod period;
 mod stored;
 
+pub use bad_value::{BadValue, ValueKind};
 pub use period::{PeriodId, PeriodKind};
 
 /// A member's category on the roster.
@@ -65,15 +67,13 @@ impl RankGroup {
 }
 
 impl FromStr for Category {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, BadValue> {
         match s.trim() {
             "" | "full" | "正式党员" | "正式" => Ok(Category::Full),
             "probationary" | "预备党员" | "预备" => Ok(Category::Probationary),
             "activist" | "入党积极分子" | "积极分子" => Ok(Category::Activist),
-            other => Err(format!(
-                "unknown category '{other}' (allowed: full, probationary, activist)"
-            )),
+            other => Err(BadValue::new(ValueKind::Category, other)),
         }
     }
 }
@@ -171,15 +171,13 @@ impl AppealOutcome {
 }
 
 impl FromStr for AppealOutcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, BadValue> {
         match s.trim() {
             "upheld" | "uphold" => Ok(AppealOutcome::Upheld),
             "dismissed" | "dismiss" => Ok(AppealOutcome::Dismissed),
             "reconsider" | "reconsideration" => Ok(AppealOutcome::Reconsider),
-            o => Err(format!(
-                "unknown appeal outcome '{o}' (upheld, dismissed, reconsider)"
-            )),
+            o => Err(BadValue::new(ValueKind::AppealOutcome, o)),
         }
     }
 }
@@ -319,19 +317,15 @@ impl ClaimStatus {
 }
 
 impl FromStr for ClaimStatus {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, BadValue> {
         Ok(match s.trim() {
             "pending" => ClaimStatus::Pending,
             "approved" | "approve" => ClaimStatus::Approved,
             "adjusted" | "adjust" => ClaimStatus::Adjusted,
             "rejected" | "reject" => ClaimStatus::Rejected,
             "withdrawn" => ClaimStatus::Withdrawn,
-            other => {
-                return Err(format!(
-                    "unknown verdict '{other}' (allowed: approved, adjusted, rejected)"
-                ))
-            }
+            other => return Err(BadValue::new(ValueKind::Verdict, other)),
         })
     }
 }
@@ -371,17 +365,13 @@ impl Outcome {
 }
 
 impl FromStr for Outcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Self, BadValue> {
         Ok(match s.trim() {
             "approve" | "approved" => Outcome::Approved,
             "adjust" | "adjusted" => Outcome::Adjusted,
             "reject" | "rejected" => Outcome::Rejected,
-            other => {
-                return Err(format!(
-                    "unknown verdict '{other}' (allowed: approve, adjust, reject)"
-                ))
-            }
+            other => return Err(BadValue::new(ValueKind::Outcome, other)),
         })
     }
 }

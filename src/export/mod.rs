@@ -246,7 +246,7 @@ pub fn export(
     zh: bool,
 ) -> Result<PathBuf> {
     let doc = build(ledger, paper, scope, zh)?;
-    std::fs::create_dir_all(dir).map_err(|e| CoreError::User(format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::file(dir, &e))?;
     let path = dir.join(format!("{}-{}.{}", paper.code(), scope, format.ext()));
     write_doc(&doc, format, &path)?;
     Ok(path)

@@ -6,8 +6,8 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 use std::io::Write;
 use std::path::Path;
 
-fn io_err(path: &Path, e: impl std::fmt::Display) -> CoreError {
-    CoreError::User(format!("{}: {e}", path.display()))
+fn io_err(path: &Path, e: impl Into<std::io::Error>) -> CoreError {
+    CoreError::file(path, &e.into())
 }
 
 /// CSV: title, then per page its heading, meta (key, value), each table (caption,
@@ -86,7 +86,10 @@ fn sheet_name(want: &str, used: &mut Vec<String>) -> String {
 
 /// XLSX: one worksheet per page, A4 portrait, fit to one page wide.
 pub fn xlsx(doc: &Doc, path: &Path) -> Result<()> {
-    let x = |e: XlsxError| io_err(path, e);
+    let x = |e: XlsxError| match e {
+        XlsxError::IoError(e) => io_err(path, e),
+        other => io_err(path, std::io::Error::other(other.to_string())),
+    };
     let mut wb = Workbook::new();
     let title = Format::new()
         .set_bold()

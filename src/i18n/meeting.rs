@@ -118,6 +118,11 @@ fn lease_time(at: &str) -> String {
 /// A core error in the interface language (errors without a translation
 /// keep the core's English words).
 pub fn core_error(lang: Lang, e: &CoreError) -> String {
+    crate::i18n::errors::core(lang, e)
+}
+
+/// The core errors worded before the refusals were typed (`errors::core` words the rest).
+pub(crate) fn worded(lang: Lang, e: &CoreError) -> String {
     match (lang, e) {
         (_, CoreError::Storage { path, fault }) => {
             crate::i18n::errors::storage(lang, path.as_deref(), *fault)
@@ -197,16 +202,7 @@ pub fn core_error(lang: Lang, e: &CoreError) -> String {
             _ => words(lang).reason_needed.to_string(),
         },
         (Lang::Zh, CoreError::Open(o)) => open_error_zh(o),
-        (Lang::Zh, CoreError::Import(i)) => {
-            let mut s = i.file.clone();
-            if i.line > 0 {
-                s.push_str(&format!(" 第 {} 行", i.line));
-            }
-            if !i.column.is_empty() {
-                s.push_str(&format!(" 「{}」列", i.column));
-            }
-            format!("{s}: {} (未导入任何内容)", i.message)
-        }
+        (_, CoreError::Import(i)) => crate::i18n::imports::import_error(lang, i),
         _ => e.to_string(),
     }
 }

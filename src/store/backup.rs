@@ -12,11 +12,14 @@ pub fn copy(src: &Path, dest: &Path) -> Result<(), OpenError> {
 
 /// Write the whole of `src` over the database at `db`, page by page, through
 /// SQLite (so a reader of `db` never sees a torn file).
-pub fn overwrite(src: &Path, db: &Path) -> Result<(), String> {
-    let from = Connection::open(src).map_err(|e| format!("{}: {e}", src.display()))?;
-    let mut to = Connection::open(db).map_err(|e| format!("{}: {e}", db.display()))?;
-    let b = rusqlite::backup::Backup::new(&from, &mut to)
-        .map_err(|e| format!("{}: {e}", db.display()))?;
+pub fn overwrite(src: &Path, db: &Path) -> Result<(), OpenError> {
+    let at = |p: &Path| {
+        let path = p.display().to_string();
+        move |source| OpenError::Sqlite { path, source }
+    };
+    let from = Connection::open(src).map_err(at(src))?;
+    let mut to = Connection::open(db).map_err(at(db))?;
+    let b = rusqlite::backup::Backup::new(&from, &mut to).map_err(at(db))?;
     b.run_to_completion(256, std::time::Duration::from_millis(0), None)
-        .map_err(|e| format!("{}: restore failed: {e}", db.display()))
+        .map_err(at(db))
 }

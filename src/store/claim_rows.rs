@@ -44,7 +44,10 @@ impl<'a> Line<'a> {
     pub fn of(c: &'a NewClaim) -> Result<Line<'a>, String> {
         Ok(Line {
             member_id: c.member_id,
-            period: c.period.parse()?,
+            period: c
+                .period
+                .parse()
+                .map_err(|_| format!("bad period '{}'", c.period))?,
             item: &c.item,
             level: c.level.as_deref(),
             count: c.count,

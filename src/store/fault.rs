@@ -21,6 +21,15 @@ pub enum Fault {
     Refused,
 }
 
+/// SQLite's extended error code of `e`, if SQLite gave one (words name
+/// a failure by it, never by SQLite's own English).
+pub fn sql_code(e: &rusqlite::Error) -> Option<i32> {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.extended_code),
+        _ => None,
+    }
+}
+
 /// The kind of `e`, if it is one a person can act on.
 pub fn fault(e: &rusqlite::Error) -> Option<Fault> {
     let err = e.sqlite_error()?;

@@ -289,30 +289,26 @@ pub struct EventRow {
 }
 
 /// Walk the journal in order (of a database at the current schema version).
-pub fn each_event(
+/// `f`'s own error type carries SQLite's failures too.
+pub fn each_event<E: From<rusqlite::Error>>(
     conn: &Connection,
-    mut f: impl FnMut(EventRow) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut st = conn
-        .prepare(
-            "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
+    mut f: impl FnMut(EventRow) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut st = conn.prepare(
+        "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
              FROM event ORDER BY seq",
-        )
-        .map_err(|e| e.to_string())?;
-    let mut rows = st.query([]).map_err(|e| e.to_string())?;
-    while let Some(r) = rows.next().map_err(|e| e.to_string())? {
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
         let row = EventRow {
-            seq: r.get(0).map_err(|e| e.to_string())?,
-            at: r.get(1).map_err(|e| e.to_string())?,
-            actor: r.get(2).map_err(|e| e.to_string())?,
-            kind: r.get(3).map_err(|e| e.to_string())?,
-            payload: r.get(4).map_err(|e| e.to_string())?,
-            prev_hash: r.get(5).map_err(|e| e.to_string())?,
-            hash: r.get(6).map_err(|e| e.to_string())?,
-            stamp: match (
-                r.get::<_, Option<i64>>(7).map_err(|e| e.to_string())?,
-                r.get::<_, Option<i64>>(8).map_err(|e| e.to_string())?,
-            ) {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            kind: r.get(3)?,
+            payload: r.get(4)?,
+            prev_hash: r.get(5)?,
+            hash: r.get(6)?,
+            stamp: match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
                 (Some(branch), Some(action)) => Some(super::journal::Stamp { branch, action }),
                 _ => None,
             },

@@ -27,4 +27,5 @@ mod races;
 mod read_only_folder;
 mod redeem_cli;
 mod storage;
+mod typed_errors;
 mod undo_and_faults;

@@ -232,7 +232,7 @@ fn a_forged_score_is_found_by_verify_whatever_else_the_database_holds() {
         }
         drop(c);
         let e = verify(&db, None).expect_err("a forged score must not verify");
-        let msg = e.to_string();
+        let msg = crate::common::en(&e);
         assert!(msg.contains("table score"), "{sqls:?}: {msg}");
     }
 }

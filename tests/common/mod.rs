@@ -114,3 +114,8 @@ pub fn undo_migration_6(c: &rusqlite::Connection) {
     )
     .expect("undo migration 6");
 }
+
+/// A core error as an English reader reads it.
+pub fn en(e: &jifen::app::CoreError) -> String {
+    jifen::i18n::meeting::core_error(jifen::i18n::Lang::En, e)
+}

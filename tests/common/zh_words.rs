@@ -41,90 +41,10 @@ pub const ALLOWED: &[&str] = &[
     "pid",      // a process id, printed beside its number
 ];
 
-/// AWAITING TYPED ERRORS: English that still reaches a Chinese reader only
-/// because the core words it itself (an untyped `CoreError::User`, a scheme
-/// file's or an import's error, a raw SQLite or TOML message). A line holding
-/// one of these exact pieces, and the lines after it, are let pass; each goes away when its error is
-/// typed and worded in `src/i18n/`. Nothing else belongs here.
-pub const AWAITING_TYPED_ERRORS: &[&str] = &[
-    // app: CoreError::User
-    "is open: appeals are filed after the lock",
-    "posts a correction",
-    " has no action '",
-    "unknown category '",
-    "count must be from 1 to",
-    "no claim ",
-    "may not hold control characters",
-    "act date ",
-    "is a share above 0 and at most 1",
-    "has no item '",
-    "cannot lock ",
-    "has no level '",
-    "quota_ties is 'all'",
-    "restoring would discard",
-    "no such database; the room display shows",
-    "no such database; run `jifen init`",
-    "the publication window runs until",
-    "no member '",
-    "matches no lock in this file",
-    "holds the database; close it before restoring",
-    "is a whole number of days from 1 to 60",
-    "is not in scheme ",
-    "unknown setting '",
-    // domain: a period id's parse error
-    "bad period '",
-    "the file is empty, not a jifen database",
-    // import (the row and column are already in Chinese)
-    "duplicate row (same as line",
-    "is not a finite number",
-    "name is empty",
-    "not UTF-8 text",
-    "outside the bounds of",
-    "fields as in the header",
-    "unknown item '",
-    "unknown member '",
-    "wrong header '",
-    "uses a cell at row",
-    "bytes long (at most",
-    "duplicate member '",
-    "is not a number",
-    "cannot read spreadsheet",
-    "bad date '",
-    " needs a level (",
-    "a rejected claim needs a reason",
-    // any other import row's message after its Chinese row and column
-    "」列: ",
-    "is not a whole number",
-    "do not match item '",
-    // a scheme item's allowed points (domain text)
-    " per occurrence",
-    // scheme files
-    "duplicate item code",
-    "is not defined (parts:",
-    "has a negative bonus_cap",
-    "unknown field `",
-    "is beyond any figure a scheme sets",
-    "must be a finite number (not inf or nan)",
-    // any other scheme file check, after its file, line and field
-    ": field '",
-    // the calendar's holiday files
-    "is not a range of at most a month",
-    "expected nothing",
-    // raw messages of SQLite, TOML and the system
-    "file is not a database",
-    "TOML parse error",
-    "stream did not contain valid UTF-8",
-    "backup failed: ",
-];
-
 /// The English words in `text`, each with the line it is on.
 pub fn english_words(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for line in text.lines() {
-        // The rest of such a message (a TOML error's quoted lines) goes with it.
-        if AWAITING_TYPED_ERRORS.iter().any(|m| line.contains(m)) {
-            break;
-        }
         for word in words_of(&strip_quoted(line)) {
             found.push(format!("{word:?} in {:?}", line.trim()));
         }
@@ -208,6 +128,5 @@ mod tests {
         assert_eq!(english_words("adjust needs a reason").len(), 3);
         assert_eq!(english_words("期次 2026Q4 is locked").len(), 1);
         assert!(english_words("可选: bureau-80, twelve-point").is_empty());
-        assert!(english_words("jifen: cannot lock 2026Q1: 1 claim(s) still undecided").is_empty());
     }
 }

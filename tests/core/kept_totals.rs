@@ -127,7 +127,7 @@ fn verify_names_an_edited_kept_score() {
         .unwrap()
         .execute("UPDATE score SET total = 99 WHERE member_id = ?1", [a])
         .unwrap();
-    let e = verify(&p, None).unwrap_err().to_string();
+    let e = crate::common::en(&verify(&p, None).unwrap_err());
     assert!(e.contains("table score"), "{e}");
 }
 

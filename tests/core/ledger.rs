@@ -35,7 +35,7 @@ fn pragmas_are_set_on_every_connection() {
 fn lock_refuses_pending_claims_and_names_them() {
     let (_d, _p, mut l, a, _) = setup();
     let c = claim(&mut l, a, "2026Q1", "other.suggestion", None, None);
-    let err = l.lock(&"2026Q1".parse().unwrap()).unwrap_err().to_string();
+    let err = crate::common::en(&l.lock(&"2026Q1".parse().unwrap()).unwrap_err());
     assert!(
         err.contains(&format!("#{c} 欧阳娜娜 other.suggestion")),
         "{err}"
@@ -47,13 +47,11 @@ fn lock_refuses_pending_claims_and_names_them() {
     assert_eq!(r.unconfirmed, vec!["张伟".to_string()]);
     assert_eq!(r.seal.len(), 16);
     // After the lock nothing about the period changes through jifen.
-    let e = l
-        .verdict(c, Outcome::Approved, None, None)
-        .unwrap_err()
-        .to_string();
+    let e = l.verdict(c, Outcome::Approved, None, None).unwrap_err();
+    let e = crate::common::en(&e);
     assert!(e.contains("locked"), "{e}");
     assert!(l.confirm(a, &"2026Q1".parse().unwrap(), Some("x")).is_err());
-    let e = l.undo_last().unwrap_err().to_string();
+    let e = crate::common::en(&l.undo_last().unwrap_err());
     assert!(e.contains("locked"), "{e}");
     let ok = verify(l.path(), Some(&r.seal)).unwrap();
     assert_eq!(ok.locks.len(), 1);
@@ -114,7 +112,7 @@ fn verify_names_an_edited_row_even_with_triggers_dropped() {
     let c = Connection::open(&p).unwrap();
     c.execute("UPDATE claim SET points = 10 WHERE member_id = ?1", [a])
         .unwrap();
-    let e = verify(&p, None).unwrap_err().to_string();
+    let e = crate::common::en(&verify(&p, None).unwrap_err());
     assert!(e.contains("table claim"), "{e}");
 }
 
@@ -126,7 +124,7 @@ fn verify_names_an_edited_event() {
     c.execute_batch("DROP TRIGGER event_no_update").unwrap();
     c.execute("UPDATE event SET payload = replace(payload, 'work.speech', 'work.innovation') WHERE kind = 'claims_add'", [])
         .unwrap();
-    let e = verify(&p, None).unwrap_err().to_string();
+    let e = crate::common::en(&verify(&p, None).unwrap_err());
     assert!(
         e.contains("hash mismatch") && e.contains("claims_add"),
         "{e}"
@@ -195,7 +193,7 @@ fn a_rewritten_chain_fails_against_the_printed_seal() {
     if let Err(e) = verify(&p, None) {
         panic!("the chain alone cannot tell: {e}");
     }
-    let e = verify(&p, Some(&seal)).unwrap_err().to_string();
+    let e = crate::common::en(&verify(&p, Some(&seal)).unwrap_err());
     assert!(e.contains("matches no lock"), "{e}");
 }
 
@@ -211,7 +209,7 @@ fn verify_fails_when_locked_totals_disagree_with_the_journal() {
         .unwrap();
     c.execute("UPDATE lock_total SET score = 99 WHERE member_id = ?1", [a])
         .unwrap();
-    let e = verify(&p, None).unwrap_err().to_string();
+    let e = crate::common::en(&verify(&p, None).unwrap_err());
     assert!(e.contains("lock_total"), "{e}");
 }
 
@@ -282,7 +280,7 @@ fn claim_import_is_all_or_nothing_and_names_line_and_column() {
         ),
     )
     .unwrap();
-    let e = l.import_claims(&f).unwrap_err().to_string();
+    let e = crate::common::en(&l.import_claims(&f).unwrap_err());
     assert!(
         e.contains("claims.csv:3") && e.contains("column 'level'") && e.contains("city = 3"),
         "{e}"
@@ -304,7 +302,7 @@ fn claim_import_is_all_or_nothing_and_names_line_and_column() {
             format!("member,item,level,count,points,date,note,period\n{body}"),
         )
         .unwrap();
-        let e = l.import_claims(&f).unwrap_err().to_string();
+        let e = crate::common::en(&l.import_claims(&f).unwrap_err());
         assert!(
             e.contains(&format!("claims.csv:{line}")) && e.contains(col),
             "{body}: {e}"
@@ -312,14 +310,10 @@ fn claim_import_is_all_or_nothing_and_names_line_and_column() {
         assert_eq!(count_claims(&l), before);
     }
     std::fs::write(&f, "name,item\n").unwrap();
-    assert!(l
-        .import_claims(&f)
-        .unwrap_err()
-        .to_string()
-        .contains("wrong header"));
+    assert!(crate::common::en(&l.import_claims(&f).unwrap_err()).contains("wrong header"));
     // GBK bytes are refused with a hint.
     std::fs::write(&f, b"member,item,level,count,points,date,note,period\n\xd5\xc5\xce\xb0,other.blood,,1,,,,2026Q1\n").unwrap();
-    let e = l.import_claims(&f).unwrap_err().to_string();
+    let e = crate::common::en(&l.import_claims(&f).unwrap_err());
     assert!(e.contains("not UTF-8") && e.contains(":2"), "{e}");
     // A good file with decided history goes in whole.
     std::fs::write(
@@ -347,7 +341,7 @@ fn member_import_checks_every_row_first() {
         "\u{feff}name,category,tier,group\n李雷,full,,一组\n韩梅梅,member,,二组\n",
     )
     .unwrap();
-    let e = l.import_members(&f).unwrap_err().to_string();
+    let e = crate::common::en(&l.import_members(&f).unwrap_err());
     assert!(
         e.contains("members.csv:3") && e.contains("column 'category'"),
         "{e}"
@@ -358,11 +352,7 @@ fn member_import_checks_every_row_first() {
         "name,category,tier,group\n李雷,full,,一组\n,full,,二组\n",
     )
     .unwrap();
-    assert!(l
-        .import_members(&f)
-        .unwrap_err()
-        .to_string()
-        .contains("column 'name'"));
+    assert!(crate::common::en(&l.import_members(&f).unwrap_err()).contains("column 'name'"));
     std::fs::write(
         &f,
         "name,category,tier,group\n李雷,full,,一组\n韩梅梅,probationary,,二组\n老王,exempt,,三组\n",
@@ -381,6 +371,6 @@ fn a_database_from_a_newer_jifen_is_refused() {
         .unwrap()
         .execute_batch("PRAGMA user_version = 99")
         .unwrap();
-    let e = Ledger::open(&p, None).err().unwrap().to_string();
+    let e = crate::common::en(&Ledger::open(&p, None).err().unwrap());
     assert!(e.contains("newer"), "{e}");
 }

@@ -80,12 +80,12 @@ fn bad_gift_catalogues_are_refused_naming_file_line_and_field() {
         (
             "[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = 2\nstock = -1\n",
             "stock",
-            "0 or more",
+            "zero or more",
         ),
         (
             "[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = 2\n[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"B\"\npoints = 3\n",
             "code",
-            "duplicate",
+            "duplicate gift 'g.a'",
         ),
         (
             "[[redemption.gifts]]\ncode = \"g.a\"\ntitle = \"A\"\npoints = inf\n",
@@ -103,7 +103,10 @@ fn bad_gift_catalogues_are_refused_naming_file_line_and_field() {
         let e = Scheme::parse("gifts.toml", &text).expect_err(gifts);
         assert_eq!(e.file, "gifts.toml");
         assert!(e.field.ends_with(field), "{gifts}: field {}", e.field);
-        assert!(e.message.contains(words), "{gifts}: {}", e.message);
+        let said = jifen::i18n::errors::scheme(jifen::i18n::Lang::En, &e);
+        assert!(said.contains(words), "{gifts}: {said}");
+        let zh = jifen::i18n::errors::scheme(jifen::i18n::Lang::Zh, &e);
+        assert!(zh.contains("gifts.toml"), "{zh}");
         // The line is the gift's own line for the field.
         let line = text.lines().nth(e.line - 1).unwrap_or_default();
         assert!(

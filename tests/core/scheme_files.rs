@@ -38,6 +38,11 @@ fn err(text: &str) -> jifen::domain::scheme::SchemeError {
     Scheme::parse("branch.toml", text).expect_err("must be refused")
 }
 
+/// The error as an English reader reads it.
+fn words(e: &jifen::domain::scheme::SchemeError) -> String {
+    jifen::i18n::errors::scheme(jifen::i18n::Lang::En, e)
+}
+
 #[test]
 fn a_good_file_loads_and_scores() {
     let s = Scheme::parse("branch.toml", GOOD).unwrap();
@@ -49,14 +54,14 @@ fn syntax_error_names_the_line() {
     let e = err(&GOOD.replace("base = 80", "base = = 80"));
     assert_eq!(e.file, "branch.toml");
     assert_eq!(e.line, 4);
-    assert!(e.to_string().starts_with("branch.toml:4"), "{e}");
+    assert!(words(&e).starts_with("branch.toml:4"), "{e}");
 }
 
 #[test]
 fn unknown_field_names_line_and_field() {
     let e = err(&GOOD.replace("points = 2", "pionts = 2"));
     assert_eq!(e.line, 24);
-    assert!(e.to_string().contains("pionts"), "{e}");
+    assert!(words(&e).contains("pionts"), "{e}");
 }
 
 #[test]
@@ -69,25 +74,23 @@ fn negative_cap_is_refused() {
 fn duplicate_code_is_refused() {
     let e = err(&GOOD.replace("code = \"late\"", "code = \"work.good\""));
     assert_eq!(e.field, "code");
-    assert!(e.message.contains("duplicate"), "{e}");
+    assert!(words(&e).contains("duplicate"), "{e}");
 }
 
 #[test]
 fn missing_part_is_refused_listing_the_parts() {
     let e = err(&GOOD.replace("part = \"work\"", "part = \"study\""));
     assert_eq!((e.line, e.field.as_str()), (23, "part"));
-    assert!(e.message.contains("parts: work"), "{e}");
+    assert!(words(&e).contains("parts: work"), "{e}");
 }
 
 #[test]
 fn negative_points_wrong_level_and_bad_bounds_are_refused() {
-    assert!(err(&GOOD.replace("points = 1", "points = -1"))
-        .message
-        .contains("positive magnitude"));
+    assert!(words(&err(&GOOD.replace("points = 1", "points = -1"))).contains("positive magnitude"));
     let e = err(&GOOD.replace("points = 1", "levels = { county = 1 }"));
-    assert!(e.message.contains("unknown level 'county'"), "{e}");
+    assert!(words(&e).contains("unknown level 'county'"), "{e}");
     let e = err(&GOOD.replace("points = 1", "min = 5\nmax = 2"));
-    assert!(e.message.contains("min 5 is above max 2"), "{e}");
+    assert!(words(&e).contains("min 5 is above max 2"), "{e}");
 }
 
 #[test]
@@ -95,7 +98,7 @@ fn veto_needs_an_effect_and_grades_must_exist() {
     let veto = format!("{GOOD}\n[[items]]\ncode = \"v\"\ntitle = \"V\"\nkind = \"veto\"\n");
     assert_eq!(err(&veto).field, "effect");
     let forced = format!("{veto}effect = \"grade\"\ngrade = \"nope\"\n");
-    assert!(err(&forced).message.contains("grade 'nope' is not defined"));
+    assert!(words(&err(&forced)).contains("grade 'nope' is not defined"));
 }
 
 #[test]
@@ -104,7 +107,7 @@ fn missing_required_section_is_named() {
         "[process]\npublication_days = 3\nappeal_reply_days = 3\n",
         "",
     ));
-    assert!(e.message.contains("process"), "{e}");
+    assert!(words(&e).contains("process"), "{e}");
 }
 
 #[test]
@@ -121,7 +124,7 @@ fn a_branch_choice_must_mark_a_figure_the_file_sets() {
             .position(|l| l.contains("work.bad"))
             .map_or(0, |i| i + 1)
     );
-    assert!(e.message.contains("items[work.bad].points"), "{e}");
+    assert!(words(&e).contains("items[work.bad].points"), "{e}");
 }
 
 #[test]
@@ -139,6 +142,6 @@ fn a_number_that_is_not_finite_is_refused_wherever_it_stands() {
     ] {
         let e = err(&GOOD.replace(from, to));
         assert_eq!((e.line, e.field.as_str()), (line, field), "{to}: {e}");
-        assert!(e.to_string().contains("finite"), "{e}");
+        assert!(words(&e).contains("finite"), "{e}");
     }
 }

@@ -1,19 +1,21 @@
 //! Member and claim imports from CSV or XLSX: all-or-nothing, with errors that
 //! name the file, line and column.
 
+mod kind;
 mod repeat;
 mod table;
 
 use super::bulk::BulkClaims;
 use super::claim_check::ClaimChecker;
-use super::{Ledger, MemberDraft, Result};
-use crate::domain::model::{ClaimSource, ClaimStatus, MemberStatus, Outcome};
+use super::{Ledger, MemberDraft, MemberError, Result};
+use crate::domain::model::{BadValue, ClaimSource, ClaimStatus, MemberStatus, Outcome};
 use crate::store::imports;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use table::{Cells, Table};
 
+pub use kind::ImportKind;
 pub use repeat::AlreadyImported;
 
 /// Whether rows already imported may be imported again.
@@ -26,25 +28,24 @@ pub enum Repeats {
     Allow,
 }
 
-/// A bad import file: nothing was written.
+/// A bad import file: nothing was written. `line` 0 and `column` "" when
+/// the fault is the file's as a whole.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct ImportError {
     pub file: String,
     pub line: usize,
     pub column: String,
-    pub message: String,
+    pub kind: Box<ImportKind>,
 }
 
+/// For logs only: people read the words of `i18n::imports`.
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-        }
-        if !self.column.is_empty() {
-            write!(f, ": column '{}'", self.column)?;
-        }
-        write!(f, ": {} (nothing was imported)", self.message)
+        write!(
+            f,
+            "{}:{}: {}: {:?}",
+            self.file, self.line, self.column, self.kind
+        )
     }
 }
 
@@ -68,11 +69,10 @@ fn check_header(
         return Err(t.err(
             1,
             "",
-            format!(
-                "wrong header '{}' (expected '{}')",
-                shown_header(&t.header),
-                expected[..expected.len() - optional_tail].join(",")
-            ),
+            ImportKind::WrongHeader {
+                got: shown_header(&t.header),
+                expected: expected[..expected.len() - optional_tail].join(","),
+            },
         ));
     }
     Ok(())
@@ -171,20 +171,29 @@ impl Ledger {
         t.each_row(|line, cells| -> Result<bool> {
             let name = cell(&t, cells, "name");
             if name.is_empty() {
-                return Err(t.err(line, "name", "name is empty").into());
+                return Err(t.err(line, "name", MemberError::NameEmpty).into());
             }
             if let Some(first) = seen.insert(name.to_string(), line) {
                 return Err(t
                     .err(
                         line,
                         "name",
-                        format!("duplicate member '{name}' (also on line {first})"),
+                        ImportKind::DuplicateMember {
+                            name: name.to_string(),
+                            first,
+                        },
                     )
                     .into());
             }
             if existing.contains_key(name) {
                 return Err(t
-                    .err(line, "name", format!("'{name}' is already on the roster"))
+                    .err(
+                        line,
+                        "name",
+                        ImportKind::OnRoster {
+                            name: name.to_string(),
+                        },
+                    )
                     .into());
             }
             let raw_cat = cell(&t, cells, "category");
@@ -194,7 +203,7 @@ impl Ledger {
                 (
                     raw_cat
                         .parse()
-                        .map_err(|e: String| t.err(line, "category", e))?,
+                        .map_err(|e: BadValue| t.err(line, "category", e))?,
                     MemberStatus::Active,
                 )
             };
@@ -206,7 +215,9 @@ impl Ledger {
                     t.err(
                         line,
                         "tier",
-                        format!("tier '{tier_s}' is not a whole number"),
+                        ImportKind::NotWhole {
+                            given: tier_s.to_string(),
+                        },
                     )
                 })?)
             };
@@ -217,13 +228,13 @@ impl Ledger {
                 group: opt(cell(&t, cells, "group")),
                 status,
             };
-            self.member_fault(&d)
-                .map_err(|(field, e)| t.err(line, field, e))?;
+            self.check_member(&d)
+                .map_err(|e| t.err(line, e.field(), e))?;
             drafts.push(d);
             Ok(true)
         })?;
         if drafts.is_empty() {
-            return Err(t.err(0, "", "no rows below the header").into());
+            return Err(t.err(0, "", ImportKind::NoRows).into());
         }
         let n = drafts.len();
         self.add_members(&drafts)?;
@@ -284,14 +295,13 @@ impl Ledger {
         };
         if let Some((line, first)) = hashes.first_repeat(&t)? {
             if failed_at.is_none_or(|f| line <= f) {
-                let msg = format!("duplicate row (same as line {first})");
-                return Err(t.err(line, "", msg).into());
+                return Err(t.err(line, "", ImportKind::DuplicateRow { first }).into());
             }
         }
         parsed?;
         let n = bulk.len();
         if n == 0 {
-            return Err(t.err(0, "", "no rows below the header").into());
+            return Err(t.err(0, "", ImportKind::NoRows).into());
         }
         let (digest, rows) = (set.digest(), set.rows() as i64);
         let file = t.file.clone();
@@ -377,8 +387,10 @@ impl<'a> ClaimRows<'a> {
         let member_id = match self.by_name.get(who).map(|v| v.as_slice()) {
             Some([one]) => *one,
             Some(_) => {
-                let msg = format!("several members are named '{who}'; use the id");
-                return Err(t.err(line, "member", msg).into());
+                let kind = ImportKind::AmbiguousMember {
+                    name: who.to_string(),
+                };
+                return Err(t.err(line, "member", kind).into());
             }
             None => match who
                 .parse::<i64>()
@@ -387,8 +399,10 @@ impl<'a> ClaimRows<'a> {
             {
                 Some(id) => id,
                 None => {
-                    let msg = format!("unknown member '{who}'");
-                    return Err(t.err(line, "member", msg).into());
+                    let kind = ImportKind::UnknownMember {
+                        who: who.to_string(),
+                    };
+                    return Err(t.err(line, "member", kind).into());
                 }
             },
         };
@@ -397,8 +411,10 @@ impl<'a> ClaimRows<'a> {
             1
         } else {
             count_s.parse::<i64>().map_err(|_| {
-                let msg = format!("count '{count_s}' is not a whole number");
-                t.err(line, "count", msg)
+                let kind = ImportKind::NotWhole {
+                    given: count_s.to_string(),
+                };
+                t.err(line, "count", kind)
             })?
         };
         let points_s = at(cells, col.points);
@@ -407,8 +423,10 @@ impl<'a> ClaimRows<'a> {
         } else {
             // `inf`, `nan`, `1e400` read as numbers: the claim check refuses them.
             Some(points_s.parse::<f64>().map_err(|_| {
-                let msg = format!("points '{points_s}' is not a number");
-                t.err(line, "points", msg)
+                let kind = ImportKind::NotNumber {
+                    given: points_s.to_string(),
+                };
+                t.err(line, "points", kind)
             })?)
         };
         let verdict_s = at(cells, col.verdict);
@@ -434,7 +452,7 @@ impl<'a> ClaimRows<'a> {
         };
         checker
             .check(&draft)
-            .map_err(|e| t.err(line, e.field().column(), e.to_string()).into())
+            .map_err(|e| t.err(line, e.field().column(), e).into())
     }
 }
 

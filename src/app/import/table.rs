@@ -2,7 +2,7 @@
 //! BOM) or the first sheet of a workbook. Nothing is copied per row: each row
 //! is handed out borrowed from one reused record.
 
-use super::ImportError;
+use super::{ImportError, ImportKind};
 use csv::ByteRecord;
 use std::path::Path;
 
@@ -78,11 +78,11 @@ impl Table {
     /// Read a file; the header is its first row that is not blank.
     pub fn read(path: &Path) -> Result<Table, ImportError> {
         let file = path.display().to_string();
-        let fail = |line: usize, m: String| ImportError {
+        let fail = |line: usize, kind: ImportKind| ImportError {
             file: file.clone(),
             line,
             column: String::new(),
-            message: m,
+            kind: Box::new(kind),
         };
         let ext = path
             .extension()
@@ -92,7 +92,10 @@ impl Table {
         let body = if ext == "xlsx" || ext == "xls" || ext == "ods" {
             Body::Sheet(read_sheet(path).map_err(|m| fail(0, m))?)
         } else {
-            let bytes = std::fs::read(path).map_err(|e| fail(0, format!("cannot read: {e}")))?;
+            let bytes = std::fs::read(path).map_err(|e| {
+                let detail = e.to_string();
+                fail(0, ImportKind::Unreadable { detail })
+            })?;
             let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
                 3
             } else {
@@ -104,13 +107,10 @@ impl Table {
                     .filter(|b| **b == b'\n')
                     .count()
                     + 1;
-                return Err(fail(
-                    line,
-                    "not UTF-8 text (a GBK/ANSI file? save it as \"CSV UTF-8\")".into(),
-                ));
+                return Err(fail(line, ImportKind::NotUtf8));
             }
             if bytes.len() > u32::MAX as usize {
-                return Err(fail(0, "the file is larger than 4 GiB; split it".into()));
+                return Err(fail(0, ImportKind::TooLarge));
             }
             Body::Text(bytes, bom)
         };
@@ -124,7 +124,7 @@ impl Table {
             header = Some(cells.iter().map(|h| h.trim().to_lowercase()).collect());
             Ok(false)
         })?;
-        t.header = header.ok_or_else(|| fail(0, "the file is empty".into()))?;
+        t.header = header.ok_or_else(|| fail(0, ImportKind::EmptyFile))?;
         Ok(t)
     }
 
@@ -141,12 +141,12 @@ impl Table {
         self.header.iter().position(|h| h == name)
     }
 
-    pub fn err(&self, line: usize, column: &str, message: impl Into<String>) -> ImportError {
+    pub fn err(&self, line: usize, column: &str, kind: impl Into<ImportKind>) -> ImportError {
         ImportError {
             file: self.file.clone(),
             line,
             column: column.to_string(),
-            message: message.into(),
+            kind: Box::new(kind.into()),
         }
     }
 
@@ -171,14 +171,16 @@ impl Table {
                         Ok(false) => return Ok(()),
                         Err(e) => {
                             let line = e.position().map_or(0, |p| lines.at(p.byte()));
-                            let msg = format!("bad CSV: {e}");
-                            return Err(self.err(line, "", msg).into());
+                            let kind = ImportKind::BadCsv {
+                                detail: e.to_string(),
+                            };
+                            return Err(self.err(line, "", kind).into());
                         }
                     }
                     let line = rec.position().map_or(0, |p| lines.row_at(p.byte()));
                     // The whole file is UTF-8 and fields end at ASCII bytes.
                     let text = std::str::from_utf8(rec.as_slice())
-                        .map_err(|_| self.err(line, "", "not UTF-8 text"))?;
+                        .map_err(|_| self.err(line, "", ImportKind::NotUtf8))?;
                     let end = rdr.position().byte() as usize;
                     let cells = Cells {
                         text,
@@ -193,7 +195,7 @@ impl Table {
             Body::Sheet(rows) => {
                 for (line, rec) in rows {
                     let text = std::str::from_utf8(rec.as_slice())
-                        .map_err(|_| self.err(*line, "", "not UTF-8 text"))?;
+                        .map_err(|_| self.err(*line, "", ImportKind::NotUtf8))?;
                     let cells = Cells { text, rec, end: 0 };
                     if !cells.is_blank() && !f(*line, &cells)? {
                         break;
@@ -220,14 +222,17 @@ impl Table {
             if cells.len() != self.header.len() {
                 let found = cells.len();
                 let expected = self.header.len();
-                let msg = format!("expected {expected} fields as in the header, found {found}");
-                return Err(self.err(line, "", msg).into());
+                let kind = ImportKind::FieldCount { expected, found };
+                return Err(self.err(line, "", kind).into());
             }
             let long = cells.text.len() > MAX_FIELD;
             for (i, c) in cells.iter().enumerate().filter(|_| long) {
                 if c.len() > MAX_FIELD {
-                    let msg = format!("field is {} bytes long (at most {MAX_FIELD})", c.len());
-                    return Err(self.err(line, &self.header[i], msg).into());
+                    let kind = ImportKind::FieldTooLong {
+                        bytes: c.len(),
+                        max: MAX_FIELD,
+                    };
+                    return Err(self.err(line, &self.header[i], kind).into());
                 }
             }
             f(line, cells)
@@ -273,34 +278,44 @@ fn cell_text(c: &calamine::Data) -> String {
 
 /// The first sheet of a workbook as records with their row numbers, read
 /// cell by cell within the caps above (an .xlsx); other workbooks whole.
-fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, String> {
+fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, ImportKind> {
+    let bad = |sheet: Option<&str>| {
+        let sheet = sheet.map(str::to_string);
+        move |e: calamine::Error| ImportKind::BadWorkbook {
+            sheet,
+            detail: e.to_string(),
+        }
+    };
     use calamine::{open_workbook_auto, Reader, Xlsx};
     let is_xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if is_xlsx {
         let mut wb: Xlsx<_> =
-            calamine::open_workbook(path).map_err(|e| format!("cannot read spreadsheet: {e}"))?;
+            calamine::open_workbook(path).map_err(|e| bad(None)(calamine::Error::Xlsx(e)))?;
         let sheet = wb
             .sheet_names()
             .first()
             .cloned()
-            .ok_or_else(|| "the workbook has no sheet".to_string())?;
+            .ok_or(ImportKind::NoSheet)?;
         let mut reader = wb
             .worksheet_cells_reader(&sheet)
-            .map_err(|e| format!("cannot read sheet '{sheet}': {e}"))?;
+            .map_err(|e| bad(Some(&sheet))(calamine::Error::Xlsx(e)))?;
         let mut cells: Vec<((u32, u32), String)> = Vec::new();
         while let Some(cell) = reader
             .next_cell()
-            .map_err(|e| format!("cannot read sheet '{sheet}': {e}"))?
+            .map_err(|e| bad(Some(&sheet))(calamine::Error::Xlsx(e)))?
         {
             let (row, col) = cell.get_position();
             if col >= MAX_COLUMNS || row >= MAX_ROWS || cells.len() >= MAX_CELLS {
-                return Err(format!(
-                    "sheet '{sheet}' uses a cell at row {}, column {} or more than {MAX_CELLS} cells: an import sheet has at most {MAX_COLUMNS} columns and {MAX_ROWS} rows",
-                    row + 1,
-                    col + 1
-                ));
+                return Err(ImportKind::SheetTooBig {
+                    sheet,
+                    row: row + 1,
+                    column: col + 1,
+                    max_cells: MAX_CELLS,
+                    max_columns: MAX_COLUMNS,
+                    max_rows: MAX_ROWS,
+                });
             }
             let text = cell_text(&calamine::Data::from(cell.get_value().clone()));
             if !text.is_empty() {
@@ -323,15 +338,13 @@ fn read_sheet(path: &Path) -> Result<Vec<(usize, ByteRecord)>, String> {
         }
         return Ok(rows);
     }
-    let mut wb = open_workbook_auto(path).map_err(|e| format!("cannot read spreadsheet: {e}"))?;
+    let mut wb = open_workbook_auto(path).map_err(bad(None))?;
     let sheet = wb
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| "the workbook has no sheet".to_string())?;
-    let range = wb
-        .worksheet_range(&sheet)
-        .map_err(|e| format!("cannot read sheet '{sheet}': {e}"))?;
+        .ok_or(ImportKind::NoSheet)?;
+    let range = wb.worksheet_range(&sheet).map_err(bad(Some(&sheet)))?;
     let mut rows = Vec::new();
     for (i, row) in range.rows().enumerate() {
         let mut rec = ByteRecord::new();

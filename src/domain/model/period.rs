@@ -64,10 +64,10 @@ impl PeriodId {
 }
 
 impl FromStr for PeriodId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = super::BadValue;
+    fn from_str(s: &str) -> Result<Self, super::BadValue> {
         let s = s.trim();
-        let bad = || format!("bad period '{s}' (expected e.g. 2026Q4, 2026H2 or 2026)");
+        let bad = || super::BadValue::new(super::ValueKind::Period, s);
         if s.len() < 4 {
             return Err(bad());
         }

@@ -6,6 +6,7 @@
 mod choices;
 mod grading;
 mod pricing;
+mod reason;
 pub mod redemption;
 pub use pricing::{ClaimField, PriceError, MAX_COUNT};
 pub use redemption::{Gift, Redemption};
@@ -18,6 +19,7 @@ use std::path::Path;
 
 pub use choices::Choice;
 pub use grading::{ActionRule, GradeBand, On, PartMin, Repeat, StarBand, Stars};
+pub use reason::{Entry, SchemeReason};
 pub use ties::TieRule;
 pub use validate::{SchemeError, MAX_FIGURE, MAX_PROCESS_DAYS};
 
@@ -296,29 +298,35 @@ impl Item {
         self.points.is_none() && self.levels.is_none() && self.kind != ItemKind::Veto
     }
 
-    /// Human description of the points this item allows, for error messages and help.
-    pub fn allowed(&self) -> String {
+    /// The points this item allows, for error messages (`i18n::errors` words it).
+    pub fn allowed(&self) -> Allowed {
         if let Some(levels) = &self.levels {
-            let list: Vec<String> = levels
-                .iter()
-                .map(|(k, v)| format!("{k} {}", crate::domain::model::fmt_points(*v)))
-                .collect();
-            return format!("levels: {}", list.join(", "));
+            return Allowed::Levels(levels.iter().map(|(k, v)| (k.clone(), *v)).collect());
         }
         if let Some(p) = self.points {
-            return format!("{} per occurrence", crate::domain::model::fmt_points(p));
+            return Allowed::Fixed(p);
         }
         if self.kind == ItemKind::Veto {
-            return "veto (no points)".into();
+            return Allowed::Veto;
         }
-        format!(
-            "{} to {} per occurrence, decided by the committee",
-            crate::domain::model::fmt_points(self.min.unwrap_or(0.0)),
-            self.max
-                .map(crate::domain::model::fmt_points)
-                .unwrap_or_else(|| "any".into())
-        )
+        Allowed::Range {
+            min: self.min.unwrap_or(0.0),
+            max: self.max,
+        }
     }
+}
+
+/// The points an item allows, as an error message names them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Allowed {
+    /// Points per occurrence by level (level code, points).
+    Levels(Vec<(String, f64)>),
+    /// Fixed points per occurrence.
+    Fixed(f64),
+    /// A veto item: no points.
+    Veto,
+    /// Points per occurrence the committee decides, from `min` to `max` (no bound: `None`).
+    Range { min: f64, max: Option<f64> },
 }
 
 /// Deadlines after the lock.
@@ -408,7 +416,9 @@ impl Scheme {
             file: origin.clone(),
             line: 0,
             field: String::new(),
-            message: format!("cannot read: {e}"),
+            reason: Box::new(SchemeReason::Unreadable {
+                detail: e.to_string(),
+            }),
         })?;
         let scheme = Self::parse(&origin, &text)?;
         Ok((scheme, text))

@@ -1,8 +1,7 @@
 //! Pricing a claim against the item catalogue, and checking the points the
 //! committee sets.
 
-use super::{Item, ItemKind, Scheme};
-use crate::domain::model::fmt_points;
+use super::{Allowed, Item, ItemKind, Scheme};
 use crate::domain::number::{finite, NotFinite};
 
 /// Which of a claim's fields a check is about (an import names it as the column).
@@ -36,48 +35,55 @@ impl ClaimField {
     }
 }
 
-/// Why a claim does not fit the item catalogue, with what a message needs.
+/// Why a claim does not fit the item catalogue, with what a message needs
+/// (`i18n::errors` words it; `Display` is for logs).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{self:?}")]
 pub enum PriceError {
-    #[error("unknown item '{code}' in scheme {scheme} (allowed: {})", .allowed.join(", "))]
     UnknownItem {
         code: String,
         scheme: String,
         allowed: Vec<String>,
     },
-    #[error("count must be from 1 to {MAX_COUNT}, got {count}")]
-    CountOutOfRange { count: i64 },
-    #[error("item '{code}' needs a level ({})", .levels.join(", "))]
-    NeedsLevel { code: String, levels: Vec<String> },
-    #[error("item '{code}' has no level '{level}' (allowed: {allowed})")]
+    CountOutOfRange {
+        count: i64,
+    },
+    NeedsLevel {
+        code: String,
+        levels: Vec<String>,
+    },
     NoSuchLevel {
         code: String,
         level: String,
-        allowed: String,
+        /// The item's levels and their points.
+        allowed: Vec<(String, f64)>,
     },
-    #[error("item '{code}' has no levels, got level '{level}'")]
-    NoLevels { code: String, level: String },
-    #[error("item '{code}' needs --points ({allowed})")]
-    NeedsPoints { code: String, allowed: String },
-    #[error("points {} outside the bounds of '{code}' ({allowed})", fmt_points(*.points))]
+    NoLevels {
+        code: String,
+        level: String,
+    },
+    NeedsPoints {
+        code: String,
+        allowed: Allowed,
+    },
     OutOfBounds {
         code: String,
         points: f64,
-        allowed: String,
+        allowed: Allowed,
     },
-    #[error("points {} do not match item '{code}' ({allowed}): expected {}", fmt_points(*.points), fmt_points(*.expected))]
     Mismatch {
         code: String,
         points: f64,
-        allowed: String,
+        allowed: Allowed,
         expected: f64,
     },
-    #[error("unknown item '{code}'")]
-    NotInScheme { code: String },
-    #[error("adjusted points must be zero or more, got {}", fmt_points(*.points))]
-    NegativeAdjust { points: f64 },
+    NotInScheme {
+        code: String,
+    },
+    NegativeAdjust {
+        points: f64,
+    },
     /// Points of `inf`, `nan` or `1e400`: no claim or verdict takes them.
-    #[error(transparent)]
     NotFinite(#[from] NotFinite),
 }
 
@@ -150,11 +156,7 @@ impl Scheme {
             let per = levels.get(lv).ok_or_else(|| PriceError::NoSuchLevel {
                 code: code.to_string(),
                 level: lv.to_string(),
-                allowed: levels
-                    .iter()
-                    .map(|(k, v)| format!("{k} = {}", fmt_points(*v)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                allowed: levels.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             })?;
             return check_given(code, points, per * n, item);
         }

@@ -1,6 +1,7 @@
 //! A scheme's gift catalogue for points redemption (积分兑换, seed 004's
 //! community branch: gifts once a quarter, from a roll of tissue to a kettle).
 
+use super::reason::{Entry, SchemeReason};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -50,7 +51,7 @@ impl Redemption {
 }
 
 /// A fault in the section: the gift code to find its line by, the field, the words.
-pub(super) type Fault = (String, &'static str, String);
+pub(super) type Fault = (String, &'static str, SchemeReason);
 
 /// Check the catalogue: codes present and unique, points above 0, stock a
 /// whole number of 0 or more (finite numbers within bounds are checked for
@@ -58,22 +59,32 @@ pub(super) type Fault = (String, &'static str, String);
 pub(super) fn check(r: &Redemption) -> Result<(), Fault> {
     let mut codes = HashSet::new();
     for g in &r.gifts {
-        let here =
-            |key: &'static str, m: String| (g.code.clone(), key, format!("gift '{}': {m}", g.code));
+        let here = |key: &'static str, reason: SchemeReason| {
+            let inside = SchemeReason::In {
+                entry: Entry::Gift,
+                name: g.code.clone(),
+                reason: Box::new(reason),
+            };
+            (g.code.clone(), key, inside)
+        };
         if g.code.trim().is_empty() {
-            return Err(here("code", "must not be empty".into()));
+            return Err(here("code", SchemeReason::Empty));
         }
         if !codes.insert(g.code.as_str()) {
-            return Err(here("code", "duplicate gift code".into()));
+            let dup = SchemeReason::Duplicate {
+                entry: Entry::Gift,
+                name: g.code.clone(),
+            };
+            return Err((g.code.clone(), "code", dup));
         }
         if g.title.trim().is_empty() {
-            return Err(here("title", "must not be empty".into()));
+            return Err(here("title", SchemeReason::Empty));
         }
         if g.points <= 0.0 {
-            return Err(here("points", "must be above 0".into()));
+            return Err(here("points", SchemeReason::NotPositive));
         }
         if g.stock.is_some_and(|s| s < 0) {
-            return Err(here("stock", "must be a whole number of 0 or more".into()));
+            return Err(here("stock", SchemeReason::Negative));
         }
     }
     Ok(())

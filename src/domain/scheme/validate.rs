@@ -1,6 +1,8 @@
 //! Parsing and whole-file validation of scheme files.
 
+use super::reason::{Entry, SchemeReason as R};
 use super::{ItemKind, Scheme, VetoEffect, YearRule};
+use crate::domain::toml_fault::TomlFault;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -13,19 +15,17 @@ pub struct SchemeError {
     pub file: String,
     pub line: usize,
     pub field: String,
-    pub message: String,
+    pub reason: Box<R>,
 }
 
+/// For logs only: people read the words of `i18n::errors::scheme`.
 impl fmt::Display for SchemeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-        }
-        if !self.field.is_empty() {
-            write!(f, ": field '{}'", self.field)?;
-        }
-        write!(f, ": {}", self.message)
+        write!(
+            f,
+            "{}:{}: {}: {:?}",
+            self.file, self.line, self.field, self.reason
+        )
     }
 }
 
@@ -135,17 +135,17 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
             file: origin.to_string(),
             line: line_of(text, "", last_key(&path)),
             field: path.clone(),
-            message: "must be a finite number (not inf or nan)".into(),
+            reason: Box::new(R::NotFinite),
         });
     }
     let scheme: Scheme = toml::from_str(text).map_err(|e| {
-        let line = e.span().map(|s| line_of_offset(text, s.start)).unwrap_or(0);
+        let fault = TomlFault::of(text, &e);
         let field = e.span().and_then(|s| key_at(text, s)).unwrap_or_default();
         SchemeError {
             file: origin.to_string(),
-            line,
+            line: fault.line,
             field,
-            message: e.message().trim().to_string(),
+            reason: Box::new(R::Toml(fault)),
         }
     })?;
     let mut scheme = scheme;
@@ -155,9 +155,7 @@ pub(super) fn parse(origin: &str, text: &str) -> Result<Scheme, SchemeError> {
             file: origin.to_string(),
             line: line_of(text, "", last_key(&path)),
             field: path,
-            message: format!(
-                "is beyond any figure a scheme sets (at most {MAX_FIGURE} either way)"
-            ),
+            reason: Box::new(R::BeyondSense { max: MAX_FIGURE }),
         });
     }
     read_choices(origin, text, &mut scheme)?;
@@ -169,11 +167,14 @@ fn read_choices(origin: &str, text: &str, s: &mut Scheme) -> Result<(), SchemeEr
     if s.choices.is_empty() {
         return Ok(());
     }
-    let root: toml::Value = toml::from_str(text).map_err(|e| SchemeError {
-        file: origin.to_string(),
-        line: 0,
-        field: String::new(),
-        message: e.message().trim().to_string(),
+    let root: toml::Value = toml::from_str(text).map_err(|e| {
+        let fault = TomlFault::of(text, &e);
+        SchemeError {
+            file: origin.to_string(),
+            line: fault.line,
+            field: String::new(),
+            reason: Box::new(R::Toml(fault)),
+        }
     })?;
     for c in &mut s.choices {
         c.value = super::choices::value_at(&root, &c.at).ok_or_else(|| SchemeError {
@@ -182,25 +183,34 @@ fn read_choices(origin: &str, text: &str, s: &mut Scheme) -> Result<(), SchemeEr
                 .find(&format!("\"{}\"", c.at))
                 .map_or(0, |o| line_of_offset(text, o)),
             field: "at".into(),
-            message: format!("branch choice '{}' marks no figure set in the file", c.at),
+            reason: Box::new(R::ChoiceMarksNothing { at: c.at.clone() }),
         })?;
     }
     Ok(())
 }
 
 fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
-    let fail = |anchor: &str, key: &str, message: String| SchemeError {
+    let fail = |anchor: &str, key: &str, reason: R| SchemeError {
         file: origin.to_string(),
         line: line_of(text, anchor, key),
         field: key.to_string(),
-        message,
+        reason: Box::new(reason),
+    };
+    let dup = |entry, name: &str| R::Duplicate {
+        entry,
+        name: name.to_string(),
+    };
+    let undefined = |entry, name: &str| R::Undefined {
+        entry,
+        name: name.to_string(),
+        known: None,
     };
     if s.id.trim().is_empty() {
-        return Err(fail("", "id", "must not be empty".into()));
+        return Err(fail("", "id", R::Empty));
     }
     for (key, v) in [("base", Some(s.base)), ("floor", s.floor), ("cap", s.cap)] {
         if v.is_some_and(|v| v < 0.0) {
-            return Err(fail("", key, "must be zero or more".into()));
+            return Err(fail("", key, R::Negative));
         }
     }
     let p = &s.process;
@@ -213,28 +223,30 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
             return Err(fail(
                 "",
                 key,
-                format!("must be a whole number of days from 1 to {MAX_PROCESS_DAYS}"),
+                R::DaysRange {
+                    max: MAX_PROCESS_DAYS,
+                },
             ));
         }
     }
     if let (Some(f), Some(c)) = (s.floor, s.cap) {
         if f > c {
-            return Err(fail("", "floor", format!("floor {f} is above cap {c}")));
+            return Err(fail("", "floor", R::FloorAboveCap { floor: f, cap: c }));
         }
     }
     if s.year.rule == YearRule::Sum && s.year.divisor.is_some_and(|d| d <= 0.0) {
-        return Err(fail("", "divisor", "must be above 0".into()));
+        return Err(fail("", "divisor", R::NotPositive));
     }
     let mut tiers = HashSet::new();
     for t in &s.tiers {
         if !tiers.insert(t.id) {
-            return Err(fail("", "id", format!("duplicate tier {}", t.id)));
+            return Err(fail("", "id", R::DuplicateTier(t.id)));
         }
     }
     let mut parts = HashSet::new();
     for p in &s.parts {
         if !parts.insert(p.id.as_str()) {
-            return Err(fail(&p.id, "id", format!("duplicate part '{}'", p.id)));
+            return Err(fail(&p.id, "id", dup(Entry::Part, &p.id)));
         }
         for (key, v) in [
             ("bonus_cap", p.bonus_cap),
@@ -242,32 +254,47 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
             ("max", p.max),
         ] {
             if v.is_some_and(|v| v < 0.0) {
+                let reason = Box::new(R::Negative);
                 return Err(fail(
                     &p.id,
                     key,
-                    format!("part '{}' has a negative {key}", p.id),
+                    R::In {
+                        entry: Entry::Part,
+                        name: p.id.clone(),
+                        reason,
+                    },
                 ));
             }
         }
     }
     let mut codes = HashSet::new();
     for it in &s.items {
-        let here = |key: &str, m: String| fail(&it.code, key, format!("item '{}': {m}", it.code));
+        let here = |key: &str, reason: R| {
+            let reason = Box::new(reason);
+            let (entry, name) = (Entry::Item, it.code.clone());
+            fail(
+                &it.code,
+                key,
+                R::In {
+                    entry,
+                    name,
+                    reason,
+                },
+            )
+        };
         if !codes.insert(it.code.as_str()) {
-            return Err(here("code", "duplicate item code".into()));
+            return Err(fail(&it.code, "code", dup(Entry::Item, &it.code)));
         }
         if let Some(p) = &it.part {
             if !parts.contains(p.as_str()) {
+                let known = Some(s.parts.iter().map(|p| p.id.clone()).collect());
                 return Err(here(
                     "part",
-                    format!(
-                        "part '{p}' is not defined (parts: {})",
-                        s.parts
-                            .iter()
-                            .map(|p| p.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    R::Undefined {
+                        entry: Entry::Part,
+                        name: p.clone(),
+                        known,
+                    },
                 ));
             }
         }
@@ -280,119 +307,103 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
         .filter(|b| **b)
         .count();
         if ways > 1 {
-            return Err(here(
-                "points",
-                "give only one of points, levels, or min/max".into(),
-            ));
+            return Err(here("points", R::OneWayOnly));
         }
         if it.points.is_some_and(|p| p < 0.0) {
-            return Err(here(
-                "points",
-                "points are a positive magnitude; the kind gives the sign".into(),
-            ));
+            return Err(here("points", R::SignedPoints));
         }
         if let (Some(a), Some(b)) = (it.min, it.max) {
             if a > b {
-                return Err(here("min", format!("min {a} is above max {b}")));
+                return Err(here("min", R::MinAboveMax { min: a, max: b }));
             }
         }
         if it.min.is_some_and(|m| m < 0.0) {
-            return Err(here("min", "must be zero or more".into()));
+            return Err(here("min", R::Negative));
         }
         if it.cap.is_some_and(|c| c < 0.0) {
-            return Err(here("cap", "must be zero or more".into()));
+            return Err(here("cap", R::Negative));
         }
         if it.weight.is_some_and(|w| w <= 0.0) {
-            return Err(here("weight", "must be above 0".into()));
+            return Err(here("weight", R::NotPositive));
         }
         if let Some(levels) = &it.levels {
             if levels.is_empty() {
-                return Err(here("levels", "no levels given".into()));
+                return Err(here("levels", R::NoLevels));
             }
             for (k, v) in levels {
                 if !LEVELS.contains(&k.as_str()) {
                     return Err(here(
                         "levels",
-                        format!("unknown level '{k}' (allowed: {})", LEVELS.join(", ")),
+                        R::UnknownLevel {
+                            level: k.clone(),
+                            allowed: LEVELS.to_vec(),
+                        },
                     ));
                 }
                 if *v < 0.0 {
-                    return Err(here("levels", format!("level '{k}' has negative points")));
+                    return Err(here("levels", R::NegativeLevel { level: k.clone() }));
                 }
             }
         }
         match (it.kind, it.effect) {
-            (ItemKind::Veto, None) => {
-                return Err(here(
-                    "effect",
-                    "a veto item needs effect = zero, cap or grade".into(),
-                ))
-            }
+            (ItemKind::Veto, None) => return Err(here("effect", R::VetoNeedsEffect)),
             (ItemKind::Veto, Some(VetoEffect::Grade)) => match &it.grade {
                 Some(g) if s.grade(g).is_some() => {}
-                Some(g) => return Err(here("grade", format!("grade '{g}' is not defined"))),
-                None => return Err(here("grade", "effect = grade needs a grade".into())),
+                Some(g) => return Err(here("grade", undefined(Entry::Grade, g))),
+                None => return Err(here("grade", R::GradeNeeded)),
             },
             (ItemKind::Veto, Some(VetoEffect::Cap)) if s.cap.is_none() => {
-                return Err(here(
-                    "effect",
-                    "effect = cap needs the scheme to have a cap".into(),
-                ))
+                return Err(here("effect", R::CapNeeded))
             }
-            (k, Some(_)) if k != ItemKind::Veto => {
-                return Err(here("effect", "only veto items have an effect".into()))
-            }
+            (k, Some(_)) if k != ItemKind::Veto => return Err(here("effect", R::EffectOnlyVeto)),
             _ => {}
         }
         if let Some(a) = &it.action {
             if s.action(a).is_none() {
-                return Err(here("action", format!("action '{a}' is not defined")));
+                return Err(here("action", undefined(Entry::Action, a)));
             }
         }
         if let Some(a) = &it.attendance {
             if a != "leave" && a != "absent" {
-                return Err(here("attendance", "must be leave or absent".into()));
+                return Err(here("attendance", R::Attendance));
             }
         }
     }
     let mut grades = HashSet::new();
     for g in &s.grades {
         if !grades.insert(g.key.as_str()) {
-            return Err(fail(&g.key, "key", format!("duplicate grade '{}'", g.key)));
+            return Err(fail(&g.key, "key", dup(Entry::Grade, &g.key)));
         }
         if let (Some(a), Some(b)) = (g.min, g.below) {
             if a >= b {
+                let reason = Box::new(R::MinNotBelow { min: a, below: b });
                 return Err(fail(
                     &g.key,
                     "min",
-                    format!("grade '{}': min {a} not below {b}", g.key),
+                    R::In {
+                        entry: Entry::Grade,
+                        name: g.key.clone(),
+                        reason,
+                    },
                 ));
             }
         }
         if g.quota.is_some_and(|q| !(0.0..=1.0).contains(&q)) {
-            return Err(fail(&g.key, "quota", "quota is a share from 0 to 1".into()));
+            return Err(fail(&g.key, "quota", R::Quota));
         }
     }
     if let Some(st) = &s.stars {
         for b in &st.bands {
             if !(1..=5).contains(&b.stars) {
-                return Err(fail(
-                    "",
-                    "stars",
-                    format!("{} stars is outside 1-5", b.stars),
-                ));
+                return Err(fail("", "stars", R::StarsRange(b.stars)));
             }
             if b.min.is_none() && b.share.is_none() {
-                return Err(fail("", "stars", "a star band needs min or share".into()));
+                return Err(fail("", "stars", R::StarBand));
             }
         }
         if let Some(rp) = &st.require_part {
             if s.part(&rp.part).is_none() {
-                return Err(fail(
-                    "",
-                    "require_part",
-                    format!("part '{}' is not defined", rp.part),
-                ));
+                return Err(fail("", "require_part", undefined(Entry::Part, &rp.part)));
             }
         }
     }
@@ -402,7 +413,7 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
     let mut actions = HashSet::new();
     for a in &s.actions {
         if !actions.insert(a.key.as_str()) {
-            return Err(fail(&a.key, "key", format!("duplicate action '{}'", a.key)));
+            return Err(fail(&a.key, "key", dup(Entry::Action, &a.key)));
         }
         for g in a
             .grade
@@ -411,19 +422,29 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
             .chain(a.repeat.iter().map(|r| &r.grade))
         {
             if s.grade(g).is_none() {
+                let reason = Box::new(undefined(Entry::Grade, g));
                 return Err(fail(
                     &a.key,
                     "grade",
-                    format!("action '{}': grade '{g}' is not defined", a.key),
+                    R::In {
+                        entry: Entry::Action,
+                        name: a.key.clone(),
+                        reason,
+                    },
                 ));
             }
         }
         if let Some(i) = &a.item {
             if !codes.contains(i.as_str()) {
+                let reason = Box::new(undefined(Entry::Item, i));
                 return Err(fail(
                     &a.key,
                     "item",
-                    format!("action '{}': item '{i}' is not defined", a.key),
+                    R::In {
+                        entry: Entry::Action,
+                        name: a.key.clone(),
+                        reason,
+                    },
                 ));
             }
         }

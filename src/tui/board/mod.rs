@@ -35,9 +35,9 @@ pub fn run(
     let ledger = Ledger::open_read_only(db, branch)?;
     let pin = match period {
         Some(p) => {
-            let id: crate::domain::model::PeriodId = p.parse().map_err(CoreError::User)?;
+            let id: crate::domain::model::PeriodId = p.parse()?;
             if ledger.period_row(&id)?.is_none() {
-                return Err(CoreError::User(format!("no period {id} in this branch")));
+                return Err(crate::app::PeriodError::NoSuchPeriod(id.to_string()).into());
             }
             Some(id)
         }
@@ -45,5 +45,7 @@ pub fn run(
     };
     drop(ledger);
     let poller = Poller::new(db, branch, lang.words().board).pinned(pin);
-    terminal::run(poller, &theme).map_err(|e| CoreError::User(format!("terminal: {e}")))
+    terminal::run(poller, &theme).map_err(|e| CoreError::Terminal {
+        detail: e.to_string(),
+    })
 }

@@ -240,7 +240,11 @@ impl super::app::App {
                 (m.id, m.name.to_string())
             }
         };
-        let p: PeriodId = f.value(1).trim().parse()?;
+        let p: PeriodId = f
+            .value(1)
+            .trim()
+            .parse()
+            .map_err(|e| crate::i18n::errors::bad_value(self.lang, &e))?;
         let items = Some(f.value(2)).filter(|s| !s.trim().is_empty());
         let today = self.today();
         let appeal = self

@@ -337,7 +337,7 @@ impl super::app::App {
         };
         let r = p
             .parse::<PeriodId>()
-            .map_err(crate::app::CoreError::User)
+            .map_err(crate::app::CoreError::from)
             .and_then(|id| self.ledger.finalize(&id, today));
         match r {
             Ok(()) => {

@@ -14,7 +14,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn io_err(e: io::Error) -> CoreError {
-    CoreError::User(format!("terminal: {e}"))
+    CoreError::Terminal {
+        detail: e.to_string(),
+    }
 }
 
 /// Put the terminal back as it was (safe to call twice).

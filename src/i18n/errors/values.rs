@@ -1,0 +1,134 @@
+//! The words of typed values refused (a period, a date, a category...), of
+//! branch settings, holiday files, TOML files and the system's files.
+
+use super::refusals::say;
+use crate::app::settings::SettingError;
+use crate::domain::calendar::{CalendarError, CalendarFault};
+use crate::domain::model::{BadValue, ValueKind};
+use crate::domain::scheme::MAX_PROCESS_DAYS;
+use crate::domain::toml_fault::{TomlFault, TomlKind};
+use crate::i18n::Lang;
+
+/// A value not among those allowed for its kind.
+pub fn bad_value(lang: Lang, e: &BadValue) -> String {
+    let g = &e.given;
+    match e.kind {
+        ValueKind::Period => say!(
+            lang,
+            format!("期次「{g}」有误 (应形如 2026Q4、2026H2 或 2026)"),
+            format!("bad period '{g}' (expected e.g. 2026Q4, 2026H2 or 2026)"),
+        ),
+        ValueKind::Category => say!(
+            lang,
+            format!("没有类别「{g}」(可选: 正式党员、预备党员、入党积极分子)"),
+            format!("unknown category '{g}' (allowed: full, probationary, activist)"),
+        ),
+        ValueKind::Verdict => say!(
+            lang,
+            format!(
+                "没有审核结果「{g}」(可选:「approved」通过、「adjusted」调整、「rejected」驳回)"
+            ),
+            format!("unknown verdict '{g}' (allowed: approved, adjusted, rejected)"),
+        ),
+        ValueKind::Outcome => say!(
+            lang,
+            format!("没有审核结果「{g}」(可选:「approve」通过、「adjust」调整、「reject」驳回)"),
+            format!("unknown verdict '{g}' (allowed: approve, adjust, reject)"),
+        ),
+        ValueKind::AppealOutcome => say!(
+            lang,
+            format!(
+                "没有申诉结果「{g}」(可选:「upheld」更正、「dismissed」维持、「reconsider」复议)"
+            ),
+            format!("unknown appeal outcome '{g}' (upheld, dismissed, reconsider)"),
+        ),
+        ValueKind::Date => say!(
+            lang,
+            format!("日期「{g}」有误 (应为 年-月-日, 如 2026-10-01)"),
+            format!("bad date '{g}' (expected YYYY-MM-DD)"),
+        ),
+    }
+}
+
+/// A branch setting refused.
+pub fn setting(lang: Lang, e: &SettingError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        SettingError::Unknown { key } => format!(
+            "没有设置项「{key}」(设置项: {})",
+            crate::app::settings::KEYS.join(", ")
+        ),
+        SettingError::Share { key, value } => {
+            format!("{key} 是大于 0、至多为 1 的比例 (0.2 即 20%), 现为「{value}」")
+        }
+        SettingError::Days { key, value } => {
+            format!("{key} 是 1 至 {MAX_PROCESS_DAYS} 的整数天数, 现为「{value}」")
+        }
+        SettingError::Ties { value } => format!(
+            "quota_ties 为「all」(名额边上并列的全部计入) 或「none」(并列的都不计入), 现为「{value}」"
+        ),
+    }
+}
+
+/// A holiday file that cannot be used.
+pub fn calendar(lang: Lang, e: &CalendarError) -> String {
+    let file = &e.file;
+    match &e.kind {
+        CalendarFault::Unreadable { detail } => say!(
+            lang,
+            format!("{file}: 节假日文件无法读取"),
+            format!("{file}: {detail}"),
+        ),
+        CalendarFault::Toml(t) => format!("{file}: {}", toml(lang, t)),
+        CalendarFault::BadDate { given } => say!(
+            lang,
+            format!("{file}: 日期「{given}」有误 (应为 年-月-日, 如 2026-10-01)"),
+            format!("{file}: bad date '{given}' (expected YYYY-MM-DD)"),
+        ),
+        CalendarFault::BadRange { holiday, from, to } => say!(
+            lang,
+            format!("{file}: 假日「{holiday}」: {from} 至 {to} 不是一个至多一个月的时段"),
+            format!("{file}: holiday {holiday}: {from} .. {to} is not a range of at most a month"),
+        ),
+    }
+}
+
+/// A TOML file that does not read: where, then what (file named by the caller).
+pub fn toml(lang: Lang, t: &TomlFault) -> String {
+    let at = match (lang, t.line, t.column) {
+        (_, 0, _) => String::new(),
+        (Lang::Zh, l, 0) => format!("第 {l} 行: "),
+        (Lang::Zh, l, c) => format!("第 {l} 行第 {c} 列: "),
+        (Lang::En, l, 0) => format!("line {l}: "),
+        (Lang::En, l, c) => format!("line {l}, column {c}: "),
+    };
+    let what = match (&t.kind, lang) {
+        (_, Lang::En) => t.note.clone(),
+        (TomlKind::Syntax, Lang::Zh) => "不是有效的 toml 格式 (请检查引号、括号和等号)".into(),
+        (TomlKind::UnknownField { field }, Lang::Zh) => format!("没有字段「{field}」"),
+        (TomlKind::MissingField { field }, Lang::Zh) => format!("缺少字段「{field}」"),
+        (TomlKind::WrongType, Lang::Zh) => "值的类型不对 (例如该写数字处写了文字)".into(),
+    };
+    format!("{at}{what}")
+}
+
+/// A file the system would not read or write.
+pub fn file(lang: Lang, path: &str, kind: std::io::ErrorKind, detail: &str) -> String {
+    use std::io::ErrorKind as K;
+    if lang == Lang::En {
+        return format!("{path}: {detail}");
+    }
+    let why = match kind {
+        K::NotFound => "找不到该文件或目录",
+        K::PermissionDenied => "没有读写权限",
+        K::AlreadyExists => "已经存在",
+        K::InvalidData => "不是「UTF-8」编码的文本",
+        K::IsADirectory => "是一个目录, 不是文件",
+        K::StorageFull => "磁盘已满",
+        K::ReadOnlyFilesystem => "所在位置是只读的",
+        _ => "读写失败",
+    };
+    format!("{path}: {why}")
+}
