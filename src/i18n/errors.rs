@@ -253,7 +253,6 @@ pub fn price(lang: Lang, e: &PriceError) -> String {
 /// A claim that does not fit the item catalogue, in Chinese.
 fn price_zh(e: &PriceError) -> String {
     match e {
-        PriceError::NotFinite(n) => not_finite(Lang::Zh, n),
         PriceError::UnknownItem {
             code,
             scheme,
