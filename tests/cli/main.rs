@@ -7,6 +7,7 @@ mod appeals_cli;
 mod appeals_flow;
 mod backups_interrupted;
 mod bad_inputs;
+mod bulk_imports;
 mod claim_events;
 mod cli_help;
 mod cli_meeting;
