@@ -38,6 +38,8 @@ pub struct PaperWords {
     pub seal_csv: &'static str,
     /// How to check the seal with jifen.
     pub verify_line: fn(seal: &str) -> String,
+    /// The printed page number: this page, of how many (codes the writer fills in).
+    pub page_of: fn(page: &str, pages: &str) -> String,
     pub stamp: &'static str,
     pub date: &'static str,
     pub actions: &'static str,

@@ -21,6 +21,7 @@ mod grading_papers;
 mod hostile;
 mod import_again;
 mod paper_columns;
+mod papers_print;
 mod papers_zh_words;
 mod races;
 mod read_only_folder;

@@ -44,14 +44,14 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     Cell::Num(0.0)
                 };
                 vec![
-                    c.date.clone().into(),
+                    Cell::day(c.date.as_deref()),
                     cx.item_title(&c.item).into(),
                     kind(w, cx.item_kind(&c.item), cx.lower).into(),
                     c.level
                         .as_deref()
                         .map(|k| crate::i18n::level(super::lang(zh), k))
                         .into(),
-                    Cell::Num(c.count as f64),
+                    Cell::Int(c.count),
                     Cell::Num(c.claimed),
                     counted,
                     status(w, c.status).into(),
@@ -147,7 +147,7 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
             .iter()
             .map(|a| {
                 vec![
-                    Cell::Num(a.id as f64),
+                    Cell::Int(a.id),
                     a.member.clone().into(),
                     a.text.clone().into(),
                     match a.stage {

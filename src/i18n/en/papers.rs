@@ -46,6 +46,7 @@ pub const PAPERS: PaperWords = PaperWords {
     verify_line: |seal| {
         format!("To check: run `jifen verify --seal {seal}` on the branch database; it must report that the seal matches.")
     },
+    page_of: |page, pages| format!("Page {page} of {pages}"),
     stamp: "Branch (stamp)",
     date: "Date",
     actions: "Actions",

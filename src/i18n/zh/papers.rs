@@ -46,6 +46,7 @@ pub const PAPERS: PaperWords = PaperWords {
     verify_line: |seal| {
         format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示封存码与该期封账相符。")
     },
+    page_of: |page, pages| format!("第 {page} 页 共 {pages} 页"),
     stamp: "党支部（盖章）",
     date: "日期",
     actions: "处置",
