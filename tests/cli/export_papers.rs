@@ -197,7 +197,11 @@ fn notice_csv_xlsx_html_carry_every_member_and_the_corrected_score() {
         std::fs::read_to_string(write(&d, Paper::Notice, &scope, PaperFormat::Html)).expect("html");
     assert!(html.contains("size: A4"));
     for x in &r.rows {
-        assert!(html.contains(&format!("<td>{}</td>", x.name)), "{}", x.name);
+        assert!(
+            html.contains(&format!("<td class=\"short\">{}</td>", x.name)),
+            "{}",
+            x.name
+        );
         assert!(html.contains(&format!("<td class=\"num\">{}</td>", fmt_points(x.score))));
     }
     assert!(html.contains(&d.seal));
@@ -273,10 +277,7 @@ fn cards_one_per_member_with_items_verdicts_and_total() {
 
     let html =
         std::fs::read_to_string(write(&d, Paper::Cards, &scope, PaperFormat::Html)).expect("html");
-    assert_eq!(
-        html.matches("<section class=\"page\">").count(),
-        r.rows.len()
-    );
+    assert_eq!(html.matches("<section class=\"page").count(), r.rows.len());
     assert!(html.contains("本人签字"));
     let rows = csv_rows(&write(&d, Paper::Cards, &scope, PaperFormat::Csv));
     for x in &r.rows {
@@ -309,7 +310,7 @@ fn summary_and_filing_carry_the_seal_that_verify_accepts() {
         let html =
             std::fs::read_to_string(write(&d, paper, &scope, PaperFormat::Html)).expect("html");
         for x in &r.rows {
-            assert!(html.contains(&format!("<td>{}</td>", x.name)));
+            assert!(html.contains(&format!("<td class=\"short\">{}</td>", x.name)));
             assert!(html.contains(&format!("<td class=\"num\">{}</td>", fmt_points(x.score))));
         }
         assert!(html.contains(&format!("jifen verify --seal {}", d.seal)));

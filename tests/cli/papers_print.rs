@@ -376,3 +376,72 @@ fn a_short_ranking_stays_portrait() {
     );
     assert_eq!(cell_format(&f, 1, &reference(ou, score)), "0.0#");
 }
+
+/// The HTML of a paper.
+fn html(q: &Quarter, paper: Paper, zh: bool) -> String {
+    std::fs::read_to_string(q.write(paper, PaperFormat::Html, zh)).expect("html")
+}
+
+#[test]
+fn every_html_paper_prints_a4_with_page_numbers_and_keeps_the_seal_with_the_signatures() {
+    let q = quarter();
+    for paper in Paper::ALL {
+        for zh in [true, false] {
+            let h = html(&q, paper, zh);
+            let what = format!("{paper:?} zh={zh}");
+            assert!(
+                h.contains("@page { size: A4 portrait; margin: 15mm 12mm 18mm;"),
+                "{what}"
+            );
+            let numbers = if zh {
+                "@bottom-center { content: \"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\";"
+            } else {
+                "@bottom-center { content: \"Page \" counter(page) \" of \" counter(pages) \"\";"
+            };
+            assert!(h.contains(numbers), "{what}: page numbers");
+            assert!(h.contains(".close { break-inside: avoid;"), "{what}");
+            // On every page the seal and the check follow the signatures inside
+            // the block kept whole.
+            for section in h.split("<section").skip(1) {
+                let close = section.find("<div class=\"close\">").expect("close block");
+                let sign = section.find("<div class=\"sign\">").expect("signatures");
+                assert!(close < sign, "{what}");
+                if let Some(seal) = section.find("<div class=\"seal\">") {
+                    assert!(sign < seal, "{what}");
+                }
+                assert!(section[close..].contains("</div>\n</section>"), "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn html_columns_keep_dates_and_types_on_one_line_and_wide_cards_turn_landscape() {
+    let q = quarter();
+    let h = html(&q, Paper::Cards, true);
+    assert!(h.contains("<td class=\"date\">2026-07-15</td>"), "{h}");
+    assert!(h.contains("<td class=\"short\">加分</td>"));
+    assert!(h.contains("<td class=\"short\">省级</td>"));
+    assert!(h.contains("td.date, td.short { white-space: nowrap;"));
+    assert!(h.contains("@page wide { size: A4 landscape;"));
+    // Her card has the long reason: landscape; every table sets its columns.
+    let hers = h
+        .split("<section")
+        .find(|s| s.contains("欧阳娜娜"))
+        .expect("her card");
+    assert!(hers.starts_with(" class=\"page wide\""), "{}", &hers[..40]);
+    assert!(hers.contains("<colgroup><col style=\"width:"));
+    // The date column is never narrower than a date needs.
+    let cols: Vec<f64> = hers
+        .split("<col style=\"width: ")
+        .skip(1)
+        .map(|c| c[..c.find('%').expect("%")].parse().expect("share"))
+        .collect();
+    assert_eq!(cols.len(), 9);
+    assert!((cols.iter().sum::<f64>() - 100.0).abs() < 0.5);
+    let notice = html(&q, Paper::Notice, true);
+    assert!(
+        notice.contains("<section class=\"page\">"),
+        "a short ranking stays portrait"
+    );
+}
