@@ -221,18 +221,9 @@ fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
     let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Year(y))?;
     let title = (w.year_notice_title)(&cx.l.branch().name, y, &cx.points_word());
-    let mut table = rank_table(cx, &r, None);
-    table.header.push(w.actions.to_string());
-    for (row, x) in table.rows.iter_mut().zip(&r.rows) {
-        row.push(
-            x.actions
-                .iter()
-                .map(|a| cx.action(a))
-                .collect::<Vec<_>>()
-                .join("、")
-                .into(),
-        );
-    }
+    // Posted on the wall: no 处置 (talks, conversion holds); those go on
+    // each member's card and to the committee.
+    let table = rank_table(cx, &r, None);
     let mut seals = Vec::new();
     for pr in cx.l.periods()? {
         if let (Ok(pid), Some(s)) = (pr.id.parse::<PeriodId>(), pr.seal) {
@@ -306,7 +297,8 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             .items
             .iter()
             .any(|i| i.kind == ItemKind::Offset);
-    let mut table = rank_table(cx, &r, Some(&conf));
+    // The summary card is posted: each member's 签字确认 stays on the filing.
+    let mut table = rank_table(cx, &r, filing.then_some(&conf));
     let at = 4; // after rank, name, category, group
     let mut cols = vec![
         kind(w, Some(ItemKind::Bonus), cx.lower),
@@ -378,6 +370,14 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
     }
     meta.push((w.seal.to_string(), seal.clone()));
+    if filing && r.rows.iter().any(|x| !x.actions.is_empty()) {
+        // The committee sees each 处置; the posted card does not.
+        table.header.push(w.actions.to_string());
+        for (row, x) in table.rows.iter_mut().zip(&r.rows) {
+            let names: Vec<String> = x.actions.iter().map(|a| cx.action(a)).collect();
+            row.push(names.join("、").into());
+        }
+    }
     let mut tables = by_group(cx, table, &r);
     if filing || !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));

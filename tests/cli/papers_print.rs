@@ -445,3 +445,59 @@ fn html_columns_keep_dates_and_types_on_one_line_and_wide_cards_turn_landscape()
         "a short ranking stays portrait"
     );
 }
+
+/// Everything a reader sees in a paper of the demo, in all three formats.
+fn demo_texts(d: &crate::export_papers::Demo, paper: Paper, scope: &RankScope) -> Vec<String> {
+    use crate::export_papers::{csv_rows, write, xlsx_cells};
+    let csv = csv_rows(&write(d, paper, scope, PaperFormat::Csv))
+        .concat()
+        .join("|");
+    let xlsx = xlsx_cells(&write(d, paper, scope, PaperFormat::Xlsx))
+        .into_iter()
+        .flat_map(|(_, rows)| rows.concat())
+        .collect::<Vec<_>>()
+        .join("|");
+    let html = std::fs::read_to_string(write(d, paper, scope, PaperFormat::Html)).expect("html");
+    vec![csv, xlsx, html]
+}
+
+#[test]
+fn posted_papers_carry_no_follow_up_actions_nor_who_signed() {
+    let d = crate::export_papers::demo();
+    let year = RankScope::Year(2026);
+    let r = d.l.ranking(&year).expect("year");
+    let actions: Vec<String> = r
+        .rows
+        .iter()
+        .flat_map(|x| x.actions.iter())
+        .map(|a| {
+            d.l.scheme()
+                .action(a)
+                .map(|x| x.name_in(true).to_string())
+                .expect("action")
+        })
+        .collect();
+    assert!(
+        !actions.is_empty(),
+        "the demo's year has 处置 to keep off the wall"
+    );
+    let q3 = RankScope::Period(crate::export_papers::q3());
+    // ("有异议" is also in "如有异议", how to object: the status words are enough.)
+    let private = ["处置", "签字确认", "已签字", "未签字", "本人确认"];
+    for (paper, scope) in [
+        (Paper::Notice, &year),
+        (Paper::Notice, &q3),
+        (Paper::Summary, &q3),
+    ] {
+        for (i, text) in demo_texts(&d, paper, scope).iter().enumerate() {
+            let what = format!("{paper:?} {scope} format {i}");
+            for w in private.iter().map(|s| s.to_string()).chain(actions.clone()) {
+                assert!(!text.contains(&w), "{what} shows '{w}'");
+            }
+        }
+    }
+    // The filing to the committee keeps each member's sign-off.
+    for text in demo_texts(&d, Paper::Filing, &q3) {
+        assert!(text.contains("签字确认") && text.contains("已签字"));
+    }
+}
