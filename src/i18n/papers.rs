@@ -36,6 +36,8 @@ pub struct PaperWords {
     pub seal: &'static str,
     /// The seal's label in a CSV row (kept as a code in English).
     pub seal_csv: &'static str,
+    /// A CSV's last column naming the part of the paper a row is in (党员, 入党积极分子).
+    pub csv_part: &'static str,
     /// How to check the seal with jifen.
     pub verify_line: fn(seal: &str) -> String,
     /// The printed page number: this page, of how many (codes the writer fills in).

@@ -501,3 +501,124 @@ fn posted_papers_carry_no_follow_up_actions_nor_who_signed() {
         assert!(text.contains("签字确认") && text.contains("已签字"));
     }
 }
+
+/// A CSV's records without the BOM.
+fn csv_records(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).expect("read");
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.expect("record").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn a_csv_is_one_header_row_then_its_table_then_a_blank_row_then_title_and_seal() {
+    let q = quarter();
+    let seal =
+        q.l.period_row(&q.p)
+            .expect("row")
+            .expect("row")
+            .seal
+            .expect("seal");
+    for paper in Paper::ALL {
+        let rows = csv_records(&q.write(paper, PaperFormat::Csv, true));
+        let what = format!("{paper:?}");
+        let blank = rows
+            .iter()
+            .position(|r| r.iter().all(String::is_empty))
+            .unwrap_or_else(|| panic!("{what}: a blank row after the table"));
+        let width = rows[0].len();
+        assert!(width >= 2, "{what}: {:?}", rows[0]);
+        // Every table row has the header's columns, so a spreadsheet sorts them.
+        for r in &rows[1..blank] {
+            assert_eq!(r.len(), width, "{what}: {r:?}");
+        }
+        assert!(
+            rows[blank + 1][0].contains("党"),
+            "{what}: the title after the blank row"
+        );
+        assert!(
+            rows[blank..].iter().any(|r| r.iter().any(|c| *c == seal)),
+            "{what}: the seal in the trailing rows"
+        );
+        assert!(!rows[..blank].iter().flatten().any(|c| *c == seal));
+    }
+    // The cards: one sortable list of every member's items, the name in front.
+    let rows = csv_records(&q.write(Paper::Cards, PaperFormat::Csv, true));
+    assert_eq!(&rows[0][..3], ["姓名", "日期", "项目"]);
+    let hers: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[0] == "欧阳娜娜" && r.len() > 3)
+        .collect();
+    assert_eq!(hers.len(), 2);
+    assert_eq!(hers[0][1], "2026-07-15");
+    assert_eq!(hers[1][7], "0.5", "the points a number");
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_written_as_text_but_negative_points_stay_numbers() {
+    let (dir, _path, mut l) = ledger("bureau-80");
+    let p: PeriodId = "2026Q3".parse().expect("period");
+    l.open_period("2026Q3").expect("open");
+    let m = member(&mut l, "=HYPERLINK(\"x\")", Category::Full, None);
+    let mut d = ClaimDraft::new(m, "discipline.absence");
+    d.note = Some("@SUM(A1:A9)".into());
+    d.period = Some("2026Q3".into());
+    let c = l.add_claim(&d).expect("claim");
+    l.verdict(c, Outcome::Approved, None, Some("+1 未请假"))
+        .expect("approve");
+    l.confirm(m, &p, Some("-1 有误")).expect("dispute");
+    l.lock(&p).expect("lock");
+    // An upheld appeal takes the point back: a correction of -1.
+    let on = l
+        .publication(&p, jifen::domain::calendar::today())
+        .expect("publication")
+        .locked_on
+        .expect("locked");
+    let a = l
+        .file_appeal(m, &p, Some("discipline.absence"), "=已请假", on)
+        .expect("file");
+    l.reply_appeal(
+        a,
+        jifen::app::appeals::AppealOutcome::Upheld,
+        "属实",
+        Some(("discipline.absence", -1.0)),
+        on,
+    )
+    .expect("uphold");
+    let out = dir.path().join("papers");
+    let scope = RankScope::Period(p);
+    let mut seen = std::collections::HashSet::new();
+    let mut negative = false;
+    for paper in Paper::ALL {
+        let f = export(&l, paper, &scope, PaperFormat::Csv, &out, true).expect("export");
+        for cell in csv_records(&f).concat() {
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "{paper:?}: '{cell}' would run in a spreadsheet"
+            );
+            if cell.starts_with('-') {
+                assert!(
+                    cell.parse::<f64>().is_ok(),
+                    "{paper:?}: '{cell}' is text starting with '-'"
+                );
+                negative |= cell == "-1";
+            }
+            for s in ["'=HYPERLINK(\"x\")", "'+1 未请假", "'-1 有误", "'=已请假"] {
+                if cell == s {
+                    seen.insert(s);
+                }
+            }
+        }
+    }
+    assert_eq!(
+        seen.len(),
+        4,
+        "the name, the reason, the dispute and the appeal, kept as text: {seen:?}"
+    );
+    assert!(negative, "the upheld appeal's correction, -1, a number");
+}

@@ -43,6 +43,7 @@ pub const PAPERS: PaperWords = PaperWords {
     },
     seal: "Seal",
     seal_csv: "seal",
+    csv_part: "part",
     verify_line: |seal| {
         format!("To check: run `jifen verify --seal {seal}` on the branch database; it must report that the seal matches.")
     },

@@ -43,6 +43,7 @@ pub const PAPERS: PaperWords = PaperWords {
     },
     seal: "封存码",
     seal_csv: "封存码",
+    csv_part: "分组",
     verify_line: |seal| {
         format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示封存码与该期封账相符。")
     },
