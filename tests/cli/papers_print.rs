@@ -622,3 +622,71 @@ fn csv_cells_a_spreadsheet_would_run_are_written_as_text_but_negative_points_sta
     );
     assert!(negative, "the upheld appeal's correction, -1, a number");
 }
+
+#[test]
+fn every_level_of_every_scheme_reaches_a_chinese_card_in_chinese() {
+    let dir =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data/schemes")).expect("schemes");
+    let mut seen = std::collections::BTreeSet::new();
+    for f in dir {
+        let path = f.expect("entry").path();
+        let id = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        let (tmp, _db, mut l) = ledger(&id);
+        // Each scheme's own period length: a quarter, a half-year or the year.
+        let period = ["2026Q3", "2026H2", "2026"]
+            .into_iter()
+            .find(|p| l.open_period(p).is_ok())
+            .expect("a period opens");
+        let m = member(&mut l, "欧阳娜娜", Category::Full, None);
+        let items: Vec<(String, String)> = l
+            .scheme()
+            .items
+            .iter()
+            .flat_map(|i| {
+                i.levels
+                    .iter()
+                    .flat_map(|lv| lv.keys())
+                    .map(|k| (i.code.clone(), k.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (item, level) in &items {
+            let mut d = ClaimDraft::new(m, item.as_str());
+            d.level = Some(level.clone());
+            d.period = Some(period.into());
+            l.add_claim(&d)
+                .unwrap_or_else(|e| panic!("{id} {item} {level}: {e}"));
+        }
+        let out = tmp.path().join("p");
+        let scope = RankScope::Period(period.parse().expect("p"));
+        let f = export(&l, Paper::Cards, &scope, PaperFormat::Csv, &out, true).expect("cards");
+        let rows = csv_records(&f);
+        let col = rows[0]
+            .iter()
+            .position(|h| h == "级别")
+            .expect("level column");
+        let printed: Vec<&String> = rows[1..]
+            .iter()
+            .take_while(|r| r.len() > col)
+            .map(|r| &r[col])
+            .collect();
+        assert_eq!(printed.len(), items.len(), "{id}");
+        for ((_, code), word) in items.iter().zip(printed) {
+            assert!(
+                !word.is_empty() && !word.chars().any(|c| c.is_ascii_alphabetic()),
+                "{id}: level {code} printed as '{word}'"
+            );
+            seen.insert((code.clone(), word.clone()));
+        }
+    }
+    for (code, zh) in [("province", "省级"), ("city", "市级"), ("unit", "单位")] {
+        assert!(
+            seen.contains(&(code.to_string(), zh.to_string())),
+            "{code} as {zh}: {seen:?}"
+        );
+    }
+}
