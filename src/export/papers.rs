@@ -186,7 +186,7 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let r = cx.l.ranking(&RankScope::Period(*p))?;
     let (mut meta, seal) = cx.period_meta(p)?;
     let title = (w.notice_title)(&cx.l.branch().name, &p.to_string(), &cx.points_word());
-    let mut notes = Vec::new();
+    let mut notes = vec![(w.notice_basis)(cx.l.scheme().name_in(zh))];
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
         notes.push((w.objections_until)(&e));
@@ -209,7 +209,11 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             meta,
             tables: by_group(cx, rank_table(cx, &r, None), &r),
             notes,
-            signatures: vec![w.stamp.to_string(), w.date.to_string()],
+            signatures: vec![
+                w.secretary.to_string(),
+                w.stamp.to_string(),
+                w.date.to_string(),
+            ],
         }],
         seals,
         footer,
@@ -300,7 +304,9 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     // The summary card is posted: each member's 签字确认 stays on the filing.
     let mut table = rank_table(cx, &r, filing.then_some(&conf));
     let at = 4; // after rank, name, category, group
+    let tiers: HashMap<i64, Option<i64>> = cx.l.members()?.iter().map(|m| (m.id, m.tier)).collect();
     let mut cols = vec![
+        w.base_score.to_string(),
         kind(w, Some(ItemKind::Bonus), cx.lower),
         kind(w, Some(ItemKind::Deduction), cx.lower),
     ];
@@ -313,7 +319,10 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     }
     for (row, x) in table.rows.iter_mut().zip(&r.rows) {
         let s = sums.get(&x.member_id).copied().unwrap_or_default();
-        let mut cells = vec![Cell::Num(s.bonus), Cell::Num(s.deduction)];
+        let base =
+            cx.l.scheme()
+                .base_for(tiers.get(&x.member_id).copied().flatten());
+        let mut cells = vec![Cell::Num(base), Cell::Num(s.bonus), Cell::Num(s.deduction)];
         if has_offset {
             cells.push(Cell::Num(s.offset));
         }

@@ -67,6 +67,15 @@ pub struct PaperWords {
     /// Scores that include corrections from upheld appeals.
     pub corrections_included: fn(n: usize) -> String,
     pub card_note: &'static str,
+    /// The notice's basis and procedure, naming the scheme.
+    pub notice_basis: fn(scheme: &str) -> String,
+    /// A card's base score, its subtotals' and its deadline's labels.
+    pub base_score: &'static str,
+    pub bonus_subtotal: &'static str,
+    pub deduction_subtotal: &'static str,
+    pub appeal_deadline: &'static str,
+    /// A claim's note, as a column.
+    pub note: &'static str,
     // the summary and the filing
     pub claims: &'static str,
     /// The claims of a period: all, approved, adjusted, rejected.

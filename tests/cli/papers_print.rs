@@ -437,7 +437,7 @@ fn html_columns_keep_dates_and_types_on_one_line_and_wide_cards_turn_landscape()
         .skip(1)
         .map(|c| c[..c.find('%').expect("%")].parse().expect("share"))
         .collect();
-    assert_eq!(cols.len(), 9);
+    assert_eq!(cols.len(), 10);
     assert!((cols.iter().sum::<f64>() - 100.0).abs() < 0.5);
     let notice = html(&q, Paper::Notice, true);
     assert!(
@@ -689,4 +689,77 @@ fn every_level_of_every_scheme_reaches_a_chinese_card_in_chinese() {
             "{code} as {zh}: {seen:?}"
         );
     }
+}
+
+/// The value of the line `key` of a card's CSV (the lines after the table).
+fn line<'a>(rows: &'a [Vec<String>], from: usize, key: &str) -> &'a str {
+    rows[from..]
+        .iter()
+        .find(|r| r.len() == 2 && r[0] == key)
+        .map(|r| r[1].as_str())
+        .unwrap_or_else(|| panic!("line {key}"))
+}
+
+#[test]
+fn a_card_adds_up_base_bonus_and_deductions_to_the_total_and_names_branch_deadline_and_secretary() {
+    let q = quarter();
+    let rows = csv_records(&q.write(Paper::Cards, PaperFormat::Csv, true));
+    let hers = rows
+        .iter()
+        .position(|r| r.len() == 2 && r[0] == "姓名" && r[1] == "欧阳娜娜")
+        .expect("her card");
+    let num = |k: &str| {
+        line(&rows, hers, k)
+            .parse::<f64>()
+            .unwrap_or_else(|_| panic!("{k}"))
+    };
+    // bureau-80: 80 + 5 (speech) + 0.5 (adjusted article) - 0 = 85.5.
+    assert_eq!(num("基础分"), 80.0);
+    assert_eq!(num("加分小计"), 5.5);
+    assert_eq!(num("减分小计"), 0.0);
+    assert_eq!(
+        num("基础分") + num("加分小计") - num("减分小计"),
+        num("合计得分")
+    );
+    assert_eq!(num("合计得分"), 85.5);
+    assert_eq!(line(&rows, hers, "党支部"), "测试支部");
+    let end =
+        q.l.publication(&q.p, jifen::domain::calendar::today())
+            .expect("publication")
+            .window_end
+            .expect("window");
+    assert_eq!(line(&rows, hers, "申诉截止日期"), end.to_string());
+    // Her items by date, each with its note.
+    let items: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[0] == "欧阳娜娜" && r.len() > 3)
+        .collect();
+    assert!(items[0][1] < items[1][1], "in date order");
+    let note = rows[0]
+        .iter()
+        .position(|h| h == "备注")
+        .expect("note column");
+    assert_eq!(items[0][note], "'=1+2 在省委宣讲");
+    let html = html(&q, Paper::Cards, true);
+    let card = html
+        .split("<section")
+        .find(|s| s.contains("欧阳娜娜"))
+        .expect("card");
+    assert!(card.contains("本人签字") && card.contains("支部书记签字"));
+}
+
+#[test]
+fn the_notice_states_its_basis_dates_and_secretary_and_the_summary_its_base() {
+    let q = quarter();
+    let h = html(&q, Paper::Notice, true);
+    assert!(h.contains("根据《"), "the basis");
+    assert!(h.contains("支部委员会逐项审核"), "the procedure");
+    assert!(h.contains("<dt>公示期</dt>"));
+    assert!(h.contains("支部书记签字"));
+    let rows = csv_records(&q.write(Paper::Summary, PaperFormat::Csv, true));
+    let base = rows[0]
+        .iter()
+        .position(|h| h == "基础分")
+        .expect("基础分 column");
+    assert!(rows[1..3].iter().all(|r| r[base] == "80"), "{rows:?}");
 }

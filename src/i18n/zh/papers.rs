@@ -71,6 +71,14 @@ pub const PAPERS: PaperWords = PaperWords {
     draft: "本期尚未封账，此表为草稿。",
     corrections_included: |n| format!("得分已含申诉更正 {n} 项。"),
     card_note: "如对以上记录有异议，请在公示期内向党支部提出申诉。",
+    notice_basis: |scheme| {
+        format!("根据《{scheme}》，经党员本人申报、支部委员会逐项审核、党员大会评议，现将本期党员积分情况予以公示，接受党员和群众监督。")
+    },
+    base_score: "基础分",
+    bonus_subtotal: "加分小计",
+    deduction_subtotal: "减分小计",
+    appeal_deadline: "申诉截止日期",
+    note: "备注",
     claims: "申报事项",
     claims_line: |n, approved, adjusted, rejected| {
         format!("{n} 条：通过 {approved}，调整 {adjusted}，驳回 {rejected}")
