@@ -94,17 +94,34 @@ impl std::str::FromStr for PaperFormat {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
+    /// Points: whole or with up to two decimals.
     Num(f64),
+    /// A count, a rank or a number.
+    Int(i64),
+    /// A calendar day (a spreadsheet date, not text).
+    Date(chrono::NaiveDate),
     Empty,
 }
 
 impl Cell {
-    /// The cell as text (numbers as the ledger prints points).
+    /// The cell as text (numbers as the ledger prints points, days as `YYYY-MM-DD`).
     pub fn text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Num(x) => crate::domain::model::fmt_points(*x),
+            Cell::Int(n) => n.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Empty => String::new(),
+        }
+    }
+
+    /// A day as a date cell; any other text (or none) stays text.
+    pub fn day(s: Option<&str>) -> Cell {
+        match s {
+            Some(t) => chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+                .map(Cell::Date)
+                .unwrap_or_else(|_| Cell::Text(t.to_string())),
+            None => Cell::Empty,
         }
     }
 }
@@ -124,6 +141,12 @@ impl From<String> for Cell {
 impl From<f64> for Cell {
     fn from(x: f64) -> Cell {
         Cell::Num(x)
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(n: usize) -> Cell {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 

@@ -191,7 +191,7 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let r = cx.l.ranking(&RankScope::Period(*p))?;
     let (mut meta, seal) = cx.period_meta(p)?;
     let title = (w.notice_title)(&cx.l.branch().name, &p.to_string(), &cx.points_word());
-    let mut notes = Vec::new();
+    let mut notes = vec![(w.notice_basis)(cx.l.scheme().name_in(zh))];
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
         notes.push((w.objections_until)(&e));
@@ -214,7 +214,11 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             meta,
             tables: by_group(cx, rank_table(cx, &r, None), &r),
             notes,
-            signatures: vec![w.stamp.to_string(), w.date.to_string()],
+            signatures: vec![
+                w.secretary.to_string(),
+                w.stamp.to_string(),
+                w.date.to_string(),
+            ],
         }],
         seals,
         footer,
@@ -226,18 +230,9 @@ fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
     let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Year(y))?;
     let title = (w.year_notice_title)(&cx.l.branch().name, y, &cx.points_word());
-    let mut table = rank_table(cx, &r, None);
-    table.header.push(w.actions.to_string());
-    for (row, x) in table.rows.iter_mut().zip(&r.rows) {
-        row.push(
-            x.actions
-                .iter()
-                .map(|a| cx.action(a))
-                .collect::<Vec<_>>()
-                .join("、")
-                .into(),
-        );
-    }
+    // Posted on the wall: no 处置 (talks, conversion holds); those go on
+    // each member's card and to the committee.
+    let table = rank_table(cx, &r, None);
     let mut seals = Vec::new();
     for pr in cx.l.periods()? {
         if let (Ok(pid), Some(s)) = (pr.id.parse::<PeriodId>(), pr.seal) {
@@ -311,9 +306,12 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             .items
             .iter()
             .any(|i| i.kind == ItemKind::Offset);
-    let mut table = rank_table(cx, &r, Some(&conf));
+    // The summary card is posted: each member's 签字确认 stays on the filing.
+    let mut table = rank_table(cx, &r, filing.then_some(&conf));
     let at = 4; // after rank, name, category, group
+    let tiers: HashMap<i64, Option<i64>> = cx.l.members()?.iter().map(|m| (m.id, m.tier)).collect();
     let mut cols = vec![
+        w.base_score.to_string(),
         kind(w, Some(ItemKind::Bonus), cx.lower),
         kind(w, Some(ItemKind::Deduction), cx.lower),
     ];
@@ -326,7 +324,10 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     }
     for (row, x) in table.rows.iter_mut().zip(&r.rows) {
         let s = sums.get(&x.member_id).copied().unwrap_or_default();
-        let mut cells = vec![Cell::Num(s.bonus), Cell::Num(s.deduction)];
+        let base =
+            cx.l.scheme()
+                .base_for(tiers.get(&x.member_id).copied().flatten());
+        let mut cells = vec![Cell::Num(base), Cell::Num(s.bonus), Cell::Num(s.deduction)];
         if has_offset {
             cells.push(Cell::Num(s.offset));
         }
@@ -383,6 +384,14 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
     }
     meta.push((w.seal.to_string(), seal.clone()));
+    if filing && r.rows.iter().any(|x| !x.actions.is_empty()) {
+        // The committee sees each 处置; the posted card does not.
+        table.header.push(w.actions.to_string());
+        for (row, x) in table.rows.iter_mut().zip(&r.rows) {
+            let names: Vec<String> = x.actions.iter().map(|a| cx.action(a)).collect();
+            row.push(names.join("、").into());
+        }
+    }
     let mut tables = by_group(cx, table, &r);
     if filing || !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));

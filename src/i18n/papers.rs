@@ -36,8 +36,12 @@ pub struct PaperWords {
     pub seal: &'static str,
     /// The seal's label in a CSV row (kept as a code in English).
     pub seal_csv: &'static str,
+    /// A CSV's last column naming the part of the paper a row is in (党员, 入党积极分子).
+    pub csv_part: &'static str,
     /// How to check the seal with jifen.
     pub verify_line: fn(seal: &str) -> String,
+    /// The printed page number: this page, of how many (codes the writer fills in).
+    pub page_of: fn(page: &str, pages: &str) -> String,
     pub stamp: &'static str,
     pub date: &'static str,
     pub actions: &'static str,
@@ -63,6 +67,15 @@ pub struct PaperWords {
     /// Scores that include corrections from upheld appeals.
     pub corrections_included: fn(n: usize) -> String,
     pub card_note: &'static str,
+    /// The notice's basis and procedure, naming the scheme.
+    pub notice_basis: fn(scheme: &str) -> String,
+    /// A card's base score, its subtotals' and its deadline's labels.
+    pub base_score: &'static str,
+    pub bonus_subtotal: &'static str,
+    pub deduction_subtotal: &'static str,
+    pub appeal_deadline: &'static str,
+    /// A claim's note, as a column.
+    pub note: &'static str,
     // the summary and the filing
     pub claims: &'static str,
     /// The claims of a period: all, approved, adjusted, rejected.

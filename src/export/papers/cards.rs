@@ -15,6 +15,13 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     for c in &claims {
         by.entry(c.member_id).or_default().push(c);
     }
+    // Each member's items in the order they happened.
+    for v in by.values_mut() {
+        v.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    }
+    let sums = cx.l.kind_sums(p)?;
+    let tiers: HashMap<i64, Option<i64>> = cx.l.members()?.iter().map(|m| (m.id, m.tier)).collect();
+    let deadline = cx.window(p)?.map(|(_, end, _)| end);
     let corr = corrections_of(cx, p)?;
     let word = cx.points_word();
     let title = (w.cards_title)(&cx.l.branch().name, &p.to_string(), &word);
@@ -31,6 +38,7 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             w.counted.to_string(),
             w.verdict.to_string(),
             w.reason.to_string(),
+            w.note.to_string(),
         ];
         let rows = by
             .get(&x.member_id)
@@ -44,18 +52,19 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     Cell::Num(0.0)
                 };
                 vec![
-                    c.date.clone().into(),
+                    Cell::day(c.date.as_deref()),
                     cx.item_title(&c.item).into(),
                     kind(w, cx.item_kind(&c.item), cx.lower).into(),
                     c.level
                         .as_deref()
                         .map(|k| (super::lang(zh).words().common.level)(k))
                         .into(),
-                    Cell::Num(c.count as f64),
+                    Cell::Int(c.count),
                     Cell::Num(c.claimed),
                     counted,
                     status(w, c.status).into(),
                     c.reason.clone().into(),
+                    c.note.clone().into(),
                 ]
             })
             .collect();
@@ -84,17 +93,35 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                     .collect(),
             });
         }
+        let s = sums.get(&x.member_id).copied().unwrap_or_default();
+        let base =
+            cx.l.scheme()
+                .base_for(tiers.get(&x.member_id).copied().flatten());
+        // The name first: a CSV of the cards lists each item under it.
         let mut meta = vec![
             (w.name.to_string(), x.name.to_string()),
+            (w.branch.to_string(), cx.l.branch().name.clone()),
             (w.category_head.to_string(), category(w, x.category)),
             (
                 w.group.to_string(),
                 x.group.as_deref().unwrap_or_default().to_string(),
             ),
             (w.period.to_string(), p.to_string()),
-            (w.total.to_string(), fmt_points(x.score)),
-            (w.rank.to_string(), format!("{} / {n}", x.rank)),
+            (w.base_score.to_string(), fmt_points(base)),
+            (w.bonus_subtotal.to_string(), fmt_points(s.bonus)),
+            (w.deduction_subtotal.to_string(), fmt_points(s.deduction)),
         ];
+        if s.offset != 0.0 {
+            meta.push((
+                kind(w, Some(ItemKind::Offset), cx.lower),
+                fmt_points(s.offset),
+            ));
+        }
+        meta.push((w.total.to_string(), fmt_points(x.score)));
+        meta.push((w.rank.to_string(), format!("{} / {n}", x.rank)));
+        if let Some(end) = &deadline {
+            meta.push((w.appeal_deadline.to_string(), end.clone()));
+        }
         if x.grade.is_some() {
             meta.push((w.grade.to_string(), cx.grade(x.grade.as_deref())));
         }
@@ -118,7 +145,11 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             meta,
             tables,
             notes: vec![w.card_note.to_string()],
-            signatures: vec![w.member_signature.to_string(), w.date.to_string()],
+            signatures: vec![
+                w.member_signature.to_string(),
+                w.secretary.to_string(),
+                w.date.to_string(),
+            ],
         });
     }
     Ok(Doc {
@@ -148,7 +179,7 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
             .iter()
             .map(|a| {
                 vec![
-                    Cell::Num(a.id as f64),
+                    Cell::Int(a.id),
                     a.member.clone().into(),
                     a.text.clone().into(),
                     match a.stage {

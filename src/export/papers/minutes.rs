@@ -79,7 +79,7 @@ pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             ClaimStatus::Pending,
         ]
         .into_iter()
-        .map(|s| vec![status(w, s).into(), Cell::Num(count(s) as f64)])
+        .map(|s| vec![status(w, s).into(), count(s).into()])
         .collect(),
     };
     let changed = Table {

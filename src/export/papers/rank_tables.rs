@@ -40,7 +40,7 @@ pub(super) fn rank_table(
         .iter()
         .map(|x: &RankRow| {
             let mut row: Vec<Cell> = vec![
-                Cell::Num(f64::from(x.rank)),
+                Cell::Int(i64::from(x.rank)),
                 (&*x.name).into(),
                 category(w, x.category).into(),
                 x.group.as_deref().unwrap_or_default().into(),

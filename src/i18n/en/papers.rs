@@ -43,9 +43,11 @@ pub const PAPERS: PaperWords = PaperWords {
     },
     seal: "Seal",
     seal_csv: "seal",
+    csv_part: "part",
     verify_line: |seal| {
         format!("To check: run `jifen verify --seal {seal}` on the branch database; it must report that the seal matches.")
     },
+    page_of: |page, pages| format!("Page {page} of {pages}"),
     stamp: "Branch (stamp)",
     date: "Date",
     actions: "Actions",
@@ -71,6 +73,14 @@ pub const PAPERS: PaperWords = PaperWords {
     draft: "This period is not locked yet: draft.",
     corrections_included: |n| format!("Scores include {n} correction(s) from upheld appeals."),
     card_note: "If you disagree with any line, appeal to the branch within the publication window.",
+    notice_basis: |scheme| {
+        format!("Under {scheme}: each item was claimed by the member, decided item by item by the branch committee, and reviewed at the members' assembly; the results are published for members and the public to check.")
+    },
+    base_score: "Base score",
+    bonus_subtotal: "Bonus subtotal",
+    deduction_subtotal: "Deduction subtotal",
+    appeal_deadline: "Appeal by",
+    note: "Note",
     claims: "Claims",
     claims_line: |n, approved, adjusted, rejected| {
         format!("{n}: approved {approved}, adjusted {adjusted}, rejected {rejected}")

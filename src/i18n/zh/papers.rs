@@ -43,9 +43,11 @@ pub const PAPERS: PaperWords = PaperWords {
     },
     seal: "封存码",
     seal_csv: "封存码",
+    csv_part: "分组",
     verify_line: |seal| {
         format!("核验方法：在本支部数据库上运行 jifen verify --seal {seal}，应显示封存码与该期封账相符。")
     },
+    page_of: |page, pages| format!("第 {page} 页 共 {pages} 页"),
     stamp: "党支部（盖章）",
     date: "日期",
     actions: "处置",
@@ -69,6 +71,14 @@ pub const PAPERS: PaperWords = PaperWords {
     draft: "本期尚未封账，此表为草稿。",
     corrections_included: |n| format!("得分已含申诉更正 {n} 项。"),
     card_note: "如对以上记录有异议，请在公示期内向党支部提出申诉。",
+    notice_basis: |scheme| {
+        format!("根据《{scheme}》，经党员本人申报、支部委员会逐项审核、党员大会评议，现将本期党员积分情况予以公示，接受党员和群众监督。")
+    },
+    base_score: "基础分",
+    bonus_subtotal: "加分小计",
+    deduction_subtotal: "减分小计",
+    appeal_deadline: "申诉截止日期",
+    note: "备注",
     claims: "申报事项",
     claims_line: |n, approved, adjusted, rejected| {
         format!("{n} 条：通过 {approved}，调整 {adjusted}，驳回 {rejected}")
