@@ -39,14 +39,25 @@ impl Gift {
 }
 
 impl Redemption {
-    /// The gift `key` names: its code, or its exact Chinese or English title.
+    /// The gift `key` names: its code, its exact Chinese or English title,
+    /// or the one title whose words before a bracket are `key` ("抽纸" for
+    /// "抽纸(一卷)", as a secretary says it).
     pub fn gift(&self, key: &str) -> Option<&Gift> {
         let key = key.trim();
-        self.gifts.iter().find(|g| g.code == key).or_else(|| {
-            self.gifts
-                .iter()
-                .find(|g| g.title_zh.as_deref() == Some(key) || g.title == key)
-        })
+        let exact =
+            |g: &&Gift| g.code == key || g.title_zh.as_deref() == Some(key) || g.title == key;
+        if let Some(g) = self.gifts.iter().find(exact) {
+            return Some(g);
+        }
+        let short = |t: &str| t.split(['(', '（']).next().unwrap_or(t).trim() == key;
+        let mut named = self
+            .gifts
+            .iter()
+            .filter(|g| g.title_zh.as_deref().is_some_and(short) || short(&g.title));
+        match (named.next(), named.next()) {
+            (Some(g), None) if !key.is_empty() => Some(g),
+            _ => None,
+        }
     }
 }
 
@@ -88,4 +99,42 @@ pub(super) fn check(r: &Redemption) -> Result<(), Fault> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gift(code: &str, title: &str, zh: &str) -> Gift {
+        Gift {
+            code: code.into(),
+            title: title.into(),
+            title_zh: Some(zh.into()),
+            points: 2.0,
+            stock: None,
+        }
+    }
+
+    #[test]
+    fn a_gift_is_named_by_code_title_or_its_title_before_the_bracket() {
+        let r = Redemption {
+            gifts: vec![
+                gift("gift.tissue", "Roll of tissue", "抽纸(一卷)"),
+                gift("gift.soap", "Bar of soap", "香皂（一块）"),
+                gift("gift.cup", "Cup (small)", "杯子(小)"),
+                gift("gift.cup-l", "Cup (large)", "杯子(大)"),
+            ],
+        };
+        let code = |k: &str| r.gift(k).map(|g| g.code.as_str());
+        assert_eq!(code("gift.tissue"), Some("gift.tissue"));
+        assert_eq!(code("抽纸(一卷)"), Some("gift.tissue"));
+        assert_eq!(code("抽纸"), Some("gift.tissue"));
+        assert_eq!(code(" 香皂 "), Some("gift.soap"));
+        assert_eq!(code("Bar of soap"), Some("gift.soap"));
+        // Two gifts share the words before their brackets: neither is meant.
+        assert_eq!(code("杯子"), None);
+        assert_eq!(code("Cup"), None);
+        assert_eq!(code(""), None);
+        assert_eq!(code("纸"), None);
+    }
 }
