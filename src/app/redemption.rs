@@ -119,7 +119,7 @@ impl Ledger {
             .ok_or(RedeemError::NoCatalogue)?;
         r.gift(key).ok_or_else(|| RedeemError::UnknownGift {
             key: key.trim().to_string(),
-            known: r.gifts.iter().map(|g| g.code.clone()).collect(),
+            known: r.gifts.clone(),
         })
     }
 

@@ -38,6 +38,15 @@ impl Balance {
 /// The most of one gift a single redemption takes.
 pub const MAX_GIFTS: i64 = 100;
 
+/// The gifts' codes, for a log line.
+fn codes(gifts: &[Gift]) -> String {
+    gifts
+        .iter()
+        .map(|g| g.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Why a redemption is refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RedeemError {
@@ -45,8 +54,8 @@ pub enum RedeemError {
     #[error("the scheme has no gift catalogue ([redemption] with [[redemption.gifts]])")]
     NoCatalogue,
     /// No gift has that code or title.
-    #[error("no gift '{key}' (gifts: {})", .known.join(", "))]
-    UnknownGift { key: String, known: Vec<String> },
+    #[error("no gift '{key}' (gifts: {})", codes(.known))]
+    UnknownGift { key: String, known: Vec<Gift> },
     /// A count outside 1..=MAX_GIFTS.
     #[error("count must be from 1 to {MAX_GIFTS}, got {count}")]
     BadCount { count: i64 },

@@ -147,7 +147,11 @@ fn refusal_zh(e: &RedeemError) -> String {
     match e {
         RedeemError::NoCatalogue => ZH.no_catalogue.to_string(),
         RedeemError::UnknownGift { key, known } => {
-            format!("没有奖品 '{key}'(可选:{})", known.join(", "))
+            let named: Vec<String> = known
+                .iter()
+                .map(|g| format!("{}({})", g.title_in(true), g.code))
+                .collect();
+            format!("没有奖品「{key}」(可选:{})", named.join("、"))
         }
         RedeemError::BadCount { count } => {
             format!("数量须在 1 至 {MAX_GIFTS} 之间,现为 {count}")

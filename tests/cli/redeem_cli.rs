@@ -82,6 +82,18 @@ fn redeem_prints_the_balance_before_and_after_and_refuses_beyond_it() {
         String::from_utf8_lossy(&o.stderr).trim(),
         "jifen: 张伟 积分余额 0 分, 兑换 抽纸(一卷) 1 件需 2 分: 余额不足, 未兑换"
     );
+    // A gift nobody has: the Chinese refusal lists the gifts by their titles.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_jifen"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "zh", "redeem", "张伟", "毛巾"])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("没有奖品「毛巾」"), "{said}");
+    assert!(said.contains("抽纸(一卷)(gift.tissue)"), "{said}");
+    assert_eq!(events(&db), n);
     // Spending moved no score, rank or grade.
     assert_eq!(ok(&db, &["rank", "--format", "json"]), rank_before);
 }
