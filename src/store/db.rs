@@ -13,7 +13,7 @@ pub type SqlError = rusqlite::Error;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 14;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001.sql"),
@@ -27,6 +27,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009.sql"),
     include_str!("migrations/010.sql"),
     include_str!("migrations/011.sql"),
+    include_str!("migrations/012.sql"),
+    include_str!("migrations/013.sql"),
+    include_str!("migrations/014.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.
