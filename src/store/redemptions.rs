@@ -38,10 +38,17 @@ pub(super) fn apply(conn: &Connection, ev: &Event, at: &str) -> rusqlite::Result
     Ok(())
 }
 
-/// The next free redemption number (take it inside the write that uses it).
+/// The next redemption number never given before, even to a redemption
+/// since undone (a slip's number names one redemption for good). Take it
+/// inside the write that uses it.
 pub fn next_id(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.prepare_cached("SELECT COALESCE(MAX(id), 0) + 1 FROM redemption")?
-        .query_row([], |r| r.get(0))
+    conn.prepare_cached(
+        "SELECT MAX(
+             (SELECT COALESCE(MAX(id), 0) FROM redemption),
+             (SELECT COALESCE(MAX(CAST(json_extract(payload, '$.id') AS INTEGER)), 0)
+                FROM event WHERE kind = 'redeem')) + 1",
+    )?
+    .query_row([], |r| r.get(0))
 }
 
 /// Per member, the points decided in their favour on the items `bonus`

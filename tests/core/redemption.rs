@@ -254,6 +254,26 @@ fn undo_takes_a_redemption_back_and_verify_replays_it() {
 }
 
 #[test]
+fn an_undone_redemptions_number_is_never_given_again() {
+    let (_d, _path, mut l, zw, _) = branch();
+    let first = l
+        .redeem(zw, "gift.tissue", 1, &p("2026Q4"), true)
+        .expect("tissue");
+    let slip = l
+        .redeem(zw, "gift.soap", 1, &p("2026Q4"), true)
+        .expect("soap");
+    let plan = l.undo_plan(UndoScope::Branch).expect("plan");
+    l.undo(&plan, UndoScope::Branch).expect("undo");
+    // The soap's slip (its number) was handed out and taken back: the next
+    // redemption gets a new number, so two slips never share one.
+    let next = l
+        .redeem(zw, "gift.soap", 1, &p("2026Q4"), true)
+        .expect("soap again");
+    assert_eq!((first.id, slip.id), (1, 2));
+    assert_eq!(next.id, 3);
+}
+
+#[test]
 fn a_locked_period_takes_no_redemption_and_keeps_its_own() {
     let (_d, path, mut l, zw, on) = branch();
     l.redeem(on, "gift.tissue", 1, &p("2026Q4"), true).err();
