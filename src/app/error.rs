@@ -8,6 +8,7 @@ use super::settings::SettingError;
 use crate::domain::calendar::CalendarError;
 use crate::domain::model::{fmt_points, BadValue, Outcome, PeriodState};
 use crate::domain::scheme::{ClaimField, PriceError};
+use crate::domain::theme_fault::ThemeError;
 use crate::store;
 
 /// Errors a user can act on; the CLI prints them and exits 1.
@@ -44,6 +45,9 @@ pub enum Error {
     /// A holiday file that cannot be used.
     #[error(transparent)]
     Calendar(Box<CalendarError>),
+    /// A theme (colours) that cannot be used.
+    #[error(transparent)]
+    Theme(Box<ThemeError>),
     /// A file the system would not read or write (`detail`: its words).
     #[error("{path}: {detail}")]
     File {
@@ -216,6 +220,12 @@ impl From<crate::domain::scheme::SchemeError> for Error {
 impl From<super::import::ImportError> for Error {
     fn from(e: super::import::ImportError) -> Error {
         Error::Import(Box::new(e))
+    }
+}
+
+impl From<ThemeError> for Error {
+    fn from(e: ThemeError) -> Error {
+        Error::Theme(Box::new(e))
     }
 }
 

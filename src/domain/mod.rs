@@ -8,4 +8,5 @@ pub mod redemption;
 pub mod scheme;
 pub mod scoring;
 pub mod text;
+pub mod theme_fault;
 pub mod toml_fault;

@@ -58,7 +58,8 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The kind the parser's note tells: serde's notes are the only place the
 /// toml crate says which field is unknown or missing.
-fn kind_of(note: &str) -> TomlKind {
+/// The kind of fault a toml parser's note tells.
+pub fn kind_of(note: &str) -> TomlKind {
     let quoted = |rest: &str| {
         rest.split('`')
             .nth(1)

@@ -8,7 +8,7 @@ mod values;
 
 pub use refusals::{appeal, backup, ledger, member, period, verify};
 pub use scheme::scheme;
-pub use values::{bad_value, calendar, file, setting, toml};
+pub use values::{bad_value, calendar, file, setting, theme, toml};
 
 use crate::app::ClaimError;
 use crate::app::CoreError;
@@ -33,6 +33,7 @@ pub fn core(lang: Lang, e: &CoreError) -> String {
         CoreError::Setting(x) => setting(lang, x),
         CoreError::Value(x) => bad_value(lang, x),
         CoreError::Calendar(x) => calendar(lang, x),
+        CoreError::Theme(x) => theme(lang, x),
         CoreError::File { path, kind, detail } => file(lang, path, *kind, detail),
         CoreError::Terminal { detail } => say!(
             lang,

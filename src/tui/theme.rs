@@ -113,21 +113,7 @@ pub struct Theme {
     styles: [Style; 12],
 }
 
-/// Why a theme could not be loaded.
-#[derive(Debug, thiserror::Error, PartialEq)]
-pub enum ThemeError {
-    #[error("unknown theme '{name}' (shipped: {shipped}; or give a path to a .toml file)")]
-    Unknown { name: String, shipped: String },
-    #[error("{file}: {message}")]
-    Io { file: String, message: String },
-    #[error("{file}:{line}: {field}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        field: String,
-        message: String,
-    },
-}
+pub use crate::domain::theme_fault::{ThemeError, ThemeReason};
 
 impl Default for Theme {
     fn default() -> Theme {
@@ -177,7 +163,8 @@ impl Theme {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| ThemeError::Io {
             file: file.clone(),
-            message: e.to_string(),
+            kind: e.kind(),
+            detail: e.to_string(),
         })?;
         Theme::parse(&file, &text, path.parent())
     }
@@ -195,7 +182,7 @@ impl Theme {
                     &child_text,
                     parent.span(),
                     "inherit",
-                    "inheritance loops",
+                    ThemeReason::InheritLoop,
                 ));
             }
             let next = match shipped_text(&name) {
@@ -213,7 +200,7 @@ impl Theme {
                                 &child_text,
                                 parent.span(),
                                 "inherit",
-                                &format!("no theme named '{name}' to inherit"),
+                                ThemeReason::NoParent { name },
                             ))
                         }
                     }
@@ -348,7 +335,7 @@ impl Source {
                     format!("{field}.{f}")
                 };
             }
-            let message = e.message().trim().replace('\n', " ");
+            let note = e.message().trim().replace('\n', " ");
             ThemeError::Invalid {
                 file: file.to_string(),
                 line: line_of(text, span.start),
@@ -357,7 +344,10 @@ impl Source {
                 } else {
                     field
                 },
-                message,
+                reason: ThemeReason::Toml {
+                    kind: crate::domain::toml_fault::kind_of(&note),
+                    note,
+                },
             }
         })?;
         let name = Path::new(file)
@@ -384,7 +374,7 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
                     &src.text,
                     v.span(),
                     &format!("palette.{k}"),
-                    &bad_colour(v.get_ref()),
+                    bad_colour(v.get_ref()),
                 )
             })?;
             palette.insert(k.clone(), c);
@@ -405,7 +395,7 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
                 &src.text,
                 p.span(),
                 "pixel",
-                "must be one narrow character, like \"#\"",
+                ThemeReason::Pixel,
             ));
         }
         theme.pixel = Some(p.get_ref().clone());
@@ -427,7 +417,7 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
                         &src.text,
                         v.span(),
                         &format!("styles.{}.{which}", role.key()),
-                        &bad_colour(v.get_ref()),
+                        bad_colour(v.get_ref()),
                     )
                 })?;
                 style = if which == "fg" {
@@ -452,10 +442,10 @@ fn resolve(origin: &str, chain: &[Source]) -> Result<Theme, ThemeError> {
     Ok(theme)
 }
 
-fn bad_colour(v: &str) -> String {
-    format!(
-        "'{v}' is not a colour (a palette name, a colour name like 'yellow', '#rrggbb' or 0-255)"
-    )
+fn bad_colour(v: &str) -> ThemeReason {
+    ThemeReason::BadColour {
+        given: v.to_string(),
+    }
 }
 
 fn parse_colour(v: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
@@ -465,12 +455,18 @@ fn parse_colour(v: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
     v.parse::<Color>().ok()
 }
 
-fn invalid(file: &str, text: &str, span: Range<usize>, field: &str, message: &str) -> ThemeError {
+fn invalid(
+    file: &str,
+    text: &str,
+    span: Range<usize>,
+    field: &str,
+    reason: ThemeReason,
+) -> ThemeError {
     ThemeError::Invalid {
         file: file.to_string(),
         line: line_of(text, span.start),
         field: field.to_string(),
-        message: message.to_string(),
+        reason,
     }
 }
 

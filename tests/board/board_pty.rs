@@ -96,3 +96,40 @@ fn a_broken_theme_is_refused_before_the_screen_is_taken() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("mine.toml:2: styles.title.fg"), "{err}");
 }
+
+#[test]
+fn a_broken_theme_is_refused_in_chinese_naming_file_line_and_field() {
+    let (dir, db) = demo();
+    let run = |theme: &std::path::Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jifen"))
+            .args(["--lang", "zh", "board", "--db"])
+            .arg(&db)
+            .arg("--theme")
+            .arg(theme)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let colour = dir.path().join("mine.toml");
+    std::fs::write(&colour, "[styles]\ntitle = { fg = \"purpl\" }\n").expect("write");
+    let err = run(&colour);
+    assert!(
+        err.contains("mine.toml: 第 2 行: styles.title.fg: 「purpl」不是颜色"),
+        "{err}"
+    );
+    let syntax = dir.path().join("broken.toml");
+    std::fs::write(&syntax, "[styles]\ntitle = { fg = \"red\" \n").expect("write");
+    let err = run(&syntax);
+    assert!(
+        err.contains("broken.toml: 第 2 行: styles.title: 不是有效的 toml 格式"),
+        "{err}"
+    );
+    let err = run(std::path::Path::new("sepia"));
+    assert!(
+        err.contains("没有名为「sepia」的配色方案") && err.contains("projector-dark"),
+        "{err}"
+    );
+    // No English sentence reaches a Chinese reader.
+    assert!(!err.contains("unknown theme"), "{err}");
+}

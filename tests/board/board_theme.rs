@@ -50,8 +50,8 @@ fn invalid(r: Result<Theme, ThemeError>) -> (String, usize, String, String) {
             file,
             line,
             field,
-            message,
-        }) => (file, line, field, message),
+            reason,
+        }) => (file, line, field, reason.to_string()),
         other => panic!("expected an invalid-theme error, got {other:?}"),
     }
 }

@@ -6,6 +6,7 @@ use crate::app::settings::SettingError;
 use crate::domain::calendar::{CalendarError, CalendarFault};
 use crate::domain::model::{BadValue, ValueKind};
 use crate::domain::scheme::MAX_PROCESS_DAYS;
+use crate::domain::theme_fault::{ThemeError, ThemeReason};
 use crate::domain::toml_fault::{TomlFault, TomlKind};
 use crate::i18n::Lang;
 
@@ -92,6 +93,50 @@ pub fn calendar(lang: Lang, e: &CalendarError) -> String {
             format!("{file}: 假日「{holiday}」: {from} 至 {to} 不是一个至多一个月的时段"),
             format!("{file}: holiday {holiday}: {from} .. {to} is not a range of at most a month"),
         ),
+    }
+}
+
+/// A theme file (colours) that cannot be used.
+pub fn theme(lang: Lang, e: &ThemeError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        ThemeError::Unknown { name, shipped } => {
+            format!("没有名为「{name}」的配色方案 (内置: {shipped}; 也可给出一个 .toml 文件的路径)")
+        }
+        ThemeError::Io {
+            file: path,
+            kind,
+            detail,
+        } => file(lang, path, *kind, detail),
+        ThemeError::Invalid {
+            file,
+            line,
+            field,
+            reason,
+        } => {
+            let why = match reason {
+                ThemeReason::Toml { kind, note } => toml(
+                    lang,
+                    &TomlFault {
+                        line: 0,
+                        column: 0,
+                        kind: kind.clone(),
+                        note: note.clone(),
+                    },
+                ),
+                ThemeReason::InheritLoop => "继承关系绕成了一个圈".into(),
+                ThemeReason::NoParent { name } => {
+                    format!("没有可继承的配色方案「{name}」")
+                }
+                ThemeReason::BadColour { given } => format!(
+                    "「{given}」不是颜色 (应为调色板中的名字、颜色名如 yellow、#rrggbb 或 0-255)"
+                ),
+                ThemeReason::Pixel => "应为一个半角字符, 如 \"#\"".into(),
+            };
+            format!("{file}: 第 {line} 行: {field}: {why}")
+        }
     }
 }
 

@@ -30,7 +30,7 @@ pub fn run(
     lang: Lang,
     period: Option<&str>,
 ) -> Result<(), CoreError> {
-    let theme = Theme::load(theme).map_err(|e| CoreError::User(e.to_string()))?;
+    let theme = Theme::load(theme).map_err(CoreError::from)?;
     // Refuse a wrong path, branch or period before taking the screen.
     let ledger = Ledger::open_read_only(db, branch)?;
     let pin = match period {

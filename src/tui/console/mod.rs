@@ -86,8 +86,7 @@ pub fn run(ledger: Ledger, lang: Lang) -> Result<(), CoreError> {
     }
     // The console's theme: a shipped name or a file, from JIFEN_THEME.
     if let Ok(name) = std::env::var("JIFEN_THEME") {
-        let theme =
-            crate::tui::theme::Theme::load(&name).map_err(|e| CoreError::User(e.to_string()))?;
+        let theme = crate::tui::theme::Theme::load(&name).map_err(CoreError::from)?;
         app.set_palette(style::Palette::from_theme(&theme));
     }
     let mut last_beat = Instant::now();
