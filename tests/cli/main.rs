@@ -6,6 +6,7 @@ mod common;
 mod appeals_cli;
 mod appeals_flow;
 mod backups_interrupted;
+mod bad_databases;
 mod bad_inputs;
 mod bulk_imports;
 mod claim_events;
