@@ -13,6 +13,7 @@ mod error;
 pub mod find;
 pub mod follow_ups;
 pub mod import;
+pub mod meeting;
 mod period_cache;
 pub mod publication;
 mod quorum;

@@ -130,6 +130,13 @@ impl Ctx<'_> {
         Ok((meta, row.seal))
     }
 
+    /// Who takes objections: the branch's `contact`, else the secretary by role.
+    fn contact(&self) -> String {
+        crate::app::settings::contact(&self.l.branch().settings)
+            .unwrap_or(self.w.contact_fallback)
+            .to_string()
+    }
+
     fn window(&self, p: &PeriodId) -> Result<Option<(String, String, String)>> {
         let pb = self.l.publication(p, crate::domain::calendar::today())?;
         Ok(match (pb.locked_on, pb.window_end) {
@@ -194,7 +201,8 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let mut notes = vec![(w.notice_basis)(cx.l.scheme().name_in(zh))];
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
-        notes.push((w.objections_until)(&e));
+        meta.push((w.contact.to_string(), cx.contact()));
+        notes.push((w.objections_until)(&e, &cx.contact()));
     } else {
         notes.push(w.draft.to_string());
     }

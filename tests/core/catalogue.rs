@@ -183,8 +183,9 @@ fn messages(w: &Catalogue) -> Vec<(&'static str, String)> {
         ),
         (
             "papers.objections_until",
-            (p.objections_until)("2026-12-08"),
+            (p.objections_until)("2026-12-08", "组织委员 王五"),
         ),
+        ("papers.objections_year", (p.objections_year)("组织委员 王五")),
         ("papers.corrections_included", (p.corrections_included)(1)),
         ("papers.claims_line", (p.claims_line)(10, 7, 2, 1)),
         ("papers.sign_off_line", (p.sign_off_line)(10, 1, 1)),

@@ -69,6 +69,42 @@ pub fn setting(lang: Lang, e: &SettingError) -> String {
         SettingError::Ties { value } => format!(
             "quota_ties 为「all」(名额边上并列的全部计入) 或「none」(并列的都不计入), 现为「{value}」"
         ),
+        SettingError::Contact { value } => format!(
+            "contact 是受理异议的人, 一行 1 至 {} 个字 (如「组织委员 王五 138xxxx」), 现为「{value}」",
+            crate::app::settings::CONTACT_MAX
+        ),
+    }
+}
+
+/// A meeting record's value refused.
+pub fn meeting_record(lang: Lang, e: &crate::app::meeting::MeetingError) -> String {
+    use crate::app::meeting::{MeetingError, MeetingField};
+    let field = |f: MeetingField| match (lang, f) {
+        (Lang::Zh, MeetingField::Place) => "地点 (--place)",
+        (Lang::Zh, MeetingField::Host) => "主持人 (--host)",
+        (Lang::Zh, MeetingField::Recorder) => "记录人 (--recorder)",
+        (Lang::Zh, MeetingField::Agenda) => "议程 (--agenda)",
+        (Lang::Zh, MeetingField::Resolution) => "决议 (--resolution)",
+        (_, MeetingField::Place) => "place (--place)",
+        (_, MeetingField::Host) => "host (--host)",
+        (_, MeetingField::Recorder) => "recorder (--recorder)",
+        (_, MeetingField::Agenda) => "agenda (--agenda)",
+        (_, MeetingField::Resolution) => "resolution (--resolution)",
+    };
+    match e {
+        MeetingError::Text { field: f, max, given } => {
+            let given = crate::domain::text::visible_controls(given);
+            say!(
+            lang,
+            format!("{} 为一行、至多 {max} 个字, 现为「{given}」", field(*f)),
+            format!("{}: at most {max} characters on one line, got '{given}'", field(*f)),
+        )
+        }
+        MeetingError::TooMany { field: f, count } => say!(
+            lang,
+            format!("{} 至多 {} 条, 现为 {count} 条", field(*f), crate::app::meeting::LIST_MAX),
+            format!("{}: at most {} lines, got {count}", field(*f), crate::app::meeting::LIST_MAX),
+        ),
     }
 }
 
