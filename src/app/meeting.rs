@@ -126,9 +126,9 @@ impl Ledger {
     /// when the assembly opened and closed.
     pub fn meeting(&self, p: &PeriodId) -> Result<MeetingRecord> {
         let ps = p.to_string();
-        let row = self.period_row(p)?.ok_or_else(|| {
-            super::CoreError::PeriodNotOpen(ps.clone())
-        })?;
+        let row = self
+            .period_row(p)?
+            .ok_or_else(|| super::CoreError::PeriodNotOpen(ps.clone()))?;
         let kept = store::meeting::record(self.conn(), self.branch.id, &ps)?.unwrap_or_default();
         let opened = store::meeting::opened_at(self.conn(), self.branch.id, &ps)?;
         Ok(MeetingRecord {
@@ -153,7 +153,11 @@ impl Ledger {
             let host = name(MeetingField::Host, change.host, old.host)?;
             let recorder = name(MeetingField::Recorder, change.recorder, old.recorder)?;
             let agenda = list(MeetingField::Agenda, change.agenda, old.agenda)?;
-            let resolutions = list(MeetingField::Resolution, change.resolutions, old.resolutions)?;
+            let resolutions = list(
+                MeetingField::Resolution,
+                change.resolutions,
+                old.resolutions,
+            )?;
             l.journal(&[Event::MeetingSet {
                 branch_id: l.branch.id,
                 period: p.to_string(),
@@ -194,13 +198,19 @@ mod tests {
         )
         .expect("list");
         assert_eq!(new, vec!["审议申报", "签字确认"]);
-        assert_eq!(list(MeetingField::Agenda, None, old.clone()).expect("kept"), old);
+        assert_eq!(
+            list(MeetingField::Agenda, None, old.clone()).expect("kept"),
+            old
+        );
         let many = vec!["一项".to_string(); LIST_MAX + 1];
         assert!(list(MeetingField::Resolution, Some(many), Vec::new()).is_err());
     }
 
     #[test]
     fn journal_times_read_to_the_minute() {
-        assert_eq!(to_minute("2026-09-30T14:05:33.123456+08:00"), "2026-09-30 14:05");
+        assert_eq!(
+            to_minute("2026-09-30T14:05:33.123456+08:00"),
+            "2026-09-30 14:05"
+        );
     }
 }

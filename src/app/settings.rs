@@ -138,7 +138,10 @@ mod tests {
 
     #[test]
     fn a_contact_stays_text_even_when_all_digits() {
-        assert_eq!(parse_value("contact", " 13800138000 "), json!("13800138000"));
+        assert_eq!(
+            parse_value("contact", " 13800138000 "),
+            json!("13800138000")
+        );
         assert_eq!(parse_value("publication_days", "5"), json!(5));
         assert_eq!(contact(&json!({"contact": "王五"})), Some("王五"));
         assert_eq!(contact(&json!({})), None);

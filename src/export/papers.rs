@@ -43,6 +43,16 @@ fn kind(w: &PaperWords, k: Option<ItemKind>, lower: bool) -> String {
     .to_string()
 }
 
+/// A table with no rows says 无 in its first column (a paper never leaves a list blank).
+fn or_none(w: &PaperWords, mut t: Table) -> Table {
+    if t.rows.is_empty() {
+        let mut row = vec![Cell::Empty; t.header.len().max(1)];
+        row[0] = w.none.into();
+        t.rows.push(row);
+    }
+    t
+}
+
 fn stars(n: Option<u8>) -> String {
     n.map(|n| "★".repeat(n as usize)).unwrap_or_default()
 }

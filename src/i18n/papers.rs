@@ -167,15 +167,23 @@ pub struct PaperWords {
     /// `meeting set` with nothing to record.
     pub meeting_nothing_given: &'static str,
     /// `meeting set` done: period, place, host, recorder, agenda items, resolutions.
-    pub meeting_set_done:
-        fn(period: &str, place: &str, host: &str, recorder: &str, agenda: usize, resolutions: usize) -> String,
+    pub meeting_set_done: fn(
+        period: &str,
+        place: &str,
+        host: &str,
+        recorder: &str,
+        agenda: usize,
+        resolutions: usize,
+    ) -> String,
     /// The names marked present (出席), on leave, absent, and not called.
     pub attended: &'static str,
     pub names_on_leave: &'static str,
     pub names_absent: &'static str,
     pub names_unmarked: &'static str,
     /// 应到/实到 of the voting members, and whether that is a quorum.
-    pub attendance_line: fn(expected: usize, present: usize, leave: usize, absent: usize) -> String,
+    /// and whether that is a quorum (`valid`: the glossary's words for it).
+    pub attendance_line:
+        fn(expected: usize, present: usize, leave: usize, absent: usize, valid: &str) -> String,
     /// Who the quorum counts.
     pub voting_note: &'static str,
     /// The democratic appraisal held at the meeting: its caption and counts.

@@ -55,7 +55,11 @@ pub(super) fn apply(conn: &Connection, ev: &Event, at: &str) -> rusqlite::Result
 }
 
 /// The period's meeting record, if one was written.
-pub fn record(conn: &Connection, branch: i64, period: &str) -> rusqlite::Result<Option<MeetingRow>> {
+pub fn record(
+    conn: &Connection,
+    branch: i64,
+    period: &str,
+) -> rusqlite::Result<Option<MeetingRow>> {
     let row = conn
         .prepare_cached(
             "SELECT place, host, recorder, agenda, resolutions, at FROM meeting

@@ -165,8 +165,8 @@ pub const PAPERS: PaperWords = PaperWords {
     names_on_leave: "On leave",
     names_absent: "Absent",
     names_unmarked: "Not called",
-    attendance_line: |expected, present, leave, absent| {
-        format!("expected {expected}, present {present}, on leave {leave}, absent {absent}")
+    attendance_line: |expected, present, leave, absent, valid| {
+        format!("expected {expected}, present {present}, on leave {leave}, absent {absent}; {valid}")
     },
     voting_note: "Expected and present count the full members, who vote; probationary members and activists attend without a vote.",
     appraisal: "Democratic appraisal",

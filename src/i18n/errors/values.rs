@@ -70,7 +70,7 @@ pub fn setting(lang: Lang, e: &SettingError) -> String {
             "quota_ties 为「all」(名额边上并列的全部计入) 或「none」(并列的都不计入), 现为「{value}」"
         ),
         SettingError::Contact { value } => format!(
-            "contact 是受理异议的人, 一行 1 至 {} 个字 (如「组织委员 王五 138xxxx」), 现为「{value}」",
+            "设置项「contact」是受理异议的人, 一行 1 至 {} 个字 (如「组织委员 王五 138xxxx」), 现为「{value}」",
             crate::app::settings::CONTACT_MAX
         ),
     }
@@ -92,18 +92,34 @@ pub fn meeting_record(lang: Lang, e: &crate::app::meeting::MeetingError) -> Stri
         (_, MeetingField::Resolution) => "resolution (--resolution)",
     };
     match e {
-        MeetingError::Text { field: f, max, given } => {
-            let given = crate::domain::text::visible_controls(given);
+        MeetingError::Text {
+            field: f,
+            max,
+            given,
+        } => {
+            // A line break typed into a name is shown as `\n`, not obeyed.
+            let given = given.escape_debug();
             say!(
-            lang,
-            format!("{} 为一行、至多 {max} 个字, 现为「{given}」", field(*f)),
-            format!("{}: at most {max} characters on one line, got '{given}'", field(*f)),
-        )
+                lang,
+                format!("{} 为一行、至多 {max} 个字, 现为「{given}」", field(*f)),
+                format!(
+                    "{}: at most {max} characters on one line, got '{given}'",
+                    field(*f)
+                ),
+            )
         }
         MeetingError::TooMany { field: f, count } => say!(
             lang,
-            format!("{} 至多 {} 条, 现为 {count} 条", field(*f), crate::app::meeting::LIST_MAX),
-            format!("{}: at most {} lines, got {count}", field(*f), crate::app::meeting::LIST_MAX),
+            format!(
+                "{} 至多 {} 条, 现为 {count} 条",
+                field(*f),
+                crate::app::meeting::LIST_MAX
+            ),
+            format!(
+                "{}: at most {} lines, got {count}",
+                field(*f),
+                crate::app::meeting::LIST_MAX
+            ),
         ),
     }
 }

@@ -65,9 +65,13 @@ pub const PAPERS: PaperWords = PaperWords {
     sheet_filing: "备案表",
     sheet_minutes: "会议记录",
     objections_until: |end, contact| {
-        format!("如有异议，请于公示期内（至{end}）向{contact}反映，以书面形式写明姓名、项目和理由。")
+        format!(
+            "如有异议，请于公示期内（至{end}）向{contact}反映，以书面形式写明姓名、项目和理由。"
+        )
     },
-    objections_year: |contact| format!("如有异议，请于公示期内向{contact}反映，以书面形式写明姓名、项目和理由。"),
+    objections_year: |contact| {
+        format!("如有异议，请于公示期内向{contact}反映，以书面形式写明姓名、项目和理由。")
+    },
     contact: "异议受理",
     contact_fallback: "支部书记",
     draft: "本期尚未封账，此表为草稿。",
@@ -158,7 +162,8 @@ pub const PAPERS: PaperWords = PaperWords {
     agenda: "会议议程",
     resolutions: "会议决议",
     seq: "序号",
-    meeting_nothing_given: "没有要记录的内容: 请给出 --place、--host、--recorder、--agenda 或 --resolution",
+    meeting_nothing_given:
+        "没有要记录的内容: 请给出 --place、--host、--recorder、--agenda 或 --resolution",
     meeting_set_done: |p, place, host, recorder, agenda, resolutions| {
         format!("{p} 会议记录已更新: 地点 {place}, 主持人 {host}, 记录人 {recorder}, 议程 {agenda} 项, 决议 {resolutions} 项")
     },
@@ -166,8 +171,8 @@ pub const PAPERS: PaperWords = PaperWords {
     names_on_leave: "请假人员",
     names_absent: "缺席人员",
     names_unmarked: "未点名",
-    attendance_line: |expected, present, leave, absent| {
-        format!("应到 {expected} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人")
+    attendance_line: |expected, present, leave, absent, valid| {
+        format!("应到 {expected} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人；{valid}")
     },
     voting_note: "应到、实到按有表决权的正式党员计；预备党员、入党积极分子列席，不计入。",
     appraisal: "民主测评",
