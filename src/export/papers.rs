@@ -16,6 +16,7 @@ use std::collections::HashMap;
 type Meta = Vec<(String, String)>;
 
 mod cards;
+mod filing;
 mod minutes;
 mod rank_tables;
 mod redemptions;
@@ -401,7 +402,11 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
     }
-    meta.push((w.seal.to_string(), seal.clone()));
+    if filing {
+        meta.extend(filing::fingerprint(cx, &seal));
+    } else {
+        meta.push((w.seal.to_string(), seal.clone()));
+    }
     if filing && r.rows.iter().any(|x| !x.actions.is_empty()) {
         // The committee sees each 处置; the posted card does not.
         table.header.push(w.actions.to_string());
@@ -411,7 +416,10 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         }
     }
     let mut tables = by_group(cx, table, &r);
-    if filing || !appeals.is_empty() {
+    if filing {
+        tables.extend(filing::tables(cx, &r, &members));
+        tables.push(or_none(w, appeal_table(cx, &appeals)));
+    } else if !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));
     }
     let signatures = if filing {
@@ -435,7 +443,11 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             heading: title,
             meta,
             tables,
-            notes: Vec::new(),
+            notes: if filing {
+                vec![filing::check_note(cx)]
+            } else {
+                Vec::new()
+            },
             signatures,
         }],
         seals: vec![(ps, seal.clone())],

@@ -189,6 +189,21 @@ pub struct PaperWords {
     /// The democratic appraisal held at the meeting: its caption and counts.
     pub appraisal: &'static str,
     pub ballots_line: fn(issued: usize, returned: usize, valid: usize) -> String,
+    // the filing report's own tables
+    pub grade_counts: &'static str,
+    pub star_counts: &'static str,
+    pub headcount: &'static str,
+    pub sum: &'static str,
+    pub ungraded: &'static str,
+    pub no_star: &'static str,
+    pub consequences: &'static str,
+    pub exempt_caption: &'static str,
+    pub exempt_reason: &'static str,
+    /// What an exempt member's status means (the ledger keeps no reason of its own).
+    pub exempt_reason_default: &'static str,
+    /// The seal as the paper's fingerprint, and how to check it against the filing file.
+    pub fingerprint: &'static str,
+    pub filing_check: &'static str,
     pub host_signature: &'static str,
     pub recorder_signature: &'static str,
     // refusals

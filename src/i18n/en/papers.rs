@@ -173,6 +173,18 @@ pub const PAPERS: PaperWords = PaperWords {
     ballots_line: |issued, returned, valid| {
         format!("ballots issued {issued}, returned {returned}, valid {valid}")
     },
+    grade_counts: "Members per grade",
+    star_counts: "Members per star",
+    headcount: "Members",
+    sum: "Total",
+    ungraded: "No grade",
+    no_star: "No star",
+    consequences: "Consequences",
+    exempt_caption: "Exempt members",
+    exempt_reason: "Reason",
+    exempt_reason_default: "on the member's application, agreed by the branch: not scored",
+    fingerprint: "Fingerprint of this paper",
+    filing_check: "Check: jifen filing verify <filing file>",
     host_signature: "Chair (signature)",
     recorder_signature: "Recorder (signature)",
     recorder: "Recorder",

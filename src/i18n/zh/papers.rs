@@ -179,6 +179,18 @@ pub const PAPERS: PaperWords = PaperWords {
     ballots_line: |issued, returned, valid| {
         format!("发出测评票 {issued} 张，收回 {returned} 张，有效 {valid} 张")
     },
+    grade_counts: "等次人数",
+    star_counts: "星级人数",
+    headcount: "人数",
+    sum: "合计",
+    ungraded: "未评等次",
+    no_star: "无星",
+    consequences: "处置事项",
+    exempt_caption: "免评党员",
+    exempt_reason: "免评理由",
+    exempt_reason_default: "经本人申请、党支部研究同意，不参加积分管理",
+    fingerprint: "本表数据指纹",
+    filing_check: "核对：jifen filing verify <备案文件>",
     host_signature: "主持人（签字）",
     recorder_signature: "记录人（签字）",
     no_period: |p| format!("本支部没有 {p} 这一期"),
