@@ -402,10 +402,9 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
     }
+    meta.push((w.seal.to_string(), seal.clone()));
     if filing {
         meta.extend(filing::fingerprint(cx, &seal));
-    } else {
-        meta.push((w.seal.to_string(), seal.clone()));
     }
     if filing && r.rows.iter().any(|x| !x.actions.is_empty()) {
         // The committee sees each 处置; the posted card does not.
