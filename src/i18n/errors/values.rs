@@ -58,7 +58,12 @@ pub fn setting(lang: Lang, e: &SettingError) -> String {
     match e {
         SettingError::Unknown { key } => format!(
             "没有设置项「{key}」(设置项: {})",
-            crate::app::settings::KEYS.join(", ")
+            // Each key as typed after `jifen set`.
+            crate::app::settings::KEYS
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         SettingError::Share { key, value } => {
             format!("{key} 是大于 0、至多为 1 的比例 (0.2 即 20%), 现为「{value}」")
