@@ -39,6 +39,9 @@ pub enum Error {
     /// A branch setting refused.
     #[error(transparent)]
     Setting(#[from] SettingError),
+    /// A meeting record's value refused.
+    #[error(transparent)]
+    Meeting(#[from] super::meeting::MeetingError),
     /// A typed value (a period, a date, a category...) not among those allowed.
     #[error(transparent)]
     Value(#[from] BadValue),

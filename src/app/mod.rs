@@ -13,6 +13,7 @@ mod error;
 pub mod find;
 pub mod follow_ups;
 pub mod import;
+pub mod meeting;
 mod period_cache;
 pub mod publication;
 mod quorum;
@@ -34,7 +35,7 @@ pub use error::{
     sql_code, ClaimError, Error, Error as CoreError, Fault, OpenError, Result, SqlError,
     SCHEMA_VERSION,
 };
-pub use quorum::Quorum;
+pub use quorum::{votes, Quorum};
 pub use readiness::LockReadiness;
 pub use refusal::{
     AppealError, BackupError, JournalFault, LedgerError, MemberError, PeriodError, VerifyError,

@@ -106,7 +106,10 @@ impl Ledger {
                 period, member_id, ..
             } => out.push((period.clone(), *member_id)),
             Event::Undo { restore, .. } => return self.touched_by(restore, out),
-            Event::SettingSet { .. } | Event::FollowUpDone { .. } | Event::AppealFile { .. } => {}
+            Event::SettingSet { .. }
+            | Event::FollowUpDone { .. }
+            | Event::AppealFile { .. }
+            | Event::MeetingSet { .. } => {}
             _ => return Ok(false),
         }
         Ok(true)

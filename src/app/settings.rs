@@ -11,7 +11,11 @@ pub const KEYS: &[&str] = &[
     "publication_days",
     "appeal_reply_days",
     "reconsider_days",
+    "contact",
 ];
+
+/// The longest contact for objections (`contact`), in characters.
+pub const CONTACT_MAX: usize = 60;
 
 /// A setting refused, with what was given.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -24,6 +28,30 @@ pub enum SettingError {
     Days { key: String, value: Value },
     #[error("quota_ties is 'all' (a tie at a quota's edge is in whole) or 'none' (none of the tie), got {value}")]
     Ties { value: Value },
+    #[error("contact is a person to object to, 1 to {CONTACT_MAX} characters on one line (e.g. \"组织委员 王五 138xxxx\"), got {value}")]
+    Contact { value: Value },
+}
+
+/// Whether a setting's value is text as given (a contact may be all digits).
+pub fn is_text(key: &str) -> bool {
+    key == "contact"
+}
+
+/// A setting's value as typed on the command line: text for the text
+/// settings, else JSON where it parses (`0.2`, `5`) and text otherwise.
+pub fn parse_value(key: &str, raw: &str) -> Value {
+    if is_text(key) {
+        return Value::String(raw.trim().to_string());
+    }
+    serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_string()))
+}
+
+/// The branch's contact for objections, if one is set.
+pub fn contact(settings: &Value) -> Option<&str> {
+    settings
+        .get("contact")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// Check a setting's key and value before it is recorded.
@@ -34,6 +62,10 @@ pub fn check(key: &str, value: &Value) -> Result<(), SettingError> {
         "publication_days" | "appeal_reply_days" | "reconsider_days" => value
             .as_u64()
             .is_some_and(|d| (1..=u64::from(MAX_PROCESS_DAYS)).contains(&d)),
+        "contact" => value.as_str().is_some_and(|s| {
+            let n = s.trim().chars().count();
+            (1..=CONTACT_MAX).contains(&n) && !s.chars().any(char::is_control)
+        }),
         _ => return Err(SettingError::Unknown { key: key.into() }),
     };
     if ok {
@@ -43,6 +75,7 @@ pub fn check(key: &str, value: &Value) -> Result<(), SettingError> {
     Err(match key.as_str() {
         "excellent_quota" => SettingError::Share { key, value },
         "quota_ties" => SettingError::Ties { value },
+        "contact" => SettingError::Contact { value },
         _ => SettingError::Days { key, value },
     })
 }
@@ -92,10 +125,26 @@ mod tests {
             ("publication_days", json!(0), false),
             ("publication_days", json!(2.5), false),
             ("colour", json!("red"), false),
+            ("contact", json!("组织委员 王五 138xxxx"), true),
+            ("contact", json!("  "), false),
+            ("contact", json!("王五\n138"), false),
+            ("contact", json!("王".repeat(CONTACT_MAX + 1)), false),
+            ("contact", json!(13800138000u64), false),
         ];
         for (key, value, accepted) in cases {
             assert_eq!(check(key, &value).is_ok(), accepted, "{key} = {value}");
         }
+    }
+
+    #[test]
+    fn a_contact_stays_text_even_when_all_digits() {
+        assert_eq!(
+            parse_value("contact", " 13800138000 "),
+            json!("13800138000")
+        );
+        assert_eq!(parse_value("publication_days", "5"), json!(5));
+        assert_eq!(contact(&json!({"contact": "王五"})), Some("王五"));
+        assert_eq!(contact(&json!({})), None);
     }
 
     #[test]

@@ -245,7 +245,8 @@ impl Ledger {
             | Event::AppealFile { branch_id, .. }
             | Event::FollowUpDone { branch_id, .. }
             | Event::FollowUpReopen { branch_id, .. }
-            | Event::Redeem { branch_id, .. } => *branch_id == branch,
+            | Event::Redeem { branch_id, .. }
+            | Event::MeetingSet { branch_id, .. } => *branch_id == branch,
             Event::RedeemCancel { .. } => false,
             Event::MemberUpdate { member } => self
                 .roster()

@@ -190,12 +190,13 @@ pub enum Command {
     },
     /// Set a branch setting: excellent_quota (above 0 to 1, e.g. 0.2),
     /// quota_ties (all | none), publication_days, appeal_reply_days,
-    /// reconsider_days (whole days, 1-60).
+    /// reconsider_days (whole days, 1-60), contact (who takes objections
+    /// to the notice, e.g. "组织委员 王五 138xxxx"; 1-60 characters).
     Set {
-        /// excellent_quota, quota_ties, publication_days, appeal_reply_days or reconsider_days.
+        /// excellent_quota, quota_ties, publication_days, appeal_reply_days, reconsider_days or contact.
         key: String,
         /// The value: a share for excellent_quota (0.2), all or none for
-        /// quota_ties, a number of days otherwise.
+        /// quota_ties, text for contact, a number of days otherwise.
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
@@ -213,6 +214,9 @@ pub enum Command {
     FollowUp(after::FollowUpCmd),
     /// Redeem points for gifts (积分兑换): refused beyond the member's balance or the gift's stock.
     Redeem(super::redeem::RedeemArgs),
+    /// The meeting's record for the minutes: place, host, recorder, agenda, resolutions.
+    #[command(subcommand)]
+    Meeting(super::meeting::MeetingCmd),
     /// Members' points balances for redemption: earned, spent, balance.
     Balance(super::redeem::BalanceArgs),
     /// Print shell completions for jifen (bash, zsh, fish or powershell) to standard output.

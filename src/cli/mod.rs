@@ -2,6 +2,7 @@
 
 mod after;
 mod args;
+mod meeting;
 mod output;
 mod progress;
 mod redeem;
@@ -86,6 +87,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Export(a) => after::export(&db, branch, a, lang),
         Command::FollowUp(c) => after::follow_up(&db, branch, c, lang),
         Command::Redeem(a) => redeem::redeem(&db, branch, a, lang),
+        Command::Meeting(c) => meeting::meeting(&db, branch, c, lang),
         Command::Balance(a) => redeem::balance(&db, branch, a, lang),
         Command::Demo { no_console } => {
             let path = match cli.db.clone() {
@@ -453,8 +455,7 @@ pub fn run(cli: Cli) -> Out {
         }
         Command::Set { key, value } => {
             let mut ledger = Ledger::open(&db, branch)?;
-            let v: serde_json::Value =
-                serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value));
+            let v = crate::app::settings::parse_value(&key, &value);
             ledger.set_setting(&key, v.clone())?;
             println!(
                 "{}",

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 type Meta = Vec<(String, String)>;
 
 mod cards;
+mod filing;
 mod minutes;
 mod rank_tables;
 mod redemptions;
@@ -41,6 +42,16 @@ fn kind(w: &PaperWords, k: Option<ItemKind>, lower: bool) -> String {
         None => "",
     }
     .to_string()
+}
+
+/// A table with no rows says 无 in its first column (a paper never leaves a list blank).
+fn or_none(w: &PaperWords, mut t: Table) -> Table {
+    if t.rows.is_empty() {
+        let mut row = vec![Cell::Empty; t.header.len().max(1)];
+        row[0] = w.none.into();
+        t.rows.push(row);
+    }
+    t
 }
 
 fn stars(n: Option<u8>) -> String {
@@ -130,6 +141,13 @@ impl Ctx<'_> {
         Ok((meta, row.seal))
     }
 
+    /// Who takes objections: the branch's `contact`, else the secretary by role.
+    fn contact(&self) -> String {
+        crate::app::settings::contact(&self.l.branch().settings)
+            .unwrap_or(self.w.contact_fallback)
+            .to_string()
+    }
+
     fn window(&self, p: &PeriodId) -> Result<Option<(String, String, String)>> {
         let pb = self.l.publication(p, crate::domain::calendar::today())?;
         Ok(match (pb.locked_on, pb.window_end) {
@@ -194,7 +212,8 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let mut notes = vec![(w.notice_basis)(cx.l.scheme().name_in(zh))];
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
-        notes.push((w.objections_until)(&e));
+        meta.push((w.contact.to_string(), cx.contact()));
+        notes.push((w.objections_until)(&e, &cx.contact()));
     } else {
         notes.push(w.draft.to_string());
     }
@@ -384,6 +403,9 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
     }
     meta.push((w.seal.to_string(), seal.clone()));
+    if filing {
+        meta.extend(filing::fingerprint(cx, &seal));
+    }
     if filing && r.rows.iter().any(|x| !x.actions.is_empty()) {
         // The committee sees each 处置; the posted card does not.
         table.header.push(w.actions.to_string());
@@ -393,7 +415,10 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         }
     }
     let mut tables = by_group(cx, table, &r);
-    if filing || !appeals.is_empty() {
+    if filing {
+        tables.extend(filing::tables(cx, &r, &members));
+        tables.push(or_none(w, appeal_table(cx, &appeals)));
+    } else if !appeals.is_empty() {
         tables.push(appeal_table(cx, &appeals));
     }
     let signatures = if filing {
@@ -417,7 +442,11 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             heading: title,
             meta,
             tables,
-            notes: Vec::new(),
+            notes: if filing {
+                vec![filing::check_note(cx)]
+            } else {
+                Vec::new()
+            },
             signatures,
         }],
         seals: vec![(ps, seal.clone())],

@@ -276,6 +276,8 @@ pub struct Strings {
     pub k_reconsider: &'static str,
     pub k_finalize: &'static str,
     pub k_papers: &'static str,
+    /// The lock screen's key to the meeting's place, host and recorder.
+    pub k_meeting: &'static str,
     pub k_tick: &'static str,
     /// Points redemption's key labels and its paper's name.
     pub redeem_k_open: &'static str,

@@ -8,7 +8,7 @@ mod values;
 
 pub use refusals::{appeal, backup, ledger, member, period, verify};
 pub use scheme::scheme;
-pub use values::{bad_value, calendar, file, setting, theme, toml};
+pub use values::{bad_value, calendar, file, meeting_record, setting, theme, toml};
 
 use crate::app::ClaimError;
 use crate::app::CoreError;
@@ -31,6 +31,7 @@ pub fn core(lang: Lang, e: &CoreError) -> String {
         CoreError::Verify(x) => verify(lang, x),
         CoreError::Backup(x) => backup(lang, x),
         CoreError::Setting(x) => setting(lang, x),
+        CoreError::Meeting(x) => meeting_record(lang, x),
         CoreError::Value(x) => bad_value(lang, x),
         CoreError::Calendar(x) => calendar(lang, x),
         CoreError::Theme(x) => theme(lang, x),

@@ -60,9 +60,13 @@ pub struct PaperWords {
     pub sheet_filing: &'static str,
     pub sheet_minutes: &'static str,
     // notes
-    /// How to object, until the window's end.
-    pub objections_until: fn(end: &str) -> String,
-    pub objections_year: &'static str,
+    /// How to object, until the window's end, and to whom.
+    pub objections_until: fn(end: &str, contact: &str) -> String,
+    /// How to object to the year's notice, and to whom.
+    pub objections_year: fn(contact: &str) -> String,
+    /// Who takes objections: its label, and the role named when no contact is set.
+    pub contact: &'static str,
+    pub contact_fallback: &'static str,
     pub draft: &'static str,
     /// Scores that include corrections from upheld appeals.
     pub corrections_included: fn(n: usize) -> String,
@@ -149,6 +153,59 @@ pub struct PaperWords {
     pub not_locked_note: &'static str,
     pub chair: &'static str,
     pub recorder: &'static str,
+    // the meeting's record (`jifen meeting`) and the minutes' new lines
+    pub place: &'static str,
+    pub opened: &'static str,
+    pub closed: &'static str,
+    /// The meeting's time on the minutes: from, to (to the minute).
+    pub time: &'static str,
+    pub time_span: fn(from: &str, to: &str) -> String,
+    pub agenda: &'static str,
+    pub resolutions: &'static str,
+    /// A list's numbering column.
+    pub seq: &'static str,
+    /// `meeting set` with nothing to record.
+    pub meeting_nothing_given: &'static str,
+    /// `meeting set` done: period, place, host, recorder, agenda items, resolutions.
+    pub meeting_set_done: fn(
+        period: &str,
+        place: &str,
+        host: &str,
+        recorder: &str,
+        agenda: usize,
+        resolutions: usize,
+    ) -> String,
+    /// The names marked present (出席), on leave, absent, and not called.
+    pub attended: &'static str,
+    pub names_on_leave: &'static str,
+    pub names_absent: &'static str,
+    pub names_unmarked: &'static str,
+    /// 应到/实到 of the voting members, and whether that is a quorum.
+    /// and whether that is a quorum (`valid`: the glossary's words for it).
+    pub attendance_line:
+        fn(expected: usize, present: usize, leave: usize, absent: usize, valid: &str) -> String,
+    /// Who the quorum counts.
+    pub voting_note: &'static str,
+    /// The democratic appraisal held at the meeting: its caption and counts.
+    pub appraisal: &'static str,
+    pub ballots_line: fn(issued: usize, returned: usize, valid: usize) -> String,
+    // the filing report's own tables
+    pub grade_counts: &'static str,
+    pub star_counts: &'static str,
+    pub headcount: &'static str,
+    pub sum: &'static str,
+    pub ungraded: &'static str,
+    pub no_star: &'static str,
+    pub consequences: &'static str,
+    pub exempt_caption: &'static str,
+    pub exempt_reason: &'static str,
+    /// What an exempt member's status means (the ledger keeps no reason of its own).
+    pub exempt_reason_default: &'static str,
+    /// The seal as the paper's fingerprint, and how to check it against the filing file.
+    pub fingerprint: &'static str,
+    pub filing_check: &'static str,
+    pub host_signature: &'static str,
+    pub recorder_signature: &'static str,
     // refusals
     /// A period the branch does not have.
     pub no_period: fn(period: &str) -> String,

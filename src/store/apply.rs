@@ -296,6 +296,7 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
         Event::Redeem { .. } | Event::RedeemCancel { .. } => {
             super::redemptions::apply(conn, ev, at)?
         }
+        Event::MeetingSet { .. } => super::meeting::apply(conn, ev, at)?,
         Event::Undo { restore, .. } => apply(conn, restore, at, hash)?,
     }
     Ok(())

@@ -19,6 +19,7 @@ pub const STATE_TABLES: &[&str] = &[
     "correction",
     "follow_up",
     "redemption",
+    "meeting",
     "score",
     "score_dirty",
 ];

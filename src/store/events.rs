@@ -221,6 +221,17 @@ pub enum Event {
     RedeemCancel {
         id: i64,
     },
+    /// The meeting's record of a period (place, host, recorder, agenda,
+    /// resolutions) as it stands after a change: the whole record each time.
+    MeetingSet {
+        branch_id: i64,
+        period: String,
+        place: Option<String>,
+        host: Option<String>,
+        recorder: Option<String>,
+        agenda: Vec<String>,
+        resolutions: Vec<String>,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
@@ -275,6 +286,7 @@ impl Event {
             Event::FollowUpReopen { .. } => "follow_up_reopen",
             Event::Redeem { .. } => "redeem",
             Event::RedeemCancel { .. } => "redeem_cancel",
+            Event::MeetingSet { .. } => "meeting_set",
             Event::Undo { .. } => "undo",
         }
     }

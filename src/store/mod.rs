@@ -14,6 +14,7 @@ mod fold_packs;
 pub mod imports;
 pub mod journal;
 pub mod lease;
+pub mod meeting;
 pub mod queries;
 pub mod redemptions;
 mod seal;

@@ -24,6 +24,8 @@ mod hostile;
 mod hostile_numbers;
 mod import_again;
 mod paper_columns;
+mod papers_filing;
+mod papers_minutes;
 mod papers_print;
 mod papers_zh_words;
 mod races;

@@ -10,6 +10,7 @@ mod console_find;
 mod console_keys;
 mod console_lease;
 mod console_meeting;
+mod console_meeting_record;
 mod console_new_claim;
 mod console_pty;
 mod console_redeem;

@@ -183,8 +183,25 @@ fn messages(w: &Catalogue) -> Vec<(&'static str, String)> {
         ),
         (
             "papers.objections_until",
-            (p.objections_until)("2026-12-08"),
+            (p.objections_until)("2026-12-08", "组织委员 王五"),
         ),
+        (
+            "papers.objections_year",
+            (p.objections_year)("组织委员 王五"),
+        ),
+        (
+            "papers.time_span",
+            (p.time_span)("2026-09-30 14:05", "16:20"),
+        ),
+        (
+            "papers.meeting_set_done",
+            (p.meeting_set_done)("2026Q4", "会议室", "王五", "刘洋", 3, 1),
+        ),
+        (
+            "papers.attendance_line",
+            (p.attendance_line)(5, 3, 1, 1, "到会过半数"),
+        ),
+        ("papers.ballots_line", (p.ballots_line)(30, 29, 28)),
         ("papers.corrections_included", (p.corrections_included)(1)),
         ("papers.claims_line", (p.claims_line)(10, 7, 2, 1)),
         ("papers.sign_off_line", (p.sign_off_line)(10, 1, 1)),

@@ -105,7 +105,7 @@ pub(super) fn by_group(cx: &Ctx, table: Table, r: &Ranking) -> Vec<Table> {
 /// (for the branch to settle at the appraisal).
 pub(super) fn year_notes(cx: &Ctx, r: &Ranking) -> Vec<String> {
     let lang = super::lang(cx.zh);
-    let mut notes = vec![cx.w.objections_year.to_string()];
+    let mut notes = vec![(cx.w.objections_year)(&cx.contact())];
     notes.extend(
         r.quota_notes
             .iter()

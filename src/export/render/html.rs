@@ -45,7 +45,7 @@ h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 13pt; margin: 4mm 0 2mm; break-after: avoid; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; margin: 0 0 3mm; }
 dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; }
+dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; page-break-inside: auto; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
@@ -57,7 +57,8 @@ p.note { margin: 1mm 0; }
 .close { break-inside: avoid; page-break-inside: avoid; }
 .sign { margin-top: 8mm; display: flex; flex-wrap: wrap; gap: 10mm 16mm; }
 .sign span { min-width: 60mm; line-height: 12mm; }
-.seal { margin-top: 6mm; border: 1pt solid #b00; color: #b00; padding: 2mm 3mm; display: inline-block; }
+.seal { margin-top: 6mm; border: 1pt solid #b00; color: #b00; padding: 2mm 3mm; display: inline-block; max-width: 100%; box-sizing: border-box; }
+.seal code, .footer { overflow-wrap: anywhere; word-break: break-all; }
 .footer { margin-top: 4mm; font-size: 9pt; color: #333; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 0 8mm; } .page { border-bottom: 1px dashed #999; } .page.wide { max-width: 297mm; } }";
 

@@ -263,6 +263,7 @@ pub const CONSOLE: Strings = Strings {
     k_reconsider: "reconsider",
     k_finalize: "make final",
     k_papers: "papers",
+    k_meeting: "meeting record",
     k_tick: "tick done",
     redeem_k_open: "redemption",
     redeem_k_redeem: "redeem",

@@ -66,10 +66,12 @@ pub const PAPERS: PaperWords = PaperWords {
     sheet_summary: "Summary",
     sheet_filing: "Filing",
     sheet_minutes: "Minutes",
-    objections_until: |end| {
-        format!("Objections until {end}, in writing to the branch, naming the member, the items and the reasons.")
+    objections_until: |end, contact| {
+        format!("Objections until {end}, in writing to {contact}, naming the member, the items and the reasons.")
     },
-    objections_year: "Objections in writing to the branch during the publication.",
+    objections_year: |contact| format!("Objections in writing to {contact} during the publication."),
+    contact: "Objections to",
+    contact_fallback: "the branch secretary",
     draft: "This period is not locked yet: draft.",
     corrections_included: |n| format!("Scores include {n} correction(s) from upheld appeals."),
     card_note: "If you disagree with any line, appeal to the branch within the publication window.",
@@ -147,6 +149,44 @@ pub const PAPERS: PaperWords = PaperWords {
     locked_note: |at, seal| format!("Locked at {at}, seal {seal}."),
     not_locked_note: "The period is not locked yet.",
     chair: "Chair",
+    place: "Place",
+    opened: "Opened",
+    closed: "Locked",
+    time: "Time",
+    time_span: |from, to| format!("{from} to {to}"),
+    agenda: "Agenda",
+    resolutions: "Resolutions",
+    seq: "No.",
+    meeting_nothing_given: "nothing to record: give --place, --host, --recorder, --agenda or --resolution",
+    meeting_set_done: |p, place, host, recorder, agenda, resolutions| {
+        format!("meeting record of {p} updated: place {place}, host {host}, recorder {recorder}, {agenda} agenda item(s), {resolutions} resolution(s)")
+    },
+    attended: "Attended",
+    names_on_leave: "On leave",
+    names_absent: "Absent",
+    names_unmarked: "Not called",
+    attendance_line: |expected, present, leave, absent, valid| {
+        format!("expected {expected}, present {present}, on leave {leave}, absent {absent}; {valid}")
+    },
+    voting_note: "Expected and present count the full members, who vote; probationary members and activists attend without a vote.",
+    appraisal: "Democratic appraisal",
+    ballots_line: |issued, returned, valid| {
+        format!("ballots issued {issued}, returned {returned}, valid {valid}")
+    },
+    grade_counts: "Members per grade",
+    star_counts: "Members per star",
+    headcount: "Members",
+    sum: "Total",
+    ungraded: "No grade",
+    no_star: "No star",
+    consequences: "Consequences",
+    exempt_caption: "Exempt members",
+    exempt_reason: "Reason",
+    exempt_reason_default: "on the member's application, agreed by the branch: not scored",
+    fingerprint: "Fingerprint of this paper",
+    filing_check: "Check: jifen filing verify <filing file>",
+    host_signature: "Chair (signature)",
+    recorder_signature: "Recorder (signature)",
     recorder: "Recorder",
     no_period: |p| format!("no period {p} in this branch"),
     per_period_only: |what, y| {

@@ -59,7 +59,12 @@ pub fn setting(lang: Lang, e: &SettingError) -> String {
     match e {
         SettingError::Unknown { key } => format!(
             "没有设置项「{key}」(设置项: {})",
-            crate::app::settings::KEYS.join(", ")
+            // Each key as typed after `jifen set`.
+            crate::app::settings::KEYS
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         SettingError::Share { key, value } => {
             format!("{key} 是大于 0、至多为 1 的比例 (0.2 即 20%), 现为「{value}」")
@@ -69,6 +74,58 @@ pub fn setting(lang: Lang, e: &SettingError) -> String {
         }
         SettingError::Ties { value } => format!(
             "quota_ties 为「all」(名额边上并列的全部计入) 或「none」(并列的都不计入), 现为「{value}」"
+        ),
+        SettingError::Contact { value } => format!(
+            "设置项「contact」是受理异议的人, 一行 1 至 {} 个字 (如「组织委员 王五 138xxxx」), 现为「{value}」",
+            crate::app::settings::CONTACT_MAX
+        ),
+    }
+}
+
+/// A meeting record's value refused.
+pub fn meeting_record(lang: Lang, e: &crate::app::meeting::MeetingError) -> String {
+    use crate::app::meeting::{MeetingError, MeetingField};
+    let field = |f: MeetingField| match (lang, f) {
+        (Lang::Zh, MeetingField::Place) => "地点 (--place)",
+        (Lang::Zh, MeetingField::Host) => "主持人 (--host)",
+        (Lang::Zh, MeetingField::Recorder) => "记录人 (--recorder)",
+        (Lang::Zh, MeetingField::Agenda) => "议程 (--agenda)",
+        (Lang::Zh, MeetingField::Resolution) => "决议 (--resolution)",
+        (_, MeetingField::Place) => "place (--place)",
+        (_, MeetingField::Host) => "host (--host)",
+        (_, MeetingField::Recorder) => "recorder (--recorder)",
+        (_, MeetingField::Agenda) => "agenda (--agenda)",
+        (_, MeetingField::Resolution) => "resolution (--resolution)",
+    };
+    match e {
+        MeetingError::Text {
+            field: f,
+            max,
+            given,
+        } => {
+            // A line break typed into a name is shown as `\n`, not obeyed.
+            let given = given.escape_debug();
+            say!(
+                lang,
+                format!("{} 为一行、至多 {max} 个字, 现为「{given}」", field(*f)),
+                format!(
+                    "{}: at most {max} characters on one line, got '{given}'",
+                    field(*f)
+                ),
+            )
+        }
+        MeetingError::TooMany { field: f, count } => say!(
+            lang,
+            format!(
+                "{} 至多 {} 条, 现为 {count} 条",
+                field(*f),
+                crate::app::meeting::LIST_MAX
+            ),
+            format!(
+                "{}: at most {} lines, got {count}",
+                field(*f),
+                crate::app::meeting::LIST_MAX
+            ),
         ),
     }
 }

@@ -263,6 +263,7 @@ pub const CONSOLE: Strings = Strings {
     k_reconsider: "复议",
     k_finalize: "定案",
     k_papers: "公示材料",
+    k_meeting: "会议信息",
     k_tick: "办结",
     redeem_k_open: "积分兑换",
     redeem_k_redeem: "兑换",

@@ -64,10 +64,16 @@ pub const PAPERS: PaperWords = PaperWords {
     sheet_summary: "汇总公示卡",
     sheet_filing: "备案表",
     sheet_minutes: "会议记录",
-    objections_until: |end| {
-        format!("公示期内（至{end}）如有异议，请以书面形式向党支部提出申诉，写明姓名、项目和理由。")
+    objections_until: |end, contact| {
+        format!(
+            "如有异议，请于公示期内（至{end}）向{contact}反映，以书面形式写明姓名、项目和理由。"
+        )
     },
-    objections_year: "公示期内如有异议，请以书面形式向党支部提出申诉。",
+    objections_year: |contact| {
+        format!("如有异议，请于公示期内向{contact}反映，以书面形式写明姓名、项目和理由。")
+    },
+    contact: "异议受理",
+    contact_fallback: "支部书记",
     draft: "本期尚未封账，此表为草稿。",
     corrections_included: |n| format!("得分已含申诉更正 {n} 项。"),
     card_note: "如对以上记录有异议，请在公示期内向党支部提出申诉。",
@@ -148,6 +154,45 @@ pub const PAPERS: PaperWords = PaperWords {
     not_locked_note: "本期尚未封账。",
     chair: "主持人",
     recorder: "记录人",
+    place: "地点",
+    opened: "开会时间",
+    closed: "封账时间",
+    time: "时间",
+    time_span: |from, to| format!("{from} 至 {to}"),
+    agenda: "会议议程",
+    resolutions: "会议决议",
+    seq: "序号",
+    meeting_nothing_given:
+        "没有要记录的内容: 请给出 --place、--host、--recorder、--agenda 或 --resolution",
+    meeting_set_done: |p, place, host, recorder, agenda, resolutions| {
+        format!("{p} 会议记录已更新: 地点 {place}, 主持人 {host}, 记录人 {recorder}, 议程 {agenda} 项, 决议 {resolutions} 项")
+    },
+    attended: "出席人员",
+    names_on_leave: "请假人员",
+    names_absent: "缺席人员",
+    names_unmarked: "未点名",
+    attendance_line: |expected, present, leave, absent, valid| {
+        format!("应到 {expected} 人，实到 {present} 人，请假 {leave} 人，缺席 {absent} 人；{valid}")
+    },
+    voting_note: "应到、实到按有表决权的正式党员计；预备党员、入党积极分子列席，不计入。",
+    appraisal: "民主测评",
+    ballots_line: |issued, returned, valid| {
+        format!("发出测评票 {issued} 张，收回 {returned} 张，有效 {valid} 张")
+    },
+    grade_counts: "等次人数",
+    star_counts: "星级人数",
+    headcount: "人数",
+    sum: "合计",
+    ungraded: "未评等次",
+    no_star: "无星",
+    consequences: "处置事项",
+    exempt_caption: "免评党员",
+    exempt_reason: "免评理由",
+    exempt_reason_default: "经本人申请、党支部研究同意，不参加积分管理",
+    fingerprint: "本表数据指纹",
+    filing_check: "核对：jifen filing verify <备案文件>",
+    host_signature: "主持人（签字）",
+    recorder_signature: "记录人（签字）",
     no_period: |p| format!("本支部没有 {p} 这一期"),
     per_period_only: |what, y| format!("{what}按期制作 (例如 --period {y}Q4), 不按年度"),
     needs_seal: |p, what| {

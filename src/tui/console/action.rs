@@ -59,6 +59,8 @@ pub enum Action {
     Finalize,
     /// Offer the papers of the sealed period.
     Papers,
+    /// Fill the meeting's place, host and recorder for the minutes.
+    MeetingRecord,
     /// Tick the selected follow-up action done.
     TickFollowUp,
     /// Open the redemption screen (积分兑换).

@@ -24,6 +24,12 @@ pub const KEYS: &[Binding<Action>] = &[
         Show::Footer,
     ),
     bind(&[ch('p')], Action::Papers, |t| t.k_papers, Show::Footer),
+    bind(
+        &[ch('m')],
+        Action::MeetingRecord,
+        |t| t.k_meeting,
+        Show::Footer,
+    ),
 ];
 
 /// Lock state and view model.

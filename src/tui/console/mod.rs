@@ -14,6 +14,7 @@ mod help;
 mod keymap;
 mod keys;
 mod lock;
+mod meeting_form;
 mod members;
 mod new_claim;
 mod overview;

@@ -36,6 +36,10 @@ pub enum FormKind {
     LockInquorate {
         period: PeriodId,
     },
+    /// The meeting's place, host and recorder for the minutes.
+    Meeting {
+        period: PeriodId,
+    },
     OpenPeriod,
     Message,
     Countdown,

@@ -99,6 +99,7 @@ impl App {
             Action::Reconsider => self.reply_prompt(AppealOutcome::Reconsider),
             Action::Finalize => self.finalize(),
             Action::Papers => self.papers_popup(),
+            Action::MeetingRecord => self.meeting_prompt(),
             Action::TickFollowUp => self.tick_follow_up(),
             Action::RedeemScreen => self.push(Screen::Redeem(Default::default())),
             // Only the redemption screen counts and records (`redemption_action`).
@@ -358,6 +359,10 @@ impl App {
             (FormKind::FileAppeal { member }, _) => {
                 let member = member.clone();
                 self.submit_appeal(&f, member)
+            }
+            (FormKind::Meeting { period }, _) => {
+                let period = *period;
+                self.submit_meeting(&f, period)
             }
             (FormKind::AppealReply { id, outcome }, _) => {
                 let (id, outcome) = (*id, *outcome);
