@@ -26,6 +26,7 @@ mod import_again;
 mod paper_columns;
 mod papers_filing;
 mod papers_minutes;
+mod papers_posted;
 mod papers_print;
 mod papers_zh_words;
 mod races;
