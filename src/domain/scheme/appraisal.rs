@@ -46,8 +46,6 @@ pub enum ResultRule {
     /// the valid ballots.
     #[default]
     Median,
-    /// The grade with the most votes (a tie goes to the lower grade).
-    Plurality,
 }
 
 /// The `[appraisal]` section.
