@@ -245,7 +245,13 @@ impl Ledger {
             | Event::AppealFile { branch_id, .. }
             | Event::FollowUpDone { branch_id, .. }
             | Event::FollowUpReopen { branch_id, .. }
-            | Event::Redeem { branch_id, .. } => *branch_id == branch,
+            | Event::Redeem { branch_id, .. }
+            | Event::AppraisalOpen { branch_id, .. }
+            | Event::AppraisalBallots { branch_id, .. }
+            | Event::AppraisalVotes { branch_id, .. }
+            | Event::AppraisalScores { branch_id, .. }
+            | Event::AppraisalPoints { branch_id, .. }
+            | Event::AppraisalClose { branch_id, .. } => *branch_id == branch,
             Event::RedeemCancel { .. } => false,
             Event::MemberUpdate { member } => self
                 .roster()

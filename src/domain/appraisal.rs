@@ -2,7 +2,44 @@
 //! member's vote counts, a mean from raters' scores, the points a grade
 //! gives. The ballots are secret: these rules see counts, never voters.
 
-use crate::domain::scheme::{AppraisalChoice, ResultRule};
+use crate::domain::scheme::{AppraisalChoice, AppraisalKind, ResultRule};
+use serde::Serialize;
+
+/// Where an appraisal stands: counting, or closed with its results posted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppraisalState {
+    Open,
+    Closed,
+}
+
+impl AppraisalState {
+    /// The stored word.
+    pub fn code(self) -> &'static str {
+        match self {
+            AppraisalState::Open => "open",
+            AppraisalState::Closed => "closed",
+        }
+    }
+
+    /// The state a stored word names.
+    pub fn from_code(s: &str) -> Option<AppraisalState> {
+        match s {
+            "open" => Some(AppraisalState::Open),
+            "closed" => Some(AppraisalState::Closed),
+            _ => None,
+        }
+    }
+}
+
+/// The kind a stored word names.
+pub fn kind_from_code(s: &str) -> Option<AppraisalKind> {
+    match s {
+        "votes" => Some(AppraisalKind::Votes),
+        "scores" => Some(AppraisalKind::Scores),
+        _ => None,
+    }
+}
 
 /// The grade `counts` give (an index into the choices, top grade first), by
 /// `rule`, out of `valid` ballots; `None` when no grade is reached (no valid

@@ -19,6 +19,11 @@ pub const STATE_TABLES: &[&str] = &[
     "correction",
     "follow_up",
     "redemption",
+    "appraisal",
+    "appraisal_vote",
+    "appraisal_score",
+    "appraisal_pick",
+    "appraisal_result",
     "score",
     "score_dirty",
 ];
