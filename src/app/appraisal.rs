@@ -188,8 +188,12 @@ impl Ledger {
                 Some((_, c)) => c.code.clone(),
                 None if key.trim() == BLANK || key.trim() == "弃权" => BLANK.to_string(),
                 None => {
-                    let mut known: Vec<String> = a.choices.iter().map(|c| c.code.clone()).collect();
-                    known.push(BLANK.into());
+                    let mut known: Vec<(String, String)> = a
+                        .choices
+                        .iter()
+                        .map(|c| (c.code.clone(), c.title_in(true).to_string()))
+                        .collect();
+                    known.push((BLANK.into(), "弃权".into()));
                     return Err(AppraisalError::UnknownChoice {
                         key: key.trim().to_string(),
                         known,
@@ -263,7 +267,11 @@ impl Ledger {
             let Some((_, part)) = a.part(key) else {
                 return Err(AppraisalError::UnknownPart {
                     key: key.trim().to_string(),
-                    known: a.parts.iter().map(|p| p.code.clone()).collect(),
+                    known: a
+                        .parts
+                        .iter()
+                        .map(|p| (p.code.clone(), p.title_in(true).to_string()))
+                        .collect(),
                 }
                 .into());
             };
@@ -278,6 +286,7 @@ impl Ledger {
             if *s > part.max + 1e-9 {
                 return Err(AppraisalError::ScoreAbove {
                     part: part.code.clone(),
+                    title: part.title_in(true).to_string(),
                     score: *s,
                     max: part.max,
                 }
@@ -355,11 +364,12 @@ impl Ledger {
     /// scheme whose appraisal feeds points gets, in the same write, an
     /// approved claim per member on the scheme's item (its weight counts it
     /// into the period's score); the lock then seals them with the period.
+    /// Returns the closed view and how many claims were posted.
     pub fn close_appraisal(
         &mut self,
         period: &PeriodId,
         points: &[(i64, f64)],
-    ) -> Result<AppraisalView> {
+    ) -> Result<(AppraisalView, usize)> {
         self.write(|l| {
             l.open_row(period)?;
             for (m, p) in points {
@@ -416,21 +426,24 @@ impl Ledger {
                 period: period.to_string(),
                 results,
             }];
-            if let Some(claims) = l.appraisal_claims(period, &posts)? {
+            let mut posted = 0;
+            if let Some((claims, n)) = l.appraisal_claims(period, &posts)? {
                 events.push(claims);
+                posted = n;
             }
             l.journal(&events)?;
-            l.appraisal_view(period)
+            Ok((l.appraisal_view(period)?, posted))
         })
     }
 
     /// The approved claims that post an appraisal's points on their items
-    /// (those above 0), checked like any claim; `None` when there are none.
+    /// (those above 0), checked like any claim, and how many; `None` when
+    /// there are none.
     fn appraisal_claims(
         &self,
         period: &PeriodId,
         posts: &[(i64, String, f64)],
-    ) -> Result<Option<Event>> {
+    ) -> Result<Option<(Event, usize)>> {
         let members = self.members()?;
         let first = queries::next_id(self.conn(), Numbered::Claim)?;
         let mut claims = Vec::new();
@@ -444,9 +457,10 @@ impl Ledger {
             c.id = first + claims.len() as i64;
             claims.push(c);
         }
-        Ok((!claims.is_empty()).then(|| Event::ClaimsAdd {
-            branch_id: self.branch.id,
-            claims,
+        let n = claims.len();
+        Ok((n > 0).then(|| {
+            let branch_id = self.branch.id;
+            (Event::ClaimsAdd { branch_id, claims }, n)
         }))
     }
 

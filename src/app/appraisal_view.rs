@@ -83,13 +83,24 @@ impl AppraisalView {
 
 impl Ledger {
     /// The scheme's appraisal section, or why there is none.
-    pub(super) fn appraisal_section(&self) -> std::result::Result<&Appraisal, AppraisalError> {
+    pub fn appraisal_section(&self) -> std::result::Result<&Appraisal, AppraisalError> {
         self.scheme()
             .appraisal
             .as_ref()
             .ok_or_else(|| AppraisalError::NoSection {
                 scheme: self.scheme().id.clone(),
             })
+    }
+
+    /// The members an appraisal covers: every member on the roll who is
+    /// not exempt, in roster order.
+    pub fn appraised_members(&self) -> Result<Vec<crate::domain::model::Member>> {
+        Ok(self
+            .roster()?
+            .iter()
+            .filter(|m| m.status == MemberStatus::Active)
+            .cloned()
+            .collect())
     }
 
     /// The ballots of `period`'s appraisal, if one was opened (the minutes
@@ -134,9 +145,8 @@ impl Ledger {
             AppraisalState::Open => None,
         };
         let lines = self
-            .roster()?
+            .appraised_members()?
             .iter()
-            .filter(|m| m.status == MemberStatus::Active)
             .map(|m| {
                 let mut line = match a.kind {
                     AppraisalKind::Votes => {

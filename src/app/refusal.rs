@@ -242,17 +242,30 @@ pub enum AppraisalError {
     ReturnedAboveIssued { returned: i64, issued: i64 },
     /// More spoiled ballots than came back.
     SpoiledAboveReturned { spoiled: i64, returned: i64 },
-    /// A choice the ballot does not offer (`known`: those it does).
-    UnknownChoice { key: String, known: Vec<String> },
-    /// A part the score ballot does not rate (`known`: those it does).
-    UnknownPart { key: String, known: Vec<String> },
+    /// A choice the ballot does not offer (`known`: those it does, as
+    /// code and Chinese title).
+    UnknownChoice {
+        key: String,
+        known: Vec<(String, String)>,
+    },
+    /// A part the score ballot does not rate (`known`: those it does, as
+    /// code and Chinese title).
+    UnknownPart {
+        key: String,
+        known: Vec<(String, String)>,
+    },
     /// Votes for a score appraisal, or scores for a vote appraisal
     /// (`kind`: the ballot the scheme has, `votes` or `scores`).
     WrongBallot { kind: &'static str },
     /// A count or score that is not a number of 0 or more (`field`: its key).
     BadCount { field: String, given: String },
-    /// A score above the part's maximum.
-    ScoreAbove { part: String, score: f64, max: f64 },
+    /// A score above the part's maximum (`title`: the part's Chinese title).
+    ScoreAbove {
+        part: String,
+        title: String,
+        score: f64,
+        max: f64,
+    },
     /// A score ballot number outside 1 to the valid ballots.
     RaterRange { rater: i64, valid: i64 },
     /// Points outside the range the member's grade allows.

@@ -215,6 +215,9 @@ pub enum Command {
     Redeem(super::redeem::RedeemArgs),
     /// Members' points balances for redemption: earned, spent, balance.
     Balance(super::redeem::BalanceArgs),
+    /// The democratic appraisal (民主测评): open, returned, ballots, record, import, close, show.
+    #[command(subcommand)]
+    Appraisal(super::appraisal::AppraisalCmd),
     /// Print shell completions for jifen (bash, zsh, fish or powershell) to standard output.
     Completions {
         /// The shell to complete for.

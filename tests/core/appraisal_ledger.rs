@@ -139,7 +139,8 @@ fn points_land_in_the_appraisal_quarter_at_half() {
     l.record_votes(&q2, ids[2], &votes(1, 2, 2, 7))
         .expect("votes");
     let before = score(&l, q("2026Q2"), ids[0]);
-    let v = l.close_appraisal(&q2, &[(ids[0], 24.0)]).expect("close");
+    let (v, posted) = l.close_appraisal(&q2, &[(ids[0], 24.0)]).expect("close");
+    assert_eq!(posted, 2, "no claim for 0 points");
     assert_eq!(v.lines[0].points, Some(24.0));
     assert_eq!(v.lines[1].points, Some(22.0));
     assert_eq!(v.grade_code(&v.lines[2]), Some("unqualified"));
@@ -286,7 +287,8 @@ fn a_year_grade_is_recorded_and_moves_no_score() {
     // 8 + 5 = 13 of 20 pass half at 合格.
     l.record_votes(&q4, a, &votes(8, 5, 4, 3)).expect("votes");
     let before = score(&l, q("2026Q4"), a);
-    let v = l.close_appraisal(&q4, &[]).expect("close");
+    let (v, posted) = l.close_appraisal(&q4, &[]).expect("close");
+    assert_eq!(posted, 0);
     assert_eq!(v.grade_code(&v.lines[0]), Some("qualified"));
     assert_eq!(v.lines[0].points, None);
     assert_eq!(score(&l, q("2026Q4"), a), before);

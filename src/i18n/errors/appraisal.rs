@@ -6,13 +6,23 @@ use crate::app::AppraisalError;
 use crate::domain::model::fmt_points as p;
 use crate::i18n::Lang;
 
+/// The Chinese titles of a ballot's choices or parts, each in 「」.
+fn titles(known: &[(String, String)]) -> String {
+    known.iter().map(|k| format!("「{}」", k.1)).collect()
+}
+
+/// The codes of a ballot's choices or parts.
+fn codes(lang: Lang, known: &[(String, String)]) -> String {
+    list(lang, &known.iter().map(|k| k.0.clone()).collect::<Vec<_>>())
+}
+
 /// Why an appraisal act is refused.
 pub fn appraisal(lang: Lang, e: &AppraisalError) -> String {
     use AppraisalError as E;
     match e {
         E::NoSection { scheme } => say!(
             lang,
-            format!("方案 {scheme} 没有民主测评 (方案文件的 [appraisal] 一节)"),
+            format!("方案 {scheme} 没有民主测评 (方案文件的 `[appraisal]` 一节)"),
             format!("scheme {scheme} holds no democratic appraisal (no [appraisal] section)"),
         ),
         E::NotOpen { period } => say!(
@@ -52,13 +62,13 @@ pub fn appraisal(lang: Lang, e: &AppraisalError) -> String {
         ),
         E::UnknownChoice { key, known } => say!(
             lang,
-            format!("测评票上没有「{key}」这一项 (可选: {})", list(lang, known)),
-            format!("the ballot offers no '{key}' (choices: {})", list(lang, known)),
+            format!("测评票上没有「{key}」这一项 (可选: {})", titles(known)),
+            format!("the ballot offers no '{key}' (choices: {})", codes(lang, known)),
         ),
         E::UnknownPart { key, known } => say!(
             lang,
-            format!("测评票上没有「{key}」这一评分部分 (评分部分: {})", list(lang, known)),
-            format!("the ballot rates no part '{key}' (parts: {})", list(lang, known)),
+            format!("测评票上没有「{key}」这一评分部分 (评分部分: {})", titles(known)),
+            format!("the ballot rates no part '{key}' (parts: {})", codes(lang, known)),
         ),
         E::WrongBallot { kind: "scores" } => say!(
             lang,
@@ -75,9 +85,9 @@ pub fn appraisal(lang: Lang, e: &AppraisalError) -> String {
             format!("「{field}」的「{given}」不是 0 或以上的数"),
             format!("{field}: '{given}' is not a number of 0 or more"),
         ),
-        E::ScoreAbove { part, score, max } => say!(
+        E::ScoreAbove { part, title, score, max } => say!(
             lang,
-            format!("{part} 打了 {} 分, 超过满分 {}", p(*score), p(*max)),
+            format!("「{title}」打了 {} 分, 超过满分 {}", p(*score), p(*max)),
             format!("{part}: {} is above the part's {}", p(*score), p(*max)),
         ),
         E::RaterRange { rater, valid } => say!(
