@@ -116,6 +116,15 @@ impl Ledger {
         }))
     }
 
+    /// Each member's appraisal grade of `year` (the latest closed
+    /// appraisal's), to show beside the points grade at the year close.
+    pub fn year_appraisal_grades(&self, year: i32) -> Result<HashMap<i64, String>> {
+        Ok(rows::year_grades(self.conn(), self.branch.id, year)?
+            .into_iter()
+            .map(|(m, _, g)| (m, g))
+            .collect())
+    }
+
     /// `period`'s appraisal as it stands: refused when the scheme has none
     /// or none was opened. A closed appraisal shows the results it posted.
     pub fn appraisal_view(&self, period: &PeriodId) -> Result<AppraisalView> {

@@ -171,6 +171,17 @@ impl Ledger {
                     false
                 }
                 Event::PeriodOpen { .. } | Event::BranchInit { .. } => false,
+                // An appraisal's acts are not taken back (counts are
+                // recorded again), nor the claims its close posted.
+                Event::AppraisalOpen { .. }
+                | Event::AppraisalBallots { .. }
+                | Event::AppraisalVotes { .. }
+                | Event::AppraisalScores { .. }
+                | Event::AppraisalPoints { .. }
+                | Event::AppraisalClose { .. } => {
+                    found.clear();
+                    false
+                }
                 _ if !undoable(&ev) => true,
                 _ => {
                     found.push((row.seq, ev));

@@ -262,3 +262,21 @@ pub fn results(
     })?;
     rows.collect()
 }
+
+/// The grades closed appraisals of `year` gave, by member: (member, period,
+/// grade), the latest period last.
+pub fn year_grades(
+    conn: &Connection,
+    branch: i64,
+    year: i32,
+) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, period, grade FROM appraisal_result
+          WHERE branch_id = ?1 AND substr(period, 1, 4) = ?2 AND part = '' AND grade IS NOT NULL
+          ORDER BY period, member_id",
+    )?;
+    let rows = st.query_map(params![branch, year.to_string()], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}

@@ -292,6 +292,9 @@ fn a_year_grade_is_recorded_and_moves_no_score() {
     assert_eq!(v.grade_code(&v.lines[0]), Some("qualified"));
     assert_eq!(v.lines[0].points, None);
     assert_eq!(score(&l, q("2026Q4"), a), before);
+    let year = l.year_appraisal_grades(2026).expect("year grades");
+    assert_eq!(year.get(&a).map(String::as_str), Some("qualified"));
+    assert!(l.year_appraisal_grades(2025).expect("none").is_empty());
 }
 
 #[test]
@@ -306,4 +309,20 @@ fn a_scheme_without_an_appraisal_refuses_one() {
     let zh = jifen::i18n::meeting::core_error(jifen::i18n::Lang::Zh, &e);
     assert!(zh.contains("没有民主测评"), "{zh}");
     assert!(en(&e).contains("no democratic appraisal"), "{}", en(&e));
+}
+
+#[test]
+fn undo_does_not_take_back_the_points_a_close_posted() {
+    let (_d, _p, mut l, ids) = pipeline();
+    let q2 = pid("2026Q2");
+    l.open_appraisal(&q2, None, None).expect("open");
+    l.record_votes(&q2, ids[0], &votes(12, 0, 0, 0))
+        .expect("votes");
+    l.close_appraisal(&q2, &[]).expect("close");
+    let e = l
+        .undo_plan(jifen::app::undo::UndoScope::Branch)
+        .map(|p| p.steps.len())
+        .unwrap_err();
+    assert!(matches!(e, CoreError::NothingToUndo), "{e:?}");
+    assert_eq!(score(&l, q("2026Q2"), ids[0]), 12.5);
 }

@@ -152,3 +152,76 @@ fn seed_001_and_000_year_grades_are_the_schemes_grades() {
         assert_eq!(median_grade(&[8, 5, 4, 3], 20), Some(1));
     }
 }
+
+#[test]
+fn a_bad_appraisal_section_is_worded_in_both_languages() {
+    let base = jifen::domain::scheme::BUILTIN
+        .iter()
+        .find(|(id, _)| *id == "pipeline-75-25")
+        .map(|(_, t)| *t)
+        .expect("built-in");
+    let bad = base.replace("min = 15\nmax = 22", "min = 15\nmax = 22\npoints = 30");
+    let e = Scheme::parse("pipeline.toml", &bad).expect_err("30 outside 15-22");
+    assert_eq!(e.field, "points");
+    let line = bad.lines().position(|l| l == "points = 30").map(|i| i + 1);
+    assert_eq!(Some(e.line), line);
+    let zh = jifen::i18n::errors::scheme(jifen::i18n::Lang::Zh, &e);
+    let en = jifen::i18n::errors::scheme(jifen::i18n::Lang::En, &e);
+    assert!(
+        zh.contains("测评等次「qualified」") && zh.contains("30 不在 15 至 22 之间"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("appraisal choice 'qualified'") && en.contains("30 is outside 15 to 22"),
+        "{en}"
+    );
+    let fixed = base.replace(
+        "item = \"appraisal\"\n\n[[appraisal",
+        "item = \"reward.commend-group\"\n\n[[appraisal",
+    );
+    let e = Scheme::parse("pipeline.toml", &fixed).expect_err("fixed points");
+    let zh = jifen::i18n::errors::scheme(jifen::i18n::Lang::Zh, &e);
+    assert!(zh.contains("分值是固定的"), "{zh}");
+}
+
+#[test]
+fn every_appraisal_word_is_there_in_both_languages() {
+    for lang in [jifen::i18n::Lang::Zh, jifen::i18n::Lang::En] {
+        let w = jifen::i18n::appraisal::appraisal_words(lang);
+        for word in [
+            w.title,
+            w.ballot_paper,
+            w.result_paper,
+            w.member,
+            w.blank,
+            w.counted,
+            w.grade,
+            w.points,
+            w.rater,
+            w.issued,
+            w.returned,
+            w.spoiled,
+            w.valid,
+            w.representatives,
+            w.complete,
+            w.incomplete,
+            w.open,
+            w.closed,
+            w.vote_note,
+            w.score_note,
+            w.secret_note,
+            w.counted_by,
+            w.checked_by,
+            w.number,
+        ] {
+            assert!(!word.trim().is_empty(), "{lang:?}");
+        }
+        let line = (w.ballots_line)(12, 2, 11, 1, 10);
+        assert!(line.contains("12") && line.contains("10"), "{line}");
+    }
+    let zh = jifen::i18n::appraisal::appraisal_words(jifen::i18n::Lang::Zh);
+    assert_eq!(
+        (zh.recorded)("欧阳娜娜", 9, 12, Some("优秀")),
+        "欧阳娜娜: 已计 9/12 张, 当前等次 优秀"
+    );
+}
