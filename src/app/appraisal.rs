@@ -211,7 +211,7 @@ impl Ledger {
             out.insert(code, *n);
         }
         let counted: i64 = out.values().sum();
-        let valid = row.returned - row.spoiled;
+        let valid = Ballots::of(&row).valid;
         if counted > valid {
             return Err(AppraisalError::OverBallots {
                 member,
@@ -258,7 +258,7 @@ impl Ledger {
             return Err(AppraisalError::WrongBallot { kind: "votes" }.into());
         }
         self.appraised(member_id)?;
-        let valid = row.returned - row.spoiled;
+        let valid = Ballots::of(&row).valid;
         if rater < 1 || rater > valid {
             return Err(AppraisalError::RaterRange { rater, valid }.into());
         }
