@@ -238,6 +238,16 @@ pub enum AppraisalError {
         counted: i64,
         valid: i64,
     },
+    /// The close would post a member's points on an item that already
+    /// holds a claim of theirs in the period (`claim`: its number): they
+    /// would count twice.
+    AlreadyOnItem {
+        member: String,
+        item: String,
+        /// The item's Chinese title.
+        title: String,
+        claim: i64,
+    },
     /// More ballots back than were issued.
     ReturnedAboveIssued { returned: i64, issued: i64 },
     /// More spoiled ballots than came back.
