@@ -74,6 +74,9 @@ pub fn verify_with(
         }
         let ev: Event =
             serde_json::from_str(&row.payload).map_err(|_| fault(JournalFault::Unreadable))?;
+        if !store::journal::is_compact(&row.payload) {
+            return Err(fault(JournalFault::NotCompact));
+        }
         if ev.kind() != row.kind {
             return Err(fault(JournalFault::KindMismatch {
                 payload: ev.kind().to_string(),
@@ -152,10 +155,13 @@ pub fn verify_with(
     }
     if let Some(s) = seal {
         let s = s.trim().to_lowercase();
-        if s.len() < 8 {
-            return Err(VerifyError::SealTooShort.into());
+        if !store::is_whole_seal(&s) {
+            return Err(VerifyError::SealNotWhole {
+                given: s.chars().count(),
+            }
+            .into());
         }
-        match locks.iter().find(|l| l.2.starts_with(&s)) {
+        match locks.iter().find(|l| l.2 == s) {
             Some(l) => report.seal_matched = Some(l.1.clone()),
             None => {
                 return Err(VerifyError::SealUnmatched {

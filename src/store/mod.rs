@@ -24,4 +24,4 @@ pub mod totals;
 pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};
 pub use events::{Event, LockedTotal, NewClaim, NewMember};
 pub use fault::{fault, sql_code, Fault};
-pub use seal::seal_of;
+pub use seal::{is_whole_seal, seal_of, SEAL_DIGITS};

@@ -28,6 +28,7 @@ mod papers_zh_words;
 mod races;
 mod read_only_folder;
 mod redeem_cli;
+mod seals;
 mod storage;
 mod typed_errors;
 mod undo_and_faults;
