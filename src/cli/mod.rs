@@ -2,6 +2,7 @@
 
 mod after;
 mod args;
+mod filing;
 mod output;
 mod progress;
 mod redeem;
@@ -85,6 +86,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Finalize(a) => after::finalize(&db, branch, a, lang),
         Command::Export(a) => after::export(&db, branch, a, lang),
         Command::FollowUp(c) => after::follow_up(&db, branch, c, lang),
+        Command::Filing(c) => filing::run(&db, branch, c, lang),
         Command::Redeem(a) => redeem::redeem(&db, branch, a, lang),
         Command::Balance(a) => redeem::balance(&db, branch, a, lang),
         Command::Demo { no_console } => {
@@ -325,8 +327,12 @@ pub fn run(cli: Cli) -> Out {
             period,
             year,
             category,
+            by_category,
             format,
         } => {
+            if by_category || crate::app::filing::is_committee(&db) {
+                return filing::rank(&db, branch, period.as_deref(), by_category, format, lang);
+            }
             let ledger = Ledger::open(&db, branch)?;
             let scope = match year {
                 Some(y) => RankScope::Year(y),

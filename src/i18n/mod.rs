@@ -11,6 +11,7 @@ pub mod common;
 mod console;
 mod en;
 pub mod errors;
+pub mod filing;
 pub mod grading;
 pub mod imports;
 pub mod meeting;
@@ -50,6 +51,8 @@ pub struct Catalogue {
     pub common: &'static CommonWords,
     /// Points redemption: gifts, balances, the redemption list.
     pub redemption: &'static redemption::RedemptionWords,
+    /// The filing (备案): its file, its check, the committee's desk.
+    pub filing: &'static filing::FilingWords,
 }
 
 /// The interface language: every word a person reads is picked by it.

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod db;
 pub mod events;
 pub mod fault;
+pub mod filing;
 mod fold_packs;
 pub mod imports;
 pub mod journal;

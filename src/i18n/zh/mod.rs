@@ -4,6 +4,7 @@ mod board;
 mod cli;
 mod common;
 mod console;
+mod filing;
 mod grading;
 mod meeting;
 mod papers;
@@ -21,4 +22,5 @@ pub const ZH: Catalogue = Catalogue {
     grading: &grading::GRADING,
     common: &common::COMMON,
     redemption: &super::redemption::ZH,
+    filing: &filing::FILING,
 };
