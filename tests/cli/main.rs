@@ -17,6 +17,7 @@ mod cli_year;
 mod concurrency;
 mod crash;
 mod export_papers;
+mod filing;
 mod grading_cli;
 mod grading_papers;
 mod hostile;

@@ -119,7 +119,7 @@ fn refusal(e: &FilingError) -> String {
         FilingError::NoLockEvent { period } => {
             format!("{period} is locked but its lock event is missing from the journal: the database is damaged (run `jifen verify`)")
         }
-        FilingError::File { file, fault: f } => format!("{file}: {}; refused", fault(f)),
+        FilingError::File { file, fault: f } => format!("{file}: {}", fault(f)),
         FilingError::CommitteeDatabase { path } => format!(
             "{path} is a committee database: it receives and shows branches' filings (`jifen filing ...`, `jifen --branch NAME rank`) and keeps no branch of its own"
         ),

@@ -63,7 +63,7 @@ fn fault(f: &FileFault) -> String {
     match f {
         FileFault::Truncated => "文件不完整 (在中途被截断)".into(),
         FileFault::NotJson { line, column } => {
-            format!("不是 JSON 文件 (第 {line} 行第 {column} 列)")
+            format!("不是 json 格式的文件 (第 {line} 行第 {column} 列)")
         }
         FileFault::NotFiling => "不是 jifen 备案文件".into(),
         FileFault::Version { found } => format!("备案文件格式版本为 {found}, 本 jifen 只认版本 1"),
@@ -121,7 +121,7 @@ fn refusal(e: &FilingError) -> String {
         FilingError::NoLockEvent { period } => {
             format!("{period} 已封账, 但记录日志中找不到封账记录: 数据库已损坏, 请运行 `jifen verify`")
         }
-        FilingError::File { file, fault: f } => format!("{file}: {}, 未接收", fault(f)),
+        FilingError::File { file, fault: f } => format!("{file}: {}", fault(f)),
         FilingError::CommitteeDatabase { path } => format!(
             "{path} 是上级党组织的备案库, 只接收和查看各支部的备案 (`jifen filing ...`, `jifen --branch 支部 rank`), 不能在这里记分"
         ),
