@@ -5,9 +5,9 @@ use crate::common::cli::{jifen, ok};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-/// A branch on bureau-80 with 2026Q4 locked: 张伟 80 + 5 (province speech)
-/// + 1 (blood donation) - 1 (dues late) = 85, 欧阳娜娜 (probationary) 80
-/// plus 3 (a city speech) when `extra` when given, 李秀英 an activist.
+/// A branch on bureau-80 with 2026Q4 locked: 张伟 80, plus 5 (province
+/// speech) and 1 (blood donation), minus 1 (dues late): 85. 欧阳娜娜
+/// (probationary) 80, and 3 more (a city speech) when `extra`; 李秀英 an activist.
 fn locked_branch(dir: &Path, file: &str, extra: bool) -> PathBuf {
     let db = dir.join(file);
     ok(

@@ -89,6 +89,17 @@ fn a_prefix_is_refused_in_chinese_too() {
     assert!(err.contains("只有 16 位"), "{err}");
 }
 
+/// A journal row: seq, at, actor, kind, payload, branch, action.
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+);
+
 /// Rewrite event `seq`'s payload and rehash the chain from there on, as a
 /// forger with the file (and no secret) can.
 fn rewrite_and_rehash(db: &Path, seq: i64, payload: &str) {
@@ -100,7 +111,7 @@ fn rewrite_and_rehash(db: &Path, seq: i64, payload: &str) {
         rusqlite::params![payload, seq],
     )
     .expect("edit");
-    let rows: Vec<(i64, String, String, String, String, Option<i64>, Option<i64>)> = c
+    let rows: Vec<Row> = c
         .prepare("SELECT seq, at, actor, kind, payload, branch_id, action FROM event WHERE seq >= ?1 ORDER BY seq")
         .expect("prepare")
         .query_map([seq], |r| {
