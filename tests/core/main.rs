@@ -7,6 +7,7 @@ mod grading_common;
 
 mod calendar_days;
 mod catalogue;
+mod filing;
 mod grading;
 mod grading_props;
 mod journal_actions;

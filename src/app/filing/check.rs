@@ -60,24 +60,28 @@ pub fn check_text(name: &str, text: &str) -> Result<Checked> {
         .events
         .last()
         .ok_or_else(|| bad(FileFault::NoEvents))?;
-    if !is_lock_of(last, &filing.period.id) {
+    let Some(locked_branch) = lock_of(last, &filing.period.id) else {
         return Err(bad(FileFault::NotSealEvent { seq: last.seq }));
-    }
+    };
     if filing.seal != last.hash {
         return Err(bad(FileFault::SealMismatch {
             file_seal: filing.seal.clone(),
             head: last.hash.clone(),
         }));
     }
-    let (branch, results, exempt) = results_of(mem, name, &filing.branch.name, &filing.period.id)
-        .map_err(|e| match e {
-        CoreError::Ledger(_) => bad(FileFault::BranchDiffers {
-            field: "name",
-            file_says: filing.branch.name.clone(),
-            events_give: String::new(),
-        }),
-        other => other,
-    })?;
+    let made =
+        results_of(mem, name, &filing.branch.name, &filing.period.id).map_err(|e| match e {
+            CoreError::Ledger(_) => bad(FileFault::BranchDiffers {
+                field: "name",
+                file_says: filing.branch.name.clone(),
+                events_give: String::new(),
+            }),
+            other => other,
+        })?;
+    if made.branch_id != locked_branch {
+        return Err(bad(FileFault::NotSealEvent { seq: last.seq }));
+    }
+    let (branch, results, exempt) = (made.branch, made.results, made.exempt);
     compare_branch(&filing.branch, &branch).map_err(bad)?;
     compare_results(&filing.results, &results).map_err(bad)?;
     if filing.exempt != exempt {
@@ -98,11 +102,25 @@ pub fn check_text(name: &str, text: &str) -> Result<Checked> {
     })
 }
 
-/// Whether `ev` is the lock event of `period`.
-fn is_lock_of(ev: &FiledEvent, period: &str) -> bool {
-    ev.kind == "lock"
-        && matches!(serde_json::from_str::<Event>(&ev.payload),
-                    Ok(Event::Lock { period: p, .. }) if p == period)
+/// The branch (database id) whose lock of `period` the event `ev` is, if it is one.
+fn lock_of(ev: &FiledEvent, period: &str) -> Option<i64> {
+    match serde_json::from_str::<Event>(&ev.payload) {
+        Ok(Event::Lock {
+            branch_id,
+            period: p,
+            ..
+        }) if ev.kind == "lock" && p == period => Some(branch_id),
+        _ => None,
+    }
+}
+
+/// What a replay gives for a branch's period.
+pub(super) struct Made {
+    /// The branch's id in the replayed database (the lock event names it).
+    pub branch_id: i64,
+    pub branch: FiledBranch,
+    pub results: Vec<FiledMember>,
+    pub exempt: Vec<FiledExempt>,
 }
 
 /// Replay `events` (from the first, numbered on by one) into an in-memory
@@ -134,12 +152,7 @@ pub(super) fn replay(events: &[FiledEvent]) -> std::result::Result<store::Db, Fi
 
 /// The branch, results and exempt members that a replayed database `mem`
 /// gives for `branch`'s `period`: the one place a filing's results are made.
-pub(super) fn results_of(
-    mem: store::Db,
-    name: &str,
-    branch: &str,
-    period: &str,
-) -> Result<(FiledBranch, Vec<FiledMember>, Vec<FiledExempt>)> {
+pub(super) fn results_of(mem: store::Db, name: &str, branch: &str, period: &str) -> Result<Made> {
     crate::app::totals::refresh_all(&mem)?;
     let l = Ledger::over(mem, Path::new(name), Some(branch))?;
     let pid: PeriodId = period.parse()?;
@@ -178,7 +191,12 @@ pub(super) fn results_of(
         scheme_id: l.scheme().id.clone(),
         scheme_sha256: sha256(toml.as_bytes()),
     };
-    Ok((filed, results, exempt))
+    Ok(Made {
+        branch_id: l.branch().id,
+        branch: filed,
+        results,
+        exempt,
+    })
 }
 
 fn compare_branch(file: &FiledBranch, events: &FiledBranch) -> std::result::Result<(), FileFault> {

@@ -49,7 +49,8 @@ pub fn export(l: &Ledger, period: &PeriodId, out: Option<&Path>) -> Result<Expor
         .collect();
     let name = l.path().display().to_string();
     let mem = replay(&events).map_err(|fault| FilingError::file(&name, fault))?;
-    let (branch, results, exempt) = results_of(mem, &name, &l.branch().name, &p)?;
+    let made = results_of(mem, &name, &l.branch().name, &p)?;
+    let (branch, results, exempt) = (made.branch, made.results, made.exempt);
     let filing = FilingFile {
         format: FORMAT.to_string(),
         version: VERSION,

@@ -88,7 +88,7 @@ fn fault(f: &FileFault) -> String {
             file_says,
             events_give,
         } => format!(
-            "{member} 的{} 不符: 文件写的是 {file_says}, 记录得出 {events_give}",
+            "{member}的{}不符: 文件写的是 {file_says}, 记录得出 {events_give}",
             field_zh(field)
         ),
         FileFault::MemberMissing { member } => format!("记录中有 {member} 的结果, 文件里却没有"),
