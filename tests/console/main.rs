@@ -5,6 +5,7 @@ mod common;
 #[path = "../console_common/mod.rs"]
 mod console_common;
 
+mod console_filing;
 mod console_find;
 mod console_keys;
 mod console_lease;
