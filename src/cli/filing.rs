@@ -75,7 +75,7 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
             Ok(())
         }
         FilingCmd::Verify { files } => {
-            let mut refused = 0;
+            let mut refused = Vec::new();
             for f in &files {
                 match filing::check_file(f) {
                     Ok(c) => println!(
@@ -87,13 +87,10 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
                             &c.filing.seal
                         )
                     ),
-                    Err(e) => {
-                        refused += 1;
-                        eprintln!("jifen: {}", crate::i18n::errors::core(lang, &e));
-                    }
+                    Err(e) => refused.push(e),
                 }
             }
-            done(refused, files.len())
+            done(refused, files.len(), lang)
         }
         FilingCmd::Receive { files } => {
             let mut bar = Progress::new(w.receiving, false);
@@ -102,17 +99,22 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
             if made {
                 println!("{}", (w.made_committee)(&db.display().to_string()));
             }
-            let (mut new, mut again, mut refused) = (0, 0, 0);
-            for r in &got {
+            let (mut new, mut again) = (0, 0);
+            let mut refused = Vec::new();
+            let files = got.len();
+            for r in got {
                 let file = r.file.display().to_string();
-                match &r.outcome {
+                match r.outcome {
                     Ok(Receipt::Received {
                         branch,
                         period,
                         seal,
                     }) => {
                         new += 1;
-                        println!("{}", (w.received)(&file, &printable(branch), period, seal));
+                        println!(
+                            "{}",
+                            (w.received)(&file, &printable(&branch), &period, &seal)
+                        );
                     }
                     Ok(Receipt::Again {
                         branch,
@@ -120,18 +122,18 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
                         seal,
                     }) => {
                         again += 1;
-                        println!("{}", (w.duplicate)(&file, &printable(branch), period, seal));
+                        println!(
+                            "{}",
+                            (w.duplicate)(&file, &printable(&branch), &period, &seal)
+                        );
                     }
-                    Err(e) => {
-                        refused += 1;
-                        eprintln!("jifen: {}", crate::i18n::errors::core(lang, e));
-                    }
+                    Err(e) => refused.push(e),
                 }
             }
-            if got.len() > 1 {
-                println!("{}", (w.receive_summary)(new, again, refused));
+            if files > 1 {
+                println!("{}", (w.receive_summary)(new, again, refused.len()));
             }
-            done(refused, got.len())
+            done(refused, files, lang)
         }
         FilingCmd::List {
             period,
@@ -141,11 +143,19 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
     }
 }
 
-/// Exit 1 (saying how many) when any file was refused; each was said already.
-fn done(refused: usize, files: usize) -> Out {
-    match refused {
+/// Exit 1 when any file was refused: one file's refusal is the error itself;
+/// of several, each is said here and the error says how many.
+fn done(mut refused: Vec<CoreError>, files: usize, lang: Lang) -> Out {
+    if files == 1 {
+        return refused.pop().map_or(Ok(()), Err);
+    }
+    for e in &refused {
+        let words = crate::i18n::meeting::core_error(lang, e);
+        eprintln!("jifen: {}", printable(&words));
+    }
+    match refused.len() {
         0 => Ok(()),
-        _ => Err(filing::FilingError::SomeRefused { refused, files }.into()),
+        n => Err(filing::FilingError::SomeRefused { refused: n, files }.into()),
     }
 }
 

@@ -15,6 +15,8 @@ pub struct FilingWords {
     pub received: fn(&str, &str, &str, &str) -> String,
     /// The same filing again, ignored: file, branch, period, seal.
     pub duplicate: fn(&str, &str, &str, &str) -> String,
+    /// `verify` on a committee database: how many filings hold.
+    pub verified_received: fn(usize) -> String,
     /// A committee database made: its path.
     pub made_committee: fn(&str) -> String,
     /// The end of a receive: received, already there, refused.

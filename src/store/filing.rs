@@ -245,3 +245,9 @@ pub fn by_category(conn: &Connection, period: &str) -> rusqlite::Result<Vec<Cate
     })?;
     rows.collect()
 }
+
+/// A received filing's stored text.
+pub fn body(conn: &Connection, filing: i64) -> rusqlite::Result<String> {
+    conn.prepare_cached("SELECT body FROM filing WHERE id = ?1")?
+        .query_row([filing], |r| r.get(0))
+}

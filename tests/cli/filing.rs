@@ -487,3 +487,37 @@ fn a_committee_database_refuses_branch_commands_and_a_branch_refuses_filings() {
         "{err}"
     );
 }
+
+#[test]
+fn verify_on_a_committee_database_checks_every_filing_it_received() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = locked_branch(dir.path(), "b.sqlite", false);
+    let file = export(&db, dir.path());
+    let c = dir.path().join("c.sqlite");
+    ok(&c, &["filing", "receive", &file.display().to_string()]);
+    let out = ok(&c, &["verify"]);
+    assert!(
+        out.contains("ok: 1 filings received, each as its file says"),
+        "{out}"
+    );
+    // Someone drops the triggers and raises 张伟's stored score.
+    let conn = rusqlite::Connection::open(&c).expect("open");
+    conn.execute_batch(
+        "DROP TRIGGER filing_result_no_update;
+         UPDATE filing_result SET row = replace(row, '\"score\":85.0', '\"score\":95.0') WHERE name = '张伟';",
+    )
+    .expect("edit");
+    drop(conn);
+    let o = jifen(&c, &["verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("社区党支部 2026Q4"), "{err}");
+    assert!(
+        err.contains("the stored row of member 张伟 differs"),
+        "{err}"
+    );
+    assert!(
+        err.contains("(score): the file says 85, the database holds 95"),
+        "{err}"
+    );
+}

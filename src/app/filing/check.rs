@@ -256,7 +256,11 @@ fn compare_results(
     Ok(())
 }
 
-fn first_difference(f: &FiledMember, e: &FiledMember) -> Option<(&'static str, String, String)> {
+/// The first field (name, file's value, other's value) where two results differ.
+pub(super) fn first_difference(
+    f: &FiledMember,
+    e: &FiledMember,
+) -> Option<(&'static str, String, String)> {
     let (a, b): (&RankRow, &RankRow) = (&f.row, &e.row);
     let fields: [(&'static str, String, String); 10] = [
         ("member", a.name.to_string(), b.name.to_string()),

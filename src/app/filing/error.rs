@@ -83,6 +83,16 @@ pub enum FileFault {
     MemberMissing { member: String },
     /// A result for a member the events do not rank.
     MemberExtra { member: String },
+    /// A committee's stored filing no longer matches its text's digest or
+    /// its rows: the committee database was edited outside jifen.
+    StoredTextEdited,
+    /// A committee's stored row of a member is not what the stored file says.
+    StoredDiffers {
+        member: String,
+        field: &'static str,
+        file_says: String,
+        stored: String,
+    },
 }
 
 impl FilingError {

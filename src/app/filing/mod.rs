@@ -6,12 +6,14 @@
 //! The file's format is [`FilingFile`], documented field by field in the
 //! README ("The filing file"). A later format version changes [`VERSION`].
 
+mod audit;
 mod check;
 mod error;
 mod export;
 mod receive;
 mod views;
 
+pub use audit::verify_received;
 pub use check::{check_file, check_text, Checked};
 pub use error::{FileFault, FilingError};
 pub use export::{default_file_name, export, Exported};

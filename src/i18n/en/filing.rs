@@ -18,6 +18,7 @@ pub const FILING: FilingWords = FilingWords {
     duplicate: |file, branch, period, seal| {
         format!("{file}: {branch} {period} was received before with this seal ({seal}); ignored")
     },
+    verified_received: |n| format!("ok: {n} filings received, each as its file says"),
     made_committee: |path| format!("made the committee database {path}"),
     receive_summary: |got, again, refused| {
         format!("received {got}, already received {again}, refused {refused}")
@@ -104,6 +105,10 @@ fn fault(f: &FileFault) -> String {
         FileFault::MemberMissing { member } => {
             format!("the events rank {member}, the file has no result for them")
         }
+        FileFault::StoredTextEdited => "the stored filing is not what was received: the committee database was edited outside jifen".into(),
+        FileFault::StoredDiffers { member, field, file_says, stored } => format!(
+            "the stored row of member {member} differs ({field}): the file says {file_says}, the database holds {stored}: edited outside jifen"
+        ),
         FileFault::MemberExtra { member } => {
             format!("the file has a result for {member}, whom the events do not rank")
         }

@@ -18,6 +18,7 @@ pub const FILING: FilingWords = FilingWords {
     duplicate: |file, branch, period, seal| {
         format!("{file}: {branch} {period} 的这份备案此前已接收 (封存码 {seal}), 不再重复接收")
     },
+    verified_received: |n| format!("备案库核验通过: 已接收的 {n} 份备案均与其文件相符"),
     made_committee: |path| format!("已新建上级党组织的备案库 {path}"),
     receive_summary: |got, again, refused| {
         format!("接收 {got} 份, 此前已接收 {again} 份, 拒收 {refused} 份")
@@ -92,6 +93,13 @@ fn fault(f: &FileFault) -> String {
             field_zh(field)
         ),
         FileFault::MemberMissing { member } => format!("记录中有 {member} 的结果, 文件里却没有"),
+        FileFault::StoredTextEdited => {
+            "备案库中保存的这份备案与接收时不符: 备案库在 jifen 之外被改动过".into()
+        }
+        FileFault::StoredDiffers { member, field, file_says, stored } => format!(
+            "备案库中 {member}的{}与所存文件不符: 文件写的是 {file_says}, 库中是 {stored}: 备案库在 jifen 之外被改动过",
+            field_zh(field)
+        ),
         FileFault::MemberExtra { member } => format!("文件里有 {member} 的结果, 记录中却没有此人"),
     }
 }
