@@ -251,3 +251,12 @@ pub fn body(conn: &Connection, filing: i64) -> rusqlite::Result<String> {
     conn.prepare_cached("SELECT body FROM filing WHERE id = ?1")?
         .query_row([filing], |r| r.get(0))
 }
+
+/// The filing received whose file had this digest, if any.
+pub fn filing_by_digest(conn: &Connection, sha256: &str) -> rusqlite::Result<Option<FilingRow>> {
+    conn.prepare_cached(&format!(
+        "SELECT {FILING_COLUMNS} FROM filing WHERE file_sha256 = ?1 LIMIT 1"
+    ))?
+    .query_row([sha256], filing_from)
+    .optional()
+}

@@ -161,6 +161,14 @@ fn export_verify_receive_round_trip_gives_the_branchs_own_ranking() {
     let out = ok(&c, &["filing", "receive", &file.display().to_string()]);
     assert!(out.contains("was received before with this seal"), "{out}");
     assert_eq!(digest(&c), before);
+    // Written again later (another time inside, the same seal): the same filing.
+    let again = tampered(&file, "again.jifen-filing.json", |v| {
+        v["exported_at"] = serde_json::json!("2027-01-05T09:00:00+08:00");
+    });
+    assert_ne!(digest(&again), digest(&file));
+    let out = ok(&c, &["filing", "receive", &again.display().to_string()]);
+    assert!(out.contains("was received before with this seal"), "{out}");
+    assert_eq!(digest(&c), before);
 
     // Received rows are read-only, even to SQL.
     let conn = rusqlite::Connection::open(&c).expect("open");

@@ -91,6 +91,14 @@ pub fn receive(
         let outcome = std::fs::read_to_string(f)
             .map_err(|e| CoreError::file(f, &e))
             .and_then(|text| {
+                // The very same file again is known by its digest, unchecked.
+                if let Some(old) = rows::filing_by_digest(&conn, &super::sha256(text.as_bytes()))? {
+                    return Ok(Receipt::Again {
+                        branch: old.branch,
+                        period: old.period,
+                        seal: old.seal,
+                    });
+                }
                 let c = check_text(&f.display().to_string(), &text)?;
                 store_one(&mut conn, f, &c, &text)
             });

@@ -63,6 +63,7 @@ CREATE TABLE filing (
     UNIQUE (branch, period)
 );
 CREATE INDEX filing_period ON filing(period, branch);
+CREATE INDEX filing_digest ON filing(file_sha256);
 
 -- A filing's results, one row per member, in the branch's ranking order
 -- (`position`); `row` is the member's ranking row as the file gives it (the
