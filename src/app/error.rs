@@ -157,7 +157,7 @@ pub enum Error {
     Redeem(#[from] crate::domain::redemption::RedeemError),
     /// A filing (备案) refused: export, check, receive or a committee view.
     #[error(transparent)]
-    Filing(#[from] super::filing::FilingError),
+    Filing(Box<super::filing::FilingError>),
     /// A claim file whose rows were all imported before.
     #[error("{}: the same rows were imported before", .0.file)]
     AlreadyImported(Box<super::import::AlreadyImported>),

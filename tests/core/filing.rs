@@ -124,10 +124,14 @@ fn a_branch_of_a_database_of_several_files_only_its_own_members() {
     forged.branch.name = "一支部".into();
     let text = serde_json::to_string(&forged).expect("json");
     match check_text("forged", &text) {
-        Err(CoreError::Filing(FilingError::File {
-            fault: FileFault::NotSealEvent { .. },
-            ..
-        })) => {}
+        Err(CoreError::Filing(e))
+            if matches!(
+                *e,
+                FilingError::File {
+                    fault: FileFault::NotSealEvent { .. },
+                    ..
+                }
+            ) => {}
         other => panic!("expected the lock to be B's, got {other:?}"),
     }
 }

@@ -104,3 +104,9 @@ impl FilingError {
         }
     }
 }
+
+impl From<FilingError> for crate::app::CoreError {
+    fn from(e: FilingError) -> Self {
+        crate::app::CoreError::Filing(Box::new(e))
+    }
+}
