@@ -171,8 +171,8 @@ pub enum VerifyError {
         kind: String,
         fault: JournalFault,
     },
-    /// A seal of fewer than 8 hex digits.
-    SealTooShort,
+    /// A seal that is not whole: `given` characters where a seal has 64 hex digits.
+    SealNotWhole { given: usize },
     /// A seal that matches no lock of the file.
     SealUnmatched { path: String, seal: String },
 }
@@ -188,6 +188,9 @@ pub enum JournalFault {
     Unreadable,
     /// The kind column says another kind than the payload (`payload`).
     KindMismatch { payload: String },
+    /// Its payload is not in the compact form jifen writes (whitespace
+    /// outside strings): hand-edited, perhaps to grind a hash.
+    NotCompact,
     /// It does not replay (`detail`: why, for the log).
     NoReplay { detail: String },
 }

@@ -9,6 +9,7 @@ mod appraisal_ledger;
 mod appraisal_rule;
 mod calendar_days;
 mod catalogue;
+mod filing;
 mod grading;
 mod grading_props;
 mod journal_actions;

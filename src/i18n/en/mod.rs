@@ -5,6 +5,7 @@ mod board;
 mod cli;
 mod common;
 mod console;
+mod filing;
 mod grading;
 mod meeting;
 mod papers;
@@ -23,4 +24,5 @@ pub const EN: Catalogue = Catalogue {
     common: &common::COMMON,
     redemption: &super::redemption::EN,
     appraisal: &appraisal::APPRAISAL,
+    filing: &filing::FILING,
 };
