@@ -22,6 +22,7 @@ mod grading_papers;
 mod hostile;
 mod hostile_numbers;
 mod import_again;
+mod import_chunks;
 mod paper_columns;
 mod papers_print;
 mod papers_zh_words;
