@@ -197,11 +197,11 @@ impl<'p> Feed<'p> {
     fn recv(&mut self) -> Msg {
         match self.ahead.pop_front() {
             Some(m) => m,
-            None => self.from_reader(),
+            None => self.reader_next(),
         }
     }
 
-    fn from_reader(&self) -> Msg {
+    fn reader_next(&self) -> Msg {
         self.rx.recv().unwrap_or_else(|_| {
             Msg::Refused(CoreError::Damaged {
                 what: "the import's reading thread stopped".into(),
@@ -214,7 +214,7 @@ impl<'p> Feed<'p> {
     pub fn few(&mut self, max: usize) -> Result<Option<(String, Summary)>> {
         let mut rows = 0;
         loop {
-            match self.from_reader() {
+            match self.reader_next() {
                 Msg::Refused(e) => return Err(e),
                 Msg::Done(s) => {
                     let mut text = String::new();
