@@ -254,13 +254,23 @@ impl Ledger {
         self.write(|l| {
             let first = crate::store::queries::next_id(l.conn(), Numbered::Claim)?;
             feed.begin(l.branch.id, l.periods()?, first);
-            // A few claims are one undoable event.
-            if let Some((text, summary)) = feed.few(super::commands::UNDOABLE_CLAIMS)? {
-                feed.refuse_repeat(l.conn(), &summary)?;
-                let claims = crate::store::claim_rows::decode(0, &text)
-                    .map_err(|what| super::CoreError::Damaged { what })?;
-                let ids = l.add_checked_claims(claims)?;
-                return l.record_import(feed, &summary, ids.first().copied());
+            // A file that may repeat an earlier import is read whole first,
+            // so that its refusal costs no write; any other streams.
+            let held = match feed.repeats() {
+                Repeats::Refuse => imports::most_rows_live(l.conn(), l.branch.id)?,
+                Repeats::Allow => 0,
+            };
+            match feed.read_ahead(super::commands::UNDOABLE_CLAIMS, held)? {
+                // A few claims are one undoable event.
+                stream::Ahead::Few(text, summary) => {
+                    feed.refuse_repeat(l.conn(), &summary)?;
+                    let claims = crate::store::claim_rows::decode(0, &text)
+                        .map_err(|what| super::CoreError::Damaged { what })?;
+                    let ids = l.add_checked_claims(claims)?;
+                    return l.record_import(feed, &summary, ids.first().copied());
+                }
+                stream::Ahead::Whole(summary) => feed.refuse_repeat(l.conn(), &summary)?,
+                stream::Ahead::Streaming => {}
             }
             let written = l.journal_by(|conn, actor, at, stamp| {
                 let batches = std::iter::from_fn(|| feed.next_batch(conn));

@@ -136,6 +136,17 @@ impl Chunk {
     }
 }
 
+/// What reading ahead found.
+pub(super) enum Ahead {
+    /// The whole file: these few journal lines.
+    Few(String, Summary),
+    /// The whole file, more than a few rows: every chunk is read ahead.
+    Whole(Summary),
+    /// More rows than a few or than any earlier import still on record: the
+    /// rest comes as it is read.
+    Streaming,
+}
+
 /// The writer's end of the reader's chunks: each becomes one journal batch
 /// of claims numbered on from the first, in a period open to claims.
 pub(super) struct Feed<'p> {
@@ -209,14 +220,15 @@ impl<'p> Feed<'p> {
         })
     }
 
-    /// The whole file's journal lines and summary when it holds at most
-    /// `max` rows (read ahead until it is known); `None` when it holds more.
-    pub fn few(&mut self, max: usize) -> Result<Option<(String, Summary)>> {
+    /// Read ahead while the file could still be a few claims (at most `few`
+    /// rows) or a repeat of an earlier import of at most `held` rows, which
+    /// must be refused before anything is written.
+    pub fn read_ahead(&mut self, few: usize, held: usize) -> Result<Ahead> {
         let mut rows = 0;
         loop {
             match self.reader_next() {
                 Msg::Refused(e) => return Err(e),
-                Msg::Done(s) => {
+                Msg::Done(s) if rows <= few => {
                     let mut text = String::new();
                     for m in self.ahead.drain(..) {
                         if let Msg::Rows(c) = m {
@@ -224,13 +236,17 @@ impl<'p> Feed<'p> {
                         }
                     }
                     (self.progress)(self.size, self.size);
-                    return Ok(Some((text, s)));
+                    return Ok(Ahead::Few(text, s));
+                }
+                Msg::Done(s) => {
+                    self.ahead.push_back(Msg::Done(s.clone()));
+                    return Ok(Ahead::Whole(s));
                 }
                 Msg::Rows(c) => {
                     rows += c.rows;
                     self.ahead.push_back(Msg::Rows(c));
-                    if rows > max {
-                        return Ok(None);
+                    if rows > few.max(held) {
+                        return Ok(Ahead::Streaming);
                     }
                 }
             }
@@ -302,6 +318,11 @@ impl<'p> Feed<'p> {
             return Err(CoreError::AlreadyImported(Box::new(e)));
         }
         Ok(())
+    }
+
+    /// Whether rows imported before may be imported again.
+    pub fn repeats(&self) -> Repeats {
+        self.repeats
     }
 
     /// The file's name as given.
