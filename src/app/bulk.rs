@@ -8,7 +8,7 @@ use crate::store::queries::{self, Numbered};
 use crate::store::{Event, NewClaim};
 
 /// Claims per journal event in a bulk addition.
-const BATCH_CLAIMS: usize = 50_000;
+pub(crate) const BATCH_CLAIMS: usize = 50_000;
 
 /// Claims collected as journal lines, in the order given.
 #[derive(Default)]
@@ -19,14 +19,6 @@ pub(crate) struct BulkClaims {
 }
 
 impl BulkClaims {
-    /// Room for about `bytes` of claim lines.
-    pub fn with_capacity(bytes: usize) -> Self {
-        BulkClaims {
-            lines: LineWriter::with_capacity(bytes),
-            ends: Vec::with_capacity(bytes / 40),
-        }
-    }
-
     /// Add a checked claim.
     pub fn push_checked(&mut self, c: &Line) {
         let end = self.lines.write(c);
@@ -41,12 +33,6 @@ impl BulkClaims {
 
     pub fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// The claims in the order given, in the ledger's form (ids not given).
-    pub fn into_claims(self) -> Result<Vec<NewClaim>> {
-        let text = String::from_utf8(self.lines.into_text()).map_err(|e| damaged(e.to_string()))?;
-        crate::store::claim_rows::decode(0, &text).map_err(damaged)
     }
 
     /// Cut the claims, numbered from `first_id` in the order given, into

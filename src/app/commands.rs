@@ -229,14 +229,7 @@ impl Ledger {
 
     /// The period row, refusing periods that are locked or unknown.
     pub(crate) fn writable_period(&self, p: &PeriodId) -> Result<queries::PeriodRow> {
-        match self.period_row(p)? {
-            None => Err(CoreError::PeriodNotOpen(p.to_string())),
-            Some(r) if r.state.is_sealed() => Err(CoreError::PeriodClosed {
-                period: p.to_string(),
-                state: r.state,
-            }),
-            Some(r) => Ok(r),
-        }
+        writable(p, self.period_row(p)?)
     }
 
     /// Validate a claim draft into the ledger's form (id not yet given).
@@ -571,5 +564,21 @@ impl Ledger {
                 quota_notes: ranking.quota_notes,
             })
         })
+    }
+}
+
+/// `p`'s row (`row`, as read) when claims may be written to it: refused when
+/// it was never opened or is sealed.
+pub(crate) fn writable(
+    p: &PeriodId,
+    row: Option<queries::PeriodRow>,
+) -> Result<queries::PeriodRow> {
+    match row {
+        None => Err(CoreError::PeriodNotOpen(p.to_string())),
+        Some(r) if r.state.is_sealed() => Err(CoreError::PeriodClosed {
+            period: p.to_string(),
+            state: r.state,
+        }),
+        Some(r) => Ok(r),
     }
 }

@@ -392,6 +392,26 @@ impl Ledger {
         if events.iter().any(store::Event::touches_members) {
             self.roster.take();
         }
+        let written = self.journal_by(|conn, actor, at, stamp| {
+            Ok(store::journal::append_all(conn, actor, events, at, stamp)?)
+        });
+        match &written {
+            Ok(_) => self.update_period_cache(events),
+            Err(_) => {
+                self.period_cache.take();
+            }
+        }
+        written
+    }
+
+    /// Inside a write, journal what `append` appends (given the connection,
+    /// the actor, the action's instant and stamp) as one action, and re-score
+    /// what it moved before the write commits. The period cache is the
+    /// caller's to update.
+    fn journal_by(
+        &mut self,
+        append: impl FnOnce(&Db, &str, &str, store::journal::Stamp) -> Result<Vec<(i64, String)>>,
+    ) -> Result<Vec<(i64, String)>> {
         let (branch, scheme) = (self.branch.id, &self.branch.scheme);
         // One action, one timestamp, strictly after the previous action's:
         // undo takes back everything journalled at the same instant.
@@ -411,22 +431,15 @@ impl Ledger {
         self.action = Some(stamp.action);
         // The signatures standing before the change: those whose total it
         // moves are voided, at the change's instant, before the write commits.
-        let written = signing::standing(&self.conn, branch).and_then(|signed| {
-            let out = store::journal::append_all(&self.conn, &self.actor, events, &at, stamp)?;
+        signing::standing(&self.conn, branch).and_then(|signed| {
+            let out = append(&self.conn, &self.actor, &at, stamp)?;
             totals::refresh(&self.conn, branch, scheme)?;
             // An undo can reach another branch's events: its scores too are
             // right before the write commits.
             totals::refresh_all(&self.conn)?;
             signing::void_moved(&self.conn, &self.actor, &at, stamp, &signed)?;
             Ok(out)
-        });
-        match &written {
-            Ok(_) => self.update_period_cache(events),
-            Err(_) => {
-                self.period_cache.take();
-            }
-        }
-        written
+        })
     }
 
     /// The period the assembly works on: the latest one that is not yet locked,

@@ -1,6 +1,7 @@
 //! Applying journal events to the current-state tables. The same code runs for
 //! live changes and for `verify`'s replay, so both give the same tables.
 
+use super::claim_rows::{self, StoredClaim};
 use super::events::{Event, NewClaim};
 use crate::domain::model::{AppealOutcome, AppealStage, ClaimStatus, PeriodState};
 use rusqlite::{params, Connection};
@@ -63,19 +64,25 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 params![branch_id, period, state, window_end],
             )?;
         }
-        Event::ClaimsAdd { branch_id, claims } => insert_claims(conn, *branch_id, claims, at)?,
+        Event::ClaimsAdd { branch_id, claims } => {
+            let rows: Vec<StoredClaim> = claims.iter().map(StoredClaim::of).collect();
+            insert_claims(conn, *branch_id, rows.len(), at, |insert| {
+                rows.chunks(ROWS_PER_INSERT).try_for_each(insert)
+            })?
+        }
         // A bulk import; `packed` (an older jifen stored large ones apart)
-        // changes nothing: every claim is a claim row.
+        // changes nothing: every claim is a claim row. Its lines are read a
+        // statement's worth at a time, borrowed.
         Event::ClaimsBatch {
             branch_id,
             first_id,
             rows,
             ..
         } => {
-            let claims = super::claim_rows::decode(*first_id, rows).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
-            })?;
-            insert_claims(conn, *branch_id, &claims, at)?
+            let n = claim_rows::count(rows)?;
+            insert_claims(conn, *branch_id, n, at, |insert| {
+                claim_rows::decode_by(*first_id, rows, ROWS_PER_INSERT, insert)
+            })?
         }
         Event::Verdict {
             claim,
@@ -329,22 +336,35 @@ fn note_periods<'a>(
     Ok(())
 }
 
-/// Insert claims (decided ones marked as decided at `at` by the import).
+/// Insert `n` claims, which `each` hands to the function it is given at
+/// most `ROWS_PER_INSERT` at a time (decided ones marked as decided at `at`
+/// by the import).
 fn insert_claims(
     conn: &Connection,
     branch_id: i64,
-    claims: &[NewClaim],
+    n: usize,
     at: &str,
+    each: impl FnOnce(&mut dyn FnMut(&[StoredClaim]) -> rusqlite::Result<()>) -> rusqlite::Result<()>,
 ) -> rusqlite::Result<()> {
-    if claims.len() <= BULK {
-        return insert_claim_rows_all(conn, branch_id, claims, at);
+    let mut insert = ChunkInsert::new(branch_id, at);
+    if n <= BULK {
+        return each(&mut |chunk| insert.run(conn, chunk));
     }
-    let periods = || claims.iter().map(|c| c.period.as_str());
-    note_periods(conn, branch_id, periods())?;
-    refuse_locked(conn, branch_id, periods())?;
+    // The per-row triggers' work is done once for the batch's periods.
+    let mut periods: Vec<String> = Vec::new();
     super::bulk_schema::without_row_triggers(conn, || {
-        insert_claim_rows_all(conn, branch_id, claims, at)
-    })
+        each(&mut |chunk| {
+            for c in chunk {
+                if !periods.iter().any(|p| p == c.period) {
+                    periods.push(c.period.to_string());
+                }
+            }
+            insert.run(conn, chunk)
+        })
+    })?;
+    let periods = || periods.iter().map(String::as_str);
+    refuse_locked(conn, branch_id, periods())?;
+    note_periods(conn, branch_id, periods())
 }
 
 /// Refuse claims for a period that is locked, as `claim_locked_insert` does
@@ -382,17 +402,10 @@ pub(super) fn insert_claim_rows_all(
     claims: &[NewClaim],
     at: &str,
 ) -> rusqlite::Result<()> {
-    // The statement text of a full chunk is made once, not once per chunk.
-    let full = insert_sql(ROWS_PER_INSERT);
-    for chunk in claims.chunks(ROWS_PER_INSERT) {
-        let sql = if chunk.len() == ROWS_PER_INSERT {
-            std::borrow::Cow::Borrowed(full.as_str())
-        } else {
-            std::borrow::Cow::Owned(insert_sql(chunk.len()))
-        };
-        insert_claim_rows(conn, &sql, branch_id, chunk, at)?;
-    }
-    Ok(())
+    let mut insert = ChunkInsert::new(branch_id, at);
+    let rows: Vec<StoredClaim> = claims.iter().map(StoredClaim::of).collect();
+    rows.chunks(ROWS_PER_INSERT)
+        .try_for_each(|chunk| insert.run(conn, chunk))
 }
 
 /// The statement inserting `rows` claim rows.
@@ -409,51 +422,65 @@ const ROWS_PER_INSERT: usize = 50;
 const CLAIM_INSERT: &str = "INSERT INTO claim (id, branch_id, member_id, period, item, level, count,
     claimed, points, act_date, note, evidence, source, status, reason, decided_at, decided_by) VALUES ";
 
-fn claim_status(c: &NewClaim) -> ClaimStatus {
-    c.verdict.unwrap_or(ClaimStatus::Pending)
+/// Inserts claim rows a chunk at a time; the statement text of a full chunk
+/// is made once, not once per chunk.
+struct ChunkInsert<'a> {
+    branch_id: i64,
+    at: &'a str,
+    full: String,
 }
 
-/// Insert up to `ROWS_PER_INSERT` claims with one statement.
-fn insert_claim_rows(
-    conn: &Connection,
-    sql: &str,
-    branch_id: i64,
-    chunk: &[NewClaim],
-    at: &str,
-) -> rusqlite::Result<()> {
-    let decided: Vec<(Option<&str>, Option<&str>)> = chunk
-        .iter()
-        .map(|c| match claim_status(c) {
-            ClaimStatus::Pending => (None, None),
-            _ => (Some(at), Some("import")),
-        })
-        .collect();
-    let statuses: Vec<ClaimStatus> = chunk.iter().map(claim_status).collect();
-    let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 17);
-    for ((c, (decided_at, by)), status) in chunk.iter().zip(&decided).zip(&statuses) {
-        values.extend([
-            &c.id as &dyn rusqlite::ToSql,
-            &branch_id,
-            &c.member_id,
-            &c.period,
-            &c.item,
-            &c.level,
-            &c.count,
-            &c.claimed,
-            &c.claimed,
-            &c.date,
-            &c.note,
-            &c.evidence,
-            &c.source,
-            status,
-            &c.reason,
-            decided_at,
-            by,
-        ]);
+impl<'a> ChunkInsert<'a> {
+    fn new(branch_id: i64, at: &'a str) -> Self {
+        ChunkInsert {
+            branch_id,
+            at,
+            full: insert_sql(ROWS_PER_INSERT),
+        }
     }
-    conn.prepare_cached(sql)?
-        .execute(rusqlite::params_from_iter(values))?;
-    Ok(())
+
+    /// Insert up to `ROWS_PER_INSERT` claims with one statement.
+    fn run(&mut self, conn: &Connection, chunk: &[StoredClaim]) -> rusqlite::Result<()> {
+        let sql = if chunk.len() == ROWS_PER_INSERT {
+            std::borrow::Cow::Borrowed(self.full.as_str())
+        } else {
+            std::borrow::Cow::Owned(insert_sql(chunk.len()))
+        };
+        let status = |c: &StoredClaim| c.verdict.unwrap_or(ClaimStatus::Pending);
+        let decided: Vec<(Option<&str>, Option<&str>)> = chunk
+            .iter()
+            .map(|c| match status(c) {
+                ClaimStatus::Pending => (None, None),
+                _ => (Some(self.at), Some("import")),
+            })
+            .collect();
+        let statuses: Vec<ClaimStatus> = chunk.iter().map(status).collect();
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 17);
+        for ((c, (decided_at, by)), status) in chunk.iter().zip(&decided).zip(&statuses) {
+            values.extend([
+                &c.id as &dyn rusqlite::ToSql,
+                &self.branch_id,
+                &c.member_id,
+                &c.period,
+                &c.item,
+                &c.level,
+                &c.count,
+                &c.claimed,
+                &c.claimed,
+                &c.date,
+                &c.note,
+                &c.evidence,
+                &c.source,
+                status,
+                &c.reason,
+                decided_at,
+                by,
+            ]);
+        }
+        conn.prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(values))?;
+        Ok(())
+    }
 }
 
 fn set_claim(

@@ -10,11 +10,6 @@ use rusqlite::Connection;
 pub struct Dropped(Vec<String>);
 
 impl Dropped {
-    /// Nothing dropped.
-    pub fn none() -> Self {
-        Dropped(Vec::new())
-    }
-
     /// Make every dropped object again, from its own SQL.
     pub fn restore(self, conn: &Connection) -> rusqlite::Result<()> {
         for sql in &self.0 {
@@ -76,17 +71,21 @@ pub fn without_row_triggers<T>(
     out
 }
 
-/// The claim table's indexes, dropped when a batch of `new_rows` claims
-/// outnumbers the claims already stored: one sorted build after the batch
-/// costs less than as many scattered inserts. Measured on 200,000 claims
-/// (`benches/RESULTS.md`, eighth pass), the index upkeep was 0.7 s of the
-/// insert's 1.0 s of CPU; it is what a one-off import of a branch's or a
-/// county's history waits for. Smaller batches keep the indexes (`none`).
-pub fn claim_indexes_for_batch(conn: &Connection, new_rows: usize) -> rusqlite::Result<Dropped> {
+/// How many claims are stored, by their highest number: a batch that
+/// outnumbers them builds the claim indexes after its rows
+/// ([`drop_claim_indexes`]).
+pub fn stored_claims(conn: &Connection) -> rusqlite::Result<usize> {
     let stored: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM claim", [], |r| r.get(0))?;
-    if (new_rows as i64) <= stored {
-        return Ok(Dropped::none());
-    }
+    Ok(usize::try_from(stored).unwrap_or(0))
+}
+
+/// Drop the claim table's indexes for a batch that outnumbers the claims
+/// already stored: one sorted build after the batch costs less than as many
+/// scattered inserts. Measured on 200,000 claims (`benches/RESULTS.md`,
+/// eighth pass), the index upkeep was 0.7 s of the insert's 1.0 s of CPU; it
+/// is what a one-off import of a branch's or a county's history waits for.
+/// Smaller batches keep the indexes.
+pub fn drop_claim_indexes(conn: &Connection) -> rusqlite::Result<Dropped> {
     let mut q = conn.prepare_cached(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claim' AND sql IS NOT NULL",
     )?;

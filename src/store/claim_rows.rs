@@ -13,10 +13,6 @@ use crate::domain::model::{ClaimSource, ClaimStatus, PeriodId};
 /// Columns of one line, in order.
 pub(super) const COLUMNS: usize = 12;
 
-fn opt(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
-}
-
 /// A checked claim, borrowed: priced, its period known, text trimmed and
 /// codes resolved. It is what one journal line holds; [`NewClaim`] is the
 /// same claim owned, with its number. The fields mean what they mean there.
@@ -208,46 +204,183 @@ pub fn encode(claims: &[NewClaim]) -> Result<String, String> {
     String::from_utf8(w.into_text()).map_err(|e| e.to_string())
 }
 
-/// Decode lines written by `encode`; ids are `first_id`, `first_id + 1`, ...
-pub fn decode(first_id: i64, rows: &str) -> Result<Vec<NewClaim>, String> {
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(rows.as_bytes());
-    let mut out = Vec::new();
-    let mut rec = csv::StringRecord::new();
-    loop {
-        match r.read_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(format!("claim line {}: {e}", out.len() + 1)),
+/// A claim as stored, borrowed from a journal line as read or from a
+/// [`NewClaim`]: what one claim row is inserted from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoredClaim<'a> {
+    pub id: i64,
+    pub member_id: i64,
+    pub period: &'a str,
+    pub item: &'a str,
+    pub level: Option<&'a str>,
+    pub count: i64,
+    pub claimed: f64,
+    pub date: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub evidence: Option<&'a str>,
+    pub source: ClaimSource,
+    pub verdict: Option<ClaimStatus>,
+    pub reason: Option<&'a str>,
+}
+
+/// A journal line that does not read as one claim (`claim line N: ...`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadLine(pub String);
+
+impl From<BadLine> for String {
+    fn from(b: BadLine) -> String {
+        b.0
+    }
+}
+
+impl From<BadLine> for rusqlite::Error {
+    fn from(b: BadLine) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, b.0.into())
+    }
+}
+
+/// `""` as `None`.
+fn given(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+impl<'a> StoredClaim<'a> {
+    /// The claim of a `NewClaim`, borrowed.
+    pub fn of(c: &'a NewClaim) -> Self {
+        StoredClaim {
+            id: c.id,
+            member_id: c.member_id,
+            period: &c.period,
+            item: &c.item,
+            level: c.level.as_deref(),
+            count: c.count,
+            claimed: c.claimed,
+            date: c.date.as_deref(),
+            note: c.note.as_deref(),
+            evidence: c.evidence.as_deref(),
+            source: c.source,
+            verdict: c.verdict,
+            reason: c.reason.as_deref(),
         }
+    }
+
+    /// The claim owned.
+    pub fn to_new_claim(&self) -> NewClaim {
+        let owned = |s: Option<&str>| s.map(String::from);
+        NewClaim {
+            id: self.id,
+            member_id: self.member_id,
+            period: self.period.to_string(),
+            item: self.item.to_string(),
+            level: owned(self.level),
+            count: self.count,
+            claimed: self.claimed,
+            date: owned(self.date),
+            note: owned(self.note),
+            evidence: owned(self.evidence),
+            source: self.source,
+            verdict: self.verdict,
+            reason: owned(self.reason),
+        }
+    }
+
+    /// The claim numbered `id` on journal line `line` (counted from 1), as read.
+    fn read(id: i64, line: usize, rec: &'a csv::StringRecord) -> Result<Self, BadLine> {
         if rec.len() != COLUMNS {
-            return Err(format!(
-                "claim line {}: {} fields, expected {COLUMNS}",
-                out.len() + 1,
+            return Err(BadLine(format!(
+                "claim line {line}: {} fields, expected {COLUMNS}",
                 rec.len()
-            ));
+            )));
         }
-        let bad = |what: &str| format!("claim line {}: bad {what}", out.len() + 1);
-        out.push(NewClaim {
-            id: first_id + out.len() as i64,
+        let bad = |what: &str| BadLine(format!("claim line {line}: bad {what}"));
+        Ok(StoredClaim {
+            id,
             member_id: rec[0].parse().map_err(|_| bad("member"))?,
-            period: rec[1].to_string(),
-            item: rec[2].to_string(),
-            level: opt(&rec[3]),
+            period: &rec[1],
+            item: &rec[2],
+            level: given(&rec[3]),
             count: rec[4].parse().map_err(|_| bad("count"))?,
             claimed: rec[5].parse().map_err(|_| bad("points"))?,
-            date: opt(&rec[6]),
-            note: opt(&rec[7]),
-            evidence: opt(&rec[8]),
+            date: given(&rec[6]),
+            note: given(&rec[7]),
+            evidence: given(&rec[8]),
             source: ClaimSource::from_code(&rec[9]).ok_or_else(|| bad("source"))?,
             verdict: match &rec[10] {
                 "" => None,
                 w => Some(ClaimStatus::from_code(w).ok_or_else(|| bad("verdict"))?),
             },
-            reason: opt(&rec[11]),
-        });
+            reason: given(&rec[11]),
+        })
     }
+}
+
+/// Read the lines written by `encode` (ids `first_id`, `first_id + 1`, ...)
+/// and hand them to `f` up to `per_call` claims at a time, borrowed from
+/// reused records: a million claims are read without copying their text.
+pub fn decode_by<E: From<BadLine>>(
+    first_id: i64,
+    rows: &str,
+    per_call: usize,
+    mut f: impl FnMut(&[StoredClaim]) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rows.as_bytes());
+    let per_call = per_call.max(1);
+    let mut recs = vec![csv::StringRecord::new(); per_call];
+    let mut read = 0;
+    loop {
+        let mut k = 0;
+        while k < per_call {
+            match r.read_record(&mut recs[k]) {
+                Ok(true) => k += 1,
+                Ok(false) => break,
+                Err(e) => return Err(BadLine(format!("claim line {}: {e}", read + k + 1)).into()),
+            }
+        }
+        if k == 0 {
+            return Ok(());
+        }
+        let claims = recs[..k]
+            .iter()
+            .enumerate()
+            .map(|(i, rec)| StoredClaim::read(first_id + (read + i) as i64, read + i + 1, rec))
+            .collect::<Result<Vec<_>, BadLine>>()?;
+        f(&claims)?;
+        read += k;
+    }
+}
+
+/// How many claims the lines written by `encode` hold.
+pub fn count(rows: &str) -> Result<usize, BadLine> {
+    // A line break inside a field is always quoted: without a quote mark,
+    // every line is one claim.
+    if !rows.contains('"') {
+        return Ok(rows.bytes().filter(|&b| b == b'\n').count());
+    }
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rows.as_bytes());
+    let mut rec = csv::ByteRecord::new();
+    let mut n = 0;
+    while r
+        .read_byte_record(&mut rec)
+        .map_err(|e| BadLine(format!("claim line {}: {e}", n + 1)))?
+    {
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Decode lines written by `encode`; ids are `first_id`, `first_id + 1`, ...
+pub fn decode(first_id: i64, rows: &str) -> Result<Vec<NewClaim>, String> {
+    let mut out = Vec::new();
+    decode_by(first_id, rows, 64, |claims| {
+        out.extend(claims.iter().map(StoredClaim::to_new_claim));
+        Ok::<(), BadLine>(())
+    })?;
     Ok(out)
 }
 
@@ -318,6 +451,29 @@ mod tests {
         }
         let by_csv = String::from_utf8(w.into_inner().expect("flush")).expect("utf8");
         assert_eq!(encode(&claims).ok(), Some(by_csv));
+    }
+
+    #[test]
+    fn lines_are_counted_and_read_in_chunks_whatever_their_notes_hold() {
+        let claims: Vec<NewClaim> = (0..7)
+            .map(|i| claim(10 + i, (i % 3 == 0).then_some("两行\n的\"备注\"")))
+            .collect();
+        let text = encode(&claims).expect("encode");
+        // Three notes hold a line break: 7 claims on 10 lines.
+        assert_eq!(text.lines().count(), 10);
+        assert_eq!(count(&text), Ok(7));
+        let plain = encode(&claims[1..3]).expect("encode");
+        assert_eq!(count(&plain), Ok(2));
+        let mut sizes = Vec::new();
+        let mut read = Vec::new();
+        decode_by(10, &text, 3, |chunk| {
+            sizes.push(chunk.len());
+            read.extend(chunk.iter().map(StoredClaim::to_new_claim));
+            Ok::<(), BadLine>(())
+        })
+        .expect("decode");
+        assert_eq!(sizes, [3, 3, 1]);
+        assert_eq!(read, claims);
     }
 
     #[test]

@@ -41,6 +41,21 @@ pub fn find_live(
     .optional()
 }
 
+/// The most rows of an import into `branch` whose claims are still on
+/// record: a file with more rows cannot repeat one (0 when there is none).
+pub fn most_rows_live(conn: &Connection, branch: i64) -> rusqlite::Result<usize> {
+    let most: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(i.rows) FROM import_log i
+             WHERE i.branch_id = ?1
+               AND EXISTS (SELECT 1 FROM claim c
+                           WHERE c.id >= i.first_claim AND c.id < i.first_claim + i.rows
+                             AND c.status <> 'withdrawn')",
+        )?
+        .query_row(params![branch], |r| r.get(0))?;
+    Ok(most.map_or(0, |n| usize::try_from(n).unwrap_or(0)))
+}
+
 /// Note an import (inside the write that journalled its claims).
 pub fn record(
     conn: &Connection,

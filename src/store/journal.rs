@@ -143,9 +143,8 @@ fn claims_in(events: &[Event]) -> usize {
 }
 
 /// Append events and apply them, inside the caller's transaction; returns
-/// each one's (seq, hash). A run of bulk claim batches (which apply without
-/// their hash) is hashed on a second thread while the first applies it: the
-/// hash chain of a million imported claims costs as long as storing them.
+/// each one's (seq, hash). A run of bulk claim batches goes through
+/// [`append_batches`].
 pub fn append_all(
     conn: &Connection,
     actor: &str,
@@ -157,47 +156,55 @@ pub fn append_all(
         && events
             .iter()
             .all(|e| matches!(e, Event::ClaimsBatch { .. }));
-    if !bulk {
-        return events
-            .iter()
-            .map(|ev| append(conn, actor, ev, at, stamp))
-            .collect();
+    if bulk {
+        let batches = events.iter().cloned().map(Ok::<Event, rusqlite::Error>);
+        return append_batches(conn, actor, at, stamp, batches);
     }
+    events
+        .iter()
+        .map(|ev| append(conn, actor, ev, at, stamp))
+        .collect()
+}
+
+/// Append a run of bulk claim batches (which apply without their hash) as
+/// `batches` gives them, inside the caller's transaction; returns each one's
+/// (seq, hash). Each batch is applied as it comes and then hashed on a second
+/// thread while this one applies the next: the hash chain of a million
+/// imported claims costs as long as storing them. Once the claims given
+/// outnumber those stored, the claim indexes are dropped and built once after
+/// the last batch. The first error `batches` gives ends the run with it; the
+/// caller's transaction must then roll back (the indexes may be dropped).
+pub fn append_batches<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    actor: &str,
+    at: &str,
+    stamp: Stamp,
+    batches: impl Iterator<Item = Result<Event, E>>,
+) -> Result<Vec<(i64, String)>, E> {
     let (last, prev) = head(conn)?;
+    let stored = super::bulk_schema::stored_claims(conn)?;
+    let (to_hasher, hasher_rx) = std::sync::mpsc::channel::<Event>();
     let hashed = std::thread::scope(|s| {
-        let hasher = s.spawn(|| -> serde_json::Result<Vec<(String, String)>> {
-            let mut prev = prev.clone();
-            let mut out = Vec::with_capacity(events.len());
-            for (i, ev) in events.iter().enumerate() {
-                let payload = serde_json::to_string(ev)?;
-                let seq = last + 1 + i as i64;
-                let hash = stamped_hash(&prev, seq, at, actor, ev.kind(), &payload, Some(stamp));
-                prev.clone_from(&hash);
-                out.push((payload, hash));
-            }
-            Ok(out)
-        });
-        let applied = super::bulk_schema::claim_indexes_for_batch(conn, claims_in(events))
-            .and_then(|indexes| {
-                events.iter().try_for_each(|ev| apply(conn, ev, at, ""))?;
-                indexes.restore(conn)
-            });
+        let first_prev = prev.clone();
+        let hasher = s.spawn(move || hash_run(hasher_rx, last, first_prev, at, actor, stamp));
+        // `to_hasher` is dropped when the run ends, so the hasher ends too.
+        let applied = apply_run(conn, at, stored, batches, to_hasher);
         let hashed = hasher.join().map_err(|_| {
             rusqlite::Error::ToSqlConversionFailure("the journal's hashing thread failed".into())
-        })?;
+        });
         applied?;
-        hashed.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+        Ok::<_, E>(hashed?.map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?)
     })?;
     let mut put = conn.prepare_cached(INSERT)?;
     let mut prev = prev;
-    let mut out = Vec::with_capacity(events.len());
-    for (i, (ev, (payload, hash))) in events.iter().zip(hashed).enumerate() {
+    let mut out = Vec::with_capacity(hashed.len());
+    for (i, (kind, payload, hash)) in hashed.into_iter().enumerate() {
         let seq = last + 1 + i as i64;
         put.execute(params![
             seq,
             at,
             actor,
-            ev.kind(),
+            kind,
             payload,
             prev,
             hash,
@@ -206,6 +213,55 @@ pub fn append_all(
         ])?;
         prev.clone_from(&hash);
         out.push((seq, hash));
+    }
+    Ok(out)
+}
+
+/// Apply each batch as it comes and pass it on to the hasher; the claim
+/// indexes go once the claims given outnumber the `stored` ones.
+fn apply_run<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    at: &str,
+    stored: usize,
+    batches: impl Iterator<Item = Result<Event, E>>,
+    to_hasher: std::sync::mpsc::Sender<Event>,
+) -> Result<(), E> {
+    let mut indexes = None;
+    let mut given = 0;
+    for ev in batches {
+        let ev = ev?;
+        given += claims_in(std::slice::from_ref(&ev));
+        if indexes.is_none() && given > stored {
+            indexes = Some(super::bulk_schema::drop_claim_indexes(conn)?);
+        }
+        apply(conn, &ev, at, "")?;
+        if to_hasher.send(ev).is_err() {
+            break; // the hasher failed: its join says so
+        }
+    }
+    if let Some(indexes) = indexes {
+        indexes.restore(conn)?;
+    }
+    Ok(())
+}
+
+/// Hash a run of events as they come, chained from `prev` after seq `last`:
+/// each one's (kind, payload, hash).
+fn hash_run(
+    events: std::sync::mpsc::Receiver<Event>,
+    last: i64,
+    mut prev: String,
+    at: &str,
+    actor: &str,
+    stamp: Stamp,
+) -> serde_json::Result<Vec<(&'static str, String, String)>> {
+    let mut out = Vec::new();
+    for (i, ev) in events.into_iter().enumerate() {
+        let payload = serde_json::to_string(&ev)?;
+        let seq = last + 1 + i as i64;
+        let hash = stamped_hash(&prev, seq, at, actor, ev.kind(), &payload, Some(stamp));
+        prev.clone_from(&hash);
+        out.push((ev.kind(), payload, hash));
     }
     Ok(out)
 }

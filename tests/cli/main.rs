@@ -25,6 +25,7 @@ mod grading_papers;
 mod hostile;
 mod hostile_numbers;
 mod import_again;
+mod import_chunks;
 mod paper_columns;
 mod papers_filing;
 mod papers_minutes;

@@ -3,14 +3,17 @@
 
 mod kind;
 mod repeat;
+mod rows;
+mod stream;
 mod table;
 
-use super::bulk::BulkClaims;
-use super::claim_check::ClaimChecker;
+use super::bulk::BATCH_CLAIMS;
 use super::{Ledger, MemberDraft, MemberError, Result};
-use crate::domain::model::{BadValue, ClaimSource, ClaimStatus, MemberStatus, Outcome};
+use crate::domain::model::{BadValue, MemberStatus};
 use crate::store::imports;
-use std::collections::{HashMap, HashSet};
+use crate::store::queries::Numbered;
+use rows::ClaimRows;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 use table::{Cells, Table};
@@ -94,47 +97,6 @@ fn cell<'a>(t: &Table, cells: &Cells<'a>, name: &str) -> &'a str {
         .and_then(|i| cells.get(i))
         .map(|s| s.trim())
         .unwrap_or("")
-}
-
-/// Column positions of a claim import, looked up once.
-struct ClaimColumns {
-    member: Option<usize>,
-    item: Option<usize>,
-    level: Option<usize>,
-    count: Option<usize>,
-    points: Option<usize>,
-    date: Option<usize>,
-    note: Option<usize>,
-    period: Option<usize>,
-    verdict: Option<usize>,
-    reason: Option<usize>,
-}
-
-impl ClaimColumns {
-    fn of(t: &Table) -> Self {
-        ClaimColumns {
-            member: t.column("member"),
-            item: t.column("item"),
-            level: t.column("level"),
-            count: t.column("count"),
-            points: t.column("points"),
-            date: t.column("date"),
-            note: t.column("note"),
-            period: t.column("period"),
-            verdict: t.column("verdict"),
-            reason: t.column("reason"),
-        }
-    }
-}
-
-/// The trimmed cell at `col`, or "" when the column is absent.
-fn at<'a>(cells: &Cells<'a>, col: Option<usize>) -> &'a str {
-    col.and_then(|i| cells.get(i)).map(str::trim).unwrap_or("")
-}
-
-/// `s`, or `None` when it is empty.
-fn nonempty(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -270,252 +232,81 @@ impl Ledger {
         let roster = self.roster()?;
         // Rows without a period go to the current one, looked up once.
         let current = self.current_period()?;
-        let rows = ClaimRows::new(&t, &roster, self.scheme(), current);
-        let mut checker = ClaimChecker::new(rows.scheme, rows.members, rows.current);
-        let mut hashes = RowHashes(Vec::with_capacity(t.size() / 80));
-        let mut bulk = BulkClaims::with_capacity(t.size() / 2);
-        let mut set = repeat::RowSet::default();
-        let size = t.size() as u64;
-        let parsed = t.each_row(|line, cells| -> Result<bool> {
-            hashes.0.push((cells.hash(), line));
-            let c = rows.row(&mut checker, line, cells)?;
-            bulk.push_checked(&c);
-            set.add(&c);
-            if bulk.len().is_multiple_of(4096) {
-                progress(cells.end() as u64, size);
+        let scheme = self.scheme().clone();
+        let rows = ClaimRows::new(&t, &roster, &scheme, current);
+        let (file, size) = (t.file.clone(), t.size() as u64);
+        std::thread::scope(|s| {
+            let (to_writer, from_reader) = std::sync::mpsc::sync_channel(CHUNKS_AHEAD);
+            s.spawn(|| stream::read(&rows, BATCH_CLAIMS, to_writer));
+            // The feed (and with it the channel) is dropped before the scope
+            // waits for the reader, so a reader blocked on a full channel ends.
+            let mut feed = stream::Feed::new(from_reader, file, size, repeats, progress);
+            let written = self.write_claims(&mut feed);
+            if feed.large {
+                crate::store::db::bulk_cache(self.conn(), false)?;
             }
-            Ok(true)
-        });
-        progress(size, size);
-        // A repeated row is reported when it comes before the first other error.
-        let failed_at = match &parsed {
-            Err(super::CoreError::Import(e)) => Some(e.line),
-            Err(_) => Some(0),
-            Ok(()) => None,
-        };
-        if let Some((line, first)) = hashes.first_repeat(&t)? {
-            if failed_at.is_none_or(|f| line <= f) {
-                return Err(t.err(line, "", ImportKind::DuplicateRow { first }).into());
-            }
-        }
-        parsed?;
-        let n = bulk.len();
-        if n == 0 {
-            return Err(t.err(0, "", ImportKind::NoRows).into());
-        }
-        let (digest, rows) = (set.digest(), set.rows() as i64);
-        let file = t.file.clone();
-        let large = n > LARGE_IMPORT;
-        if large {
-            crate::store::db::bulk_cache(self.conn(), true)?;
-        }
-        let written = self.write(|l| {
-            // Looked up inside the write: two imports of one file at once
-            // cannot both pass.
-            let earlier = imports::find_live(l.conn(), l.branch.id, &digest, rows)?;
-            if let (Some(earlier), Repeats::Refuse) = (earlier, repeats) {
-                let e = AlreadyImported { file, earlier };
-                return Err(super::CoreError::AlreadyImported(Box::new(e)));
-            }
-            let ids = if n > super::commands::UNDOABLE_CLAIMS {
-                l.add_bulk(bulk)?
-            } else {
-                l.add_checked_claims(bulk.into_claims()?)?
+            written
+        })
+    }
+
+    /// Journal the claims `feed` gives in one write, with the import's record.
+    fn write_claims(&mut self, feed: &mut stream::Feed) -> Result<usize> {
+        self.write(|l| {
+            let first = crate::store::queries::next_id(l.conn(), Numbered::Claim)?;
+            feed.begin(l.branch.id, l.periods()?, first);
+            // A file that may repeat an earlier import is read whole first,
+            // so that its refusal costs no write; any other streams.
+            let held = match feed.repeats() {
+                Repeats::Refuse => imports::most_rows_live(l.conn(), l.branch.id)?,
+                Repeats::Allow => 0,
             };
-            let record = imports::ImportRecord {
-                file,
-                rows,
-                first_claim: ids.first().copied().unwrap_or_default(),
-                at: crate::store::queries::last_event_at(l.conn())?.unwrap_or_else(super::now),
-            };
-            imports::record(l.conn(), l.branch.id, &digest, &record)?;
-            Ok(n)
-        });
-        if large {
-            crate::store::db::bulk_cache(self.conn(), false)?;
-        }
-        written
-    }
-}
-
-/// Claims above which an import writes with a large page cache (a
-/// history's worth: far beyond a quarter of any branch).
-const LARGE_IMPORT: usize = 50_000;
-
-/// Reads the rows of a claim file into checked claims.
-struct ClaimRows<'a> {
-    t: &'a Table,
-    col: ClaimColumns,
-    by_name: foldhash::HashMap<&'a str, Vec<i64>>,
-    members: &'a [crate::domain::model::Member],
-    scheme: &'a crate::domain::scheme::Scheme,
-    current: Option<crate::domain::model::PeriodId>,
-    default_period: Option<String>,
-}
-
-impl<'a> ClaimRows<'a> {
-    fn new(
-        t: &'a Table,
-        members: &'a [crate::domain::model::Member],
-        scheme: &'a crate::domain::scheme::Scheme,
-        current: Option<crate::domain::model::PeriodId>,
-    ) -> Self {
-        let mut by_name: foldhash::HashMap<&str, Vec<i64>> = foldhash::HashMap::default();
-        for m in members {
-            by_name.entry(&*m.name).or_default().push(m.id);
-        }
-        ClaimRows {
-            t,
-            col: ClaimColumns::of(t),
-            by_name,
-            members,
-            scheme,
-            current,
-            default_period: current.map(|p| p.to_string()),
-        }
-    }
-
-    /// Check one row.
-    fn row<'r, 'c: 'r>(
-        &'r self,
-        checker: &mut ClaimChecker<'c>,
-        line: usize,
-        cells: &Cells<'r>,
-    ) -> Result<crate::store::claim_rows::Line<'r>> {
-        let (t, col) = (self.t, &self.col);
-        let who = at(cells, col.member);
-        let member_id = match self.by_name.get(who).map(|v| v.as_slice()) {
-            Some([one]) => *one,
-            Some(_) => {
-                let kind = ImportKind::AmbiguousMember {
-                    name: who.to_string(),
-                };
-                return Err(t.err(line, "member", kind).into());
-            }
-            None => match who
-                .parse::<i64>()
-                .ok()
-                .filter(|id| self.members.binary_search_by_key(id, |m| m.id).is_ok())
-            {
-                Some(id) => id,
-                None => {
-                    let kind = ImportKind::UnknownMember {
-                        who: who.to_string(),
-                    };
-                    return Err(t.err(line, "member", kind).into());
+            match feed.read_ahead(super::commands::UNDOABLE_CLAIMS, held)? {
+                // A few claims are one undoable event.
+                stream::Ahead::Few(text, summary) => {
+                    feed.refuse_repeat(l.conn(), &summary)?;
+                    let claims = crate::store::claim_rows::decode(0, &text)
+                        .map_err(|what| super::CoreError::Damaged { what })?;
+                    let ids = l.add_checked_claims(claims)?;
+                    return l.record_import(feed, &summary, ids.first().copied());
                 }
-            },
-        };
-        let count_s = at(cells, col.count);
-        let count = if count_s.is_empty() {
-            1
-        } else {
-            count_s.parse::<i64>().map_err(|_| {
-                let kind = ImportKind::NotWhole {
-                    given: count_s.to_string(),
-                };
-                t.err(line, "count", kind)
-            })?
-        };
-        let points_s = at(cells, col.points);
-        let points = if points_s.is_empty() {
-            None
-        } else {
-            // `inf`, `nan`, `1e400` read as numbers: the claim check refuses them.
-            Some(points_s.parse::<f64>().map_err(|_| {
-                let kind = ImportKind::NotNumber {
-                    given: points_s.to_string(),
-                };
-                t.err(line, "points", kind)
-            })?)
-        };
-        let verdict_s = at(cells, col.verdict);
-        let verdict = if verdict_s.is_empty() || verdict_s == ClaimStatus::Pending.code() {
-            None
-        } else {
-            let v = verdict_s.parse::<Outcome>();
-            Some(v.map_err(|e| t.err(line, "verdict", e))?)
-        };
-        let draft = super::ClaimDraft {
-            member_id,
-            item: at(cells, col.item),
-            level: nonempty(at(cells, col.level)),
-            count,
-            points,
-            date: nonempty(at(cells, col.date)),
-            note: nonempty(at(cells, col.note)),
-            evidence: None,
-            period: nonempty(at(cells, col.period)).or(self.default_period.as_deref()),
-            source: ClaimSource::Import,
-            verdict,
-            reason: nonempty(at(cells, col.reason)),
-        };
-        checker
-            .check(&draft)
-            .map_err(|e| t.err(line, e.field().column(), e).into())
-    }
-}
-
-/// Every row's hash and line, to find a row given twice once all are read.
-struct RowHashes(Vec<(u64, usize)>);
-
-impl RowHashes {
-    /// The first row that repeats an earlier one, as (its line, the earlier
-    /// line). Rows with equal hashes are compared cell by cell, so two
-    /// different rows are never taken for each other.
-    fn first_repeat(
-        mut self,
-        t: &Table,
-    ) -> std::result::Result<Option<(usize, usize)>, ImportError> {
-        self.0.sort_unstable();
-        let groups: Vec<&[(u64, usize)]> = self
-            .0
-            .chunk_by(|a, b| a.0 == b.0)
-            .filter(|g| g.len() > 1)
-            .collect();
-        if groups.is_empty() {
-            return Ok(None);
-        }
-        let lines: HashSet<usize> = groups.iter().flat_map(|g| g.iter().map(|r| r.1)).collect();
-        let cells = t.rows_at(&lines)?;
-        let mut first: Option<(usize, usize)> = None;
-        for g in groups {
-            // Within a group the rows are in line order.
-            for (k, later) in g.iter().enumerate().skip(1) {
-                let same = |e: &&(u64, usize)| cells.get(&e.1) == cells.get(&later.1);
-                if let Some(earlier) = g[..k].iter().find(same) {
-                    if first.is_none_or(|f| later.1 < f.0) {
-                        first = Some((later.1, earlier.1));
-                    }
-                    break;
-                }
+                stream::Ahead::Whole(summary) => feed.refuse_repeat(l.conn(), &summary)?,
+                stream::Ahead::Streaming => {}
             }
-        }
-        Ok(first)
+            let written = l.journal_by(|conn, actor, at, stamp| {
+                let batches = std::iter::from_fn(|| feed.next_batch(conn));
+                crate::store::journal::append_batches(conn, actor, at, stamp, batches)
+            });
+            l.period_cache.take();
+            written?;
+            l.record_import(feed, &feed.summary()?, Some(first))
+        })
+    }
+
+    /// Note the import of `summary`'s rows, the first numbered `first`.
+    fn record_import(
+        &mut self,
+        feed: &stream::Feed,
+        summary: &stream::Summary,
+        first: Option<i64>,
+    ) -> Result<usize> {
+        let record = imports::ImportRecord {
+            file: feed.file().to_string(),
+            rows: summary.rows,
+            first_claim: first.unwrap_or_default(),
+            at: crate::store::queries::last_event_at(self.conn())?.unwrap_or_else(super::now),
+        };
+        imports::record(self.conn(), self.branch.id, &summary.digest, &record)?;
+        Ok(summary.rows as usize)
     }
 }
+
+/// Chunks of checked rows the reader may be ahead of the writer.
+const CHUNKS_AHEAD: usize = 2;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn table(text: &str) -> (tempfile::TempDir, Table) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("t.csv");
-        std::fs::write(&path, text).expect("write");
-        let t = Table::read(&path).expect("read");
-        (dir, t)
-    }
-
-    #[test]
-    fn rows_with_equal_hashes_are_repeats_only_when_their_cells_are_equal() {
-        let (_d, t) = table("a,b\n1,2\n1,3\n1,2\n");
-        // Lines 2 and 3 differ although their (made-up) hashes are equal.
-        let collided = RowHashes(vec![(7, 2), (7, 3)]);
-        assert_eq!(collided.first_repeat(&t).expect("read"), None);
-        let repeated = RowHashes(vec![(7, 2), (7, 3), (7, 4)]);
-        assert_eq!(repeated.first_repeat(&t).expect("read"), Some((4, 2)));
-    }
+    use table::table_of as table;
 
     /// Every row with its line, as the table gives them.
     fn rows_of(t: &Table) -> Vec<(usize, Vec<String>)> {
@@ -555,12 +346,5 @@ mod tests {
         // Lines are the file's own: row k (k >= 1) starts on line 3 + 2(k - 1).
         let lines: Vec<usize> = rows_of(&t).iter().map(|r| r.0).collect();
         assert_eq!(&lines[..3], &[2, 3, 5]);
-    }
-
-    #[test]
-    fn the_earliest_repeat_is_named() {
-        let (_d, t) = table("a\nx\ny\ny\nx\n");
-        let hashes = RowHashes(vec![(1, 2), (2, 3), (2, 4), (1, 5)]);
-        assert_eq!(hashes.first_repeat(&t).expect("read"), Some((4, 3)));
     }
 }

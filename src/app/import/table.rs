@@ -403,3 +403,13 @@ impl<'a> Lines<'a> {
         self.line
     }
 }
+
+/// A table read from `text` written to a file of its own (for tests).
+#[cfg(test)]
+pub(super) fn table_of(text: &str) -> (tempfile::TempDir, Table) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("t.csv");
+    std::fs::write(&path, text).expect("write");
+    let t = Table::read(&path).expect("read");
+    (dir, t)
+}
