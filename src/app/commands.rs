@@ -506,6 +506,7 @@ impl Ledger {
     pub fn lock(&mut self, period: &PeriodId) -> Result<LockReport> {
         self.write(|l| {
             l.writable_period(period)?;
+            l.refuse_open_appraisal(period)?;
             let p = period.to_string();
             let pending: Vec<_> = queries::claims(l.conn(), l.branch.id, Some(&p), None)?
                 .into_iter()

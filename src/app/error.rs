@@ -2,7 +2,7 @@
 //! values a message needs; the front ends turn them into words (`i18n`).
 
 use super::refusal::{
-    AppealError, BackupError, LedgerError, MemberError, PeriodError, VerifyError,
+    AppealError, AppraisalError, BackupError, LedgerError, MemberError, PeriodError, VerifyError,
 };
 use super::settings::SettingError;
 use crate::domain::calendar::CalendarError;
@@ -30,6 +30,9 @@ pub enum Error {
     /// A member's record refused.
     #[error(transparent)]
     Member(#[from] MemberError),
+    /// A democratic appraisal act refused.
+    #[error(transparent)]
+    Appraisal(#[from] AppraisalError),
     /// What `verify` found wrong.
     #[error(transparent)]
     Verify(#[from] VerifyError),

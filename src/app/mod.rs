@@ -2,6 +2,9 @@
 //! build the view models every front end draws. No terminal code here.
 
 pub mod appeals;
+mod appraisal;
+mod appraisal_import;
+pub mod appraisal_view;
 pub mod backup;
 pub mod board_state;
 mod breakdown;
@@ -38,7 +41,8 @@ pub use error::{
 pub use quorum::{votes, Quorum};
 pub use readiness::LockReadiness;
 pub use refusal::{
-    AppealError, BackupError, JournalFault, LedgerError, MemberError, PeriodError, VerifyError,
+    AppealError, AppraisalError, BackupError, JournalFault, LedgerError, MemberError, PeriodError,
+    VerifyError,
 };
 pub use retotal::{retotal_all, RetotalReport};
 pub use roll_call::{roll_call_mark, MarkOutcome};

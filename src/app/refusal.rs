@@ -215,3 +215,71 @@ pub enum BackupError {
         plan: super::backup::RestorePlan,
     },
 }
+
+/// A democratic appraisal (民主测评) act that cannot be taken. Nothing is
+/// written when one is refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{self:?}")]
+pub enum AppraisalError {
+    /// The branch's scheme has no `[appraisal]` section.
+    NoSection { scheme: String },
+    /// No appraisal was opened for the period.
+    NotOpen { period: String },
+    /// An appraisal was opened for the period before.
+    AlreadyOpen { period: String },
+    /// The appraisal is closed: its results are posted, its counts fixed.
+    Closed { period: String },
+    /// Opening with no ballots: nobody marked present and no `--ballots`.
+    NoBallots { period: String },
+    /// More ballots counted for a member (votes and blanks, or score
+    /// ballots) than valid ballots came back.
+    OverBallots {
+        member: String,
+        counted: i64,
+        valid: i64,
+    },
+    /// More ballots back than were issued.
+    ReturnedAboveIssued { returned: i64, issued: i64 },
+    /// More spoiled ballots than came back.
+    SpoiledAboveReturned { spoiled: i64, returned: i64 },
+    /// A choice the ballot does not offer (`known`: those it does, as
+    /// code and Chinese title).
+    UnknownChoice {
+        key: String,
+        known: Vec<(String, String)>,
+    },
+    /// A part the score ballot does not rate (`known`: those it does, as
+    /// code and Chinese title).
+    UnknownPart {
+        key: String,
+        known: Vec<(String, String)>,
+    },
+    /// Votes for a score appraisal, or scores for a vote appraisal
+    /// (`kind`: the ballot the scheme has, `votes` or `scores`).
+    WrongBallot { kind: &'static str },
+    /// A count or score that is not a number of 0 or more (`field`: its key).
+    BadCount { field: String, given: String },
+    /// A score above the part's maximum (`title`: the part's Chinese title).
+    ScoreAbove {
+        part: String,
+        title: String,
+        score: f64,
+        max: f64,
+    },
+    /// A score ballot number outside 1 to the valid ballots.
+    RaterRange { rater: i64, valid: i64 },
+    /// Points outside the range the member's grade allows.
+    PointsOutside {
+        member: String,
+        grade: String,
+        points: f64,
+        min: f64,
+        max: f64,
+    },
+    /// Points chosen for a member whose counts give no grade with points yet.
+    NoGradeYet { member: String },
+    /// A member the appraisal does not cover (not on the branch's roll, or exempt).
+    NotAppraised { member: String },
+    /// Locking while the period's appraisal is still open.
+    StillOpen { period: String },
+}

@@ -171,6 +171,17 @@ impl Ledger {
                     false
                 }
                 Event::PeriodOpen { .. } | Event::BranchInit { .. } => false,
+                // An appraisal's acts are not taken back (counts are
+                // recorded again), nor the claims its close posted.
+                Event::AppraisalOpen { .. }
+                | Event::AppraisalBallots { .. }
+                | Event::AppraisalVotes { .. }
+                | Event::AppraisalScores { .. }
+                | Event::AppraisalPoints { .. }
+                | Event::AppraisalClose { .. } => {
+                    found.clear();
+                    false
+                }
                 _ if !undoable(&ev) => true,
                 _ => {
                     found.push((row.seq, ev));
@@ -246,7 +257,13 @@ impl Ledger {
             | Event::FollowUpDone { branch_id, .. }
             | Event::FollowUpReopen { branch_id, .. }
             | Event::Redeem { branch_id, .. }
-            | Event::MeetingSet { branch_id, .. } => *branch_id == branch,
+            | Event::MeetingSet { branch_id, .. }
+            | Event::AppraisalOpen { branch_id, .. }
+            | Event::AppraisalBallots { branch_id, .. }
+            | Event::AppraisalVotes { branch_id, .. }
+            | Event::AppraisalScores { branch_id, .. }
+            | Event::AppraisalPoints { branch_id, .. }
+            | Event::AppraisalClose { branch_id, .. } => *branch_id == branch,
             Event::RedeemCancel { .. } => false,
             Event::MemberUpdate { member } => self
                 .roster()

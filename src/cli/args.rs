@@ -219,6 +219,9 @@ pub enum Command {
     Meeting(super::meeting::MeetingCmd),
     /// Members' points balances for redemption: earned, spent, balance.
     Balance(super::redeem::BalanceArgs),
+    /// The democratic appraisal (民主测评): open, returned, ballots, record, import, close, show.
+    #[command(subcommand)]
+    Appraisal(super::appraisal::AppraisalCmd),
     /// Print shell completions for jifen (bash, zsh, fish or powershell) to standard output.
     Completions {
         /// The shell to complete for.

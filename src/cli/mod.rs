@@ -1,6 +1,7 @@
 //! The command-line front end: arguments in, core calls, text/JSON/CSV out.
 
 mod after;
+mod appraisal;
 mod args;
 mod meeting;
 mod output;
@@ -89,6 +90,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Redeem(a) => redeem::redeem(&db, branch, a, lang),
         Command::Meeting(c) => meeting::meeting(&db, branch, c, lang),
         Command::Balance(a) => redeem::balance(&db, branch, a, lang),
+        Command::Appraisal(c) => appraisal::run(&db, branch, c, lang),
         Command::Demo { no_console } => {
             let path = match cli.db.clone() {
                 Some(p) => p,

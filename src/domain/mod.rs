@@ -1,6 +1,7 @@
 //! The rules with no I/O: typed states, schemes, scoring and the calendar.
 //! Nothing here knows SQL, a terminal or a language.
 
+pub mod appraisal;
 pub mod calendar;
 pub mod model;
 pub mod number;

@@ -21,6 +21,8 @@ pub enum Paper {
     Minutes,
     /// The period's redemption list (兑换登记表); not among `ALL`, the lock's papers.
     Redemptions,
+    /// The period's appraisal result table (测评结果统计表); not among `ALL`.
+    Appraisal,
 }
 
 impl Paper {
@@ -33,6 +35,7 @@ impl Paper {
             Paper::Filing => "filing",
             Paper::Minutes => "minutes",
             Paper::Redemptions => "redemptions",
+            Paper::Appraisal => "appraisal",
         }
     }
 
@@ -50,11 +53,11 @@ impl std::str::FromStr for Paper {
     fn from_str(s: &str) -> std::result::Result<Self, String> {
         Paper::ALL
             .into_iter()
-            .chain([Paper::Redemptions])
+            .chain([Paper::Redemptions, Paper::Appraisal])
             .find(|p| p.code() == s.trim())
             .ok_or_else(|| {
                 format!(
-                    "unknown paper '{s}' (notice, cards, summary, filing, minutes, redemptions)"
+                    "unknown paper '{s}' (notice, cards, summary, filing, minutes, redemptions, appraisal)"
                 )
             })
     }
@@ -199,6 +202,15 @@ impl Doc {
 /// Build a paper for a period (`RankScope::Period`) or a year (notice only).
 pub fn build(ledger: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Doc> {
     papers::build(ledger, paper, scope, zh)
+}
+
+/// The secret ballots (民主测评票) of a period's democratic appraisal.
+pub fn appraisal_ballots(
+    ledger: &Ledger,
+    period: &crate::domain::model::PeriodId,
+    zh: bool,
+) -> Result<Doc> {
+    papers::appraisal_ballots(ledger, period, zh)
 }
 
 /// Write a built paper to `path` in `format`.

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 /// Key-value lines at the top of a page.
 type Meta = Vec<(String, String)>;
 
+mod appraisal;
 mod cards;
 mod filing;
 mod minutes;
@@ -201,7 +202,16 @@ pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Do
             let what = lang(zh).words().redemption.paper;
             redemptions::redemptions(&cx, &need_period(w, scope, what)?)
         }
+        Paper::Appraisal => {
+            let what = lang(zh).words().appraisal.result_paper;
+            appraisal::results(&cx, &need_period(w, scope, what)?)
+        }
     }
+}
+
+/// The secret ballots of `p`'s democratic appraisal (民主测评票).
+pub fn appraisal_ballots(l: &Ledger, p: &PeriodId, zh: bool) -> Result<Doc> {
+    appraisal::ballots(l, p, zh)
 }
 
 fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {

@@ -286,5 +286,7 @@ pub struct Strings {
     pub redeem_k_fewer: &'static str,
     pub redeem_k_pane: &'static str,
     pub paper_redemptions: &'static str,
+    /// The appraisal's result table (测评结果统计表).
+    pub paper_appraisal: &'static str,
     pub redeem_title: &'static str,
 }

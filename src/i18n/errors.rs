@@ -2,10 +2,12 @@
 //! error of the core; storage faults and claim checks here, the refusals and
 //! typed values in the modules below.
 
+mod appraisal;
 mod refusals;
 mod scheme;
 mod values;
 
+pub use appraisal::appraisal;
 pub use refusals::{appeal, backup, ledger, member, period, verify};
 pub use scheme::scheme;
 pub use values::{bad_value, calendar, file, meeting_record, setting, theme, toml};
@@ -28,6 +30,7 @@ pub fn core(lang: Lang, e: &CoreError) -> String {
         CoreError::Period(x) => period(lang, x),
         CoreError::Appeal(x) => appeal(lang, x),
         CoreError::Member(x) => member(lang, x),
+        CoreError::Appraisal(x) => appraisal(lang, x),
         CoreError::Verify(x) => verify(lang, x),
         CoreError::Backup(x) => backup(lang, x),
         CoreError::Setting(x) => setting(lang, x),

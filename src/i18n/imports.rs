@@ -133,5 +133,6 @@ fn kind(lang: Lang, k: &crate::app::import::ImportKind) -> String {
         K::Value(v) => crate::i18n::errors::bad_value(lang, v),
         K::Member(m) => crate::i18n::errors::member(lang, m),
         K::Claim(c) => crate::i18n::errors::claim(lang, c),
+        K::Appraisal(a) => crate::i18n::errors::appraisal(lang, a),
     }
 }

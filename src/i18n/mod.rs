@@ -5,6 +5,7 @@
 //! language orders its own. The values live in `zh/<area>.rs` and
 //! `en/<area>.rs`.
 
+pub mod appraisal;
 pub mod board;
 pub mod cli;
 pub mod common;
@@ -50,6 +51,8 @@ pub struct Catalogue {
     pub common: &'static CommonWords,
     /// Points redemption: gifts, balances, the redemption list.
     pub redemption: &'static redemption::RedemptionWords,
+    /// The democratic appraisal: the command line, the ballots, the result table.
+    pub appraisal: &'static appraisal::AppraisalWords,
 }
 
 /// The interface language: every word a person reads is picked by it.

@@ -297,6 +297,12 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             super::redemptions::apply(conn, ev, at)?
         }
         Event::MeetingSet { .. } => super::meeting::apply(conn, ev, at)?,
+        Event::AppraisalOpen { .. }
+        | Event::AppraisalBallots { .. }
+        | Event::AppraisalVotes { .. }
+        | Event::AppraisalScores { .. }
+        | Event::AppraisalPoints { .. }
+        | Event::AppraisalClose { .. } => super::appraisal::apply(conn, ev, at)?,
         Event::Undo { restore, .. } => apply(conn, restore, at, hash)?,
     }
     Ok(())

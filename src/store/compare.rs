@@ -20,6 +20,11 @@ pub const STATE_TABLES: &[&str] = &[
     "follow_up",
     "redemption",
     "meeting",
+    "appraisal",
+    "appraisal_vote",
+    "appraisal_score",
+    "appraisal_pick",
+    "appraisal_result",
     "score",
     "score_dirty",
 ];

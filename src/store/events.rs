@@ -232,11 +232,70 @@ pub enum Event {
         agenda: Vec<String>,
         resolutions: Vec<String>,
     },
+    /// A democratic appraisal opened for a period (民主测评): `ballot` votes
+    /// or scores, `issued` ballots, of them `representatives` for invited mass
+    /// representatives.
+    AppraisalOpen {
+        branch_id: i64,
+        period: String,
+        /// `votes` or `scores`.
+        ballot: String,
+        issued: i64,
+        representatives: i64,
+    },
+    /// The ballots that came back, and of them those spoiled (废票).
+    AppraisalBallots {
+        branch_id: i64,
+        period: String,
+        returned: i64,
+        spoiled: i64,
+    },
+    /// One member's vote counts, by choice code (`blank`: left unmarked);
+    /// they replace the member's earlier counts. Never who voted what.
+    AppraisalVotes {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        counts: std::collections::BTreeMap<String, i64>,
+    },
+    /// One score ballot's scores for a member, by part code; they replace
+    /// what ballot `rater` gave the member before.
+    AppraisalScores {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        rater: i64,
+        scores: std::collections::BTreeMap<String, f64>,
+    },
+    /// Points the branch chose within a member's grade's range (`None`: the
+    /// grade's default again).
+    AppraisalPoints {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        points: Option<f64>,
+    },
+    /// The appraisal closed: its results, posted with it.
+    AppraisalClose {
+        branch_id: i64,
+        period: String,
+        results: Vec<AppraisalResult>,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
         restore: Box<Event>,
     },
+}
+
+/// One result of a closed appraisal: a member's grade (part `""`) or the
+/// mean of one rated part, with the points it gave (`None`: none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppraisalResult {
+    pub member_id: i64,
+    pub part: String,
+    pub grade: Option<String>,
+    pub points: Option<f64>,
 }
 
 /// A correction posted by an upheld appeal.
@@ -287,6 +346,12 @@ impl Event {
             Event::Redeem { .. } => "redeem",
             Event::RedeemCancel { .. } => "redeem_cancel",
             Event::MeetingSet { .. } => "meeting_set",
+            Event::AppraisalOpen { .. } => "appraisal_open",
+            Event::AppraisalBallots { .. } => "appraisal_ballots",
+            Event::AppraisalVotes { .. } => "appraisal_votes",
+            Event::AppraisalScores { .. } => "appraisal_scores",
+            Event::AppraisalPoints { .. } => "appraisal_points",
+            Event::AppraisalClose { .. } => "appraisal_close",
             Event::Undo { .. } => "undo",
         }
     }

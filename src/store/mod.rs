@@ -3,6 +3,7 @@
 
 pub mod appeal_queries;
 pub mod apply;
+pub mod appraisal;
 pub mod backup;
 mod bulk_schema;
 pub mod claim_rows;
@@ -23,6 +24,6 @@ mod stored;
 pub mod totals;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};
-pub use events::{Event, LockedTotal, NewClaim, NewMember};
+pub use events::{AppraisalResult, Event, LockedTotal, NewClaim, NewMember};
 pub use fault::{fault, sql_code, Fault};
 pub use seal::seal_of;

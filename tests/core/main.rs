@@ -5,6 +5,8 @@ mod common;
 #[path = "../grading_common/mod.rs"]
 mod grading_common;
 
+mod appraisal_ledger;
+mod appraisal_rule;
 mod calendar_days;
 mod catalogue;
 mod grading;

@@ -1,7 +1,7 @@
 //! What is wrong in an import file, by kind, with the values its words need
 //! (`i18n::imports` words them; the file, line and column are the error's).
 
-use crate::app::{ClaimError, MemberError};
+use crate::app::{AppraisalError, ClaimError, MemberError};
 use crate::domain::model::BadValue;
 
 /// Why an import file was refused.
@@ -61,6 +61,8 @@ pub enum ImportKind {
     Member(MemberError),
     /// A claim refused by the checks.
     Claim(ClaimError),
+    /// An appraisal count refused (above the ballots, a choice the ballot lacks).
+    Appraisal(AppraisalError),
 }
 
 impl From<BadValue> for ImportKind {
@@ -78,5 +80,11 @@ impl From<MemberError> for ImportKind {
 impl From<ClaimError> for ImportKind {
     fn from(e: ClaimError) -> Self {
         ImportKind::Claim(e)
+    }
+}
+
+impl From<AppraisalError> for ImportKind {
+    fn from(e: AppraisalError) -> Self {
+        ImportKind::Appraisal(e)
     }
 }

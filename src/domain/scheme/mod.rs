@@ -3,11 +3,13 @@
 //! A scheme file is refused whole when anything in it is wrong; the error names
 //! the file, the line and the field.
 
+pub mod appraisal;
 mod choices;
 mod grading;
 mod pricing;
 mod reason;
 pub mod redemption;
+pub use appraisal::{Appraisal, AppraisalChoice, AppraisalKind, Feeds, RatedPart, ResultRule};
 pub use pricing::{ClaimField, PriceError, MAX_COUNT};
 pub use redemption::{Gift, Redemption};
 mod ties;
@@ -393,6 +395,9 @@ pub struct Scheme {
     /// The gift catalogue members redeem points for (积分兑换), if any.
     #[serde(default)]
     pub redemption: Option<Redemption>,
+    /// The democratic appraisal held at the assembly (民主测评), if any.
+    #[serde(default)]
+    pub appraisal: Option<Appraisal>,
     /// Item positions by code, built after loading.
     #[serde(skip)]
     item_index: foldhash::HashMap<String, usize>,

@@ -12,6 +12,10 @@ pub enum Entry {
     Action,
     /// A gift of the redemption catalogue.
     Gift,
+    /// A grade an appraisal ballot offers.
+    Choice,
+    /// A part appraisal raters score.
+    Rated,
 }
 
 /// Why a scheme file cannot be used.
@@ -86,4 +90,17 @@ pub enum SchemeReason {
     StarBand,
     /// A branch choice that marks no figure of the file.
     ChoiceMarksNothing { at: String },
+    /// An appraisal field that only a `kind` or `feeds` of `kind` takes
+    /// (`votes`, `scores` or `points`).
+    AppraisalOnly { kind: &'static str },
+    /// An appraisal posting points on an item whose points are fixed.
+    FixedItem { item: String },
+    /// Votes with fewer than two grades to choose from.
+    FewChoices,
+    /// A figure outside the range it must fall in (`max` `None`: no bound).
+    OutsideRange {
+        value: f64,
+        min: f64,
+        max: Option<f64>,
+    },
 }

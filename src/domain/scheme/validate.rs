@@ -57,6 +57,12 @@ fn line_of(text: &str, anchor: &str, key: &str) -> usize {
     line_of_offset(text, pos)
 }
 
+/// `line_of` within the part of the file from the first `section` header on.
+fn line_in_section(text: &str, section: &str, anchor: &str, key: &str) -> usize {
+    let from = text.find(section).unwrap_or(0);
+    line_of_offset(text, from) + line_of(&text[from..], anchor, key) - 1
+}
+
 /// The first number in the file that is not finite (`inf`, `nan`): a scheme
 /// never computes with one. Returns its key's dotted path.
 fn non_finite(v: &toml::Value, path: &str) -> Option<String> {
@@ -409,6 +415,14 @@ fn check(origin: &str, text: &str, s: &Scheme) -> Result<(), SchemeError> {
     }
     if let Some(r) = &s.redemption {
         super::redemption::check(r).map_err(|(code, key, m)| fail(&code, key, m))?;
+    }
+    if let Some(a) = &s.appraisal {
+        super::appraisal::check(a, s).map_err(|(code, key, reason)| SchemeError {
+            file: origin.to_string(),
+            line: line_in_section(text, "[appraisal", &code, key),
+            field: key.to_string(),
+            reason: Box::new(reason),
+        })?;
     }
     let mut actions = HashSet::new();
     for a in &s.actions {

@@ -271,5 +271,6 @@ pub const CONSOLE: Strings = Strings {
     redeem_k_fewer: "one fewer",
     redeem_k_pane: "members/gifts",
     paper_redemptions: "redemption list",
+    paper_appraisal: "appraisal results",
     redeem_title: "Points redemption",
 };

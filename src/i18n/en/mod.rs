@@ -1,5 +1,6 @@
 //! Every area's English words.
 
+mod appraisal;
 mod board;
 mod cli;
 mod common;
@@ -21,4 +22,5 @@ pub const EN: Catalogue = Catalogue {
     grading: &grading::GRADING,
     common: &common::COMMON,
     redemption: &super::redemption::EN,
+    appraisal: &appraisal::APPRAISAL,
 };

@@ -39,11 +39,15 @@ fn entry(lang: Lang, e: Entry) -> &'static str {
         (Lang::Zh, Entry::Grade) => "等次",
         (Lang::Zh, Entry::Action) => "处置",
         (Lang::Zh, Entry::Gift) => "兑换奖品",
+        (Lang::Zh, Entry::Choice) => "测评等次",
+        (Lang::Zh, Entry::Rated) => "测评评分部分",
         (Lang::En, Entry::Part) => "part",
         (Lang::En, Entry::Item) => "item",
         (Lang::En, Entry::Grade) => "grade",
         (Lang::En, Entry::Action) => "action",
         (Lang::En, Entry::Gift) => "gift",
+        (Lang::En, Entry::Choice) => "appraisal choice",
+        (Lang::En, Entry::Rated) => "rated part",
     }
 }
 
@@ -234,5 +238,39 @@ fn reason(lang: Lang, r: &R, field: &str) -> String {
             format!("支部可选项「{at}」没有指向文件里设定的任何数值"),
             format!("branch choice '{at}' marks no figure set in the file"),
         ),
+        R::AppraisalOnly { kind } => {
+            let zh = match *kind {
+                "votes" => "只用于投票测评 (kind = \"votes\")",
+                "scores" => "只用于评分测评 (kind = \"scores\")",
+                _ => "只用于计入积分的测评 (feeds = \"points\")",
+            };
+            let en = match *kind {
+                "points" => "only an appraisal with feeds = \"points\" takes this".to_string(),
+                k => format!("only an appraisal with kind = \"{k}\" takes this"),
+            };
+            say!(lang, zh.to_string(), en)
+        }
+        R::FixedItem { item } => say!(
+            lang,
+            format!("项目「{item}」的分值是固定的; 测评结果只能计入由支委会定分的项目 (min/max)"),
+            format!("item '{item}' has fixed points; an appraisal posts points only on an item the committee prices (min/max)"),
+        ),
+        R::FewChoices => say!(
+            lang,
+            "投票测评至少要有两个等次可选".into(),
+            "votes need at least two choices".into(),
+        ),
+        R::OutsideRange { value, min, max } => match max {
+            Some(max) => say!(
+                lang,
+                format!("{} 不在 {} 至 {} 之间", p(value), p(min), p(max)),
+                format!("{} is outside {} to {}", p(value), p(min), p(max)),
+            ),
+            None => say!(
+                lang,
+                format!("{} 低于 {}", p(value), p(min)),
+                format!("{} is below {}", p(value), p(min)),
+            ),
+        },
     }
 }

@@ -271,5 +271,6 @@ pub const CONSOLE: Strings = Strings {
     redeem_k_fewer: "少一件",
     redeem_k_pane: "党员/奖品",
     paper_redemptions: "兑换登记表",
+    paper_appraisal: "测评结果统计表",
     redeem_title: "积分兑换",
 };

@@ -1,5 +1,6 @@
 //! 中文词表: every area's Chinese words.
 
+mod appraisal;
 mod board;
 mod cli;
 mod common;
@@ -21,4 +22,5 @@ pub const ZH: Catalogue = Catalogue {
     grading: &grading::GRADING,
     common: &common::COMMON,
     redemption: &super::redemption::ZH,
+    appraisal: &appraisal::APPRAISAL,
 };

@@ -27,6 +27,7 @@ pub fn paper_name(t: &Strings, p: Paper) -> &'static str {
         Paper::Filing => t.paper_filing,
         Paper::Minutes => t.paper_minutes,
         Paper::Redemptions => t.paper_redemptions,
+        Paper::Appraisal => t.paper_appraisal,
     }
 }
 
