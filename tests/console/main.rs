@@ -6,6 +6,7 @@ mod common;
 mod console_common;
 
 mod console_after_lock;
+mod console_appraisal;
 mod console_find;
 mod console_keys;
 mod console_lease;

@@ -60,6 +60,7 @@ impl App {
             Action::Back if s.edit.is_some() => {
                 s.edit = None;
                 s.refusal = None;
+                s.col = 0;
             }
             Action::Back => {
                 self.leave_count();
