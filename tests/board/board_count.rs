@@ -47,7 +47,9 @@ fn counting(mark: &str) -> (tempfile::TempDir, std::path::PathBuf, Ledger) {
     l.open_appraisal(&q4(), Some(12), None).expect("open");
     let id = member_id(&l, mark);
     l.set_board(&BoardState {
-        mode: BoardMode::Appraisal { member_id: Some(id) },
+        mode: BoardMode::Appraisal {
+            member_id: Some(id),
+        },
         period: Some("2026Q4".into()),
     })
     .expect("board");
@@ -104,7 +106,11 @@ fn column_starts(buf: &Buffer, titles: &[&str]) -> Vec<u16> {
 }
 
 fn text_row(buf: &Buffer, y: u16) -> String {
-    text(buf).lines().nth(usize::from(y)).unwrap_or("").to_string()
+    text(buf)
+        .lines()
+        .nth(usize::from(y))
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -150,9 +156,15 @@ fn the_tallies_fill_in_as_the_counts_are_recorded() {
         let half = bars(&buf, li, cols[0], cols[1]);
         assert!(full >= 4, "{w}x{h}: a full bar is {full} cells:\n{s}");
         assert!(half > 0 && half < full, "{w}x{h}: {half} of {full}");
-        assert!(half * 2 >= full - 1 && half * 2 <= full + 1, "{half} is half of {full}");
+        assert!(
+            half * 2 >= full - 1 && half * 2 <= full + 1,
+            "{half} is half of {full}"
+        );
         let third = bars(&buf, li, cols[1], cols[2]);
-        assert!(third > 0 && third < half, "{w}x{h}: {third} of {full}:\n{s}");
+        assert!(
+            third > 0 && third < half,
+            "{w}x{h}: {third} of {full}:\n{s}"
+        );
         assert_eq!(bars(&buf, wang, cols[1], cols[2]), 0);
         // The member being counted stands out in the selection's colour.
         let sel = t.style(Role::Selected).bg;
@@ -186,7 +198,11 @@ fn after_the_close_the_board_shows_each_grade() {
     for (w, h) in [(120, 34), (80, 24)] {
         let s = text(&render(&view, &t, w, h));
         assert!(s.contains("民主测评结果"), "{w}x{h}:\n{s}");
-        for (name, grade) in [("王建国", "优秀"), ("李秀英", "基本合格"), ("张伟", "不合格")] {
+        for (name, grade) in [
+            ("王建国", "优秀"),
+            ("李秀英", "基本合格"),
+            ("张伟", "不合格"),
+        ] {
             let line = s
                 .lines()
                 .find(|x| x.contains(name))
@@ -217,5 +233,78 @@ fn the_count_without_an_appraisal_says_so() {
     assert_eq!(
         view.screen,
         Screen::Message("2026Q4 尚未开始民主测评".into())
+    );
+}
+
+/// Seed 004 (pipeline): "评议为'优秀'等次的，得23－25分；'合格'等次的，得15－22分；
+/// '基本合格'等次的，得14分以下；'不合格'等次的不得分". Twelve members vote at
+/// the assembly before 七一; the branch gives 张伟 18 within 合格's range;
+/// the board's result table shows each grade with its points.
+#[test]
+fn seed_004_results_show_each_grade_with_its_points() {
+    use jifen::domain::model::{Attendance, Category};
+    let (_d, path, mut l) = crate::common::ledger("pipeline-75-25");
+    let names = [
+        "欧阳娜娜",
+        "张伟",
+        "王芳",
+        "李娜",
+        "刘洋",
+        "陈静",
+        "杨磊",
+        "赵敏",
+        "黄强",
+        "周杰",
+        "吴刚",
+        "徐丽",
+    ];
+    let ids: Vec<i64> = names
+        .iter()
+        .map(|n| crate::common::member(&mut l, n, Category::Full, None))
+        .collect();
+    l.open_period("2026Q1").expect("Q1");
+    l.open_period("2026Q2").expect("Q2");
+    let q2: PeriodId = "2026Q2".parse().expect("period");
+    for m in &ids {
+        l.mark_attendance(*m, &q2, Attendance::Present)
+            .expect("present");
+    }
+    assert_eq!(l.open_appraisal(&q2, None, None).expect("open").valid, 12);
+    // From the top, the grade where the votes first pass half (6) of 12.
+    for (i, (e, q, b, u)) in [(8, 3, 1, 0), (2, 7, 3, 0), (0, 2, 6, 4), (0, 0, 2, 10)]
+        .into_iter()
+        .enumerate()
+    {
+        l.record_votes(&q2, ids[i], &votes(e, q, b, u, 0))
+            .expect("votes");
+    }
+    l.close_appraisal(&q2, &[(ids[1], 18.0)]).expect("close");
+    l.set_board(&BoardState {
+        mode: BoardMode::Appraisal { member_id: None },
+        period: Some("2026Q2".into()),
+    })
+    .expect("board");
+    let mut p = jifen::tui::board::Poller::new(&path, None, ZH);
+    p.poll(clock());
+    let s = text(&render(&p.view(clock()), &theme(), 120, 34));
+    for (name, grade, points) in [
+        ("欧阳娜娜", "优秀", "25"),
+        ("张伟", "合格", "18"),
+        ("王芳", "基本合格", "14"),
+        ("李娜", "不合格", "0"),
+    ] {
+        let line = s
+            .lines()
+            .find(|x| x.contains(name))
+            .unwrap_or_else(|| panic!("{name}:\n{s}"));
+        let cells: Vec<&str> = line[line.find(name).expect("name")..]
+            .split_whitespace()
+            .take(3)
+            .collect();
+        assert_eq!(cells, [name, grade, points], "{line}");
+    }
+    assert!(
+        s.contains("得分"),
+        "a points column for a scheme that gives points:\n{s}"
     );
 }

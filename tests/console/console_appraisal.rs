@@ -36,7 +36,10 @@ fn assembly(lang: Lang) -> (tempfile::TempDir, App, i64) {
             .expect("present");
     }
     let ballots = l.quorum(&q4()).expect("quorum").present as i64;
-    assert!(ballots > 10, "enough voters for the counts below: {ballots}");
+    assert!(
+        ballots > 10,
+        "enough voters for the counts below: {ballots}"
+    );
     let app = App::new(l, lang).expect("console");
     (dir, app, ballots)
 }
@@ -162,7 +165,11 @@ fn a_count_above_the_ballots_is_refused_on_screen_and_nothing_is_recorded() {
         "the running total warns before Enter:\n{text}"
     );
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.ledger().journal_head().expect("head"), head, "nothing written");
+    assert_eq!(
+        app.ledger().journal_head().expect("head"),
+        head,
+        "nothing written"
+    );
     assert_eq!(view(&app).lines[0].counted, 0);
     let status = app.status().expect("a reason").to_string();
     assert!(status.contains(&name), "{status}");
@@ -224,11 +231,26 @@ fn the_board_follows_the_count_and_goes_back_when_the_screen_is_left() {
     open_counting(&mut app);
     let ids: Vec<i64> = view(&app).lines.iter().map(|l| l.member_id).collect();
     let mode = || app_mode(&app);
-    assert_eq!(mode(), BoardMode::Appraisal { member_id: Some(ids[0]) });
+    assert_eq!(
+        mode(),
+        BoardMode::Appraisal {
+            member_id: Some(ids[0])
+        }
+    );
     count(&mut app, &[valid, 0, 0, 0, 0]);
-    assert_eq!(app_mode(&app), BoardMode::Appraisal { member_id: Some(ids[1]) });
+    assert_eq!(
+        app_mode(&app),
+        BoardMode::Appraisal {
+            member_id: Some(ids[1])
+        }
+    );
     key(&mut app, KeyCode::Down);
-    assert_eq!(app_mode(&app), BoardMode::Appraisal { member_id: Some(ids[2]) });
+    assert_eq!(
+        app_mode(&app),
+        BoardMode::Appraisal {
+            member_id: Some(ids[2])
+        }
+    );
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.ledger().board().expect("board"), before);
 }
@@ -248,9 +270,18 @@ fn the_close_shows_each_grade_and_posts_the_results() {
     assert!(app.has_overlay());
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("结束民主测评并计入结果?"), "{text}");
-    assert!(text.contains(&format!("{}  优秀", v.lines[0].member)), "{text}");
-    assert!(text.contains(&format!("{}  基本合格", v.lines[1].member)), "{text}");
-    assert!(text.contains(&format!("{}  无结果", v.lines[2].member)), "{text}");
+    assert!(
+        text.contains(&format!("{}  优秀", v.lines[0].member)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}  基本合格", v.lines[1].member)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}  无结果", v.lines[2].member)),
+        "{text}"
+    );
     key(&mut app, KeyCode::Enter);
     let v = view(&app);
     assert_eq!(v.state, AppraisalState::Closed, "{:?}", app.status());
@@ -263,7 +294,10 @@ fn the_close_shows_each_grade_and_posts_the_results() {
     assert_eq!(app.ledger().journal_head().expect("head"), head);
     // The year grade of this scheme: the grade stands beside the points grade.
     let grades = app.ledger().year_appraisal_grades(2026).expect("grades");
-    assert_eq!(grades.get(&v.lines[0].member_id).map(String::as_str), Some("excellent"));
+    assert_eq!(
+        grades.get(&v.lines[0].member_id).map(String::as_str),
+        Some("excellent")
+    );
 }
 
 #[test]

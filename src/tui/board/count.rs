@@ -85,7 +85,12 @@ pub fn build(
         AppraisalKind::Scores => v.parts.iter().map(|p| p.title_in(zh).to_string()).collect(),
     };
     CountView {
-        title: if closed { w.count.results } else { w.count.counting }.to_string(),
+        title: if closed {
+            w.count.results
+        } else {
+            w.count.counting
+        }
+        .to_string(),
         ballots: (w.ballots_line)(b.issued, b.representatives, b.returned, b.spoiled, b.valid),
         progress: (w.count.board_progress)(done, all),
         closed,

@@ -349,7 +349,11 @@ impl App {
                 let (mut keys, mut pinned) = keymap::hints(own, t, keep);
                 // A shared key the screen gives its own meaning is shown once, as the screen's.
                 let shared = |b: &keymap::Binding<Action>| {
-                    keep(b) && !b.keys.iter().all(|k| own.iter().any(|o| o.keys.contains(k)))
+                    keep(b)
+                        && !b
+                            .keys
+                            .iter()
+                            .all(|k| own.iter().any(|o| o.keys.contains(k)))
                 };
                 let (k, p) = keymap::hints(super::keys::GLOBAL, t, shared);
                 keys.extend(k);

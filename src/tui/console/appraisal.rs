@@ -71,7 +71,12 @@ pub const KEYS: &[Binding<Action>] = &[
         |t| t.appraisal_k_erase,
         Show::Help,
     ),
-    bind(&[ch('u')], Action::Undo, |t| t.appraisal_k_undo, Show::Footer),
+    bind(
+        &[ch('u')],
+        Action::Undo,
+        |t| t.appraisal_k_undo,
+        Show::Footer,
+    ),
     bind(
         &[ch('o')],
         Action::AppraisalOpen,
@@ -217,7 +222,10 @@ impl Appraisal {
 
     /// A digit (10: the decimal point, scores only) into the current cell.
     pub fn type_digit(&mut self, d: u8) {
-        let scores = self.view.as_ref().is_some_and(|v| v.kind == AppraisalKind::Scores);
+        let scores = self
+            .view
+            .as_ref()
+            .is_some_and(|v| v.kind == AppraisalKind::Scores);
         if d == 10 && !scores {
             return;
         }
@@ -235,7 +243,11 @@ impl Appraisal {
             cell.clear();
             e.fresh = false;
         }
-        let c = if d == 10 { '.' } else { char::from(b'0' + d.min(9)) };
+        let c = if d == 10 {
+            '.'
+        } else {
+            char::from(b'0' + d.min(9))
+        };
         if (c == '.' && cell.contains('.')) || cell.len() >= CELL_DIGITS {
             return;
         }
@@ -309,13 +321,15 @@ impl Appraisal {
                 " {}",
                 (aw.ballots_line)(b.issued, b.representatives, b.returned, b.spoiled, b.valid)
             )),
-            Span::styled(format!("  {state}  {}", (aw.progress)(done, all)), ctx.pal.muted),
+            Span::styled(
+                format!("  {state}  {}", (aw.progress)(done, all)),
+                ctx.pal.muted,
+            ),
         ])];
         let running = match (v.state, self.selected()) {
-            (AppraisalState::Closed, _) => Line::from(Span::styled(
-                format!(" {}", w.closed_note),
-                ctx.pal.ok,
-            )),
+            (AppraisalState::Closed, _) => {
+                Line::from(Span::styled(format!(" {}", w.closed_note), ctx.pal.ok))
+            }
             (_, Some(line)) if v.kind == AppraisalKind::Scores => Line::raw(format!(
                 " {}  {}",
                 line.member,

@@ -181,7 +181,8 @@ impl App {
                     .zip(&edit.cells)
                     .filter_map(|(part, c)| Some((part.code.clone(), c.parse().ok()?)))
                     .collect();
-                self.ledger.record_scores(&p, edit.member_id, rater, &scores)
+                self.ledger
+                    .record_scores(&p, edit.member_id, rater, &scores)
             }
         };
         let zh = self.lang.is_zh();
@@ -322,7 +323,10 @@ impl App {
                     })
             }
             Ask::Close => self.ledger.close_appraisal(&p, &[]).map(|(v, posted)| {
-                let results = v.lines.iter().filter(|l| l.grade.is_some() || l.points.is_some());
+                let results = v
+                    .lines
+                    .iter()
+                    .filter(|l| l.grade.is_some() || l.points.is_some());
                 (aw.closed_line)(&p.to_string(), results.count(), posted)
             }),
             Ask::Undo => return self.submit_count_undo(&p),
@@ -359,7 +363,10 @@ impl App {
 }
 
 /// A line's vote counts as the core takes them: each choice, then the blanks.
-fn counts_of(v: &AppraisalView, line: &crate::app::appraisal_view::AppraisalLine) -> Vec<(String, i64)> {
+fn counts_of(
+    v: &AppraisalView,
+    line: &crate::app::appraisal_view::AppraisalLine,
+) -> Vec<(String, i64)> {
     v.choices
         .iter()
         .zip(&line.votes)

@@ -21,7 +21,14 @@ pub fn count(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let x = area.x + 1;
     let inner_w = area.width.saturating_sub(2);
-    let used = put(buf, x, area.y, &v.ballots, inner_w, theme.style(Role::Title));
+    let used = put(
+        buf,
+        x,
+        area.y,
+        &v.ballots,
+        inner_w,
+        theme.style(Role::Title),
+    );
     let right = width(&v.progress) as u16;
     if used + GAP + right <= inner_w {
         put(
@@ -107,7 +114,14 @@ fn tallies(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         put(buf, x, area.y, c, col_w, head);
         x += col_w + GAP;
     }
-    put(buf, x, area.y, &pad_left(&v.heads[3], usize::from(counted_w)), counted_w, head);
+    put(
+        buf,
+        x,
+        area.y,
+        &pad_left(&v.heads[3], usize::from(counted_w)),
+        counted_w,
+        head,
+    );
     let room = usize::from(area.height.saturating_sub(1));
     let (from, to, step) = window(v.rows.len(), room, v.current, v.tick);
     let mut y = area.y + 1;
@@ -117,16 +131,34 @@ fn tallies(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         let current = v.current == Some(i);
         if current {
-            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.style(Role::Selected));
+            buf.set_style(
+                Rect::new(area.x, y, area.width, 1),
+                theme.style(Role::Selected),
+            );
         }
         let plain = if current {
             theme.style(Role::Selected)
         } else {
             theme.style(Role::Base)
         };
-        put(buf, area.x, y, &pad(&r.name, usize::from(name_w)), name_w, plain);
+        put(
+            buf,
+            area.x,
+            y,
+            &pad(&r.name, usize::from(name_w)),
+            name_w,
+            plain,
+        );
         let x0 = area.x + name_w + GAP;
-        tally_cells(r, (v.columns.len(), scores, current), col_w, x0, y, theme, buf);
+        tally_cells(
+            r,
+            (v.columns.len(), scores, current),
+            col_w,
+            x0,
+            y,
+            theme,
+            buf,
+        );
         let counted_role = if r.complete { Role::Bonus } else { Role::Muted };
         let cx = area.x + name_w + GAP + (col_w + GAP) * n;
         let style = if current {
@@ -134,7 +166,14 @@ fn tallies(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.style(counted_role)
         };
-        put(buf, cx, y, &pad_left(&r.counted, usize::from(counted_w)), counted_w, style);
+        put(
+            buf,
+            cx,
+            y,
+            &pad_left(&r.counted, usize::from(counted_w)),
+            counted_w,
+            style,
+        );
         y += step;
     }
 }
@@ -168,7 +207,14 @@ fn tally_cells(
             c => c,
         };
         if cells > 0 {
-            put(buf, x + num_w + 1, y, &BAR.repeat(cells), bar_w, theme.style(role));
+            put(
+                buf,
+                x + num_w + 1,
+                y,
+                &BAR.repeat(cells),
+                bar_w,
+                theme.style(role),
+            );
         }
         x += col_w + GAP;
     }
@@ -223,7 +269,14 @@ fn results(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         put(buf, x, area.y, &v.heads[0], name_w, head);
         put(buf, x + name_w + GAP, area.y, &v.heads[1], grade_w, head);
         let px = x + name_w + GAP + grade_w + GAP;
-        put(buf, px, area.y, &pad_left(&v.heads[2], usize::from(points_w)), points_w, head);
+        put(
+            buf,
+            px,
+            area.y,
+            &pad_left(&v.heads[2], usize::from(points_w)),
+            points_w,
+            head,
+        );
     }
     for (k, r) in v.rows[from..to].iter().enumerate() {
         let (c, i) = (k / per.min(shown), k % per.min(shown));
@@ -234,8 +287,22 @@ fn results(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         put(buf, x, y, &r.name, name_w, theme.style(Role::Base));
         let role = grade_role(r.grade_rank, choices);
-        put(buf, x + name_w + GAP, y, &r.grade, grade_w, theme.style(role));
+        put(
+            buf,
+            x + name_w + GAP,
+            y,
+            &r.grade,
+            grade_w,
+            theme.style(role),
+        );
         let px = x + name_w + GAP + grade_w + GAP;
-        put(buf, px, y, &pad_left(&r.points, usize::from(points_w)), points_w, theme.style(Role::Title));
+        put(
+            buf,
+            px,
+            y,
+            &pad_left(&r.points, usize::from(points_w)),
+            points_w,
+            theme.style(Role::Title),
+        );
     }
 }
