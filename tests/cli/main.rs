@@ -26,6 +26,7 @@ mod hostile_numbers;
 mod import_again;
 mod paper_columns;
 mod papers_filing;
+mod minutes_appraisal;
 mod papers_minutes;
 mod papers_print;
 mod papers_zh_words;
