@@ -7,6 +7,7 @@ mod console_common;
 
 mod console_after_lock;
 mod console_appraisal;
+mod console_appraisal_scores;
 mod console_find;
 mod console_keys;
 mod console_lease;
