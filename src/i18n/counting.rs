@@ -31,8 +31,8 @@ pub struct CountWords {
     /// The yes/no question before closing, and one result line: member, grade, points.
     pub ask_close: &'static str,
     pub result_line: fn(member: &str, grade: &str, points: Option<f64>) -> String,
-    /// A member without a result yet (no counts).
-    pub no_result: &'static str,
+    /// Members without a result (nothing counted for them): how many.
+    pub without_result: fn(n: usize) -> String,
     /// The close posts no points (a year grade only).
     pub close_posts_none: &'static str,
     /// The undo of the last count: the question, and the status after.

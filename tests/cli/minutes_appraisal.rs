@@ -19,7 +19,8 @@ fn minutes(appraise: bool) -> (String, String) {
         .collect();
     l.start_session(&p).expect("session");
     for m in &ids[..3] {
-        l.mark_attendance(*m, &p, Attendance::Present).expect("mark");
+        l.mark_attendance(*m, &p, Attendance::Present)
+            .expect("mark");
     }
     for m in &ids {
         l.approve_all(*m, &p).expect("decide the marks' claims");

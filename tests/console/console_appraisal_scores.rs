@@ -50,13 +50,19 @@ fn each_ballot_in_turn_gives_each_member_the_raters_mean() {
     assert!(valid >= 3, "members and representatives: {valid}");
     let text = screen(&mut app, 80, 24);
     assert!(text.contains(&format!("第 1/{valid} 张票")), "{text}");
-    assert!(text.contains("基础分(共性分)") && text.contains("评星分"), "{text}");
+    assert!(
+        text.contains("基础分(共性分)") && text.contains("评星分"),
+        "{text}"
+    );
     // Ballot 1, then ballot 2, each for the three members.
     for (c, s) in [("52", "30"), ("58", "40"), ("60", "35")] {
         scores(&mut app, c, s);
     }
     let text = screen(&mut app, 80, 24);
-    assert!(text.contains(&format!("欧阳娜娜  第 2/{valid} 张票")), "{text}");
+    assert!(
+        text.contains(&format!("欧阳娜娜  第 2/{valid} 张票")),
+        "{text}"
+    );
     for (c, s) in [("55.5", "35"), ("50", "36"), ("60", "39")] {
         scores(&mut app, c, s);
     }

@@ -21,7 +21,7 @@ pub const COUNTING: CountWords = CountWords {
         Some(x) => format!("{member}  {grade}  {} pts", p(x)),
         None => format!("{member}  {grade}"),
     },
-    no_result: "no result",
+    without_result: |n| format!("{n} more members have no counts and no result"),
     close_posts_none: "The appraisal grade stands beside the points grade for the branch to decide",
     ask_undo: "Undo the last count?",
     undo_info: |member, before| format!("{member} back to: {before}"),

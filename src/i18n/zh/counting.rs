@@ -21,7 +21,7 @@ pub const COUNTING: CountWords = CountWords {
         Some(x) => format!("{member}  {grade}  {} 分", p(x)),
         None => format!("{member}  {grade}"),
     },
-    no_result: "无结果",
+    without_result: |n| format!("另有 {n} 人未计票, 无测评结果"),
     close_posts_none: "测评等次与年度积分等次并列, 由支部确定",
     ask_undo: "撤销上一次计票?",
     undo_info: |member, before| format!("{member} 恢复为: {before}"),

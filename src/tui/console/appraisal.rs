@@ -457,13 +457,7 @@ impl Appraisal {
             .map(|c| c.title_in(zh).to_string())
             .unwrap_or_default();
         let points = line.points.map(fmt_points).unwrap_or_default();
-        let cells = cells
-            .raw(" ")
-            .right(&format!("{counted}/{}", v.ballots.valid), COUNTED)
-            .raw(" ")
-            .left(&grade, 8)
-            .raw(" ")
-            .right(&points, 5);
+        // The counted cell says how the member stands against the ballots.
         let style = if counted > v.ballots.valid {
             ctx.pal.warning
         } else if line.complete {
@@ -471,7 +465,19 @@ impl Appraisal {
         } else {
             Style::default()
         };
-        Line::from(Span::styled(String::from(cells), style))
+        let counted = Cells::default()
+            .raw(" ")
+            .right(&format!("{counted}/{}", v.ballots.valid), COUNTED);
+        let rest = Cells::default()
+            .raw(" ")
+            .left(&grade, 8)
+            .raw(" ")
+            .right(&points, 5);
+        Line::from(vec![
+            Span::raw(String::from(cells)),
+            Span::styled(String::from(counted), style),
+            Span::raw(String::from(rest)),
+        ])
     }
 }
 

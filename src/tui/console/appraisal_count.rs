@@ -408,17 +408,23 @@ fn counts_text(v: &AppraisalView, counts: &[(String, i64)], zh: bool) -> String 
 }
 
 /// The close question's lines: each member's grade and points, as many to
-/// a line as fit, at most `CLOSE_LINES` lines (then an ellipsis).
+/// a line as fit, at most `CLOSE_LINES` lines (then an ellipsis), then how
+/// many members have no result (nothing counted for them).
 fn close_lines(v: &AppraisalView, zh: bool) -> Vec<String> {
     let w = crate::i18n::Lang::of_zh(zh).words().appraisal.count;
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut without = 0;
     for l in &v.lines {
         let grade = l
             .grade
             .and_then(|g| v.choices.get(g))
-            .map_or(w.no_result, |c| c.title_in(zh));
-        let one = (w.result_line)(&l.member, grade, l.points);
+            .map(|c| c.title_in(zh));
+        if grade.is_none() && l.points.is_none() {
+            without += 1;
+            continue;
+        }
+        let one = (w.result_line)(&l.member, grade.unwrap_or(""), l.points);
         if !line.is_empty() && width(&line) + 3 + width(&one) > 58 {
             out.push(std::mem::take(&mut line));
         }
@@ -433,6 +439,9 @@ fn close_lines(v: &AppraisalView, zh: bool) -> Vec<String> {
     if out.len() > CLOSE_LINES {
         out.truncate(CLOSE_LINES);
         out.push("…".into());
+    }
+    if without > 0 {
+        out.push((w.without_result)(without));
     }
     if v.feeds != crate::domain::scheme::Feeds::Points {
         out.push(w.close_posts_none.to_string());
