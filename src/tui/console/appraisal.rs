@@ -292,7 +292,16 @@ impl Appraisal {
         let [head, table] =
             Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
         let aw = ctx.lang.words().appraisal;
-        let title = Line::from(Span::styled(format!(" {} ", aw.title), ctx.pal.title));
+        // The pane's title says whether the appraisal is open or closed.
+        let state = self.view.as_ref().map(|v| match v.state {
+            AppraisalState::Open => aw.open,
+            AppraisalState::Closed => aw.closed,
+        });
+        let title = match state {
+            Some(s) => format!(" {} · {s} ", aw.title),
+            None => format!(" {} ", aw.title),
+        };
+        let title = Line::from(Span::styled(title, ctx.pal.title));
         let inner = pane(head, buf, &title, ctx.pal.muted);
         let Some(v) = self.view.as_ref() else {
             let why = self.missing.clone().unwrap_or_default();
@@ -312,19 +321,12 @@ impl Appraisal {
         let w = aw.count;
         let b = v.ballots;
         let (done, all) = v.progress();
-        let state = match v.state {
-            AppraisalState::Open => aw.open,
-            AppraisalState::Closed => aw.closed,
-        };
         let mut out = vec![Line::from(vec![
             Span::raw(format!(
                 " {}",
                 (aw.ballots_line)(b.issued, b.representatives, b.returned, b.spoiled, b.valid)
             )),
-            Span::styled(
-                format!("  {state}  {}", (aw.progress)(done, all)),
-                ctx.pal.muted,
-            ),
+            Span::styled(format!("  {}", (aw.progress)(done, all)), ctx.pal.muted),
         ])];
         let running = match (v.state, self.selected()) {
             (AppraisalState::Closed, _) => {
@@ -370,22 +372,24 @@ impl Appraisal {
         ));
         let inner = pane(area, buf, &title, ctx.pal.muted);
         let cols = columns(v, ctx.zh());
-        let cw = col_widths(&cols);
+        let wd = widths(v, &cols, ctx.zh(), usize::from(inner.width));
+        let cw = &wd.counts;
         let mut head = Cells::default()
             .raw(" ")
             .right(aw.number, NUMBER)
             .raw(" ")
             .left(aw.member, NAME);
-        for (c, w) in cols.iter().zip(&cw) {
+        for (c, w) in cols.iter().zip(cw) {
             head = head.raw(" ").right(c, *w);
         }
-        let head = head
+        let mut head = head
             .raw(" ")
             .right(aw.counted, COUNTED)
             .raw(" ")
-            .left(aw.grade, 8)
-            .raw(" ")
-            .right(aw.points, 5);
+            .left(aw.grade, wd.grade);
+        if wd.points > 0 {
+            head = head.raw(" ").right(aw.points, wd.points);
+        }
         let header = Line::from(Span::styled(String::from(head), ctx.pal.header));
         let range = self
             .list
@@ -395,7 +399,7 @@ impl Appraisal {
             .enumerate()
             .map(|(i, line)| {
                 let edit = self.edit.as_ref().filter(|e| e.member_id == line.member_id);
-                self.row(v, range.start + i, line, edit, &cw, ctx)
+                self.row(v, range.start + i, line, edit, &wd, ctx)
             })
             .collect();
         let sel = self.list.selected.checked_sub(range.start);
@@ -420,9 +424,10 @@ impl Appraisal {
         i: usize,
         line: &AppraisalLine,
         edit: Option<&Edit>,
-        cw: &[usize],
+        wd: &Widths,
         ctx: &Ctx,
     ) -> Line<'static> {
+        let cw = &wd.counts;
         let zh = ctx.zh();
         let shown: Vec<String> = match (edit, v.kind) {
             (Some(e), _) => e.cells.clone(),
@@ -468,11 +473,10 @@ impl Appraisal {
         let counted = Cells::default()
             .raw(" ")
             .right(&format!("{counted}/{}", v.ballots.valid), COUNTED);
-        let rest = Cells::default()
-            .raw(" ")
-            .left(&grade, 8)
-            .raw(" ")
-            .right(&points, 5);
+        let mut rest = Cells::default().raw(" ").left(&grade, wd.grade);
+        if wd.points > 0 {
+            rest = rest.raw(" ").right(&points, wd.points);
+        }
         Line::from(vec![
             Span::raw(String::from(cells)),
             Span::styled(String::from(counted), style),
@@ -510,10 +514,46 @@ pub fn columns(v: &AppraisalView, zh: bool) -> Vec<String> {
     }
 }
 
-/// Each count column's width: its title's, at least five cells (a count
-/// of up to five digits), at most fourteen (a long part's title is cut).
-fn col_widths(cols: &[String]) -> Vec<usize> {
-    cols.iter()
-        .map(|c| crate::domain::text::width(c).clamp(5, 14))
-        .collect()
+/// The table's column widths for a screen `room` cells wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Widths {
+    /// Each count column.
+    pub counts: Vec<usize>,
+    pub grade: usize,
+    /// None (0) where the appraisal gives no points (a year grade only).
+    pub points: usize,
+}
+
+/// Each count column as wide as its title (at least five cells: a count of
+/// five digits), the grade as its longest title; the widest count columns
+/// give way first (their titles are cut) until the line fits `room`.
+fn widths(v: &AppraisalView, cols: &[String], zh: bool, room: usize) -> Widths {
+    use crate::domain::text::width;
+    let aw = crate::i18n::Lang::of_zh(zh).words().appraisal;
+    let grade = v
+        .choices
+        .iter()
+        .map(|c| width(c.title_in(zh)))
+        .chain([width(aw.grade)])
+        .max()
+        .unwrap_or(4)
+        .min(12);
+    let points = if v.feeds == crate::domain::scheme::Feeds::Points {
+        width(aw.points).max(5)
+    } else {
+        0
+    };
+    let fixed = 1 + NUMBER + 1 + NAME + 1 + COUNTED + 1 + grade + usize::from(points > 0) + points;
+    let mut counts: Vec<usize> = cols.iter().map(|c| width(c).clamp(5, 14)).collect();
+    while fixed + counts.iter().map(|w| w + 1).sum::<usize>() > room {
+        match counts.iter_mut().filter(|w| **w > 5).max_by_key(|w| **w) {
+            Some(w) => *w -= 1,
+            None => break,
+        }
+    }
+    Widths {
+        counts,
+        grade,
+        points,
+    }
 }
