@@ -174,6 +174,20 @@ fn the_tallies_fill_in_as_the_counts_are_recorded() {
         assert!(s.contains("王建国") && s.contains("李秀英"));
         insta::assert_snapshot!(format!("count_{w}x{h}"), s);
     }
+    // At 120x34 the member being counted is large under the table too: the
+    // name spaced out and each count in block digits ('#' here), 6 and 4.
+    let big = screen(&view, &t, 120, 34);
+    let panel: Vec<&str> = big
+        .lines()
+        .skip_while(|l| !l.contains("李 秀 英"))
+        .collect();
+    assert!(!panel.is_empty(), "no large line:\n{big}");
+    let blocks = big.lines().filter(|l| l.contains("######")).count();
+    assert!(blocks >= 2, "block digits under the table:\n{big}");
+    assert!(
+        !screen(&view, &t, 80, 24).contains("李 秀 英"),
+        "no room at 80x24"
+    );
     // The console records the next count: the board reads it on its next poll.
     record(&mut l, "李秀英", &votes(6, 4, 0, 0, 2));
     assert!(p.poll(clock()), "a change is seen");

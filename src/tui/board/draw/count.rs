@@ -2,7 +2,7 @@
 //! choice for each member, the member being counted marked) and, once
 //! closed, the result table in as many columns as the screen needs.
 
-use super::put;
+use super::{big, put, spaced};
 use crate::domain::text::{pad, pad_left, width};
 use crate::tui::board::count::{CountRow, CountView};
 use crate::tui::theme::{Role, Theme};
@@ -84,7 +84,21 @@ fn column_role(i: usize, n: usize, scores: bool) -> Role {
     }
 }
 
+/// Rows the member being counted takes at the bottom, large: name,
+/// choice titles, block digits, a blank line above.
+const FOCUS: u16 = big::HEIGHT + 3;
+
 fn tallies(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    // The member being counted, large at the bottom when the screen has room.
+    let focus = v.current.filter(|_| area.height >= 3 * FOCUS);
+    let (area, panel) = match focus {
+        Some(_) => {
+            let h = area.height - FOCUS;
+            let panel = Rect::new(area.x, area.y + h, area.width, FOCUS);
+            (Rect { height: h, ..area }, Some(panel))
+        }
+        None => (area, None),
+    };
     let n = v.columns.len().max(1) as u16;
     let scores = !v.rows.iter().all(|r| r.counted.contains('/'));
     let name_w = v
@@ -122,6 +136,10 @@ fn tallies(v: &CountView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         counted_w,
         head,
     );
+    if let (Some(panel), Some(r)) = (panel, focus.and_then(|i| v.rows.get(i))) {
+        let x0 = area.x + name_w + GAP;
+        big_tallies(r, v, (x0, col_w), theme, panel, buf);
+    }
     let room = usize::from(area.height.saturating_sub(1));
     let (from, to, step) = window(v.rows.len(), room, v.current, v.tick);
     let mut y = area.y + 1;
@@ -215,6 +233,56 @@ fn tally_cells(
                 bar_w,
                 theme.style(role),
             );
+        }
+        x += col_w + GAP;
+    }
+}
+
+/// The member being counted in large type under the table: the name spaced
+/// out, each choice's count in block digits under its column (`cols`: the
+/// first column's x and the columns' width), plain digits where they do
+/// not fit.
+fn big_tallies(
+    r: &CountRow,
+    v: &CountView,
+    cols: (u16, u16),
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (x0, col_w) = cols;
+    let scores = !r.counted.contains('/');
+    let n = v.columns.len();
+    let y = area.y + 1;
+    let name = spaced(&r.name, usize::from(x0.saturating_sub(area.x)));
+    put(
+        buf,
+        area.x,
+        y + 2,
+        &name,
+        x0 - area.x,
+        theme.style(Role::Title),
+    );
+    let mut x = x0;
+    for (i, ((text, _), title)) in r.tallies.iter().zip(&v.columns).enumerate() {
+        let role = column_role(i, n, scores);
+        put(buf, x, y, title, col_w, theme.style(Role::Header));
+        let shown = if text.is_empty() { "0" } else { text.as_str() };
+        let colour = theme.style(role).fg.unwrap_or_else(|| theme.big_colour());
+        match big::fit(shown, col_w, big::HEIGHT, 1) {
+            Some(s) => big::render(
+                shown,
+                x,
+                y + 1,
+                s,
+                colour,
+                theme.pixel.as_deref(),
+                area,
+                buf,
+            ),
+            None => {
+                put(buf, x, y + 3, shown, col_w, theme.style(role));
+            }
         }
         x += col_w + GAP;
     }
