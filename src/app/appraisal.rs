@@ -6,7 +6,7 @@
 use super::appraisal_view::{AppraisalView, Ballots, BLANK};
 use super::{AppraisalError, CoreError, Ledger, Result};
 use crate::domain::appraisal::{self as rule, AppraisalState};
-use crate::domain::model::{Category, ClaimSource, MemberStatus, Outcome, PeriodId};
+use crate::domain::model::{Category, ClaimSource, ClaimStatus, MemberStatus, Outcome, PeriodId};
 use crate::domain::scheme::{AppraisalKind, Feeds};
 use crate::store::appraisal as rows;
 use crate::store::queries::{self, Numbered};
@@ -211,7 +211,7 @@ impl Ledger {
             out.insert(code, *n);
         }
         let counted: i64 = out.values().sum();
-        let valid = row.returned - row.spoiled;
+        let valid = Ballots::of(&row).valid;
         if counted > valid {
             return Err(AppraisalError::OverBallots {
                 member,
@@ -258,7 +258,7 @@ impl Ledger {
             return Err(AppraisalError::WrongBallot { kind: "votes" }.into());
         }
         self.appraised(member_id)?;
-        let valid = row.returned - row.spoiled;
+        let valid = Ballots::of(&row).valid;
         if rater < 1 || rater > valid {
             return Err(AppraisalError::RaterRange { rater, valid }.into());
         }
@@ -445,6 +445,27 @@ impl Ledger {
         posts: &[(i64, String, f64)],
     ) -> Result<Option<(Event, usize)>> {
         let members = self.members()?;
+        // Points the appraisal gives must not count twice: a claim already
+        // on the item for the member in the period (entered by hand before
+        // the appraisal was held) is rejected or withdrawn first.
+        let existing = self.claims(&super::ClaimFilter {
+            period: Some(period.to_string()),
+            ..Default::default()
+        })?;
+        for (member_id, item, _) in posts.iter().filter(|x| x.2 > 0.0) {
+            if let Some(c) = existing.iter().find(|c| {
+                c.member_id == *member_id && &c.item == item && c.status != ClaimStatus::Rejected
+            }) {
+                let title = self.scheme().item(item).map(|i| i.title_in(true));
+                return Err(AppraisalError::AlreadyOnItem {
+                    member: c.member.clone(),
+                    item: item.clone(),
+                    title: title.unwrap_or(item).to_string(),
+                    claim: c.id,
+                }
+                .into());
+            }
+        }
         let first = queries::next_id(self.conn(), Numbered::Claim)?;
         let mut claims = Vec::new();
         for (member_id, item, p) in posts.iter().filter(|x| x.2 > 0.0) {

@@ -26,6 +26,19 @@ pub struct Ballots {
     pub valid: i64,
 }
 
+impl Ballots {
+    /// The ballots of an appraisal as stored.
+    pub(super) fn of(r: &rows::AppraisalRow) -> Ballots {
+        Ballots {
+            issued: r.issued,
+            representatives: r.representatives,
+            returned: r.returned,
+            spoiled: r.spoiled,
+            valid: r.returned - r.spoiled,
+        }
+    }
+}
+
 /// One member's line of the appraisal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppraisalLine {
@@ -107,13 +120,7 @@ impl Ledger {
     /// record ballots issued, returned and valid).
     pub fn appraisal_ballots(&self, period: &PeriodId) -> Result<Option<Ballots>> {
         let row = rows::appraisal(self.conn(), self.branch.id, &period.to_string())?;
-        Ok(row.map(|r| Ballots {
-            issued: r.issued,
-            representatives: r.representatives,
-            returned: r.returned,
-            spoiled: r.spoiled,
-            valid: r.returned - r.spoiled,
-        }))
+        Ok(row.as_ref().map(Ballots::of))
     }
 
     /// Each member's appraisal grade of `year` (the latest closed
@@ -132,13 +139,7 @@ impl Ledger {
         let p = period.to_string();
         let row = rows::appraisal(self.conn(), self.branch.id, &p)?
             .ok_or_else(|| AppraisalError::NotOpen { period: p.clone() })?;
-        let ballots = Ballots {
-            issued: row.issued,
-            representatives: row.representatives,
-            returned: row.returned,
-            spoiled: row.spoiled,
-            valid: row.returned - row.spoiled,
-        };
+        let ballots = Ballots::of(&row);
         let c = self.conn();
         let mut votes: HashMap<i64, BTreeMap<String, i64>> = HashMap::new();
         for (m, choice, n) in rows::votes(c, self.branch.id, &p)? {

@@ -165,6 +165,9 @@ pub enum Error {
     /// A redemption refused (beyond the balance or the stock, no such gift).
     #[error(transparent)]
     Redeem(#[from] crate::domain::redemption::RedeemError),
+    /// A filing (备案) refused: export, check, receive or a committee view.
+    #[error(transparent)]
+    Filing(Box<super::filing::FilingError>),
     /// A claim file whose rows were all imported before.
     #[error("{}: the same rows were imported before", .0.file)]
     AlreadyImported(Box<super::import::AlreadyImported>),

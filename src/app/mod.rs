@@ -13,6 +13,7 @@ pub mod claim_check;
 mod commands;
 pub mod console_support;
 mod error;
+pub mod filing;
 pub mod find;
 pub mod follow_ups;
 pub mod import;
@@ -110,6 +111,9 @@ fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
     let names = |all: &[(i64, String)]| all.iter().map(|b| b.1.clone()).collect::<Vec<_>>();
     let at = path.display().to_string();
     let (id, _) = match wanted {
+        Some(_) if all.is_empty() && store::filing::is_committee(conn)? => {
+            return Err(filing::FilingError::CommitteeDatabase { path: at }.into())
+        }
         Some(name) => all.iter().find(|b| b.1 == name).ok_or_else(|| {
             CoreError::from(LedgerError::UnknownBranch {
                 path: at.clone(),
@@ -118,6 +122,9 @@ fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
             })
         })?,
         None => match all.as_slice() {
+            [] if store::filing::is_committee(conn)? => {
+                return Err(filing::FilingError::CommitteeDatabase { path: at }.into())
+            }
             [] => return Err(LedgerError::NoBranchYet { path: at }.into()),
             [one] => one,
             many => {

@@ -171,8 +171,8 @@ pub enum VerifyError {
         kind: String,
         fault: JournalFault,
     },
-    /// A seal of fewer than 8 hex digits.
-    SealTooShort,
+    /// A seal that is not whole: `given` characters where a seal has 64 hex digits.
+    SealNotWhole { given: usize },
     /// A seal that matches no lock of the file.
     SealUnmatched { path: String, seal: String },
 }
@@ -188,6 +188,9 @@ pub enum JournalFault {
     Unreadable,
     /// The kind column says another kind than the payload (`payload`).
     KindMismatch { payload: String },
+    /// Its payload is not in the compact form jifen writes (whitespace
+    /// outside strings): hand-edited, perhaps to grind a hash.
+    NotCompact,
     /// It does not replay (`detail`: why, for the log).
     NoReplay { detail: String },
 }
@@ -237,6 +240,16 @@ pub enum AppraisalError {
         member: String,
         counted: i64,
         valid: i64,
+    },
+    /// The close would post a member's points on an item that already
+    /// holds a claim of theirs in the period (`claim`: its number): they
+    /// would count twice.
+    AlreadyOnItem {
+        member: String,
+        item: String,
+        /// The item's Chinese title.
+        title: String,
+        claim: i64,
     },
     /// More ballots back than were issued.
     ReturnedAboveIssued { returned: i64, issued: i64 },

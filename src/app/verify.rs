@@ -13,6 +13,44 @@ pub struct VerifyReport {
     pub seal_matched: Option<String>,
 }
 
+/// Check one journal row against the chain's head `prev` (its link, its
+/// hash, its payload's form and kind) and apply it to `mem`: the one step of
+/// every replay (`verify`, and a filing's `export` and `verify`).
+pub(crate) fn check_and_apply(
+    mem: &store::Db,
+    prev: &str,
+    row: &queries::EventRow,
+) -> std::result::Result<Event, JournalFault> {
+    if row.prev_hash != prev {
+        return Err(JournalFault::ChainBroken);
+    }
+    let h = stamped_hash(
+        prev,
+        row.seq,
+        &row.at,
+        &row.actor,
+        &row.kind,
+        &row.payload,
+        row.stamp,
+    );
+    if h != row.hash {
+        return Err(JournalFault::Edited);
+    }
+    let ev: Event = serde_json::from_str(&row.payload).map_err(|_| JournalFault::Unreadable)?;
+    if !store::journal::is_compact(&row.payload) {
+        return Err(JournalFault::NotCompact);
+    }
+    if ev.kind() != row.kind {
+        return Err(JournalFault::KindMismatch {
+            payload: ev.kind().to_string(),
+        });
+    }
+    apply(mem, &ev, &row.at, &row.hash).map_err(|e| JournalFault::NoReplay {
+        detail: e.to_string(),
+    })?;
+    Ok(ev)
+}
+
 /// Verify a database file; an error names the first bad event or row.
 pub fn verify(path: &Path, seal: Option<&str>) -> Result<VerifyReport> {
     verify_with(path, seal, &mut |_, _| {})
@@ -49,40 +87,13 @@ pub fn verify_with(
     let mut prev = store::journal::GENESIS.to_string();
     let mut locks: Vec<(i64, String, String, Vec<store::LockedTotal>)> = Vec::new();
     queries::each_event(&journal, |row| -> Result<()> {
-        let fault = |fault| -> CoreError {
+        let ev = check_and_apply(&mem, &prev, &row).map_err(|fault| -> CoreError {
             VerifyError::Journal {
                 seq: row.seq,
                 kind: row.kind.clone(),
                 fault,
             }
             .into()
-        };
-        if row.prev_hash != prev {
-            return Err(fault(JournalFault::ChainBroken));
-        }
-        let h = stamped_hash(
-            &prev,
-            row.seq,
-            &row.at,
-            &row.actor,
-            &row.kind,
-            &row.payload,
-            row.stamp,
-        );
-        if h != row.hash {
-            return Err(fault(JournalFault::Edited));
-        }
-        let ev: Event =
-            serde_json::from_str(&row.payload).map_err(|_| fault(JournalFault::Unreadable))?;
-        if ev.kind() != row.kind {
-            return Err(fault(JournalFault::KindMismatch {
-                payload: ev.kind().to_string(),
-            }));
-        }
-        apply(&mem, &ev, &row.at, &row.hash).map_err(|e| {
-            fault(JournalFault::NoReplay {
-                detail: e.to_string(),
-            })
         })?;
         if let Event::Lock {
             branch_id,
@@ -152,10 +163,13 @@ pub fn verify_with(
     }
     if let Some(s) = seal {
         let s = s.trim().to_lowercase();
-        if s.len() < 8 {
-            return Err(VerifyError::SealTooShort.into());
+        if !store::is_whole_seal(&s) {
+            return Err(VerifyError::SealNotWhole {
+                given: s.chars().count(),
+            }
+            .into());
         }
-        match locks.iter().find(|l| l.2.starts_with(&s)) {
+        match locks.iter().find(|l| l.2 == s) {
             Some(l) => report.seal_matched = Some(l.1.clone()),
             None => {
                 return Err(VerifyError::SealUnmatched {

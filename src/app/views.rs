@@ -28,8 +28,8 @@ impl std::fmt::Display for RankScope {
     }
 }
 
-/// One member's line in a ranking.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One member's line in a ranking (read back from a filing too).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct RankRow {
     pub member_id: i64,
     #[serde(rename = "member")]

@@ -84,6 +84,7 @@ pub enum AppraisalCmd {
     /// Import counts from CSV or XLSX, all or nothing: member,excellent,qualified,basic,unqualified[,blank]
     /// (or member,rater,PART... for score ballots).
     Import {
+        /// The .csv or .xlsx file of counts.
         file: PathBuf,
         #[command(flatten)]
         period: PeriodArg,
@@ -100,6 +101,7 @@ pub enum AppraisalCmd {
     Show {
         #[command(flatten)]
         period: PeriodArg,
+        /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },

@@ -138,6 +138,10 @@ pub enum Command {
         /// together, activists apart).
         #[arg(long)]
         category: Option<String>,
+        /// On a committee database: rank every branch's members of the
+        /// period across branches, by scheme and member category (分类排名).
+        #[arg(long, conflicts_with_all = ["year", "category"])]
+        by_category: bool,
         /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -212,6 +216,10 @@ pub enum Command {
     /// The follow-up list of actions (talks, reminders, holds): list, done.
     #[command(subcommand)]
     FollowUp(after::FollowUpCmd),
+    /// The filing (备案): export a locked period's file, verify files, and on
+    /// a committee database receive and list them.
+    #[command(subcommand)]
+    Filing(super::filing::FilingCmd),
     /// Redeem points for gifts (积分兑换): refused beyond the member's balance or the gift's stock.
     Redeem(super::redeem::RedeemArgs),
     /// The meeting's record for the minutes: place, host, recorder, agenda, resolutions.

@@ -4,6 +4,7 @@ mod after;
 mod appraisal;
 mod args;
 mod meeting;
+mod filing;
 mod output;
 mod progress;
 mod redeem;
@@ -87,6 +88,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Finalize(a) => after::finalize(&db, branch, a, lang),
         Command::Export(a) => after::export(&db, branch, a, lang),
         Command::FollowUp(c) => after::follow_up(&db, branch, c, lang),
+        Command::Filing(c) => filing::run(&db, branch, c, lang),
         Command::Redeem(a) => redeem::redeem(&db, branch, a, lang),
         Command::Meeting(c) => meeting::meeting(&db, branch, c, lang),
         Command::Balance(a) => redeem::balance(&db, branch, a, lang),
@@ -329,8 +331,12 @@ pub fn run(cli: Cli) -> Out {
             period,
             year,
             category,
+            by_category,
             format,
         } => {
+            if by_category || crate::app::filing::is_committee(&db) {
+                return filing::rank(&db, branch, period.as_deref(), by_category, format, lang);
+            }
             let ledger = Ledger::open(&db, branch)?;
             let scope = match year {
                 Some(y) => RankScope::Year(y),
@@ -382,6 +388,11 @@ pub fn run(cli: Cli) -> Out {
                 .map(|s| (lang.words().meeting.undo_step)(s))
                 .collect();
             println!("{}", (w.undone)(&printable(&what.join(", "))));
+            Ok(())
+        }
+        Command::Verify { seal: None } if crate::app::filing::is_committee(&db) => {
+            let n = crate::app::filing::verify_received(&db)?;
+            println!("{}", (lang.words().filing.verified_received)(n));
             Ok(())
         }
         Command::Verify { seal } => {

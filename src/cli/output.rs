@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 
 type Out = Result<(), CoreError>;
 
-fn json<T: serde::Serialize>(v: &T) -> Out {
+pub(super) fn json<T: serde::Serialize>(v: &T) -> Out {
     let s = serde_json::to_string_pretty(v).map_err(|e| CoreError::Damaged {
         what: e.to_string(),
     })?;

@@ -415,6 +415,14 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     meta.push((w.seal.to_string(), seal.clone()));
     if filing {
         meta.extend(filing::fingerprint(cx, &seal));
+    } else if !appeals.is_empty() {
+        // The posted card names no appellant and quotes no appeal: the
+        // room sees how many there were and how they ended; the filing
+        // carries the rest to the committee.
+        let count = |s: &str| appeals.iter().filter(|a| a.status == s).count();
+        let (up, down) = (count("upheld"), count("dismissed"));
+        let tally = (w.appeals_tally)(appeals.len(), up, down, appeals.len() - up - down);
+        meta.push((w.appeals_caption.to_string(), tally));
     }
     if filing && r.rows.iter().any(|x| !x.actions.is_empty()) {
         // The committee sees each 处置; the posted card does not.
@@ -428,8 +436,6 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
     if filing {
         tables.extend(filing::tables(cx, &r, &members));
         tables.push(or_none(w, appeal_table(cx, &appeals)));
-    } else if !appeals.is_empty() {
-        tables.push(appeal_table(cx, &appeals));
     }
     let signatures = if filing {
         vec![

@@ -202,6 +202,8 @@ pub struct Strings {
     pub k_format: &'static str,
     pub k_write: &'static str,
     pub k_write_nth: &'static str,
+    /// The papers popup's key that writes the filing file (备案文件).
+    pub k_filing: &'static str,
     pub k_format_pick: &'static str,
     pub k_overlay_prompt: &'static str,
     pub k_overlay_yes_no: &'static str,

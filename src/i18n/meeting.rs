@@ -139,6 +139,7 @@ pub(crate) fn worded(lang: Lang, e: &CoreError) -> String {
             },
         ) => crate::i18n::errors::out_of_range_zh(field, *value, *min, *max),
         (_, CoreError::Redeem(r)) => (super::redemption::redemption_words(lang).refusal)(r),
+        (_, CoreError::Filing(f)) => (lang.words().filing.refusal)(f),
         (Lang::Zh, CoreError::UnknownMember { key, branch }) => {
             format!("{branch} 支部没有成员 '{key}'(请给出编号或完整姓名)")
         }

@@ -13,6 +13,7 @@ mod console;
 pub mod counting;
 mod en;
 pub mod errors;
+pub mod filing;
 pub mod grading;
 pub mod imports;
 pub mod meeting;
@@ -54,6 +55,8 @@ pub struct Catalogue {
     pub redemption: &'static redemption::RedemptionWords,
     /// The democratic appraisal: the command line, the ballots, the result table.
     pub appraisal: &'static appraisal::AppraisalWords,
+    /// The filing (备案): its file, its check, the committee's desk.
+    pub filing: &'static filing::FilingWords,
 }
 
 /// The interface language: every word a person reads is picked by it.

@@ -128,6 +128,9 @@ pub struct PaperWords {
     pub dismissed: &'static str,
     /// An appeal still open, with its due date.
     pub appeal_open: fn(due: &str) -> String,
+    /// The posted card's appeals as counts alone (no names, no texts):
+    /// filed, upheld, dismissed, still open.
+    pub appeals_tally: fn(filed: usize, upheld: usize, dismissed: usize, open: usize) -> String,
     // minutes
     pub none: &'static str,
     pub meeting: &'static str,

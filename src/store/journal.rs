@@ -53,6 +53,32 @@ pub fn stamped_hash(
     hex::encode(h.finalize())
 }
 
+/// Whether a payload is in the compact form `serde_json::to_string` writes:
+/// no whitespace outside strings. Every payload jifen ever wrote is; a
+/// hand-edited one with a whitespace tail (the cheap way to grind a hash
+/// towards a chosen prefix) is not. Hashes stay over the stored text, so
+/// older databases verify as they were written.
+pub fn is_compact(payload: &str) -> bool {
+    let (mut in_string, mut escaped) = (false, false);
+    for b in payload.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b' ' | b'\t' | b'\n' | b'\r' => return false,
+                _ => {}
+            }
+        }
+    }
+    !in_string
+}
+
 /// The stamp of the action that starts with the next event.
 pub fn next_action(conn: &Connection, branch: i64) -> rusqlite::Result<Stamp> {
     Ok(Stamp {

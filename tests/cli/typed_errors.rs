@@ -199,13 +199,14 @@ fn appeal_and_verify_refusals_name_the_period_and_seal() {
     refused(
         &db,
         &["verify", "--seal", "abc"],
-        &["封存码至少 8 位"],
-        &["a seal has at least 8 hex digits"],
+        &["封存码须完整输入 64 位", "只有 3 位"],
+        &["the whole seal is needed", "not 3"],
     );
+    let whole = "0123456789abcdef".repeat(4);
     refused(
         &db,
-        &["verify", "--seal", "0123456789abcdef"],
-        &["封存码 0123456789abcdef 与本文件的任何封账都不符"],
+        &["verify", "--seal", &whole],
+        &[&format!("封存码 {whole} 与本文件的任何封账都不符")],
         &["matches no lock in this file"],
     );
 }

@@ -326,3 +326,43 @@ fn undo_does_not_take_back_the_points_a_close_posted() {
     assert!(matches!(e, CoreError::NothingToUndo), "{e:?}");
     assert_eq!(score(&l, q("2026Q2"), ids[0]), 12.5);
 }
+
+#[test]
+fn a_close_refuses_to_count_points_already_claimed_on_the_item() {
+    let (_d, _p, mut l, ids) = pipeline();
+    let q2 = pid("2026Q2");
+    // The secretary had typed 张伟's appraisal points by hand before the
+    // assembly held one.
+    let mut d = jifen::app::ClaimDraft::new(ids[1], "appraisal");
+    d.points = Some(20.0);
+    d.period = Some("2026Q2".into());
+    let hand = l.add_claim(&d).expect("hand claim");
+    l.open_appraisal(&q2, None, None).expect("open");
+    l.record_votes(&q2, ids[1], &votes(5, 4, 2, 1))
+        .expect("votes");
+    let before = score(&l, q("2026Q2"), ids[1]);
+    let e = l.close_appraisal(&q2, &[]).unwrap_err();
+    assert!(
+        matches!(
+            &e,
+            CoreError::Appraisal(AppraisalError::AlreadyOnItem { claim, .. }) if *claim == hand
+        ),
+        "{e}"
+    );
+    let zh = jifen::i18n::errors::core(jifen::i18n::Lang::Zh, &e);
+    assert!(
+        zh.contains("张伟") && zh.contains("民主评议") && zh.contains("重复"),
+        "{zh}"
+    );
+    assert_eq!(score(&l, q("2026Q2"), ids[1]), before, "nothing moved");
+    // Rejected, the hand claim no longer counts and the close posts once.
+    l.verdict(
+        hand,
+        jifen::domain::model::Outcome::Rejected,
+        None,
+        Some("以测评为准"),
+    )
+    .expect("reject");
+    l.close_appraisal(&q2, &[]).expect("close");
+    assert_eq!(score(&l, q("2026Q2"), ids[1]), 11.0, "22 x 50%, once");
+}

@@ -15,8 +15,21 @@ const BEFORE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/journal-v0.sqlite"
 );
-/// The seal `jifen lock 2026Q3` printed when the fixture was written.
-const SEAL: &str = "1821cd763f30b066";
+/// The seal `jifen lock 2026Q3` printed when the fixture was written: 16
+/// digits, then; the whole seal is its lock event's hash, which begins so.
+const SHORT_SEAL: &str = "1821cd763f30b066";
+
+/// The whole seal of the fixture's lock (its lock event's hash).
+fn whole_seal(path: &Path) -> String {
+    let hash: String = rusqlite::Connection::open(path)
+        .expect("open")
+        .query_row("SELECT hash FROM event WHERE kind = 'lock'", [], |r| {
+            r.get(0)
+        })
+        .expect("the lock event");
+    assert!(hash.starts_with(SHORT_SEAL), "{hash}");
+    hash
+}
 
 fn copy_of_fixture() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -28,11 +41,15 @@ fn copy_of_fixture() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn a_journal_from_before_actions_verifies_untouched_and_after_new_actions() {
     let (_d, path) = copy_of_fixture();
+    let seal = whole_seal(&path);
     let before = std::fs::read(&path).expect("read");
-    let r = verify(&path, Some(SEAL)).expect("the old journal verifies");
+    // The 16 digits the old minutes carry are a prefix now: refused.
+    let e = crate::common::en(&verify(&path, Some(SHORT_SEAL)).expect_err("a prefix"));
+    assert!(e.contains("the whole seal is needed"), "{e}");
+    let r = verify(&path, Some(&seal)).expect("the old journal verifies");
     assert_eq!(r.events, 42);
     assert_eq!(r.seal_matched.as_deref(), Some("2026Q3"));
-    assert_eq!(r.locks, vec![("2026Q3".to_string(), SEAL.to_string())]);
+    assert_eq!(r.locks, vec![("2026Q3".to_string(), seal.clone())]);
     assert_eq!(
         std::fs::read(&path).expect("read"),
         before,
@@ -43,7 +60,7 @@ fn a_journal_from_before_actions_verifies_untouched_and_after_new_actions() {
     l.verdict(6, Outcome::Approved, None, None)
         .expect("verdict");
     drop(l);
-    let r = verify(&path, Some(SEAL)).expect("old and new events verify together");
+    let r = verify(&path, Some(&seal)).expect("old and new events verify together");
     assert_eq!(r.events, 43);
     assert_eq!(r.locks.len(), 1);
 }
@@ -70,7 +87,8 @@ fn an_old_event_is_an_action_of_its_own_and_of_the_branch_it_names() {
     two.undo(&plan, UndoScope::Branch).expect("undo");
     assert_eq!(two.claim(66).expect("claim").status, ClaimStatus::Withdrawn);
     drop((one, two));
-    verify(&path, Some(SEAL)).expect("verifies");
+    let seal = whole_seal(&path);
+    verify(&path, Some(&seal)).expect("verifies");
 }
 
 /// Two branches in one database, each with a member and an open 2026Q4.

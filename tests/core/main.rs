@@ -10,6 +10,7 @@ mod appraisal_rule;
 mod calendar_days;
 mod catalogue;
 mod counting_words;
+mod filing;
 mod grading;
 mod grading_props;
 mod journal_actions;

@@ -190,6 +190,7 @@ pub const CONSOLE: Strings = Strings {
     k_format: "format",
     k_write: "write",
     k_write_nth: "write one",
+    k_filing: "filing file",
     k_format_pick: "xlsx/csv/html",
     k_overlay_prompt: "Prompt",
     k_overlay_yes_no: "Question",

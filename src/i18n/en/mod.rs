@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod console;
 mod counting;
+mod filing;
 mod grading;
 mod meeting;
 mod papers;
@@ -24,4 +25,5 @@ pub const EN: Catalogue = Catalogue {
     common: &common::COMMON,
     redemption: &super::redemption::EN,
     appraisal: &appraisal::APPRAISAL,
+    filing: &filing::FILING,
 };

@@ -129,6 +129,9 @@ pub const PAPERS: PaperWords = PaperWords {
     upheld: "upheld",
     dismissed: "dismissed",
     appeal_open: |due| format!("open (due {due})"),
+    appeals_tally: |n, up, down, open| {
+        format!("{n} filed: {up} upheld, {down} dismissed, {open} open")
+    },
     none: "none",
     meeting: "Meeting",
     meeting_line: |p, _| format!("{p} members' assembly"),

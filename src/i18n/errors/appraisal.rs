@@ -50,6 +50,16 @@ pub fn appraisal(lang: Lang, e: &AppraisalError) -> String {
             format!("{member} 计了 {counted} 张票, 超过有效票 {valid} 张; 未作任何修改"),
             format!("{member}: {counted} ballots counted, more than the {valid} valid ballots; nothing was changed"),
         ),
+        E::AlreadyOnItem {
+            member,
+            item,
+            title,
+            claim,
+        } => say!(
+            lang,
+            format!("{member} 本期已有「{title}」的申报 (第 {claim} 号), 测评结果再计入会重复计分; 请先驳回或撤回该申报; 未作任何修改"),
+            format!("{member} already has a claim on '{item}' this period (no. {claim}): the appraisal's points would count twice; reject or withdraw it first; nothing was changed"),
+        ),
         E::ReturnedAboveIssued { returned, issued } => say!(
             lang,
             format!("收回 {returned} 张, 多于发出的 {issued} 张"),

@@ -343,7 +343,11 @@ pub fn verify(lang: Lang, e: &VerifyError) -> String {
             ),
         ),
         E::Journal { seq, kind, fault } => journal(lang, *seq, kind, fault),
-        E::SealTooShort => say!(lang, "封存码至少 8 位十六进制数字".into(), "a seal has at least 8 hex digits".into()),
+        E::SealNotWhole { given } => say!(
+            lang,
+            format!("封存码须完整输入 64 位十六进制数字 (纪要上印的整串), 这里只有 {given} 位: 前几位不能证明什么"),
+            format!("the whole seal is needed: 64 hex digits as the minutes print it, not {given}; a prefix proves nothing"),
+        ),
         E::SealUnmatched { path, seal } => say!(
             lang,
             format!("{path}: 封存码 {seal} 与本文件的任何封账都不符: 记录日志被改写过, 或这是另一本台账"),
@@ -378,6 +382,11 @@ fn journal(lang: Lang, seq: i64, kind: &str, fault: &JournalFault) -> String {
             lang,
             format!("记录 {seq}: 类型栏为 {kind}, 内容却是 {payload}"),
             format!("event {seq}: kind column says {kind} but payload is {payload}"),
+        ),
+        F::NotCompact => say!(
+            lang,
+            format!("记录 {seq}: 内容不是 jifen 写出的紧凑格式 (字符串外有空白): 在 jifen 之外被改动过"),
+            format!("event {seq} ({kind}): payload is not in jifen's compact form (whitespace outside strings): edited outside jifen"),
         ),
         F::NoReplay { .. } => say!(
             lang,

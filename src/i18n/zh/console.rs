@@ -190,6 +190,7 @@ pub const CONSOLE: Strings = Strings {
     k_format: "格式",
     k_write: "写出",
     k_write_nth: "写出第几项",
+    k_filing: "备案文件",
     k_format_pick: "xlsx/csv/html 格式",
     k_overlay_prompt: "填写框",
     k_overlay_yes_no: "是否询问",

@@ -131,6 +131,9 @@ pub const PAPERS: PaperWords = PaperWords {
     upheld: "更正",
     dismissed: "维持",
     appeal_open: |due| format!("办理中（期限{due}）"),
+    appeals_tally: |n, up, down, open| {
+        format!("共 {n} 件：更正 {up} 件，维持原结果 {down} 件，办理中 {open} 件")
+    },
     none: "无",
     meeting: "会议",
     meeting_line: |p, word| format!("{p} 党员大会（{word}评议）"),

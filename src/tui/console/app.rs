@@ -324,6 +324,10 @@ impl App {
                         self.write_papers(&mut pp, paper, format);
                         self.overlay = Overlay::Papers(pp);
                     }
+                    PapersKey::Filing => {
+                        self.write_filing(&mut pp);
+                        self.overlay = Overlay::Papers(pp);
+                    }
                 }
             }
         }

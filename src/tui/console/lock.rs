@@ -123,11 +123,12 @@ impl Lock {
             Line::raw(""),
         ];
         if let Some(seal) = &g.seal {
+            // The whole seal (64 digits) on a line of its own: it fits 80 columns.
             lines.push(Line::from(vec![
                 Span::styled(format!(" {}  ", t.sealed), pal.ok),
-                Span::styled(format!("{}: ", t.seal), pal.muted),
-                Span::styled(seal.clone(), pal.title),
+                Span::styled(format!("{}:", t.seal), pal.muted),
             ]));
+            lines.push(Line::from(Span::styled(format!("   {seal}"), pal.title)));
             if let Some(r) = &self.report {
                 if !r.unconfirmed.is_empty() {
                     lines.push(Line::from(vec![
@@ -238,8 +239,9 @@ impl super::app::App {
             match self.ledger.lock_noting_quorum(period, waive) {
                 Ok((_, done)) => {
                     let report = done.report;
-                    let mut msg =
-                        format!("{} {}  {} {}", t.sealed, report.period, t.seal, report.seal);
+                    // The whole seal (64 digits) would not fit the status
+                    // line: the lock screen above shows it whole.
+                    let mut msg = format!("{} {}", t.sealed, report.period);
                     match done.publication {
                         Ok(pb) => {
                             if let Some(end) = pb.window_end {

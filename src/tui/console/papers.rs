@@ -5,7 +5,7 @@ use super::app::Overlay;
 use super::keymap::{bind, ch, code, lookup, nth, popup_hints, Binding, Show};
 use super::screen::Ctx;
 use super::screen::Screen;
-use crate::app::RankScope;
+use crate::app::{CoreError, RankScope};
 use crate::domain::model::PeriodId;
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::Strings;
@@ -38,6 +38,8 @@ pub enum PapersKey {
     Stay,
     /// Write these papers in this format.
     Write(Option<Paper>, PaperFormat),
+    /// Write the period's filing file (备案) beside the papers.
+    Filing,
 }
 
 /// What the popup's keys do.
@@ -53,6 +55,8 @@ pub enum PapersAct {
     Format(u8),
     /// Write the selected entry.
     Write,
+    /// Write the filing file.
+    Filing,
     Close,
 }
 
@@ -102,6 +106,7 @@ pub const KEYS: &[Binding<PapersAct>] = &[
         |t| t.k_write,
         Show::Footer,
     ),
+    bind(&[ch('f')], PapersAct::Filing, |t| t.k_filing, Show::Footer),
     bind(
         &[code(KeyCode::Esc), ch('q')],
         PapersAct::Close,
@@ -160,6 +165,7 @@ impl PapersPopup {
                 self.format = usize::from(i) % FORMATS.len();
                 PapersKey::Stay
             }
+            Some(PapersAct::Filing) => PapersKey::Filing,
             Some(PapersAct::Write) => PapersKey::Write(Paper::ALL.get(self.sel).copied(), fmt),
             Some(PapersAct::WriteNth(i)) => {
                 self.sel = usize::from(i).min(n - 1);
@@ -255,6 +261,28 @@ impl super::app::App {
             return self.err(self.t.no_period);
         };
         self.overlay = Overlay::Papers(self.new_papers_popup(p));
+    }
+
+    /// Write the popup's period's filing file into the papers' folder, and
+    /// say where; a refusal (a period not locked) stays in the popup.
+    pub(super) fn write_filing(&mut self, pp: &mut PapersPopup) {
+        let dir = self.papers_dir(&pp.period);
+        pp.error = None;
+        let made = std::fs::create_dir_all(&dir).map_err(|e| CoreError::file(&dir, &e));
+        match made.and_then(|_| crate::app::filing::export(&self.ledger, &pp.period, Some(&dir))) {
+            Ok(e) => {
+                let name = e
+                    .path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if !pp.written.contains(&name) {
+                    pp.written.push(name.clone());
+                }
+                self.ok(format!("{}: {}{name}", self.t.k_filing, pp.dir));
+            }
+            Err(e) => pp.error = Some(crate::i18n::errors::core(self.lang, &e)),
+        }
     }
 
     /// Write one paper (or all) of the popup's period; errors stay in the popup.

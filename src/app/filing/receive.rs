@@ -1,0 +1,190 @@
+//! `filing receive`: a committee's database takes in filing files. Each file
+//! is checked first (as `filing verify` does) and stored whole in one
+//! transaction, or not at all.
+
+use super::check::check_text;
+use super::error::FilingError;
+use super::{Checked, SUFFIX};
+use crate::app::{now, CoreError, Result};
+use crate::store::{self, filing as rows};
+use std::path::{Path, PathBuf};
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Receipt {
+    /// Stored: branch, period, seal.
+    Received {
+        branch: String,
+        period: String,
+        seal: String,
+    },
+    /// The same filing (same branch, period and seal) was there: ignored.
+    Again {
+        branch: String,
+        period: String,
+        seal: String,
+    },
+}
+
+/// One file's outcome: where it was, and what became of it.
+#[derive(Debug)]
+pub struct Received {
+    pub file: PathBuf,
+    pub outcome: std::result::Result<Receipt, CoreError>,
+}
+
+/// The files `inputs` name: each file as given, each folder's
+/// `*.jifen-filing.json` files in name order.
+fn files_of(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for i in inputs {
+        if i.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(i)
+                .map_err(|e| CoreError::file(i, &e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.to_string_lossy().ends_with(SUFFIX))
+                .collect();
+            if found.is_empty() {
+                return Err(FilingError::NoFiles {
+                    path: i.display().to_string(),
+                }
+                .into());
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(i.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Open `db` as a committee database, making it if missing; returns the
+/// connection and whether it was made now. A branch's ledger is refused.
+pub fn open_committee(db: &Path) -> Result<(store::Db, bool)> {
+    let made = !db.exists() || std::fs::metadata(db).is_ok_and(|m| m.len() == 0);
+    let conn = store::open_rw(db)?;
+    if !rows::is_committee(&conn)? {
+        if rows::branch_count(&conn)? > 0 {
+            return Err(FilingError::BranchDatabase {
+                path: db.display().to_string(),
+            }
+            .into());
+        }
+        rows::mark_committee(&conn, &now())?;
+    }
+    Ok((conn, made))
+}
+
+/// Receive every filing `inputs` name into the committee database `db`,
+/// telling `progress` (files done, files in all) as it goes; returns each
+/// file's outcome and whether the database was made now.
+pub fn receive(
+    db: &Path,
+    inputs: &[PathBuf],
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(Vec<Received>, bool)> {
+    let files = files_of(inputs)?;
+    let (mut conn, made) = open_committee(db)?;
+    let mut out = Vec::with_capacity(files.len());
+    for (i, f) in files.iter().enumerate() {
+        let outcome = std::fs::read_to_string(f)
+            .map_err(|e| CoreError::file(f, &e))
+            .and_then(|text| {
+                // The very same file again is known by its digest, unchecked.
+                if let Some(old) = rows::filing_by_digest(&conn, &super::sha256(text.as_bytes()))? {
+                    return Ok(Receipt::Again {
+                        branch: old.branch,
+                        period: old.period,
+                        seal: old.seal,
+                    });
+                }
+                let c = check_text(&f.display().to_string(), &text)?;
+                store_one(&mut conn, f, &c, &text)
+            });
+        out.push(Received {
+            file: f.clone(),
+            outcome,
+        });
+        progress(i as u64 + 1, files.len() as u64);
+    }
+    Ok((out, made))
+}
+
+/// Store one checked filing, in its own IMMEDIATE transaction.
+fn store_one(conn: &mut store::Db, path: &Path, c: &Checked, body: &str) -> Result<Receipt> {
+    let f = &c.filing;
+    let results = f
+        .results
+        .iter()
+        .map(|m| {
+            Ok(rows::NewResult {
+                member_id: m.row.member_id,
+                name: m.row.name.to_string(),
+                category: code(&m.row.category),
+                status: code(&m.status),
+                score: m.row.score,
+                rank: m.row.rank,
+                grade: m.row.grade.as_ref().map(|g| g.to_string()),
+                row: serde_json::to_string(&m.row).map_err(|e| CoreError::Damaged {
+                    what: e.to_string(),
+                })?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let new = rows::NewFiling {
+        row: rows::FilingRow {
+            id: 0,
+            branch: f.branch.name.clone(),
+            period: f.period.id.clone(),
+            seal: f.seal.clone(),
+            scheme_id: f.branch.scheme_id.clone(),
+            state: code(&f.period.state),
+            members: f.results.len() as i64,
+            events: f.events.len() as i64,
+            file_name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            file_sha256: c.file_sha256.clone(),
+            received_at: now(),
+        },
+        scheme_sha256: &f.branch.scheme_sha256,
+        body,
+        results,
+    };
+    store::journal::write(conn, |tx| -> Result<Receipt> {
+        let (branch, period, seal) = (f.branch.name.clone(), f.period.id.clone(), f.seal.clone());
+        match rows::filing_of(tx, &branch, &period)? {
+            Some(old) if old.seal == seal => Ok(Receipt::Again {
+                branch,
+                period,
+                seal,
+            }),
+            Some(old) => Err(FilingError::Conflict {
+                file: path.display().to_string(),
+                branch,
+                period,
+                received: old.seal,
+                offered: seal,
+            }
+            .into()),
+            None => {
+                rows::insert(tx, &new)?;
+                Ok(Receipt::Received {
+                    branch,
+                    period,
+                    seal,
+                })
+            }
+        }
+    })
+}
+
+/// A typed value's code as the file writes it.
+fn code<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,341 @@
+//! `jifen filing ...` and the committee's `rank`: parse, call the core's
+//! filing, print.
+
+use super::{output, progress::Progress, Format};
+use crate::app::filing::{self, Receipt};
+use crate::app::{CoreError, Ledger};
+use crate::domain::model::fmt_points;
+use crate::domain::text::{printable, table};
+use crate::i18n::Lang;
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+
+type Out = Result<(), CoreError>;
+
+#[derive(Debug, Subcommand)]
+pub enum FilingCmd {
+    /// Write a locked period's filing file (its results, the journal up to
+    /// the lock and the seal) for the higher committee.
+    Export {
+        /// The period, e.g. 2026Q4 (locked, published or final).
+        #[arg(long)]
+        period: String,
+        /// The file to write, or a folder for the default name
+        /// (BRANCH-PERIOD.jifen-filing.json, the branch in pinyin).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check filing files with no database: the chain, the seal, and that
+    /// the results are what the events give. Exit 1 naming the first fault.
+    Verify {
+        /// One or more filing files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Receive filing files (or every *.jifen-filing.json in a folder) into
+    /// the committee database --db, making it if missing.
+    Receive {
+        /// Files or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// The filings received: branch, period, seal, when received.
+    List {
+        /// Only this period, e.g. 2026Q4.
+        #[arg(long)]
+        period: Option<String>,
+        /// The branches known to the committee that have not filed --period.
+        #[arg(long, requires = "period")]
+        missing: bool,
+        /// Output: table (the default), json or csv.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+/// Run one `jifen filing` command.
+pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
+    let w = lang.words().filing;
+    match cmd {
+        FilingCmd::Export { period, out } => {
+            let ledger = Ledger::open(db, branch)?;
+            let p = ledger.period_or_current(Some(&period))?;
+            let e = filing::export(&ledger, &p, out.as_deref())?;
+            println!(
+                "{}",
+                (w.exported)(
+                    &e.path.display().to_string(),
+                    &printable(&e.branch),
+                    &e.period,
+                    &e.seal,
+                    e.members,
+                    e.events
+                )
+            );
+            Ok(())
+        }
+        FilingCmd::Verify { files } => {
+            let mut refused = Vec::new();
+            for f in &files {
+                match filing::check_file(f) {
+                    Ok(c) => println!(
+                        "{}",
+                        (w.verified)(
+                            &f.display().to_string(),
+                            &printable(&c.filing.branch.name),
+                            &c.filing.period.id,
+                            &c.filing.seal
+                        )
+                    ),
+                    Err(e) => refused.push(e),
+                }
+            }
+            done(refused, files.len(), lang)
+        }
+        FilingCmd::Receive { files } => {
+            let mut bar = Progress::new(w.receiving, false);
+            let (got, made) = filing::receive(db, &files, &mut |d, t| bar.tell(d, t))?;
+            drop(bar);
+            if made {
+                println!("{}", (w.made_committee)(&db.display().to_string()));
+            }
+            let (mut new, mut again) = (0, 0);
+            let mut refused = Vec::new();
+            let files = got.len();
+            for r in got {
+                let file = r.file.display().to_string();
+                match r.outcome {
+                    Ok(Receipt::Received {
+                        branch,
+                        period,
+                        seal,
+                    }) => {
+                        new += 1;
+                        println!(
+                            "{}",
+                            (w.received)(&file, &printable(&branch), &period, &seal)
+                        );
+                    }
+                    Ok(Receipt::Again {
+                        branch,
+                        period,
+                        seal,
+                    }) => {
+                        again += 1;
+                        println!(
+                            "{}",
+                            (w.duplicate)(&file, &printable(&branch), &period, &seal)
+                        );
+                    }
+                    Err(e) => refused.push(e),
+                }
+            }
+            if files > 1 {
+                println!("{}", (w.receive_summary)(new, again, refused.len()));
+            }
+            done(refused, files, lang)
+        }
+        FilingCmd::List {
+            period,
+            missing,
+            format,
+        } => list(db, period.as_deref(), missing, format, lang),
+    }
+}
+
+/// Exit 1 when any file was refused: one file's refusal is the error itself;
+/// of several, each is said here and the error says how many.
+fn done(mut refused: Vec<CoreError>, files: usize, lang: Lang) -> Out {
+    if files == 1 {
+        return refused.pop().map_or(Ok(()), Err);
+    }
+    for e in &refused {
+        let words = crate::i18n::meeting::core_error(lang, e);
+        eprintln!("jifen: {}", printable(&words));
+    }
+    match refused.len() {
+        0 => Ok(()),
+        n => Err(filing::FilingError::SomeRefused { refused: n, files }.into()),
+    }
+}
+
+fn list(db: &Path, period: Option<&str>, missing: bool, format: Format, lang: Lang) -> Out {
+    let w = lang.words().filing;
+    if let (true, Some(p)) = (missing, period) {
+        let m = filing::missing(db, p)?;
+        if format == Format::Json {
+            return output::json(&m);
+        }
+        let rows: Vec<Vec<String>> = m
+            .iter()
+            .map(|x| {
+                vec![
+                    printable(&x.branch).into_owned(),
+                    x.period.clone(),
+                    x.last_filed.clone(),
+                ]
+            })
+            .collect();
+        return match format {
+            Format::Csv => output::csv_out(&["branch", "period", "last_filed"], &rows),
+            _ => {
+                print!("{}", table(&w.h_missing, &rows, &[]));
+                Ok(())
+            }
+        };
+    }
+    let all = filing::filings(db, period)?;
+    let objects: Vec<serde_json::Value> = all
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "branch": f.branch,
+                "period": f.period,
+                "seal": f.seal,
+                "received_at": f.received_at,
+                "state": f.state,
+                "scheme": f.scheme_id,
+                "members": f.members,
+                "events": f.events,
+                "file": f.file_name,
+                "file_sha256": f.file_sha256,
+            })
+        })
+        .collect();
+    if format == Format::Json {
+        return output::json(&objects);
+    }
+    let rows: Vec<Vec<String>> = all
+        .iter()
+        .map(|f| {
+            vec![
+                printable(&f.branch).into_owned(),
+                f.period.clone(),
+                f.state.clone(),
+                f.members.to_string(),
+                f.seal.clone(),
+                f.received_at.clone(),
+            ]
+        })
+        .collect();
+    if format == Format::Csv {
+        return output::csv_out(
+            &[
+                "branch",
+                "period",
+                "state",
+                "members",
+                "seal",
+                "received_at",
+            ],
+            &rows,
+        );
+    }
+    if rows.is_empty() {
+        println!("{}", (w.none_received)(period));
+    } else {
+        print!("{}", table(&w.h_list, &rows, &[false, false, false, true]));
+    }
+    if let Some(p) = period {
+        let m: Vec<String> = filing::missing(db, p)?
+            .into_iter()
+            .map(|x| printable(&x.branch).into_owned())
+            .collect();
+        if !m.is_empty() {
+            println!("{}", (w.missing_line)(p, &m));
+        }
+    }
+    Ok(())
+}
+
+/// `rank` on a committee database: one branch's ranking as filed
+/// (`--branch NAME`), or every branch's members by category.
+pub fn rank(
+    db: &Path,
+    branch: Option<&str>,
+    period: Option<&str>,
+    by_category: bool,
+    format: Format,
+    lang: Lang,
+) -> Out {
+    let w = lang.words().filing;
+    let Some(period) = period else {
+        return Err(CoreError::User(w.needs_period.to_string()));
+    };
+    if by_category || branch.is_none() {
+        let places = filing::by_category(db, period)?;
+        if format == Format::Json {
+            return output::json(&places);
+        }
+        let rows: Vec<Vec<String>> = places
+            .iter()
+            .map(|p| {
+                vec![
+                    p.scheme.clone(),
+                    p.category.clone(),
+                    p.rank.to_string(),
+                    printable(&p.branch).into_owned(),
+                    printable(&p.member).into_owned(),
+                    fmt_points(p.score),
+                    p.branch_rank.to_string(),
+                    p.grade.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        if format == Format::Csv {
+            return output::csv_out(
+                &[
+                    "scheme",
+                    "category",
+                    "rank",
+                    "branch",
+                    "member",
+                    "score",
+                    "branch_rank",
+                    "grade",
+                ],
+                &rows,
+            );
+        }
+        print!(
+            "{}",
+            table(
+                &w.h_category,
+                &rows,
+                &[false, false, true, false, false, true, true, false]
+            )
+        );
+        return Ok(());
+    }
+    let name = branch.unwrap_or_default();
+    let rows = filing::branch_ranking(db, name, period)?;
+    if format == Format::Json {
+        return output::json(&rows);
+    }
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.rank.to_string(),
+                printable(&r.name).into_owned(),
+                fmt_points(r.score),
+                r.grade.as_deref().unwrap_or_default().to_string(),
+                r.stars.map(|s| s.to_string()).unwrap_or_default(),
+                r.actions.join(" "),
+            ]
+        })
+        .collect();
+    if format == Format::Csv {
+        let h = ["rank", "member", "score", "grade", "stars", "actions"];
+        return output::csv_out(&h, &table_rows);
+    }
+    print!(
+        "{}",
+        table(
+            &w.h_rank,
+            &table_rows,
+            &[true, false, true, false, true, false]
+        )
+    );
+    Ok(())
+}
