@@ -26,6 +26,8 @@ pub struct CountWords {
     /// The yes/no question before opening: its title and what it does.
     pub ask_open: &'static str,
     pub ask_open_info: &'static str,
+    /// What the open issues: ballots, of them for voting members present, for representatives.
+    pub will_issue: fn(issued: i64, present: i64, reps: i64) -> String,
     /// The ballots form: its title.
     pub ask_ballots: &'static str,
     /// The yes/no question before closing, and one result line: member, grade, points.

@@ -54,6 +54,14 @@ fn open_counting(app: &mut App) {
     assert_eq!(app.screen_kind(), ScreenKind::Appraisal);
     ch(app, 'o');
     assert!(app.has_overlay(), "the open asks first");
+    let text = screen(app, 80, 24);
+    let present = app.ledger().quorum(&q4()).expect("quorum").present;
+    assert!(
+        text.contains(&format!(
+            "将发出 {present} 张: 到会有表决权党员 {present} 人, 群众代表 0 人"
+        )),
+        "{text}"
+    );
     key(app, KeyCode::Enter);
     assert!(!app.has_overlay(), "{:?}", app.status());
 }
@@ -343,4 +351,30 @@ fn the_screen_at_80x24_in_chinese_cuts_no_name_and_no_border() {
         }
     }
     insta::assert_snapshot!("appraisal_80x24", text);
+}
+
+#[test]
+fn with_nobody_present_the_open_says_why_before_and_after_yes() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    ch(&mut app, 'a');
+    ch(&mut app, 'o');
+    let text = screen(&mut app, 80, 24);
+    let e = app
+        .ledger()
+        .planned_ballots(&q4(), None, None)
+        .expect_err("no one marked present");
+    let why = jifen::i18n::meeting::core_error(Lang::Zh, &e);
+    // The reason is wrapped inside the question, never cut.
+    let said = |text: &str| {
+        jifen::domain::text::wrap(&why, 58)
+            .iter()
+            .all(|piece| text.contains(piece.trim()))
+    };
+    assert!(said(&text), "{why}:\n{text}");
+    let head = app.ledger().journal_head().expect("head");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.ledger().journal_head().expect("head"), head);
+    assert!(app.has_overlay(), "the question stays with the reason");
+    let text = screen(&mut app, 80, 24);
+    assert!(said(&text), "{text}");
 }

@@ -52,6 +52,7 @@ fn every_count_word_is_written_in_its_language() {
             (w.undo_info)("M", "X 1"),
             (w.undone)("M"),
             (w.board_progress)(1, 39),
+            (w.will_issue)(12, 10, 2),
         ];
         for s in fixed.iter().copied().chain(made.iter().map(String::as_str)) {
             assert!(!s.trim().is_empty(), "{lang:?}: an empty word");

@@ -15,6 +15,9 @@ pub const COUNTING: CountWords = CountWords {
     refused: "Not recorded",
     ask_open: "Open the appraisal?",
     ask_open_info: "Ballots: the voting members present at the roll call, plus the scheme's mass representatives",
+    will_issue: |issued, present, reps| {
+        format!("{issued} ballots: {present} voting members present, {reps} representatives")
+    },
     ask_ballots: "Ballots returned and spoiled",
     ask_close: "Close the appraisal and post the results?",
     result_line: |member, grade, points| match points {

@@ -15,6 +15,9 @@ pub const COUNTING: CountWords = CountWords {
     refused: "未记录",
     ask_open: "开始民主测评?",
     ask_open_info: "测评票张数: 点名到会的有表决权党员, 加上方案规定的群众代表",
+    will_issue: |issued, present, reps| {
+        format!("将发出 {issued} 张: 到会有表决权党员 {present} 人, 群众代表 {reps} 人")
+    },
     ask_ballots: "收回票数与废票",
     ask_close: "结束民主测评并计入结果?",
     result_line: |member, grade, points| match points {

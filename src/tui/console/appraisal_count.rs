@@ -27,6 +27,8 @@ pub enum Ask {
 
 /// Result lines the close question shows at most (the table has them all).
 const CLOSE_LINES: usize = 10;
+/// Cells of a question's line (the popup is 64 wide, with margins).
+const INFO: usize = 58;
 
 impl App {
     /// Carry out an action on the counting screen; `false` when the screen
@@ -256,12 +258,23 @@ impl App {
             _ => None,
         };
         let form = match (ask, &view) {
-            (Ask::Open, _) => Form::new(
-                FormKind::Appraisal(ask),
-                w.ask_open,
-                vec![w.ask_open_info.to_string()],
-                vec![],
-            ),
+            (Ask::Open, _) => {
+                // What the open will issue, or why it cannot (no one present).
+                let planned = match self.period {
+                    Some(p) => self
+                        .ledger
+                        .planned_ballots(&p, None, None)
+                        .map(|(issued, reps)| (w.will_issue)(issued, issued - reps, reps))
+                        .map_err(|e| crate::i18n::meeting::core_error(self.lang, &e)),
+                    None => Err(self.t.no_period.to_string()),
+                };
+                let mut info = crate::domain::text::wrap(w.ask_open_info, INFO);
+                info.extend(crate::domain::text::wrap(
+                    &planned.unwrap_or_else(|why| why),
+                    INFO,
+                ));
+                Form::new(FormKind::Appraisal(ask), w.ask_open, info, vec![])
+            }
             (Ask::Ballots, Some(v)) => Form::new(
                 FormKind::Appraisal(ask),
                 w.ask_ballots,
@@ -425,7 +438,7 @@ fn close_lines(v: &AppraisalView, zh: bool) -> Vec<String> {
             continue;
         }
         let one = (w.result_line)(&l.member, grade.unwrap_or(""), l.points);
-        if !line.is_empty() && width(&line) + 3 + width(&one) > 58 {
+        if !line.is_empty() && width(&line) + 3 + width(&one) > INFO {
             out.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -441,10 +454,13 @@ fn close_lines(v: &AppraisalView, zh: bool) -> Vec<String> {
         out.push("…".into());
     }
     if without > 0 {
-        out.push((w.without_result)(without));
+        out.extend(crate::domain::text::wrap(
+            &(w.without_result)(without),
+            INFO,
+        ));
     }
     if v.feeds != crate::domain::scheme::Feeds::Points {
-        out.push(w.close_posts_none.to_string());
+        out.extend(crate::domain::text::wrap(w.close_posts_none, INFO));
     }
     out
 }
