@@ -322,3 +322,51 @@ fn seed_004_results_show_each_grade_with_its_points() {
         "a points column for a scheme that gives points:\n{s}"
     );
 }
+
+/// Seed 003 (star rating): raters' scores per part. The board shows each
+/// part's mean so far and how many ballots are counted for the member.
+#[test]
+fn score_ballots_show_each_parts_mean() {
+    use jifen::domain::model::{Attendance, Category};
+    let (_d, path, mut l) = crate::common::ledger("star-rating");
+    let ids: Vec<i64> = ["欧阳娜娜", "张伟", "王芳"]
+        .iter()
+        .map(|n| crate::common::member(&mut l, n, Category::Full, None))
+        .collect();
+    l.open_period("2026H1").expect("open");
+    let h1: PeriodId = "2026H1".parse().expect("period");
+    for m in &ids {
+        l.mark_attendance(*m, &h1, Attendance::Present)
+            .expect("present");
+    }
+    l.open_appraisal(&h1, None, None).expect("open");
+    for (rater, (c, s)) in [(52.0, 30.0), (58.0, 40.0)].into_iter().enumerate() {
+        let scores = [("common".to_string(), c), ("star".to_string(), s)];
+        l.record_scores(&h1, ids[0], rater as i64 + 1, &scores)
+            .expect("scores");
+    }
+    l.set_board(&BoardState {
+        mode: BoardMode::Appraisal {
+            member_id: Some(ids[1]),
+        },
+        period: Some("2026H1".into()),
+    })
+    .expect("board");
+    let view = poller(&path).view(clock());
+    for (w, h) in [(120, 34), (80, 24)] {
+        let s = text(&render(&view, &theme(), w, h));
+        assert!(
+            s.contains("基础分(共性分)") && s.contains("评星分"),
+            "{w}x{h}:\n{s}"
+        );
+        let line = s
+            .lines()
+            .find(|x| x.contains("欧阳娜娜"))
+            .unwrap_or_else(|| panic!("{s}"));
+        let cells: Vec<&str> = line
+            .split_whitespace()
+            .filter(|c| !c.contains('█'))
+            .collect();
+        assert_eq!(cells, ["欧阳娜娜", "55", "35", "2"], "{w}x{h}: {line}");
+    }
+}

@@ -267,7 +267,12 @@ fn big_tallies(
     for (i, ((text, _), title)) in r.tallies.iter().zip(&v.columns).enumerate() {
         let role = column_role(i, n, scores);
         put(buf, x, y, title, col_w, theme.style(Role::Header));
-        let shown = if text.is_empty() { "0" } else { text.as_str() };
+        // Nothing counted yet: no votes (0), or no mean yet for a part (-).
+        let shown = match (text.is_empty(), scores) {
+            (false, _) => text.as_str(),
+            (true, false) => "0",
+            (true, true) => "-",
+        };
         let colour = theme.style(role).fg.unwrap_or_else(|| theme.big_colour());
         match big::fit(shown, col_w, big::HEIGHT, 1) {
             Some(s) => big::render(
