@@ -378,3 +378,29 @@ fn with_nobody_present_the_open_says_why_before_and_after_yes() {
     let text = screen(&mut app, 80, 24);
     assert!(said(&text), "{text}");
 }
+
+#[test]
+fn a_read_only_console_counts_nothing_and_leaves_the_board_alone() {
+    let (_d, mut rw, valid) = assembly(Lang::Zh);
+    open_counting(&mut rw);
+    count(&mut rw, &[valid, 0, 0, 0, 0]);
+    let path = rw.ledger().path().to_path_buf();
+    let board = rw.ledger().board().expect("board");
+    let ro = jifen::app::Ledger::open_read_only(&path, None).expect("read-only");
+    let mut app = App::new(ro, Lang::Zh).expect("console");
+    app.set_read_only_note("只读".into());
+    ch(&mut app, 'a');
+    assert_eq!(app.screen_kind(), ScreenKind::Appraisal);
+    let text = screen(&mut app, 80, 24);
+    let footer = text.lines().nth(23).expect("footer");
+    assert!(!footer.contains("Enter 记录"), "{footer}");
+    // It reads the counts the other console recorded.
+    assert!(text.contains(&format!("{valid}/{valid}")), "{text}");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.ledger().board().expect("board"),
+        board,
+        "the board is the other console's"
+    );
+}

@@ -102,6 +102,10 @@ impl App {
     /// While an appraisal is held, the board shows its count on the
     /// console's period (what it showed before is kept to go back to).
     fn board_on_count(&mut self) {
+        // A read-only console leaves the board to the one that holds the database.
+        if self.read_only.is_some() {
+            return;
+        }
         let Some(Screen::Appraisal(s)) = self.stack.last_mut() else {
             return;
         };
@@ -126,6 +130,9 @@ impl App {
 
     /// The board's count marks the member the console has selected.
     fn board_follow_count(&mut self) {
+        if self.read_only.is_some() {
+            return;
+        }
         let Some(Screen::Appraisal(s)) = self.stack.last() else {
             return;
         };
