@@ -47,6 +47,36 @@ impl Ledger {
         }
     }
 
+    /// The ballots an open of `period` would issue and how many of them are
+    /// for representatives (as `open_appraisal` counts them, which see);
+    /// refused when that is none (the console asks with it first).
+    pub fn planned_ballots(
+        &self,
+        period: &PeriodId,
+        ballots: Option<i64>,
+        representatives: Option<i64>,
+    ) -> Result<(i64, i64)> {
+        let a = self.appraisal_section()?;
+        let members = self
+            .roster()?
+            .iter()
+            .filter(|m| m.status == MemberStatus::Active && m.category != Category::Activist)
+            .count();
+        let reps = representatives.unwrap_or_else(|| {
+            a.representatives
+                .map_or(0, |s| rule::representatives(s, members) as i64)
+        });
+        let issued = match ballots {
+            Some(b) => b,
+            None => self.quorum(period)?.present as i64 + reps,
+        };
+        if issued == 0 {
+            let period = period.to_string();
+            return Err(AppraisalError::NoBallots { period }.into());
+        }
+        Ok((issued, reps.min(issued)))
+    }
+
     /// Open `period`'s appraisal. Ballots: `ballots` when given, else the
     /// voting members marked present plus the representatives; those are
     /// `representatives` when given, else the scheme's share of the
@@ -74,23 +104,7 @@ impl Ledger {
             if rows::appraisal(l.conn(), l.branch.id, &p)?.is_some() {
                 return Err(AppraisalError::AlreadyOpen { period: p }.into());
             }
-            let members = l
-                .roster()?
-                .iter()
-                .filter(|m| m.status == MemberStatus::Active && m.category != Category::Activist)
-                .count();
-            let reps = representatives.unwrap_or_else(|| {
-                a.representatives
-                    .map_or(0, |s| rule::representatives(s, members) as i64)
-            });
-            let issued = match ballots {
-                Some(b) => b,
-                None => l.quorum(period)?.present as i64 + reps,
-            };
-            if issued == 0 {
-                return Err(AppraisalError::NoBallots { period: p }.into());
-            }
-            let reps = reps.min(issued);
+            let (issued, reps) = l.planned_ballots(period, ballots, representatives)?;
             l.journal(&[Event::AppraisalOpen {
                 branch_id: l.branch.id,
                 period: p,

@@ -65,6 +65,12 @@ pub enum BoardMode {
     Countdown { ends_at: String, label: String },
     /// Nothing.
     Blank,
+    /// The appraisal's count (唱票) of the board's period, live, then its
+    /// results once closed; `member_id`: the member being counted.
+    Appraisal {
+        #[serde(default)]
+        member_id: Option<i64>,
+    },
 }
 
 /// The longest countdown the board shows, in minutes (a whole day: an
@@ -482,6 +488,18 @@ mod tests {
         };
         let text = serde_json::to_string(&s).expect("json");
         assert_eq!(serde_json::from_str::<BoardState>(&text).expect("back"), s);
+    }
+
+    #[test]
+    fn the_count_round_trips_and_an_old_row_without_a_member_reads() {
+        let s = BoardState {
+            mode: BoardMode::Appraisal { member_id: Some(4) },
+            period: Some("2026Q2".into()),
+        };
+        let text = serde_json::to_string(&s).expect("json");
+        assert_eq!(serde_json::from_str::<BoardState>(&text).expect("back"), s);
+        let bare: BoardState = serde_json::from_str(r#"{"mode":"appraisal"}"#).expect("bare");
+        assert_eq!(bare.mode, BoardMode::Appraisal { member_id: None });
     }
 
     #[test]

@@ -9,6 +9,8 @@ use super::Lang;
 pub struct AppraisalWords {
     /// The act's name: 民主测评.
     pub title: &'static str,
+    /// The count (唱票): the console's counting screen and the board's.
+    pub count: &'static super::counting::CountWords,
     /// The ballot paper's title: 民主测评票.
     pub ballot_paper: &'static str,
     /// The result paper's title: 测评结果统计表.

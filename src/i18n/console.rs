@@ -291,4 +291,18 @@ pub struct Strings {
     /// The appraisal's result table (测评结果统计表).
     pub paper_appraisal: &'static str,
     pub redeem_title: &'static str,
+    /// The appraisal's counting screen (民主测评计票): its name and key labels.
+    pub appraisal_title: &'static str,
+    pub appraisal_k_open: &'static str,
+    pub appraisal_k_digits: &'static str,
+    pub appraisal_k_erase: &'static str,
+    pub appraisal_k_next: &'static str,
+    pub appraisal_k_prev: &'static str,
+    pub appraisal_k_record: &'static str,
+    pub appraisal_k_cancel: &'static str,
+    pub appraisal_k_start: &'static str,
+    pub appraisal_k_ballots: &'static str,
+    pub appraisal_k_close: &'static str,
+    pub appraisal_k_undo: &'static str,
+    pub appraisal_k_ballot_no: &'static str,
 }

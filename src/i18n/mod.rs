@@ -10,6 +10,7 @@ pub mod board;
 pub mod cli;
 pub mod common;
 mod console;
+pub mod counting;
 mod en;
 pub mod errors;
 pub mod filing;

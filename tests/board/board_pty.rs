@@ -133,3 +133,34 @@ fn a_broken_theme_is_refused_in_chinese_naming_file_line_and_field() {
     // No English sentence reaches a Chinese reader.
     assert!(!err.contains("unknown theme"), "{err}");
 }
+
+#[test]
+fn the_count_and_its_results_follow_the_console_on_the_terminal() {
+    let (_dir, db) = demo();
+    let mut b = board(&db);
+    b.wait_for("PRELIMINARY");
+    let mut console = Ledger::open(&db, None).expect("rw");
+    let q4: jifen::domain::model::PeriodId = "2026Q4".parse().expect("period");
+    console.open_appraisal(&q4, Some(12), None).expect("open");
+    let first = console.appraised_members().expect("members")[0].id;
+    let counts: Vec<(String, i64)> = vec![("excellent".into(), 12)];
+    console.record_votes(&q4, first, &counts).expect("votes");
+    console
+        .set_board(&jifen::app::board_state::BoardState {
+            mode: BoardMode::Appraisal {
+                member_id: Some(first),
+            },
+            period: Some("2026Q4".into()),
+        })
+        .expect("board");
+    // A terminal is sent only the cells that change: the needles are text
+    // on rows the ranking left with other text.
+    let took = b.wait_for("12 ballots issued, 12 returned, 0 spoiled, 12 valid");
+    assert!(took < Duration::from_millis(1500), "shown after {took:?}");
+    b.wait_for("12/12");
+    console.close_appraisal(&q4, &[]).expect("close");
+    let took = b.wait_for("results");
+    assert!(took < Duration::from_millis(1500), "results after {took:?}");
+    b.send("q");
+    assert!(b.wait_exit(), "clean exit");
+}

@@ -5,6 +5,7 @@ mod board_common;
 #[path = "../common/mod.rs"]
 mod common;
 
+mod board_count;
 mod board_live;
 mod board_modes;
 mod board_props;

@@ -26,6 +26,7 @@ mod hostile;
 mod hostile_numbers;
 mod import_again;
 mod import_chunks;
+mod minutes_appraisal;
 mod paper_columns;
 mod papers_filing;
 mod papers_minutes;

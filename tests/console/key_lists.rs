@@ -61,6 +61,7 @@ fn open(app: &mut App, kind: ScreenKind) {
         ScreenKind::Year => ch(app, '5'),
         ScreenKind::Appeals => ch(app, '6'),
         ScreenKind::Redeem => ch(app, 'x'),
+        ScreenKind::Appraisal => ch(app, 'a'),
     }
     assert_eq!(app.screen_kind(), kind, "{:?}", app.status());
 }

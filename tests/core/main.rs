@@ -9,6 +9,7 @@ mod appraisal_ledger;
 mod appraisal_rule;
 mod calendar_days;
 mod catalogue;
+mod counting_words;
 mod filing;
 mod grading;
 mod grading_props;

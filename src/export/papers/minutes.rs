@@ -15,9 +15,14 @@ pub struct AppraisalCounts {
     pub valid: usize,
 }
 
-/// The minutes without an appraisal's counts.
+/// The minutes, with the ballots of the appraisal held in the period (if one was).
 pub(super) fn minutes(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
-    minutes_with(cx, p, None)
+    let counts = cx.l.appraisal_ballots(p)?.map(|b| AppraisalCounts {
+        issued: usize::try_from(b.issued).unwrap_or(0),
+        returned: usize::try_from(b.returned).unwrap_or(0),
+        valid: usize::try_from(b.valid).unwrap_or(0),
+    });
+    minutes_with(cx, p, counts.as_ref())
 }
 
 /// The minutes; `appraisal`: the ballot counts of an appraisal held at the meeting.

@@ -5,6 +5,7 @@ use crate::i18n::appraisal::AppraisalWords;
 
 pub const APPRAISAL: AppraisalWords = AppraisalWords {
     title: "Democratic appraisal",
+    count: &super::counting::COUNTING,
     ballot_paper: "Appraisal ballot",
     result_paper: "Appraisal results",
     number: "No.",

@@ -5,6 +5,7 @@ use crate::i18n::appraisal::AppraisalWords;
 
 pub const APPRAISAL: AppraisalWords = AppraisalWords {
     title: "民主测评",
+    count: &super::counting::COUNTING,
     ballot_paper: "民主测评票",
     result_paper: "测评结果统计表",
     number: "序号",

@@ -5,6 +5,7 @@ mod board;
 mod cli;
 mod common;
 mod console;
+mod counting;
 mod filing;
 mod grading;
 mod meeting;

@@ -70,6 +70,8 @@ pub struct Snapshot {
     pub frozen: Vec<Row>,
     /// The member under review (when the mode is member).
     pub member: Option<PublicStatement>,
+    /// The appraisal of the period (when the mode is the count).
+    pub appraisal: Option<crate::app::appraisal_view::AppraisalView>,
 }
 
 /// Read a snapshot through the core; `pin` fixes the period.
@@ -121,6 +123,7 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
         BoardMode::Member { member_id } => {
             snap.member = ledger.public_statement(*member_id, &p, zh).ok();
         }
+        BoardMode::Appraisal { .. } => snap.appraisal = ledger.appraisal_view(&p).ok(),
         _ => {}
     }
     Ok(snap)

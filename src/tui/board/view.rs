@@ -47,6 +47,8 @@ pub enum Screen {
     Message(String),
     Countdown(CountdownView),
     Blank,
+    /// The appraisal's count (唱票), or its results once closed.
+    Count(super::count::CountView),
     /// Nothing to rank yet (no period, no members).
     Empty(String),
 }
@@ -176,6 +178,13 @@ fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: &'static BoardWords) -
                 RevealProgress::Done => (l.revealed_at)(&clock),
             })
         }
+        BoardMode::Appraisal { .. } => snap.appraisal.as_ref().map(|a| {
+            let w = l.lang.words().appraisal.count;
+            match a.state {
+                crate::domain::appraisal::AppraisalState::Open => w.counting.to_string(),
+                crate::domain::appraisal::AppraisalState::Closed => w.results.to_string(),
+            }
+        }),
         _ => None,
     };
     Header {
@@ -275,6 +284,9 @@ fn screen(
             Screen::Ranking(v)
         }
         BoardMode::Member { member_id } => member(snap, changes, *member_id, now, l),
+        BoardMode::Appraisal { member_id } => {
+            super::count::screen(snap, *member_id, page_tick(now), l)
+        }
         BoardMode::Live => {
             if snap.period.is_none() {
                 Screen::Empty(l.no_period.into())

@@ -70,6 +70,21 @@ pub enum Action {
     /// One more / one fewer of the chosen gift.
     CountUp,
     CountDown,
+    /// Open the appraisal's counting screen (民主测评计票).
+    AppraisalScreen,
+    /// A digit typed into the current count (10: the decimal point of a score).
+    Digit(u8),
+    /// Erase the last digit of the current count.
+    Erase,
+    /// Record the counts typed for the member.
+    RecordCount,
+    /// Open, record the ballots returned and spoiled, close the appraisal.
+    AppraisalOpen,
+    AppraisalBallots,
+    AppraisalClose,
+    /// The previous / next score ballot (票号).
+    PrevBallot,
+    NextBallot,
 }
 
 impl Action {
@@ -101,6 +116,11 @@ impl Action {
                 | Action::RedeemScreen
                 | Action::CountUp
                 | Action::CountDown
+                | Action::AppraisalScreen
+                | Action::Digit(_)
+                | Action::Erase
+                | Action::PrevBallot
+                | Action::NextBallot
         )
     }
 }

@@ -211,6 +211,7 @@ impl App {
             (Some(Screen::Year(s)), _) => s.load(l, ctx.zh()),
             (Some(Screen::Appeals(s)), _) => s.load(l, today),
             (Some(Screen::Redeem(s)), Some(p)) => s.load(l, &p, &ctx),
+            (Some(Screen::Appraisal(s)), Some(p)) => s.load(l, &p, &ctx),
             _ => Ok(()),
         }
     }
@@ -348,8 +349,17 @@ impl App {
             Overlay::None | Overlay::Help => {
                 let ro = self.read_only.is_some();
                 let keep = |b: &keymap::Binding<Action>| !ro || !b.some_action().writes();
-                let (mut keys, mut pinned) = keymap::hints(self.screen_kind().keys(), t, keep);
-                let (k, p) = keymap::hints(super::keys::GLOBAL, t, keep);
+                let own = self.screen_kind().keys();
+                let (mut keys, mut pinned) = keymap::hints(own, t, keep);
+                // A shared key the screen gives its own meaning is shown once, as the screen's.
+                let shared = |b: &keymap::Binding<Action>| {
+                    keep(b)
+                        && !b
+                            .keys
+                            .iter()
+                            .all(|k| own.iter().any(|o| o.keys.contains(k)))
+                };
+                let (k, p) = keymap::hints(super::keys::GLOBAL, t, shared);
                 keys.extend(k);
                 pinned.extend(p);
                 (keys, pinned)
@@ -420,6 +430,7 @@ impl App {
             Some(Screen::Year(s)) => s.draw(body, buf, &ctx),
             Some(Screen::Appeals(s)) => s.draw(body, buf, &ctx),
             Some(Screen::Redeem(s)) => s.draw(body, buf, &ctx),
+            Some(Screen::Appraisal(s)) => s.draw(body, buf, &ctx),
             None => {}
         }
         // A read-only console with nothing else to say shows who holds the database.

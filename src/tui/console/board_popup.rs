@@ -88,6 +88,7 @@ pub fn describe(
             t.board_countdown.trim_end_matches(['.', '…'])
         ),
         BoardMode::Blank => t.board_blank.to_string(),
+        BoardMode::Appraisal { .. } => t.appraisal_title.to_string(),
     }
 }
 

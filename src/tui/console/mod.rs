@@ -5,6 +5,8 @@
 mod action;
 mod app;
 mod appeals;
+mod appraisal;
+mod appraisal_count;
 mod board_control;
 mod board_popup;
 mod chrome;

@@ -53,6 +53,12 @@ pub const KEYS: &[Binding<Action>] = &[
         |t| t.redeem_k_open,
         Show::Footer,
     ),
+    bind(
+        &[ch('a')],
+        Action::AppraisalScreen,
+        |t| t.appraisal_k_open,
+        Show::Footer,
+    ),
 ];
 
 /// The steps the overview lists, in order.

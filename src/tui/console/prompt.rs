@@ -54,6 +54,8 @@ pub enum FormKind {
         id: i64,
         outcome: AppealOutcome,
     },
+    /// A question or form of the appraisal's counting screen.
+    Appraisal(super::appraisal_count::Ask),
 }
 
 /// What a key did to a prompt.

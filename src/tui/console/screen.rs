@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::keymap::Binding;
 use super::style::Palette;
-use super::{appeals, confirm, lock, members, overview, redeem, roll_call, year};
+use super::{appeals, appraisal, confirm, lock, members, overview, redeem, roll_call, year};
 use crate::domain::model::fmt_points;
 use crate::i18n::Lang;
 use crate::i18n::Strings;
@@ -19,11 +19,12 @@ pub enum ScreenKind {
     Year,
     Appeals,
     Redeem,
+    Appraisal,
 }
 
 impl ScreenKind {
     /// Every screen, in the order of the meeting (for the help and the README).
-    pub const ALL: [ScreenKind; 8] = [
+    pub const ALL: [ScreenKind; 9] = [
         ScreenKind::Overview,
         ScreenKind::RollCall,
         ScreenKind::Members,
@@ -32,6 +33,7 @@ impl ScreenKind {
         ScreenKind::Year,
         ScreenKind::Appeals,
         ScreenKind::Redeem,
+        ScreenKind::Appraisal,
     ];
 
     /// The screen's own keys (the shared ones are `keys::GLOBAL`).
@@ -45,6 +47,7 @@ impl ScreenKind {
             ScreenKind::Year => year::KEYS,
             ScreenKind::Appeals => appeals::KEYS,
             ScreenKind::Redeem => redeem::KEYS,
+            ScreenKind::Appraisal => appraisal::KEYS,
         }
     }
 
@@ -59,6 +62,7 @@ impl ScreenKind {
             ScreenKind::Year => t.year_view,
             ScreenKind::Appeals => t.appeals_title,
             ScreenKind::Redeem => t.redeem_title,
+            ScreenKind::Appraisal => t.appraisal_title,
         }
     }
 }
@@ -74,6 +78,7 @@ pub enum Screen {
     Year(year::Year),
     Appeals(appeals::Appeals),
     Redeem(redeem::Redeem),
+    Appraisal(appraisal::Appraisal),
 }
 
 impl Screen {
@@ -87,6 +92,7 @@ impl Screen {
             Screen::Year(_) => ScreenKind::Year,
             Screen::Appeals(_) => ScreenKind::Appeals,
             Screen::Redeem(_) => ScreenKind::Redeem,
+            Screen::Appraisal(_) => ScreenKind::Appraisal,
         }
     }
 }

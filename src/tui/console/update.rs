@@ -20,7 +20,7 @@ const PAGE: isize = 10;
 impl App {
     /// Carry out one action.
     pub fn update(&mut self, a: Action) {
-        if self.redemption_action(a) {
+        if self.redemption_action(a) || self.appraisal_action(a) {
             return;
         }
         match a {
@@ -104,6 +104,16 @@ impl App {
             Action::RedeemScreen => self.push(Screen::Redeem(Default::default())),
             // Only the redemption screen counts and records (`redemption_action`).
             Action::Redeem | Action::CountUp | Action::CountDown => {}
+            Action::AppraisalScreen => self.open_count(),
+            // Only the counting screen types and records counts (`appraisal_action`).
+            Action::Digit(_)
+            | Action::Erase
+            | Action::RecordCount
+            | Action::AppraisalOpen
+            | Action::AppraisalBallots
+            | Action::AppraisalClose
+            | Action::PrevBallot
+            | Action::NextBallot => {}
         }
     }
 
@@ -363,6 +373,10 @@ impl App {
             (FormKind::Meeting { period }, _) => {
                 let period = *period;
                 self.submit_meeting(&f, period)
+            }
+            (FormKind::Appraisal(ask), _) => {
+                let ask = *ask;
+                self.submit_appraisal(&f, ask)
             }
             (FormKind::AppealReply { id, outcome }, _) => {
                 let (id, outcome) = (*id, *outcome);

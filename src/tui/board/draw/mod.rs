@@ -3,6 +3,7 @@
 
 pub mod big;
 mod chrome;
+mod count;
 mod podium;
 mod screens;
 mod table;
@@ -48,6 +49,10 @@ pub fn draw(view: &BoardView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         Screen::Empty(t) => {
             screens::message(t, theme, body, buf);
+            None
+        }
+        Screen::Count(c) => {
+            count::count(c, theme, body, buf);
             None
         }
         Screen::Blank => None,
