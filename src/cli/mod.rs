@@ -3,8 +3,8 @@
 mod after;
 mod appraisal;
 mod args;
-mod meeting;
 mod filing;
+mod meeting;
 mod output;
 mod progress;
 mod redeem;

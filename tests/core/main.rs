@@ -10,6 +10,7 @@ mod appraisal_rule;
 mod calendar_days;
 mod catalogue;
 mod filing;
+mod filing_appraisal;
 mod grading;
 mod grading_props;
 mod journal_actions;
