@@ -35,6 +35,8 @@ pub struct FilingWords {
     pub h_rank: [&'static str; 6],
     /// `rank` on a committee database without `--period`.
     pub needs_period: &'static str,
+    /// `review file` without `--branch NAME`.
+    pub needs_branch: &'static str,
     /// The console's key label in the papers popup.
     pub key_label: &'static str,
     /// The progress bar's label while receiving.

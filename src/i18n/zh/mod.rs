@@ -9,6 +9,7 @@ mod filing;
 mod grading;
 mod meeting;
 mod papers;
+mod review;
 
 use super::{Catalogue, Lang};
 
@@ -25,4 +26,5 @@ pub const ZH: Catalogue = Catalogue {
     redemption: &super::redemption::ZH,
     appraisal: &appraisal::APPRAISAL,
     filing: &filing::FILING,
+    review: &review::REVIEW,
 };
