@@ -126,9 +126,9 @@ fn refusal(e: &ReviewError) -> String {
         ReviewError::UpheldNeedsPoints => {
             "予以支持须给出分值 --points 和项目 (--item 代码, 或申请时所列项目)".into()
         }
-        ReviewError::PointsOnlyUpheld => "--points 和 --item 只用于予以支持 (uphold)".into(),
+        ReviewError::PointsOnlyUpheld => "--points 和 --item 只用于予以支持 (`uphold`)".into(),
         ReviewError::PointsZero => "0 分无须更正: 请给出加回或扣减的分值".into(),
-        ReviewError::NotADecision => "复议决定只有予以支持 (uphold) 或维持原结果 (dismiss)".into(),
+        ReviewError::NotADecision => "复议决定只有予以支持 (`uphold`) 或维持原结果 (`dismiss`)".into(),
         ReviewError::File { file, fault: f } => format!("{file}: {}", fault(f)),
         ReviewError::OtherBranch { file, for_branch, here } => format!(
             "{file}: 这份决定书是给 {for_branch} 的, 本库是 {here} 的: 拒收, 未作任何改动"
