@@ -241,6 +241,9 @@ pub enum Command {
     },
     /// Generate realistic data for benchmarks and load tests.
     Gen {
+        /// `county`: many branches' filings instead of one database.
+        #[command(subcommand)]
+        what: Option<super::filing::GenWhat>,
         /// Members per branch.
         #[arg(long, default_value_t = 800)]
         members: usize,

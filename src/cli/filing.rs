@@ -71,6 +71,68 @@ pub enum FilingCmd {
     },
 }
 
+/// What `jifen gen` writes besides one database.
+#[derive(Debug, Subcommand)]
+pub enum GenWhat {
+    /// A county's filings: BRANCHES branch ledgers, each locking a quarter
+    /// and exporting its filing into --out (the ledgers are not kept).
+    County {
+        /// Number of branches (one filing each).
+        #[arg(long, default_value_t = 2000)]
+        branches: usize,
+        /// Members per branch.
+        #[arg(long, default_value_t = 25)]
+        members: usize,
+        /// Claims per member in the quarter.
+        #[arg(long, default_value_t = 2)]
+        claims: usize,
+        /// The quarter filed, e.g. 2026Q4.
+        #[arg(long, default_value = "2026Q4")]
+        period: String,
+        /// The folder the filings are written to.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// `jifen gen county`: write the filings, with a progress bar.
+pub fn gen(what: GenWhat, lang: Lang) -> Out {
+    let GenWhat::County {
+        branches,
+        members,
+        claims,
+        period,
+        out,
+    } = what;
+    let p: crate::domain::model::PeriodId = period.parse()?;
+    let (year, quarter) = match p.kind {
+        crate::domain::model::PeriodKind::Quarter(q) => (p.year, u32::from(q)),
+        _ => return Err(CoreError::User(lang.words().filing.gen_quarter.to_string())),
+    };
+    let spec = crate::dev::gen::CountySpec {
+        branches,
+        members,
+        claims,
+        year,
+        quarter,
+    };
+    let bar = std::sync::Mutex::new(Progress::new("gen county", false));
+    let t = std::time::Instant::now();
+    let files = crate::dev::gen::county(&out, &spec, &|d, n| {
+        if let Ok(mut b) = bar.lock() {
+            b.tell(d, n);
+        }
+    })?;
+    drop(bar);
+    let line = (lang.words().filing.generated)(
+        files.len(),
+        &out.display().to_string(),
+        t.elapsed().as_secs_f64(),
+    );
+    println!("{line}");
+    Ok(())
+}
+
 /// A day given as YYYY-MM-DD, or today.
 pub(super) fn day_or_today(d: Option<&str>) -> Result<chrono::NaiveDate, CoreError> {
     match d {

@@ -441,6 +441,10 @@ pub fn run(cli: Cli) -> Out {
             Ok(())
         }
         Command::Gen {
+            what: Some(what), ..
+        } => filing::gen(what, lang),
+        Command::Gen {
+            what: None,
             members,
             branches,
             years,

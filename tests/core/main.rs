@@ -9,6 +9,7 @@ mod appraisal_ledger;
 mod appraisal_rule;
 mod calendar_days;
 mod catalogue;
+mod committee_desk;
 mod filing;
 mod filing_appraisal;
 mod grading;

@@ -49,6 +49,8 @@ pub const FILING: FilingWords = FilingWords {
     ],
     h_rank: ["rank", "member", "score", "grade", "stars", "actions"],
     needs_period: "a committee ranking needs --period PERIOD",
+    gen_quarter: "a county's filings are of one quarter, e.g. --period 2026Q4",
+    generated: |n, dir, secs| format!("wrote {n} branch filings into {dir} in {secs:.1} s"),
     needs_branch: "a reconsideration is filed against one branch's filing: give --branch NAME",
     key_label: "filing file",
     receiving: "receiving",

@@ -42,6 +42,8 @@ pub const FILING: FilingWords = FilingWords {
     ],
     h_rank: ["名次", "姓名", "得分", "等次", "星级", "处置"],
     needs_period: "备案库的排名须给出期次: --period 期次",
+    gen_quarter: "全县备案按季度生成, 例如 --period 2026Q4",
+    generated: |n, dir, secs| format!("已在 {dir} 写出 {n} 个支部的备案文件, 用时 {secs:.1} 秒"),
     needs_branch: "复议申请针对某一支部的备案: 请给出 --branch 支部名称",
     key_label: "备案文件",
     receiving: "接收备案",
