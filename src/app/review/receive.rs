@@ -169,7 +169,7 @@ fn receive_one(l: &mut Ledger, path: &Path) -> Result<DecisionReceipt> {
     }
     let decision = d.decision_event.hash.clone();
     let score_now = |l: &Ledger| -> Result<f64> {
-        Ok(l.ranking(&crate::app::RankScope::Period(period.clone()))?
+        Ok(l.ranking(&crate::app::RankScope::Period(period))?
             .rows
             .iter()
             .find(|x| x.member_id == r.member_id)
