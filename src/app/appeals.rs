@@ -282,9 +282,14 @@ impl Ledger {
                 (AppealOutcome::Upheld, None) => {
                     return Err(AppealError::UpheldNeedsCorrection.into());
                 }
-                (AppealOutcome::Upheld, Some((item, points))) => {
-                    Some(l.check_correction(&a, item, points, reply)?)
-                }
+                (AppealOutcome::Upheld, Some((item, points))) => Some(l.check_correction(
+                    a.member_id,
+                    &a.member,
+                    &a.period,
+                    item,
+                    points,
+                    reply,
+                )?),
                 (_, Some(_)) => return Err(AppealError::CorrectionOnlyUpheld.into()),
                 (_, None) => None,
             };
@@ -299,9 +304,13 @@ impl Ledger {
         })
     }
 
-    fn check_correction(
+    /// A correction of `member`'s score in `period` by `points` on `item`,
+    /// checked (a scheme item, not zero, no item total below zero) and numbered.
+    pub(crate) fn check_correction(
         &self,
-        a: &AppealRow,
+        member_id: i64,
+        member: &str,
+        period: &str,
         item: &str,
         points: f64,
         reason: &str,
@@ -321,12 +330,12 @@ impl Ledger {
         let t = super::totals::window_tallies(
             self.conn(),
             self.branch.id,
-            std::slice::from_ref(&a.period),
+            &[period.to_string()],
             true,
         )?;
         let have: f64 = t
             .first()
-            .and_then(|by| by.get(&a.member_id))
+            .and_then(|by| by.get(&member_id))
             .into_iter()
             .flatten()
             .filter(|x| x.item == item)
@@ -334,10 +343,10 @@ impl Ledger {
             .sum();
         if have + points < -1e-9 {
             return Err(AppealError::BelowZero {
-                member: a.member.clone(),
+                member: member.to_string(),
                 have,
                 item: item.to_string(),
-                period: a.period.clone(),
+                period: period.to_string(),
                 points,
             }
             .into());

@@ -11,6 +11,7 @@ mod breakdown;
 mod bulk;
 pub mod claim_check;
 mod commands;
+pub mod committee;
 pub mod console_support;
 mod error;
 pub mod filing;
@@ -25,6 +26,7 @@ pub mod readiness;
 pub mod redemption;
 mod refusal;
 pub mod retotal;
+pub mod review;
 mod roll_call;
 pub mod roster;
 pub mod settings;
@@ -552,7 +554,7 @@ impl Ledger {
     }
 }
 
-fn default_actor() -> String {
+pub(crate) fn default_actor() -> String {
     std::env::var("JIFEN_ACTOR")
         .or_else(|_| std::env::var("USER"))
         .or_else(|_| std::env::var("USERNAME"))

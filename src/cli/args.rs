@@ -220,6 +220,9 @@ pub enum Command {
     /// a committee database receive and list them.
     #[command(subcommand)]
     Filing(super::filing::FilingCmd),
+    /// Reconsideration (复议) at the committee: file, decide, export the decision, list.
+    #[command(subcommand)]
+    Review(super::review::ReviewCmd),
     /// Redeem points for gifts (积分兑换): refused beyond the member's balance or the gift's stock.
     Redeem(super::redeem::RedeemArgs),
     /// The meeting's record for the minutes: place, host, recorder, agenda, resolutions.
@@ -238,6 +241,9 @@ pub enum Command {
     },
     /// Generate realistic data for benchmarks and load tests.
     Gen {
+        /// `county`: many branches' filings instead of one database.
+        #[command(subcommand)]
+        what: Option<super::filing::GenWhat>,
         /// Members per branch.
         #[arg(long, default_value_t = 800)]
         members: usize,

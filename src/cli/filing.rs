@@ -33,11 +33,26 @@ pub enum FilingCmd {
         files: Vec<PathBuf>,
     },
     /// Receive filing files (or every *.jifen-filing.json in a folder) into
-    /// the committee database --db, making it if missing.
+    /// the committee database --db, making it if missing; on a branch's
+    /// database, receive the committee's reconsideration decision files
+    /// (*.jifen-decision.json) as corrections.
     Receive {
         /// Files or folders.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Post (公示) the received filings of a period at the committee, for a
+    /// number of working days of the committee's calendar.
+    Publish {
+        /// The period, e.g. 2026Q4.
+        #[arg(long)]
+        period: String,
+        /// Working days of the window (default 3, seed 000: 公示3个工作日).
+        #[arg(long)]
+        days: Option<u32>,
+        /// Day the filings were posted (default: today); the window starts the day after.
+        #[arg(long)]
+        from: Option<String>,
     },
     /// The filings received: branch, period, seal, when received.
     List {
@@ -50,7 +65,80 @@ pub enum FilingCmd {
         /// Output: table (the default), json or csv.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Judge publication windows and deadlines as of this day (default: today).
+        #[arg(long)]
+        today: Option<String>,
     },
+}
+
+/// What `jifen gen` writes besides one database.
+#[derive(Debug, Subcommand)]
+pub enum GenWhat {
+    /// A county's filings: BRANCHES branch ledgers, each locking a quarter
+    /// and exporting its filing into --out (the ledgers are not kept).
+    County {
+        /// Number of branches (one filing each).
+        #[arg(long, default_value_t = 2000)]
+        branches: usize,
+        /// Members per branch.
+        #[arg(long, default_value_t = 25)]
+        members: usize,
+        /// Claims per member in the quarter.
+        #[arg(long, default_value_t = 2)]
+        claims: usize,
+        /// The quarter filed, e.g. 2026Q4.
+        #[arg(long, default_value = "2026Q4")]
+        period: String,
+        /// The folder the filings are written to.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// `jifen gen county`: write the filings, with a progress bar.
+pub fn gen(what: GenWhat, lang: Lang) -> Out {
+    let GenWhat::County {
+        branches,
+        members,
+        claims,
+        period,
+        out,
+    } = what;
+    let p: crate::domain::model::PeriodId = period.parse()?;
+    let (year, quarter) = match p.kind {
+        crate::domain::model::PeriodKind::Quarter(q) => (p.year, u32::from(q)),
+        _ => return Err(CoreError::User(lang.words().filing.gen_quarter.to_string())),
+    };
+    let spec = crate::dev::gen::CountySpec {
+        branches,
+        members,
+        claims,
+        year,
+        quarter,
+    };
+    let bar = std::sync::Mutex::new(Progress::new("gen county", false));
+    let t = std::time::Instant::now();
+    let files = crate::dev::gen::county(&out, &spec, &|d, n| {
+        if let Ok(mut b) = bar.lock() {
+            b.tell(d, n);
+        }
+    })?;
+    drop(bar);
+    let line = (lang.words().filing.generated)(
+        files.len(),
+        &out.display().to_string(),
+        t.elapsed().as_secs_f64(),
+    );
+    println!("{line}");
+    Ok(())
+}
+
+/// A day given as YYYY-MM-DD, or today.
+pub(super) fn day_or_today(d: Option<&str>) -> Result<chrono::NaiveDate, CoreError> {
+    match d {
+        Some(s) => Ok(crate::domain::calendar::parse_date(s)?),
+        None => Ok(crate::domain::calendar::today()),
+    }
 }
 
 /// Run one `jifen filing` command.
@@ -91,6 +179,26 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
                 }
             }
             done(refused, files.len(), lang)
+        }
+        FilingCmd::Receive { files }
+            if db.exists() && !filing::is_committee(db) && !files.iter().any(|f| f.is_dir()) =>
+        {
+            super::review::receive(db, branch, &files, lang)
+        }
+        FilingCmd::Publish { period, days, from } => {
+            let on = day_or_today(from.as_deref())?;
+            let p = crate::app::committee::publish(db, &period, days, on)?;
+            let r = lang.words().review;
+            let line = (r.posted)(
+                &p.period,
+                p.posted.len(),
+                p.already,
+                &p.posted_on,
+                p.days,
+                &p.window_end,
+            );
+            println!("{line}");
+            Ok(())
         }
         FilingCmd::Receive { files } => {
             let mut bar = Progress::new(w.receiving, false);
@@ -139,7 +247,11 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
             period,
             missing,
             format,
-        } => list(db, period.as_deref(), missing, format, lang),
+            today,
+        } => {
+            let today = day_or_today(today.as_deref())?;
+            list(db, period.as_deref(), missing, format, today, lang)
+        }
     }
 }
 
@@ -159,8 +271,16 @@ fn done(mut refused: Vec<CoreError>, files: usize, lang: Lang) -> Out {
     }
 }
 
-fn list(db: &Path, period: Option<&str>, missing: bool, format: Format, lang: Lang) -> Out {
+fn list(
+    db: &Path,
+    period: Option<&str>,
+    missing: bool,
+    format: Format,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Out {
     let w = lang.words().filing;
+    let rw = lang.words().review;
     if let (true, Some(p)) = (missing, period) {
         let m = filing::missing(db, p)?;
         if format == Format::Json {
@@ -184,10 +304,11 @@ fn list(db: &Path, period: Option<&str>, missing: bool, format: Format, lang: La
             }
         };
     }
-    let all = filing::filings(db, period)?;
-    let objects: Vec<serde_json::Value> = all
+    let desk = crate::app::committee::desk(db, period, today)?;
+    let objects: Vec<serde_json::Value> = desk
         .iter()
-        .map(|f| {
+        .map(|d| {
+            let f = &d.filing;
             serde_json::json!({
                 "branch": f.branch,
                 "period": f.period,
@@ -199,23 +320,40 @@ fn list(db: &Path, period: Option<&str>, missing: bool, format: Format, lang: La
                 "events": f.events,
                 "file": f.file_name,
                 "file_sha256": f.file_sha256,
+                "publication": d.state.code(),
+                "window_end": d.state.window_end().map(|e| e.to_string()),
+                "reviews": d.reviews,
             })
         })
         .collect();
     if format == Format::Json {
         return output::json(&objects);
     }
-    let rows: Vec<Vec<String>> = all
+    let rows: Vec<Vec<String>> = desk
         .iter()
-        .map(|f| {
-            vec![
+        .map(|d| {
+            let f = &d.filing;
+            let state = match format {
+                Format::Csv => d.state.code().to_string(),
+                _ => (rw.state)(&d.state),
+            };
+            let mut row = vec![
                 printable(&f.branch).into_owned(),
                 f.period.clone(),
-                f.state.clone(),
+                state,
                 f.members.to_string(),
                 f.seal.clone(),
                 f.received_at.clone(),
-            ]
+            ];
+            if format == Format::Csv {
+                row.push(
+                    d.state
+                        .window_end()
+                        .map(|e| e.to_string())
+                        .unwrap_or_default(),
+                );
+            }
+            row
         })
         .collect();
     if format == Format::Csv {
@@ -223,10 +361,11 @@ fn list(db: &Path, period: Option<&str>, missing: bool, format: Format, lang: La
             &[
                 "branch",
                 "period",
-                "state",
+                "publication",
                 "members",
                 "seal",
                 "received_at",
+                "window_end",
             ],
             &rows,
         );
@@ -235,6 +374,12 @@ fn list(db: &Path, period: Option<&str>, missing: bool, format: Format, lang: La
         println!("{}", (w.none_received)(period));
     } else {
         print!("{}", table(&w.h_list, &rows, &[false, false, false, true]));
+    }
+    for d in &desk {
+        for r in &d.reviews {
+            let line = format!("{} {}: {}", d.filing.branch, d.filing.period, (rw.line)(r));
+            println!("{}", printable(&line));
+        }
     }
     if let Some(p) = period {
         let m: Vec<String> = filing::missing(db, p)?
@@ -337,5 +482,13 @@ pub fn rank(
             &[true, false, true, false, true, false]
         )
     );
+    // The filing stays as received; the reconsiderations against it beside.
+    let today = crate::domain::calendar::today();
+    for r in crate::app::review::reviews(db, Some(period), today)?
+        .iter()
+        .filter(|r| r.branch == name)
+    {
+        println!("{}", printable(&(lang.words().review.line)(r)));
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@ mod meeting;
 mod output;
 mod progress;
 mod redeem;
+mod review;
 
 pub use args::*;
 
@@ -89,6 +90,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Export(a) => after::export(&db, branch, a, lang),
         Command::FollowUp(c) => after::follow_up(&db, branch, c, lang),
         Command::Filing(c) => filing::run(&db, branch, c, lang),
+        Command::Review(c) => review::run(&db, branch, c, lang),
         Command::Redeem(a) => redeem::redeem(&db, branch, a, lang),
         Command::Meeting(c) => meeting::meeting(&db, branch, c, lang),
         Command::Balance(a) => redeem::balance(&db, branch, a, lang),
@@ -439,6 +441,10 @@ pub fn run(cli: Cli) -> Out {
             Ok(())
         }
         Command::Gen {
+            what: Some(what), ..
+        } => filing::gen(what, lang),
+        Command::Gen {
+            what: None,
             members,
             branches,
             years,

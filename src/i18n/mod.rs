@@ -19,6 +19,7 @@ pub mod imports;
 pub mod meeting;
 pub mod papers;
 pub mod redemption;
+pub mod review;
 mod zh;
 
 pub use en::EN;
@@ -57,6 +58,7 @@ pub struct Catalogue {
     pub appraisal: &'static appraisal::AppraisalWords,
     /// The filing (备案): its file, its check, the committee's desk.
     pub filing: &'static filing::FilingWords,
+    pub review: &'static review::ReviewWords,
 }
 
 /// The interface language: every word a person reads is picked by it.

@@ -273,6 +273,44 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                 )?;
             }
         }
+        Event::ReviewDecision {
+            branch_id,
+            period,
+            member_id,
+            review,
+            outcome,
+            decision,
+            committee_head,
+            seal,
+            file_sha256,
+            correction,
+        } => {
+            conn.execute(
+                "INSERT INTO review_received (decision, branch_id, period, member_id, review, outcome,
+                                              seal, committee_head, correction_id, file_sha256, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    decision,
+                    branch_id,
+                    period,
+                    member_id,
+                    review,
+                    outcome,
+                    seal,
+                    committee_head,
+                    correction.as_ref().map(|c| c.id),
+                    file_sha256,
+                    at
+                ],
+            )?;
+            if let Some(c) = correction {
+                conn.execute(
+                    "INSERT INTO correction (id, branch_id, period, member_id, item, points, reason, appeal_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)",
+                    params![c.id, branch_id, period, member_id, c.item, c.points, c.reason],
+                )?;
+            }
+        }
         Event::FollowUpDone {
             branch_id,
             scope,

@@ -17,6 +17,7 @@ pub const STATE_TABLES: &[&str] = &[
     "lock_total",
     "appeal",
     "correction",
+    "review_received",
     "follow_up",
     "redemption",
     "meeting",
@@ -42,15 +43,27 @@ pub struct Difference {
 /// The first row of any state table that differs between `replay` (on its
 /// main database) and the database file at `file`.
 pub fn first_difference(replay: &Connection, file: &Path) -> rusqlite::Result<Option<Difference>> {
+    first_difference_in(replay, file, STATE_TABLES)
+}
+
+/// [`first_difference`] over the tables named (a committee's own).
+pub fn first_difference_in(
+    replay: &Connection,
+    file: &Path,
+    tables: &[&'static str],
+) -> rusqlite::Result<Option<Difference>> {
     // Read-only: verify never writes the file it checks.
     replay.execute("ATTACH DATABASE ?1 AS orig", [super::db::read_uri(file)])?;
-    let found = differing_row(replay);
+    let found = differing_row(replay, tables);
     replay.execute("DETACH DATABASE orig", [])?;
     found
 }
 
-fn differing_row(replay: &Connection) -> rusqlite::Result<Option<Difference>> {
-    for &t in STATE_TABLES {
+fn differing_row(
+    replay: &Connection,
+    tables: &[&'static str],
+) -> rusqlite::Result<Option<Difference>> {
+    for &t in tables {
         for (a, b, missing_from_file) in [("main", "orig", true), ("orig", "main", false)] {
             let sql = format!("SELECT * FROM {a}.{t} EXCEPT SELECT * FROM {b}.{t} LIMIT 1");
             let mut st = replay.prepare(&sql)?;

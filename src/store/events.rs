@@ -281,6 +281,23 @@ pub enum Event {
         period: String,
         results: Vec<AppraisalResult>,
     },
+    /// The higher committee's decision on a member's reconsideration (复议),
+    /// received as its decision file: `upheld` posts `correction` in the
+    /// locked period (the seal stays), `dismissed` posts none. `decision` is
+    /// the committee's decision event hash, `committee_head` its chain head
+    /// when the file was written, `seal` the period's seal it answers.
+    ReviewDecision {
+        branch_id: i64,
+        period: String,
+        member_id: i64,
+        review: i64,
+        outcome: AppealOutcome,
+        decision: String,
+        committee_head: String,
+        seal: String,
+        file_sha256: String,
+        correction: Option<CorrectionEntry>,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
@@ -352,6 +369,7 @@ impl Event {
             Event::AppraisalScores { .. } => "appraisal_scores",
             Event::AppraisalPoints { .. } => "appraisal_points",
             Event::AppraisalClose { .. } => "appraisal_close",
+            Event::ReviewDecision { .. } => "review_decision",
             Event::Undo { .. } => "undo",
         }
     }

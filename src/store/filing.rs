@@ -260,3 +260,12 @@ pub fn filing_by_digest(conn: &Connection, sha256: &str) -> rusqlite::Result<Opt
     .query_row([sha256], filing_from)
     .optional()
 }
+
+/// A filing's ranked members: (member id at the branch, name), in its order.
+pub fn members(conn: &Connection, filing: i64) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT member_id, name FROM filing_result WHERE filing_id = ?1 ORDER BY position",
+    )?;
+    let rows = st.query_map([filing], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}

@@ -7,6 +7,7 @@ pub mod appraisal;
 pub mod backup;
 mod bulk_schema;
 pub mod claim_rows;
+pub mod committee;
 pub mod compare;
 pub mod db;
 pub mod events;

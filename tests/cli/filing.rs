@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 /// A branch on bureau-80 with 2026Q4 locked: 张伟 80, plus 5 (province
 /// speech) and 1 (blood donation), minus 1 (dues late): 85. 欧阳娜娜
 /// (probationary) 80, and 3 more (a city speech) when `extra`; 李秀英 an activist.
-fn locked_branch(dir: &Path, file: &str, extra: bool) -> PathBuf {
+pub(crate) fn locked_branch(dir: &Path, file: &str, extra: bool) -> PathBuf {
+    locked_branch_named(dir, file, "社区党支部", extra)
+}
+
+/// [`locked_branch`] under another branch name.
+pub(crate) fn locked_branch_named(dir: &Path, file: &str, name: &str, extra: bool) -> PathBuf {
     let db = dir.join(file);
-    ok(
-        &db,
-        &["init", "--branch", "社区党支部", "--scheme", "bureau-80"],
-    );
+    ok(&db, &["init", "--branch", name, "--scheme", "bureau-80"]);
     ok(&db, &["member", "add", "张伟"]);
     ok(
         &db,
@@ -42,7 +44,7 @@ fn locked_branch(dir: &Path, file: &str, extra: bool) -> PathBuf {
     db
 }
 
-fn export(db: &Path, out: &Path) -> PathBuf {
+pub(crate) fn export(db: &Path, out: &Path) -> PathBuf {
     let said = ok(
         db,
         &[
@@ -64,11 +66,11 @@ fn export(db: &Path, out: &Path) -> PathBuf {
     path
 }
 
-fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+pub(crate) fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(db, args)).expect("json")
 }
 
-fn seal_of(db: &Path) -> String {
+pub(crate) fn seal_of(db: &Path) -> String {
     rusqlite::Connection::open(db)
         .expect("open")
         .query_row("SELECT seal FROM period WHERE id = '2026Q4'", [], |r| {
@@ -77,7 +79,7 @@ fn seal_of(db: &Path) -> String {
         .expect("seal")
 }
 
-fn digest(p: &Path) -> String {
+pub(crate) fn digest(p: &Path) -> String {
     hex::encode(Sha256::digest(std::fs::read(p).expect("read")))
 }
 

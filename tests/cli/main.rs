@@ -16,6 +16,7 @@ mod cli_meeting;
 mod cli_pipe;
 mod cli_titles;
 mod cli_year;
+mod committee_review;
 mod concurrency;
 mod crash;
 mod export_papers;

@@ -14,6 +14,7 @@ use std::path::Path;
 pub fn verify_received(db: &Path) -> Result<usize> {
     let conn = store::open_reader(db)?;
     let all = rows::filings(&conn, None)?;
+    verify_desk(&conn, db, &all)?;
     for f in &all {
         let name = format!("{} ({} {})", f.file_name, f.branch, f.period);
         let bad = |fault| -> CoreError { FilingError::file(&name, fault).into() };
@@ -60,4 +61,74 @@ pub fn verify_received(db: &Path) -> Result<usize> {
         }
     }
     Ok(all.len())
+}
+
+/// The committee's own journal: its chain from the first event, each event
+/// replayed into a fresh database whose desk tables (postings,
+/// reconsiderations) must be the file's, and one receipt per received filing
+/// saying its branch, period, seal and digest.
+fn verify_desk(conn: &store::Db, db: &Path, filed: &[rows::FilingRow]) -> Result<()> {
+    use crate::app::{JournalFault, VerifyError};
+    use crate::store::committee::{self as desk, CommitteeEvent};
+    let mem = store::open_memory()?;
+    let mut prev = store::journal::GENESIS.to_string();
+    let mut receipts = Vec::new();
+    for row in desk::rows(conn)? {
+        let bad = |fault| -> CoreError {
+            VerifyError::Journal {
+                seq: row.seq,
+                kind: row.kind.clone(),
+                fault,
+            }
+            .into()
+        };
+        if row.prev_hash != prev {
+            return Err(bad(JournalFault::ChainBroken));
+        }
+        if row.computed_hash() != row.hash {
+            return Err(bad(JournalFault::Edited));
+        }
+        let ev: CommitteeEvent =
+            serde_json::from_str(&row.payload).map_err(|_| bad(JournalFault::Unreadable))?;
+        if !store::journal::is_compact(&row.payload) {
+            return Err(bad(JournalFault::NotCompact));
+        }
+        if ev.kind() != row.kind {
+            return Err(bad(JournalFault::KindMismatch {
+                payload: ev.kind().to_string(),
+            }));
+        }
+        desk::apply(&mem, &ev).map_err(|e| {
+            bad(JournalFault::NoReplay {
+                detail: e.to_string(),
+            })
+        })?;
+        if matches!(ev, CommitteeEvent::FilingReceived { .. }) {
+            receipts.push(ev);
+        }
+        prev = row.hash;
+    }
+    for f in filed {
+        let held = receipts
+            .iter()
+            .filter(|r| **r == crate::app::committee::receipt(f))
+            .count();
+        if held != 1 {
+            let name = format!("{} ({} {})", f.file_name, f.branch, f.period);
+            return Err(FilingError::file(&name, FileFault::NoReceipt).into());
+        }
+    }
+    if receipts.len() != filed.len() {
+        return Err(FilingError::file(&db.display().to_string(), FileFault::NoReceipt).into());
+    }
+    if let Some(d) = store::compare::first_difference_in(&mem, db, desk::STATE_TABLES)? {
+        return Err(VerifyError::Tampered {
+            path: db.display().to_string(),
+            table: d.table.to_string(),
+            row: d.row.clone(),
+            missing: d.missing_from_file,
+        }
+        .into());
+    }
+    Ok(())
 }

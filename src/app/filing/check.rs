@@ -5,7 +5,8 @@
 
 use super::error::{FileFault, FilingError};
 use super::{
-    sha256, FiledBranch, FiledEvent, FiledExempt, FiledMember, FilingFile, FORMAT, VERSION,
+    sha256, FiledAppraisal, FiledBranch, FiledEvent, FiledExempt, FiledMember, FilingFile, FORMAT,
+    VERSION,
 };
 use crate::app::views::RankRow;
 use crate::app::{CoreError, Ledger, RankScope, Result};
@@ -164,13 +165,14 @@ pub(super) fn results_of(mem: store::Db, name: &str, branch: &str, period: &str)
             .find(|m| m.id == id)
             .map_or(MemberStatus::Active, |m| m.status)
     };
+    let mut appraised = appraisals(&l, period)?;
     let results: Vec<FiledMember> = ranking
         .rows
         .into_iter()
         .map(|row| FiledMember {
             status: status(row.member_id),
+            appraisal: appraised.remove(&row.member_id),
             row,
-            appraisal: None,
         })
         .collect();
     let exempt = members
@@ -197,6 +199,35 @@ pub(super) fn results_of(mem: store::Db, name: &str, branch: &str, period: &str)
         results,
         exempt,
     })
+}
+
+/// Each member's result of `period`'s closed appraisal, if it had one.
+fn appraisals(l: &Ledger, period: &str) -> Result<std::collections::HashMap<i64, FiledAppraisal>> {
+    use crate::domain::appraisal::AppraisalState;
+    let mut out = std::collections::HashMap::new();
+    let branch = l.branch().id;
+    let Some(a) = store::appraisal::appraisal(l.conn(), branch, period)? else {
+        return Ok(out);
+    };
+    if a.state != AppraisalState::Closed {
+        return Ok(out);
+    }
+    for r in store::appraisal::results(l.conn(), branch, period)? {
+        let e = out.entry(r.member_id).or_insert_with(|| FiledAppraisal {
+            kind: a.kind.code().to_string(),
+            grade: None,
+            points: None,
+            parts: Default::default(),
+        });
+        if r.part.is_empty() {
+            e.grade = r.grade;
+            e.points = r.points;
+        } else if let Some(mean) = r.points {
+            e.parts.insert(r.part, mean);
+            e.points = Some(e.points.unwrap_or(0.0) + mean);
+        }
+    }
+    Ok(out)
 }
 
 fn compare_branch(file: &FiledBranch, events: &FiledBranch) -> std::result::Result<(), FileFault> {
@@ -262,7 +293,7 @@ pub(super) fn first_difference(
     e: &FiledMember,
 ) -> Option<(&'static str, String, String)> {
     let (a, b): (&RankRow, &RankRow) = (&f.row, &e.row);
-    let fields: [(&'static str, String, String); 10] = [
+    let fields: [(&'static str, String, String); 11] = [
         ("member", a.name.to_string(), b.name.to_string()),
         ("category", show(&a.category), show(&b.category)),
         ("ranking", show(&a.ranking), show(&b.ranking)),
@@ -277,6 +308,7 @@ pub(super) fn first_difference(
         ("actions", a.actions.join(" "), b.actions.join(" ")),
         ("confirmation", show(&a.confirmation), show(&b.confirmation)),
         ("status", show(&f.status), show(&e.status)),
+        ("appraisal", show(&f.appraisal), show(&e.appraisal)),
     ];
     if let Some(d) = fields.into_iter().find(|(_, x, y)| x != y) {
         return Some(d);

@@ -37,6 +37,8 @@ pub enum FilingError {
     },
     /// Some of the files given were refused (each said already).
     SomeRefused { refused: usize, files: usize },
+    /// The committee's publication and reconsiderations, and their decisions.
+    Review(crate::app::review::ReviewError),
 }
 
 /// What is wrong with a filing file.
@@ -86,6 +88,9 @@ pub enum FileFault {
     /// A committee's stored filing no longer matches its text's digest or
     /// its rows: the committee database was edited outside jifen.
     StoredTextEdited,
+    /// A received filing whose receipt the committee's journal lacks, or
+    /// whose receipt says another branch, period, seal or digest.
+    NoReceipt,
     /// A committee's stored row of a member is not what the stored file says.
     StoredDiffers {
         member: String,

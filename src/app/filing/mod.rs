@@ -19,6 +19,7 @@ pub use error::{FileFault, FilingError};
 pub use export::{default_file_name, export, Exported};
 pub use receive::open_committee;
 pub use receive::{receive, Receipt, Received};
+pub(crate) use views::committee_reader;
 pub use views::{
     branch_ranking, by_category, filings, is_committee, missing, CategoryPlace, Missing,
 };
@@ -87,8 +88,24 @@ pub struct FiledMember {
     #[serde(flatten)]
     pub row: RankRow,
     pub status: MemberStatus,
-    /// The democratic appraisal's result; null until jifen records appraisals.
-    pub appraisal: Option<serde_json::Value>,
+    /// The democratic appraisal's result where the period had a closed
+    /// one that gave the member a result; else null.
+    pub appraisal: Option<FiledAppraisal>,
+}
+
+/// A member's result of the period's closed democratic appraisal (民主测评),
+/// as its close posted it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FiledAppraisal {
+    /// `votes` (a grade from vote counts) or `scores` (raters' means per part).
+    pub kind: String,
+    /// The grade's code (`votes`), e.g. `excellent`; null for `scores`.
+    pub grade: Option<String>,
+    /// The points the result gives (the grade's points, or the sum of the
+    /// parts' means); null where it gives none.
+    pub points: Option<f64>,
+    /// Each rated part's mean, by part code (`scores`); empty for `votes`.
+    pub parts: std::collections::BTreeMap<String, f64>,
 }
 
 /// A member exempt from scoring (免评).

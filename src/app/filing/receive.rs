@@ -73,6 +73,10 @@ pub fn open_committee(db: &Path) -> Result<(store::Db, bool)> {
         }
         rows::mark_committee(&conn, &now())?;
     }
+    let mut conn = conn;
+    store::journal::write(&mut conn, |tx| {
+        crate::app::committee::journal_old_receipts(tx)
+    })?;
     Ok((conn, made))
 }
 
@@ -170,7 +174,14 @@ fn store_one(conn: &mut store::Db, path: &Path, c: &Checked, body: &str) -> Resu
             }
             .into()),
             None => {
-                rows::insert(tx, &new)?;
+                let id = rows::insert(tx, &new)?;
+                let stored = rows::FilingRow {
+                    id,
+                    ..new.row.clone()
+                };
+                let actor = crate::app::default_actor();
+                let receipt = crate::app::committee::receipt(&stored);
+                store::committee::append(tx, &actor, &receipt, &stored.received_at)?;
                 Ok(Receipt::Received {
                     branch,
                     period,

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::path::Path;
 
 /// Open `db` read-only as a committee database (else refused).
-fn committee(db: &Path) -> Result<store::Db> {
+pub(crate) fn committee_reader(db: &Path) -> Result<store::Db> {
     let not = || -> CoreError {
         FilingError::NotCommittee {
             path: db.display().to_string(),
@@ -39,7 +39,7 @@ pub fn is_committee(db: &Path) -> bool {
 
 /// Every filing received (of `period` only, if given).
 pub fn filings(db: &Path, period: Option<&str>) -> Result<Vec<rows::FilingRow>> {
-    Ok(rows::filings(&committee(db)?, period)?)
+    Ok(rows::filings(&committee_reader(db)?, period)?)
 }
 
 /// A branch known to the committee that has not filed a period.
@@ -53,7 +53,7 @@ pub struct Missing {
 
 /// The branches that filed some period but not `period`.
 pub fn missing(db: &Path, period: &str) -> Result<Vec<Missing>> {
-    Ok(rows::missing(&committee(db)?, period)?
+    Ok(rows::missing(&committee_reader(db)?, period)?
         .into_iter()
         .map(|(branch, last_filed)| Missing {
             branch,
@@ -66,7 +66,7 @@ pub fn missing(db: &Path, period: &str) -> Result<Vec<Missing>> {
 /// `branch`'s ranking of `period` as its filing gives it: the rows of
 /// `rank --format json` at the branch.
 pub fn branch_ranking(db: &Path, branch: &str, period: &str) -> Result<Vec<RankRow>> {
-    let conn = committee(db)?;
+    let conn = committee_reader(db)?;
     let Some(f) = rows::filing_of(&conn, branch, period)? else {
         return Err(FilingError::NotReceived {
             branch: branch.to_string(),
@@ -108,7 +108,7 @@ pub struct CategoryPlace {
 /// each scheme and member category, highest score first; ties share a place
 /// (1, 2, 2, 4).
 pub fn by_category(db: &Path, period: &str) -> Result<Vec<CategoryPlace>> {
-    let all = rows::by_category(&committee(db)?, period)?;
+    let all = rows::by_category(&committee_reader(db)?, period)?;
     let mut out: Vec<CategoryPlace> = Vec::with_capacity(all.len());
     let mut place = 0u32;
     for (i, r) in all.iter().enumerate() {

@@ -49,6 +49,9 @@ pub const FILING: FilingWords = FilingWords {
     ],
     h_rank: ["rank", "member", "score", "grade", "stars", "actions"],
     needs_period: "a committee ranking needs --period PERIOD",
+    gen_quarter: "a county's filings are of one quarter, e.g. --period 2026Q4",
+    generated: |n, dir, secs| format!("wrote {n} branch filings into {dir} in {secs:.1} s"),
+    needs_branch: "a reconsideration is filed against one branch's filing: give --branch NAME",
     key_label: "filing file",
     receiving: "receiving",
     refusal,
@@ -105,6 +108,7 @@ fn fault(f: &FileFault) -> String {
         FileFault::MemberMissing { member } => {
             format!("the events rank {member}, the file has no result for them")
         }
+        FileFault::NoReceipt => "the committee's journal does not hold this filing's receipt as stored: the committee database was edited outside jifen".into(),
         FileFault::StoredTextEdited => "the stored filing is not what was received: the committee database was edited outside jifen".into(),
         FileFault::StoredDiffers { member, field, file_says, stored } => format!(
             "the stored row of member {member} differs ({field}): the file says {file_says}, the database holds {stored}: edited outside jifen"
@@ -144,5 +148,6 @@ fn refusal(e: &FilingError) -> String {
             }
         }
         FilingError::SomeRefused { refused, files } => format!("{refused} of {files} files refused"),
+        FilingError::Review(r) => (crate::i18n::Lang::En.words().review.refusal)(r),
     }
 }

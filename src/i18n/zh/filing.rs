@@ -42,6 +42,9 @@ pub const FILING: FilingWords = FilingWords {
     ],
     h_rank: ["名次", "姓名", "得分", "等次", "星级", "处置"],
     needs_period: "备案库的排名须给出期次: --period 期次",
+    gen_quarter: "全县备案按季度生成, 例如 --period 2026Q4",
+    generated: |n, dir, secs| format!("已在 {dir} 写出 {n} 个支部的备案文件, 用时 {secs:.1} 秒"),
+    needs_branch: "复议申请针对某一支部的备案: 请给出 --branch 支部名称",
     key_label: "备案文件",
     receiving: "接收备案",
     refusal,
@@ -93,6 +96,7 @@ fn fault(f: &FileFault) -> String {
             field_zh(field)
         ),
         FileFault::MemberMissing { member } => format!("记录中有 {member} 的结果, 文件里却没有"),
+        FileFault::NoReceipt => "备案库的记录中没有这份备案 (或与所存不符) 的接收记录: 备案库在 jifen 之外被改动过".into(),
         FileFault::StoredTextEdited => {
             "备案库中保存的这份备案与接收时不符: 备案库在 jifen 之外被改动过".into()
         }
@@ -149,5 +153,6 @@ fn refusal(e: &FilingError) -> String {
             }
         }
         FilingError::SomeRefused { refused, files } => format!("{files} 份文件中有 {refused} 份被拒收"),
+        FilingError::Review(r) => (crate::i18n::Lang::Zh.words().review.refusal)(r),
     }
 }
