@@ -263,7 +263,8 @@ impl Ledger {
             | Event::AppraisalVotes { branch_id, .. }
             | Event::AppraisalScores { branch_id, .. }
             | Event::AppraisalPoints { branch_id, .. }
-            | Event::AppraisalClose { branch_id, .. } => *branch_id == branch,
+            | Event::AppraisalClose { branch_id, .. }
+            | Event::YearGrade { branch_id, .. } => *branch_id == branch,
             Event::RedeemCancel { .. } => false,
             Event::MemberUpdate { member } => self
                 .roster()

@@ -19,6 +19,7 @@ pub mod imports;
 pub mod meeting;
 pub mod papers;
 pub mod redemption;
+pub mod year_close;
 mod zh;
 
 pub use en::EN;
@@ -57,6 +58,8 @@ pub struct Catalogue {
     pub appraisal: &'static appraisal::AppraisalWords,
     /// The filing (备案): its file, its check, the committee's desk.
     pub filing: &'static filing::FilingWords,
+    /// The year close's final grades (评定等次).
+    pub year_close: &'static year_close::YearCloseWords,
 }
 
 /// The interface language: every word a person reads is picked by it.

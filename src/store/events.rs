@@ -281,6 +281,16 @@ pub enum Event {
         period: String,
         results: Vec<AppraisalResult>,
     },
+    /// The branch's final grade of a member for a year (评定等次), with the
+    /// grade the points allowed then; `grade: None` takes it back (the
+    /// scheme's default again).
+    YearGrade {
+        branch_id: i64,
+        year: i32,
+        member_id: i64,
+        grade: Option<String>,
+        allowed: Option<String>,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
@@ -352,6 +362,7 @@ impl Event {
             Event::AppraisalScores { .. } => "appraisal_scores",
             Event::AppraisalPoints { .. } => "appraisal_points",
             Event::AppraisalClose { .. } => "appraisal_close",
+            Event::YearGrade { .. } => "year_grade",
             Event::Undo { .. } => "undo",
         }
     }

@@ -10,6 +10,7 @@ mod filing;
 mod grading;
 mod meeting;
 mod papers;
+mod year_close;
 
 use super::{Catalogue, Lang};
 
@@ -26,4 +27,5 @@ pub const EN: Catalogue = Catalogue {
     redemption: &super::redemption::EN,
     appraisal: &appraisal::APPRAISAL,
     filing: &filing::FILING,
+    year_close: &year_close::YEAR_CLOSE,
 };
