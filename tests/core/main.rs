@@ -24,3 +24,4 @@ mod redemption_props;
 mod retotal;
 mod scheme_files;
 mod schemes;
+mod year_grade;
