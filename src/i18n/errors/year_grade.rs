@@ -10,10 +10,7 @@ pub fn year_grade(lang: Lang, e: &YearGradeError) -> String {
     use YearGradeError as E;
     match e {
         E::UnknownGrade { grade, known } => {
-            let zh: Vec<String> = known
-                .iter()
-                .map(|k| format!("{} ({})", k.code, k.name_zh))
-                .collect();
+            let zh: Vec<String> = known.iter().map(|k| format!("「{}」", k.name_zh)).collect();
             let en: Vec<String> = known.iter().map(|k| k.code.clone()).collect();
             say!(
                 lang,
