@@ -9,18 +9,12 @@ pub struct YearCloseWords {
     pub col_points_grade: &'static str,
     pub col_appraisal: &'static str,
     pub col_final: &'static str,
-    /// The key that opens the picker on the year screen.
-    pub k_final: &'static str,
     /// The picker's title: the member and the year.
     pub pick_title: fn(member: &str, year: i32) -> String,
     /// The picker's line about the member: points grade, appraisal grade (or none).
     pub pick_info: fn(points: &str, appraisal: Option<&str>) -> String,
     /// A grade above what the points allow, marked in the picker.
     pub above: &'static str,
-    /// The picker's keys.
-    pub k_pick: &'static str,
-    pub k_default: &'static str,
-    pub k_cancel: &'static str,
     /// A final grade not recorded yet (the scheme's default), as the screen marks it.
     pub default_note: &'static str,
     /// The member under the cursor has no grade to decide.
