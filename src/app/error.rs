@@ -33,6 +33,9 @@ pub enum Error {
     /// A democratic appraisal act refused.
     #[error(transparent)]
     Appraisal(#[from] AppraisalError),
+    /// A final year grade (评定等次) refused.
+    #[error(transparent)]
+    YearGrade(#[from] super::year_grade::YearGradeError),
     /// What `verify` found wrong.
     #[error(transparent)]
     Verify(#[from] VerifyError),

@@ -35,6 +35,7 @@ mod totals;
 pub mod undo;
 mod verify;
 mod views;
+pub mod year_grade;
 
 pub use commands::{ClaimDraft, LockReport, MemberDraft};
 pub use error::{

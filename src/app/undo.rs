@@ -264,7 +264,8 @@ impl Ledger {
             | Event::AppraisalScores { branch_id, .. }
             | Event::AppraisalPoints { branch_id, .. }
             | Event::AppraisalClose { branch_id, .. }
-            | Event::ReviewDecision { branch_id, .. } => *branch_id == branch,
+            | Event::ReviewDecision { branch_id, .. }
+            | Event::YearGrade { branch_id, .. } => *branch_id == branch,
             Event::RedeemCancel { .. } => false,
             Event::MemberUpdate { member } => self
                 .roster()

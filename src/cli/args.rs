@@ -233,6 +233,9 @@ pub enum Command {
     /// The democratic appraisal (民主测评): open, returned, ballots, record, import, close, show.
     #[command(subcommand)]
     Appraisal(super::appraisal::AppraisalCmd),
+    /// The year close (年终评定): record a member's final grade, at most what the points allow.
+    #[command(subcommand)]
+    Year(super::year::YearCmd),
     /// Print shell completions for jifen (bash, zsh, fish or powershell) to standard output.
     Completions {
         /// The shell to complete for.

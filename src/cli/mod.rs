@@ -9,6 +9,7 @@ mod output;
 mod progress;
 mod redeem;
 mod review;
+mod year;
 
 pub use args::*;
 
@@ -95,6 +96,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Meeting(c) => meeting::meeting(&db, branch, c, lang),
         Command::Balance(a) => redeem::balance(&db, branch, a, lang),
         Command::Appraisal(c) => appraisal::run(&db, branch, c, lang),
+        Command::Year(c) => year::run(&db, branch, c, lang),
         Command::Demo { no_console } => {
             let path = match cli.db.clone() {
                 Some(p) => p,
@@ -349,7 +351,10 @@ pub fn run(cli: Cli) -> Out {
                 None => None,
             };
             let r = ledger.ranking_of(&scope, cat)?;
-            output::ranking(&ledger, &r, format, lang)
+            match (scope, format) {
+                (RankScope::Year(y), Format::Json) => year::rank_json(&ledger, &r, y),
+                _ => output::ranking(&ledger, &r, format, lang),
+            }
         }
         Command::Statement {
             member,

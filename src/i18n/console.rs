@@ -305,4 +305,13 @@ pub struct Strings {
     pub appraisal_k_close: &'static str,
     pub appraisal_k_undo: &'static str,
     pub appraisal_k_ballot_no: &'static str,
+    /// Counting screen: choose the points within the member's grade's range.
+    pub appraisal_k_points: &'static str,
+    /// Year screen: open the final grade's picker (评定等次).
+    pub year_k_final: &'static str,
+    /// The final grade's picker: its name in the help, and its keys.
+    pub k_overlay_grade: &'static str,
+    pub grade_k_pick: &'static str,
+    pub grade_k_default: &'static str,
+    pub grade_k_cancel: &'static str,
 }

@@ -47,4 +47,16 @@ pub struct CountWords {
     pub none: &'static str,
     /// Members counted in full, of how many (the board's line).
     pub board_progress: fn(done: usize, all: usize) -> String,
+    /// No voting member is marked present: mark the roll call, or type the
+    /// ballots to issue below (the console's own words for the core's refusal).
+    pub no_ballots: fn(period: &str) -> String,
+    /// The field for the ballots to issue when the roll call gives none.
+    pub ballots_to_issue: &'static str,
+    /// The points prompt: its title (member, grade) and its range line.
+    pub ask_points: fn(member: &str, grade: &str) -> String,
+    pub points_range: fn(min: f64, max: f64, now: Option<f64>) -> String,
+    /// The member has no grade with a points range yet (or the appraisal gives no points).
+    pub points_none: fn(member: &str) -> String,
+    /// Points chosen for a member.
+    pub points_chosen: fn(member: &str, points: f64) -> String,
 }

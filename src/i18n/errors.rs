@@ -6,11 +6,13 @@ mod appraisal;
 mod refusals;
 mod scheme;
 mod values;
+mod year_grade;
 
 pub use appraisal::appraisal;
 pub use refusals::{appeal, backup, ledger, member, period, verify};
 pub use scheme::scheme;
 pub use values::{bad_value, calendar, file, meeting_record, setting, theme, toml};
+pub use year_grade::year_grade;
 
 use crate::app::ClaimError;
 use crate::app::CoreError;
@@ -31,6 +33,7 @@ pub fn core(lang: Lang, e: &CoreError) -> String {
         CoreError::Appeal(x) => appeal(lang, x),
         CoreError::Member(x) => member(lang, x),
         CoreError::Appraisal(x) => appraisal(lang, x),
+        CoreError::YearGrade(x) => year_grade(lang, x),
         CoreError::Verify(x) => verify(lang, x),
         CoreError::Backup(x) => backup(lang, x),
         CoreError::Setting(x) => setting(lang, x),

@@ -20,6 +20,7 @@ pub mod meeting;
 pub mod papers;
 pub mod redemption;
 pub mod review;
+pub mod year_close;
 mod zh;
 
 pub use en::EN;
@@ -59,6 +60,8 @@ pub struct Catalogue {
     /// The filing (备案): its file, its check, the committee's desk.
     pub filing: &'static filing::FilingWords,
     pub review: &'static review::ReviewWords,
+    /// The year close's final grades (评定等次).
+    pub year_close: &'static year_close::YearCloseWords,
 }
 
 /// The interface language: every word a person reads is picked by it.

@@ -342,6 +342,7 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             super::redemptions::apply(conn, ev, at)?
         }
         Event::MeetingSet { .. } => super::meeting::apply(conn, ev, at)?,
+        Event::YearGrade { .. } => super::year_grade::apply(conn, ev, at)?,
         Event::AppraisalOpen { .. }
         | Event::AppraisalBallots { .. }
         | Event::AppraisalVotes { .. }

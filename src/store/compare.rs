@@ -26,6 +26,7 @@ pub const STATE_TABLES: &[&str] = &[
     "appraisal_score",
     "appraisal_pick",
     "appraisal_result",
+    "year_grade",
     "score",
     "score_dirty",
 ];

@@ -13,7 +13,7 @@ pub type SqlError = rusqlite::Error;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001.sql"),
@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013.sql"),
     include_str!("migrations/014.sql"),
     include_str!("migrations/015.sql"),
+    include_str!("migrations/016.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.

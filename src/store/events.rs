@@ -298,6 +298,16 @@ pub enum Event {
         file_sha256: String,
         correction: Option<CorrectionEntry>,
     },
+    /// The branch's final grade of a member for a year (评定等次), with the
+    /// grade the points allowed then; `grade: None` takes it back (the
+    /// scheme's default again).
+    YearGrade {
+        branch_id: i64,
+        year: i32,
+        member_id: i64,
+        grade: Option<String>,
+        allowed: Option<String>,
+    },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {
         of: i64,
@@ -370,6 +380,7 @@ impl Event {
             Event::AppraisalPoints { .. } => "appraisal_points",
             Event::AppraisalClose { .. } => "appraisal_close",
             Event::ReviewDecision { .. } => "review_decision",
+            Event::YearGrade { .. } => "year_grade",
             Event::Undo { .. } => "undo",
         }
     }

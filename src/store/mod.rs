@@ -24,6 +24,7 @@ mod seal;
 pub mod signing;
 mod stored;
 pub mod totals;
+pub mod year_grade;
 
 pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};
 pub use events::{AppraisalResult, Event, LockedTotal, NewClaim, NewMember};

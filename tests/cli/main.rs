@@ -41,3 +41,4 @@ mod seals;
 mod storage;
 mod typed_errors;
 mod undo_and_faults;
+mod year_grade_cli;

@@ -354,29 +354,32 @@ fn the_screen_at_80x24_in_chinese_cuts_no_name_and_no_border() {
 }
 
 #[test]
-fn with_nobody_present_the_open_says_why_before_and_after_yes() {
+fn with_nobody_present_the_open_says_why_in_the_consoles_words_and_takes_a_ballot_count() {
     let (_d, _p, mut app) = demo(Lang::Zh);
     ch(&mut app, 'a');
     ch(&mut app, 'o');
     let text = screen(&mut app, 80, 24);
-    let e = app
-        .ledger()
-        .planned_ballots(&q4(), None, None)
-        .expect_err("no one marked present");
-    let why = jifen::i18n::meeting::core_error(Lang::Zh, &e);
-    // The reason is wrapped inside the question, never cut.
+    let why = (Lang::Zh.words().appraisal.count.no_ballots)("2026Q4");
+    // The reason is wrapped inside the question, never cut, and names no CLI flag.
     let said = |text: &str| {
         jifen::domain::text::wrap(&why, 58)
             .iter()
             .all(|piece| text.contains(piece.trim()))
     };
     assert!(said(&text), "{why}:\n{text}");
+    assert!(!text.contains("--ballots"), "{text}");
     let head = app.ledger().journal_head().expect("head");
+    // Nothing typed: nothing opened, the question stays with the reason.
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.ledger().journal_head().expect("head"), head);
     assert!(app.has_overlay(), "the question stays with the reason");
     let text = screen(&mut app, 80, 24);
     assert!(said(&text), "{text}");
+    // A ballot count typed opens the appraisal with it.
+    ch(&mut app, '9');
+    key(&mut app, KeyCode::Enter);
+    let v = view(&app);
+    assert_eq!((v.ballots.issued, v.ballots.valid), (9, 9));
 }
 
 #[test]

@@ -105,10 +105,35 @@ fn a_footer_shows_the_screens_own_keys_first() {
     let approve = footer.find("a 通过").expect("approve shown");
     let help = footer.find("? 帮助").expect("help shown");
     assert!(approve < help, "{footer}");
-    assert!(
-        footer.contains("f 提出申诉"),
-        "at 120 columns the appeal key fits too: {footer}"
-    );
+    for pinned in ["b 大屏", "? 帮助", "q 退出"] {
+        assert!(footer.contains(pinned), "{pinned} always shows: {footer}");
+    }
+}
+
+/// The board, the help and quit keep their place in the footer at 120 and
+/// at 80 columns, on the overview (where the appraisal's key took b's room)
+/// and on the screens with the longest key lists.
+#[test]
+fn the_footer_always_keeps_the_board_help_and_quit() {
+    let (_d, _p, mut app) = demo(Lang::Zh);
+    for (w, h) in [(120u16, 34u16), (80, 24)] {
+        for kind in [ScreenKind::Overview, ScreenKind::Members, ScreenKind::Year] {
+            if kind != ScreenKind::Overview {
+                open(&mut app, kind);
+            }
+            let text = screen(&mut app, w, h);
+            let footer = text.lines().nth(h as usize - 1).expect("footer");
+            for pinned in ["b 大屏", "? 帮助", "q 退出"] {
+                assert!(
+                    footer.contains(pinned),
+                    "{kind:?} at {w}: {pinned}: {footer}"
+                );
+            }
+            if kind != ScreenKind::Overview {
+                key(&mut app, KeyCode::Esc);
+            }
+        }
+    }
 }
 
 #[test]

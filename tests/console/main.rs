@@ -19,6 +19,7 @@ mod console_pty;
 mod console_redeem;
 mod console_render;
 mod console_words;
+mod console_year_grade;
 mod console_zh_walk;
 mod key_lists;
 mod overlay_hints;

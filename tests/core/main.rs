@@ -26,3 +26,4 @@ mod redemption_props;
 mod retotal;
 mod scheme_files;
 mod schemes;
+mod year_grade;

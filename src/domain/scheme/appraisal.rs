@@ -38,6 +38,20 @@ pub enum Feeds {
     YearGrade,
 }
 
+/// What a member's final year grade (评定等次) is until the branch records one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FinalDefault {
+    /// The grade the points allow.
+    #[default]
+    Points,
+    /// The grade the points allow, except a grade with a quota (优秀, which
+    /// the points only make possible: 可评为) where the year's appraisal
+    /// gave a lower grade: then the grade below it (seed 000: 未评为优秀的,
+    /// 应评为合格). Only an appraisal that feeds the year grade counts.
+    Appraisal,
+}
+
 /// How votes give a grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -72,6 +86,9 @@ pub struct Appraisal {
     /// Mass representatives invited, as a share of the members (seed 003: 0.2).
     #[serde(default)]
     pub representatives: Option<f64>,
+    /// The final year grade until the branch records one (a branch choice).
+    #[serde(default)]
+    pub final_default: FinalDefault,
 }
 
 /// One grade a ballot offers, with its points range where it feeds points.

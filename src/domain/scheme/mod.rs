@@ -9,7 +9,9 @@ mod grading;
 mod pricing;
 mod reason;
 pub mod redemption;
-pub use appraisal::{Appraisal, AppraisalChoice, AppraisalKind, Feeds, RatedPart, ResultRule};
+pub use appraisal::{
+    Appraisal, AppraisalChoice, AppraisalKind, Feeds, FinalDefault, RatedPart, ResultRule,
+};
 pub use pricing::{ClaimField, PriceError, MAX_COUNT};
 pub use redemption::{Gift, Redemption};
 mod ties;

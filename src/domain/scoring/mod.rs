@@ -2,6 +2,7 @@
 //! stars and actions. No I/O; the same functions serve the console, the board,
 //! the CLI and `verify`.
 
+pub mod final_grade;
 mod quota;
 mod rank;
 

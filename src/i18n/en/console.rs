@@ -287,4 +287,10 @@ pub const CONSOLE: Strings = Strings {
     appraisal_k_close: "close",
     appraisal_k_undo: "undo count",
     appraisal_k_ballot_no: "previous/next ballot",
+    appraisal_k_points: "choose points",
+    year_k_final: "final grade",
+    k_overlay_grade: "Final grade popup",
+    grade_k_pick: "choose",
+    grade_k_default: "default",
+    grade_k_cancel: "cancel",
 };

@@ -32,4 +32,15 @@ pub const COUNTING: CountWords = CountWords {
     nothing_to_undo: "No count of this session to undo",
     none: "none",
     board_progress: |done, all| format!("{done}/{all} members counted"),
+    no_ballots: |period| {
+        format!("{period}: no voting member is marked present: mark the roll call first, or type the ballots to issue below and open")
+    },
+    ballots_to_issue: "Ballots to issue",
+    ask_points: |member, grade| format!("Points for {member} ({grade})"),
+    points_range: |min, max, now| match now {
+        Some(x) => format!("choose within {}-{}; now {}", p(min), p(max), p(x)),
+        None => format!("choose within {}-{}", p(min), p(max)),
+    },
+    points_none: |member| format!("{member} has no grade with a points range yet: no points to choose"),
+    points_chosen: |member, points| format!("{member}: appraisal points set to {}", p(points)),
 };

@@ -11,6 +11,7 @@ mod grading;
 mod meeting;
 mod papers;
 mod review;
+mod year_close;
 
 use super::{Catalogue, Lang};
 
@@ -28,4 +29,5 @@ pub const EN: Catalogue = Catalogue {
     appraisal: &appraisal::APPRAISAL,
     filing: &filing::FILING,
     review: &review::REVIEW,
+    year_close: &year_close::YEAR_CLOSE,
 };

@@ -287,4 +287,10 @@ pub const CONSOLE: Strings = Strings {
     appraisal_k_close: "结束测评",
     appraisal_k_undo: "撤销计票",
     appraisal_k_ballot_no: "上/下一张票",
+    appraisal_k_points: "选定分值",
+    year_k_final: "评定等次",
+    k_overlay_grade: "评定等次框",
+    grade_k_pick: "选定",
+    grade_k_default: "恢复默认",
+    grade_k_cancel: "取消",
 };

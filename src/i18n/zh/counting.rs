@@ -32,4 +32,15 @@ pub const COUNTING: CountWords = CountWords {
     nothing_to_undo: "本次没有可撤销的计票",
     none: "无",
     board_progress: |done, all| format!("已唱票 {done}/{all} 人"),
+    no_ballots: |period| {
+        format!("{period} 点名还没有到会的有表决权党员: 请先点名, 或在下面填写要发出的票数后开始")
+    },
+    ballots_to_issue: "发出票数",
+    ask_points: |member, grade| format!("{member} ({grade}) 的测评分值"),
+    points_range: |min, max, now| match now {
+        Some(x) => format!("可在 {}-{} 分之间选定, 现为 {} 分", p(min), p(max), p(x)),
+        None => format!("可在 {}-{} 分之间选定", p(min), p(max)),
+    },
+    points_none: |member| format!("{member} 还没有带分值区间的测评等次, 无法选定分值"),
+    points_chosen: |member, points| format!("已选定 {member} 的测评分值: {} 分", p(points)),
 };

@@ -82,6 +82,10 @@ pub enum Action {
     AppraisalOpen,
     AppraisalBallots,
     AppraisalClose,
+    /// Year screen: open the final grade's picker (评定等次).
+    FinalGrade,
+    /// Counting screen: choose the points within the member's grade's range.
+    AppraisalPoints,
     /// The previous / next score ballot (票号).
     PrevBallot,
     NextBallot,

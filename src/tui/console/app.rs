@@ -37,6 +37,8 @@ pub enum Overlay {
     NewClaim(ClaimForm),
     Board(BoardPopup),
     Papers(PapersPopup),
+    /// The final grade's picker on the year screen.
+    Grade(super::grade_picker::GradePicker),
 }
 
 /// The secretary's console.
@@ -312,6 +314,19 @@ impl App {
                     }
                 }
             }
+            Overlay::Grade(mut g) => {
+                if force {
+                    self.quit = true;
+                    return;
+                }
+                match g.handle_key(key) {
+                    super::grade_picker::PickKey::Stay => self.overlay = Overlay::Grade(g),
+                    super::grade_picker::PickKey::Close => {}
+                    super::grade_picker::PickKey::Record(grade) => {
+                        self.record_final_grade(g, grade)
+                    }
+                }
+            }
             Overlay::Papers(mut pp) => {
                 if force {
                     self.quit = true;
@@ -346,6 +361,7 @@ impl App {
             Overlay::NewClaim(_) => keymap::hints(super::new_claim::KEYS, t, |_| true),
             Overlay::Board(_) => keymap::hints(super::board_popup::KEYS, t, |_| true),
             Overlay::Papers(_) => keymap::hints(super::papers::KEYS, t, |_| true),
+            Overlay::Grade(_) => keymap::hints(super::grade_picker::KEYS, t, |_| true),
             Overlay::None | Overlay::Help => {
                 let ro = self.read_only.is_some();
                 let keep = |b: &keymap::Binding<Action>| !ro || !b.some_action().writes();
@@ -452,6 +468,10 @@ impl App {
             }
             Overlay::Papers(pp) => {
                 pp.draw(body, buf, &ctx);
+                None
+            }
+            Overlay::Grade(g) => {
+                g.draw(body, buf, &ctx);
                 None
             }
         };

@@ -96,6 +96,12 @@ pub const KEYS: &[Binding<Action>] = &[
         Show::Footer,
     ),
     bind(
+        &[ch('p')],
+        Action::AppraisalPoints,
+        |t| t.appraisal_k_points,
+        Show::Help,
+    ),
+    bind(
         &[ch('[')],
         Action::PrevBallot,
         |t| t.appraisal_k_ballot_no,

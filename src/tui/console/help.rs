@@ -4,7 +4,7 @@
 use super::keymap::{describe, Act, Binding};
 use super::keys::GLOBAL;
 use super::screen::{Ctx, ScreenKind};
-use super::{board_popup, new_claim, papers, prompt};
+use super::{board_popup, grade_picker, new_claim, papers, prompt};
 use crate::i18n::Strings;
 use crate::tui::widgets::{cell, centered, draw_rows, popup};
 use ratatui::buffer::Buffer;
@@ -22,6 +22,7 @@ fn overlay_sections(t: &'static Strings) -> Vec<Section> {
         (t.k_overlay_new_claim, describe(new_claim::KEYS, t)),
         (t.k_overlay_board, describe(board_popup::KEYS, t)),
         (t.k_overlay_papers, describe(papers::KEYS, t)),
+        (t.k_overlay_grade, describe(grade_picker::KEYS, t)),
     ]
 }
 
@@ -76,6 +77,7 @@ pub fn readme_table() -> String {
     out.push_str(&readme_rows(new_claim::KEYS, t.k_overlay_new_claim, t));
     out.push_str(&readme_rows(board_popup::KEYS, t.k_overlay_board, t));
     out.push_str(&readme_rows(papers::KEYS, t.k_overlay_papers, t));
+    out.push_str(&readme_rows(grade_picker::KEYS, t.k_overlay_grade, t));
     out
 }
 

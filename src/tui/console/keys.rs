@@ -64,7 +64,8 @@ pub const GLOBAL: &[Binding<Action>] = &[
     ),
     on(&[ch('/')], Action::Search, |t| t.k_search, Show::Help),
     on(&[ch('u')], Action::Undo, |t| t.k_undo, Show::Footer),
-    on(&[ch('b')], Action::Board, |t| t.k_board, Show::Footer),
+    // The room display is the assembly's most used key: it always shows.
+    on(&[ch('b')], Action::Board, |t| t.k_board, Show::Pinned),
     on(
         &[ch('>')],
         Action::BoardStep,

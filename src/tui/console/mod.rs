@@ -12,6 +12,7 @@ mod board_popup;
 mod chrome;
 mod confirm;
 mod field;
+mod grade_picker;
 mod help;
 mod keymap;
 mod keys;

@@ -59,6 +59,7 @@ impl App {
             Action::BoardStep => self.board_choice(Choice::RevealStep, None),
             Action::Help => self.overlay = Overlay::Help,
             Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::FinalGrade => self.open_grade_picker(),
             Action::Mark(m) => self.mark(m),
             Action::Step(i) => self.open_step(i as usize),
             Action::OpenPeriod => {
@@ -107,6 +108,7 @@ impl App {
             Action::AppraisalScreen => self.open_count(),
             // Only the counting screen types and records counts (`appraisal_action`).
             Action::Digit(_)
+            | Action::AppraisalPoints
             | Action::Erase
             | Action::RecordCount
             | Action::AppraisalOpen

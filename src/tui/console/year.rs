@@ -6,6 +6,7 @@ use super::keymap::{bind, ch, code, Binding, Show};
 use super::screen::Screen;
 use super::screen::{stars_text, Ctx};
 use crate::app::follow_ups::FollowUpRow;
+use crate::app::year_grade::YearGrades;
 use crate::app::{Ledger, RankScope, Ranking};
 use crate::domain::model::fmt_points;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
@@ -27,6 +28,12 @@ pub const KEYS: &[Binding<Action>] = &[
         &[code(KeyCode::Tab)],
         Action::NextPane,
         |t| t.k_pane,
+        Show::Footer,
+    ),
+    bind(
+        &[ch('e'), code(KeyCode::Enter)],
+        Action::FinalGrade,
+        |t| t.year_k_final,
         Show::Footer,
     ),
     bind(
@@ -56,6 +63,12 @@ pub struct Year {
     pub follow_focus: bool,
     /// Quotas a tie took over their count, in words, for the appraisal.
     pub quota_notes: Vec<String>,
+    /// Each member's points, appraisal and final grades (codes).
+    pub grades: YearGrades,
+    /// Whether the scheme's appraisal feeds the year grade (its column shows).
+    pub appraisal_column: bool,
+    /// The scheme's grades: code and name in the reader's language.
+    pub grade_names: Vec<(String, String)>,
 }
 
 impl Year {
@@ -68,6 +81,9 @@ impl Year {
             follow_list: Scroll::default(),
             follow_focus: false,
             quota_notes: Vec::new(),
+            grades: YearGrades::default(),
+            appraisal_column: false,
+            grade_names: Vec::new(),
         }
     }
 
@@ -78,6 +94,18 @@ impl Year {
 
     pub fn load(&mut self, l: &Ledger, zh: bool) -> crate::app::Result<()> {
         let mut r = l.ranking(&RankScope::Year(self.year))?;
+        self.grades = l.year_grades_of(self.year, &r)?;
+        self.appraisal_column = l
+            .scheme()
+            .appraisal
+            .as_ref()
+            .is_some_and(|a| a.feeds == crate::domain::scheme::Feeds::YearGrade);
+        self.grade_names = l
+            .scheme()
+            .grades
+            .iter()
+            .map(|g| (g.key.clone(), g.name_in(zh).to_string()))
+            .collect();
         self.quota_notes = super::screen::quota_notes(l, &r, zh);
         super::screen::name_grades(l, &mut r.rows, zh);
         self.ranking = Some(r);
@@ -126,7 +154,11 @@ impl Year {
             return;
         }
         let pw = 7;
-        let room = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4);
+        let yw = ctx.lang.words().year_close;
+        // The appraisal's column where it feeds the year grade, and the final grade's.
+        let extra = 11 * (1 + usize::from(self.appraisal_column));
+        let room =
+            (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 7 + 1 + 10 + 1 + 4 + extra);
         let shown = (room / (pw + 1)).min(r.periods.len());
         let mut h = format!(" {} {}", cell_right(t.col_rank, 4), cell(t.col_name, 10));
         for p in r.periods.iter().take(shown) {
@@ -135,9 +167,13 @@ impl Year {
         h.push_str(&format!(
             " {} {} {}",
             cell_right(t.col_year, 7),
-            cell(t.col_grade, 10),
+            cell(yw.col_points_grade, 10),
             cell(t.col_stars, 4)
         ));
+        if self.appraisal_column {
+            h.push_str(&format!(" {}", cell(yw.col_appraisal, 10)));
+        }
+        h.push_str(&format!(" {}", cell(yw.col_final, 10)));
         let header = Line::from(Span::styled(h, pal.header));
         // A line for the header, and one for the activists' heading if any.
         let head_lines = 1 + u16::from(r.groups().len() > 1);
@@ -173,10 +209,30 @@ impl Year {
                 cell(x.grade.as_deref().unwrap_or(""), 10),
                 cell(&stars_text(x.stars), 4)
             ));
+            let g = self.grades.of(x.member_id);
+            let name = |k: Option<&str>| {
+                k.and_then(|k| self.grade_names.iter().find(|(c, _)| c == k))
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default()
+            };
+            if self.appraisal_column {
+                let a = name(g.and_then(|g| g.appraisal_grade.as_deref()));
+                s.push_str(&format!(" {}", cell(&a, 10)));
+            }
+            let fin = name(g.and_then(|g| g.final_grade.as_deref()));
+            let fin_style = if g.is_some_and(|g| g.recorded) {
+                pal.title
+            } else {
+                pal.muted
+            };
             if i == self.list.selected && !self.follow_focus {
                 sel = Some(rows.len());
             }
-            rows.push(Line::raw(s));
+            rows.push(Line::from(vec![
+                Span::raw(s),
+                Span::raw(" "),
+                Span::styled(cell(&fin, 10), fin_style),
+            ]));
         }
         draw_rows(inner, buf, Some(header), &rows, sel, pal.selected);
     }
@@ -271,6 +327,71 @@ impl super::app::App {
                 self.reload();
             }
             Err(e) => self.fail(&e),
+        }
+    }
+
+    /// `e`/Enter on the year screen: the final grade's picker for the member
+    /// under the cursor (the core's refusals are shown in it).
+    pub(super) fn open_grade_picker(&mut self) {
+        let (lang, t, pal) = self.ctx_parts();
+        let ctx = super::screen::Ctx { lang, t, pal: &pal };
+        let w = lang.words().year_close;
+        let Some(Screen::Year(s)) = self.stack.last() else {
+            return;
+        };
+        if let Some(p) = &s.grades.final_period {
+            return self.err((w.year_final)(p));
+        }
+        let row = s.ranking.as_ref().and_then(|r| r.rows.get(s.list.selected));
+        let Some((row, g)) = row.and_then(|r| Some((r, s.grades.of(r.member_id)?))) else {
+            return self.err(w.no_grade);
+        };
+        if g.points_grade.is_none() {
+            return self.err(w.no_grade);
+        }
+        let picker =
+            super::grade_picker::GradePicker::new(self.ledger.scheme(), s.year, &row.name, g, &ctx);
+        self.overlay = super::app::Overlay::Grade(picker);
+    }
+
+    /// The picker's choice: recorded through the core; a refusal keeps the
+    /// picker open with the core's reason.
+    pub(super) fn record_final_grade(
+        &mut self,
+        mut picker: super::grade_picker::GradePicker,
+        grade: Option<String>,
+    ) {
+        let (w, zh) = (self.lang.words().year_close, self.lang.is_zh());
+        match self
+            .ledger
+            .set_final_grade(picker.year, picker.member_id, grade.as_deref())
+        {
+            Ok(done) => {
+                let scheme = self.ledger.scheme();
+                let name = |g: Option<&str>| {
+                    g.and_then(|k| scheme.grade(k))
+                        .map(|b| b.name_in(zh).to_string())
+                        .unwrap_or_default()
+                };
+                let fin = name(done.final_grade.as_deref());
+                let msg = match grade {
+                    Some(_) => (w.recorded)(
+                        &picker.member,
+                        picker.year,
+                        &fin,
+                        &name(done.points_grade.as_deref()),
+                    ),
+                    None => (w.cleared)(&picker.member, picker.year, &fin),
+                };
+                self.ok(msg);
+                self.reload();
+            }
+            Err(e) => {
+                let why = crate::i18n::meeting::core_error(self.lang, &e);
+                picker.refusal = Some(why.clone());
+                self.err(why);
+                self.overlay = super::app::Overlay::Grade(picker);
+            }
         }
     }
 
