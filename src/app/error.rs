@@ -35,7 +35,7 @@ pub enum Error {
     Appraisal(#[from] AppraisalError),
     /// A final year grade (评定等次) refused.
     #[error(transparent)]
-    YearGrade(#[from] super::year_grade::YearGradeError),
+    YearGrade(Box<super::year_grade::YearGradeError>),
     /// What `verify` found wrong.
     #[error(transparent)]
     Verify(#[from] VerifyError),
@@ -330,3 +330,9 @@ pub use crate::store::db::SCHEMA_VERSION;
 /// What went wrong in storage, and the database's own refusals, as the front
 /// ends name them.
 pub use crate::store::{sql_code, Fault, OpenError, SqlError};
+
+impl From<super::year_grade::YearGradeError> for Error {
+    fn from(e: super::year_grade::YearGradeError) -> Self {
+        Error::YearGrade(Box::new(e))
+    }
+}

@@ -298,7 +298,11 @@ fn tampered_and_truncated_filings_are_refused_naming_the_fault() {
     // Cut short on the way, not JSON, a later format.
     let text = std::fs::read_to_string(&file).expect("read");
     let cut = dir.path().join("cut.jifen-filing.json");
-    std::fs::write(&cut, &text[..text.len() / 2]).expect("write");
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    std::fs::write(&cut, &text[..half]).expect("write");
     refused(&c, &cut, "truncated");
     let junk = dir.path().join("junk.json");
     std::fs::write(&junk, "PK\u{3}\u{4} not a filing").expect("write");
