@@ -304,3 +304,31 @@ fn a_draft_notice_names_who_takes_objections() {
         assert_eq!(contact.as_deref(), Some(w.contact_fallback), "zh={zh}");
     }
 }
+
+#[test]
+fn a_short_html_table_is_kept_on_one_page_and_a_long_one_runs_on() {
+    let (dir, l, p) = demo();
+    let scope = RankScope::Period(p);
+    let f = export(
+        &l,
+        Paper::Filing,
+        &scope,
+        PaperFormat::Html,
+        dir.path(),
+        true,
+    )
+    .expect("h");
+    let html = std::fs::read_to_string(f).expect("read");
+    assert!(html.contains("table.keep { page-break-inside: avoid; break-inside: avoid; }"));
+    // The ranking of forty members runs over pages; the counts per grade do not split.
+    let tables: Vec<&str> = html.split("<table").skip(1).collect();
+    assert!(
+        !tables[0].starts_with(" class=\"keep\""),
+        "the ranking runs on"
+    );
+    let grades = tables
+        .iter()
+        .find(|t| t.contains("<th>等次</th><th>人数</th>"))
+        .expect("counts per grade");
+    assert!(grades.starts_with(" class=\"keep\""), "{grades}");
+}
