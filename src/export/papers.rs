@@ -222,11 +222,12 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let mut notes = vec![(w.notice_basis)(cx.l.scheme().name_in(zh))];
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
-        meta.push((w.contact.to_string(), cx.contact()));
         notes.push((w.objections_until)(&e, &cx.contact()));
     } else {
         notes.push(w.draft.to_string());
     }
+    // A draft read at the meeting names who takes objections too.
+    meta.push((w.contact.to_string(), cx.contact()));
     meta.push((w.members_scored.to_string(), r.rows.len().to_string()));
     let corr = cx.l.corrections(p)?;
     if !corr.is_empty() {

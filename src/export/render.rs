@@ -3,6 +3,7 @@
 //! whether a page's table needs A4 landscape to stay at 10 pt or more.
 
 mod csv;
+mod flow;
 mod html;
 mod xlsx;
 
@@ -32,7 +33,7 @@ const MAX_COL: f64 = 36.0;
 /// Room either side of a cell's text.
 const PAD: f64 = 2.0;
 /// What a spreadsheet adds to each column's width when it stores it.
-const STORED_EXTRA: f64 = 0.72;
+pub(crate) const STORED_EXTRA: f64 = 0.72;
 
 /// Display width of a text in character units: a Chinese character counts 2,
 /// the widest of its lines.
@@ -62,7 +63,8 @@ impl Columns {
     /// while the sum fits A4 at 10 pt or more, else landscape, and the widest
     /// text columns narrowed (their text wraps) until it fits there.
     /// The first column is at least `first` wide (it also holds the keys of
-    /// the lines above the table).
+    /// the lines above the table). A table with fewer columns than the widest
+    /// leaves its last column unmeasured: it spans to the right edge.
     pub fn of(tables: &[&Table], at_least: usize, first: f64) -> Columns {
         let n = tables
             .iter()
@@ -75,12 +77,20 @@ impl Columns {
         if let Some(w) = widths.first_mut() {
             *w = w.max(first.min(MAX_COL));
         }
+        let widest = tables.iter().map(|t| t.header.len()).max().unwrap_or(0);
         for t in tables {
-            for (i, h) in t.header.iter().enumerate() {
+            // A table narrower than the widest spans its last column to the
+            // right edge (the XLSX merges it): that text takes the others' room.
+            let take = if t.header.len() < widest {
+                t.header.len().saturating_sub(1)
+            } else {
+                n
+            };
+            for (i, h) in t.header.iter().enumerate().take(take) {
                 widths[i] = widths[i].max(text_width(h).min(MAX_COL - PAD) + PAD);
             }
             for r in &t.rows {
-                for (i, c) in r.iter().enumerate().take(n) {
+                for (i, c) in r.iter().enumerate().take(take) {
                     let w = match c {
                         Cell::Date(_) => {
                             fixed[i] = true;

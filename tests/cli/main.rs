@@ -31,6 +31,7 @@ mod minutes_appraisal;
 mod paper_columns;
 mod papers_filing;
 mod papers_minutes;
+mod papers_pages;
 mod papers_posted;
 mod papers_print;
 mod papers_zh_words;

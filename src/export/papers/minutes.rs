@@ -186,8 +186,9 @@ fn numbered(w: &PaperWords, caption: &str, lines: &[String]) -> Table {
 
 /// The appraisal's ballot counts, when one was held.
 fn appraisal_table(w: &PaperWords, counts: Option<&AppraisalCounts>) -> Option<Table> {
+    // The header names it: a caption above would say it twice.
     counts.map(|c| Table {
-        caption: Some(w.appraisal.to_string()),
+        caption: None,
         header: vec![w.appraisal.to_string()],
         rows: vec![vec![(w.ballots_line)(c.issued, c.returned, c.valid).into()]],
     })

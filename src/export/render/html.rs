@@ -21,6 +21,9 @@ pub fn esc(s: &str) -> String {
     o
 }
 
+/// Tables of at most this many rows are never split over two pages.
+const KEEP_WHOLE: usize = 12;
+
 /// Cells no wider than this (in character units) never wrap: types, levels,
 /// verdicts, categories, names.
 const SHORT: f64 = 12.0;
@@ -49,6 +52,7 @@ dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; page-break-inside: auto; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
+table.keep { page-break-inside: avoid; break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; white-space: nowrap; overflow-wrap: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -120,7 +124,13 @@ pub fn html(doc: &Doc, path: &Path) -> Result<()> {
             if let Some(c) = &t.caption {
                 o.push_str(&format!("<h2>{}</h2>\n", esc(c)));
             }
-            o.push_str(&format!("<table>{}\n<thead><tr>", colgroup(t)));
+            // A short table (the counts per grade, the agenda) stays on one page.
+            let keep = if t.rows.len() <= KEEP_WHOLE {
+                " class=\"keep\""
+            } else {
+                ""
+            };
+            o.push_str(&format!("<table{keep}>{}\n<thead><tr>", colgroup(t)));
             for h in &t.header {
                 o.push_str(&format!("<th>{}</th>", esc(h)));
             }

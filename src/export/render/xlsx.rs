@@ -4,9 +4,11 @@
 //! "第 &P 页 共 &N 页" at the foot, rows as tall as their wrapped text, numbers
 //! and dates as real cells, in 宋体 (SimSun).
 
-use super::{io_err, lines_in, text_width, Columns};
+mod sheet;
+
+use super::{io_err, text_width, Columns};
 use crate::app::Result;
-use crate::export::{Cell, Doc, Page};
+use crate::export::{Doc, Page};
 use chrono::Datelike;
 use rust_xlsxwriter::{
     ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -30,16 +32,16 @@ pub(crate) const DECIMAL: &str = "0.0#";
 pub(crate) const DAY: &str = "yyyy-mm-dd";
 
 /// The formats of one workbook.
-struct Styles {
-    title: Format,
-    key: Format,
-    text: Format,
-    head: Format,
-    cell: Format,
-    whole: Format,
-    decimal: Format,
-    day: Format,
-    sign: Format,
+pub(super) struct Styles {
+    pub(super) title: Format,
+    pub(super) key: Format,
+    pub(super) text: Format,
+    pub(super) head: Format,
+    pub(super) cell: Format,
+    pub(super) whole: Format,
+    pub(super) decimal: Format,
+    pub(super) day: Format,
+    pub(super) sign: Format,
 }
 
 fn font() -> Format {
@@ -114,13 +116,13 @@ fn sheet_name(want: &str, used: &mut Vec<String>) -> String {
 }
 
 /// A day as Excel's date, or `None` outside Excel's calendar (before 1900).
-fn excel_day(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
+pub(super) fn excel_day(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
     let year = u16::try_from(d.year()).ok()?;
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }
 
 /// The height of a row whose cells wrap in columns of these widths.
-fn row_height(lines: usize) -> f64 {
+pub(super) fn row_height(lines: usize) -> f64 {
     (lines as f64 * LINE + 4.0).max(LINE + 4.0)
 }
 
@@ -148,50 +150,6 @@ pub fn xlsx(doc: &Doc, path: &Path) -> Result<()> {
     }
     wb.save(path).map_err(x)?;
     Ok(())
-}
-
-/// Rows of a sheet written top to bottom, each as tall as its text.
-struct Sheet<'a> {
-    ws: &'a mut Worksheet,
-    cols: Columns,
-    row: u32,
-}
-
-impl Sheet<'_> {
-    fn last(&self) -> u16 {
-        (self.cols.widths.len().max(1) - 1) as u16
-    }
-
-    /// Text across columns `from..=last`, merged, wrapped, the row tall enough.
-    fn span(&mut self, from: u16, text: &str, f: &Format) -> std::result::Result<(), XlsxError> {
-        let last = self.last();
-        if from >= last {
-            self.ws.write_string_with_format(self.row, from, text, f)?;
-        } else {
-            self.ws
-                .merge_range(self.row, from, self.row, last, text, f)?;
-        }
-        Ok(())
-    }
-
-    /// A key in the first column and its value across the rest.
-    fn pair(&mut self, k: &str, v: &str, st: &Styles) -> std::result::Result<(), XlsxError> {
-        self.ws.write_string_with_format(self.row, 0, k, &st.key)?;
-        self.span(1, v, &st.text)?;
-        let lines = lines_in(v, self.cols.span(1, self.last() as usize));
-        self.ws.set_row_height(self.row, row_height(lines))?;
-        self.row += 1;
-        Ok(())
-    }
-
-    /// A line of text across the whole width.
-    fn line(&mut self, text: &str, f: &Format) -> std::result::Result<(), XlsxError> {
-        self.span(0, text, f)?;
-        let lines = lines_in(text, self.cols.span(0, self.last() as usize));
-        self.ws.set_row_height(self.row, row_height(lines))?;
-        self.row += 1;
-        Ok(())
-    }
 }
 
 fn write_page(
@@ -223,93 +181,5 @@ fn write_page(
     for (c, w) in cols.widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let mut s = Sheet { ws, cols, row: 0 };
-    let heading = if page.heading.is_empty() {
-        &doc.title
-    } else {
-        &page.heading
-    };
-    s.span(0, heading, &st.title)?;
-    s.ws.set_row_height(0, 30)?;
-    s.row = 1;
-    for (k, v) in &page.meta {
-        s.pair(k, v, st)?;
-    }
-    let mut repeat = None;
-    for t in &page.tables {
-        s.row += 1;
-        if let Some(c) = &t.caption {
-            s.line(c, &st.key)?;
-        }
-        let widths = s.cols.widths.clone();
-        let head_lines = t
-            .header
-            .iter()
-            .zip(&widths)
-            .map(|(h, w)| lines_in(h, *w))
-            .max()
-            .unwrap_or(1);
-        for (i, h) in t.header.iter().enumerate() {
-            s.ws.write_string_with_format(s.row, i as u16, h, &st.head)?;
-        }
-        s.ws.set_row_height(s.row, row_height(head_lines))?;
-        repeat.get_or_insert(s.row);
-        s.row += 1;
-        for r in &t.rows {
-            let mut lines = 1;
-            for (i, c) in r.iter().enumerate() {
-                let col = i as u16;
-                let row = s.row;
-                match c {
-                    Cell::Num(v) if v.fract() == 0.0 => {
-                        s.ws.write_number_with_format(row, col, *v, &st.whole)?
-                    }
-                    Cell::Num(v) => s.ws.write_number_with_format(row, col, *v, &st.decimal)?,
-                    Cell::Int(n) => {
-                        s.ws.write_number_with_format(row, col, *n as f64, &st.whole)?
-                    }
-                    Cell::Date(d) => match excel_day(*d) {
-                        Some(day) => s.ws.write_datetime_with_format(row, col, day, &st.day)?,
-                        None => {
-                            s.ws.write_string_with_format(row, col, c.text(), &st.cell)?
-                        }
-                    },
-                    Cell::Text(t) => {
-                        let w = widths.get(i).copied().unwrap_or(10.0);
-                        lines = lines.max(lines_in(t, w));
-                        s.ws.write_string_with_format(row, col, t, &st.cell)?
-                    }
-                    Cell::Empty => s.ws.write_blank(row, col, &st.cell)?,
-                };
-            }
-            s.ws.set_row_height(s.row, row_height(lines))?;
-            s.row += 1;
-        }
-    }
-    if let Some(r) = repeat {
-        s.ws.set_repeat_rows(r, r)?;
-    }
-    if !page.notes.is_empty() {
-        s.row += 1;
-    }
-    for n in &page.notes {
-        s.line(n, &st.text)?;
-    }
-    s.row += 1;
-    for (p, seal) in &doc.seals {
-        // The seal alone in its cell, for a committee to copy.
-        s.ws.write_string_with_format(s.row, 0, doc.words().seal, &st.key)?;
-        s.ws.write_string_with_format(s.row, 1, p, &st.text)?;
-        s.span(2, seal, &st.text)?;
-        s.row += 1;
-    }
-    for sig in &page.signatures {
-        s.span(0, &format!("{sig}：________________"), &st.sign)?;
-        s.ws.set_row_height(s.row, SIGN_HEIGHT)?;
-        s.row += 1;
-    }
-    for f in &doc.footer {
-        s.line(f, &st.text)?;
-    }
-    Ok(())
+    sheet::Sheet::new(ws, cols).page(doc, page, st)
 }

@@ -1,0 +1,277 @@
+//! One XLSX sheet written top to bottom: each row as tall as its text, a
+//! table narrower than the sheet with its last column spanning to the right
+//! edge (an agenda item, a reason, a note gets the room left), and the
+//! printed pages broken by jifen ([`Flow`]): a caption never alone at a
+//! page's foot, a last row never alone on a page, the seal with the
+//! signatures. A sheet of one table repeats its header row as print titles;
+//! a sheet of several tables has none (they would land above the other
+//! tables) and writes each table's header again atop a page it runs onto.
+
+use super::{excel_day, row_height, Styles, LINE, SIGN_HEIGHT};
+use crate::export::render::flow::Flow;
+use crate::export::render::{lines_in, Columns};
+use crate::export::{Cell, Doc, Page, Table};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+type Res<T = ()> = std::result::Result<T, XlsxError>;
+
+/// The height of an empty row between parts, and of the title row.
+const GAP: f64 = LINE + 4.0;
+const TITLE: f64 = 30.0;
+
+/// The rows of a table kept with its caption and header on one page.
+const KEEP_FIRST: usize = 2;
+
+pub(super) struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    cols: Columns,
+    row: u32,
+    flow: Flow,
+}
+
+impl<'a> Sheet<'a> {
+    pub(super) fn new(ws: &'a mut Worksheet, cols: Columns) -> Sheet<'a> {
+        let flow = Flow::of(&cols);
+        Sheet {
+            ws,
+            cols,
+            row: 0,
+            flow,
+        }
+    }
+
+    fn last(&self) -> u16 {
+        (self.cols.widths.len().max(1) - 1) as u16
+    }
+
+    /// The room of column `col` of a table of `n` columns: its last column
+    /// spans to the sheet's last.
+    fn room(&self, col: usize, n: usize) -> f64 {
+        if col + 1 == n {
+            self.cols.span(col, self.last() as usize)
+        } else {
+            self.cols.widths.get(col).copied().unwrap_or(10.0)
+        }
+    }
+
+    /// The current row done, `h` points tall.
+    fn end_row(&mut self, h: f64) -> Res {
+        self.ws.set_row_height(self.row, h)?;
+        self.flow.place(h);
+        self.row += 1;
+        Ok(())
+    }
+
+    /// An empty row between parts, left out at a page's top.
+    fn gap(&mut self) -> Res {
+        if self.flow.used > 0.0 {
+            self.end_row(GAP)?;
+        }
+        Ok(())
+    }
+
+    /// Start a new page here unless `h` points more fit on this one.
+    fn keep(&mut self, h: f64) -> bool {
+        let row = self.row;
+        if self.flow.keep(row, h) {
+            self.ws.set_page_breaks(&self.flow.breaks).is_ok()
+        } else {
+            false
+        }
+    }
+
+    /// Text across columns `from..=last`, merged, wrapped.
+    fn span(&mut self, from: u16, text: &str, f: &Format) -> Res {
+        let last = self.last();
+        if from >= last {
+            self.ws.write_string_with_format(self.row, from, text, f)?;
+        } else {
+            self.ws
+                .merge_range(self.row, from, self.row, last, text, f)?;
+        }
+        Ok(())
+    }
+
+    fn span_height(&self, from: usize, text: &str) -> f64 {
+        row_height(lines_in(text, self.cols.span(from, self.last() as usize)))
+    }
+
+    /// A key in the first column and its value across the rest.
+    fn pair(&mut self, k: &str, v: &str, st: &Styles) -> Res {
+        let h = self.span_height(1, v);
+        self.ws.write_string_with_format(self.row, 0, k, &st.key)?;
+        self.span(1, v, &st.text)?;
+        self.end_row(h)
+    }
+
+    /// A line of text across the whole width.
+    fn line(&mut self, text: &str, f: &Format) -> Res {
+        let h = self.span_height(0, text);
+        self.span(0, text, f)?;
+        self.end_row(h)
+    }
+
+    /// The whole page: title, lines, tables, notes, then the seal, the
+    /// signatures and the check kept together.
+    pub(super) fn page(mut self, doc: &Doc, page: &Page, st: &Styles) -> Res {
+        let heading = if page.heading.is_empty() {
+            &doc.title
+        } else {
+            &page.heading
+        };
+        self.span(0, heading, &st.title)?;
+        self.end_row(TITLE)?;
+        for (k, v) in &page.meta {
+            self.pair(k, v, st)?;
+        }
+        let titles = page.tables.len() == 1;
+        for t in &page.tables {
+            let head = self.table(t, st, titles)?;
+            if titles {
+                self.ws.set_repeat_rows(head, head)?;
+            }
+        }
+        if !page.notes.is_empty() {
+            self.gap()?;
+        }
+        for n in &page.notes {
+            self.line(n, &st.text)?;
+        }
+        self.close(doc, page, st)
+    }
+
+    /// The seal (whole, wrapped in its cell), the signature lines, tall
+    /// enough to sign, and the check: on one page.
+    fn close(&mut self, doc: &Doc, page: &Page, st: &Styles) -> Res {
+        let w = doc.words();
+        let seal_h: Vec<f64> = doc
+            .seals
+            .iter()
+            .map(|(_, s)| self.span_height(2, s))
+            .collect();
+        let foot_h: Vec<f64> = doc.footer.iter().map(|f| self.span_height(0, f)).collect();
+        let block = GAP
+            + seal_h.iter().sum::<f64>()
+            + SIGN_HEIGHT * page.signatures.len() as f64
+            + foot_h.iter().sum::<f64>();
+        self.keep(block);
+        self.gap()?;
+        for ((p, seal), h) in doc.seals.iter().zip(seal_h) {
+            // The seal alone in its cell, for a committee to copy.
+            self.ws
+                .write_string_with_format(self.row, 0, w.seal, &st.key)?;
+            self.ws.write_string_with_format(self.row, 1, p, &st.text)?;
+            self.span(2, seal, &st.text)?;
+            self.end_row(h)?;
+        }
+        for sig in &page.signatures {
+            self.span(0, &format!("{sig}：________________"), &st.sign)?;
+            self.end_row(SIGN_HEIGHT)?;
+        }
+        for (f, h) in doc.footer.iter().zip(foot_h) {
+            self.span(0, f, &st.text)?;
+            self.end_row(h)?;
+        }
+        Ok(())
+    }
+
+    /// The height of a row of `cells` in a table of `n` columns.
+    fn cells_height(&self, cells: &[Cell], n: usize) -> f64 {
+        let lines = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c {
+                Cell::Text(t) => lines_in(t, self.room(i, n)),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        row_height(lines)
+    }
+
+    /// A table: its caption and header kept with its first rows, a lone last
+    /// row never left for the next page, the header again atop each page it
+    /// runs onto (by print titles where `titles`, else written here).
+    /// Returns the header's row.
+    fn table(&mut self, t: &Table, st: &Styles, titles: bool) -> Res<u32> {
+        let n = t.header.len().max(1);
+        let head: Vec<Cell> = t.header.iter().map(|h| Cell::Text(h.clone())).collect();
+        let head_h = self.cells_height(&head, n);
+        let rows_h: Vec<f64> = t.rows.iter().map(|r| self.cells_height(r, n)).collect();
+        let cap_h = t.caption.as_ref().map_or(0.0, |c| self.span_height(0, c));
+        let first = if t.rows.len() <= KEEP_FIRST + 1 {
+            t.rows.len()
+        } else {
+            KEEP_FIRST
+        };
+        self.keep(GAP + cap_h + head_h + rows_h.iter().take(first).sum::<f64>());
+        self.gap()?;
+        if let Some(c) = &t.caption {
+            self.line(c, &st.key)?;
+        }
+        let head_row = self.row;
+        self.header(t, st, head_h)?;
+        for (i, (r, h)) in t.rows.iter().zip(&rows_h).enumerate() {
+            // The last two rows go over together: a row is never alone on a page.
+            let need = if i + 2 == t.rows.len() {
+                h + rows_h[i + 1]
+            } else {
+                *h
+            };
+            if i > 0 && self.keep(need) {
+                if titles {
+                    // The spreadsheet prints the header above this page.
+                    self.flow.place(head_h);
+                } else {
+                    self.header(t, st, head_h)?;
+                }
+            }
+            self.cells(r, n, st)?;
+            self.end_row(*h)?;
+        }
+        Ok(head_row)
+    }
+
+    /// A table's header row.
+    fn header(&mut self, t: &Table, st: &Styles, h: f64) -> Res {
+        let n = t.header.len();
+        for (i, text) in t.header.iter().enumerate() {
+            self.put(i, n, &Cell::Text(text.clone()), &st.head)?;
+        }
+        self.end_row(h)
+    }
+
+    /// A data row's cells, each in its type's format.
+    fn cells(&mut self, r: &[Cell], n: usize, st: &Styles) -> Res {
+        for (i, c) in r.iter().enumerate() {
+            let f = match c {
+                Cell::Num(v) if v.fract() != 0.0 => &st.decimal,
+                Cell::Num(_) | Cell::Int(_) => &st.whole,
+                Cell::Date(d) if excel_day(*d).is_some() => &st.day,
+                _ => &st.cell,
+            };
+            self.put(i, n.max(r.len()), c, f)?;
+        }
+        Ok(())
+    }
+
+    /// One cell in column `col` of a table of `n` columns; the last one
+    /// merged to the sheet's right edge.
+    fn put(&mut self, col: usize, n: usize, c: &Cell, f: &Format) -> Res {
+        let (row, col16, last) = (self.row, col as u16, self.last());
+        if col + 1 == n && col16 < last {
+            self.ws.merge_range(row, col16, row, last, "", f)?;
+        }
+        match c {
+            Cell::Num(v) => self.ws.write_number_with_format(row, col16, *v, f)?,
+            Cell::Int(v) => self.ws.write_number_with_format(row, col16, *v as f64, f)?,
+            Cell::Date(d) => match excel_day(*d) {
+                Some(day) => self.ws.write_datetime_with_format(row, col16, day, f)?,
+                None => self.ws.write_string_with_format(row, col16, c.text(), f)?,
+            },
+            Cell::Text(t) => self.ws.write_string_with_format(row, col16, t, f)?,
+            Cell::Empty => self.ws.write_blank(row, col16, f)?,
+        };
+        Ok(())
+    }
+}
