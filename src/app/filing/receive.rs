@@ -95,7 +95,7 @@ pub fn receive(
     // per file: a sync per file was nearly all of a county's receipt), each
     // file in a savepoint of its own, so one refused leaves nothing of itself.
     for batch in files.chunks(BATCH) {
-        let mut tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut tx = store::journal::begin(&mut conn)?;
         for f in batch {
             let outcome = std::fs::read_to_string(f)
                 .map_err(|e| CoreError::file(f, &e))
@@ -130,7 +130,7 @@ pub fn receive(
 const BATCH: usize = 500;
 
 /// Store one checked filing, inside the caller's savepoint.
-fn store_one(tx: &rusqlite::Connection, path: &Path, c: &Checked, body: &str) -> Result<Receipt> {
+fn store_one(tx: &store::Db, path: &Path, c: &Checked, body: &str) -> Result<Receipt> {
     let f = &c.filing;
     let results = f
         .results
