@@ -266,6 +266,11 @@ fn hash_run(
     Ok(out)
 }
 
+/// Begin an IMMEDIATE transaction on `conn` (the caller commits it).
+pub fn begin(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
 /// Run `f` inside an IMMEDIATE write transaction.
 pub fn write<T, E: From<rusqlite::Error>>(
     conn: &mut Connection,

@@ -72,7 +72,7 @@ impl Desk {
 
 /// The committee's journal inside one write.
 pub struct Journal<'a> {
-    pub tx: &'a rusqlite::Transaction<'a>,
+    pub tx: &'a store::Db,
     actor: &'a str,
 }
 
@@ -85,7 +85,7 @@ impl Journal<'_> {
 
 /// Journal the receipt of every filing that has none (received before the
 /// committee journalled receipts), inside the caller's transaction.
-pub(crate) fn journal_old_receipts(conn: &rusqlite::Connection) -> Result<()> {
+pub(crate) fn journal_old_receipts(conn: &store::Db) -> Result<()> {
     let missing = rows::unjournalled_filings(conn)?;
     if missing.is_empty() {
         return Ok(());

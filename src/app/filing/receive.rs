@@ -91,32 +91,46 @@ pub fn receive(
     let files = files_of(inputs)?;
     let (mut conn, made) = open_committee(db)?;
     let mut out = Vec::with_capacity(files.len());
-    for (i, f) in files.iter().enumerate() {
-        let outcome = std::fs::read_to_string(f)
-            .map_err(|e| CoreError::file(f, &e))
-            .and_then(|text| {
-                // The very same file again is known by its digest, unchecked.
-                if let Some(old) = rows::filing_by_digest(&conn, &super::sha256(text.as_bytes()))? {
-                    return Ok(Receipt::Again {
-                        branch: old.branch,
-                        period: old.period,
-                        seal: old.seal,
-                    });
-                }
-                let c = check_text(&f.display().to_string(), &text)?;
-                store_one(&mut conn, f, &c, &text)
+    // Files are committed a batch at a time (one sync to disk per batch, not
+    // per file: a sync per file was nearly all of a county's receipt), each
+    // file in a savepoint of its own, so one refused leaves nothing of itself.
+    for batch in files.chunks(BATCH) {
+        let mut tx = store::journal::begin(&mut conn)?;
+        for f in batch {
+            let outcome = std::fs::read_to_string(f)
+                .map_err(|e| CoreError::file(f, &e))
+                .and_then(|text| {
+                    // The very same file again is known by its digest, unchecked.
+                    if let Some(old) = rows::filing_by_digest(&tx, &super::sha256(text.as_bytes()))?
+                    {
+                        return Ok(Receipt::Again {
+                            branch: old.branch,
+                            period: old.period,
+                            seal: old.seal,
+                        });
+                    }
+                    let c = check_text(&f.display().to_string(), &text)?;
+                    let sp = tx.savepoint()?;
+                    let stored = store_one(&sp, f, &c, &text)?;
+                    sp.commit()?;
+                    Ok(stored)
+                });
+            out.push(Received {
+                file: f.clone(),
+                outcome,
             });
-        out.push(Received {
-            file: f.clone(),
-            outcome,
-        });
-        progress(i as u64 + 1, files.len() as u64);
+            progress(out.len() as u64, files.len() as u64);
+        }
+        tx.commit()?;
     }
     Ok((out, made))
 }
 
-/// Store one checked filing, in its own IMMEDIATE transaction.
-fn store_one(conn: &mut store::Db, path: &Path, c: &Checked, body: &str) -> Result<Receipt> {
+/// Files received in one transaction.
+const BATCH: usize = 500;
+
+/// Store one checked filing, inside the caller's savepoint.
+fn store_one(tx: &store::Db, path: &Path, c: &Checked, body: &str) -> Result<Receipt> {
     let f = &c.filing;
     let results = f
         .results
@@ -157,7 +171,7 @@ fn store_one(conn: &mut store::Db, path: &Path, c: &Checked, body: &str) -> Resu
         body,
         results,
     };
-    store::journal::write(conn, |tx| -> Result<Receipt> {
+    {
         let (branch, period, seal) = (f.branch.name.clone(), f.period.id.clone(), f.seal.clone());
         match rows::filing_of(tx, &branch, &period)? {
             Some(old) if old.seal == seal => Ok(Receipt::Again {
@@ -189,7 +203,7 @@ fn store_one(conn: &mut store::Db, path: &Path, c: &Checked, body: &str) -> Resu
                 })
             }
         }
-    })
+    }
 }
 
 /// A typed value's code as the file writes it.

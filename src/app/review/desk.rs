@@ -16,11 +16,7 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// The received filing of `branch`'s `period` (refused when none).
-fn filing_of(
-    conn: &rusqlite::Connection,
-    branch: &str,
-    period: &str,
-) -> Result<filings::FilingRow> {
+fn filing_of(conn: &crate::store::Db, branch: &str, period: &str) -> Result<filings::FilingRow> {
     filings::filing_of(conn, branch, period)?.ok_or_else(|| {
         let known = filings::filings(conn, Some(period))
             .map(|v| v.into_iter().map(|f| f.branch).collect())
@@ -36,7 +32,7 @@ fn filing_of(
 
 /// The scheme the branch of a received filing scores by (its `branch_init`
 /// event carries the scheme's text).
-fn scheme_of(conn: &rusqlite::Connection, f: &filings::FilingRow) -> Result<Scheme> {
+fn scheme_of(conn: &crate::store::Db, f: &filings::FilingRow) -> Result<Scheme> {
     let body = filings::body(conn, f.id)?;
     let filed: FilingFile = serde_json::from_str(&body).map_err(damaged)?;
     for ev in filed.events.iter().filter(|e| e.kind == "branch_init") {

@@ -59,7 +59,7 @@ pub struct ReviewView {
 
 /// Every reconsideration of the committee database `conn` (at `db`) as of `today`.
 pub(crate) fn views_of(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::Db,
     db: &Path,
     today: NaiveDate,
 ) -> Result<Vec<ReviewView>> {
