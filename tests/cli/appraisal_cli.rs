@@ -37,17 +37,16 @@ pub(crate) fn branch(dir: &Path) -> PathBuf {
     db
 }
 
+/// `appraisal record MEMBER --period PERIOD`, for the counts to follow.
+pub(crate) fn record<'a>(member: &'a str, period: &'a str) -> Vec<&'a str> {
+    vec!["appraisal", "record", member, "--period", period]
+}
+
 /// `appraisal record MEMBER --period PERIOD --votes VOTES` (`excellent=4,qualified=1`).
 pub(crate) fn votes<'a>(member: &'a str, period: &'a str, votes: &'a str) -> Vec<&'a str> {
-    vec![
-        "appraisal",
-        "record",
-        member,
-        "--period",
-        period,
-        "--votes",
-        votes,
-    ]
+    let mut args = record(member, period);
+    args.extend(["--votes", votes]);
+    args
 }
 
 /// `appraisal show --period PERIOD --format json`, read.
@@ -119,19 +118,9 @@ fn a_whole_appraisal_posts_points_into_its_quarter_and_the_seal_verifies() {
         "{err}"
     );
     // Points outside 合格's 15-22: refused.
-    refused(
-        &db,
-        &[
-            "appraisal",
-            "record",
-            "张伟",
-            "--period",
-            q2,
-            "--points",
-            "23",
-        ],
-        "15 to 22",
-    );
+    let mut points = record("张伟", q2);
+    points.extend(["--points", "23"]);
+    refused(&db, &points, "15 to 22");
     let counts = shown(&db, q2);
     let rows = counts.as_array().expect("array");
     assert_eq!(rows.len(), 5);

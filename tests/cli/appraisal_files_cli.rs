@@ -4,9 +4,9 @@
 //! score 基础分 and 评星分, each part's mean), and the ballot and result
 //! papers naming no voter. The branch and the helpers are `appraisal_cli`'s.
 
-use crate::appraisal_cli::{branch, json, refused, score_of, shown, votes, zh, NAMES};
+use crate::appraisal_cli::{branch, json, record, refused, score_of, shown, votes, zh, NAMES};
 use crate::common::cli::ok;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `appraisal import FILE --period PERIOD`.
 fn import<'a>(file: &'a Path, period: &'a str) -> Vec<&'a str> {
@@ -14,19 +14,29 @@ fn import<'a>(file: &'a Path, period: &'a str) -> Vec<&'a str> {
     vec!["appraisal", "import", file, "--period", period]
 }
 
+/// Write `text` to `dir/name` and import it into 2026Q2: refused with
+/// `needle` in the message, nothing recorded (see `refused`).
+fn import_refused(db: &Path, dir: &Path, name: &str, text: &str, needle: &str) -> String {
+    let file = dir.join(name);
+    std::fs::write(&file, text).expect("write");
+    refused(db, &import(&file, "2026Q2"), needle)
+}
+
+/// `jifen ... PAPER --period 2026Q2 --format FORMAT --out DIR` (`PAPER`:
+/// `appraisal ballots` or `export appraisal`) in a Chinese locale: the file written.
+fn paper(db: &Path, paper: [&str; 2], format: &str, out: &str) -> PathBuf {
+    let mut args = paper.to_vec();
+    args.extend(["--period", "2026Q2", "--format", format, "--out", out]);
+    let (code, written, err) = zh(db, &args);
+    assert_eq!(code, Some(0), "{args:?}: {err}");
+    PathBuf::from(written.trim())
+}
+
 /// `appraisal record MEMBER --period PERIOD --rater N --scores SCORES` (`common=52,star=30`).
 fn scores<'a>(member: &'a str, period: &'a str, rater: &'a str, scores: &'a str) -> Vec<&'a str> {
-    vec![
-        "appraisal",
-        "record",
-        member,
-        "--period",
-        period,
-        "--rater",
-        rater,
-        "--scores",
-        scores,
-    ]
+    let mut args = record(member, period);
+    args.extend(["--rater", rater, "--scores", scores]);
+    args
 }
 
 #[test]
@@ -46,31 +56,31 @@ fn an_import_is_all_or_nothing_and_names_the_bad_line() {
             "2026Q2",
         ],
     );
-    let bad = dir.path().join("bad.csv");
     // 4 valid ballots: line 3's 3 + 2 is one too many.
-    std::fs::write(
-        &bad,
+    let err = import_refused(
+        &db,
+        dir.path(),
+        "bad.csv",
         "\u{feff}member,excellent,qualified,basic,unqualified,blank\n欧阳娜娜,3,1,0,0,0\n张伟,3,2,0,0,0\n王芳,0,0,4,0,0\n",
-    )
-    .expect("write");
-    let err = refused(&db, &import(&bad, "2026Q2"), ":3");
+        ":3",
+    );
     assert!(err.contains("张伟") && err.contains("4 valid"), "{err}");
     let counts = shown(&db, "2026Q2");
     assert_eq!(counts[0]["counted"], 0, "nothing of the file was recorded");
-    let header = dir.path().join("header.csv");
-    std::fs::write(&header, "member,excellent,good\n欧阳娜娜,1,1\n").expect("write");
-    refused(
+    import_refused(
         &db,
-        &import(&header, "2026Q2"),
+        dir.path(),
+        "header.csv",
+        "member,excellent,good\n欧阳娜娜,1,1\n",
         "member,excellent,qualified,basic,unqualified",
     );
-    let not_whole = dir.path().join("nw.csv");
-    std::fs::write(
-        &not_whole,
+    import_refused(
+        &db,
+        dir.path(),
+        "nw.csv",
         "member,excellent,qualified,basic,unqualified\n欧阳娜娜,1,1,0,0\n张伟,1,x,0,0\n",
-    )
-    .expect("write");
-    refused(&db, &import(&not_whole, "2026Q2"), ":3");
+        ":3",
+    );
     // The same counts from a workbook.
     let good = dir.path().join("good.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -152,20 +162,8 @@ fn the_ballot_and_result_papers_name_no_voter() {
     let db = branch(dir.path());
     let out = dir.path().join("papers");
     let out_s = out.to_str().expect("path");
-    let (_, written, _) = zh(
-        &db,
-        &[
-            "appraisal",
-            "ballots",
-            "--period",
-            "2026Q2",
-            "--format",
-            "csv",
-            "--out",
-            out_s,
-        ],
-    );
-    let text = std::fs::read_to_string(written.trim()).expect("ballots csv");
+    let written = paper(&db, ["appraisal", "ballots"], "csv", out_s);
+    let text = std::fs::read_to_string(written).expect("ballots csv");
     assert!(
         text.contains("民主测评票") && text.contains("管道一支部") && text.contains("2026Q2"),
         "{text}"
@@ -176,58 +174,19 @@ fn the_ballot_and_result_papers_name_no_voter() {
     }
     assert!(text.contains("不记名"), "{text}");
     for f in ["html", "xlsx"] {
-        let p = ok(
-            &db,
-            &[
-                "appraisal",
-                "ballots",
-                "--period",
-                "2026Q2",
-                "--format",
-                f,
-                "--out",
-                out_s,
-            ],
-        );
-        assert!(
-            std::fs::metadata(p.trim()).is_ok_and(|m| m.len() > 0),
-            "{f}"
-        );
+        let p = paper(&db, ["appraisal", "ballots"], f, out_s);
+        assert!(std::fs::metadata(p).is_ok_and(|m| m.len() > 0), "{f}");
     }
     ok(&db, &["appraisal", "open", "--period", "2026Q2"]);
     ok(&db, &votes("欧阳娜娜", "2026Q2", "excellent=5"));
-    let (_, p, _) = zh(
-        &db,
-        &[
-            "export",
-            "appraisal",
-            "--period",
-            "2026Q2",
-            "--format",
-            "csv",
-            "--out",
-            out_s,
-        ],
-    );
-    let text = std::fs::read_to_string(p.trim()).expect("results csv");
+    let p = paper(&db, ["export", "appraisal"], "csv", out_s);
+    let text = std::fs::read_to_string(p).expect("results csv");
     assert!(
         text.contains("测评结果统计表") && text.contains("有效票 5 张"),
         "{text}"
     );
     assert!(text.contains("欧阳娜娜,5,0,0,0,0,优秀,25"), "{text}");
-    let (_, p, _) = zh(
-        &db,
-        &[
-            "export",
-            "appraisal",
-            "--period",
-            "2026Q2",
-            "--format",
-            "html",
-            "--out",
-            out_s,
-        ],
-    );
-    let html = std::fs::read_to_string(p.trim()).expect("results html");
+    let p = paper(&db, ["export", "appraisal"], "html", out_s);
+    let html = std::fs::read_to_string(p).expect("results html");
     assert!(html.contains("计票人") && html.contains("监票人"), "{html}");
 }
