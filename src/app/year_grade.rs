@@ -85,12 +85,13 @@ fn may_grade(
     year: i32,
     allowed: Option<&str>,
     asked: Option<&str>,
-) -> std::result::Result<(), YearGradeError> {
+) -> Result<()> {
     let Some(allowed) = allowed else {
         return Err(YearGradeError::NoGrade {
             member: member.to_string(),
             year,
-        });
+        }
+        .into());
     };
     match asked {
         Some(g) if !rule::within(scheme, allowed, g) => Err(YearGradeError::AboveAllowed {
@@ -98,7 +99,8 @@ fn may_grade(
             year,
             asked: GradeName::of(scheme, g),
             allowed: GradeName::of(scheme, allowed),
-        }),
+        }
+        .into()),
         _ => Ok(()),
     }
 }

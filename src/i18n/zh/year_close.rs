@@ -23,7 +23,7 @@ pub const YEAR_CLOSE: YearCloseWords = YearCloseWords {
     },
     above_now: |member, grade, allowed| match allowed {
         Some(a) => format!(
-            "! {member} 的评定等次「{grade}」高于年积分现在允许的「{a}」: 请重新评定, 否则不能封账"
+            "! {member} 的评定等次「{grade}」高于年积分现在允许的「{a}」: 重新评定后才能封账"
         ),
         None => format!("! {member} 的评定等次「{grade}」: 现已没有积分等次, 请撤回"),
     },

@@ -139,7 +139,15 @@ impl Year {
         } else {
             (self.follow.len() as u16 + 2).min(all.height / 2)
         };
-        let notes_h = (self.quota_notes.len().min(3) + self.fault_notes.len()) as u16;
+        // The faults' lines wrapped to the screen (each says what to do), then the quotas'.
+        let room = (all.width as usize).saturating_sub(2).max(10);
+        let said: Vec<String> = self
+            .fault_notes
+            .iter()
+            .flat_map(|n| crate::domain::text::wrap(n, room))
+            .chain(self.quota_notes.iter().take(3).cloned())
+            .collect();
+        let notes_h = (said.len() as u16).min(all.height / 3);
         let [inner, notes_area, follow_area] = Layout::vertical([
             Constraint::Min(0),
             Constraint::Length(notes_h),
@@ -147,10 +155,8 @@ impl Year {
         ])
         .areas(all);
         self.draw_follow_ups(follow_area, buf, ctx);
-        let notes: Vec<Line> = self
-            .fault_notes
+        let notes: Vec<Line> = said
             .iter()
-            .chain(self.quota_notes.iter().take(3))
             .map(|n| Line::from(Span::styled(format!(" {n}"), pal.warning)))
             .collect();
         draw_rows(notes_area, buf, None, &notes, None, pal.selected);
