@@ -333,6 +333,23 @@ impl Ledger {
         })
     }
 
+    /// What score ballot `rater` gave a member so far, part by part (none
+    /// yet: empty); recorded again by `record_scores`, it is the undo of a
+    /// later record of that ballot.
+    pub fn ballot_scores(
+        &self,
+        period: &PeriodId,
+        member_id: i64,
+        rater: i64,
+    ) -> Result<Vec<(String, f64)>> {
+        let all = rows::scores(self.conn(), self.branch.id, &period.to_string())?;
+        Ok(all
+            .into_iter()
+            .filter(|(m, r, _, _)| *m == member_id && *r == rater)
+            .map(|(_, _, part, score)| (part, score))
+            .collect())
+    }
+
     /// Choose a member's points within the range of the grade their counts
     /// give (`None`: back to the grade's default, the top of the range).
     pub fn appraisal_points(

@@ -518,6 +518,8 @@ impl Ledger {
                 }
                 .into());
             }
+            // After the verdicts: a late one may be what moved the points.
+            l.refuse_year_grade_faults(period)?;
             if l.backups {
                 crate::app::backup::auto_backup(l, "lock")?;
             }

@@ -202,6 +202,7 @@ impl Ledger {
                 }
                 .into());
             }
+            l.refuse_year_grade_faults(p)?;
             l.journal(&[Event::PeriodState {
                 branch_id: l.branch.id,
                 period: p.to_string(),

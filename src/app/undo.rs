@@ -3,6 +3,7 @@
 //! import of any size is one); a plan says first what an undo will take back,
 //! so that the console can ask.
 
+use super::year_grade::{GradeName, YearGradeError};
 use super::{CoreError, Ledger, Result};
 use crate::store::journal::{self, RecentEvent};
 use crate::store::{queries, Event};
@@ -61,6 +62,15 @@ pub enum UndoStep {
         first: i64,
         claims: usize,
     },
+    /// A final grade of the year recorded (`undone: None`: taken back to the
+    /// default), and the grade it gives back (`default`: the scheme's).
+    YearGrade {
+        member: String,
+        year: i32,
+        undone: Option<GradeName>,
+        back: Option<GradeName>,
+        default: bool,
+    },
 }
 
 /// What an undo will do: the steps in words and the events that do them.
@@ -87,6 +97,22 @@ impl UndoStep {
                 title,
                 ..
             } => format!("redemption of {count} x {title} by {member}"),
+            UndoStep::YearGrade {
+                member,
+                year,
+                undone,
+                back,
+                ..
+            } => {
+                let code = |g: &Option<GradeName>| {
+                    g.as_ref().map_or("default".to_string(), |g| g.code.clone())
+                };
+                format!(
+                    "final grade {} of {member} for {year} (back to {})",
+                    code(undone),
+                    code(back)
+                )
+            }
         }
     }
 }
@@ -404,6 +430,41 @@ impl Ledger {
                 };
                 vec![(step, Event::RedeemCancel { id: *id })]
             }
+            Event::YearGrade {
+                year,
+                member_id,
+                grade,
+                prev: Some(p),
+                ..
+            } => {
+                if let Some(period) = self.year_final(*year)? {
+                    return Err(YearGradeError::YearFinal {
+                        year: *year,
+                        period,
+                    }
+                    .into());
+                }
+                let scheme = self.scheme();
+                let earlier = match &**p {
+                    Event::YearGrade { grade, .. } => grade.clone(),
+                    _ => None,
+                };
+                let back = match &earlier {
+                    Some(g) => Some(g.clone()),
+                    None => self
+                        .year_grades(*year)?
+                        .of(*member_id)
+                        .and_then(|g| g.default_grade.clone()),
+                };
+                let step = UndoStep::YearGrade {
+                    member: name(*member_id)?,
+                    year: *year,
+                    undone: grade.as_deref().map(|g| GradeName::of(scheme, g)),
+                    back: back.as_deref().map(|g| GradeName::of(scheme, g)),
+                    default: earlier.is_none(),
+                };
+                vec![(step, (**p).clone())]
+            }
             _ => Vec::new(),
         })
     }
@@ -414,7 +475,8 @@ fn undoable(ev: &Event) -> bool {
     match ev {
         Event::Verdict { prev, .. }
         | Event::Confirm { prev, .. }
-        | Event::Attendance { prev, .. } => prev.is_some(),
+        | Event::Attendance { prev, .. }
+        | Event::YearGrade { prev, .. } => prev.is_some(),
         Event::ConfirmVoid { .. }
         | Event::ClaimsAdd { .. }
         | Event::ClaimsBatch { .. }

@@ -4,6 +4,9 @@
 //! 测评, 并进行综合研判, 研究确定每名党员的评定等次"). A final grade may be at
 //! most what the points allow; until one is recorded the scheme's default
 //! stands. Once the period that ends the year is final, none changes.
+//! A grade recorded when the points allowed it and above them since (a
+//! correction, an upheld appeal, a late verdict) is flagged, and the lock
+//! and the year close of the period that ends the year refuse it.
 
 use super::{Ledger, RankScope, Ranking, Result};
 use crate::domain::model::{PeriodId, PeriodKind, PeriodState};
@@ -15,7 +18,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// A grade as the refusals name it: its code and its names.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GradeName {
     pub code: String,
     pub name: String,
@@ -54,6 +57,52 @@ pub enum YearGradeError {
     NoGrade { member: String, year: i32 },
     /// The period that ends the year is final: the year's grades are fixed.
     YearFinal { year: i32, period: String },
+    /// The period that ends `year` cannot be sealed (locked, or made
+    /// final) while recorded final grades are above what the points allow now.
+    AboveAtSeal {
+        year: i32,
+        period: String,
+        faults: Vec<GradeFault>,
+    },
+}
+
+/// A recorded final grade above what the member's points allow now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GradeFault {
+    pub member: String,
+    /// The final grade recorded.
+    pub grade: GradeName,
+    /// The highest grade the points allow now (`None`: no points grade any more).
+    pub allowed: Option<GradeName>,
+}
+
+/// Whether `asked` may be a member's final grade of `year` when the points
+/// (and the quota) allow `allowed` (`asked: None`: the scheme's default):
+/// the one rule the recording, the year screen's flag and the seal share.
+fn may_grade(
+    scheme: &Scheme,
+    member: &str,
+    year: i32,
+    allowed: Option<&str>,
+    asked: Option<&str>,
+) -> Result<()> {
+    let Some(allowed) = allowed else {
+        return Err(YearGradeError::NoGrade {
+            member: member.to_string(),
+            year,
+        }
+        .into());
+    };
+    match asked {
+        Some(g) if !rule::within(scheme, allowed, g) => Err(YearGradeError::AboveAllowed {
+            member: member.to_string(),
+            year,
+            asked: GradeName::of(scheme, g),
+            allowed: GradeName::of(scheme, allowed),
+        }
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// One member's grades at the year close.
@@ -68,6 +117,11 @@ pub struct FinalGrade {
     pub final_grade: Option<String>,
     /// Whether the branch recorded the final grade (else it is the default).
     pub recorded: bool,
+    /// Whether the final grade is at most what the points allow now (false:
+    /// recorded when they allowed it, and they fell since).
+    pub final_allowed: bool,
+    /// The scheme's default, the final grade when none is recorded.
+    pub default_grade: Option<String>,
     /// The grades the branch may record, the best first.
     pub choices: Vec<String>,
 }
@@ -85,6 +139,23 @@ impl YearGrades {
     /// A member's grades, if the member is ranked in the year.
     pub fn of(&self, member_id: i64) -> Option<&FinalGrade> {
         self.by_member.get(&member_id)
+    }
+
+    /// The final grades above what the points allow now, in the order of
+    /// the year's ranking `r` (the one these grades were read from).
+    pub fn faults(&self, scheme: &Scheme, r: &Ranking) -> Vec<GradeFault> {
+        r.rows
+            .iter()
+            .filter_map(|row| {
+                let g = self.of(row.member_id)?;
+                let fin = g.final_grade.as_deref().filter(|_| !g.final_allowed)?;
+                Some(GradeFault {
+                    member: row.name.to_string(),
+                    grade: GradeName::of(scheme, fin),
+                    allowed: g.points_grade.as_deref().map(|a| GradeName::of(scheme, a)),
+                })
+            })
+            .collect()
     }
 }
 
@@ -119,12 +190,16 @@ impl Ledger {
                 let appr = appraisal.get(&row.member_id).cloned();
                 let mine = recorded.get(&row.member_id).cloned();
                 let default = rule::default_grade(scheme, rule_of, allowed, appr.as_deref());
+                let final_grade = mine.clone().or_else(|| default.map(str::to_string));
                 let g = FinalGrade {
                     member_id: row.member_id,
                     points_grade: allowed.map(str::to_string),
                     appraisal_grade: appr,
                     recorded: mine.is_some(),
-                    final_grade: mine.or_else(|| default.map(str::to_string)),
+                    final_allowed: final_grade.is_none()
+                        || may_grade(scheme, "", year, allowed, final_grade.as_deref()).is_ok(),
+                    default_grade: default.map(str::to_string),
+                    final_grade,
                     choices: allowed
                         .map(|a| {
                             rule::choices(scheme, a)
@@ -145,7 +220,7 @@ impl Ledger {
     }
 
     /// The period that ends `year` (Q4, H2 or the year), if it is final.
-    fn year_final(&self, year: i32) -> Result<Option<String>> {
+    pub(super) fn year_final(&self, year: i32) -> Result<Option<String>> {
         for kind in [
             PeriodKind::Quarter(4),
             PeriodKind::Half(2),
@@ -192,34 +267,69 @@ impl Ledger {
             let name = member
                 .map(|m| m.name.to_string())
                 .ok_or(super::CoreError::NoMemberId(member_id))?;
-            let row = r.rows.iter().find(|x| x.member_id == member_id);
-            let Some(allowed) = row.and_then(|x| x.grade.as_deref()) else {
-                return Err(YearGradeError::NoGrade { member: name, year }.into());
+            let allowed = r
+                .rows
+                .iter()
+                .find(|x| x.member_id == member_id)
+                .and_then(|x| x.grade.as_deref().map(str::to_string));
+            may_grade(scheme, &name, year, allowed.as_deref(), grade)?;
+            // What the member had before, for an undo to put back.
+            let before = rows::final_grades(l.conn(), l.branch.id, year)?
+                .into_iter()
+                .find(|(m, ..)| *m == member_id);
+            let prev = Event::YearGrade {
+                branch_id: l.branch.id,
+                year,
+                member_id,
+                grade: before.as_ref().map(|(_, g, _, _)| g.clone()),
+                allowed: before.map(|(_, _, a, _)| a),
+                prev: None,
             };
-            if let Some(g) = grade {
-                if !rule::within(scheme, allowed, g) {
-                    return Err(YearGradeError::AboveAllowed {
-                        member: name,
-                        year,
-                        asked: GradeName::of(scheme, g),
-                        allowed: GradeName::of(scheme, allowed),
-                    }
-                    .into());
-                }
-            }
-            let allowed = allowed.to_string();
             l.journal(&[Event::YearGrade {
                 branch_id: l.branch.id,
                 year,
                 member_id,
                 grade: grade.map(str::to_string),
-                allowed: Some(allowed),
+                allowed,
+                prev: Some(Box::new(prev)),
             }])?;
             let all = l.year_grades_of(year, &r)?;
             all.of(member_id)
                 .cloned()
                 .ok_or(super::CoreError::NoMemberId(member_id))
         })
+    }
+}
+
+impl Ledger {
+    /// The recorded final grades of `year` above what the points allow now,
+    /// in ranking order.
+    pub fn year_grade_faults(&self, year: i32) -> Result<Vec<GradeFault>> {
+        let r = self.ranking(&RankScope::Year(year))?;
+        Ok(self.year_grades_of(year, &r)?.faults(self.scheme(), &r))
+    }
+
+    /// Refuse to seal `period` (lock it, or make it final) when it ends its
+    /// year and a recorded final grade of the year is above what the points
+    /// allow now.
+    pub(super) fn refuse_year_grade_faults(&self, period: &PeriodId) -> Result<()> {
+        let ends_year = matches!(
+            period.kind,
+            PeriodKind::Quarter(4) | PeriodKind::Half(2) | PeriodKind::Year
+        );
+        if !ends_year {
+            return Ok(());
+        }
+        let faults = self.year_grade_faults(period.year)?;
+        if faults.is_empty() {
+            return Ok(());
+        }
+        Err(YearGradeError::AboveAtSeal {
+            year: period.year,
+            period: period.to_string(),
+            faults,
+        }
+        .into())
     }
 }
 

@@ -85,6 +85,9 @@ struct YearRow<'a> {
     final_grade: Option<&'a str>,
     /// Whether the branch recorded the final grade (else the scheme's default).
     final_recorded: bool,
+    /// Whether the final grade is at most what the points allow now (false:
+    /// recorded when they did, and they fell since; the lock refuses it).
+    final_grade_allowed: bool,
 }
 
 /// `rank --year Y --format json`: every row with its appraisal and final grade.
@@ -100,6 +103,7 @@ pub fn rank_json(l: &Ledger, r: &crate::app::Ranking, year: i32) -> Result<(), C
                 appraisal_grade: g.and_then(|g| g.appraisal_grade.as_deref()),
                 final_grade: g.and_then(|g| g.final_grade.as_deref()),
                 final_recorded: g.is_some_and(|g| g.recorded),
+                final_grade_allowed: g.is_none_or(|g| g.final_allowed),
             }
         })
         .collect();

@@ -41,6 +41,8 @@ pub struct CountWords {
     pub ask_undo: &'static str,
     pub undo_info: fn(member: &str, before: &str) -> String,
     pub undone: fn(member: &str) -> String,
+    /// A score ballot's earlier scores recorded again: member, ballot number, what they are.
+    pub undone_scores: fn(member: &str, rater: i64, before: &str) -> String,
     /// Nothing counted on this screen to take back.
     pub nothing_to_undo: &'static str,
     /// A member's counts as one short text (`优秀 8 合格 3`), none: 无.

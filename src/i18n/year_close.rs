@@ -25,4 +25,9 @@ pub struct YearCloseWords {
     pub recorded: fn(member: &str, year: i32, grade: &str, allowed: &str) -> String,
     /// A final grade taken back: member, year, the default now.
     pub cleared: fn(member: &str, year: i32, default: &str) -> String,
+    /// A recorded final grade above what the points allow now (`None`: no
+    /// points grade any more), as the year screen's line says it.
+    pub above_now: fn(member: &str, grade: &str, allowed: Option<&str>) -> String,
+    /// More such grades than the screen has lines for.
+    pub above_more: fn(more: usize) -> String,
 }

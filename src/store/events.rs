@@ -307,6 +307,10 @@ pub enum Event {
         member_id: i64,
         grade: Option<String>,
         allowed: Option<String>,
+        /// The member's final grade before (a `YearGrade` event), so that an
+        /// undo can put it back; absent in events journalled before it was kept.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        prev: Option<Box<Event>>,
     },
     /// Undo of an earlier event: `restore` is the event that puts things back.
     Undo {

@@ -15,6 +15,7 @@ pub(super) fn apply(conn: &Connection, ev: &Event, at: &str) -> rusqlite::Result
         member_id,
         grade,
         allowed,
+        ..
     } = ev
     else {
         return Ok(());

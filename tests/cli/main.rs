@@ -6,6 +6,7 @@ mod common;
 mod appeals_cli;
 mod appeals_flow;
 mod appraisal_cli;
+mod appraisal_files_cli;
 mod backups_interrupted;
 mod bad_databases;
 mod bad_inputs;

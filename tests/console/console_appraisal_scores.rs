@@ -97,3 +97,83 @@ fn a_score_above_the_parts_maximum_is_refused_on_screen() {
     let v = app.ledger().appraisal_view(&h1()).expect("view");
     assert_eq!(v.lines[0].means, [Some(60.0), Some(30.0)]);
 }
+
+/// The appraisal as `appraisal show --period 2026H1 --format json` prints it
+/// through the real binary: the member's `scores` (each part's mean so far)
+/// and `counted`.
+fn shown(db: &std::path::Path, name: &str) -> serde_json::Value {
+    let out = crate::common::cli::ok(
+        db,
+        &[
+            "appraisal",
+            "show",
+            "--period",
+            "2026H1",
+            "--format",
+            "json",
+        ],
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).expect("json");
+    rows.into_iter()
+        .find(|r| r["member"] == name)
+        .unwrap_or_else(|| panic!("{name} shown"))
+}
+
+#[test]
+fn u_puts_back_what_a_score_ballot_gave_before_one_event_each() {
+    let (_d, mut app) = assembly();
+    let db = app.ledger().path().to_path_buf();
+    let valid = app
+        .ledger()
+        .appraisal_view(&h1())
+        .expect("view")
+        .ballots
+        .valid;
+    // Ballot 1 for the three members, then ballot 1 again for 王芳.
+    for (c, s) in [("52", "30"), ("58", "40"), ("60", "35")] {
+        scores(&mut app, c, s);
+    }
+    ch(&mut app, '[');
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    scores(&mut app, "50", "36");
+    assert_eq!(shown(&db, "王芳")["scores"]["common"], 50.0);
+    let head = app.ledger().journal_head().expect("head");
+    ch(&mut app, 'u');
+    assert!(app.has_overlay(), "{:?}", app.status());
+    let text = screen(&mut app, 80, 24);
+    assert!(
+        text.contains(&format!(
+            "王芳 恢复为: 第 1/{valid} 张票 基础分(共性分) 60  评星分 35"
+        )),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.status(),
+        Some("已恢复 王芳 第 1 张票此前的评分: 基础分(共性分) 60  评星分 35")
+    );
+    assert_eq!(app.ledger().journal_head().expect("head"), head + 1);
+    let back = shown(&db, "王芳");
+    assert_eq!(
+        (&back["scores"]["common"], &back["scores"]["star"]),
+        (&60.0.into(), &35.0.into()),
+        "{back}"
+    );
+    // The cursor is back on 王芳's ballot 1, to be typed again.
+    let text = screen(&mut app, 80, 24);
+    assert!(text.contains(&format!("王芳  第 1/{valid} 张票")), "{text}");
+    // Again: the record before, 王芳's first ballot 1, had nothing before it,
+    // so that ballot's scores go; the others' stay.
+    ch(&mut app, 'u');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.status(), Some("已恢复 王芳 第 1 张票此前的评分: 无"));
+    assert_eq!(app.ledger().journal_head().expect("head"), head + 2);
+    let back = shown(&db, "王芳");
+    assert_eq!(back["counted"], 0, "{back}");
+    assert_eq!(back["scores"]["common"], serde_json::Value::Null, "{back}");
+    let v = app.ledger().appraisal_view(&h1()).expect("view");
+    assert_eq!(v.lines[0].means, [Some(52.0), Some(30.0)], "欧阳娜娜 kept");
+    assert_eq!(v.lines[1].means, [Some(58.0), Some(40.0)], "张伟 kept");
+    assert_eq!(v.lines[2].counted, 0);
+}

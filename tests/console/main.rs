@@ -20,6 +20,7 @@ mod console_redeem;
 mod console_render;
 mod console_words;
 mod console_year_grade;
+mod console_year_grade_fault;
 mod console_zh_walk;
 mod key_lists;
 mod overlay_hints;

@@ -27,3 +27,4 @@ mod retotal;
 mod scheme_files;
 mod schemes;
 mod year_grade;
+mod year_grade_fault;

@@ -29,6 +29,9 @@ pub const COUNTING: CountWords = CountWords {
     ask_undo: "Undo the last count?",
     undo_info: |member, before| format!("{member} back to: {before}"),
     undone: |member| format!("{member}'s earlier counts are back"),
+    undone_scores: |member, rater, before| {
+        format!("{member}'s earlier scores on ballot {rater} are back: {before}")
+    },
     nothing_to_undo: "No count of this session to undo",
     none: "none",
     board_progress: |done, all| format!("{done}/{all} members counted"),

@@ -40,6 +40,30 @@ pub const MEETING: Meeting = Meeting {
             title,
             ..
         } => (crate::i18n::redemption::EN.undo_step)(member, *count, title),
+        UndoStep::YearGrade {
+            member,
+            year,
+            undone,
+            back,
+            default,
+        } => {
+            let name = |g: &Option<crate::app::year_grade::GradeName>| {
+                g.as_ref().map_or(String::new(), |g| g.name.clone())
+            };
+            let back = match default {
+                true => format!("the default, {}", name(back)),
+                false => name(back),
+            };
+            match undone {
+                Some(_) => format!(
+                    "final grade {} of {member} for {year} (back to {back})",
+                    name(undone)
+                ),
+                None => format!(
+                    "final grade of {member} for {year} set to the default (back to {back})"
+                ),
+            }
+        }
     },
     lease_state: |s| match s {
         LeaseState::Live { silent_secs } => format!("last heartbeat {silent_secs} s ago"),

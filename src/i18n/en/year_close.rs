@@ -23,4 +23,13 @@ pub const YEAR_CLOSE: YearCloseWords = YearCloseWords {
     cleared: |member, year, default| {
         format!("{member}: final grade {year} taken back; the default again: {default}")
     },
+    above_now: |member, grade, allowed| {
+        match allowed {
+        Some(a) => format!(
+            "! {member}: final grade {grade} is above what the points now allow ({a}): record another before the lock"
+        ),
+        None => format!("! {member}: final grade {grade}, but no points grade any more: take it back"),
+    }
+    },
+    above_more: |more| format!("! {more} more final grades above the points"),
 };

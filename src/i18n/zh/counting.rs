@@ -29,6 +29,9 @@ pub const COUNTING: CountWords = CountWords {
     ask_undo: "撤销上一次计票?",
     undo_info: |member, before| format!("{member} 恢复为: {before}"),
     undone: |member| format!("已恢复 {member} 此前的票数"),
+    undone_scores: |member, rater, before| {
+        format!("已恢复 {member} 第 {rater} 张票此前的评分: {before}")
+    },
     nothing_to_undo: "本次没有可撤销的计票",
     none: "无",
     board_progress: |done, all| format!("已唱票 {done}/{all} 人"),

@@ -44,6 +44,26 @@ pub const MEETING: Meeting = Meeting {
             *count,
             title_zh.as_deref().unwrap_or(title),
         ),
+        UndoStep::YearGrade {
+            member,
+            year,
+            undone,
+            back,
+            default,
+        } => {
+            let name = |g: &Option<crate::app::year_grade::GradeName>| {
+                g.as_ref().map_or(String::new(), |g| g.name_zh.clone())
+            };
+            let undone = match undone {
+                Some(_) => format!("「{}」", name(undone)),
+                None => "的恢复默认".to_string(),
+            };
+            let back = match default {
+                true => format!("默认「{}」", name(back)),
+                false => format!("「{}」", name(back)),
+            };
+            format!("{member} {year} 年评定等次{undone}, 恢复为{back}")
+        }
     },
     lease_state: |s| match s {
         LeaseState::Live { silent_secs } => format!("最近心跳 {silent_secs} 秒前"),

@@ -21,4 +21,11 @@ pub const YEAR_CLOSE: YearCloseWords = YearCloseWords {
     cleared: |member, year, default| {
         format!("已撤回 {member} {year} 年的评定等次, 恢复默认: {default}")
     },
+    above_now: |member, grade, allowed| match allowed {
+        Some(a) => format!(
+            "! {member} 的评定等次「{grade}」高于年积分现在允许的「{a}」: 重新评定后才能封账"
+        ),
+        None => format!("! {member} 的评定等次「{grade}」: 现已没有积分等次, 请撤回"),
+    },
+    above_more: |more| format!("! 另有 {more} 人的评定等次高于积分允许"),
 };

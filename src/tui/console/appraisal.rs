@@ -135,7 +135,19 @@ pub struct Edit {
 pub struct Recorded {
     pub member_id: i64,
     pub member: String,
-    pub before: Vec<(String, i64)>,
+    pub before: Before,
+}
+
+/// What a member had before a record on the counting screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Before {
+    /// The member's vote counts: each choice, then the blanks.
+    Votes(Vec<(String, i64)>),
+    /// What score ballot `rater` gave the member, part by part (none: empty).
+    Scores {
+        rater: i64,
+        scores: Vec<(String, f64)>,
+    },
 }
 
 /// The counting screen's state and view model.

@@ -6,13 +6,12 @@
 
 use super::action::Action;
 use super::app::{App, Overlay};
-use super::appraisal::{columns, Appraisal, Recorded};
+use super::appraisal::{Appraisal, Before, Recorded};
 use super::field::Field;
 use super::prompt::{Form, FormKind};
 use super::screen::Screen;
 use crate::app::appraisal_view::{AppraisalView, BLANK};
 use crate::app::board_state::{BoardMode, BoardState};
-use crate::domain::model::PeriodId;
 use crate::domain::scheme::AppraisalKind;
 use crate::domain::text::width;
 
@@ -230,8 +229,15 @@ impl App {
             s.begin();
             return;
         };
-        let (member, before) = (line.member.clone(), counts_of(&v, line));
+        let member = line.member.clone();
         let rater = s.rater;
+        let before = match v.kind {
+            AppraisalKind::Votes => Before::Votes(counts_of(&v, line)),
+            AppraisalKind::Scores => match self.ledger.ballot_scores(&p, edit.member_id, rater) {
+                Ok(scores) => Before::Scores { rater, scores },
+                Err(e) => return self.fail(&e),
+            },
+        };
         let result = match v.kind {
             AppraisalKind::Votes => {
                 let counts = typed_votes(&v, &edit.cells);
@@ -260,13 +266,11 @@ impl App {
                 let aw = self.lang.words().appraisal;
                 self.ok((aw.recorded)(&member, counted, after.ballots.valid, grade));
                 if let Some(Screen::Appraisal(s)) = self.stack.last_mut() {
-                    if v.kind == AppraisalKind::Votes {
-                        s.recorded.push(Recorded {
-                            member_id: edit.member_id,
-                            member,
-                            before,
-                        });
-                    }
+                    s.recorded.push(Recorded {
+                        member_id: edit.member_id,
+                        member,
+                        before,
+                    });
                     s.edit = None;
                     s.refusal = None;
                     s.col = 0;
@@ -289,24 +293,6 @@ impl App {
             }
         }
         self.reload();
-    }
-
-    /// `u` on the counting screen: offer to put back the counts the last
-    /// recorded member had before.
-    fn count_undo_prompt(&mut self) {
-        let w = self.lang.words().appraisal.count;
-        let Some(Screen::Appraisal(s)) = self.stack.last() else {
-            return;
-        };
-        let (Some(last), Some(v)) = (s.recorded.last(), s.view.as_ref()) else {
-            return self.err(w.nothing_to_undo);
-        };
-        let info = vec![(w.undo_info)(
-            &last.member,
-            &counts_text(v, &last.before, self.lang.is_zh()),
-        )];
-        let f = Form::new(FormKind::Appraisal(Ask::Undo), w.ask_undo, info, vec![]);
-        self.overlay = Overlay::Form(f);
     }
 
     /// Open a prompt about the appraisal: a yes/no question (open, close,
@@ -451,28 +437,6 @@ impl App {
         }
         Ok(msg)
     }
-
-    /// The undo was confirmed: record the member's earlier counts again.
-    fn submit_count_undo(&mut self, p: &PeriodId) -> Result<String, String> {
-        let w = self.lang.words().appraisal.count;
-        let last = match self.stack.last_mut() {
-            Some(Screen::Appraisal(s)) => s.recorded.pop(),
-            _ => None,
-        };
-        let Some(last) = last else {
-            return Err(w.nothing_to_undo.to_string());
-        };
-        match self.ledger.record_votes(p, last.member_id, &last.before) {
-            Ok(_) => Ok((w.undone)(&last.member)),
-            Err(e) => {
-                let why = crate::i18n::meeting::core_error(self.lang, &e);
-                if let Some(Screen::Appraisal(s)) = self.stack.last_mut() {
-                    s.recorded.push(last);
-                }
-                Err(why)
-            }
-        }
-    }
 }
 
 /// A line's vote counts as the core takes them: each choice, then the blanks.
@@ -497,27 +461,6 @@ fn typed_votes(v: &AppraisalView, cells: &[String]) -> Vec<(String, i64)> {
         .zip(cells)
         .map(|(code, c)| (code, c.trim().parse().unwrap_or(0)))
         .collect()
-}
-
-/// Vote counts in words: `优秀 8  合格 3`, the choices with none left out.
-fn counts_text(v: &AppraisalView, counts: &[(String, i64)], zh: bool) -> String {
-    let titles = columns(v, zh);
-    let parts: Vec<String> = titles
-        .iter()
-        .zip(counts)
-        .filter(|(_, (_, n))| *n > 0)
-        .map(|(t, (_, n))| format!("{t} {n}"))
-        .collect();
-    if parts.is_empty() {
-        crate::i18n::Lang::of_zh(zh)
-            .words()
-            .appraisal
-            .count
-            .none
-            .to_string()
-    } else {
-        parts.join("  ")
-    }
 }
 
 /// The close question's lines: each member's grade and points, as many to

@@ -7,6 +7,7 @@ mod app;
 mod appeals;
 mod appraisal;
 mod appraisal_count;
+mod appraisal_undo;
 mod board_control;
 mod board_popup;
 mod chrome;

@@ -69,7 +69,12 @@ pub struct Year {
     pub appraisal_column: bool,
     /// The scheme's grades: code and name in the reader's language.
     pub grade_names: Vec<(String, String)>,
+    /// Recorded final grades above what the points allow now, in words.
+    pub fault_notes: Vec<String>,
 }
+
+/// Lines the year screen gives to final grades above the points.
+const FAULT_LINES: usize = 3;
 
 impl Year {
     pub fn new(year: i32) -> Year {
@@ -84,6 +89,7 @@ impl Year {
             grades: YearGrades::default(),
             appraisal_column: false,
             grade_names: Vec::new(),
+            fault_notes: Vec::new(),
         }
     }
 
@@ -107,6 +113,7 @@ impl Year {
             .map(|g| (g.key.clone(), g.name_in(zh).to_string()))
             .collect();
         self.quota_notes = super::screen::quota_notes(l, &r, zh);
+        self.fault_notes = fault_notes(&self.grades.faults(l.scheme(), &r), zh);
         super::screen::name_grades(l, &mut r.rows, zh);
         self.ranking = Some(r);
         let mut follow = l.follow_ups(&RankScope::Year(self.year), zh)?;
@@ -132,7 +139,15 @@ impl Year {
         } else {
             (self.follow.len() as u16 + 2).min(all.height / 2)
         };
-        let notes_h = (self.quota_notes.len() as u16).min(3);
+        // The faults' lines wrapped to the screen (each says what to do), then the quotas'.
+        let room = (all.width as usize).saturating_sub(2).max(10);
+        let said: Vec<String> = self
+            .fault_notes
+            .iter()
+            .flat_map(|n| crate::domain::text::wrap(n, room))
+            .chain(self.quota_notes.iter().take(3).cloned())
+            .collect();
+        let notes_h = (said.len() as u16).min(all.height / 3);
         let [inner, notes_area, follow_area] = Layout::vertical([
             Constraint::Min(0),
             Constraint::Length(notes_h),
@@ -140,8 +155,7 @@ impl Year {
         ])
         .areas(all);
         self.draw_follow_ups(follow_area, buf, ctx);
-        let notes: Vec<Line> = self
-            .quota_notes
+        let notes: Vec<Line> = said
             .iter()
             .map(|n| Line::from(Span::styled(format!(" {n}"), pal.warning)))
             .collect();
@@ -219,8 +233,12 @@ impl Year {
                 let a = name(g.and_then(|g| g.appraisal_grade.as_deref()));
                 s.push_str(&format!(" {}", cell(&a, 10)));
             }
-            let fin = name(g.and_then(|g| g.final_grade.as_deref()));
-            let fin_style = if g.is_some_and(|g| g.recorded) {
+            let mut fin = name(g.and_then(|g| g.final_grade.as_deref()));
+            let fin_style = if g.is_some_and(|g| !g.final_allowed) {
+                // Above what the points allow now: marked, and said below.
+                fin.push('!');
+                pal.warning
+            } else if g.is_some_and(|g| g.recorded) {
                 pal.title
             } else {
                 pal.muted
@@ -295,6 +313,39 @@ impl Year {
             .filter(|_| self.follow_focus);
         draw_rows(body, buf, None, &rows, sel, pal.selected);
     }
+}
+
+/// The year screen's lines about final grades above what the points allow
+/// now: one per member, at most `FAULT_LINES` (the last then says how many more).
+fn fault_notes(faults: &[crate::app::year_grade::GradeFault], zh: bool) -> Vec<String> {
+    let w = crate::i18n::Lang::of_zh(zh).words().year_close;
+    let shown = if faults.len() > FAULT_LINES {
+        FAULT_LINES - 1
+    } else {
+        faults.len()
+    };
+    let name = |g: &crate::app::year_grade::GradeName| {
+        if zh {
+            g.name_zh.clone()
+        } else {
+            g.name.clone()
+        }
+    };
+    let mut out: Vec<String> = faults
+        .iter()
+        .take(shown)
+        .map(|f| {
+            (w.above_now)(
+                &f.member,
+                &name(&f.grade),
+                f.allowed.as_ref().map(name).as_deref(),
+            )
+        })
+        .collect();
+    if faults.len() > shown {
+        out.push((w.above_more)(faults.len() - shown));
+    }
+    out
 }
 
 /// What the keys of this screen do.
