@@ -241,3 +241,77 @@ fn the_redemption_lists_rows_are_tall_enough_to_sign_and_date_their_redemptions(
     assert_eq!(html.matches("<td class=\"signbox\"></td>").count(), 3);
     assert!(html.contains("td.signbox { height: 12mm; }"));
 }
+
+#[test]
+fn the_filing_names_an_upheld_appeals_correction_by_its_item_and_no_html_text_is_under_10_pt() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("a.sqlite");
+    ok(
+        &db,
+        &["init", "--branch", "第一党支部", "--scheme", "bureau-80"],
+    );
+    ok(&db, &["member", "add", "赵敏"]);
+    ok(&db, &["period", "open", "2026Q4"]);
+    let id = ok(&db, &["claim", "add", "赵敏", "discipline.dues"]);
+    ok(&db, &["verdict", id.trim(), "approve"]);
+    ok(&db, &["lock", "2026Q4"]);
+    ok(
+        &db,
+        &[
+            "appeal",
+            "file",
+            "赵敏",
+            "--period",
+            "2026Q4",
+            "--items",
+            id.trim(),
+            "--text",
+            "党费已按时缴纳",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "appeal",
+            "reply",
+            "1",
+            "upheld",
+            "--reply",
+            "属实",
+            "--item",
+            "discipline.dues",
+            "--points",
+            "1",
+        ],
+    );
+    let l = Ledger::open_read_only(&db, None).expect("open");
+    let q4 = RankScope::Period("2026Q4".parse().expect("p"));
+    let doc = jifen::export::build(&l, Paper::Filing, &q4, true).expect("filing");
+    let appeals = doc.pages[0]
+        .tables
+        .iter()
+        .find(|t| t.caption.as_deref() == Some("申诉与复议"))
+        .expect("the appeals");
+    let at = appeals
+        .header
+        .iter()
+        .position(|h| h == "更正")
+        .expect("更正");
+    assert_eq!(appeals.rows[0][at].text(), "未按时按标准缴纳党费 1");
+    let html = std::fs::read_to_string(
+        export(&l, Paper::Filing, &q4, PaperFormat::Html, dir.path(), true).expect("html"),
+    )
+    .expect("read");
+    assert!(
+        !html.contains("discipline.dues"),
+        "no item code on a Chinese paper"
+    );
+    for (at, _) in html.match_indices("font-size: ") {
+        let size: String = html[at + 11..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let pt: u32 = size.parse().expect("a size in pt");
+        assert!(pt >= 10, "text at {pt} pt: {}", &html[at..at + 20]);
+    }
+}

@@ -195,9 +195,24 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
                     }
                     .into(),
                     a.reply.clone().into(),
-                    a.correction.clone().into(),
+                    a.correction
+                        .as_deref()
+                        .map(|c| correction_words(cx, c))
+                        .into(),
                 ]
             })
             .collect(),
     }
+}
+
+/// An appeal's corrections (`discipline.dues 1; ...`) with each item by its
+/// title (党费缴纳 1), as the paper's reader says it.
+fn correction_words(cx: &Ctx, c: &str) -> String {
+    c.split("; ")
+        .map(|one| match one.rsplit_once(' ') {
+            Some((item, points)) => format!("{} {points}", cx.item_title(item)),
+            None => one.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }

@@ -34,7 +34,7 @@ const SHORT: f64 = 12.0;
 fn css(doc: &Doc) -> String {
     let page_of = (doc.words().page_of)("\" counter(page) \"", "\" counter(pages) \"");
     let mut o = format!(
-        "@page {{ size: A4 portrait; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{page_of}\"; font-size: 9pt; }} }}
+        "@page {{ size: A4 portrait; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{page_of}\"; font-size: 10pt; }} }}
 @page wide {{ size: A4 landscape; margin: 12mm 12mm 18mm; }}
 "
     );
@@ -45,7 +45,7 @@ fn css(doc: &Doc) -> String {
             let foot = css_string(&(doc.words().card_foot_name)(name));
             let size = if wide(page) { "landscape" } else { "portrait" };
             o.push_str(&format!(
-                "@page {} {{ size: A4 {size}; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{foot}\"; font-size: 9pt; }} }}\n",
+                "@page {} {{ size: A4 {size}; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{foot}\"; font-size: 10pt; }} }}\n",
                 card_page(i)
             ));
         }
@@ -109,7 +109,7 @@ p.note { margin: 1mm 0; }
 .sign span { min-width: 60mm; line-height: 12mm; }
 .seal { margin-top: 6mm; border: 1pt solid #b00; color: #b00; padding: 2mm 3mm; display: inline-block; max-width: 100%; box-sizing: border-box; }
 .seal code, .footer { overflow-wrap: anywhere; word-break: break-all; }
-.footer { margin-top: 4mm; font-size: 9pt; color: #333; }
+.footer { margin-top: 4mm; font-size: 10pt; color: #333; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 0 8mm; } .page { border-bottom: 1px dashed #999; } .page.wide { max-width: 297mm; } }";
 
 /// A table's `<colgroup>`: each column's share of the width, as in the XLSX.

@@ -143,8 +143,13 @@ fn fill_width(cols: &mut Columns) {
     if cols.landscape || sum <= 0.0 || sum >= room * 0.8 {
         return;
     }
-    let k = room / sum;
-    for w in &mut cols.widths {
+    // The first column holds the lines' keys: the others take the room.
+    let rest: f64 = cols.widths.iter().skip(1).sum();
+    if rest <= 0.0 {
+        return;
+    }
+    let k = (room - (sum - rest)) / rest;
+    for w in cols.widths.iter_mut().skip(1) {
         *w = (*w * k).floor();
     }
 }

@@ -206,7 +206,22 @@ impl<'a> Sheet<'a> {
     fn close_height(&self, doc: &Doc, page: &Page) -> f64 {
         let seals: f64 = doc.seals.iter().map(|(_, s)| self.span_height(2, s)).sum();
         let foot: f64 = doc.footer.iter().map(|f| self.span_height(0, f)).sum();
-        GAP + seals + SIGN_HEIGHT * page.signatures.len() as f64 + foot
+        GAP + seals + SIGN_HEIGHT * self.sign_rows(page) as f64 + foot
+    }
+
+    /// Whether a page's signature lines go side by side on one row: a
+    /// card's, where the sheet is wide enough, so the card stays on one page.
+    fn side_by_side(&self, page: &Page) -> bool {
+        page.owner.is_some() && self.cols.widths.len() >= 2 * page.signatures.len()
+    }
+
+    /// How many rows the signature lines take.
+    fn sign_rows(&self, page: &Page) -> usize {
+        if self.side_by_side(page) {
+            page.signatures.len().min(1)
+        } else {
+            page.signatures.len()
+        }
     }
 
     /// The seal (whole, wrapped in its cell), the signature lines, tall
@@ -229,9 +244,26 @@ impl<'a> Sheet<'a> {
             self.span(2, seal, &st.text)?;
             self.end_row(h)?;
         }
-        for sig in &page.signatures {
-            self.span(0, &format!("{sig}：________________"), &st.sign)?;
+        if self.side_by_side(page) {
+            let n = self.cols.widths.len();
+            let k = page.signatures.len();
+            for (i, sig) in page.signatures.iter().enumerate() {
+                let (from, to) = ((i * n / k) as u16, ((i + 1) * n / k - 1) as u16);
+                let text = format!("{sig}：________________");
+                if to > from {
+                    self.ws
+                        .merge_range(self.row, from, self.row, to, &text, &st.sign)?;
+                } else {
+                    self.ws
+                        .write_string_with_format(self.row, from, &text, &st.sign)?;
+                }
+            }
             self.end_row(SIGN_HEIGHT)?;
+        } else {
+            for sig in &page.signatures {
+                self.span(0, &format!("{sig}：________________"), &st.sign)?;
+                self.end_row(SIGN_HEIGHT)?;
+            }
         }
         for (f, h) in doc.footer.iter().zip(foot_h) {
             self.span(0, f, &st.text)?;
