@@ -125,6 +125,9 @@ fn each_html_card_is_a_page_of_its_own_that_names_its_member_at_the_foot() {
     .expect("cards");
     let html = std::fs::read_to_string(f).expect("html");
     assert!(html.contains(".page.card { break-before: page;"), "{html}");
+    // The signatures and the seal go over with the last item, never alone.
+    assert!(html.contains(".page p.note, .page .close { break-before: avoid;"));
+    assert!(html.contains(".page table:last-of-type tbody tr:last-child { break-before: avoid;"));
     let sections: Vec<&str> = html.split("<section ").skip(1).collect();
     assert_eq!(sections.len(), 35);
     for (i, s) in sections.iter().enumerate() {
@@ -197,7 +200,7 @@ fn the_redemption_lists_rows_are_tall_enough_to_sign_and_date_their_redemptions(
         .find(|&r| {
             range
                 .get((r, 6))
-                .is_some_and(|c| c.to_string() == "领取人签字")
+                .is_some_and(|c| matches!(c, Data::String(s) if s == "领取人签字"))
         })
         .expect("the signature column");
     let xml = part(&f, "xl/worksheets/sheet1.xml");

@@ -102,7 +102,13 @@ td.date, td.short { white-space: nowrap; overflow-wrap: normal; }
 td.signbox { height: 12mm; }
 .page.card { break-before: page; page-break-before: always; }
 .page.card:first-child { break-before: auto; page-break-before: auto; }
-.page.card dl.meta { grid-template-columns: max-content 1fr max-content 1fr; }
+.page.card dl.meta { grid-template-columns: max-content 1fr max-content 1fr; gap: 0.5mm 4mm; }
+.page p.note, .page .close { break-before: avoid; page-break-before: avoid; }
+.page table:last-of-type tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
+.page.card { padding: 0; }
+.page.card h1 { margin-bottom: 2mm; }
+.page.card .sign { margin-top: 3mm; }
+.page.card .seal { margin-top: 2mm; }
 p.note { margin: 1mm 0; }
 .close { break-inside: avoid; page-break-inside: avoid; }
 .sign { margin-top: 8mm; display: flex; flex-wrap: wrap; gap: 10mm 16mm; }
