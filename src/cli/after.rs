@@ -114,7 +114,7 @@ pub struct ExportArgs {
     /// Period, e.g. 2026Q4 (default: the current one).
     #[arg(long, conflicts_with = "year")]
     pub period: Option<String>,
-    /// A year (the notice only).
+    /// A year (the notice and the cards).
     #[arg(long)]
     pub year: Option<i32>,
     /// csv, xlsx or html.
@@ -344,7 +344,7 @@ pub fn export(db: &Path, branch: Option<&str>, a: ExportArgs, lang: Lang) -> Out
         .map_err(|_| CoreError::User((w.unknown_format)(&a.format)))?;
     let papers: Vec<Paper> = if a.paper == "all" {
         match s {
-            RankScope::Year(_) => vec![Paper::Notice],
+            RankScope::Year(_) => vec![Paper::Notice, Paper::Cards],
             RankScope::Period(_) => Paper::ALL.to_vec(),
         }
     } else {

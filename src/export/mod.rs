@@ -104,6 +104,9 @@ pub enum Cell {
     /// A calendar day (a spreadsheet date, not text).
     Date(chrono::NaiveDate),
     Empty,
+    /// A box a person signs by hand (领取人签字): empty, and its row as tall
+    /// as a signature line.
+    Sign,
 }
 
 impl Cell {
@@ -114,7 +117,7 @@ impl Cell {
             Cell::Num(x) => crate::domain::model::fmt_points(*x),
             Cell::Int(n) => n.to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Cell::Empty => String::new(),
+            Cell::Empty | Cell::Sign => String::new(),
         }
     }
 
@@ -178,6 +181,9 @@ pub struct Page {
     pub notes: Vec<String>,
     /// Signature lines, e.g. `本人签字`.
     pub signatures: Vec<String>,
+    /// Whose page this is (a card's member): its printed pages are numbered
+    /// on their own, the member's name at their foot, and it starts a new page.
+    pub owner: Option<String>,
 }
 
 /// A whole paper, ready to be written in any format.
@@ -262,6 +268,7 @@ impl Doc {
                         .collect(),
                     notes: p.notes.iter().map(v).collect(),
                     signatures: p.signatures.iter().map(v).collect(),
+                    owner: p.owner.as_ref().map(v),
                 })
                 .collect(),
             seals: self.seals.iter().map(pair).collect(),

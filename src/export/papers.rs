@@ -21,6 +21,7 @@ mod filing;
 mod minutes;
 mod rank_tables;
 mod redemptions;
+mod year;
 use cards::{appeal_table, cards};
 use minutes::minutes;
 use rank_tables::{by_group, rank_table, year_notes};
@@ -69,6 +70,11 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A period as the titles name it (2026年第四季度).
+    fn period_name(&self, p: &PeriodId) -> String {
+        (self.w.period_name)(*p)
+    }
+
     fn points_word(&self) -> String {
         if self.lower {
             self.w.demerit_points
@@ -130,7 +136,10 @@ impl Ctx<'_> {
                 w.scheme.to_string(),
                 self.l.scheme().name_in(zh).to_string(),
             ),
-            (w.period.to_string(), format!("{p}（{from} — {to}）")),
+            (
+                w.period.to_string(),
+                format!("{}（{from} — {to}）", self.period_name(p)),
+            ),
             (w.state.to_string(), state_word(zh, row.state.code())),
         ];
         if let Some(at) = &row.locked_at {
@@ -192,9 +201,12 @@ pub fn build(l: &Ledger, paper: Paper, scope: &RankScope, zh: bool) -> Result<Do
     match paper {
         Paper::Notice => match scope {
             RankScope::Period(p) => notice_period(&cx, p),
-            RankScope::Year(y) => notice_year(&cx, *y),
+            RankScope::Year(y) => year::notice(&cx, *y),
         },
-        Paper::Cards => cards(&cx, &need_period(w, scope, w.what_cards)?),
+        Paper::Cards => match scope {
+            RankScope::Period(p) => cards(&cx, p),
+            RankScope::Year(y) => year::cards(&cx, *y),
+        },
         Paper::Summary => summary(&cx, &need_period(w, scope, w.what_summary)?, false),
         Paper::Filing => summary(&cx, &need_period(w, scope, w.what_filing)?, true),
         Paper::Minutes => minutes(&cx, &need_period(w, scope, w.what_minutes)?),
@@ -218,7 +230,7 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let (zh, w) = (cx.zh, cx.w);
     let r = cx.l.ranking(&RankScope::Period(*p))?;
     let (mut meta, seal) = cx.period_meta(p)?;
-    let title = (w.notice_title)(&cx.l.branch().name, &p.to_string(), &cx.points_word());
+    let title = (w.notice_title)(&cx.l.branch().name, &cx.period_name(p), &cx.points_word());
     let mut notes = vec![(w.notice_basis)(cx.l.scheme().name_in(zh))];
     if let Some((s, e, n)) = cx.window(p)? {
         meta.push((w.publication.to_string(), format!("{s} — {e}（{n}）")));
@@ -244,51 +256,12 @@ fn notice_period(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             meta,
             tables: by_group(cx, rank_table(cx, &r, None), &r),
             notes,
+            owner: None,
             signatures: vec![
                 w.secretary.to_string(),
                 w.stamp.to_string(),
                 w.date.to_string(),
             ],
-        }],
-        seals,
-        footer,
-        zh,
-    })
-}
-
-fn notice_year(cx: &Ctx, y: i32) -> Result<Doc> {
-    let (zh, w) = (cx.zh, cx.w);
-    let r = cx.l.ranking(&RankScope::Year(y))?;
-    let title = (w.year_notice_title)(&cx.l.branch().name, y, &cx.points_word());
-    // Posted on the wall: no 处置 (talks, conversion holds); those go on
-    // each member's card and to the committee.
-    let table = rank_table(cx, &r, None);
-    let mut seals = Vec::new();
-    for pr in cx.l.periods()? {
-        if let (Ok(pid), Some(s)) = (pr.id.parse::<PeriodId>(), pr.seal) {
-            if pid.year == y {
-                seals.push((pr.id.clone(), s));
-            }
-        }
-    }
-    let meta = vec![
-        (w.branch.to_string(), cx.l.branch().name.clone()),
-        (w.scheme.to_string(), cx.l.scheme().name_in(zh).to_string()),
-        (w.year.to_string(), y.to_string()),
-        (w.periods.to_string(), r.periods.join("、")),
-        (w.members_scored.to_string(), r.rows.len().to_string()),
-    ];
-    let footer = seals.iter().map(|(_, s)| (w.verify_line)(s)).collect();
-    Ok(Doc {
-        title: title.clone(),
-        branch: cx.l.branch().name.clone(),
-        pages: vec![Page {
-            sheet: w.sheet_year_notice.to_string(),
-            heading: title,
-            meta,
-            tables: by_group(cx, table, &r),
-            notes: year_notes(cx, &r),
-            signatures: vec![w.stamp.to_string(), w.date.to_string()],
         }],
         seals,
         footer,
@@ -328,7 +301,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         w.filing_title
     } else {
         w.summary_title
-    }(&cx.l.branch().name, &p.to_string(), &word);
+    }(&cx.l.branch().name, &cx.period_name(p), &word);
     // Per member: what each kind of item brings to the total, as it counts.
     let sums = cx.l.kind_sums(p)?;
     let has_offset =
@@ -464,6 +437,7 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
             } else {
                 Vec::new()
             },
+            owner: None,
             signatures,
         }],
         seals: vec![(ps, seal.clone())],

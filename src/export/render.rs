@@ -98,7 +98,7 @@ impl Columns {
                         }
                         Cell::Num(_) | Cell::Int(_) => text_width(&c.text()),
                         Cell::Text(s) => text_width(s),
-                        Cell::Empty => 0.0,
+                        Cell::Empty | Cell::Sign => 0.0,
                     };
                     widths[i] = widths[i].max((w + PAD).min(MAX_COL));
                 }

@@ -3,7 +3,7 @@
 //! values are functions (so each language orders its own words); one value
 //! per language, in `zh/papers.rs` and `en/papers.rs`.
 
-use crate::domain::model::{Category, ClaimStatus};
+use crate::domain::model::{Category, ClaimStatus, PeriodId};
 
 /// Every word the papers print.
 #[derive(Debug)]
@@ -46,6 +46,10 @@ pub struct PaperWords {
     pub date: &'static str,
     pub actions: &'static str,
     pub corrections: &'static str,
+    /// A period as the papers' titles and headings name it (2026年第四季度, Q4 2026).
+    pub period_name: fn(PeriodId) -> String,
+    /// A period as a column of the year's table, the year said in the title (第四季度, Q4).
+    pub period_column: fn(PeriodId) -> String,
     // titles (branch, period or year, the points' word) and sheet names
     pub notice_title: fn(branch: &str, period: &str, word: &str) -> String,
     pub year_notice_title: fn(branch: &str, year: i32, word: &str) -> String,
@@ -97,6 +101,20 @@ pub struct PaperWords {
     pub score: &'static str,
     pub year_score: &'static str,
     pub grade: &'static str,
+    /// The year's three grades side by side: the points', the appraisal's, the final one.
+    pub points_grade: &'static str,
+    pub appraisal_grade: &'static str,
+    pub final_grade: &'static str,
+    /// What a final grade brings, as the scheme states it: the grade's name, the text.
+    pub grade_consequence: fn(grade: &str, text: &str) -> String,
+    /// A year card's table: the year's periods and their scores.
+    pub year_scores: &'static str,
+    pub year_card_heading: fn(name: &str, year: i32, word: &str) -> String,
+    pub year_cards_title: fn(branch: &str, year: i32, word: &str) -> String,
+    /// What a card's page foot says: whose card it is, this page, of how many.
+    pub card_foot: fn(name: &str, page: &str, pages: &str) -> String,
+    /// The same where the pages cannot be counted per card (HTML): whose card it is.
+    pub card_foot_name: fn(name: &str) -> String,
     pub stars: &'static str,
     pub signed: &'static str,
     pub disputed: &'static str,

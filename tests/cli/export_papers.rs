@@ -222,7 +222,7 @@ fn year_notice_has_the_quarters_side_by_side() {
         .iter()
         .find(|x| x.iter().any(|c| c == "年度得分"))
         .expect("header");
-    assert!(head.iter().any(|c| c == "2026Q3") && head.iter().any(|c| c == "2026Q4"));
+    assert!(head.iter().any(|c| c == "第三季度") && head.iter().any(|c| c == "第四季度"));
     assert_every_member(&r, &scores_from(&rows, "年度得分"));
     let sheets = xlsx_cells(&write(&d, Paper::Notice, &y, PaperFormat::Xlsx));
     assert_every_member(&r, &scores_from(&sheets[0].1, "年度得分"));
@@ -391,7 +391,7 @@ fn english_papers_and_refusals() {
     assert!(export(&d.l, Paper::Summary, &q4, PaperFormat::Csv, &d.out, true).is_err());
     assert!(export(
         &d.l,
-        Paper::Cards,
+        Paper::Summary,
         &RankScope::Year(2026),
         PaperFormat::Csv,
         &d.out,

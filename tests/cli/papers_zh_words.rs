@@ -102,7 +102,7 @@ fn the_papers_refuse_in_chinese() {
     for (paper, scope) in [
         (Paper::Filing, &q4),
         (Paper::Summary, &q4),
-        (Paper::Cards, &RankScope::Year(2026)),
+        (Paper::Summary, &RankScope::Year(2026)),
         (Paper::Minutes, &RankScope::Year(2026)),
     ] {
         let e = export(&d.l, paper, scope, PaperFormat::Csv, &d.out, true)

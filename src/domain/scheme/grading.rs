@@ -27,6 +27,12 @@ pub struct GradeBand {
     /// Fewest members the quota allows when anyone qualifies.
     #[serde(default)]
     pub quota_min: Option<u32>,
+    /// What the scheme's document says follows a final grade of this band
+    /// (seed 000: 不合格 → 教育帮助, 仍未转化的按规定处置), in English and Chinese.
+    #[serde(default)]
+    pub consequence: Option<String>,
+    #[serde(default)]
+    pub consequence_zh: Option<String>,
 }
 
 impl GradeBand {
@@ -34,6 +40,14 @@ impl GradeBand {
         match (&self.name_zh, zh) {
             (Some(t), true) => t,
             _ => &self.name,
+        }
+    }
+
+    /// The consequence of this final grade in the reader's language, if the scheme states one.
+    pub fn consequence_in(&self, zh: bool) -> Option<&str> {
+        match (&self.consequence_zh, zh) {
+            (Some(t), true) => Some(t),
+            _ => self.consequence.as_deref(),
         }
     }
 }

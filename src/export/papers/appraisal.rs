@@ -15,6 +15,7 @@ pub(super) fn ballots(l: &Ledger, p: &PeriodId, zh: bool) -> Result<Doc> {
     let w = appraisal_words(lang(zh));
     let a = l.appraisal_section()?;
     let branch = l.branch().name.clone();
+    let period = (lang(zh).words().papers.period_name)(*p);
     let mut header = vec![w.number.to_string(), w.member.to_string()];
     let columns = match a.kind {
         AppraisalKind::Votes => {
@@ -45,18 +46,19 @@ pub(super) fn ballots(l: &Ledger, p: &PeriodId, zh: bool) -> Result<Doc> {
         AppraisalKind::Scores => w.score_note.to_string(),
     };
     Ok(Doc {
-        title: format!("{branch} {p} {}", w.ballot_paper),
+        title: format!("{branch} {period} {}", w.ballot_paper),
         branch: branch.clone(),
         pages: vec![Page {
             sheet: w.ballot_paper.to_string(),
             heading: w.ballot_paper.to_string(),
-            meta: vec![(w.title.to_string(), (w.paper_head)(&branch, &p.to_string()))],
+            meta: vec![(w.title.to_string(), (w.paper_head)(&branch, &period))],
             tables: vec![Table {
                 caption: None,
                 header,
                 rows,
             }],
             notes: vec![note, w.secret_note.to_string()],
+            owner: None,
             signatures: Vec::new(),
         }],
         seals: Vec::new(),
@@ -116,7 +118,12 @@ pub(super) fn results(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         crate::domain::appraisal::AppraisalState::Open => w.open,
         crate::domain::appraisal::AppraisalState::Closed => w.closed,
     };
-    let title = format!("{} {p} {}", cx.l.branch().name, w.result_paper);
+    let title = format!(
+        "{} {} {}",
+        cx.l.branch().name,
+        cx.period_name(p),
+        w.result_paper
+    );
     Ok(Doc {
         title: title.clone(),
         branch: cx.l.branch().name.clone(),
@@ -130,6 +137,7 @@ pub(super) fn results(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                 rows,
             }],
             notes: vec![format!("{} ({state})", (w.progress)(done, all))],
+            owner: None,
             signatures: vec![w.counted_by.to_string(), w.checked_by.to_string()],
         }],
         seals: seal.iter().map(|s| (p.to_string(), s.clone())).collect(),

@@ -24,7 +24,7 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
     let deadline = cx.window(p)?.map(|(_, end, _)| end);
     let corr = corrections_of(cx, p)?;
     let word = cx.points_word();
-    let title = (w.cards_title)(&cx.l.branch().name, &p.to_string(), &word);
+    let title = (w.cards_title)(&cx.l.branch().name, &cx.period_name(p), &word);
     let n = r.rows.len();
     let mut pages = Vec::new();
     for x in &r.rows {
@@ -106,7 +106,7 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                 w.group.to_string(),
                 x.group.as_deref().unwrap_or_default().to_string(),
             ),
-            (w.period.to_string(), p.to_string()),
+            (w.period.to_string(), cx.period_name(p)),
             (w.base_score.to_string(), fmt_points(base)),
             (w.bonus_subtotal.to_string(), fmt_points(s.bonus)),
             (w.deduction_subtotal.to_string(), fmt_points(s.deduction)),
@@ -141,10 +141,11 @@ pub(super) fn cards(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         meta.extend(super::redemptions::balance_meta(cx, x.member_id, p)?);
         pages.push(Page {
             sheet: format!("{} {}", x.member_id, x.name),
-            heading: (w.card_heading)(&x.name, &p.to_string(), &word),
+            heading: (w.card_heading)(&x.name, &cx.period_name(p), &word),
             meta,
             tables,
             notes: vec![w.card_note.to_string()],
+            owner: Some(x.name.to_string()),
             signatures: vec![
                 w.member_signature.to_string(),
                 w.secretary.to_string(),
@@ -194,9 +195,24 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
                     }
                     .into(),
                     a.reply.clone().into(),
-                    a.correction.clone().into(),
+                    a.correction
+                        .as_deref()
+                        .map(|c| correction_words(cx, c))
+                        .into(),
                 ]
             })
             .collect(),
     }
+}
+
+/// An appeal's corrections (`discipline.dues 1; ...`) with each item by its
+/// title (党费缴纳 1), as the paper's reader says it.
+fn correction_words(cx: &Ctx, c: &str) -> String {
+    c.split("; ")
+        .map(|one| match one.rsplit_once(' ') {
+            Some((item, points)) => format!("{} {points}", cx.item_title(item)),
+            None => one.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }

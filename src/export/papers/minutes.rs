@@ -43,7 +43,7 @@ pub(super) fn minutes_with(
     let mut head = vec![
         (
             w.meeting.to_string(),
-            (w.meeting_line)(&ps, &cx.points_word()),
+            (w.meeting_line)(&cx.period_name(p), &cx.points_word()),
         ),
         (w.time.to_string(), time_line(w, &rec)),
     ];
@@ -74,7 +74,7 @@ pub(super) fn minutes_with(
         )),
         _ => notes.push(w.not_locked_note.to_string()),
     }
-    let title = (w.minutes_title)(&cx.l.branch().name, &ps);
+    let title = (w.minutes_title)(&cx.l.branch().name, &cx.period_name(p));
     let seals: Vec<(String, String)> = seal.iter().map(|s| (ps.clone(), s.clone())).collect();
     Ok(Doc {
         title: title.clone(),
@@ -85,6 +85,7 @@ pub(super) fn minutes_with(
             meta,
             tables,
             notes,
+            owner: None,
             signatures: vec![
                 w.host_signature.to_string(),
                 w.recorder_signature.to_string(),

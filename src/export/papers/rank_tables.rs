@@ -3,7 +3,7 @@
 
 use super::{category, stars, Ctx};
 use crate::app::{RankRow, Ranking};
-use crate::domain::model::{ConfirmState, RankGroup};
+use crate::domain::model::{ConfirmState, PeriodId, RankGroup};
 use crate::export::{Cell, Table};
 use std::collections::HashMap;
 
@@ -20,7 +20,11 @@ pub(super) fn rank_table(
         w.category_head.to_string(),
         w.group.to_string(),
     ];
-    header.extend(r.periods.iter().cloned());
+    // The year's periods by name (第三季度); the title says the year.
+    header.extend(r.periods.iter().map(|p| match p.parse::<PeriodId>() {
+        Ok(id) => (w.period_column)(id),
+        Err(_) => p.clone(),
+    }));
     header.push(if r.periods.is_empty() {
         w.score.to_string()
     } else {

@@ -20,13 +20,14 @@ pub(super) fn redemptions(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
         .enumerate()
         .map(|(i, r)| {
             vec![
-                Cell::Num((i + 1) as f64),
+                Cell::from(i + 1),
                 r.member.clone().into(),
                 title_of(&r.gift).into(),
-                Cell::Num(r.count as f64),
+                Cell::Int(r.count),
                 Cell::Num(r.points),
-                r.at.get(..10).unwrap_or(&r.at).to_string().into(),
-                Cell::Empty,
+                Cell::day(r.at.get(..10).or(Some(&r.at))),
+                // Tall enough for the recipient to sign.
+                Cell::Sign,
             ]
         })
         .collect();
@@ -49,7 +50,7 @@ pub(super) fn redemptions(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
             ),
         );
     }
-    let title = (w.paper_title)(&cx.l.branch().name, &p.to_string());
+    let title = (w.paper_title)(&cx.l.branch().name, &cx.period_name(p));
     Ok(Doc {
         title: title.clone(),
         branch: cx.l.branch().name.clone(),
@@ -71,6 +72,7 @@ pub(super) fn redemptions(cx: &Ctx, p: &PeriodId) -> Result<Doc> {
                 rows,
             }],
             notes,
+            owner: None,
             signatures: Vec::new(),
         }],
         seals: seal.iter().map(|s| (p.to_string(), s.clone())).collect(),

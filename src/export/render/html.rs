@@ -2,7 +2,7 @@
 
 use super::{io_err, text_width, Columns};
 use crate::app::Result;
-use crate::export::{Cell, Doc, Table};
+use crate::export::{Cell, Doc, Page, Table};
 use std::path::Path;
 
 /// Escape text for HTML.
@@ -33,11 +33,53 @@ const SHORT: f64 = 12.0;
 /// with the signatures.
 fn css(doc: &Doc) -> String {
     let page_of = (doc.words().page_of)("\" counter(page) \"", "\" counter(pages) \"");
-    format!(
-        "@page {{ size: A4 portrait; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{page_of}\"; font-size: 9pt; }} }}
+    let mut o = format!(
+        "@page {{ size: A4 portrait; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{page_of}\"; font-size: 10pt; }} }}
 @page wide {{ size: A4 landscape; margin: 12mm 12mm 18mm; }}
-{BODY}"
-    )
+"
+    );
+    // A card is handed to its member: its own named page, whose foot says
+    // whose card it is instead of a number counted over every member's card.
+    for (i, page) in doc.pages.iter().enumerate() {
+        if let Some(name) = &page.owner {
+            let foot = css_string(&(doc.words().card_foot_name)(name));
+            let size = if wide(page) { "landscape" } else { "portrait" };
+            o.push_str(&format!(
+                "@page {} {{ size: A4 {size}; margin: 15mm 12mm 18mm; @bottom-center {{ content: \"{foot}\"; font-size: 10pt; }} }}\n",
+                card_page(i)
+            ));
+        }
+    }
+    o.push_str(BODY);
+    o
+}
+
+/// The named page of the `i`th page of a paper that is someone's card.
+fn card_page(i: usize) -> String {
+    format!("card-{}", i + 1)
+}
+
+/// Text inside a CSS string: quotes and backslashes escaped, and no `<` that
+/// could close the style element.
+fn css_string(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\22 "),
+            '\\' => o.push_str("\\5C "),
+            '<' => o.push_str("\\3C "),
+            '\n' | '\r' => o.push(' '),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Whether a page's table needs A4 landscape.
+fn wide(page: &Page) -> bool {
+    page.tables
+        .iter()
+        .any(|t| Columns::of(&[t], 0, 0.0).landscape)
 }
 
 const BODY: &str = "body { font-family: 'SimSun', '宋体', 'Songti SC', 'Noto Serif CJK SC', 'Source Han Serif SC', serif; font-size: 11pt; color: #000; margin: 0; }
@@ -57,13 +99,23 @@ th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; vertical-align: top; ov
 th { background: #eee; white-space: nowrap; overflow-wrap: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.date, td.short { white-space: nowrap; overflow-wrap: normal; }
+td.signbox { height: 12mm; }
+.page.card { break-before: page; page-break-before: always; }
+.page.card:first-child { break-before: auto; page-break-before: auto; }
+.page.card dl.meta { grid-template-columns: max-content 1fr max-content 1fr; gap: 0.5mm 4mm; }
+.page p.note, .page .close { break-before: avoid; page-break-before: avoid; }
+.page table:last-of-type tbody tr:last-child { break-before: avoid; page-break-before: avoid; }
+.page.card { padding: 0; }
+.page.card h1 { margin-bottom: 2mm; }
+.page.card .sign { margin-top: 3mm; }
+.page.card .seal { margin-top: 2mm; }
 p.note { margin: 1mm 0; }
 .close { break-inside: avoid; page-break-inside: avoid; }
 .sign { margin-top: 8mm; display: flex; flex-wrap: wrap; gap: 10mm 16mm; }
 .sign span { min-width: 60mm; line-height: 12mm; }
 .seal { margin-top: 6mm; border: 1pt solid #b00; color: #b00; padding: 2mm 3mm; display: inline-block; max-width: 100%; box-sizing: border-box; }
 .seal code, .footer { overflow-wrap: anywhere; word-break: break-all; }
-.footer { margin-top: 4mm; font-size: 9pt; color: #333; }
+.footer { margin-top: 4mm; font-size: 10pt; color: #333; }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 0 8mm; } .page { border-bottom: 1px dashed #999; } .page.wide { max-width: 297mm; } }";
 
 /// A table's `<colgroup>`: each column's share of the width, as in the XLSX.
@@ -83,6 +135,7 @@ fn td(c: &Cell) -> String {
     let class = match c {
         Cell::Num(_) | Cell::Int(_) => " class=\"num\"",
         Cell::Date(_) => " class=\"date\"",
+        Cell::Sign => " class=\"signbox\"",
         Cell::Text(s) if text_width(s) <= SHORT && !s.contains(char::is_whitespace) => {
             " class=\"short\""
         }
@@ -100,12 +153,16 @@ pub fn html(doc: &Doc, path: &Path) -> Result<()> {
         esc(&doc.title),
         css(doc)
     ));
-    for page in &doc.pages {
-        let tables: Vec<&Table> = page.tables.iter().collect();
-        if tables.iter().any(|t| Columns::of(&[t], 0, 0.0).landscape) {
-            o.push_str("<section class=\"page wide\">\n");
+    for (i, page) in doc.pages.iter().enumerate() {
+        let class = if wide(page) { "page wide" } else { "page" };
+        if page.owner.is_some() {
+            // Each card on a page of its own, under its own named page.
+            o.push_str(&format!(
+                "<section class=\"{class} card\" style=\"page: {}\">\n",
+                card_page(i)
+            ));
         } else {
-            o.push_str("<section class=\"page\">\n");
+            o.push_str(&format!("<section class=\"{class}\">\n"));
         }
         let heading = if page.heading.is_empty() {
             &doc.title

@@ -35,6 +35,8 @@ pub(crate) const DAY: &str = "yyyy-mm-dd";
 pub(super) struct Styles {
     pub(super) title: Format,
     pub(super) key: Format,
+    /// A key in the middle of a row of two pairs: wraps if its column is narrow.
+    pub(super) key_wrap: Format,
     pub(super) text: Format,
     pub(super) head: Format,
     pub(super) cell: Format,
@@ -66,6 +68,10 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_text_wrap(),
             key: font().set_bold().set_align(FormatAlign::Top),
+            key_wrap: font()
+                .set_bold()
+                .set_align(FormatAlign::Top)
+                .set_text_wrap(),
             text: font().set_text_wrap().set_align(FormatAlign::Top),
             head: boxed()
                 .set_bold()
@@ -126,6 +132,28 @@ pub(super) fn row_height(lines: usize) -> f64 {
     (lines as f64 * LINE + 4.0).max(LINE + 4.0)
 }
 
+/// A narrow sheet (a year card's two columns, a ballot) widened to the page:
+/// its lines and its seal would otherwise wrap into a column of a few
+/// characters and run over pages.
+fn fill_width(cols: &mut Columns) {
+    use super::{PORTRAIT_UNITS, STORED_EXTRA};
+    let n = cols.widths.len() as f64;
+    let sum: f64 = cols.widths.iter().sum();
+    let room = PORTRAIT_UNITS - n * STORED_EXTRA - 1.0;
+    if cols.landscape || sum <= 0.0 || sum >= room * 0.8 {
+        return;
+    }
+    // The first column holds the lines' keys: the others take the room.
+    let rest: f64 = cols.widths.iter().skip(1).sum();
+    if rest <= 0.0 {
+        return;
+    }
+    let k = (room - (sum - rest)) / rest;
+    for w in cols.widths.iter_mut().skip(1) {
+        *w = (*w * k).floor();
+    }
+}
+
 /// XLSX: one worksheet per page.
 pub fn xlsx(doc: &Doc, path: &Path) -> Result<()> {
     let x = |e: XlsxError| match e {
@@ -141,7 +169,15 @@ pub fn xlsx(doc: &Doc, path: &Path) -> Result<()> {
     for page in &doc.pages {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&page.sheet, &mut used)).map_err(x)?;
-        write_page(ws, doc, page, &st, &footer).map_err(x)?;
+        let pages = write_page(ws, doc, page, &st, &footer).map_err(x)?;
+        if let Some(name) = &page.owner {
+            // A card is handed to its member: its pages are counted on their
+            // own (jifen breaks them, so it knows how many) and say whose it is.
+            let name = name.replace('&', "&&");
+            let foot = (doc.words().card_foot)(&name, "&P", &pages.to_string());
+            ws.set_footer(format!("&C{foot}"))
+                .set_print_first_page_number(1);
+        }
     }
     if doc.pages.is_empty() {
         let ws = wb.add_worksheet();
@@ -158,7 +194,7 @@ fn write_page(
     page: &Page,
     st: &Styles,
     footer: &str,
-) -> std::result::Result<(), XlsxError> {
+) -> std::result::Result<usize, XlsxError> {
     let tables: Vec<_> = page.tables.iter().collect();
     // The first column also holds the keys of the lines above the table.
     let keys = page
@@ -167,7 +203,8 @@ fn write_page(
         .map(|(k, _)| text_width(k))
         .chain(std::iter::once(text_width(doc.words().seal)))
         .fold(0.0, f64::max);
-    let cols = Columns::of(&tables, 3, (keys + 2.0).min(14.0));
+    let mut cols = Columns::of(&tables, 3, (keys + 2.0).min(14.0));
+    fill_width(&mut cols);
     ws.set_paper_size(9)
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)

@@ -1,6 +1,6 @@
 //! The papers' English words.
 
-use crate::domain::model::{Category, ClaimStatus};
+use crate::domain::model::{Category, ClaimStatus, PeriodKind};
 use crate::i18n::papers::PaperWords;
 
 /// English words of the papers.
@@ -52,6 +52,16 @@ pub const PAPERS: PaperWords = PaperWords {
     date: "Date",
     actions: "Actions",
     corrections: "Corrections",
+    period_name: |p| match p.kind {
+        PeriodKind::Quarter(q) => format!("Q{q} {}", p.year),
+        PeriodKind::Half(h) => format!("H{h} {}", p.year),
+        PeriodKind::Year => p.year.to_string(),
+    },
+    period_column: |p| match p.kind {
+        PeriodKind::Quarter(q) => format!("Q{q}"),
+        PeriodKind::Half(h) => format!("H{h}"),
+        PeriodKind::Year => p.year.to_string(),
+    },
     notice_title: |branch, p, word| format!("{branch} {p}: publication notice of {word}"),
     year_notice_title: |branch, y, word| {
         format!("{branch} {y}: yearly publication notice of {word}")
@@ -100,6 +110,15 @@ pub const PAPERS: PaperWords = PaperWords {
     score: "Score",
     year_score: "Year score",
     grade: "Grade",
+    points_grade: "Points grade",
+    appraisal_grade: "Appraisal grade",
+    final_grade: "Final grade",
+    grade_consequence: |g, text| format!("Rated {g}: {text}"),
+    year_scores: "Scores by period",
+    year_card_heading: |name, y, _| format!("{name}: notification card {y}"),
+    year_cards_title: |branch, y, _| format!("{branch} {y}: member notification cards"),
+    card_foot: |name, page, pages| format!("{name}: card, page {page} of {pages}"),
+    card_foot_name: |name| format!("{name}: notification card"),
     stars: "Stars",
     signed: "signed",
     disputed: "disputed",

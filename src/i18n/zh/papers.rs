@@ -1,6 +1,6 @@
 //! 纸质材料的中文用语.
 
-use crate::domain::model::{Category, ClaimStatus};
+use crate::domain::model::{Category, ClaimStatus, PeriodKind};
 use crate::i18n::papers::PaperWords;
 
 /// Chinese words of the papers.
@@ -52,6 +52,14 @@ pub const PAPERS: PaperWords = PaperWords {
     date: "日期",
     actions: "处置",
     corrections: "申诉更正",
+    period_name: |p| match p.kind {
+        PeriodKind::Year => format!("{}年度", p.year),
+        _ => format!("{}年{}", p.year, period_part(p.kind)),
+    },
+    period_column: |p| match p.kind {
+        PeriodKind::Year => format!("{}年度", p.year),
+        k => period_part(k).to_string(),
+    },
     notice_title: |branch, p, word| format!("{branch} {p} 党员{word}公示表"),
     year_notice_title: |branch, y, word| format!("{branch} {y}年度党员{word}公示表"),
     cards_title: |branch, p, word| format!("{branch} {p} 党员{word}告知卡"),
@@ -102,6 +110,15 @@ pub const PAPERS: PaperWords = PaperWords {
     score: "得分",
     year_score: "年度得分",
     grade: "等次",
+    points_grade: "积分等次",
+    appraisal_grade: "测评等次",
+    final_grade: "评定等次",
+    grade_consequence: |g, text| format!("评定为{g}的：{text}"),
+    year_scores: "各期得分",
+    year_card_heading: |name, y, word| format!("{name} {y}年度{word}告知卡"),
+    year_cards_title: |branch, y, word| format!("{branch} {y}年度党员{word}告知卡"),
+    card_foot: |name, page, pages| format!("{name} 告知卡  第 {page} 页 共 {pages} 页"),
+    card_foot_name: |name| format!("{name} 告知卡"),
     stars: "星级",
     signed: "已签字",
     disputed: "有异议",
@@ -206,3 +223,16 @@ pub const PAPERS: PaperWords = PaperWords {
     what_filing: "备案报告",
     what_minutes: "会议记录",
 };
+
+/// A part of the year in words: 第四季度, 上半年.
+fn period_part(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Quarter(1) => "第一季度",
+        PeriodKind::Quarter(2) => "第二季度",
+        PeriodKind::Quarter(3) => "第三季度",
+        PeriodKind::Quarter(_) => "第四季度",
+        PeriodKind::Half(1) => "上半年",
+        PeriodKind::Half(_) => "下半年",
+        PeriodKind::Year => "全年",
+    }
+}

@@ -104,6 +104,37 @@ impl<'a> Sheet<'a> {
         self.end_row(h)
     }
 
+    /// Two key-value pairs on one row: the first over the left half, the
+    /// second over the right.
+    fn two_pairs(&mut self, a: (&String, &String), b: (&String, &String), st: &Styles) -> Res {
+        let last = self.last();
+        let mid = (self.cols.widths.len() / 2) as u16;
+        let (row, w) = (self.row, &self.cols);
+        let h = [
+            lines_in(a.1, w.span(1, mid as usize - 1)),
+            lines_in(b.0, w.widths[mid as usize]),
+            lines_in(b.1, w.span(mid as usize + 1, last as usize)),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(1);
+        self.ws.write_string_with_format(row, 0, a.0, &st.key)?;
+        if mid > 2 {
+            self.ws.merge_range(row, 1, row, mid - 1, a.1, &st.text)?;
+        } else {
+            self.ws.write_string_with_format(row, 1, a.1, &st.text)?;
+        }
+        self.ws
+            .write_string_with_format(row, mid, b.0, &st.key_wrap)?;
+        if last > mid + 1 {
+            self.ws
+                .merge_range(row, mid + 1, row, last, b.1, &st.text)?;
+        } else {
+            self.ws.write_string_with_format(row, last, b.1, &st.text)?;
+        }
+        self.end_row(row_height(h))
+    }
+
     /// A line of text across the whole width.
     fn line(&mut self, text: &str, f: &Format) -> Res {
         let h = self.span_height(0, text);
@@ -112,8 +143,10 @@ impl<'a> Sheet<'a> {
     }
 
     /// The whole page: title, lines, tables, notes, then the seal, the
-    /// signatures and the check kept together.
-    pub(super) fn page(mut self, doc: &Doc, page: &Page, st: &Styles) -> Res {
+    /// signatures and the check kept together, and with the last table's
+    /// last rows (a repeated header never lands above a lone signature
+    /// block). Returns how many printed pages the sheet takes.
+    pub(super) fn page(mut self, doc: &Doc, page: &Page, st: &Styles) -> Res<usize> {
         let heading = if page.heading.is_empty() {
             &doc.title
         } else {
@@ -121,12 +154,32 @@ impl<'a> Sheet<'a> {
         };
         self.span(0, heading, &st.title)?;
         self.end_row(TITLE)?;
-        for (k, v) in &page.meta {
-            self.pair(k, v, st)?;
+        if page.owner.is_some() && self.cols.widths.len() >= 6 {
+            // A card's many short lines two to a row: it stays on one page.
+            for two in page.meta.chunks(2) {
+                match two {
+                    [(k1, v1), (k2, v2)] => self.two_pairs((k1, v1), (k2, v2), st)?,
+                    _ => {
+                        for (k, v) in two {
+                            self.pair(k, v, st)?;
+                        }
+                    }
+                }
+            }
+        } else {
+            for (k, v) in &page.meta {
+                self.pair(k, v, st)?;
+            }
         }
         let titles = page.tables.len() == 1;
-        for t in &page.tables {
-            let head = self.table(t, st, titles)?;
+        let last = page.tables.len().saturating_sub(1);
+        for (i, t) in page.tables.iter().enumerate() {
+            let tail = if i == last {
+                self.tail_height(doc, page)
+            } else {
+                0.0
+            };
+            let head = self.table(t, st, titles, tail)?;
             if titles {
                 self.ws.set_repeat_rows(head, head)?;
             }
@@ -137,7 +190,38 @@ impl<'a> Sheet<'a> {
         for n in &page.notes {
             self.line(n, &st.text)?;
         }
-        self.close(doc, page, st)
+        self.close(doc, page, st)?;
+        Ok(self.flow.breaks.len() + 1)
+    }
+
+    /// The height of what follows the last table: its notes, the seal, the
+    /// signatures and the check.
+    fn tail_height(&self, doc: &Doc, page: &Page) -> f64 {
+        let notes: f64 = page.notes.iter().map(|n| self.span_height(0, n)).sum();
+        let gap = if page.notes.is_empty() { 0.0 } else { GAP };
+        gap + notes + self.close_height(doc, page)
+    }
+
+    /// The height of the seal, the signatures and the check, with the gap above them.
+    fn close_height(&self, doc: &Doc, page: &Page) -> f64 {
+        let seals: f64 = doc.seals.iter().map(|(_, s)| self.span_height(2, s)).sum();
+        let foot: f64 = doc.footer.iter().map(|f| self.span_height(0, f)).sum();
+        GAP + seals + SIGN_HEIGHT * self.sign_rows(page) as f64 + foot
+    }
+
+    /// Whether a page's signature lines go side by side on one row: a
+    /// card's, where the sheet is wide enough, so the card stays on one page.
+    fn side_by_side(&self, page: &Page) -> bool {
+        page.owner.is_some() && self.cols.widths.len() >= 2 * page.signatures.len()
+    }
+
+    /// How many rows the signature lines take.
+    fn sign_rows(&self, page: &Page) -> usize {
+        if self.side_by_side(page) {
+            page.signatures.len().min(1)
+        } else {
+            page.signatures.len()
+        }
     }
 
     /// The seal (whole, wrapped in its cell), the signature lines, tall
@@ -150,11 +234,7 @@ impl<'a> Sheet<'a> {
             .map(|(_, s)| self.span_height(2, s))
             .collect();
         let foot_h: Vec<f64> = doc.footer.iter().map(|f| self.span_height(0, f)).collect();
-        let block = GAP
-            + seal_h.iter().sum::<f64>()
-            + SIGN_HEIGHT * page.signatures.len() as f64
-            + foot_h.iter().sum::<f64>();
-        self.keep(block);
+        self.keep(self.close_height(doc, page));
         self.gap()?;
         for ((p, seal), h) in doc.seals.iter().zip(seal_h) {
             // The seal alone in its cell, for a committee to copy.
@@ -164,9 +244,26 @@ impl<'a> Sheet<'a> {
             self.span(2, seal, &st.text)?;
             self.end_row(h)?;
         }
-        for sig in &page.signatures {
-            self.span(0, &format!("{sig}：________________"), &st.sign)?;
+        if self.side_by_side(page) {
+            let n = self.cols.widths.len();
+            let k = page.signatures.len();
+            for (i, sig) in page.signatures.iter().enumerate() {
+                let (from, to) = ((i * n / k) as u16, ((i + 1) * n / k - 1) as u16);
+                let text = format!("{sig}：________________");
+                if to > from {
+                    self.ws
+                        .merge_range(self.row, from, self.row, to, &text, &st.sign)?;
+                } else {
+                    self.ws
+                        .write_string_with_format(self.row, from, &text, &st.sign)?;
+                }
+            }
             self.end_row(SIGN_HEIGHT)?;
+        } else {
+            for sig in &page.signatures {
+                self.span(0, &format!("{sig}：________________"), &st.sign)?;
+                self.end_row(SIGN_HEIGHT)?;
+            }
         }
         for (f, h) in doc.footer.iter().zip(foot_h) {
             self.span(0, f, &st.text)?;
@@ -175,8 +272,12 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    /// The height of a row of `cells` in a table of `n` columns.
+    /// The height of a row of `cells` in a table of `n` columns: a row with
+    /// a box to sign in is as tall as a signature line.
     fn cells_height(&self, cells: &[Cell], n: usize) -> f64 {
+        if cells.contains(&Cell::Sign) {
+            return SIGN_HEIGHT;
+        }
         let lines = cells
             .iter()
             .enumerate()
@@ -190,21 +291,21 @@ impl<'a> Sheet<'a> {
     }
 
     /// A table: its caption and header kept with its first rows, a lone last
-    /// row never left for the next page, the header again atop each page it
-    /// runs onto (by print titles where `titles`, else written here).
+    /// row never left for the next page, its last rows kept with the `tail`
+    /// points that follow it (the signatures), the header again atop each
+    /// page it runs onto (by print titles where `titles`, else written here).
     /// Returns the header's row.
-    fn table(&mut self, t: &Table, st: &Styles, titles: bool) -> Res<u32> {
+    fn table(&mut self, t: &Table, st: &Styles, titles: bool, tail: f64) -> Res<u32> {
         let n = t.header.len().max(1);
         let head: Vec<Cell> = t.header.iter().map(|h| Cell::Text(h.clone())).collect();
         let head_h = self.cells_height(&head, n);
         let rows_h: Vec<f64> = t.rows.iter().map(|r| self.cells_height(r, n)).collect();
         let cap_h = t.caption.as_ref().map_or(0.0, |c| self.span_height(0, c));
-        let first = if t.rows.len() <= KEEP_FIRST + 1 {
-            t.rows.len()
-        } else {
-            KEEP_FIRST
-        };
-        self.keep(GAP + cap_h + head_h + rows_h.iter().take(first).sum::<f64>());
+        let short = t.rows.len() <= KEEP_FIRST + 1;
+        let first = if short { t.rows.len() } else { KEEP_FIRST };
+        // A short table goes over whole with what follows it.
+        let with = if short { tail } else { 0.0 };
+        self.keep(GAP + cap_h + head_h + rows_h.iter().take(first).sum::<f64>() + with);
         self.gap()?;
         if let Some(c) = &t.caption {
             self.line(c, &st.key)?;
@@ -212,9 +313,12 @@ impl<'a> Sheet<'a> {
         let head_row = self.row;
         self.header(t, st, head_h)?;
         for (i, (r, h)) in t.rows.iter().zip(&rows_h).enumerate() {
-            // The last two rows go over together: a row is never alone on a page.
+            // The last two rows go over together (a row is never alone on a
+            // page), with what follows the table.
             let need = if i + 2 == t.rows.len() {
-                h + rows_h[i + 1]
+                h + rows_h[i + 1] + tail
+            } else if i + 1 == t.rows.len() {
+                h + tail
             } else {
                 *h
             };
@@ -270,7 +374,7 @@ impl<'a> Sheet<'a> {
                 None => self.ws.write_string_with_format(row, col16, c.text(), f)?,
             },
             Cell::Text(t) => self.ws.write_string_with_format(row, col16, t, f)?,
-            Cell::Empty => self.ws.write_blank(row, col16, f)?,
+            Cell::Empty | Cell::Sign => self.ws.write_blank(row, col16, f)?,
         };
         Ok(())
     }
