@@ -79,19 +79,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
         if n == 0 {
             break;
         }
-        let drafts: Vec<MemberDraft> = (0..n)
-            .map(|i| MemberDraft {
-                name: name_for(made + i),
-                category: match rng.below(10) {
-                    0 => Category::Probationary,
-                    1 => Category::Activist,
-                    _ => Category::Full,
-                },
-                tier: None,
-                group: Some(format!("第{}党小组", i % 4 + 1)),
-                status: MemberStatus::Active,
-            })
-            .collect();
+        let drafts = member_drafts(&mut rng, made, n);
         made += n;
         let ids = l.add_members(&drafts)?;
         let members = l.members()?;
@@ -99,28 +87,14 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
             for qn in 1..=4 {
                 let p = format!("{y}Q{qn}");
                 l.open_period(&p)?;
-                let mut claims = Vec::with_capacity(ids.len() * spec.claims_per_member_quarter);
-                for id in &ids {
-                    for _ in 0..spec.claims_per_member_quarter {
-                        let (item, level) = ITEMS[rng.below(ITEMS.len())];
-                        let mut d = ClaimDraft::new(*id, item);
-                        d.level = level.map(String::from);
-                        d.period = Some(p.clone());
-                        d.date = Some(format!(
-                            "{y}-{:02}-{:02}",
-                            3 * (qn - 1) + 1 + rng.below(3) as i32,
-                            1 + rng.below(28)
-                        ));
-                        d.source = ClaimSource::Import;
-                        d.verdict = Some(if rng.below(12) == 0 {
-                            Outcome::Rejected
-                        } else {
-                            Outcome::Approved
-                        });
-                        d.reason = Some("核实".into());
-                        claims.push(l.check_claim(&d, &members)?);
-                    }
-                }
+                let claims = quarter_claims(
+                    &l,
+                    &mut rng,
+                    &ids,
+                    &members,
+                    spec.claims_per_member_quarter,
+                    (y, qn),
+                )?;
                 l.add_checked_claims(claims)?;
                 let quarters_left = 4 * (spec.first_year + spec.years - y) as usize - qn as usize;
                 if quarters_left >= spec.open_quarters {
@@ -130,6 +104,60 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `n` members numbered on from `first`: mostly full members, one in ten
+/// probationary and one in ten activists, in four groups.
+fn member_drafts(rng: &mut Rng, first: usize, n: usize) -> Vec<MemberDraft> {
+    (0..n)
+        .map(|i| MemberDraft {
+            name: name_for(first + i),
+            category: match rng.below(10) {
+                0 => Category::Probationary,
+                1 => Category::Activist,
+                _ => Category::Full,
+            },
+            tier: None,
+            group: Some(format!("第{}党小组", i % 4 + 1)),
+            status: MemberStatus::Active,
+        })
+        .collect()
+}
+
+/// `per` decided claims for each of `ids` in quarter `qn` of year `y`
+/// (one in twelve rejected), checked by `l` against `members`.
+fn quarter_claims(
+    l: &Ledger,
+    rng: &mut Rng,
+    ids: &[i64],
+    members: &[crate::domain::model::Member],
+    per: usize,
+    (y, qn): (i32, i32),
+) -> Result<Vec<crate::store::NewClaim>> {
+    let p = format!("{y}Q{qn}");
+    let mut claims = Vec::with_capacity(ids.len() * per);
+    for id in ids {
+        for _ in 0..per {
+            let (item, level) = ITEMS[rng.below(ITEMS.len())];
+            let mut d = ClaimDraft::new(*id, item);
+            d.level = level.map(String::from);
+            d.period = Some(p.clone());
+            d.date = Some(format!(
+                "{y}-{:02}-{:02}",
+                3 * (qn - 1) + 1 + rng.below(3) as i32,
+                1 + rng.below(28)
+            ));
+            d.source = ClaimSource::Import;
+            d.verdict = Some(if rng.below(12) == 0 {
+                Outcome::Rejected
+            } else {
+                Outcome::Approved
+            });
+            d.reason = Some("核实".into());
+            claims.push(l.check_claim(&d, members)?);
+        }
+    }
+    Ok(claims)
 }
 
 /// Size of a generated county: branches that each lock a quarter and file it.
@@ -212,47 +240,13 @@ fn county_branch(db: &Path, out: &Path, b: usize, spec: &CountySpec) -> Result<s
     l.set_actor("gen");
     l.set_backups(false);
     l.skip_fsync()?;
-    let first = b * spec.members;
-    let drafts: Vec<MemberDraft> = (0..spec.members)
-        .map(|i| MemberDraft {
-            name: name_for(first + i),
-            category: match rng.below(10) {
-                0 => Category::Probationary,
-                1 => Category::Activist,
-                _ => Category::Full,
-            },
-            tier: None,
-            group: Some(format!("第{}党小组", i % 4 + 1)),
-            status: MemberStatus::Active,
-        })
-        .collect();
+    let drafts = member_drafts(&mut rng, b * spec.members, spec.members);
     let ids = l.add_members(&drafts)?;
     let members = l.members()?;
     let (y, qn) = (spec.year, spec.quarter);
     let p = format!("{y}Q{qn}");
     l.open_period(&p)?;
-    let mut claims = Vec::with_capacity(ids.len() * spec.claims);
-    for id in &ids {
-        for _ in 0..spec.claims {
-            let (item, level) = ITEMS[rng.below(ITEMS.len())];
-            let mut d = ClaimDraft::new(*id, item);
-            d.level = level.map(String::from);
-            d.period = Some(p.clone());
-            d.date = Some(format!(
-                "{y}-{:02}-{:02}",
-                3 * (qn - 1) + 1 + rng.below(3) as u32,
-                1 + rng.below(28)
-            ));
-            d.source = ClaimSource::Import;
-            d.verdict = Some(if rng.below(12) == 0 {
-                Outcome::Rejected
-            } else {
-                Outcome::Approved
-            });
-            d.reason = Some("核实".into());
-            claims.push(l.check_claim(&d, &members)?);
-        }
-    }
+    let claims = quarter_claims(&l, &mut rng, &ids, &members, spec.claims, (y, qn as i32))?;
     l.add_checked_claims(claims)?;
     let period = p.parse()?;
     l.lock(&period)?;
