@@ -87,15 +87,14 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
             for qn in 1..=4 {
                 let p = format!("{y}Q{qn}");
                 l.open_period(&p)?;
-                let claims = quarter_claims(
-                    &l,
+                quarter_claims(
+                    &mut l,
                     &mut rng,
                     &ids,
                     &members,
                     spec.claims_per_member_quarter,
                     (y, qn),
                 )?;
-                l.add_checked_claims(claims)?;
                 let quarters_left = 4 * (spec.first_year + spec.years - y) as usize - qn as usize;
                 if quarters_left >= spec.open_quarters {
                     l.lock(&p.parse()?)?;
@@ -124,16 +123,16 @@ fn member_drafts(rng: &mut Rng, first: usize, n: usize) -> Vec<MemberDraft> {
         .collect()
 }
 
-/// `per` decided claims for each of `ids` in quarter `qn` of year `y`
-/// (one in twelve rejected), checked by `l` against `members`.
+/// Add `per` decided claims for each of `ids` in quarter `qn` of year `y`
+/// (one in twelve rejected) to `l`, checked against `members`.
 fn quarter_claims(
-    l: &Ledger,
+    l: &mut Ledger,
     rng: &mut Rng,
     ids: &[i64],
     members: &[crate::domain::model::Member],
     per: usize,
     (y, qn): (i32, i32),
-) -> Result<Vec<crate::store::NewClaim>> {
+) -> Result<()> {
     let p = format!("{y}Q{qn}");
     let mut claims = Vec::with_capacity(ids.len() * per);
     for id in ids {
@@ -157,7 +156,8 @@ fn quarter_claims(
             claims.push(l.check_claim(&d, members)?);
         }
     }
-    Ok(claims)
+    l.add_checked_claims(claims)?;
+    Ok(())
 }
 
 /// Size of a generated county: branches that each lock a quarter and file it.
@@ -246,8 +246,14 @@ fn county_branch(db: &Path, out: &Path, b: usize, spec: &CountySpec) -> Result<s
     let (y, qn) = (spec.year, spec.quarter);
     let p = format!("{y}Q{qn}");
     l.open_period(&p)?;
-    let claims = quarter_claims(&l, &mut rng, &ids, &members, spec.claims, (y, qn as i32))?;
-    l.add_checked_claims(claims)?;
+    quarter_claims(
+        &mut l,
+        &mut rng,
+        &ids,
+        &members,
+        spec.claims,
+        (y, qn as i32),
+    )?;
     let period = p.parse()?;
     l.lock(&period)?;
     let file = out.join(crate::app::filing::default_file_name(&name, &p));
