@@ -71,10 +71,7 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
     let mut made = 0usize;
     for b in 0..spec.branches {
         let name = format!("第{}党支部", b + 1);
-        let mut l = Ledger::init(path, &name, spec.scheme, None)?;
-        l.set_actor("gen");
-        l.set_backups(false);
-        l.skip_fsync()?;
+        let mut l = fast_ledger(path, &name, spec.scheme)?;
         let n = per_branch.min(spec.members - made);
         if n == 0 {
             break;
@@ -103,6 +100,16 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A new branch `name` on `scheme` at `path`, written as `gen`, with no
+/// backups and no syncs to disk (generated data is made again, not kept).
+fn fast_ledger(path: &Path, name: &str, scheme: &str) -> Result<Ledger> {
+    let mut l = Ledger::init(path, name, scheme, None)?;
+    l.set_actor("gen");
+    l.set_backups(false);
+    l.skip_fsync()?;
+    Ok(l)
 }
 
 /// `n` members numbered on from `first`: mostly full members, one in ten
@@ -236,10 +243,7 @@ fn county_branch(db: &Path, out: &Path, b: usize, spec: &CountySpec) -> Result<s
     let mut rng =
         Rng((0x9E37_79B9_7F4A_7C15 ^ (b as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D)) | 1);
     let name = format!("第{}党支部", b + 1);
-    let mut l = Ledger::init(db, &name, "bureau-80", None)?;
-    l.set_actor("gen");
-    l.set_backups(false);
-    l.skip_fsync()?;
+    let mut l = fast_ledger(db, &name, "bureau-80")?;
     let drafts = member_drafts(&mut rng, b * spec.members, spec.members);
     let ids = l.add_members(&drafts)?;
     let members = l.members()?;
