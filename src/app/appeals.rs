@@ -28,6 +28,10 @@ pub struct AppealStep {
     pub outcome: AppealOutcome,
     pub reply: String,
     pub next_due: Option<String>,
+    /// The higher committee's reconsideration (复议) whose decision, received
+    /// as its file, closed the appeal here; none for the branch's replies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<i64>,
 }
 
 /// An appeal as the console and the CLI show it.
@@ -55,6 +59,10 @@ pub struct AppealRow {
     /// The correction an upheld appeal posted, e.g. `discipline.absence -1`.
     pub correction: Option<String>,
     pub history: Vec<AppealStep>,
+    /// Closed by the decision of the committee's reconsideration (复议) of
+    /// this number, received from the committee.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_by_review: Option<i64>,
 }
 
 fn fmt_date(d: NaiveDate) -> String {
@@ -136,8 +144,10 @@ impl Ledger {
                         outcome: s.outcome,
                         reply: s.reply.clone(),
                         next_due: s.next_due.clone(),
+                        review: s.review,
                     })
                     .collect(),
+                closed_by_review: last.filter(|_| !open).and_then(|s| s.review),
             });
         }
         Ok(out)

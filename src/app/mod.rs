@@ -110,6 +110,21 @@ pub fn now() -> String {
 }
 
 fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
+    load_branch_with(conn, wanted, path, &mut |origin, text| {
+        Ok(Scheme::parse(origin, text)?)
+    })
+}
+
+/// A scheme's text made a [`Scheme`]: `(origin for the messages, TOML)`.
+pub(crate) type ParseScheme<'a> = dyn FnMut(&str, &str) -> Result<Scheme> + 'a;
+
+/// [`load_branch`], its scheme made by `parse` (a cache of parsed texts).
+fn load_branch_with(
+    conn: &Db,
+    wanted: Option<&str>,
+    path: &Path,
+    parse: &mut ParseScheme,
+) -> Result<Branch> {
     let all = queries::branch_names(conn)?;
     let names = |all: &[(i64, String)]| all.iter().map(|b| b.1.clone()).collect::<Vec<_>>();
     let at = path.display().to_string();
@@ -143,7 +158,7 @@ fn load_branch(conn: &Db, wanted: Option<&str>, path: &Path) -> Result<Branch> {
         path: path.display().to_string(),
         id: *id,
     })?;
-    let scheme = Scheme::parse(
+    let scheme = parse(
         &format!("{} (scheme of branch {})", path.display(), row.name),
         &row.scheme_toml,
     )?;
@@ -262,7 +277,19 @@ impl Ledger {
 
     /// Wrap a connection (used by verify's replay).
     fn over(conn: Db, path: &Path, branch: Option<&str>) -> Result<Ledger> {
-        let branch = load_branch(&conn, branch, path)?;
+        Self::over_with(conn, path, branch, &mut |origin, text| {
+            Ok(Scheme::parse(origin, text)?)
+        })
+    }
+
+    /// A read-only ledger over `conn`, its branch's scheme made by `parse`.
+    pub(crate) fn over_with(
+        conn: Db,
+        path: &Path,
+        branch: Option<&str>,
+        parse: &mut ParseScheme,
+    ) -> Result<Ledger> {
+        let branch = load_branch_with(&conn, branch, path, parse)?;
         Ok(Ledger {
             conn,
             path: path.to_path_buf(),

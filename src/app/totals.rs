@@ -216,6 +216,11 @@ pub(crate) fn refresh(conn: &Db, branch: i64, scheme: &Scheme) -> Result<()> {
 /// written by an older jifen). When most branches wait, one sweep over every
 /// tally is cheaper than a branch at a time.
 pub(crate) fn refresh_all(conn: &Db) -> Result<()> {
+    refresh_all_with(conn, &mut |origin, text| Ok(Scheme::parse(origin, text)?))
+}
+
+/// [`refresh_all`], each branch's scheme made by `parse` (a cache of parsed texts).
+pub(crate) fn refresh_all_with(conn: &Db, parse: &mut super::ParseScheme) -> Result<()> {
     let dirty = totals::dirty_branches(conn)?;
     if dirty.len() >= 2 && dirty.len() * 2 >= queries::branch_names(conn)?.len() {
         super::retotal::retotal_on(conn)?;
@@ -225,7 +230,7 @@ pub(crate) fn refresh_all(conn: &Db) -> Result<()> {
         let Some(row) = queries::branch(conn, id)? else {
             continue;
         };
-        let scheme = Scheme::parse(&format!("scheme of branch {}", row.name), &row.scheme_toml)?;
+        let scheme = parse(&format!("scheme of branch {}", row.name), &row.scheme_toml)?;
         refresh(conn, id, &scheme)?;
     }
     Ok(())

@@ -181,7 +181,10 @@ fn period_arg(s: &str, w: &CliWords) -> Result<PeriodId, CoreError> {
 
 fn appeal_line(a: &AppealRow, lang: Lang) -> Vec<String> {
     let w = lang.words().cli;
-    let status = (w.appeal_status)(&a.status, a.overdue);
+    let mut status = (w.appeal_status)(&a.status, a.overdue);
+    if let Some(review) = a.closed_by_review {
+        status = (lang.words().review.closed_by)(&status, review);
+    }
     let stage = (w.cell_stage)(a.stage);
     vec![
         a.id.to_string(),

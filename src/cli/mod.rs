@@ -397,9 +397,13 @@ pub fn run(cli: Cli) -> Out {
             println!("{}", (w.undone)(&printable(&what.join(", "))));
             Ok(())
         }
-        Command::Verify { seal: None } if crate::app::filing::is_committee(&db) => {
-            let n = crate::app::filing::verify_received(&db)?;
-            println!("{}", (lang.words().filing.verified_received)(n));
+        Command::Verify { seal } if crate::app::filing::is_committee(&db) => {
+            let v = crate::app::filing::verify_committee(&db, seal.as_deref())?;
+            let w = &lang.words().filing;
+            println!("{}", (w.verified_received)(v.filings));
+            if let (Some(s), Some((branch, period))) = (seal, v.seal_matched) {
+                println!("{}", (w.verified_seal)(s.trim(), &branch, &period));
+            }
             Ok(())
         }
         Command::Verify { seal } => {

@@ -39,6 +39,10 @@ pub enum ReviewCmd {
         /// The item objected to: its code or title.
         #[arg(long)]
         item: Option<String>,
+        /// The branch's appeal (申诉) sent up, by its number at the branch:
+        /// the decision, received there, closes it.
+        #[arg(long)]
+        appeal: Option<i64>,
         /// Day the request was received (default: today).
         #[arg(long)]
         date: Option<String>,
@@ -96,6 +100,7 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: ReviewCmd, lang: Lang) -> Out {
             member,
             text,
             item,
+            appeal,
             date,
         } => {
             let Some(branch) = branch else {
@@ -104,7 +109,15 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: ReviewCmd, lang: Lang) -> Out {
                 ));
             };
             let on = day_or_today(date.as_deref())?;
-            let r = review::file(db, branch, &period, &member, item.as_deref(), &text, on)?;
+            let request = review::Request {
+                branch,
+                period: &period,
+                member: &member,
+                item: item.as_deref(),
+                text: &text,
+                appeal,
+            };
+            let r = review::file_request(db, &request, on)?;
             let line = (w.filed)(r.id, &r.branch, &r.period, &r.member, &r.due);
             println!("{}", printable(&line));
             Ok(())

@@ -71,27 +71,12 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
     let mut made = 0usize;
     for b in 0..spec.branches {
         let name = format!("第{}党支部", b + 1);
-        let mut l = Ledger::init(path, &name, spec.scheme, None)?;
-        l.set_actor("gen");
-        l.set_backups(false);
-        l.skip_fsync()?;
+        let mut l = fast_ledger(path, &name, spec.scheme)?;
         let n = per_branch.min(spec.members - made);
         if n == 0 {
             break;
         }
-        let drafts: Vec<MemberDraft> = (0..n)
-            .map(|i| MemberDraft {
-                name: name_for(made + i),
-                category: match rng.below(10) {
-                    0 => Category::Probationary,
-                    1 => Category::Activist,
-                    _ => Category::Full,
-                },
-                tier: None,
-                group: Some(format!("第{}党小组", i % 4 + 1)),
-                status: MemberStatus::Active,
-            })
-            .collect();
+        let drafts = member_drafts(&mut rng, made, n);
         made += n;
         let ids = l.add_members(&drafts)?;
         let members = l.members()?;
@@ -99,29 +84,14 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
             for qn in 1..=4 {
                 let p = format!("{y}Q{qn}");
                 l.open_period(&p)?;
-                let mut claims = Vec::with_capacity(ids.len() * spec.claims_per_member_quarter);
-                for id in &ids {
-                    for _ in 0..spec.claims_per_member_quarter {
-                        let (item, level) = ITEMS[rng.below(ITEMS.len())];
-                        let mut d = ClaimDraft::new(*id, item);
-                        d.level = level.map(String::from);
-                        d.period = Some(p.clone());
-                        d.date = Some(format!(
-                            "{y}-{:02}-{:02}",
-                            3 * (qn - 1) + 1 + rng.below(3) as i32,
-                            1 + rng.below(28)
-                        ));
-                        d.source = ClaimSource::Import;
-                        d.verdict = Some(if rng.below(12) == 0 {
-                            Outcome::Rejected
-                        } else {
-                            Outcome::Approved
-                        });
-                        d.reason = Some("核实".into());
-                        claims.push(l.check_claim(&d, &members)?);
-                    }
-                }
-                l.add_checked_claims(claims)?;
+                quarter_claims(
+                    &mut l,
+                    &mut rng,
+                    &ids,
+                    &members,
+                    spec.claims_per_member_quarter,
+                    (y, qn),
+                )?;
                 let quarters_left = 4 * (spec.first_year + spec.years - y) as usize - qn as usize;
                 if quarters_left >= spec.open_quarters {
                     l.lock(&p.parse()?)?;
@@ -129,6 +99,71 @@ pub fn generate(path: &Path, spec: &GenSpec) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// A new branch `name` on `scheme` at `path`, written as `gen`, with no
+/// backups and no syncs to disk (generated data is made again, not kept).
+fn fast_ledger(path: &Path, name: &str, scheme: &str) -> Result<Ledger> {
+    let mut l = Ledger::init(path, name, scheme, None)?;
+    l.set_actor("gen");
+    l.set_backups(false);
+    l.skip_fsync()?;
+    Ok(l)
+}
+
+/// `n` members numbered on from `first`: mostly full members, one in ten
+/// probationary and one in ten activists, in four groups.
+fn member_drafts(rng: &mut Rng, first: usize, n: usize) -> Vec<MemberDraft> {
+    (0..n)
+        .map(|i| MemberDraft {
+            name: name_for(first + i),
+            category: match rng.below(10) {
+                0 => Category::Probationary,
+                1 => Category::Activist,
+                _ => Category::Full,
+            },
+            tier: None,
+            group: Some(format!("第{}党小组", i % 4 + 1)),
+            status: MemberStatus::Active,
+        })
+        .collect()
+}
+
+/// Add `per` decided claims for each of `ids` in quarter `qn` of year `y`
+/// (one in twelve rejected) to `l`, checked against `members`.
+fn quarter_claims(
+    l: &mut Ledger,
+    rng: &mut Rng,
+    ids: &[i64],
+    members: &[crate::domain::model::Member],
+    per: usize,
+    (y, qn): (i32, i32),
+) -> Result<()> {
+    let p = format!("{y}Q{qn}");
+    let mut claims = Vec::with_capacity(ids.len() * per);
+    for id in ids {
+        for _ in 0..per {
+            let (item, level) = ITEMS[rng.below(ITEMS.len())];
+            let mut d = ClaimDraft::new(*id, item);
+            d.level = level.map(String::from);
+            d.period = Some(p.clone());
+            d.date = Some(format!(
+                "{y}-{:02}-{:02}",
+                3 * (qn - 1) + 1 + rng.below(3) as i32,
+                1 + rng.below(28)
+            ));
+            d.source = ClaimSource::Import;
+            d.verdict = Some(if rng.below(12) == 0 {
+                Outcome::Rejected
+            } else {
+                Outcome::Approved
+            });
+            d.reason = Some("核实".into());
+            claims.push(l.check_claim(&d, members)?);
+        }
+    }
+    l.add_checked_claims(claims)?;
     Ok(())
 }
 
@@ -208,52 +243,21 @@ fn county_branch(db: &Path, out: &Path, b: usize, spec: &CountySpec) -> Result<s
     let mut rng =
         Rng((0x9E37_79B9_7F4A_7C15 ^ (b as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D)) | 1);
     let name = format!("第{}党支部", b + 1);
-    let mut l = Ledger::init(db, &name, "bureau-80", None)?;
-    l.set_actor("gen");
-    l.set_backups(false);
-    l.skip_fsync()?;
-    let first = b * spec.members;
-    let drafts: Vec<MemberDraft> = (0..spec.members)
-        .map(|i| MemberDraft {
-            name: name_for(first + i),
-            category: match rng.below(10) {
-                0 => Category::Probationary,
-                1 => Category::Activist,
-                _ => Category::Full,
-            },
-            tier: None,
-            group: Some(format!("第{}党小组", i % 4 + 1)),
-            status: MemberStatus::Active,
-        })
-        .collect();
+    let mut l = fast_ledger(db, &name, "bureau-80")?;
+    let drafts = member_drafts(&mut rng, b * spec.members, spec.members);
     let ids = l.add_members(&drafts)?;
     let members = l.members()?;
     let (y, qn) = (spec.year, spec.quarter);
     let p = format!("{y}Q{qn}");
     l.open_period(&p)?;
-    let mut claims = Vec::with_capacity(ids.len() * spec.claims);
-    for id in &ids {
-        for _ in 0..spec.claims {
-            let (item, level) = ITEMS[rng.below(ITEMS.len())];
-            let mut d = ClaimDraft::new(*id, item);
-            d.level = level.map(String::from);
-            d.period = Some(p.clone());
-            d.date = Some(format!(
-                "{y}-{:02}-{:02}",
-                3 * (qn - 1) + 1 + rng.below(3) as u32,
-                1 + rng.below(28)
-            ));
-            d.source = ClaimSource::Import;
-            d.verdict = Some(if rng.below(12) == 0 {
-                Outcome::Rejected
-            } else {
-                Outcome::Approved
-            });
-            d.reason = Some("核实".into());
-            claims.push(l.check_claim(&d, &members)?);
-        }
-    }
-    l.add_checked_claims(claims)?;
+    quarter_claims(
+        &mut l,
+        &mut rng,
+        &ids,
+        &members,
+        spec.claims,
+        (y, qn as i32),
+    )?;
     let period = p.parse()?;
     l.lock(&period)?;
     let file = out.join(crate::app::filing::default_file_name(&name, &p));

@@ -17,6 +17,8 @@ pub struct FilingWords {
     pub duplicate: fn(&str, &str, &str, &str) -> String,
     /// `verify` on a committee database: how many filings hold.
     pub verified_received: fn(usize) -> String,
+    /// `verify --seal` on a committee database: seal, branch, period of the filing it seals.
+    pub verified_seal: fn(&str, &str, &str) -> String,
     /// A committee database made: its path.
     pub made_committee: fn(&str) -> String,
     /// The end of a receive: received, already there, refused.

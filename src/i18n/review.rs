@@ -30,6 +30,9 @@ pub struct ReviewWords {
     pub status: fn(&str) -> &'static str,
     /// `review list` with none.
     pub none: &'static str,
+    /// An appeal's status at the branch when a received decision of the
+    /// committee closed it: the status as shown, the reconsideration's number.
+    pub closed_by: fn(&str, i64) -> String,
     /// Why the desk or a branch refuses.
     pub refusal: fn(&ReviewError) -> String,
 }

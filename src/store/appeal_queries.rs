@@ -28,6 +28,8 @@ pub struct ReplyRecord {
     pub outcome: AppealOutcome,
     pub reply: String,
     pub next_due: Option<String>,
+    /// The committee's reconsideration whose decision, received, this is.
+    pub review: Option<i64>,
 }
 
 /// A correction row.
@@ -73,12 +75,19 @@ pub fn appeals(
     rows.collect()
 }
 
-/// Every journalled reply, by appeal id, in journal order.
+/// Every journalled reply, by appeal id, in journal order: the branch's
+/// replies, and the committee's decisions received that closed an appeal.
 pub fn appeal_replies(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<ReplyRecord>>> {
     let mut st = conn.prepare_cached(
         "SELECT json_extract(payload, '$.id'), at, json_extract(payload, '$.outcome'),
-                json_extract(payload, '$.reply'), json_extract(payload, '$.next_due')
-         FROM event WHERE kind = 'appeal_reply' ORDER BY seq",
+                json_extract(payload, '$.reply'), json_extract(payload, '$.next_due'), NULL, seq
+         FROM event WHERE kind = 'appeal_reply'
+         UNION ALL
+         SELECT json_extract(payload, '$.appeal'), at, json_extract(payload, '$.outcome'),
+                coalesce(json_extract(payload, '$.reason'), ''), NULL,
+                json_extract(payload, '$.review'), seq
+         FROM event WHERE kind = 'review_decision' AND json_extract(payload, '$.appeal') IS NOT NULL
+         ORDER BY 7",
     )?;
     let rows = st.query_map([], |r| {
         Ok((
@@ -88,6 +97,7 @@ pub fn appeal_replies(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Re
                 outcome: r.get(2)?,
                 reply: r.get(3)?,
                 next_due: r.get(4)?,
+                review: r.get(5)?,
             },
         ))
     })?;

@@ -284,11 +284,13 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             seal,
             file_sha256,
             correction,
+            appeal,
+            reason,
         } => {
             conn.execute(
                 "INSERT INTO review_received (decision, branch_id, period, member_id, review, outcome,
-                                              seal, committee_head, correction_id, file_sha256, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                              seal, committee_head, correction_id, file_sha256, at, appeal)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     decision,
                     branch_id,
@@ -300,14 +302,21 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
                     committee_head,
                     correction.as_ref().map(|c| c.id),
                     file_sha256,
-                    at
+                    at,
+                    appeal
                 ],
             )?;
+            if let Some(a) = appeal {
+                conn.execute(
+                    "UPDATE appeal SET outcome = ?2, reply = ?3, replied_at = ?4 WHERE id = ?1",
+                    params![a, outcome, reason.as_deref().unwrap_or(""), at],
+                )?;
+            }
             if let Some(c) = correction {
                 conn.execute(
                     "INSERT INTO correction (id, branch_id, period, member_id, item, points, reason, appeal_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)",
-                    params![c.id, branch_id, period, member_id, c.item, c.points, c.reason],
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![c.id, branch_id, period, member_id, c.item, c.points, c.reason, appeal],
                 )?;
             }
         }

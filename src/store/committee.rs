@@ -5,6 +5,7 @@
 //! applied to its state tables in the same transaction.
 
 use super::journal::{head, stamped_hash};
+use super::queries::{event_row, EVENT_COLUMNS};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +41,9 @@ pub enum CommitteeEvent {
         text: String,
         filed_on: String,
         due: String,
+        /// The branch's appeal (申诉) it answers, when the branch sent one up.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appeal: Option<i64>,
     },
     /// The committee's decision: `upheld` (moving the member's score by
     /// `points` on `item`) or `dismissed`.
@@ -50,6 +54,9 @@ pub enum CommitteeEvent {
         points: Option<f64>,
         reason: Option<String>,
         decided_on: String,
+        /// The branch's appeal the reconsideration answers (as filed).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appeal: Option<i64>,
     },
 }
 
@@ -159,13 +166,14 @@ pub fn apply(conn: &Connection, ev: &CommitteeEvent) -> rusqlite::Result<()> {
             text,
             filed_on,
             due,
+            appeal,
         } => {
             conn.prepare_cached(
-                "INSERT INTO review (id, filing_id, member_id, member, item, text, filed_on, due)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO review (id, filing_id, member_id, member, item, text, filed_on, due, appeal)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
-                id, filing_id, member_id, member, item, text, filed_on, due
+                id, filing_id, member_id, member, item, text, filed_on, due, appeal
             ])?;
         }
         CommitteeEvent::ReviewDecide {
@@ -175,6 +183,7 @@ pub fn apply(conn: &Connection, ev: &CommitteeEvent) -> rusqlite::Result<()> {
             points,
             reason,
             decided_on,
+            ..
         } => {
             conn.prepare_cached(
                 "UPDATE review SET outcome = ?2, item = coalesce(?3, item), points = ?4,
@@ -189,29 +198,30 @@ pub fn apply(conn: &Connection, ev: &CommitteeEvent) -> rusqlite::Result<()> {
 
 /// Every committee journal row, in order.
 pub fn rows(conn: &Connection) -> rusqlite::Result<Vec<CommitteeRow>> {
-    let mut st = conn
-        .prepare("SELECT seq, at, actor, kind, payload, prev_hash, hash FROM event ORDER BY seq")?;
+    let mut st = conn.prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY seq"))?;
     let rows = st.query_map([], row_from)?;
     rows.collect()
 }
 
+/// A committee journal row: a journal row with no branch stamp.
 fn row_from(r: &rusqlite::Row) -> rusqlite::Result<CommitteeRow> {
+    let e = event_row(r)?;
     Ok(CommitteeRow {
-        seq: r.get(0)?,
-        at: r.get(1)?,
-        actor: r.get(2)?,
-        kind: r.get(3)?,
-        payload: r.get(4)?,
-        prev_hash: r.get(5)?,
-        hash: r.get(6)?,
+        seq: e.seq,
+        at: e.at,
+        actor: e.actor,
+        kind: e.kind,
+        payload: e.payload,
+        prev_hash: e.prev_hash,
+        hash: e.hash,
     })
 }
 
 /// The journal row whose hash is `hash`, if any.
 pub fn row_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<CommitteeRow>> {
-    conn.prepare_cached(
-        "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM event WHERE hash = ?1",
-    )?
+    conn.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS} FROM event WHERE hash = ?1"
+    ))?
     .query_row([hash], row_from)
     .optional()
 }
@@ -269,13 +279,15 @@ pub struct ReviewRow {
     pub points: Option<f64>,
     pub reason: Option<String>,
     pub decided_on: String,
+    /// The branch's appeal it answers, if named.
+    pub appeal: Option<i64>,
 }
 
 /// Every reconsideration (of one filing, if given), by id.
 pub fn reviews(conn: &Connection, filing: Option<i64>) -> rusqlite::Result<Vec<ReviewRow>> {
     let mut st = conn.prepare_cached(
         "SELECT id, filing_id, member_id, member, item, text, filed_on, due, outcome, points,
-                reason, coalesce(decided_on, '')
+                reason, coalesce(decided_on, ''), appeal
          FROM review WHERE ?1 IS NULL OR filing_id = ?1 ORDER BY id",
     )?;
     let rows = st.query_map([filing], |r| {
@@ -292,6 +304,7 @@ pub fn reviews(conn: &Connection, filing: Option<i64>) -> rusqlite::Result<Vec<R
             points: r.get(9)?,
             reason: r.get(10)?,
             decided_on: r.get(11)?,
+            appeal: r.get(12)?,
         })
     })?;
     rows.collect()

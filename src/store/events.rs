@@ -297,6 +297,12 @@ pub enum Event {
         seal: String,
         file_sha256: String,
         correction: Option<CorrectionEntry>,
+        /// The branch's appeal (申诉) the decision closes, with its outcome;
+        /// `reason` is the committee's, as the appeal's reply.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appeal: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
     /// The branch's final grade of a member for a year (评定等次), with the
     /// grade the points allowed then; `grade: None` takes it back (the

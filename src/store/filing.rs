@@ -46,25 +46,11 @@ pub fn lock_event(
 
 /// Every journal row up to and including `last`, in order.
 pub fn events_upto(conn: &Connection, last: i64) -> rusqlite::Result<Vec<EventRow>> {
-    let mut st = conn.prepare(
-        "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
-         FROM event WHERE seq <= ?1 ORDER BY seq",
-    )?;
-    let rows = st.query_map([last], |r| {
-        Ok(EventRow {
-            seq: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            kind: r.get(3)?,
-            payload: r.get(4)?,
-            prev_hash: r.get(5)?,
-            hash: r.get(6)?,
-            stamp: match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
-                (Some(branch), Some(action)) => Some(super::journal::Stamp { branch, action }),
-                _ => None,
-            },
-        })
-    })?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {} FROM event WHERE seq <= ?1 ORDER BY seq",
+        super::queries::EVENT_COLUMNS
+    ))?;
+    let rows = st.query_map([last], super::queries::event_row)?;
     rows.collect()
 }
 

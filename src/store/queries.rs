@@ -288,31 +288,36 @@ pub struct EventRow {
     pub stamp: Option<super::journal::Stamp>,
 }
 
+/// The journal's columns that [`event_row`] reads, in its order.
+pub const EVENT_COLUMNS: &str = "seq, at, actor, kind, payload, prev_hash, hash, branch_id, action";
+
+/// One journal row read from a statement selecting [`EVENT_COLUMNS`].
+pub fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        kind: r.get(3)?,
+        payload: r.get(4)?,
+        prev_hash: r.get(5)?,
+        hash: r.get(6)?,
+        stamp: match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
+            (Some(branch), Some(action)) => Some(super::journal::Stamp { branch, action }),
+            _ => None,
+        },
+    })
+}
+
 /// Walk the journal in order (of a database at the current schema version).
 /// `f`'s own error type carries SQLite's failures too.
 pub fn each_event<E: From<rusqlite::Error>>(
     conn: &Connection,
     mut f: impl FnMut(EventRow) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut st = conn.prepare(
-        "SELECT seq, at, actor, kind, payload, prev_hash, hash, branch_id, action
-             FROM event ORDER BY seq",
-    )?;
+    let mut st = conn.prepare(&format!("SELECT {EVENT_COLUMNS} FROM event ORDER BY seq"))?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let row = EventRow {
-            seq: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            kind: r.get(3)?,
-            payload: r.get(4)?,
-            prev_hash: r.get(5)?,
-            hash: r.get(6)?,
-            stamp: match (r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
-                (Some(branch), Some(action)) => Some(super::journal::Stamp { branch, action }),
-                _ => None,
-            },
-        };
+        let row = event_row(r)?;
         f(row)?;
     }
     Ok(())

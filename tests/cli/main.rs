@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod appeal_sent_up;
 mod appeals_cli;
 mod appeals_flow;
 mod appraisal_cli;
@@ -18,6 +19,7 @@ mod cli_pipe;
 mod cli_titles;
 mod cli_year;
 mod committee_review;
+mod committee_verify;
 mod concurrency;
 mod crash;
 mod export_papers;

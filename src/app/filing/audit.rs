@@ -2,12 +2,60 @@
 //! from its stored text, and its stored rows held against that text, so a
 //! database edited outside jifen (its triggers dropped) is found.
 
-use super::check::check_text;
+use super::check::{check_text_with, Schemes};
 use super::error::{FileFault, FilingError};
 use super::sha256;
 use crate::app::{CoreError, Result};
 use crate::store::{self, filing as rows};
 use std::path::Path;
+
+/// What `verify` found on a committee database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitteeVerified {
+    /// Received filings, each checked again from its stored text.
+    pub filings: usize,
+    /// With `--seal`: the received filing whose seal it is (branch, period).
+    pub seal_matched: Option<(String, String)>,
+}
+
+/// `verify` on the committee database `db`: its own chain and every
+/// received filing (as [`verify_received`]); with `seal`, also that a
+/// received filing has that whole seal (refused naming it when none has).
+pub fn verify_committee(db: &Path, seal: Option<&str>) -> Result<CommitteeVerified> {
+    let seal = match seal.map(|s| s.trim().to_lowercase()) {
+        Some(s) if !store::is_whole_seal(&s) => {
+            return Err(crate::app::VerifyError::SealNotWhole {
+                given: s.chars().count(),
+            }
+            .into())
+        }
+        other => other,
+    };
+    let filings = verify_received(db)?;
+    let seal_matched = match seal {
+        None => None,
+        Some(s) => {
+            let conn = store::open_reader(db)?;
+            match rows::filings(&conn, None)?
+                .into_iter()
+                .find(|f| f.seal == s)
+            {
+                Some(f) => Some((f.branch, f.period)),
+                None => {
+                    return Err(FilingError::SealNotReceived {
+                        path: db.display().to_string(),
+                        seal: s,
+                    }
+                    .into())
+                }
+            }
+        }
+    };
+    Ok(CommitteeVerified {
+        filings,
+        seal_matched,
+    })
+}
 
 /// Check every filing received into the committee database `db`; returns
 /// how many. An error names the first filing that does not hold.
@@ -15,6 +63,7 @@ pub fn verify_received(db: &Path) -> Result<usize> {
     let conn = store::open_reader(db)?;
     let all = rows::filings(&conn, None)?;
     verify_desk(&conn, db, &all)?;
+    let mut schemes = Schemes::default();
     for f in &all {
         let name = format!("{} ({} {})", f.file_name, f.branch, f.period);
         let bad = |fault| -> CoreError { FilingError::file(&name, fault).into() };
@@ -22,7 +71,7 @@ pub fn verify_received(db: &Path) -> Result<usize> {
         if sha256(body.as_bytes()) != f.file_sha256 {
             return Err(bad(FileFault::StoredTextEdited));
         }
-        let c = check_text(&name, &body)?;
+        let c = check_text_with(&name, &body, &mut schemes)?;
         let filed = &c.filing;
         for (field, stored, text) in [
             ("name", &f.branch, &filed.branch.name),

@@ -11,6 +11,7 @@ use super::{
 use crate::app::views::RankRow;
 use crate::app::{CoreError, Ledger, RankScope, Result};
 use crate::domain::model::{MemberStatus, PeriodId};
+use crate::domain::scheme::Scheme;
 use crate::store::{self, queries, Event};
 use std::path::Path;
 
@@ -29,33 +30,33 @@ pub fn check_file(path: &Path) -> Result<Checked> {
 
 /// Check a filing's text (`name`: the file, for the messages).
 pub fn check_text(name: &str, text: &str) -> Result<Checked> {
-    let bad = |fault| -> CoreError { FilingError::file(name, fault).into() };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        bad(if e.is_eof() {
-            FileFault::Truncated
-        } else {
-            FileFault::NotJson {
-                line: e.line(),
-                column: e.column(),
-            }
-        })
-    })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(bad(FileFault::NotFiling));
-    }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
-        found => {
-            return Err(bad(FileFault::Version {
-                found: found.unwrap_or(0),
-            }))
+    check_text_with(name, text, &mut Schemes::default())
+}
+
+/// Scheme texts parsed once for many filings (a receipt's, a verify's): each
+/// distinct text is parsed the first time a filing's replay needs it, and
+/// each later filing scoring by the same text gets a copy of that parse.
+#[derive(Default)]
+pub(crate) struct Schemes {
+    parsed: foldhash::HashMap<Box<str>, Scheme>,
+}
+
+impl Schemes {
+    /// The scheme `text` (`origin` names it in a refusal), parsed once.
+    pub(crate) fn get(&mut self, origin: &str, text: &str) -> Result<Scheme> {
+        if let Some(s) = self.parsed.get(text) {
+            return Ok(s.clone());
         }
+        let s = Scheme::parse(origin, text)?;
+        self.parsed.insert(text.into(), s.clone());
+        Ok(s)
     }
-    let filing: FilingFile = serde_json::from_value(value).map_err(|e| {
-        bad(FileFault::Malformed {
-            detail: e.to_string(),
-        })
-    })?;
+}
+
+/// [`check_text`], the schemes of its replay taken from `schemes`.
+pub(crate) fn check_text_with(name: &str, text: &str, schemes: &mut Schemes) -> Result<Checked> {
+    let bad = |fault| -> CoreError { FilingError::file(name, fault).into() };
+    let filing = read(text).map_err(bad)?;
     let mem = replay(&filing.events).map_err(bad)?;
     let last = filing
         .events
@@ -70,15 +71,16 @@ pub fn check_text(name: &str, text: &str) -> Result<Checked> {
             head: last.hash.clone(),
         }));
     }
-    let made =
-        results_of(mem, name, &filing.branch.name, &filing.period.id).map_err(|e| match e {
+    let made = results_of(mem, name, &filing.branch.name, &filing.period.id, schemes).map_err(
+        |e| match e {
             CoreError::Ledger(_) => bad(FileFault::BranchDiffers {
                 field: "name",
                 file_says: filing.branch.name.clone(),
                 events_give: String::new(),
             }),
             other => other,
-        })?;
+        },
+    )?;
     if made.branch_id != locked_branch {
         return Err(bad(FileFault::NotSealEvent { seq: last.seq }));
     }
@@ -100,6 +102,40 @@ pub fn check_text(name: &str, text: &str) -> Result<Checked> {
     Ok(Checked {
         filing,
         file_sha256: sha256(text.as_bytes()),
+    })
+}
+
+/// A filing file's text read: straight into its fields when it is one of
+/// this version; else read again as plain JSON, to say what it is instead.
+fn read(text: &str) -> std::result::Result<FilingFile, FileFault> {
+    if let Ok(f) = serde_json::from_str::<FilingFile>(text) {
+        if f.format == FORMAT && f.version == VERSION {
+            return Ok(f);
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            FileFault::Truncated
+        } else {
+            FileFault::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(FileFault::NotFiling);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        found => {
+            return Err(FileFault::Version {
+                found: found.unwrap_or(0),
+            })
+        }
+    }
+    serde_json::from_value(value).map_err(|e| FileFault::Malformed {
+        detail: e.to_string(),
     })
 }
 
@@ -153,9 +189,16 @@ pub(super) fn replay(events: &[FiledEvent]) -> std::result::Result<store::Db, Fi
 
 /// The branch, results and exempt members that a replayed database `mem`
 /// gives for `branch`'s `period`: the one place a filing's results are made.
-pub(super) fn results_of(mem: store::Db, name: &str, branch: &str, period: &str) -> Result<Made> {
-    crate::app::totals::refresh_all(&mem)?;
-    let l = Ledger::over(mem, Path::new(name), Some(branch))?;
+pub(super) fn results_of(
+    mem: store::Db,
+    name: &str,
+    branch: &str,
+    period: &str,
+    schemes: &mut Schemes,
+) -> Result<Made> {
+    let mut parse = |origin: &str, text: &str| schemes.get(origin, text);
+    crate::app::totals::refresh_all_with(&mem, &mut parse)?;
+    let l = Ledger::over_with(mem, Path::new(name), Some(branch), &mut parse)?;
     let pid: PeriodId = period.parse()?;
     let ranking = l.ranking(&RankScope::Period(pid))?;
     let members = l.members()?;

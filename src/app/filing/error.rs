@@ -37,6 +37,8 @@ pub enum FilingError {
     },
     /// Some of the files given were refused (each said already).
     SomeRefused { refused: usize, files: usize },
+    /// `verify --seal` on a committee database: no received filing has this seal.
+    SealNotReceived { path: String, seal: String },
     /// The committee's publication and reconsiderations, and their decisions.
     Review(crate::app::review::ReviewError),
 }

@@ -2,7 +2,7 @@
 //! are made by replaying the journal up to the lock (the same replay `filing
 //! verify` makes), so a file that was written is a file that verifies.
 
-use super::check::{replay, results_of};
+use super::check::{replay, results_of, Schemes};
 use super::error::{FileFault, FilingError};
 use super::{FiledEvent, FiledPeriod, FilingFile, FORMAT, SUFFIX, VERSION};
 use crate::app::{CoreError, Ledger, Result};
@@ -49,7 +49,7 @@ pub fn export(l: &Ledger, period: &PeriodId, out: Option<&Path>) -> Result<Expor
         .collect();
     let name = l.path().display().to_string();
     let mem = replay(&events).map_err(|fault| FilingError::file(&name, fault))?;
-    let made = results_of(mem, &name, &l.branch().name, &p)?;
+    let made = results_of(mem, &name, &l.branch().name, &p, &mut Schemes::default())?;
     let (branch, results, exempt) = (made.branch, made.results, made.exempt);
     let filing = FilingFile {
         format: FORMAT.to_string(),

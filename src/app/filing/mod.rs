@@ -13,7 +13,7 @@ mod export;
 mod receive;
 mod views;
 
-pub use audit::verify_received;
+pub use audit::{verify_committee, verify_received, CommitteeVerified};
 pub use check::{check_file, check_text, Checked};
 pub use error::{FileFault, FilingError};
 pub use export::{default_file_name, export, Exported};

@@ -2,7 +2,7 @@
 //! is checked first (as `filing verify` does) and stored whole in one
 //! transaction, or not at all.
 
-use super::check::check_text;
+use super::check::{check_text_with, Schemes};
 use super::error::FilingError;
 use super::{Checked, SUFFIX};
 use crate::app::{now, CoreError, Result};
@@ -91,6 +91,9 @@ pub fn receive(
     let files = files_of(inputs)?;
     let (mut conn, made) = open_committee(db)?;
     let mut out = Vec::with_capacity(files.len());
+    // A county's branches mostly score by the same scheme: each distinct
+    // text is parsed once for the whole receipt.
+    let mut schemes = Schemes::default();
     // Files are committed a batch at a time (one sync to disk per batch, not
     // per file: a sync per file was nearly all of a county's receipt), each
     // file in a savepoint of its own, so one refused leaves nothing of itself.
@@ -109,7 +112,7 @@ pub fn receive(
                             seal: old.seal,
                         });
                     }
-                    let c = check_text(&f.display().to_string(), &text)?;
+                    let c = check_text_with(&f.display().to_string(), &text, &mut schemes)?;
                     let sp = tx.savepoint()?;
                     let stored = store_one(&sp, f, &c, &text)?;
                     sp.commit()?;

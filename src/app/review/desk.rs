@@ -77,9 +77,51 @@ pub fn file(
     text: &str,
     on: NaiveDate,
 ) -> Result<ReviewView> {
+    let request = Request {
+        branch,
+        period,
+        member,
+        item,
+        text,
+        appeal: None,
+    };
+    file_request(db, &request, on)
+}
+
+/// A member's reconsideration request (复议申请) as the committee receives it.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The branch's name and the period of its received filing.
+    pub branch: &'a str,
+    pub period: &'a str,
+    /// The member: a name, or the member's id at the branch.
+    pub member: &'a str,
+    /// The item objected to: its code or title.
+    pub item: Option<&'a str>,
+    /// The member's words.
+    pub text: &'a str,
+    /// The branch's appeal (申诉) sent up, by its number at the branch: the
+    /// decision, received there, closes it.
+    pub appeal: Option<i64>,
+}
+
+/// File the reconsideration request `q` received on `on` (as [`file`],
+/// naming the branch's appeal it answers when `q.appeal` is given).
+pub fn file_request(db: &Path, q: &Request, on: NaiveDate) -> Result<ReviewView> {
+    let Request {
+        branch,
+        period,
+        member,
+        item,
+        text,
+        appeal,
+    } = *q;
     let text = text.trim();
     if text.is_empty() {
         return Err(ReviewError::NeedsText.into());
+    }
+    if let Some(a) = appeal.filter(|a| *a < 1) {
+        return Err(ReviewError::BadAppeal { appeal: a }.into());
     }
     let mut desk = Desk::open(db)?;
     let due = desk.calendar()?.add_working_days(on, DECIDE_DAYS);
@@ -108,6 +150,7 @@ pub fn file(
             text: text.to_string(),
             filed_on: on.to_string(),
             due: due.to_string(),
+            appeal,
         })?;
         Ok(id)
     })?;
@@ -181,6 +224,7 @@ pub fn decide(db: &Path, id: i64, d: &Decision, on: NaiveDate) -> Result<ReviewV
                 .filter(|s| !s.is_empty())
                 .map(String::from),
             decided_on: on.to_string(),
+            appeal: r.appeal,
         })?;
         Ok(())
     })?;
@@ -234,6 +278,7 @@ pub fn export(db: &Path, id: i64, out: Option<&Path>) -> Result<ExportedDecision
             points: r.points,
             reason: r.reason.clone(),
             decided_on: r.decided_on.clone(),
+            appeal: r.appeal,
         },
         committee: CommitteeHead { seq, hash: head },
         decision_event: event,

@@ -49,6 +49,23 @@ pub enum ReviewError {
     },
     /// A decision about a member this branch does not have (id and name).
     NoSuchMember { file: String, member: String },
+    /// `--appeal` not a number the branch gives its appeals (1 on).
+    BadAppeal { appeal: i64 },
+    /// A decision closing an appeal the branch does not have.
+    NoSuchAppeal { file: String, appeal: i64 },
+    /// A decision closing an appeal already closed (`status`: upheld or dismissed).
+    AppealClosed {
+        file: String,
+        appeal: i64,
+        status: String,
+    },
+    /// A decision closing an appeal of another member or period than its own.
+    AppealOther {
+        file: String,
+        appeal: i64,
+        member: String,
+        period: String,
+    },
     /// A decision file given to a committee database (it goes to the branch).
     IntoCommittee { path: String },
 }

@@ -8,7 +8,7 @@ mod desk;
 mod error;
 mod receive;
 
-pub use desk::{decide, export, file, Decision, ExportedDecision};
+pub use desk::{decide, export, file, file_request, Decision, ExportedDecision, Request};
 pub use error::{DecisionFault, ReviewError};
 pub use receive::{check_decision, receive_decisions, DecisionReceipt, DecisionReceived};
 
@@ -51,6 +51,9 @@ pub struct ReviewView {
     pub points: Option<f64>,
     pub reason: Option<String>,
     pub decided_on: Option<String>,
+    /// The branch's appeal it answers, if the request named one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<i64>,
     /// Open and past its due date.
     pub overdue: bool,
     /// Working days left to the due date while open (negative: overdue).
@@ -89,6 +92,7 @@ pub(crate) fn views_of(
                 points: r.points,
                 reason: r.reason,
                 decided_on: (!r.decided_on.is_empty()).then_some(r.decided_on),
+                appeal: r.appeal,
                 overdue: open && today > due,
                 days_left: open.then(|| cal.working_days_between(today, due)),
             })
@@ -154,4 +158,8 @@ pub struct FiledReview {
     pub points: Option<f64>,
     pub reason: Option<String>,
     pub decided_on: String,
+    /// The branch's appeal (申诉) the reconsideration answers, by its
+    /// number at the branch: receiving the decision closes it. Absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<i64>,
 }

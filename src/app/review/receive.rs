@@ -88,6 +88,7 @@ pub fn check_decision(name: &str, text: &str) -> Result<DecisionFile> {
         points,
         reason,
         decided_on,
+        appeal,
     }) = serde_json::from_str::<CommitteeEvent>(&ev.payload)
     else {
         return Err(bad(DecisionFault::EventEdited));
@@ -100,6 +101,7 @@ pub fn check_decision(name: &str, text: &str) -> Result<DecisionFile> {
         ("review.points", points == r.points),
         ("review.reason", reason == r.reason),
         ("review.decided_on", decided_on == r.decided_on),
+        ("review.appeal", appeal == r.appeal),
         ("decision_event.kind", ev.kind == "review_decide"),
         ("committee.seq", d.committee.seq >= ev.seq),
     ];
@@ -179,6 +181,9 @@ fn receive_one(l: &mut Ledger, path: &Path) -> Result<DecisionReceipt> {
         if let Some((p, review)) = rows::received_decision(l.conn(), &decision)? {
             return Ok(DecisionReceipt::Again { review, period: p });
         }
+        if let Some(a) = r.appeal {
+            closable(l, &name, a, r.member_id, &d.period)?;
+        }
         let before = score_now(l)?;
         let correction = match (r.outcome, &r.item, r.points) {
             (AppealOutcome::Upheld, Some(item), Some(points)) => Some(l.check_correction(
@@ -202,6 +207,8 @@ fn receive_one(l: &mut Ledger, path: &Path) -> Result<DecisionReceipt> {
             seal: d.seal.clone(),
             file_sha256: crate::app::filing::sha256(text.as_bytes()),
             correction,
+            appeal: r.appeal,
+            reason: r.appeal.and(r.reason.clone()),
         }])?;
         Ok(DecisionReceipt::Posted {
             review: r.id,
@@ -212,4 +219,35 @@ fn receive_one(l: &mut Ledger, path: &Path) -> Result<DecisionReceipt> {
             after: score_now(l)?,
         })
     })
+}
+
+/// Refuse closing the branch's appeal `id` by a decision (file `name`) about
+/// `member_id`'s `period` unless it is open and that member's of that period.
+fn closable(l: &Ledger, name: &str, id: i64, member_id: i64, period: &str) -> Result<()> {
+    let today = crate::domain::calendar::today();
+    let Some(a) = l.appeals_on(None, today)?.into_iter().find(|a| a.id == id) else {
+        return Err(ReviewError::NoSuchAppeal {
+            file: name.to_string(),
+            appeal: id,
+        }
+        .into());
+    };
+    if !a.open {
+        return Err(ReviewError::AppealClosed {
+            file: name.to_string(),
+            appeal: id,
+            status: a.status,
+        }
+        .into());
+    }
+    if a.member_id != member_id || a.period != period {
+        return Err(ReviewError::AppealOther {
+            file: name.to_string(),
+            appeal: id,
+            member: a.member,
+            period: a.period,
+        }
+        .into());
+    }
+    Ok(())
 }

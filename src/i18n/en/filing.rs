@@ -19,6 +19,9 @@ pub const FILING: FilingWords = FilingWords {
         format!("{file}: {branch} {period} was received before with this seal ({seal}); ignored")
     },
     verified_received: |n| format!("ok: {n} filings received, each as its file says"),
+    verified_seal: |seal, branch, period| {
+        format!("seal {seal} is the seal of {branch} {period}'s filing as received, intact")
+    },
     made_committee: |path| format!("made the committee database {path}"),
     receive_summary: |got, again, refused| {
         format!("received {got}, already received {again}, refused {refused}")
@@ -147,6 +150,9 @@ fn refusal(e: &FilingError) -> String {
                 format!("no filing of {branch} {period} received (filed: {})", known.join(", "))
             }
         }
+        FilingError::SealNotReceived { path, seal } => format!(
+            "{path}: no received filing has seal {seal}: receive the branch's filing first (`jifen --db {path} filing receive FILE`), or check the seal the minutes print"
+        ),
         FilingError::SomeRefused { refused, files } => format!("{refused} of {files} files refused"),
         FilingError::Review(r) => (crate::i18n::Lang::En.words().review.refusal)(r),
     }

@@ -81,6 +81,7 @@ pub const REVIEW: ReviewWords = ReviewWords {
         _ => "open",
     },
     none: "no reconsideration filed",
+    closed_by: |status, review| format!("{status} (committee's reconsideration {review})"),
     refusal,
 };
 
@@ -145,6 +146,18 @@ fn refusal(e: &ReviewError) -> String {
         ReviewError::NoSuchMember { file, member } => {
             format!("{file}: the decision is about {member}, who is not a member here: refused")
         }
+        ReviewError::BadAppeal { appeal } => {
+            format!("--appeal {appeal}: an appeal's number is the positive one the branch gave it (`jifen appeal list`)")
+        }
+        ReviewError::NoSuchAppeal { file, appeal } => format!(
+            "{file}: the decision closes appeal {appeal}, which this branch does not have: refused, nothing written"
+        ),
+        ReviewError::AppealClosed { file, appeal, status } => format!(
+            "{file}: the decision closes appeal {appeal}, which is closed already ({status}): refused, nothing written"
+        ),
+        ReviewError::AppealOther { file, appeal, member, period } => format!(
+            "{file}: appeal {appeal} is {member}'s about {period}, not the decision's member and period: refused, nothing written"
+        ),
         ReviewError::IntoCommittee { path } => format!(
             "{path} is a committee database: a decision file is received by the branch (`jifen --db BRANCH filing receive FILE`)"
         ),

@@ -19,6 +19,9 @@ pub const FILING: FilingWords = FilingWords {
         format!("{file}: {branch} {period} 的这份备案此前已接收 (封存码 {seal}), 不再重复接收")
     },
     verified_received: |n| format!("备案库核验通过: 已接收的 {n} 份备案均与其文件相符"),
+    verified_seal: |seal, branch, period| {
+        format!("封存码 {seal} 与已接收的 {branch} {period} 的备案相符, 该备案完好")
+    },
     made_committee: |path| format!("已新建上级党组织的备案库 {path}"),
     receive_summary: |got, again, refused| {
         format!("接收 {got} 份, 此前已接收 {again} 份, 拒收 {refused} 份")
@@ -152,6 +155,9 @@ fn refusal(e: &FilingError) -> String {
                 format!("尚未接收 {branch} {period} 的备案 (已备案的支部: {})", known.join(", "))
             }
         }
+        FilingError::SealNotReceived { path, seal } => format!(
+            "{path}: 已接收的备案中没有封存码为 {seal} 的: 请先接收该支部的备案文件 (`jifen --db {path} filing receive 文件`), 或核对纪要上印的封存码"
+        ),
         FilingError::SomeRefused { refused, files } => format!("{files} 份文件中有 {refused} 份被拒收"),
         FilingError::Review(r) => (crate::i18n::Lang::Zh.words().review.refusal)(r),
     }

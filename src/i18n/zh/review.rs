@@ -82,6 +82,7 @@ pub const REVIEW: ReviewWords = ReviewWords {
         _ => "待决定",
     },
     none: "尚无复议申请",
+    closed_by: |status, review| format!("{status} (上级复议 {review} 决定)"),
     refusal,
 };
 
@@ -139,6 +140,19 @@ fn refusal(e: &ReviewError) -> String {
         ReviewError::NoSuchMember { file, member } => {
             format!("{file}: 决定书涉及的 {member} 不是本支部党员: 拒收")
         }
+        ReviewError::BadAppeal { appeal } => {
+            format!("--appeal {appeal}: 申诉编号是支部登记时给出的正整数 (`jifen appeal list`)")
+        }
+        ReviewError::NoSuchAppeal { file, appeal } => format!(
+            "{file}: 决定书了结的是申诉 {appeal}, 本支部没有这一申诉: 拒收, 未作任何改动"
+        ),
+        ReviewError::AppealClosed { file, appeal, status } => {
+            let s = if status == "upheld" { "予以支持" } else { "维持原结果" };
+            format!("{file}: 决定书了结的申诉 {appeal} 已办结 ({s}): 拒收, 未作任何改动")
+        }
+        ReviewError::AppealOther { file, appeal, member, period } => format!(
+            "{file}: 申诉 {appeal} 是 {member} 对 {period} 的申诉, 与决定书所涉党员或期次不符: 拒收, 未作任何改动"
+        ),
         ReviewError::IntoCommittee { path } => format!(
             "{path} 是上级党组织的备案库: 复议决定书由支部接收 (`jifen --db 支部库 filing receive 文件`)"
         ),
