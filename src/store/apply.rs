@@ -65,7 +65,7 @@ pub fn apply(conn: &Connection, ev: &Event, at: &str, hash: &str) -> rusqlite::R
             )?;
         }
         Event::ClaimsAdd { branch_id, claims } => {
-            let rows: Vec<StoredClaim> = claims.iter().map(StoredClaim::of).collect();
+            let rows = stored_of(claims)?;
             insert_claims(conn, *branch_id, rows.len(), at, |insert| {
                 rows.chunks(ROWS_PER_INSERT).try_for_each(insert)
             })?
@@ -451,9 +451,17 @@ pub(super) fn insert_claim_rows_all(
     at: &str,
 ) -> rusqlite::Result<()> {
     let mut insert = ChunkInsert::new(branch_id, at);
-    let rows: Vec<StoredClaim> = claims.iter().map(StoredClaim::of).collect();
+    let rows = stored_of(claims)?;
     rows.chunks(ROWS_PER_INSERT)
         .try_for_each(|chunk| insert.run(conn, chunk))
+}
+
+/// Claims as stored, borrowed; refused when one's period is not one.
+fn stored_of(claims: &[NewClaim]) -> rusqlite::Result<Vec<StoredClaim<'_>>> {
+    Ok(claims
+        .iter()
+        .map(StoredClaim::of)
+        .collect::<Result<_, claim_rows::BadLine>>()?)
 }
 
 /// The statement inserting `rows` claim rows.
@@ -494,7 +502,7 @@ impl<'a> ChunkInsert<'a> {
         } else {
             std::borrow::Cow::Owned(insert_sql(chunk.len()))
         };
-        let status = |c: &StoredClaim| c.verdict.unwrap_or(ClaimStatus::Pending);
+        let status = |c: &StoredClaim| c.line.verdict.unwrap_or(ClaimStatus::Pending);
         let decided: Vec<(Option<&str>, Option<&str>)> = chunk
             .iter()
             .map(|c| match status(c) {
@@ -505,22 +513,23 @@ impl<'a> ChunkInsert<'a> {
         let statuses: Vec<ClaimStatus> = chunk.iter().map(status).collect();
         let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(chunk.len() * 17);
         for ((c, (decided_at, by)), status) in chunk.iter().zip(&decided).zip(&statuses) {
+            let l = &c.line;
             values.extend([
                 &c.id as &dyn rusqlite::ToSql,
                 &self.branch_id,
-                &c.member_id,
+                &l.member_id,
                 &c.period,
-                &c.item,
-                &c.level,
-                &c.count,
-                &c.claimed,
-                &c.claimed,
-                &c.date,
-                &c.note,
-                &c.evidence,
-                &c.source,
+                &l.item,
+                &l.level,
+                &l.count,
+                &l.claimed,
+                &l.claimed,
+                &l.date,
+                &l.note,
+                &l.evidence,
+                &l.source,
                 status,
-                &c.reason,
+                &l.reason,
                 decided_at,
                 by,
             ]);

@@ -205,22 +205,14 @@ pub fn encode(claims: &[NewClaim]) -> Result<String, String> {
 }
 
 /// A claim as stored, borrowed from a journal line as read or from a
-/// [`NewClaim`]: what one claim row is inserted from.
+/// [`NewClaim`]: what one claim row is inserted from. Its fields are the
+/// line's, with the claim's number and its period as the text stored.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StoredClaim<'a> {
     pub id: i64,
-    pub member_id: i64,
+    /// The period as stored (the line's, written out).
     pub period: &'a str,
-    pub item: &'a str,
-    pub level: Option<&'a str>,
-    pub count: i64,
-    pub claimed: f64,
-    pub date: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub evidence: Option<&'a str>,
-    pub source: ClaimSource,
-    pub verdict: Option<ClaimStatus>,
-    pub reason: Option<&'a str>,
+    pub line: Line<'a>,
 }
 
 /// A journal line that does not read as one claim (`claim line N: ...`).
@@ -245,42 +237,21 @@ fn given(s: &str) -> Option<&str> {
 }
 
 impl<'a> StoredClaim<'a> {
-    /// The claim of a `NewClaim`, borrowed.
-    pub fn of(c: &'a NewClaim) -> Self {
-        StoredClaim {
+    /// The claim of a `NewClaim`, borrowed; refused when its period is not one.
+    pub fn of(c: &'a NewClaim) -> Result<Self, BadLine> {
+        Ok(StoredClaim {
             id: c.id,
-            member_id: c.member_id,
             period: &c.period,
-            item: &c.item,
-            level: c.level.as_deref(),
-            count: c.count,
-            claimed: c.claimed,
-            date: c.date.as_deref(),
-            note: c.note.as_deref(),
-            evidence: c.evidence.as_deref(),
-            source: c.source,
-            verdict: c.verdict,
-            reason: c.reason.as_deref(),
-        }
+            line: Line::of(c).map_err(BadLine)?,
+        })
     }
 
     /// The claim owned.
     pub fn to_new_claim(&self) -> NewClaim {
-        let owned = |s: Option<&str>| s.map(String::from);
         NewClaim {
             id: self.id,
-            member_id: self.member_id,
             period: self.period.to_string(),
-            item: self.item.to_string(),
-            level: owned(self.level),
-            count: self.count,
-            claimed: self.claimed,
-            date: owned(self.date),
-            note: owned(self.note),
-            evidence: owned(self.evidence),
-            source: self.source,
-            verdict: self.verdict,
-            reason: owned(self.reason),
+            ..self.line.to_new_claim()
         }
     }
 
@@ -295,21 +266,24 @@ impl<'a> StoredClaim<'a> {
         let bad = |what: &str| BadLine(format!("claim line {line}: bad {what}"));
         Ok(StoredClaim {
             id,
-            member_id: rec[0].parse().map_err(|_| bad("member"))?,
             period: &rec[1],
-            item: &rec[2],
-            level: given(&rec[3]),
-            count: rec[4].parse().map_err(|_| bad("count"))?,
-            claimed: rec[5].parse().map_err(|_| bad("points"))?,
-            date: given(&rec[6]),
-            note: given(&rec[7]),
-            evidence: given(&rec[8]),
-            source: ClaimSource::from_code(&rec[9]).ok_or_else(|| bad("source"))?,
-            verdict: match &rec[10] {
-                "" => None,
-                w => Some(ClaimStatus::from_code(w).ok_or_else(|| bad("verdict"))?),
+            line: Line {
+                member_id: rec[0].parse().map_err(|_| bad("member"))?,
+                period: rec[1].parse().map_err(|_| bad("period"))?,
+                item: &rec[2],
+                level: given(&rec[3]),
+                count: rec[4].parse().map_err(|_| bad("count"))?,
+                claimed: rec[5].parse().map_err(|_| bad("points"))?,
+                date: given(&rec[6]),
+                note: given(&rec[7]),
+                evidence: given(&rec[8]),
+                source: ClaimSource::from_code(&rec[9]).ok_or_else(|| bad("source"))?,
+                verdict: match &rec[10] {
+                    "" => None,
+                    w => Some(ClaimStatus::from_code(w).ok_or_else(|| bad("verdict"))?),
+                },
+                reason: given(&rec[11]),
             },
-            reason: given(&rec[11]),
         })
     }
 }
@@ -479,5 +453,13 @@ mod tests {
     #[test]
     fn a_short_line_is_refused() {
         assert!(decode(1, "7,2026Q4,x\n").is_err());
+    }
+
+    #[test]
+    fn a_line_whose_period_is_not_one_is_refused_and_its_text_is_kept_otherwise() {
+        let line = "7,2026Q5,bonus.x,,1,2,,,,import,approved,\n";
+        assert_eq!(decode(1, line), Err("claim line 1: bad period".to_string()));
+        let read = decode(4, &line.replace("2026Q5", "2026Q4")).expect("decode");
+        assert_eq!((read[0].id, read[0].period.as_str()), (4, "2026Q4"));
     }
 }
