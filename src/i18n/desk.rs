@@ -60,7 +60,7 @@ pub struct DeskWords {
     pub d_due: &'static str,
     // prompts
     pub ask_publish: &'static str,
-    /// The publication's question: period, filings not posted, days, from, last day.
+    /// The publication's question (its lines): period, filings not posted, days, from, last day.
     pub publish_info: fn(&str, usize, u32, &str, &str) -> String,
     pub ask_receive: &'static str,
     pub f_folder: &'static str,

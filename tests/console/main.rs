@@ -8,6 +8,7 @@ mod console_common;
 mod console_after_lock;
 mod console_appraisal;
 mod console_appraisal_scores;
+mod console_desk;
 mod console_filing;
 mod console_find;
 mod console_keys;

@@ -10,7 +10,7 @@ mod ranking;
 pub use filings::{
     filing_due, filings_view, window_end, FilingLine, FilingsView, LineStatus, FILING_DAYS,
 };
-pub use ranking::{category_groups, grade_names, CategoryGroup};
+pub use ranking::{category_groups, scheme_names, CategoryGroup, SchemeNames};
 
 use super::Result;
 use crate::domain::model::PeriodId;

@@ -29,18 +29,63 @@ pub fn category_groups(db: &Path, period: &str) -> Result<Vec<CategoryGroup>> {
             }),
         }
     }
+    // Full members first, then probationary, then activists (as the
+    // branch's own ranking lists them); schemes in name order.
+    let order = |c: &str| {
+        crate::domain::model::Category::ALL
+            .iter()
+            .position(|k| k.code() == c)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|a, b| {
+        a.scheme
+            .cmp(&b.scheme)
+            .then(order(&a.category).cmp(&order(&b.category)))
+    });
     Ok(out)
 }
 
-/// The grade names of the built-in scheme `scheme` by grade key, in Chinese
-/// when `zh` (empty for a scheme jifen does not ship: keys are shown).
-pub fn grade_names(scheme: &str, zh: bool) -> std::collections::HashMap<String, String> {
-    crate::domain::scheme::Scheme::builtin(scheme)
-        .map(|(s, _)| {
-            s.grades
+/// The names of a scheme's grades and actions by key, in Chinese when `zh`.
+#[derive(Debug, Clone, Default)]
+pub struct SchemeNames {
+    pub grades: std::collections::HashMap<String, String>,
+    pub actions: std::collections::HashMap<String, String>,
+}
+
+impl SchemeNames {
+    /// A grade's name, else its key.
+    pub fn grade(&self, key: &str) -> String {
+        self.grades
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// An action's name, else its key.
+    pub fn action(&self, key: &str) -> String {
+        self.actions
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+/// The names of the built-in scheme `scheme`'s grades and actions (empty
+/// for a scheme jifen does not ship: keys are shown).
+pub fn scheme_names(scheme: &str, zh: bool) -> SchemeNames {
+    match crate::domain::scheme::Scheme::builtin(scheme) {
+        Some((s, _)) => SchemeNames {
+            grades: s
+                .grades
                 .iter()
                 .map(|g| (g.key.to_string(), g.name_in(zh).to_string()))
-                .collect()
-        })
-        .unwrap_or_default()
+                .collect(),
+            actions: s
+                .actions
+                .iter()
+                .map(|a| (a.key.clone(), a.name_in(zh).to_string()))
+                .collect(),
+        },
+        None => SchemeNames::default(),
+    }
 }

@@ -52,7 +52,9 @@ pub const DESK: DeskWords = DeskWords {
     h_filings: ["Branch", "State", "Seal", "Received", "Members", "Recons."],
     h_ranking: ["Place", "Member", "Branch", "Score", "At branch", "Grade"],
     h_branch: ["Rank", "Member", "Score", "Grade", "Stars", "Actions"],
-    h_reviews: ["No.", "Branch", "Member", "Item", "Status", "Due", "Left", "Points"],
+    h_reviews: [
+        "No.", "Branch", "Member", "Item", "Status", "Due", "Left", "Points",
+    ],
     group: |scheme, category, n| format!("{category}  ({scheme}, {n} members)"),
     days_left: |d| match d {
         d if d < 0 => format!("{} days over", -d),
@@ -80,7 +82,7 @@ pub const DESK: DeskWords = DeskWords {
     d_due: "Due",
     ask_publish: "Publish filings",
     publish_info: |period, n, days, from, end| {
-        format!("Post {n} filings of {period} not posted yet, from {from} for {days} working days, to {end}?")
+        format!("Post the {n} filings of {period} not posted yet\nfrom {from} for {days} working days, to {end}?")
     },
     ask_receive: "Receive filings",
     f_folder: "Folder or file",
@@ -97,7 +99,9 @@ pub const DESK: DeskWords = DeskWords {
     f_reason: "Reason",
     ask_uphold: "Decision: upheld",
     ask_dismiss: "Decision: dismissed",
-    review_info: |id, branch, member, text| format!("Reconsideration {id}: {branch} {member}: {text}"),
+    review_info: |id, branch, member, text| {
+        format!("Reconsideration {id}: {branch} {member}: {text}")
+    },
     ask_export: "Write the decision file",
     bad_points: "points must be a number",
     needs_open: "this reconsideration is decided already",

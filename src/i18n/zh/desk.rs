@@ -52,7 +52,9 @@ pub const DESK: DeskWords = DeskWords {
     h_filings: ["支部", "状态", "印记", "接收日期", "人数", "复议"],
     h_ranking: ["名次", "姓名", "支部", "得分", "支部名次", "等次"],
     h_branch: ["名次", "姓名", "得分", "等次", "星级", "处置"],
-    h_reviews: ["编号", "支部", "党员", "事项", "状态", "期限", "剩余", "分值"],
+    h_reviews: [
+        "编号", "支部", "党员", "事项", "状态", "期限", "剩余", "分值",
+    ],
     group: |scheme, category, n| format!("{category}  ({scheme}, {n} 人)"),
     days_left: |d| match d {
         d if d < 0 => format!("超期 {} 天", -d),
@@ -79,14 +81,14 @@ pub const DESK: DeskWords = DeskWords {
     d_due: "报送截止",
     ask_publish: "公示备案",
     publish_info: |period, n, days, from, end| {
-        format!("公示 {period} 未公示的备案 {n} 份: 自 {from} 起 {days} 个工作日, 至 {end} 止. 确定?")
+        format!(
+            "公示 {period} 未公示的备案 {n} 份:\n自 {from} 起 {days} 个工作日, 至 {end} 止. 确定?"
+        )
     },
     ask_receive: "接收备案",
     f_folder: "文件夹或文件路径",
     receive_info: "接收其中每个 .jifen-filing.json 备案文件, 逐份校验",
-    received: |new, again, refused| {
-        format!("新接收 {new} 份, 已有 {again} 份, 拒收 {refused} 份")
-    },
+    received: |new, again, refused| format!("新接收 {new} 份, 已有 {again} 份, 拒收 {refused} 份"),
     ask_file: "受理复议申请",
     f_branch: "支部",
     f_member: "党员 (姓名或编号)",

@@ -42,7 +42,12 @@ pub struct CommitteeView {
 }
 
 /// Read the view of `period` (else the latest filed) at `db` as of `today`.
-pub fn read(db: &Path, lang: Lang, period: Option<&str>, today: NaiveDate) -> Result<CommitteeView> {
+pub fn read(
+    db: &Path,
+    lang: Lang,
+    period: Option<&str>,
+    today: NaiveDate,
+) -> Result<CommitteeView> {
     let w = lang.words().console.desk;
     let periods = cv::periods(db)?;
     let chosen = period.map(String::from).or_else(|| periods.last().cloned());

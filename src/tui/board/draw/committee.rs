@@ -37,7 +37,15 @@ pub fn draw(v: &CommitteeView, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         None => table(v, theme, body, buf),
     };
-    chrome::footer(&[&[], &[]], page, v.trouble.as_deref(), labels, theme, foot, buf);
+    chrome::footer(
+        &[&[], &[]],
+        page,
+        v.trouble.as_deref(),
+        labels,
+        theme,
+        foot,
+        buf,
+    );
 }
 
 /// The ranking, paged; returns (page, pages).

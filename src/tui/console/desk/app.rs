@@ -172,7 +172,11 @@ impl Desk {
 
     fn try_reload(&mut self) -> Result<()> {
         self.periods = cv::periods(&self.db)?;
-        if self.period.as_ref().is_none_or(|p| !self.periods.contains(p)) {
+        if self
+            .period
+            .as_ref()
+            .is_none_or(|p| !self.periods.contains(p))
+        {
             self.period = self.periods.last().cloned();
         }
         let today = self.today();
@@ -181,18 +185,21 @@ impl Desk {
         };
         let view = cv::filings_view(&self.db, &p, today)?;
         let w = self.t.desk;
-        self.counts = Some((w.board_counts)(view.filed, view.expected, view.late, view.missing));
+        self.counts = Some((w.board_counts)(
+            view.filed,
+            view.expected,
+            view.late,
+            view.missing,
+        ));
         let zh = self.lang.is_zh();
         match self.stack.last_mut() {
             Some(DeskScreen::Filings(s)) => s.set(view),
             Some(DeskScreen::Ranking(s)) => {
                 let mut groups = cv::category_groups(&self.db, &p)?;
                 for g in &mut groups {
-                    let names = cv::grade_names(&g.scheme, zh);
+                    let names = cv::scheme_names(&g.scheme, zh);
                     for pl in &mut g.places {
-                        if let Some(n) = pl.grade.as_ref().and_then(|k| names.get(k)) {
-                            pl.grade = Some(n.clone());
-                        }
+                        pl.grade = pl.grade.as_deref().map(|k| names.grade(k));
                     }
                 }
                 s.set(groups);
@@ -206,13 +213,12 @@ impl Desk {
                     .and_then(|l| l.filing.as_ref())
                     .map(|f| f.scheme_id.clone())
                     .unwrap_or_default();
-                let names = cv::grade_names(&scheme, zh);
+                let names = cv::scheme_names(&scheme, zh);
                 for r in &mut rows {
-                    if let Some(n) = r.grade.as_deref().and_then(|k| names.get(k)) {
-                        r.grade = Some(n.as_str().into());
-                    }
+                    r.grade = r.grade.as_deref().map(|k| names.grade(k).into());
+                    r.actions = r.actions.iter().map(|a| names.action(a)).collect();
                 }
-                s.rows = rows;
+                s.set(rows);
             }
             Some(DeskScreen::Reviews(s)) => {
                 s.set(crate::app::review::reviews(&self.db, Some(&p), today)?)
@@ -253,7 +259,9 @@ impl Desk {
                 let own = self.screen_kind().keys();
                 let (mut k, mut p) = keymap::hints(own, t, |_| true);
                 let shared = |b: &keymap::Binding<keys::DeskAction>| {
-                    !b.keys.iter().all(|k| own.iter().any(|o| o.keys.contains(k)))
+                    !b.keys
+                        .iter()
+                        .all(|k| own.iter().any(|o| o.keys.contains(k)))
                 };
                 let (k2, p2) = keymap::hints(keys::GLOBAL, t, shared);
                 k.extend(k2);

@@ -17,14 +17,20 @@ use std::path::Path;
 pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> Vec<String> {
     let mut out = vec![format!("{}: {}", w.d_state, (w.state)(l))];
     if let Some(v) = v {
-        out.push(format!("{}: {}  {}: {}", w.d_period, v.period, w.d_due, v.due));
+        out.push(format!(
+            "{}: {}  {}: {}",
+            w.d_period, v.period, w.d_due, v.due
+        ));
     }
     match &l.filing {
         Some(f) => {
             out.push(format!("{}:", w.d_seal));
             out.push(format!("  {}", f.seal));
             out.push(format!("{}: {}", w.d_received, f.received_at));
-            out.push(format!("{}: {}  {}: {}", w.d_members, f.members, w.d_scheme, f.scheme_id));
+            out.push(format!(
+                "{}: {}  {}: {}",
+                w.d_members, f.members, w.d_scheme, f.scheme_id
+            ));
             out.push(format!("{}: {}", w.d_file, f.file_name));
             out.push(format!("{}:", w.d_sha));
             out.push(format!("  {}", f.file_sha256));
@@ -43,8 +49,8 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> 
 pub fn receive(db: &Path, path: &Path, lang: Lang) -> Result<Vec<String>, String> {
     let fw = lang.words().filing;
     let words = |e: &crate::app::CoreError| crate::i18n::meeting::core_error(lang, e);
-    let (got, _) = filing::receive(db, &[path.to_path_buf()], &mut |_, _| {})
-        .map_err(|e| words(&e))?;
+    let (got, _) =
+        filing::receive(db, &[path.to_path_buf()], &mut |_, _| {}).map_err(|e| words(&e))?;
     let (mut new, mut again) = (Vec::new(), Vec::new());
     let mut refused = Vec::new();
     for r in &got {

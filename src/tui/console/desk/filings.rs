@@ -150,8 +150,7 @@ impl Filings {
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         };
-        let [sum, list] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+        let [sum, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
         let summary = (w.summary)(
             &v.period,
             &v.due.to_string(),

@@ -2,8 +2,8 @@
 //! action, label), and the desk routes keys, draws the footer and the `?`
 //! help and writes the README's desk table from those lists.
 
-use crate::tui::console::keymap::{bind as on, ch, code, ctrl, lookup, nth, Binding, Show};
 use crate::i18n::Strings;
+use crate::tui::console::keymap::{bind as on, ch, code, ctrl, lookup, nth, Binding, Show};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// What a key asks of the desk.
@@ -41,7 +41,12 @@ fn screen(n: u8) -> DeskAction {
 
 /// Keys on every desk screen.
 pub const GLOBAL: &[Binding<DeskAction>] = &[
-    on(&[code(KeyCode::Up), ch('k')], DeskAction::Up, |t| t.k_up, Show::Help),
+    on(
+        &[code(KeyCode::Up), ch('k')],
+        DeskAction::Up,
+        |t| t.k_up,
+        Show::Help,
+    ),
     on(
         &[code(KeyCode::Down), ch('j')],
         DeskAction::Down,
@@ -140,7 +145,12 @@ pub const FILINGS: &[Binding<DeskAction>] = &[
         |t| t.desk.k_detail,
         Show::Footer,
     ),
-    on(&[ch('s')], DeskAction::Sort, |t| t.desk.k_sort, Show::Footer),
+    on(
+        &[ch('s')],
+        DeskAction::Sort,
+        |t| t.desk.k_sort,
+        Show::Footer,
+    ),
     on(
         &[ch('/')],
         DeskAction::Search,
@@ -195,14 +205,24 @@ pub const REVIEWS: &[Binding<DeskAction>] = &[
         |t| t.desk.k_file,
         Show::Footer,
     ),
-    on(&[ch('a')], DeskAction::Uphold, |t| t.desk.k_uphold, Show::Footer),
+    on(
+        &[ch('a')],
+        DeskAction::Uphold,
+        |t| t.desk.k_uphold,
+        Show::Footer,
+    ),
     on(
         &[ch('d')],
         DeskAction::Dismiss,
         |t| t.desk.k_dismiss,
         Show::Footer,
     ),
-    on(&[ch('e')], DeskAction::Export, |t| t.desk.k_export, Show::Footer),
+    on(
+        &[ch('e')],
+        DeskAction::Export,
+        |t| t.desk.k_export,
+        Show::Footer,
+    ),
 ];
 
 /// A filing's details popup and the receipt's summary: any of these closes it.

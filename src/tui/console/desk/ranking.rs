@@ -6,7 +6,7 @@ use super::table::{self, left, right, Columns, TableRow};
 use crate::app::committee_view::CategoryGroup;
 use crate::app::filing::CategoryPlace;
 use crate::app::RankRow;
-use crate::domain::model::{fmt_points, Category};
+use crate::domain::model::{fmt_points, Category, RankGroup};
 use crate::tui::console::screen::{stars_text, Ctx};
 use crate::tui::widgets::Scroll;
 use ratatui::buffer::Buffer;
@@ -90,15 +90,7 @@ impl Ranking {
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
-        let wide = area.width >= 110;
-        let cols = [
-            right(4),
-            left(if wide { 12 } else { 8 }),
-            left(0),
-            right(6),
-            right(if wide { 8 } else { 4 }),
-            left(if wide { 8 } else { 6 }),
-        ];
+        let cols = [right(4), left(12), left(0), right(6), right(8), left(8)];
         let lines = &self.lines;
         table::draw(
             area,
@@ -132,11 +124,19 @@ impl Ranking {
     }
 }
 
+/// A line of a branch's ranking: a ranking group's heading (activists are
+/// ranked apart from members) or a member's row.
+#[derive(Debug, Clone)]
+pub enum BranchLine {
+    Heading(RankGroup),
+    Member(RankRow),
+}
+
 /// One branch's ranking as filed.
 #[derive(Debug)]
 pub struct Branch {
     pub branch: String,
-    pub rows: Vec<RankRow>,
+    pub lines: Vec<BranchLine>,
     pub scroll: Scroll,
 }
 
@@ -144,14 +144,39 @@ impl Branch {
     pub fn new(branch: &str) -> Branch {
         Branch {
             branch: branch.to_string(),
-            rows: Vec::new(),
+            lines: Vec::new(),
             scroll: Scroll::default(),
         }
     }
 
+    /// Take the branch's rows, in its order; a heading before each ranking
+    /// group when there are several.
+    pub fn set(&mut self, rows: Vec<RankRow>) {
+        let apart = rows.iter().any(|r| r.ranking != rows[0].ranking);
+        self.lines.clear();
+        for r in rows {
+            let new_group = match self.lines.iter().rev().find_map(|l| match l {
+                BranchLine::Member(m) => Some(m.ranking),
+                BranchLine::Heading(_) => None,
+            }) {
+                Some(g) => g != r.ranking,
+                None => true,
+            };
+            if apart && new_group {
+                self.lines.push(BranchLine::Heading(r.ranking));
+            }
+            self.lines.push(BranchLine::Member(r));
+        }
+        let len = self.lines.len();
+        self.scroll.select(self.scroll.selected, len);
+    }
+
     /// The selected member's name.
     pub fn selected_member(&self) -> Option<&str> {
-        self.rows.get(self.scroll.selected).map(|r| &*r.name)
+        match self.lines.get(self.scroll.selected) {
+            Some(BranchLine::Member(r)) => Some(&r.name),
+            _ => None,
+        }
     }
 
     pub fn draw(&mut self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
@@ -164,7 +189,8 @@ impl Branch {
             ..area
         };
         let cols = [right(4), left(12), right(6), left(8), left(5), left(0)];
-        let rows = &self.rows;
+        let lines = &self.lines;
+        let groups = ctx.lang.words().grading;
         table::draw(
             list,
             buf,
@@ -172,11 +198,11 @@ impl Branch {
                 cols: &cols,
                 head: &w.h_branch,
             },
-            rows.len(),
+            lines.len(),
             &mut self.scroll,
-            |i| {
-                let r = &rows[i];
-                TableRow::Cells(
+            |i| match &lines[i] {
+                BranchLine::Heading(g) => TableRow::Heading(groups.rank_group(*g).to_string()),
+                BranchLine::Member(r) => TableRow::Cells(
                     vec![
                         r.rank.to_string(),
                         r.name.to_string(),
@@ -186,7 +212,7 @@ impl Branch {
                         r.actions.join(" "),
                     ],
                     Style::default(),
-                )
+                ),
             },
             ctx,
         );

@@ -62,7 +62,7 @@ impl Reviews {
             left(if wide { 16 } else { 10 }),
             left(8),
             left(10),
-            left(if wide { 14 } else { 10 }),
+            left(14),
             right(6),
         ];
         let rows = &self.rows;

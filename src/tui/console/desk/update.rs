@@ -25,7 +25,7 @@ impl Desk {
                 Some((&mut s.scroll, n))
             }
             DeskScreen::Ranking(s) => Some((&mut s.scroll, s.lines.len())),
-            DeskScreen::Branch(s) => Some((&mut s.scroll, s.rows.len())),
+            DeskScreen::Branch(s) => Some((&mut s.scroll, s.lines.len())),
             DeskScreen::Reviews(s) => Some((&mut s.scroll, s.rows.len())),
         }
     }
@@ -168,7 +168,8 @@ impl Desk {
         });
         match plan {
             Ok((n, end)) => {
-                let info = vec![(w.publish_info)(&p, n, days, &today.to_string(), &end.to_string())];
+                let text = (w.publish_info)(&p, n, days, &today.to_string(), &end.to_string());
+                let info = text.lines().map(String::from).collect();
                 let f = Form::new(FormKind::Desk, w.ask_publish, info, vec![]);
                 self.overlay = Overlay::Form(Ask::Publish { period: p }, f);
             }
@@ -307,7 +308,8 @@ impl Desk {
         match ask {
             Ask::Search => Ok(None),
             Ask::Publish { period } => {
-                let p = crate::app::committee::publish(&self.db, period, None, today).map_err(words)?;
+                let p =
+                    crate::app::committee::publish(&self.db, period, None, today).map_err(words)?;
                 Ok(Some((rw.posted)(
                     &p.period,
                     p.posted.len(),
@@ -341,10 +343,16 @@ impl Desk {
                         s.scroll.select(i, s.rows.len());
                     }
                 }
-                Ok(Some((rw.filed)(r.id, &r.branch, &r.period, &r.member, &r.due)))
+                Ok(Some((rw.filed)(
+                    r.id, &r.branch, &r.period, &r.member, &r.due,
+                )))
             }
             Ask::Uphold { id } => {
-                let points: f64 = f.value(0).trim().parse().map_err(|_| w.bad_points.to_string())?;
+                let points: f64 = f
+                    .value(0)
+                    .trim()
+                    .parse()
+                    .map_err(|_| w.bad_points.to_string())?;
                 let d = Decision {
                     outcome: AppealOutcome::Upheld,
                     item: opt(f.value(1)),
