@@ -2,54 +2,21 @@
 //! its screens rendered at 80x24 and 120x34 with the rows a clerk expects,
 //! and its acts driven by keys through the real screens, checked with what
 //! the command line prints afterwards.
-//!
-//! The county: five branches (第1..第5党支部) filed 2026Q3, all received
-//! now, so after their due day (10 working days after 30 September): late.
-//! Four filed 2099Q4 (第2党支部 did not): due 2100-01-14, 10 working days
-//! after Thursday 2099-12-31; the desk looks on 2100-01-20, when 第2党支部
-//! is missing and the four are on time.
+//! The county is `common::committee`'s; the desk looks on 2100-01-20.
 
 use crate::common::cli::{jifen, ok};
+use crate::common::committee::{committee, filings};
 use crate::console_common::buffer_text;
 use chrono::NaiveDate;
-use jifen::dev::gen::{county, CountySpec};
 use jifen::i18n::Lang;
 use jifen::tui::console::desk::{Desk, DeskKind};
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().expect("date")
-}
-
-/// The county's filings of `year` Q`quarter` written into `out`.
-fn filings(out: &Path, branches: usize, year: i32, quarter: u32) -> Vec<PathBuf> {
-    let spec = CountySpec {
-        branches,
-        members: 6,
-        claims: 1,
-        year,
-        quarter,
-    };
-    county(out, &spec, &|_, _| {}).expect("county")
-}
-
-/// A committee database with the county above received.
-pub fn committee(dir: &Path) -> PathBuf {
-    let c = dir.join("c.sqlite");
-    let q3 = filings(&dir.join("q3"), 5, 2026, 3);
-    let q4 = filings(&dir.join("q4"), 5, 2099, 4);
-    let mut files = q3;
-    files.extend(
-        q4.into_iter()
-            .filter(|f| !f.to_string_lossy().contains("Di2DangZhiBu")),
-    );
-    let (got, _) = jifen::app::filing::receive(&c, &files, &mut |_, _| {}).expect("receive");
-    assert_eq!(got.len(), 9);
-    assert!(got.iter().all(|r| r.outcome.is_ok()), "all received");
-    c
 }
 
 fn desk(c: &Path, lang: Lang) -> Desk {
@@ -580,4 +547,30 @@ fn a_branch_database_is_refused_by_the_desk() {
     // And a committee database refuses the branch's commands as before.
     let c = committee(dir.path());
     assert_eq!(jifen(&c, &["member", "add", "张伟"]).status.code(), Some(1));
+}
+
+#[test]
+fn jifen_console_on_a_committee_database_opens_the_desk() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = committee(dir.path());
+    let mut p = crate::common::pty::Pty::start(
+        &[
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "--db".as_ref(),
+            c.as_os_str(),
+            "console".as_ref(),
+        ],
+        100,
+        30,
+        &[],
+    );
+    // The terminal is written word by word: wait for single words.
+    p.wait_for("Filings");
+    p.wait_for("2100-01-14");
+    p.wait_for("awaited");
+    p.send("2");
+    p.wait_for("Ranking");
+    p.send("q");
+    assert!(p.wait_exit(), "clean exit; screen:\n{}", p.text());
 }

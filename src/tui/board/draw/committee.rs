@@ -65,7 +65,9 @@ fn table(v: &CommitteeView, theme: &Theme, area: Rect, buf: &mut Buffer) -> Opti
     let pages = v.lines.len().div_ceil(per_page.max(1)).max(1);
     let page = (v.tick as usize) % pages;
     let lines = &v.lines[page * per_page..((page + 1) * per_page).min(v.lines.len())];
-    let (rank_w, score_w) = (4usize, 6usize);
+    let [r, m, b, s] = w.board_cols;
+    let width = crate::domain::text::width;
+    let (rank_w, score_w) = (width(r).max(4), width(s).max(6));
     let name_w = v
         .lines
         .iter()
@@ -75,7 +77,8 @@ fn table(v: &CommitteeView, theme: &Theme, area: Rect, buf: &mut Buffer) -> Opti
         })
         .max()
         .unwrap_or(6)
-        .clamp(6, 12);
+        .clamp(6, 12)
+        .max(width(m));
     let branch_w = usize::from(col_w).saturating_sub(rank_w + name_w + score_w + 6);
     let head = theme.style(Role::Header);
     for c in 0..ncols {
@@ -88,7 +91,6 @@ fn table(v: &CommitteeView, theme: &Theme, area: Rect, buf: &mut Buffer) -> Opti
                 &lines[from..(from + per_col).min(lines.len())]
             }
         };
-        let [r, m, b, s] = w.board_cols;
         let text = format!(
             "{}  {}  {}  {}",
             pad_left(r, rank_w),
