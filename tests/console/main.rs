@@ -22,6 +22,7 @@ mod console_render;
 mod console_words;
 mod console_year_grade;
 mod console_zh_walk;
+mod desk_keys;
 mod key_lists;
 mod overlay_hints;
 mod tty_gone;
