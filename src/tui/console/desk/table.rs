@@ -40,12 +40,23 @@ pub enum TableRow {
     Heading(String),
 }
 
-/// Column widths for `cols` in `total` cells, one space between columns.
-fn widths(cols: &[Col], total: usize) -> Vec<usize> {
-    let fixed: usize = cols.iter().map(|c| c.width).sum::<usize>() + cols.len();
-    let flex = total.saturating_sub(fixed).max(8);
-    cols.iter()
-        .map(|c| if c.width == 0 { flex } else { c.width })
+/// Column widths for `cols` in `total` cells, one space between columns; a
+/// fixed column is never narrower than its header word (`heads`' widths).
+fn widths(cols: &[Col], heads: &[usize], total: usize) -> Vec<usize> {
+    let fixed: Vec<usize> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match c.width {
+            0 => 0,
+            w => w.max(heads.get(i).copied().unwrap_or(0)),
+        })
+        .collect();
+    let flex = total
+        .saturating_sub(fixed.iter().sum::<usize>() + cols.len())
+        .max(8);
+    fixed
+        .into_iter()
+        .map(|w| if w == 0 { flex } else { w })
         .collect()
 }
 
@@ -81,7 +92,8 @@ pub fn draw(
     ctx: &Ctx,
 ) {
     let Columns { cols, head } = spec;
-    let w = widths(cols, area.width.saturating_sub(1) as usize);
+    let heads: Vec<usize> = head.iter().map(|h| crate::domain::text::width(h)).collect();
+    let w = widths(cols, &heads, area.width.saturating_sub(1) as usize);
     let head: Vec<String> = head.iter().map(|h| h.to_string()).collect();
     let header = line(&head, cols, &w, ctx.pal.header);
     let visible = scroll.window(len, area.height.saturating_sub(1) as usize);
@@ -108,9 +120,14 @@ mod tests {
 
     #[test]
     fn the_flexible_column_takes_what_the_others_leave() {
-        let w = widths(&[left(0), right(4), left(10)], 40);
+        let w = widths(&[left(0), right(4), left(10)], &[], 40);
         assert_eq!(w, vec![40 - 14 - 3, 4, 10]);
         // Never narrower than 8 cells, even when the screen is short of room.
-        assert_eq!(widths(&[left(0), left(30)], 20)[0], 8);
+        assert_eq!(widths(&[left(0), left(30)], &[], 20)[0], 8);
+        // A fixed column widens to its header word ("Members" over a count).
+        assert_eq!(
+            widths(&[left(0), right(4)], &[6, 7], 40),
+            vec![40 - 7 - 2, 7]
+        );
     }
 }
