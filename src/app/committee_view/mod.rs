@@ -26,9 +26,16 @@ pub fn periods(db: &Path) -> Result<Vec<String>> {
 /// Periods in time order (`2026Q3` before `2026Q4`, a year after its parts);
 /// an id that does not parse keeps its text order, last.
 fn sorted(mut ps: Vec<String>) -> Vec<String> {
+    use std::cmp::Reverse;
+    // By last day; of two ending together the longer (the year) comes last.
     ps.sort_by_key(|p| match p.parse::<PeriodId>() {
-        Ok(id) => (0, id.bounds().1, id.bounds().0, p.clone()),
-        Err(_) => (1, Default::default(), Default::default(), p.clone()),
+        Ok(id) => (0, id.bounds().1, Reverse(id.bounds().0), p.clone()),
+        Err(_) => (
+            1,
+            Default::default(),
+            Reverse(Default::default()),
+            p.clone(),
+        ),
     });
     ps
 }
