@@ -12,6 +12,7 @@ mod bulk;
 pub mod claim_check;
 mod commands;
 pub mod committee;
+pub mod committee_view;
 pub mod console_support;
 mod error;
 pub mod filing;

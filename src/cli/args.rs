@@ -46,6 +46,9 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the console (as with no command): on a committee database, the
+    /// committee's desk (filings, ranking by category, reconsiderations).
+    Console,
     /// Write a fresh demo branch (to --db or a temporary file) and open the console.
     Demo {
         /// Write the demo and exit without opening the console.

@@ -68,6 +68,16 @@ fn retotal(db: &Path, check: bool, w: &CliWords) -> Out {
     Ok(())
 }
 
+/// The console on `db`: the committee's desk on a committee database, else
+/// the branch's console.
+fn console(db: &Path, branch: Option<&str>, lang: Lang) -> Out {
+    if crate::app::filing::is_committee(db) {
+        return crate::tui::console::desk::run(db, lang);
+    }
+    let ledger = Ledger::open(db, branch)?;
+    crate::tui::console::run(ledger, lang)
+}
+
 /// Run a parsed command line; errors are for the caller to print (exit 1).
 pub fn run(cli: Cli) -> Out {
     let db = cli.db.clone().unwrap_or_else(default_db);
@@ -75,11 +85,12 @@ pub fn run(cli: Cli) -> Out {
     let branch = cli.branch.as_deref();
     let zh = lang == Lang::Zh;
     let w = lang.words().cli;
-    let Some(cmd) = cli.command else {
-        let ledger = Ledger::open(&db, branch)?;
-        return crate::tui::console::run(ledger, lang);
+    let cmd = match cli.command {
+        None | Some(Command::Console) => return console(&db, branch, lang),
+        Some(cmd) => cmd,
     };
     match cmd {
+        Command::Console => console(&db, branch, lang),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "jifen", &mut std::io::stdout());
@@ -118,6 +129,9 @@ pub fn run(cli: Cli) -> Out {
         }
         Command::Board { theme, period } => {
             let theme = theme.unwrap_or_else(|| "projector-dark".into());
+            if crate::app::filing::is_committee(&db) {
+                return crate::tui::board::committee::run(&db, &theme, lang, period.as_deref());
+            }
             crate::tui::board::run(&db, branch, &theme, lang, period.as_deref())
         }
         Command::Init {

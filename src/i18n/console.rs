@@ -6,6 +6,8 @@
 #[derive(Debug)]
 pub struct Strings {
     pub app: &'static str,
+    /// The committee's desk (its own console over a committee database).
+    pub desk: &'static crate::i18n::desk::DeskWords,
     pub too_small: &'static str,
     pub need: &'static str,
     pub read_only: &'static str,

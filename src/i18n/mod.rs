@@ -11,6 +11,7 @@ pub mod cli;
 pub mod common;
 mod console;
 pub mod counting;
+pub mod desk;
 mod en;
 pub mod errors;
 pub mod filing;

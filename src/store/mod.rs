@@ -8,6 +8,7 @@ pub mod backup;
 mod bulk_schema;
 pub mod claim_rows;
 pub mod committee;
+pub mod committee_view;
 pub mod compare;
 pub mod db;
 pub mod events;

@@ -5,6 +5,7 @@ mod board_common;
 #[path = "../common/mod.rs"]
 mod common;
 
+mod board_committee;
 mod board_count;
 mod board_live;
 mod board_modes;

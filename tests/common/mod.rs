@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod committee;
 pub mod pty;
 pub mod zh_words;
 

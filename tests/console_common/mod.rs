@@ -52,7 +52,13 @@ pub fn typed(app: &mut App, s: &str) {
 pub fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     term.draw(|f| app.draw(f)).expect("draw");
-    let buf = term.backend().buffer();
+    let out = buffer_text(term.backend().buffer());
+    redact_run_dates(app, &out)
+}
+
+/// A drawn buffer as text: one line per row, wide characters once, trailing blanks cut.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let (w, h) = (buf.area.width, buf.area.height);
     let mut out = String::new();
     for y in 0..h {
         let mut line = String::new();
@@ -69,7 +75,7 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    redact_run_dates(app, &out)
+    out
 }
 
 /// The dates that depend on the day the test runs (the demo locks 2026Q3

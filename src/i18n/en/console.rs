@@ -5,6 +5,7 @@ use crate::i18n::Strings;
 /// The English words of the console.
 pub const CONSOLE: Strings = Strings {
     app: "jifen",
+    desk: &super::desk::DESK,
     too_small: "Terminal too small",
     need: "needs at least",
     read_only: "read-only",

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod console;
 mod counting;
+mod desk;
 mod filing;
 mod grading;
 mod meeting;

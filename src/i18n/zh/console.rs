@@ -5,6 +5,7 @@ use crate::i18n::Strings;
 /// The Chinese words of the console.
 pub const CONSOLE: Strings = Strings {
     app: "积分",
+    desk: &super::desk::DESK,
     too_small: "窗口太小",
     need: "至少需要",
     read_only: "只读",

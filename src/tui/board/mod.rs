@@ -6,6 +6,7 @@
 //! the database, `terminal` runs the full-screen loop.
 
 pub mod changes;
+pub mod committee;
 pub mod count;
 pub mod draw;
 pub mod poller;

@@ -47,7 +47,11 @@ pub fn screen_keys(kind: ScreenKind, t: &'static Strings) -> Vec<Section> {
 }
 
 /// README rows of one list: keys in backticks, where, what.
-fn readme_rows<A: Copy>(list: &[Binding<A>], place: &str, t: &'static Strings) -> String {
+pub(super) fn readme_rows<A: Copy>(
+    list: &[Binding<A>],
+    place: &str,
+    t: &'static Strings,
+) -> String {
     let mut out = String::new();
     for b in list {
         let keys = match (b.short, b.act) {

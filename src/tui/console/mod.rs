@@ -12,6 +12,7 @@ mod board_control;
 mod board_popup;
 mod chrome;
 mod confirm;
+pub mod desk;
 mod field;
 mod grade_picker;
 mod help;

@@ -56,6 +56,8 @@ pub enum FormKind {
     },
     /// A question or form of the appraisal's counting screen.
     Appraisal(super::appraisal_count::Ask),
+    /// A form of the committee's desk (the desk keeps what it asks beside it).
+    Desk,
 }
 
 /// What a key did to a prompt.

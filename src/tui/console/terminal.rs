@@ -84,11 +84,33 @@ fn stop_flag() -> Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
+/// A full-screen front end the loop drives: the console, the committee's desk.
+pub trait Front {
+    /// Draw into a frame.
+    fn draw(&mut self, frame: &mut ratatui::Frame);
+    /// Feed one key.
+    fn handle_key(&mut self, key: event::KeyEvent);
+    /// Whether the user has quit.
+    fn should_quit(&self) -> bool;
+}
+
+impl Front for App {
+    fn draw(&mut self, frame: &mut ratatui::Frame) {
+        App::draw(self, frame)
+    }
+    fn handle_key(&mut self, key: event::KeyEvent) {
+        App::handle_key(self, key)
+    }
+    fn should_quit(&self) -> bool {
+        App::should_quit(self)
+    }
+}
+
 /// Called about every quarter second while idle (lease heartbeat).
-pub type Tick<'a> = dyn FnMut(&mut App) + 'a;
+pub type Tick<'a, F = App> = dyn FnMut(&mut F) + 'a;
 
 /// Draw and read keys until the user quits, a signal arrives or the tty dies.
-pub fn event_loop(app: &mut App, tick: &mut Tick) -> Result<()> {
+pub fn event_loop<F: Front>(app: &mut F, tick: &mut Tick<F>) -> Result<()> {
     let stop = stop_flag()?;
     crate::tui::exit_watchdog(&stop);
     let mut guard = TerminalGuard::enter()?;

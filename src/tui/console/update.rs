@@ -384,6 +384,7 @@ impl App {
                 let (id, outcome) = (*id, *outcome);
                 self.submit_reply(&f, id, outcome)
             }
+            (FormKind::Desk, _) => Ok(String::new()),
             (_, None) => Err(t.no_period.to_string()),
         };
         match result {

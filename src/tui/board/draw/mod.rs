@@ -3,6 +3,7 @@
 
 pub mod big;
 mod chrome;
+pub mod committee;
 mod count;
 mod podium;
 mod screens;
