@@ -69,6 +69,9 @@ fn sq(path: &Path) -> impl Fn(rusqlite::Error) -> OpenError + '_ {
 /// Open (and create or migrate) a database for reading and writing.
 pub fn open_rw(path: &Path) -> Result<Connection, OpenError> {
     let conn = Connection::open(path).map_err(sq(path))?;
+    // A bulk import writing with a rollback journal blocks reads while it
+    // commits: wait for it as `configure` will.
+    conn.busy_timeout(WRITER_WAIT).map_err(sq(path))?;
     // Another program's database is left exactly as it is (not even switched to WAL).
     refuse_foreign(&conn, path)?;
     configure(&conn, path, false)?;
@@ -232,25 +235,28 @@ thread_local! {
     static TEMPLATE: std::cell::RefCell<Option<Connection>> = const { std::cell::RefCell::new(None) };
 }
 
+/// How long a writer waits for another's lock, and a reader for a commit.
+pub const WRITER_WAIT: Duration = Duration::from_secs(60);
+const READER_WAIT: Duration = Duration::from_secs(10);
+
 fn configure(conn: &Connection, path: &Path, read_only: bool) -> Result<(), OpenError> {
     // Every hot path uses a cached statement; keep them all (the default of
     // 16 made the console re-prepare several statements on every key press).
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // A writer waits for another (an import of a large file can hold the
     // write lock for many seconds); readers never wait long in WAL mode.
-    let wait = if read_only { 10 } else { 60 };
-    conn.busy_timeout(Duration::from_secs(wait))
-        .map_err(sq(path))?;
+    let wait = if read_only { READER_WAIT } else { WRITER_WAIT };
+    conn.busy_timeout(wait).map_err(sq(path))?;
     if !read_only {
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(sq(path))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(OpenError::Pragma {
+        // A bulk import may be writing with a rollback journal
+        // (`write_once`): wait for it as for its write lock.
+        back_to_wal(conn, wait).map_err(|e| match e {
+            rusqlite::Error::ToSqlConversionFailure(what) => OpenError::Pragma {
                 path: path.display().to_string(),
-                what: format!("cannot switch to WAL journal mode (got {mode})"),
-            });
-        }
+                what: what.to_string(),
+            },
+            e => sq(path)(e),
+        })?;
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;")
         // -16384: the everyday page cache (`EVERYDAY_CACHE_KIB`).
@@ -408,6 +414,51 @@ pub fn bulk_cache(conn: &Connection, large: bool) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
         "PRAGMA cache_size = -{kib}; PRAGMA threads = {threads};"
     ))
+}
+
+/// Whether SQLite answered that another connection holds the lock.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// For one bulk write into a database no other connection holds: switch
+/// from WAL to a rollback journal, so that its pages are written once, into
+/// the file, instead of into the WAL and then again by the checkpoint. The
+/// write is as atomic and crash-safe as in WAL (pages past the file's old end
+/// need no journal; a crash rolls back from the journal). Returns whether it
+/// switched: with another connection open (a board, a console, another
+/// process) WAL is kept. [`back_to_wal`] must follow the write.
+pub fn write_once(conn: &Connection) -> rusqlite::Result<bool> {
+    match conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+        r.get::<_, String>(0)
+    }) {
+        Ok(mode) => Ok(mode.eq_ignore_ascii_case("delete")),
+        Err(e) if is_busy(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Switch back to WAL after [`write_once`], waiting up to `wait` for other
+/// connections that opened meanwhile to let go.
+pub fn back_to_wal(conn: &Connection, wait: Duration) -> rusqlite::Result<()> {
+    let until = std::time::Instant::now() + wait;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(_) if std::time::Instant::now() < until => {}
+            Err(e) if is_busy(&e) && std::time::Instant::now() < until => {}
+            Ok(mode) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    format!("cannot switch back to WAL journal mode (got {mode})").into(),
+                ))
+            }
+            Err(e) => return Err(e),
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// Commit without waiting for the disk: only for `jifen gen`, whose data can

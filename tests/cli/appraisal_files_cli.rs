@@ -165,7 +165,9 @@ fn the_ballot_and_result_papers_name_no_voter() {
     let written = paper(&db, ["appraisal", "ballots"], "csv", out_s);
     let text = std::fs::read_to_string(written).expect("ballots csv");
     assert!(
-        text.contains("民主测评票") && text.contains("管道一支部") && text.contains("2026年第二季度"),
+        text.contains("民主测评票")
+            && text.contains("管道一支部")
+            && text.contains("2026年第二季度"),
         "{text}"
     );
     assert!(text.contains("优秀,合格,基本合格,不合格"), "{text}");

@@ -30,6 +30,7 @@ mod hostile;
 mod hostile_numbers;
 mod import_again;
 mod import_chunks;
+mod import_write_once;
 mod minutes_appraisal;
 mod paper_columns;
 mod papers_filing;

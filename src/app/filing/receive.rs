@@ -92,32 +92,47 @@ pub fn receive(
     let (mut conn, made) = open_committee(db)?;
     let mut out = Vec::with_capacity(files.len());
     // A county's branches mostly score by the same scheme: each distinct
-    // text is parsed once for the whole receipt.
-    let mut schemes = Schemes::default();
+    // text is parsed once per checking thread for the whole receipt.
+    let mut schemes: Vec<Schemes> = (0..checkers()).map(|_| Schemes::default()).collect();
     // Files are committed a batch at a time (one sync to disk per batch, not
     // per file: a sync per file was nearly all of a county's receipt), each
     // file in a savepoint of its own, so one refused leaves nothing of itself.
     for batch in files.chunks(BATCH) {
         let mut tx = store::journal::begin(&mut conn)?;
-        for f in batch {
-            let outcome = std::fs::read_to_string(f)
-                .map_err(|e| CoreError::file(f, &e))
-                .and_then(|text| {
-                    // The very same file again is known by its digest, unchecked.
-                    if let Some(old) = rows::filing_by_digest(&tx, &super::sha256(text.as_bytes()))?
-                    {
-                        return Ok(Receipt::Again {
+        let pending = batch
+            .iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(f).map_err(|e| CoreError::file(f, &e))?;
+                // The very same file again is known by its digest, unchecked.
+                Ok(
+                    match rows::filing_by_digest(&tx, &super::sha256(text.as_bytes()))? {
+                        Some(old) => Pending::Again(Receipt::Again {
                             branch: old.branch,
                             period: old.period,
                             seal: old.seal,
-                        });
-                    }
-                    let c = check_text_with(&f.display().to_string(), &text, &mut schemes)?;
+                        }),
+                        None => Pending::Check(text),
+                    },
+                )
+            })
+            .collect::<Vec<Result<Pending>>>();
+        let checked = check_all(batch, &pending, &mut schemes);
+        for ((f, pending), checked) in batch.iter().zip(pending).zip(checked) {
+            let outcome = pending.and_then(|p| match (p, checked) {
+                (Pending::Again(r), _) => Ok(r),
+                (Pending::Check(text), Some(c)) => {
+                    let c = c?;
                     let sp = tx.savepoint()?;
                     let stored = store_one(&sp, f, &c, &text)?;
                     sp.commit()?;
                     Ok(stored)
-                });
+                }
+                // Every file to check was checked (a checker's panic is
+                // raised again above).
+                (Pending::Check(_), None) => Err(CoreError::Damaged {
+                    what: f.display().to_string(),
+                }),
+            });
             out.push(Received {
                 file: f.clone(),
                 outcome,
@@ -127,6 +142,66 @@ pub fn receive(
         tx.commit()?;
     }
     Ok((out, made))
+}
+
+/// A file read for a receipt: one already received (known by its digest),
+/// or one to check.
+enum Pending {
+    Again(Receipt),
+    Check(String),
+}
+
+/// Threads that check filings side by side: a check needs no database but
+/// its own in-memory replay, so a receipt uses every core (2,000 filings:
+/// 15.2 s on one core of the CI kind of machine; `benches/RESULTS.md`).
+fn checkers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Check each pending file of `batch` on [`checkers`] threads (one scheme
+/// cache each); in order, `None` where a file needs no check.
+fn check_all(
+    batch: &[PathBuf],
+    pending: &[Result<Pending>],
+    schemes: &mut [Schemes],
+) -> Vec<Option<Result<Checked>>> {
+    let work: Vec<(usize, &Path, &str)> = batch
+        .iter()
+        .zip(pending)
+        .enumerate()
+        .filter_map(|(i, (f, p))| match p {
+            Ok(Pending::Check(text)) => Some((i, f.as_path(), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<Option<Result<Checked>>> = (0..batch.len()).map(|_| None).collect();
+    let share = work.len().div_ceil(schemes.len().max(1)).max(1);
+    let done: Vec<Vec<(usize, Result<Checked>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = work
+            .chunks(share)
+            .zip(schemes.iter_mut())
+            .map(|(part, cache)| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|&(i, f, text)| {
+                            (i, check_text_with(&f.display().to_string(), text, cache))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    for (i, c) in done.into_iter().flatten() {
+        out[i] = Some(c);
+    }
+    out
 }
 
 /// Files received in one transaction.

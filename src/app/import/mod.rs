@@ -235,7 +235,13 @@ impl Ledger {
         let scheme = self.scheme().clone();
         let rows = ClaimRows::new(&t, &roster, &scheme, current);
         let (file, size) = (t.file.clone(), t.size() as u64);
-        std::thread::scope(|s| {
+        // A large file is written once, into the database file, when no
+        // other connection holds the database (`store::db::write_once`).
+        let once = !self.read_only
+            && !self.in_write
+            && size > WRITE_ONCE_BYTES
+            && crate::store::db::write_once(self.conn())?;
+        let out = std::thread::scope(|s| {
             let (to_writer, from_reader) = std::sync::mpsc::sync_channel(CHUNKS_AHEAD);
             s.spawn(|| stream::read(&rows, BATCH_CLAIMS, to_writer));
             // The feed (and with it the channel) is dropped before the scope
@@ -246,7 +252,14 @@ impl Ledger {
                 crate::store::db::bulk_cache(self.conn(), false)?;
             }
             written
-        })
+        });
+        if once {
+            // Whatever the import's outcome; should another connection keep
+            // the database past the wait, the next writer to open it switches
+            // it back (`store::db::open_rw`), and the import stands.
+            let _ = crate::store::db::back_to_wal(self.conn(), crate::store::db::WRITER_WAIT);
+        }
+        out
     }
 
     /// Journal the claims `feed` gives in one write, with the import's record.
@@ -299,6 +312,12 @@ impl Ledger {
         Ok(summary.rows as usize)
     }
 }
+
+/// Files above this many bytes (some 15,000 claims) are written once
+/// (`store::db::write_once`): their pages go into the database file, not
+/// into the WAL and then again into the file (`benches/RESULTS.md`, tenth
+/// pass).
+const WRITE_ONCE_BYTES: u64 = 1 << 20;
 
 /// Chunks of checked rows the reader may be ahead of the writer.
 const CHUNKS_AHEAD: usize = 2;
