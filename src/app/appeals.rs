@@ -13,7 +13,7 @@ pub use crate::store::appeal_queries::CorrectionRecord;
 
 use super::publication::day_of;
 use super::{AppealError, CoreError, Ledger, Result};
-use crate::domain::model::{AppealStage, PeriodId, PeriodState};
+use crate::domain::model::{AppealStage, AppealStatus, PeriodId, PeriodState};
 use crate::store::events::CorrectionEntry;
 use crate::store::{appeal_queries, queries, Event};
 use chrono::NaiveDate;
@@ -46,8 +46,7 @@ pub struct AppealRow {
     pub filed_on: String,
     /// `branch` or `higher` (reconsideration).
     pub stage: AppealStage,
-    /// `open`, `upheld` or `dismissed`.
-    pub status: String,
+    pub status: AppealStatus,
     /// Reply due date of the current stage (of the last stage when closed).
     pub due: String,
     pub open: bool,
@@ -102,14 +101,13 @@ impl Ledger {
         for r in recs {
             let steps = replies.get(&r.id).cloned().unwrap_or_default();
             let last = steps.last();
-            let (open, status, due) = match last {
-                None => (true, "open".to_string(), r.reply_due.clone()),
-                Some(s) if s.outcome == AppealOutcome::Reconsider => (
-                    true,
-                    "open".to_string(),
-                    s.next_due.clone().unwrap_or_else(|| r.reply_due.clone()),
-                ),
-                Some(s) => (false, s.outcome.code().to_string(), r.reply_due.clone()),
+            let status = AppealStatus::after(last.map(|s| s.outcome));
+            let open = status == AppealStatus::Open;
+            let due = match last {
+                Some(s) if s.outcome == AppealOutcome::Reconsider => {
+                    s.next_due.clone().unwrap_or_else(|| r.reply_due.clone())
+                }
+                _ => r.reply_due.clone(),
             };
             let due_day = crate::domain::calendar::parse_date(&due)?;
             let overdue = open && today > due_day;
@@ -271,9 +269,7 @@ impl Ledger {
                 AppealOutcome::Reconsider if reconsidered => {
                     return Err(AppealError::Reconsidered(id).into());
                 }
-                AppealOutcome::Reconsider
-                    if !a.open && a.status != AppealOutcome::Dismissed.code() =>
-                {
+                AppealOutcome::Reconsider if !a.open && a.status != AppealStatus::Dismissed => {
                     return Err(AppealError::ReconsiderNotDismissed {
                         id,
                         status: a.status,

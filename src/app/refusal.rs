@@ -2,7 +2,7 @@
 //! values its words need; the words are in `i18n::errors` (both languages),
 //! and `Display` here is for logs only.
 
-use crate::domain::model::PeriodState;
+use crate::domain::model::{AppealStatus, PeriodState};
 use crate::domain::scheme::Cycle;
 
 /// A database or branch that cannot be used as asked.
@@ -93,12 +93,12 @@ pub enum AppealError {
     UnknownItem { scheme: String, key: String },
     /// A reply without its text.
     ReplyNeedsText,
-    /// A reply to an appeal already upheld or dismissed (`status`: its code).
-    Decided { id: i64, status: String },
+    /// A reply to an appeal already upheld or dismissed.
+    Decided { id: i64, status: AppealStatus },
     /// Reconsideration asked twice.
     Reconsidered(i64),
     /// Reconsideration of an appeal that was not dismissed.
-    ReconsiderNotDismissed { id: i64, status: String },
+    ReconsiderNotDismissed { id: i64, status: AppealStatus },
     /// Upheld without a correction.
     UpheldNeedsCorrection,
     /// A correction with another outcome than upheld.

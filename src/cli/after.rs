@@ -3,7 +3,7 @@
 use super::Format;
 use crate::app::appeals::{AppealOutcome, AppealRow};
 use crate::app::{CoreError, Ledger, RankScope};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{AppealStatus, PeriodId};
 use crate::export::{Paper, PaperFormat};
 use crate::i18n::cli::CliWords;
 use crate::i18n::Lang;
@@ -181,7 +181,7 @@ fn period_arg(s: &str, w: &CliWords) -> Result<PeriodId, CoreError> {
 
 fn appeal_line(a: &AppealRow, lang: Lang) -> Vec<String> {
     let w = lang.words().cli;
-    let mut status = (w.appeal_status)(&a.status, a.overdue);
+    let mut status = (w.appeal_status)(a.status, a.overdue);
     if let Some(review) = a.closed_by_review {
         status = (lang.words().review.closed_by)(&status, review);
     }
@@ -235,8 +235,8 @@ pub fn appeal(db: &Path, branch: Option<&str>, cmd: AppealCmd, lang: Lang) -> Ou
             };
             let on = date_or_today(date.as_deref())?;
             let a = l.reply_appeal(id, o, &reply, correction, on)?;
-            match a.status.as_str() {
-                "open" => println!("{}", (w.appeal_at_higher)(id, &a.due)),
+            match a.status {
+                AppealStatus::Open => println!("{}", (w.appeal_at_higher)(id, &a.due)),
                 s => println!(
                     "{}",
                     (w.appeal_replied)(

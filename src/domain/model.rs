@@ -182,6 +182,35 @@ impl FromStr for AppealOutcome {
     }
 }
 
+/// Where an appeal stands: open (at the branch, or sent up for
+/// reconsideration), or closed by its last reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AppealStatus {
+    Open,
+    Upheld,
+    Dismissed,
+}
+
+impl AppealStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            AppealStatus::Open => "open",
+            AppealStatus::Upheld => "upheld",
+            AppealStatus::Dismissed => "dismissed",
+        }
+    }
+
+    /// Where an appeal whose last reply was `last` stands (none: no reply yet).
+    pub fn after(last: Option<AppealOutcome>) -> Self {
+        match last {
+            None | Some(AppealOutcome::Reconsider) => AppealStatus::Open,
+            Some(AppealOutcome::Upheld) => AppealStatus::Upheld,
+            Some(AppealOutcome::Dismissed) => AppealStatus::Dismissed,
+        }
+    }
+}
+
 /// Where an appeal is heard: the branch, or the higher committee (复议).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -5,7 +5,8 @@ use crate::app::appeals::AppealRow;
 use crate::app::appeals::CorrectionRecord;
 use crate::app::{ClaimFilter, CoreError, Ledger, RankScope, Ranking, Result};
 use crate::domain::model::{
-    fmt_points, AppealStage, Attendance, Category, Claim, ClaimStatus, ConfirmState, PeriodId,
+    fmt_points, AppealStage, AppealStatus, Attendance, Category, Claim, ClaimStatus, ConfirmState,
+    PeriodId, PeriodState,
 };
 use crate::domain::scheme::ItemKind;
 use crate::i18n::papers::PaperWords;
@@ -140,7 +141,7 @@ impl Ctx<'_> {
                 w.period.to_string(),
                 format!("{}（{from} — {to}）", self.period_name(p)),
             ),
-            (w.state.to_string(), state_word(zh, row.state.code())),
+            (w.state.to_string(), state_word(zh, row.state)),
         ];
         if let Some(at) = &row.locked_at {
             meta.push((
@@ -171,7 +172,7 @@ impl Ctx<'_> {
 }
 
 /// A period state in the glossary's words (the console's and the board's too).
-fn state_word(zh: bool, s: &str) -> String {
+fn state_word(zh: bool, s: PeriodState) -> String {
     lang(zh).words().common.period_state(s)
 }
 
@@ -393,8 +394,8 @@ fn summary(cx: &Ctx, p: &PeriodId, filing: bool) -> Result<Doc> {
         // The posted card names no appellant and quotes no appeal: the
         // room sees how many there were and how they ended; the filing
         // carries the rest to the committee.
-        let count = |s: &str| appeals.iter().filter(|a| a.status == s).count();
-        let (up, down) = (count("upheld"), count("dismissed"));
+        let count = |s: AppealStatus| appeals.iter().filter(|a| a.status == s).count();
+        let (up, down) = (count(AppealStatus::Upheld), count(AppealStatus::Dismissed));
         let tally = (w.appeals_tally)(appeals.len(), up, down, appeals.len() - up - down);
         meta.push((w.appeals_caption.to_string(), tally));
     }

@@ -3,6 +3,7 @@
 //! `zh/board.rs` and `en/board.rs`.
 
 use super::Lang;
+use crate::domain::model::PeriodState;
 
 /// Every word the board shows.
 #[derive(Debug)]
@@ -75,11 +76,11 @@ impl PartialEq for BoardWords {
 impl BoardWords {
     /// How final the numbers of a period in `state` are. Only a final period
     /// says final: locked and in publication are still open to appeal.
-    pub fn verdict(&self, state: &str) -> &'static str {
+    pub fn verdict(&self, state: Option<PeriodState>) -> &'static str {
         match state {
-            "final" => self.verdict_final,
-            "published" => self.verdict_published,
-            "locked" => self.verdict_locked,
+            Some(PeriodState::Final) => self.verdict_final,
+            Some(PeriodState::Published) => self.verdict_published,
+            Some(PeriodState::Locked) => self.verdict_locked,
             _ => self.verdict_preliminary,
         }
     }
@@ -90,8 +91,10 @@ impl BoardWords {
     }
 
     /// A period state as the room reads it (the glossary's word).
-    pub fn state(&self, state: &str) -> String {
-        self.lang.words().common.period_state(state)
+    pub fn state(&self, state: Option<PeriodState>) -> String {
+        state
+            .map(|s| self.lang.words().common.period_state(s))
+            .unwrap_or_default()
     }
 
     /// Whether scheme titles are read in Chinese.

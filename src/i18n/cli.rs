@@ -5,7 +5,8 @@
 
 use crate::app::publication::Publication;
 use crate::domain::model::{
-    AppealStage, Attendance, Category, ClaimStatus, ConfirmState, MemberStatus, PeriodState,
+    AppealStage, AppealStatus, Attendance, Category, ClaimStatus, ConfirmState, MemberStatus,
+    PeriodState,
 };
 
 /// Every word the command line prints.
@@ -84,7 +85,7 @@ pub struct CliWords {
     pub appeal_at_higher: fn(id: i64, due: &str) -> String,
     pub appeal_replied: fn(id: i64, status: &str, correction: Option<&str>) -> String,
     /// An appeal's state in the table (`open`, `upheld`, `dismissed`).
-    pub appeal_status: fn(status: &str, overdue: bool) -> String,
+    pub appeal_status: fn(status: AppealStatus, overdue: bool) -> String,
     /// `publish --check`: one period's window.
     pub window_line: fn(p: &Publication, finalized: bool) -> String,
     pub follow_up_done: fn(member: &str, action: &str, scope: &str) -> String,

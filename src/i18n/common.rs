@@ -2,6 +2,7 @@
 //! statuses, sign-offs, attendance marks, period states and levels. One
 //! value per language, in `zh/common.rs` and `en/common.rs`.
 
+use crate::domain::model::PeriodState;
 use crate::domain::model::{Attendance, Category, ClaimStatus, ConfirmState, MemberStatus};
 
 /// The words every area shares.
@@ -35,16 +36,14 @@ pub struct CommonWords {
 }
 
 impl CommonWords {
-    /// A period state as stored (`open`, `in-session`, ...), in words; a
-    /// code it does not know is shown as it is.
-    pub fn period_state(&self, code: &str) -> String {
-        match code {
-            "open" => self.state_open,
-            "in-session" => self.state_in_session,
-            "locked" => self.state_locked,
-            "published" => self.state_published,
-            "final" => self.state_final,
-            other => other,
+    /// A period state in words.
+    pub fn period_state(&self, state: PeriodState) -> String {
+        match state {
+            PeriodState::Open => self.state_open,
+            PeriodState::InSession => self.state_in_session,
+            PeriodState::Locked => self.state_locked,
+            PeriodState::Published => self.state_published,
+            PeriodState::Final => self.state_final,
         }
         .to_string()
     }

@@ -162,7 +162,7 @@ pub(crate) fn worded(lang: Lang, e: &CoreError) -> String {
         (Lang::Zh, CoreError::PeriodNotOpen(p)) => format!("{p} 尚未开启,请先开启该期"),
         (Lang::Zh, CoreError::PeriodClosed { period, state }) => format!(
             "{period} {},不能再修改(只能申诉和更正)",
-            crate::i18n::period_state(lang, state.code())
+            crate::i18n::period_state(lang, *state)
         ),
         (Lang::Zh, CoreError::ClaimWithdrawn(id)) => format!("申报 #{id} 已撤回"),
         (Lang::Zh, CoreError::ApproveChangesPoints) => {

@@ -124,6 +124,6 @@ impl Lang {
 
 /// A period state as stored, in `lang`'s words (kept for
 /// `meeting::core_error`; other callers use `lang.words().common`).
-pub fn period_state(lang: Lang, code: &str) -> String {
-    lang.words().common.period_state(code)
+pub fn period_state(lang: Lang, state: crate::domain::model::PeriodState) -> String {
+    lang.words().common.period_state(state)
 }

@@ -7,7 +7,7 @@ use crate::board_common;
 use board_common::*;
 use jifen::app::board_state::{BoardMode, Reveal, RevealStyle};
 use jifen::app::{Ledger, MemberDraft};
-use jifen::domain::model::{Category, MemberStatus};
+use jifen::domain::model::{Category, MemberStatus, PeriodState};
 use jifen::tui::board::view::{Screen, COUNTDOWN_WARN_SECS};
 use jifen::tui::theme::Theme;
 
@@ -126,7 +126,7 @@ fn final_header_with_seal() {
     // Locked and in publication are not final: appeals may still change them.
     for (state, words) in [("locked", "已封账 待公示"), ("published", "公示中 可申诉")]
     {
-        snap.state = Some(state.into());
+        snap.state = Some(state.parse().expect("a state"));
         let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
         let text = screen(&view, &Theme::default(), 80, 24);
         assert!(
@@ -135,7 +135,7 @@ fn final_header_with_seal() {
         );
         assert!(!text.contains("最终结果"), "{state}: {text}");
     }
-    snap.state = Some("final".into());
+    snap.state = Some(PeriodState::Final);
     let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
     let text = screen(&view, &Theme::default(), 80, 24);
     assert!(text.contains("最终结果  封存码 3f9a1c0b7d2e"), "{text}");

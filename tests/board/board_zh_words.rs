@@ -79,7 +79,7 @@ fn every_board_mode_speaks_chinese() {
     let mut snap = poller(&path).snapshot().clone();
     snap.seal = Some("3f9a1c0b7d2e5a64c0ffee".into());
     for state in ["open", "in-session", "locked", "published", "final"] {
-        snap.state = Some(state.into());
+        snap.state = Some(state.parse().expect("a state"));
         let view = jifen::tui::board::view::build(&snap, &Default::default(), clock(), None, ZH);
         assert_chinese(&format!("header when {state}"), &sizes(&view));
     }

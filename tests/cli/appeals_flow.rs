@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use jifen::app::appeals::AppealOutcome;
 use jifen::app::{Ledger, RankScope};
-use jifen::domain::model::{AppealStage, PeriodId, PeriodState};
+use jifen::domain::model::{AppealStage, AppealStatus, PeriodId, PeriodState};
 use std::path::PathBuf;
 
 fn demo() -> (tempfile::TempDir, PathBuf, Ledger) {
@@ -104,7 +104,7 @@ fn upheld_appeal_posts_a_correction_that_changes_the_score_and_verify_still_pass
     let a = l.appeal_on(id, locked).expect("appeal");
     assert!(a.open);
     assert_eq!(a.stage, AppealStage::Branch);
-    assert_eq!(a.status, "open");
+    assert_eq!(a.status, AppealStatus::Open);
     let cal = l.calendar().expect("calendar");
     assert_eq!(
         a.due,
@@ -146,7 +146,7 @@ fn upheld_appeal_posts_a_correction_that_changes_the_score_and_verify_still_pass
         )
         .expect("uphold");
     assert!(!a.open);
-    assert_eq!(a.status, "upheld");
+    assert_eq!(a.status, AppealStatus::Upheld);
     assert_eq!(a.correction.as_deref(), Some("discipline.absence -1"));
     assert_eq!(
         score(&l, q3(), m),
@@ -195,7 +195,7 @@ fn dismissed_appeal_closes_without_changing_the_score() {
             locked,
         )
         .expect("dismiss");
-    assert_eq!(a.status, "dismissed");
+    assert_eq!(a.status, AppealStatus::Dismissed);
     assert!(!a.open);
     assert!(a.correction.is_none());
     assert_eq!(score(&l, q3(), m), before);
@@ -246,7 +246,7 @@ fn dismissed_appeal_goes_to_reconsideration_with_its_own_deadline() {
             asked,
         )
         .expect("final reply");
-    assert_eq!(a.status, "upheld");
+    assert_eq!(a.status, AppealStatus::Upheld);
     assert_eq!(a.stage, AppealStage::Higher);
     assert_eq!(a.history.len(), 3);
     assert_eq!(score(&l, q3(), m), before + 1.0);
@@ -274,7 +274,7 @@ fn branch_can_forward_an_open_appeal_and_the_higher_committee_dismisses() {
     let a = l
         .reply_appeal(id, AppealOutcome::Dismissed, "维持原认定", None, locked)
         .expect("final");
-    assert_eq!(a.status, "dismissed");
+    assert_eq!(a.status, AppealStatus::Dismissed);
     assert!(!a.open);
     assert!(l
         .reply_appeal(id, AppealOutcome::Reconsider, "再议", None, locked)

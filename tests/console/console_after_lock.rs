@@ -5,7 +5,7 @@ use crate::console_common;
 
 use console_common::{ch, demo, key, typed};
 use jifen::app::{ClaimFilter, Ledger};
-use jifen::domain::model::{AppealStage, PeriodId, PeriodState};
+use jifen::domain::model::{AppealStage, AppealStatus, PeriodId, PeriodState};
 use jifen::i18n::Lang;
 use jifen::tui::console::{App, ScreenKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -101,7 +101,7 @@ fn uphold_posts_a_correction_and_verify_passes() {
     key(&mut app, KeyCode::Enter);
     assert!(!app.has_overlay(), "{:?}", app.status());
     let a = &app.ledger().appeals(Some(&q3())).expect("appeals")[0];
-    assert_eq!(a.status, "upheld", "{:?}", app.status());
+    assert_eq!(a.status, AppealStatus::Upheld, "{:?}", app.status());
     assert!(a.correction.is_some());
     let after = q3_score(&app, member);
     assert_ne!(before, after, "the correction changes the score");
@@ -121,7 +121,7 @@ fn dismiss_then_reconsider() {
     key(&mut app, KeyCode::Enter);
     assert!(!app.has_overlay(), "{:?}", app.status());
     let a = &app.ledger().appeals(None).expect("appeals")[0];
-    assert_eq!(a.status, "dismissed");
+    assert_eq!(a.status, AppealStatus::Dismissed);
     ch(&mut app, 'R');
     typed(&mut app, "本人申请复议");
     key(&mut app, KeyCode::Enter);

@@ -6,8 +6,8 @@ use jifen::app::console_support::LeaseState;
 use jifen::app::publication::Publication;
 use jifen::app::undo::UndoStep;
 use jifen::domain::model::{
-    AppealStage, Attendance, Category, ClaimStatus, ConfirmState, MemberStatus, PeriodState,
-    RankGroup,
+    AppealStage, AppealStatus, Attendance, Category, ClaimStatus, ConfirmState, MemberStatus,
+    PeriodState, RankGroup,
 };
 use jifen::i18n::{Catalogue, Lang};
 
@@ -113,14 +113,17 @@ fn messages(w: &Catalogue) -> Vec<(&'static str, String)> {
             "cli.appeal_replied",
             (c.appeal_replied)(2, "upheld", Some("A1 +2")),
         ),
-        ("cli.appeal_status open", (c.appeal_status)("open", true)),
+        (
+            "cli.appeal_status open",
+            (c.appeal_status)(AppealStatus::Open, true),
+        ),
         (
             "cli.appeal_status upheld",
-            (c.appeal_status)("upheld", false),
+            (c.appeal_status)(AppealStatus::Upheld, false),
         ),
         (
             "cli.appeal_status dismissed",
-            (c.appeal_status)("dismissed", false),
+            (c.appeal_status)(AppealStatus::Dismissed, false),
         ),
         (
             "cli.follow_up_done",
@@ -250,8 +253,8 @@ fn messages(w: &Catalogue) -> Vec<(&'static str, String)> {
             (c.window_line)(&publication(st), true),
         ));
         v.push(("cli.cell_period_state", (c.cell_period_state)(st)));
-        v.push(("board.verdict", b.verdict(st.code()).to_string()));
-        v.push(("common.period_state", s.period_state(st.code())));
+        v.push(("board.verdict", b.verdict(Some(st)).to_string()));
+        v.push(("common.period_state", s.period_state(st)));
     }
     for x in CLAIM_STATUSES {
         v.push(("cli.cell_claim_status", (c.cell_claim_status)(x).into()));
@@ -391,8 +394,8 @@ fn a_roll_call_note_reads_in_the_interface_language() {
 fn a_period_state_has_one_word_everywhere() {
     // The glossary: locked is 已封账 on the console, the board, the CLI and the papers.
     let w = Lang::Zh.words();
-    assert_eq!(w.common.period_state("locked"), "已封账");
-    assert_eq!(w.board.state("locked"), "已封账");
+    assert_eq!(w.common.period_state(PeriodState::Locked), "已封账");
+    assert_eq!(w.board.state(Some(PeriodState::Locked)), "已封账");
     assert_eq!((w.cli.cell_period_state)(PeriodState::Locked), "已封账");
     assert_eq!(
         (w.cli.cell_period_state)(PeriodState::InSession),

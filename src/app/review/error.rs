@@ -53,11 +53,11 @@ pub enum ReviewError {
     BadAppeal { appeal: i64 },
     /// A decision closing an appeal the branch does not have.
     NoSuchAppeal { file: String, appeal: i64 },
-    /// A decision closing an appeal already closed (`status`: upheld or dismissed).
+    /// A decision closing an appeal already closed (upheld or dismissed).
     AppealClosed {
         file: String,
         appeal: i64,
-        status: String,
+        status: crate::domain::model::AppealStatus,
     },
     /// A decision closing an appeal of another member or period than its own.
     AppealOther {

@@ -188,10 +188,10 @@ pub(super) fn appeal_table(cx: &Ctx, appeals: &[AppealRow]) -> Table {
                         AppealStage::Branch => w.stage_branch.to_string(),
                     }
                     .into(),
-                    match a.status.as_str() {
-                        "upheld" => w.upheld.to_string(),
-                        "dismissed" => w.dismissed.to_string(),
-                        _ => (w.appeal_open)(&a.due),
+                    match a.status {
+                        AppealStatus::Upheld => w.upheld.to_string(),
+                        AppealStatus::Dismissed => w.dismissed.to_string(),
+                        AppealStatus::Open => (w.appeal_open)(&a.due),
                     }
                     .into(),
                     a.reply.clone().into(),

@@ -1,5 +1,6 @@
 //! The command line's English words.
 
+use crate::domain::model::AppealStatus;
 use crate::i18n::cli::CliWords;
 
 /// English words of the command line.
@@ -102,10 +103,10 @@ pub const CLI: CliWords = CliWords {
         None => format!("appeal {id} {status}"),
     },
     appeal_status: |status, overdue| {
-        if status == "open" && overdue {
+        if status == AppealStatus::Open && overdue {
             "OVERDUE".to_string()
         } else {
-            status.to_string()
+            status.code().to_string()
         }
     },
     window_line: |p, finalized| {

@@ -153,7 +153,8 @@ fn refusal(e: &ReviewError) -> String {
             "{file}: the decision closes appeal {appeal}, which this branch does not have: refused, nothing written"
         ),
         ReviewError::AppealClosed { file, appeal, status } => format!(
-            "{file}: the decision closes appeal {appeal}, which is closed already ({status}): refused, nothing written"
+            "{file}: the decision closes appeal {appeal}, which is closed already ({}): refused, nothing written",
+            status.code()
         ),
         ReviewError::AppealOther { file, appeal, member, period } => format!(
             "{file}: appeal {appeal} is {member}'s about {period}, not the decision's member and period: refused, nothing written"

@@ -4,7 +4,7 @@
 use crate::app::{
     AppealError, BackupError, JournalFault, LedgerError, MemberError, PeriodError, VerifyError,
 };
-use crate::domain::model::{fmt_points, PeriodState};
+use crate::domain::model::{fmt_points, AppealStatus, PeriodState};
 use crate::domain::scheme::Cycle;
 use crate::i18n::Lang;
 
@@ -35,7 +35,7 @@ pub(super) fn list(lang: Lang, all: &[String]) -> String {
 fn state(lang: Lang, s: PeriodState) -> String {
     say!(
         lang,
-        crate::i18n::period_state(lang, s.code()),
+        crate::i18n::period_state(lang, s),
         s.code().to_string()
     )
 }
@@ -170,11 +170,11 @@ pub fn period(lang: Lang, e: &PeriodError) -> String {
 /// An appeal, a reply or a correction refused.
 pub fn appeal(lang: Lang, e: &AppealError) -> String {
     use AppealError as E;
-    let status = |s: &str| {
+    let status = |s: &AppealStatus| {
         say!(
             lang,
-            (Lang::Zh.words().cli.appeal_status)(s, false),
-            s.to_string()
+            (Lang::Zh.words().cli.appeal_status)(*s, false),
+            s.code().to_string()
         )
     };
     match e {
@@ -213,7 +213,7 @@ pub fn appeal(lang: Lang, e: &AppealError) -> String {
         E::Decided { id, status: s } => say!(
             lang,
             format!("申诉 {id} 已答复: {}", status(s)),
-            format!("appeal {id} is already {s}"),
+            format!("appeal {id} is already {}", s.code()),
         ),
         E::Reconsidered(id) => say!(
             lang,
@@ -223,7 +223,7 @@ pub fn appeal(lang: Lang, e: &AppealError) -> String {
         E::ReconsiderNotDismissed { id, status: s } => say!(
             lang,
             format!("申诉 {id} 的结果是{}: 只有维持原结果的申诉才能提交复议", status(s)),
-            format!("appeal {id} was {s}: only a dismissed appeal goes to reconsideration"),
+            format!("appeal {id} was {}: only a dismissed appeal goes to reconsideration", s.code()),
         ),
         E::UpheldNeedsCorrection => say!(
             lang,
@@ -427,7 +427,10 @@ fn would_discard(lang: Lang, path: &str, plan: &crate::app::backup::RestorePlan)
         .map(|(b, p, s)| {
             format!(
                 "{b} {p} ({})",
-                say!(lang, crate::i18n::period_state(lang, s), s.clone())
+                match s.parse::<PeriodState>() {
+                    Ok(state) => crate::i18n::period_state(lang, state),
+                    Err(_) => s.clone(),
+                }
             )
         })
         .collect();

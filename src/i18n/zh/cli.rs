@@ -2,7 +2,7 @@
 
 use super::common::COMMON;
 use super::console::CONSOLE;
-use crate::domain::model::AppealStage;
+use crate::domain::model::{AppealStage, AppealStatus};
 use crate::i18n::cli::CliWords;
 
 fn days(n: u32, working: bool) -> String {
@@ -124,17 +124,16 @@ pub const CLI: CliWords = CliWords {
     },
     appeal_status: |status, overdue| {
         match (status, overdue) {
-            ("open", true) => "逾期",
-            ("open", false) => "办理中",
-            ("upheld", _) => "更正",
-            ("dismissed", _) => "维持",
-            (other, _) => return other.to_string(),
+            (AppealStatus::Open, true) => "逾期",
+            (AppealStatus::Open, false) => "办理中",
+            (AppealStatus::Upheld, _) => "更正",
+            (AppealStatus::Dismissed, _) => "维持",
         }
         .to_string()
     },
     window_line: |p, finalized| {
         let end = p.window_end.map(|d| d.to_string()).unwrap_or_default();
-        let state = crate::i18n::period_state(crate::i18n::Lang::Zh, p.state.code());
+        let state = crate::i18n::period_state(crate::i18n::Lang::Zh, p.state);
         let what = if finalized {
             "现已定案".to_string()
         } else if !p.closed {
@@ -168,7 +167,7 @@ pub const CLI: CliWords = CliWords {
     cell_claim_status: COMMON.claim_status,
     cell_confirmation: COMMON.confirmation,
     cell_attendance: COMMON.attendance,
-    cell_period_state: |s| COMMON.period_state(s.code()),
+    cell_period_state: |s| COMMON.period_state(s),
     cell_level: COMMON.level,
     cell_stage: |s| match s {
         AppealStage::Branch => CONSOLE.stage_branch.to_string(),

@@ -2,7 +2,7 @@
 
 use crate::app::committee::DeskState;
 use crate::app::review::{DecisionFault, ReviewError};
-use crate::domain::model::fmt_points;
+use crate::domain::model::{fmt_points, AppealStatus};
 use crate::i18n::review::ReviewWords;
 
 /// Chinese words of the committee's desk.
@@ -147,7 +147,11 @@ fn refusal(e: &ReviewError) -> String {
             "{file}: 决定书了结的是申诉 {appeal}, 本支部没有这一申诉: 拒收, 未作任何改动"
         ),
         ReviewError::AppealClosed { file, appeal, status } => {
-            let s = if status == "upheld" { "予以支持" } else { "维持原结果" };
+            let s = if *status == AppealStatus::Upheld {
+                "予以支持"
+            } else {
+                "维持原结果"
+            };
             format!("{file}: 决定书了结的申诉 {appeal} 已办结 ({s}): 拒收, 未作任何改动")
         }
         ReviewError::AppealOther { file, appeal, member, period } => format!(

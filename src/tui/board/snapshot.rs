@@ -2,6 +2,7 @@
 
 use crate::app::board_state::{BoardMode, FrozenRow, PublicStatement};
 use crate::app::{Ledger, RankRow, RankScope, Result};
+use crate::domain::model::PeriodState;
 use crate::domain::model::{ConfirmState, PeriodId};
 use crate::domain::scheme::{GradesOn, Scheme};
 
@@ -55,7 +56,7 @@ pub struct Row {
 pub struct Snapshot {
     pub branch: String,
     pub period: Option<String>,
-    pub state: Option<String>,
+    pub state: Option<PeriodState>,
     pub seal: Option<String>,
     pub lower_is_better: bool,
     /// Demerit thresholds: (points, action words), lowest first.
@@ -108,7 +109,7 @@ pub fn fetch(ledger: &Ledger, zh: bool, pin: Option<PeriodId>) -> Result<Snapsho
         return Ok(snap);
     };
     snap.has_data = ledger.period_has_data(&p)?;
-    snap.state = ranking.state.map(|s| s.code().to_string());
+    snap.state = ranking.state;
     snap.seal = ranking.seal.clone();
     snap.lower_is_better = ranking.lower_is_better;
     snap.rows = ranking

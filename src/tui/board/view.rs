@@ -5,6 +5,7 @@
 use super::changes::Changes;
 use super::snapshot::{Row, Signed, Snapshot};
 use crate::app::board_state::{reveal_progress, BoardMode, RevealProgress};
+use crate::domain::model::PeriodState;
 use crate::domain::model::{fmt_points, RankGroup};
 use crate::i18n::BoardWords;
 use crate::tui::theme::Role;
@@ -161,8 +162,8 @@ pub fn build(
 }
 
 fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: &'static BoardWords) -> Header {
-    let state = snap.state.as_deref().unwrap_or("");
-    let is_final = state == "final";
+    let state = snap.state;
+    let is_final = state == Some(PeriodState::Final);
     let period = match &snap.period {
         Some(p) => format!("{p}  {}", l.state(state)),
         None => String::new(),
@@ -192,7 +193,7 @@ fn header(snap: &Snapshot, now: DateTime<FixedOffset>, l: &'static BoardWords) -
         period,
         verdict: l.verdict(state).to_string(),
         is_final,
-        seal: if matches!(state, "locked" | "published" | "final") {
+        seal: if state.is_some_and(PeriodState::is_sealed) {
             snap.seal.as_ref().map(|s| short_seal(s))
         } else {
             None

@@ -13,6 +13,7 @@ use super::style::Palette;
 use super::{appeals, confirm, help, keymap, keys, lock, members, overview, prompt, roll_call};
 use crate::app::{Ledger, Result};
 use crate::domain::model::PeriodId;
+use crate::domain::model::PeriodState;
 use crate::i18n::Lang;
 use crate::i18n::Strings;
 use crate::tui::widgets::{centered, fits, popup, too_small};
@@ -55,7 +56,7 @@ pub struct App {
     pub(super) ask_quit: bool,
     pub(super) read_only: Option<String>,
     /// The period's state code, refreshed with every reload.
-    pub(super) period_state: Option<String>,
+    pub(super) period_state: Option<PeriodState>,
     /// The day deadlines are counted against; `None` is the local date.
     pub(super) today: Option<NaiveDate>,
     /// The undo offered by `u`, waiting for yes.
@@ -195,10 +196,7 @@ impl App {
         let ctx = Ctx { lang, t, pal: &pal };
         let p = self.period;
         self.period_state = match &p {
-            Some(p) => self
-                .ledger
-                .period_row(p)?
-                .map(|r| r.state.code().to_string()),
+            Some(p) => self.ledger.period_row(p)?.map(|r| r.state),
             None => None,
         };
         let board = self.board_words()?;
@@ -430,7 +428,6 @@ impl App {
                 .unwrap_or_else(|| "-".into()),
             state: self
                 .period_state
-                .as_deref()
                 .map(|s| lang.words().common.period_state(s))
                 .unwrap_or_default(),
             screen: kind.title(t).to_string(),

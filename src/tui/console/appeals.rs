@@ -11,7 +11,7 @@ use super::screen::Screen;
 use crate::app::appeals::AppealOutcome;
 use crate::app::appeals::AppealRow;
 use crate::app::{Ledger, Result};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{AppealStage, AppealStatus, PeriodId};
 use crate::i18n::Strings;
 use crate::tui::widgets::{cell, cell_right, draw_rows, Scroll};
 use chrono::NaiveDate;
@@ -47,23 +47,23 @@ pub struct Appeals {
 }
 
 /// An appeal's stage in words.
-pub fn stage_name(t: &Strings, stage: &str) -> String {
+pub fn stage_name(t: &Strings, stage: AppealStage) -> String {
     match stage {
-        "branch" => t.stage_branch.to_string(),
-        "higher" => t.stage_higher.to_string(),
-        s => s.to_string(),
+        AppealStage::Branch => t.stage_branch,
+        AppealStage::Higher => t.stage_higher,
     }
+    .to_string()
 }
 
 /// An appeal's status in words (open and overdue says so).
 pub fn status_name(t: &Strings, a: &AppealRow) -> String {
-    match (a.status.as_str(), a.overdue) {
-        ("open", true) => t.overdue.to_string(),
-        ("open", false) => t.appeal_open.to_string(),
-        ("upheld", _) => t.appeal_upheld.to_string(),
-        ("dismissed", _) => t.appeal_dismissed.to_string(),
-        (s, _) => s.to_string(),
+    match (a.status, a.overdue) {
+        (AppealStatus::Open, true) => t.overdue,
+        (AppealStatus::Open, false) => t.appeal_open,
+        (AppealStatus::Upheld, _) => t.appeal_upheld,
+        (AppealStatus::Dismissed, _) => t.appeal_dismissed,
     }
+    .to_string()
 }
 
 /// The due date with the working days left, e.g. `2026-10-20 (5)`.
@@ -147,7 +147,7 @@ impl Appeals {
                         cell(a.items.as_deref().unwrap_or("-"), items_w),
                         cell(&a.filed_on, 10),
                         cell(&due_text(a), 15),
-                        cell(&stage_name(t, a.stage.code()), 8),
+                        cell(&stage_name(t, a.stage), 8),
                         cell(&status_name(t, a), 6),
                     ),
                     style,
@@ -173,11 +173,10 @@ fn detail_lines<'a>(a: &AppealRow, t: &Strings, pal: &super::style::Palette) -> 
         Line::from(vec![label(t.appeal_words), Span::raw(a.text.clone())]),
     ];
     for s in &a.history {
-        let outcome = match s.outcome.code() {
-            "upheld" => t.appeal_upheld,
-            "dismissed" => t.appeal_dismissed,
-            "reconsider" => t.k_reconsider,
-            o => o,
+        let outcome = match s.outcome {
+            AppealOutcome::Upheld => t.appeal_upheld,
+            AppealOutcome::Dismissed => t.appeal_dismissed,
+            AppealOutcome::Reconsider => t.k_reconsider,
         };
         let mut text = format!("{} {outcome}: {}", s.on, s.reply);
         if let Some(d) = &s.next_due {

@@ -142,7 +142,7 @@ impl Overview {
         .areas(inner);
         let state = g
             .state
-            .map(|s| ctx.lang.words().common.period_state(s.code()))
+            .map(|s| ctx.lang.words().common.period_state(s))
             .unwrap_or_default();
         let period = g.period.clone().unwrap_or_else(|| "-".into());
         let lines = vec![
@@ -189,7 +189,7 @@ impl Overview {
         let left = g.scored.saturating_sub(g.confirmed + g.disputed);
         let lock_state = match (&g.seal, &g.state) {
             (Some(seal), _) => format!("{} {seal}", t.seal),
-            (None, Some(s)) => ctx.lang.words().common.period_state(s.code()),
+            (None, Some(s)) => ctx.lang.words().common.period_state(*s),
             _ => String::new(),
         };
         let steps: [(&str, String, bool); STEPS] = [
@@ -265,7 +265,7 @@ impl Overview {
                 Span::styled(pb.period.clone(), pal.title),
                 Span::raw(format!(
                     " {}  ",
-                    ctx.lang.words().common.period_state(pb.state.code())
+                    ctx.lang.words().common.period_state(pb.state)
                 )),
             ];
             if let Some(end) = pb.window_end {
