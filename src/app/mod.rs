@@ -307,6 +307,11 @@ impl Ledger {
         })
     }
 
+    /// The connection this ledger reads (a replay's, given back).
+    pub(crate) fn into_conn(self) -> Db {
+        self.conn
+    }
+
     /// Work on another branch of the same database.
     pub fn switch_branch(&mut self, name: &str) -> Result<()> {
         self.branch = load_branch(&self.conn, Some(name), &self.path)?;

@@ -68,6 +68,7 @@ fn sq(path: &Path) -> impl Fn(rusqlite::Error) -> OpenError + '_ {
 
 /// Open (and create or migrate) a database for reading and writing.
 pub fn open_rw(path: &Path) -> Result<Connection, OpenError> {
+    set_up_sqlite();
     let conn = Connection::open(path).map_err(sq(path))?;
     // A bulk import writing with a rollback journal blocks reads while it
     // commits: wait for it as `configure` will.
@@ -104,6 +105,7 @@ pub fn can_write(path: &Path) -> bool {
 
 /// Open an existing database read-only (the room display).
 pub fn open_ro(path: &Path) -> Result<Connection, OpenError> {
+    set_up_sqlite();
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(read_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
         .map_err(sq(path))?;
@@ -127,6 +129,7 @@ pub fn open_ro(path: &Path) -> Result<Connection, OpenError> {
 /// the file is memory-mapped and a large page cache kept, so the scan copies
 /// no page twice.
 pub fn open_reader(path: &Path) -> Result<Connection, OpenError> {
+    set_up_sqlite();
     let conn = open_ro(path)?;
     conn.execute_batch("PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -262144;")
         .map_err(sq(path))?;
@@ -208,6 +211,7 @@ fn read_only_mount(_dir: &Path) -> bool {
 /// keeps: running the migrations took 18 ms, which was half of checking a
 /// branch's filing (a committee receives 2,000 of them at once).
 pub fn open_memory() -> Result<Connection, OpenError> {
+    set_up_sqlite();
     let p = Path::new(":memory:");
     let mut conn = Connection::open_in_memory().map_err(sq(p))?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
@@ -230,9 +234,59 @@ pub fn open_memory() -> Result<Connection, OpenError> {
     Ok(conn)
 }
 
+/// Configure SQLite once, before its first connection: no allocation
+/// statistics (jifen reads none). Kept, SQLite counts every allocation under
+/// one lock for the whole process, and filings checked on two threads spent
+/// about a sixth of their time waiting for it (`benches/RESULTS.md`,
+/// twelfth pass). After SQLite has started, the call is refused and changes
+/// nothing.
+fn set_up_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int. sqlite3_config must
+        // not run beside SQLite's start-up on another thread: this runs
+        // before the first connection jifen opens (every one is opened here,
+        // in `store`), and `Once` keeps two threads from running it at once.
+        // After start-up it returns SQLITE_MISUSE, ignored.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                std::ffi::c_int::from(0u8),
+            );
+        }
+    });
+}
+
 thread_local! {
     /// A migrated, empty in-memory database that [`open_memory`] copies.
     static TEMPLATE: std::cell::RefCell<Option<Connection>> = const { std::cell::RefCell::new(None) };
+    /// The thread's replay database between replays: empty, its schema read
+    /// and its statements prepared (see [`replay_db`]).
+    static REPLAY: std::cell::RefCell<Option<Connection>> = const { std::cell::RefCell::new(None) };
+}
+
+/// An empty in-memory database for one replay, inside a transaction that
+/// [`keep_replay_db`] rolls back. The thread's last one is used again: a
+/// fresh copy spent half of a filing's check reading the schema and
+/// preparing statements anew, and a committee checks 2,000 filings at once
+/// (`benches/RESULTS.md`, twelfth pass).
+pub fn replay_db() -> Result<Connection, OpenError> {
+    let conn = match REPLAY.with(|r| r.borrow_mut().take()) {
+        Some(c) => c,
+        None => open_memory()?,
+    };
+    conn.execute_batch("BEGIN")
+        .map_err(sq(Path::new(":memory:")))?;
+    Ok(conn)
+}
+
+/// Give back a database [`replay_db`] lent: everything the replay wrote is
+/// rolled back, and the empty database kept for the thread's next replay
+/// (dropped instead if it cannot be rolled back).
+pub fn keep_replay_db(conn: Connection) {
+    if conn.execute_batch("ROLLBACK").is_ok() && conn.is_autocommit() {
+        REPLAY.with(|r| *r.borrow_mut() = Some(conn));
+    }
 }
 
 /// How long a writer waits for another's lock, and a reader for a commit.

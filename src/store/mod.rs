@@ -27,7 +27,9 @@ mod stored;
 pub mod totals;
 pub mod year_grade;
 
-pub use db::{open_memory, open_reader, open_ro, open_rw, Db, OpenError, SqlError};
+pub use db::{
+    keep_replay_db, open_memory, open_reader, open_ro, open_rw, replay_db, Db, OpenError, SqlError,
+};
 pub use events::{AppraisalResult, Event, LockedTotal, NewClaim, NewMember};
 pub use fault::{fault, sql_code, Fault};
 pub use seal::{is_whole_seal, seal_of, SEAL_DIGITS};

@@ -161,9 +161,10 @@ pub(super) struct Made {
 }
 
 /// Replay `events` (from the first, numbered on by one) into an in-memory
-/// database, checking each one's link and hash as `verify` does.
+/// database, checking each one's link and hash as `verify` does; the
+/// database goes back with [`results_of`].
 pub(super) fn replay(events: &[FiledEvent]) -> std::result::Result<store::Db, FileFault> {
-    let mem = store::open_memory().map_err(|e| FileFault::Malformed {
+    let mem = store::replay_db().map_err(|e| FileFault::Malformed {
         detail: e.to_string(),
     })?;
     let mut prev = store::journal::GENESIS.to_string();
@@ -189,6 +190,7 @@ pub(super) fn replay(events: &[FiledEvent]) -> std::result::Result<store::Db, Fi
 
 /// The branch, results and exempt members that a replayed database `mem`
 /// gives for `branch`'s `period`: the one place a filing's results are made.
+/// `mem` is given back for the thread's next replay.
 pub(super) fn results_of(
     mem: store::Db,
     name: &str,
@@ -236,12 +238,14 @@ pub(super) fn results_of(
         scheme_id: l.scheme().id.clone(),
         scheme_sha256: sha256(toml.as_bytes()),
     };
-    Ok(Made {
+    let made = Made {
         branch_id: l.branch().id,
         branch: filed,
         results,
         exempt,
-    })
+    };
+    store::keep_replay_db(l.into_conn());
+    Ok(made)
 }
 
 /// Each member's result of `period`'s closed appraisal, if it had one.
