@@ -30,7 +30,7 @@ pub struct DeskWords {
     pub h_branch: [&'static str; 6],
     /// Reconsiderations' columns: id, branch, member, item, status, due, left, points.
     pub h_reviews: [&'static str; 8],
-    /// A ranking group's heading: scheme, category, members.
+    /// A ranking group's heading: the scheme's name, category, members.
     pub group: fn(&str, &str, usize) -> String,
     /// A reconsideration's time left: working days (negative: overdue).
     pub days_left: fn(i64) -> String,

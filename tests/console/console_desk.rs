@@ -193,7 +193,12 @@ fn the_ranking_by_category_names_each_branch_and_opens_the_branchs_own_ranking()
         let t = screen(&mut d, w, h);
         // The first group is the full members' (正式), with its count.
         let full = places.iter().filter(|p| p["category"] == "full").count();
-        assert!(t.contains(&format!("正式  (bureau-80, {full} 人)")), "{t}");
+        // The scheme by its name, not its id.
+        assert!(
+            t.contains(&format!("正式  机关党员积分制(基础分80)  共 {full} 人")),
+            "{t}"
+        );
+        assert!(!t.contains("bureau-80"), "{t}");
         // The top full member as `rank --by-category` gives it, with the branch.
         let top = top_full;
         let line = t

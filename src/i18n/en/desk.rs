@@ -55,7 +55,7 @@ pub const DESK: DeskWords = DeskWords {
     h_reviews: [
         "No.", "Branch", "Member", "Item", "Status", "Due", "Left", "Points",
     ],
-    group: |scheme, category, n| format!("{category}  ({scheme}, {n} members)"),
+    group: |scheme, category, n| format!("{category}  {scheme}  ({n} members)"),
     days_left: |d| match d {
         d if d < 0 => format!("{} days over", -d),
         0 => "due today".to_string(),

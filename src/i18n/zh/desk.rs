@@ -55,7 +55,7 @@ pub const DESK: DeskWords = DeskWords {
     h_reviews: [
         "编号", "支部", "党员", "事项", "状态", "期限", "剩余", "分值",
     ],
-    group: |scheme, category, n| format!("{category}  ({scheme}, {n} 人)"),
+    group: |scheme, category, n| format!("{category}  {scheme}  共 {n} 人"),
     days_left: |d| match d {
         d if d < 0 => format!("超期 {} 天", -d),
         0 => "今日到期".to_string(),

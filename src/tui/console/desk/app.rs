@@ -195,14 +195,7 @@ impl Desk {
         match self.stack.last_mut() {
             Some(DeskScreen::Filings(s)) => s.set(view),
             Some(DeskScreen::Ranking(s)) => {
-                let mut groups = cv::category_groups(&self.db, &p)?;
-                for g in &mut groups {
-                    let names = cv::scheme_names(&g.scheme, zh);
-                    for pl in &mut g.places {
-                        pl.grade = pl.grade.as_deref().map(|k| names.grade(k));
-                    }
-                }
-                s.set(groups);
+                s.set(cv::category_groups(&self.db, &p, zh)?);
             }
             Some(DeskScreen::Branch(s)) => {
                 let mut rows = crate::app::filing::branch_ranking(&self.db, &s.branch, &p)?;
