@@ -36,9 +36,8 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> 
             out.push(format!("  {}", f.file_sha256));
         }
         None => {
-            if let Some(p) = &l.last_filed {
-                out.push(format!("{}: {p}", w.d_last_filed));
-            }
+            let last = l.last_filed.as_deref().unwrap_or(w.never_filed);
+            out.push(format!("{}: {last}", w.d_last_filed));
         }
     }
     out
