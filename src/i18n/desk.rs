@@ -67,6 +67,16 @@ pub struct DeskWords {
     pub ask_receive: &'static str,
     pub f_folder: &'static str,
     pub receive_info: &'static str,
+    /// The gauge while receiving: files done, files in all.
+    pub receiving: fn(u64, u64) -> String,
+    /// Under the gauge: what Esc/q do while receiving.
+    pub receiving_note: &'static str,
+    /// The help's heading of the keys while receiving.
+    pub while_receiving: &'static str,
+    /// The receipt's worker could not be started: the system's words.
+    pub receipt_failed: fn(&str) -> String,
+    /// The receipt's worker ended without a word.
+    pub receipt_stopped: &'static str,
     /// What a receipt did: received, again, refused.
     pub received: fn(usize, usize, usize) -> String,
     pub ask_file: &'static str,
@@ -105,6 +115,8 @@ pub struct DeskWords {
     pub k_dismiss: &'static str,
     pub k_export: &'static str,
     pub k_close: &'static str,
+    /// Esc/q while receiving.
+    pub k_leave: &'static str,
     // the board
     pub board_title: &'static str,
     pub board_nothing: &'static str,
