@@ -120,6 +120,12 @@ fn esc_while_receiving_leaves_the_desk_and_the_receipt_is_not_taken_back() {
     let c = committee(dir.path());
     let inbox = inbox(dir.path(), 2);
     let mut d = desk(&c, Lang::En);
+    // The help says what Esc/q do while receiving.
+    ch(&mut d, '?');
+    let t = screen(&mut d, 120, 34);
+    assert!(t.contains("While receiving (other keys wait)"), "{t}");
+    assert!(t.contains("quit (received files stay)"), "{t}");
+    key(&mut d, KeyCode::Esc);
     ask_receive(&mut d, &inbox);
     assert!(screen(&mut d, 80, 24).contains("receiving 0/2"));
     key(&mut d, KeyCode::Esc);
