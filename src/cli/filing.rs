@@ -59,7 +59,8 @@ pub enum FilingCmd {
         /// Only this period, e.g. 2026Q4.
         #[arg(long)]
         period: Option<String>,
-        /// The branches known to the committee that have not filed --period.
+        /// The branches the committee expects (its roster, and every branch
+        /// that filed some period) that have not filed --period.
         #[arg(long, requires = "period")]
         missing: bool,
         /// Output: table (the default), json or csv.
@@ -68,6 +69,12 @@ pub enum FilingCmd {
         /// Judge publication windows and deadlines as of this day (default: today).
         #[arg(long)]
         today: Option<String>,
+    },
+    /// The committee's roster of branches (应报支部名册): the branches it
+    /// expects to file besides every branch that ever filed.
+    Roster {
+        #[command(subcommand)]
+        cmd: super::roster::RosterCmd,
     },
 }
 
@@ -252,6 +259,7 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
             let today = day_or_today(today.as_deref())?;
             list(db, period.as_deref(), missing, format, today, lang)
         }
+        FilingCmd::Roster { cmd } => super::roster::run(db, cmd, lang),
     }
 }
 
@@ -292,7 +300,11 @@ fn list(
                 vec![
                     printable(&x.branch).into_owned(),
                     x.period.clone(),
-                    x.last_filed.clone(),
+                    match (&x.last_filed, format) {
+                        (Some(p), _) => p.clone(),
+                        (None, Format::Csv) => String::new(),
+                        (None, _) => w.never_filed.to_string(),
+                    },
                 ]
             })
             .collect();

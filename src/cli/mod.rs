@@ -9,6 +9,7 @@ mod output;
 mod progress;
 mod redeem;
 mod review;
+mod roster;
 mod year;
 
 pub use args::*;

@@ -30,7 +30,7 @@ pub struct DeskWords {
     pub h_branch: [&'static str; 6],
     /// Reconsiderations' columns: id, branch, member, item, status, due, left, points.
     pub h_reviews: [&'static str; 8],
-    /// A ranking group's heading: scheme, category, members.
+    /// A ranking group's heading: the scheme's name, category, members.
     pub group: fn(&str, &str, usize) -> String,
     /// A reconsideration's time left: working days (negative: overdue).
     pub days_left: fn(i64) -> String,
@@ -57,6 +57,8 @@ pub struct DeskWords {
     pub d_file: &'static str,
     pub d_sha: &'static str,
     pub d_last_filed: &'static str,
+    /// For a branch of the roster that never filed, where the last period filed would be.
+    pub never_filed: &'static str,
     pub d_due: &'static str,
     // prompts
     pub ask_publish: &'static str,
@@ -65,6 +67,16 @@ pub struct DeskWords {
     pub ask_receive: &'static str,
     pub f_folder: &'static str,
     pub receive_info: &'static str,
+    /// The gauge while receiving: files done, files in all.
+    pub receiving: fn(u64, u64) -> String,
+    /// Under the gauge: what Esc/q do while receiving.
+    pub receiving_note: &'static str,
+    /// The help's heading of the keys while receiving.
+    pub while_receiving: &'static str,
+    /// The receipt's worker could not be started: the system's words.
+    pub receipt_failed: fn(&str) -> String,
+    /// The receipt's worker ended without a word.
+    pub receipt_stopped: &'static str,
     /// What a receipt did: received, again, refused.
     pub received: fn(usize, usize, usize) -> String,
     pub ask_file: &'static str,
@@ -103,6 +115,8 @@ pub struct DeskWords {
     pub k_dismiss: &'static str,
     pub k_export: &'static str,
     pub k_close: &'static str,
+    /// Esc/q while receiving.
+    pub k_leave: &'static str,
     // the board
     pub board_title: &'static str,
     pub board_nothing: &'static str,

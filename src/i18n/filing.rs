@@ -47,6 +47,15 @@ pub struct FilingWords {
     pub key_label: &'static str,
     /// The progress bar's label while receiving.
     pub receiving: &'static str,
+    /// What `filing roster import` did: file, branches, branches of the
+    /// roster replaced, branches that never filed.
+    pub roster_imported: fn(&str, usize, usize, usize) -> String,
+    /// `filing roster list`'s columns: branch, scheme, last filed.
+    pub h_roster: [&'static str; 3],
+    /// Said when no roster was imported.
+    pub no_roster: &'static str,
+    /// In place of the last period filed, for a branch that never filed.
+    pub never_filed: &'static str,
     /// Why a filing is refused.
     pub refusal: fn(&FilingError) -> String,
 }

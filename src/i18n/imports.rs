@@ -134,5 +134,42 @@ fn kind(lang: Lang, k: &crate::app::import::ImportKind) -> String {
         K::Member(m) => crate::i18n::errors::member(lang, m),
         K::Claim(c) => crate::i18n::errors::claim(lang, c),
         K::Appraisal(a) => crate::i18n::errors::appraisal(lang, a),
+        K::UnknownColumns { columns, allowed } => {
+            let quoted = |v: &[String]| {
+                v.iter()
+                    .map(|c| if zh { format!("「{c}」") } else { format!("'{c}'") })
+                    .collect::<Vec<_>>()
+                    .join(if zh { "、" } else { ", " })
+            };
+            pick(
+                format!(
+                    "没有这样的列: {} (可用的列: {})",
+                    quoted(columns),
+                    quoted(allowed)
+                ),
+                format!(
+                    "unknown column{} {} (the columns are {})",
+                    if columns.len() == 1 { "" } else { "s" },
+                    quoted(columns),
+                    quoted(allowed)
+                ),
+            )
+        }
+        K::EmptyCell => pick("不能为空".into(), "must not be empty".into()),
+        K::DuplicateBranch { name, first } => pick(
+            format!("支部「{name}」重复 (第 {first} 行也有)"),
+            format!("duplicate branch '{name}' (also on line {first})"),
+        ),
+        K::UnknownScheme { id, known } => {
+            let list = known
+                .iter()
+                .map(|k| if zh { format!("「{k}」") } else { k.clone() })
+                .collect::<Vec<_>>()
+                .join(if zh { "、" } else { ", " });
+            pick(
+                format!("没有编号为「{id}」的方案 (可用: {list})"),
+                format!("no scheme '{id}' (known: {list})"),
+            )
+        }
     }
 }

@@ -58,6 +58,23 @@ pub enum CommitteeEvent {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         appeal: Option<i64>,
     },
+    /// The committee's roster of branches, imported from `file` (its
+    /// SHA-256 beside it): it replaces the roster before it, whole.
+    RosterImported {
+        file: String,
+        file_sha256: String,
+        branches: Vec<RosterBranch>,
+    },
+}
+
+/// One branch of the committee's roster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterBranch {
+    /// The name exactly as its filings give it.
+    pub branch: String,
+    /// The scheme it is expected to score by, if the roster says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
 }
 
 impl CommitteeEvent {
@@ -68,6 +85,7 @@ impl CommitteeEvent {
             CommitteeEvent::FilingsPosted { .. } => "filings_posted",
             CommitteeEvent::ReviewFile { .. } => "review_file",
             CommitteeEvent::ReviewDecide { .. } => "review_decide",
+            CommitteeEvent::RosterImported { .. } => "roster_imported",
         }
     }
 }
@@ -192,8 +210,41 @@ pub fn apply(conn: &Connection, ev: &CommitteeEvent) -> rusqlite::Result<()> {
             )?
             .execute(params![id, outcome, item, points, reason, decided_on])?;
         }
+        CommitteeEvent::RosterImported { branches, .. } => {
+            conn.prepare_cached("DELETE FROM roster")?.execute([])?;
+            let mut st = conn.prepare_cached(
+                "INSERT INTO roster (branch, scheme_id, position) VALUES (?1, ?2, ?3)",
+            )?;
+            for (i, b) in branches.iter().enumerate() {
+                st.execute(params![b.branch, b.scheme, i as i64])?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Whether the database has the roster's table (a committee database of
+/// an older jifen, read before its first write, has not).
+pub fn has_roster(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'roster'",
+    )?
+    .query_row([], |r| r.get(0))
+}
+
+/// The committee's roster, in the order it was imported (empty when none was).
+pub fn roster(conn: &Connection) -> rusqlite::Result<Vec<RosterBranch>> {
+    if !has_roster(conn)? {
+        return Ok(Vec::new());
+    }
+    let mut st = conn.prepare_cached("SELECT branch, scheme_id FROM roster ORDER BY position")?;
+    let rows = st.query_map([], |r| {
+        Ok(RosterBranch {
+            branch: r.get(0)?,
+            scheme: r.get(1)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// Every committee journal row, in order.
@@ -328,7 +379,7 @@ pub fn decision_hash(conn: &Connection, id: i64) -> rusqlite::Result<Option<Stri
 }
 
 /// The committee's state tables, compared by verify after a replay.
-pub const STATE_TABLES: &[&str] = &["filing_posted", "review"];
+pub const STATE_TABLES: &[&str] = &["filing_posted", "review", "roster"];
 
 /// Whether the branch already received the decision whose event hash is
 /// `decision`: the period and review it answered.

@@ -13,7 +13,7 @@ pub type SqlError = rusqlite::Error;
 const STATEMENT_CACHE: usize = 128;
 
 /// Schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001.sql"),
@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015.sql"),
     include_str!("migrations/016.sql"),
     include_str!("migrations/017.sql"),
+    include_str!("migrations/018.sql"),
 ];
 
 /// Work a migration does in Rust before its SQL, by the version it brings.

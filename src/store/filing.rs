@@ -177,15 +177,38 @@ pub fn filings(conn: &Connection, period: Option<&str>) -> rusqlite::Result<Vec<
     rows.collect()
 }
 
-/// Branches known to the committee (any filing received) with no filing for
-/// `period`, each with the last period it filed.
-pub fn missing(conn: &Connection, period: &str) -> rusqlite::Result<Vec<(String, String)>> {
-    let mut st = conn.prepare_cached(
-        "SELECT branch, max(period) FROM filing
-         WHERE branch NOT IN (SELECT branch FROM filing WHERE period = ?1)
-         GROUP BY branch ORDER BY branch",
-    )?;
+/// Branches the committee expects (on its roster, or any filing received)
+/// with no filing for `period`, each with the last period it filed (none:
+/// a roster branch that never filed).
+pub fn missing(conn: &Connection, period: &str) -> rusqlite::Result<Vec<(String, Option<String>)>> {
+    // A committee database of an older jifen read before its first write
+    // has no roster table yet, and so no roster.
+    let roster = match super::committee::has_roster(conn)? {
+        true => "UNION SELECT branch FROM roster",
+        false => "",
+    };
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT b.branch, (SELECT max(f.period) FROM filing f WHERE f.branch = b.branch)
+         FROM (SELECT branch FROM filing {roster}) b
+         WHERE b.branch NOT IN (SELECT branch FROM filing WHERE period = ?1)
+         ORDER BY b.branch"
+    ))?;
     let rows = st.query_map([period], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Every branch that filed, with the last period it filed, by branch.
+pub fn last_filed(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut st = conn
+        .prepare_cached("SELECT branch, max(period) FROM filing GROUP BY branch ORDER BY branch")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// The scheme ids the received filings score by, in order.
+pub fn filed_schemes(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT DISTINCT scheme_id FROM filing ORDER BY scheme_id")?;
+    let rows = st.query_map([], |r| r.get(0))?;
     rows.collect()
 }
 

@@ -36,7 +36,12 @@ fn the_committee_board_ranks_across_branches_by_category_with_the_states_in_its_
         assert!(head.contains("2099Q4") && head.contains("分类排名"), "{t}");
         assert!(head.contains("已报 4/5") && head.contains("未报 1"), "{t}");
         let full = places.iter().filter(|p| p.category == "full").count();
-        assert!(t.contains(&format!("正式  (bureau-80, {full} 人)")), "{t}");
+        // The scheme by its name, not its id.
+        assert!(
+            t.contains(&format!("正式  机关党员积分制(基础分80)  共 {full} 人")),
+            "{t}"
+        );
+        assert!(!t.contains("bureau-80"), "{t}");
         // The first full member's line carries their place, branch and score.
         let top = places.iter().find(|p| p.category == "full").expect("top");
         let line = t

@@ -19,6 +19,7 @@ mod cli_pipe;
 mod cli_titles;
 mod cli_year;
 mod committee_review;
+mod committee_roster;
 mod committee_verify;
 mod concurrency;
 mod crash;

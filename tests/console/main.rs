@@ -24,6 +24,7 @@ mod console_year_grade;
 mod console_year_grade_fault;
 mod console_zh_walk;
 mod desk_keys;
+mod desk_receive;
 mod key_lists;
 mod overlay_hints;
 mod tty_gone;

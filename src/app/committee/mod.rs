@@ -4,8 +4,10 @@
 //! calendar, and each filing's state beside its reconsiderations (复议).
 
 mod publish;
+mod roster;
 
 pub use publish::{desk, publish, DeskRow, DeskState, Posting};
+pub use roster::{import_roster, roster, RosterImport, RosterLine, ROSTER_COLUMNS};
 
 use super::filing::FilingError;
 use super::{now, CoreError, Result};

@@ -46,7 +46,8 @@ pub struct FilingLine {
     pub filing: Option<FilingRow>,
     /// The day it was received, if filed.
     pub received_on: Option<NaiveDate>,
-    /// Not filed: the last period the branch did file.
+    /// Not filed: the last period the branch did file (none: a branch of
+    /// the roster that never filed).
     pub last_filed: Option<String>,
     /// Reconsiderations against the filing, and how many are still open.
     pub reviews: usize,
@@ -72,7 +73,8 @@ pub struct FilingsView {
     pub due: NaiveDate,
     /// Filed branches first in name order, then the branches not filed.
     pub lines: Vec<FilingLine>,
-    /// Branches the committee expects (every branch that has filed any period).
+    /// Branches the committee expects: its roster and every branch that has
+    /// filed any period.
     pub expected: usize,
     pub filed: usize,
     pub late: usize,
@@ -123,7 +125,7 @@ pub fn filings_view(db: &Path, period: &str, today: NaiveDate) -> Result<Filings
         late: false,
         filing: None,
         received_on: None,
-        last_filed: Some(m.last_filed),
+        last_filed: m.last_filed,
         reviews: 0,
         open_reviews: 0,
     }));

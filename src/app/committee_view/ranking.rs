@@ -8,7 +8,11 @@ use std::path::Path;
 /// One ranking group: a scheme's members of one category across branches.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CategoryGroup {
+    /// The scheme's id.
     pub scheme: String,
+    /// The scheme's name in the interface's language (its id when jifen
+    /// does not ship it).
+    pub scheme_name: String,
     /// The member category's code (`full`, `probationary`, `activist`).
     pub category: String,
     /// Highest score first; ties share a place (1, 2, 2, 4).
@@ -16,17 +20,30 @@ pub struct CategoryGroup {
 }
 
 /// `period`'s places across branches at the committee `db`, in groups (the
-/// same places as `rank --by-category`).
-pub fn category_groups(db: &Path, period: &str) -> Result<Vec<CategoryGroup>> {
+/// same places as `rank --by-category`), each scheme and grade named in
+/// Chinese when `zh`.
+pub fn category_groups(db: &Path, period: &str, zh: bool) -> Result<Vec<CategoryGroup>> {
     let mut out: Vec<CategoryGroup> = Vec::new();
     for p in by_category(db, period)? {
         match out.last_mut() {
             Some(g) if g.scheme == p.scheme && g.category == p.category => g.places.push(p),
             _ => out.push(CategoryGroup {
                 scheme: p.scheme.clone(),
+                scheme_name: p.scheme.clone(),
                 category: p.category.clone(),
                 places: vec![p],
             }),
+        }
+    }
+    // Each scheme is looked up once, however many groups it has.
+    let mut names: std::collections::HashMap<String, SchemeNames> = Default::default();
+    for g in &mut out {
+        let n = names
+            .entry(g.scheme.clone())
+            .or_insert_with(|| scheme_names(&g.scheme, zh));
+        g.scheme_name = n.name.clone();
+        for pl in &mut g.places {
+            pl.grade = pl.grade.as_deref().map(|k| n.grade(k));
         }
     }
     // Full members first, then probationary, then activists (as the
@@ -45,9 +62,12 @@ pub fn category_groups(db: &Path, period: &str) -> Result<Vec<CategoryGroup>> {
     Ok(out)
 }
 
-/// The names of a scheme's grades and actions by key, in Chinese when `zh`.
+/// A scheme's name and the names of its grades and actions by key, in
+/// Chinese when `zh`.
 #[derive(Debug, Clone, Default)]
 pub struct SchemeNames {
+    /// The scheme's name to show (its id for a scheme jifen does not ship).
+    pub name: String,
     pub grades: std::collections::HashMap<String, String>,
     pub actions: std::collections::HashMap<String, String>,
 }
@@ -70,11 +90,12 @@ impl SchemeNames {
     }
 }
 
-/// The names of the built-in scheme `scheme`'s grades and actions (empty
-/// for a scheme jifen does not ship: keys are shown).
+/// The names of the built-in scheme `scheme` and its grades and actions
+/// (for a scheme jifen does not ship: its id, and keys are shown).
 pub fn scheme_names(scheme: &str, zh: bool) -> SchemeNames {
     match crate::domain::scheme::Scheme::builtin(scheme) {
         Some((s, _)) => SchemeNames {
+            name: s.name_in(zh).to_string(),
             grades: s
                 .grades
                 .iter()
@@ -86,6 +107,29 @@ pub fn scheme_names(scheme: &str, zh: bool) -> SchemeNames {
                 .map(|a| (a.key.clone(), a.name_in(zh).to_string()))
                 .collect(),
         },
-        None => SchemeNames::default(),
+        None => SchemeNames {
+            name: scheme.to_string(),
+            ..SchemeNames::default()
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scheme_names;
+
+    #[test]
+    fn a_scheme_is_named_in_the_language_asked_and_an_unknown_one_by_its_id() {
+        assert_eq!(
+            scheme_names("bureau-80", true).name,
+            "机关党员积分制(基础分80)"
+        );
+        assert_eq!(
+            scheme_names("bureau-80", false).name,
+            "Bureau 80-point scheme"
+        );
+        let other = scheme_names("county-own-2026", true);
+        assert_eq!(other.name, "county-own-2026");
+        assert_eq!(other.grade("excellent"), "excellent");
     }
 }

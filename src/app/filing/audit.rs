@@ -114,8 +114,8 @@ pub fn verify_received(db: &Path) -> Result<usize> {
 
 /// The committee's own journal: its chain from the first event, each event
 /// replayed into a fresh database whose desk tables (postings,
-/// reconsiderations) must be the file's, and one receipt per received filing
-/// saying its branch, period, seal and digest.
+/// reconsiderations, the roster) must be the file's, and one receipt per
+/// received filing saying its branch, period, seal and digest.
 fn verify_desk(conn: &store::Db, db: &Path, filed: &[rows::FilingRow]) -> Result<()> {
     use crate::app::{JournalFault, VerifyError};
     use crate::store::committee::{self as desk, CommitteeEvent};
@@ -170,7 +170,17 @@ fn verify_desk(conn: &store::Db, db: &Path, filed: &[rows::FilingRow]) -> Result
     if receipts.len() != filed.len() {
         return Err(FilingError::file(&db.display().to_string(), FileFault::NoReceipt).into());
     }
-    if let Some(d) = store::compare::first_difference_in(&mem, db, desk::STATE_TABLES)? {
+    // A committee database of an older jifen not written since has no
+    // roster table (and no roster event: the replay's table is empty).
+    let tables: Vec<&'static str> = match desk::has_roster(conn)? {
+        true => desk::STATE_TABLES.to_vec(),
+        false => desk::STATE_TABLES
+            .iter()
+            .copied()
+            .filter(|t| *t != "roster")
+            .collect(),
+    };
+    if let Some(d) = store::compare::first_difference_in(&mem, db, &tables)? {
         return Err(VerifyError::Tampered {
             path: db.display().to_string(),
             table: d.table.to_string(),

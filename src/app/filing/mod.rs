@@ -18,7 +18,7 @@ pub use check::{check_file, check_text, Checked};
 pub use error::{FileFault, FilingError};
 pub use export::{default_file_name, export, Exported};
 pub use receive::open_committee;
-pub use receive::{receive, Receipt, Received};
+pub use receive::{inbox_files, receive, Receipt, Received};
 pub(crate) use views::committee_reader;
 pub use views::{
     branch_ranking, by_category, filings, is_committee, missing, CategoryPlace, Missing,

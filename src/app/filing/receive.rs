@@ -34,8 +34,8 @@ pub struct Received {
 }
 
 /// The files `inputs` name: each file as given, each folder's
-/// `*.jifen-filing.json` files in name order.
-fn files_of(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// `*.jifen-filing.json` files in name order (a folder with none refused).
+pub fn inbox_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for i in inputs {
         if i.is_dir() {
@@ -88,7 +88,8 @@ pub fn receive(
     inputs: &[PathBuf],
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<(Vec<Received>, bool)> {
-    let files = files_of(inputs)?;
+    let files = inbox_files(inputs)?;
+    progress(0, files.len() as u64);
     let (mut conn, made) = open_committee(db)?;
     let mut out = Vec::with_capacity(files.len());
     // A county's branches mostly score by the same scheme: each distinct

@@ -42,16 +42,18 @@ pub fn filings(db: &Path, period: Option<&str>) -> Result<Vec<rows::FilingRow>> 
     Ok(rows::filings(&committee_reader(db)?, period)?)
 }
 
-/// A branch known to the committee that has not filed a period.
+/// A branch the committee expects that has not filed a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Missing {
     pub branch: String,
     pub period: String,
-    /// The last period it did file.
-    pub last_filed: String,
+    /// The last period it did file (null: a branch of the roster that
+    /// never filed).
+    pub last_filed: Option<String>,
 }
 
-/// The branches that filed some period but not `period`.
+/// The branches the committee expects (its roster, and every branch that
+/// filed some period) that have not filed `period`.
 pub fn missing(db: &Path, period: &str) -> Result<Vec<Missing>> {
     Ok(rows::missing(&committee_reader(db)?, period)?
         .into_iter()

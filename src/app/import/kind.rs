@@ -63,6 +63,17 @@ pub enum ImportKind {
     Claim(ClaimError),
     /// An appraisal count refused (above the ballots, a choice the ballot lacks).
     Appraisal(AppraisalError),
+    /// Columns the file's kind does not have (`allowed`: the ones it has).
+    UnknownColumns {
+        columns: Vec<String>,
+        allowed: Vec<String>,
+    },
+    /// A cell that must not be empty.
+    EmptyCell,
+    /// A branch given twice in a roster (`first`: the line of the first).
+    DuplicateBranch { name: String, first: usize },
+    /// A scheme id that is neither built in nor any received filing's.
+    UnknownScheme { id: String, known: Vec<String> },
 }
 
 impl From<BadValue> for ImportKind {

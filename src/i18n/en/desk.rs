@@ -55,7 +55,7 @@ pub const DESK: DeskWords = DeskWords {
     h_reviews: [
         "No.", "Branch", "Member", "Item", "Status", "Due", "Left", "Points",
     ],
-    group: |scheme, category, n| format!("{category}  ({scheme}, {n} members)"),
+    group: |scheme, category, n| format!("{category}  {scheme}  ({n} members)"),
     days_left: |d| match d {
         d if d < 0 => format!("{} days over", -d),
         0 => "due today".to_string(),
@@ -79,6 +79,7 @@ pub const DESK: DeskWords = DeskWords {
     d_file: "File",
     d_sha: "File SHA-256",
     d_last_filed: "Last filed",
+    never_filed: "never filed",
     d_due: "Due",
     ask_publish: "Publish filings",
     publish_info: |period, n, days, from, end| {
@@ -87,6 +88,11 @@ pub const DESK: DeskWords = DeskWords {
     ask_receive: "Receive filings",
     f_folder: "Folder or file",
     receive_info: "Every .jifen-filing.json in it is checked and received",
+    receiving: |done, all| format!("receiving {done}/{all}"),
+    receiving_note: "Esc/q quits; what was received stays (each file is whole or not at all)",
+    while_receiving: "While receiving (other keys wait)",
+    receipt_failed: |e| format!("cannot start receiving: {e}"),
+    receipt_stopped: "the receipt stopped: what was received stays; receive the folder again",
     received: |new, again, refused| {
         format!("{new} received, {again} already here, {refused} refused")
     },
@@ -126,6 +132,7 @@ pub const DESK: DeskWords = DeskWords {
     k_dismiss: "dismiss",
     k_export: "decision file",
     k_close: "close",
+    k_leave: "quit (received files stay)",
     board_title: "Ranking by category",
     board_nothing: "No filing for this period yet",
     board_cols: ["Place", "Member", "Branch", "Score"],

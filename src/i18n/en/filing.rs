@@ -57,6 +57,19 @@ pub const FILING: FilingWords = FilingWords {
     needs_branch: "a reconsideration is filed against one branch's filing: give --branch NAME",
     key_label: "filing file",
     receiving: "receiving",
+    roster_imported: |file, n, replaced, never| {
+        let mut s = format!("imported the roster of branches from {file}: {n} branches");
+        if replaced > 0 {
+            s.push_str(&format!(", replacing the roster of {replaced}"));
+        }
+        if never > 0 {
+            s.push_str(&format!(", {never} of them never filed"));
+        }
+        s
+    },
+    h_roster: ["branch", "scheme", "last filed"],
+    no_roster: "no roster of branches imported (`jifen filing roster import FILE`)",
+    never_filed: "never filed",
     refusal,
 };
 
@@ -142,7 +155,7 @@ fn refusal(e: &FilingError) -> String {
             "{file}: a different filing of {branch} {period} was received before (seal {received}); this one has seal {offered}: refused, ask the branch"
         ),
         FilingError::NoFiles { path } => format!("{path} holds no filing files (*.jifen-filing.json)"),
-        FilingError::NotCommittee { path } => format!("{path} is not a committee database (receive filings with `jifen filing receive` first)"),
+        FilingError::NotCommittee { path } => format!("{path} is not a committee database (receive filings with `jifen filing receive`, or import a roster of branches with `jifen filing roster import`, first)"),
         FilingError::NotReceived { branch, period, known } => {
             if known.is_empty() {
                 format!("no filing of {branch} {period} received (no branch has filed {period})")

@@ -322,7 +322,7 @@ pub fn verify(lang: Lang, e: &VerifyError) -> String {
             say!(
                 lang,
                 format!(
-                    "{path}: 表 `{table}` 的记录 ({row}) {}: 数据库在 jifen 之外被改动过",
+                    "{path}: 表 `{table}` 的记录「{row}」{}: 数据库在 jifen 之外被改动过",
                     if *missing { "在文件中缺失" } else { "不是记录日志所能得出的" }
                 ),
                 format!(

@@ -55,7 +55,7 @@ pub const DESK: DeskWords = DeskWords {
     h_reviews: [
         "编号", "支部", "党员", "事项", "状态", "期限", "剩余", "分值",
     ],
-    group: |scheme, category, n| format!("{category}  ({scheme}, {n} 人)"),
+    group: |scheme, category, n| format!("{category}  {scheme}  共 {n} 人"),
     days_left: |d| match d {
         d if d < 0 => format!("超期 {} 天", -d),
         0 => "今日到期".to_string(),
@@ -78,6 +78,7 @@ pub const DESK: DeskWords = DeskWords {
     d_file: "文件",
     d_sha: "文件摘要",
     d_last_filed: "最近一次报备",
+    never_filed: "从未报备",
     d_due: "报送截止",
     ask_publish: "公示备案",
     publish_info: |period, n, days, from, end| {
@@ -88,6 +89,11 @@ pub const DESK: DeskWords = DeskWords {
     ask_receive: "接收备案",
     f_folder: "文件夹或文件路径",
     receive_info: "接收其中每个 .jifen-filing.json 备案文件, 逐份校验",
+    receiving: |done, all| format!("接收中 {done}/{all}"),
+    receiving_note: "Esc/q 退出, 不撤销已接收的备案: 每份文件整份接收或未接收",
+    while_receiving: "接收备案时 (其他键不起作用)",
+    receipt_failed: |e| format!("无法开始接收「{e}」"),
+    receipt_stopped: "接收中断: 已接收的备案保留, 可再次接收该文件夹",
     received: |new, again, refused| format!("新接收 {new} 份, 已有 {again} 份, 拒收 {refused} 份"),
     ask_file: "受理复议申请",
     f_branch: "支部",
@@ -123,6 +129,7 @@ pub const DESK: DeskWords = DeskWords {
     k_dismiss: "维持",
     k_export: "导出决定书",
     k_close: "关闭",
+    k_leave: "退出 (已接收的保留)",
     board_title: "分类排名",
     board_nothing: "本期尚无备案",
     board_cols: ["名次", "姓名", "支部", "得分"],

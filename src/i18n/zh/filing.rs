@@ -50,6 +50,19 @@ pub const FILING: FilingWords = FilingWords {
     needs_branch: "复议申请针对某一支部的备案: 请给出 --branch 支部名称",
     key_label: "备案文件",
     receiving: "接收备案",
+    roster_imported: |file, n, replaced, never| {
+        let mut s = format!("已从 {file} 导入应报支部名册: {n} 个支部");
+        if replaced > 0 {
+            s.push_str(&format!(", 取代原名册 ({replaced} 个支部)"));
+        }
+        if never > 0 {
+            s.push_str(&format!(", 其中 {never} 个从未报备"));
+        }
+        s
+    },
+    h_roster: ["支部", "方案", "最近备案期次"],
+    no_roster: "尚未导入应报支部名册 (`jifen filing roster import 文件`)",
+    never_filed: "从未报备",
     refusal,
 };
 
@@ -147,7 +160,7 @@ fn refusal(e: &FilingError) -> String {
             "{file}: {branch} {period} 已接收过另一份备案 (封存码 {received}), 这份的封存码是 {offered}: 未接收, 请与支部核实"
         ),
         FilingError::NoFiles { path } => format!("{path} 中没有备案文件 (*.jifen-filing.json)"),
-        FilingError::NotCommittee { path } => format!("{path} 不是上级党组织的备案库 (先用 `jifen filing receive` 接收备案)"),
+        FilingError::NotCommittee { path } => format!("{path} 不是上级党组织的备案库 (先用 `jifen filing receive` 接收备案, 或用 `jifen filing roster import` 导入应报支部名册)"),
         FilingError::NotReceived { branch, period, known } => {
             if known.is_empty() {
                 format!("尚未接收 {branch} {period} 的备案 (本期还没有任何支部备案)")

@@ -69,13 +69,17 @@ pub fn read(
     header.period = format!("{p}  {}", w.board_title);
     header.verdict = (w.board_counts)(v.filed, v.expected, v.late, v.missing);
     let mut lines = Vec::new();
-    for g in cv::category_groups(db, &p)? {
+    for g in cv::category_groups(db, &p, lang.is_zh())? {
         let cat = g
             .category
             .parse::<Category>()
             .map(|c| (lang.words().common.category)(c).to_string())
             .unwrap_or_else(|_| g.category.clone());
-        lines.push(Line::Heading((w.group)(&g.scheme, &cat, g.places.len())));
+        lines.push(Line::Heading((w.group)(
+            &g.scheme_name,
+            &cat,
+            g.places.len(),
+        )));
         lines.extend(g.places.into_iter().map(|pl| Line::Place {
             rank: pl.rank,
             member: pl.member,

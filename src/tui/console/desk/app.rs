@@ -5,6 +5,7 @@
 use super::filings::Filings;
 use super::keys::{self, DeskKind};
 use super::ranking::{Branch, Ranking};
+use super::receipt::{self, Receiving};
 use super::reviews::Reviews;
 use super::{detail, help};
 use crate::app::{committee_view as cv, Result};
@@ -62,6 +63,8 @@ pub enum Overlay {
     Form(Ask, Form),
     /// A filing's details, or what a receipt did: a title and lines.
     Lines(String, Vec<String>),
+    /// A receipt running on its worker: the gauge.
+    Receiving(Receiving),
 }
 
 /// The committee clerk's desk over a committee database.
@@ -149,6 +152,30 @@ impl Desk {
         !matches!(self.overlay, Overlay::None)
     }
 
+    /// Whether a receipt is running (its gauge shown).
+    pub fn is_receiving(&self) -> bool {
+        matches!(self.overlay, Overlay::Receiving(_))
+    }
+
+    /// Take in what a running receipt said since: its gauge moves, and once
+    /// it ended its lines show (or its error on the status line) over the
+    /// screen read again. The event loop calls it between keys.
+    pub fn tick(&mut self) {
+        let end = match &mut self.overlay {
+            Overlay::Receiving(r) => r.drain(),
+            _ => None,
+        };
+        let Some(end) = end else { return };
+        self.overlay = match end {
+            Ok(lines) => Overlay::Lines(self.t.desk.ask_receive.to_string(), lines),
+            Err(words) => {
+                self.status = Some((words, true));
+                Overlay::None
+            }
+        };
+        self.reload();
+    }
+
     pub(super) fn ctx(&self) -> (Lang, &'static Strings, Palette) {
         (self.lang, self.t, self.pal)
     }
@@ -195,14 +222,7 @@ impl Desk {
         match self.stack.last_mut() {
             Some(DeskScreen::Filings(s)) => s.set(view),
             Some(DeskScreen::Ranking(s)) => {
-                let mut groups = cv::category_groups(&self.db, &p)?;
-                for g in &mut groups {
-                    let names = cv::scheme_names(&g.scheme, zh);
-                    for pl in &mut g.places {
-                        pl.grade = pl.grade.as_deref().map(|k| names.grade(k));
-                    }
-                }
-                s.set(groups);
+                s.set(cv::category_groups(&self.db, &p, zh)?);
             }
             Some(DeskScreen::Branch(s)) => {
                 let mut rows = crate::app::filing::branch_ranking(&self.db, &s.branch, &p)?;
@@ -246,6 +266,15 @@ impl Desk {
                 }
             }
             Overlay::Form(ask, form) => self.form_key(ask, form, key),
+            Overlay::Receiving(r) => {
+                // Esc/q leave the desk (a receipt is not taken back: each
+                // file is received whole or not at all); other keys wait.
+                if keymap::lookup(keys::RECEIVING, &key).is_some() {
+                    self.quit = true;
+                }
+                self.overlay = Overlay::Receiving(r);
+                self.tick();
+            }
         }
     }
 
@@ -255,6 +284,7 @@ impl Desk {
         match &self.overlay {
             Overlay::Form(_, f) => keymap::hints(f.keys(), t, |_| true),
             Overlay::Lines(..) => keymap::hints(keys::POPUP, t, |_| true),
+            Overlay::Receiving(_) => keymap::hints(keys::RECEIVING, t, |_| true),
             Overlay::None | Overlay::Help => {
                 let own = self.screen_kind().keys();
                 let (mut k, mut p) = keymap::hints(own, t, |_| true);
@@ -324,6 +354,10 @@ impl Desk {
             Overlay::Form(_, f) => f.draw(body, buf, &ctx),
             Overlay::Lines(title, lines) => {
                 detail::draw(body, buf, title, lines, &ctx);
+                None
+            }
+            Overlay::Receiving(r) => {
+                receipt::draw(body, buf, r, &ctx);
                 None
             }
         }

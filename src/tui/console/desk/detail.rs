@@ -11,7 +11,7 @@ use crate::tui::widgets::{centered, draw_rows, key_hints, popup};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A filing's details, label and value per line.
 pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> Vec<String> {
@@ -36,21 +36,25 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> 
             out.push(format!("  {}", f.file_sha256));
         }
         None => {
-            if let Some(p) = &l.last_filed {
-                out.push(format!("{}: {p}", w.d_last_filed));
-            }
+            let last = l.last_filed.as_deref().unwrap_or(w.never_filed);
+            out.push(format!("{}: {last}", w.d_last_filed));
         }
     }
     out
 }
 
-/// Receive the filings at `path` (a folder or a file) into the committee
-/// database `db`, as `filing receive` does; the lines say what it did.
-pub fn receive(db: &Path, path: &Path, lang: Lang) -> Result<Vec<String>, String> {
+/// Receive the filing `files` into the committee database `db`, as `filing
+/// receive` does, telling `progress` (files done, files in all) as it goes;
+/// the lines say what it did.
+pub fn receive(
+    db: &Path,
+    files: &[PathBuf],
+    lang: Lang,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Vec<String>, String> {
     let fw = lang.words().filing;
     let words = |e: &crate::app::CoreError| crate::i18n::meeting::core_error(lang, e);
-    let (got, _) =
-        filing::receive(db, &[path.to_path_buf()], &mut |_, _| {}).map_err(|e| words(&e))?;
+    let (got, _) = filing::receive(db, files, progress).map_err(|e| words(&e))?;
     let (mut new, mut again) = (Vec::new(), Vec::new());
     let mut refused = Vec::new();
     for r in &got {

@@ -232,12 +232,13 @@ fn row(l: &FilingLine, seal_w: usize, ctx: &Ctx, style: Style) -> TableRow {
             (w.state)(l),
             f.map(|f| f.seal.chars().take(seal_w).collect())
                 .unwrap_or_default(),
-            l.received_on.map(|d| d.to_string()).unwrap_or_else(|| {
-                l.last_filed
-                    .as_ref()
-                    .map(|p| format!("({p})"))
-                    .unwrap_or_default()
-            }),
+            l.received_on
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| match (&l.last_filed, f) {
+                    (Some(p), _) => format!("({p})"),
+                    (None, None) => format!("({})", w.never_filed),
+                    (None, Some(_)) => String::new(),
+                }),
             f.map(|f| f.members.to_string()).unwrap_or_default(),
             reviews,
         ],

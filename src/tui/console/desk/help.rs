@@ -1,6 +1,6 @@
 //! The desk's `?` help and its README key table, from its key lists.
 
-use super::keys::{DeskKind, GLOBAL, POPUP};
+use super::keys::{DeskKind, GLOBAL, POPUP, RECEIVING};
 use crate::i18n::Strings;
 use crate::tui::console::help::{readme_rows as rows, Section};
 use crate::tui::console::keymap::describe;
@@ -14,6 +14,7 @@ pub fn screen_keys(kind: DeskKind, t: &'static Strings) -> Vec<Section> {
         (kind.title(t), describe(kind.keys(), t)),
         (t.k_all_screens, describe(GLOBAL, t)),
         (t.k_overlay_prompt, describe(prompt::KEYS, t)),
+        (t.desk.while_receiving, describe(RECEIVING, t)),
     ]
 }
 
@@ -28,5 +29,6 @@ pub fn readme_table() -> String {
     out.push_str(&rows(prompt::KEYS, t.k_overlay_prompt, t));
     out.push_str(&rows(prompt::YES_NO_KEYS, t.k_overlay_yes_no, t));
     out.push_str(&rows(POPUP, t.desk.detail, t));
+    out.push_str(&rows(RECEIVING, t.desk.while_receiving, t));
     out
 }

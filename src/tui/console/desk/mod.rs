@@ -11,6 +11,7 @@ mod filings;
 mod help;
 mod keys;
 mod ranking;
+mod receipt;
 mod reviews;
 mod table;
 mod update;
@@ -30,7 +31,8 @@ pub fn run(db: &Path, lang: Lang) -> Result<(), CoreError> {
         let theme = crate::tui::theme::Theme::load(&name).map_err(CoreError::from)?;
         desk.set_palette(super::style::Palette::from_theme(&theme));
     }
-    super::terminal::event_loop(&mut desk, &mut |_| {})
+    // Between keys the loop lets a running receipt say how far it is.
+    super::terminal::event_loop(&mut desk, &mut |d: &mut Desk| d.tick())
 }
 
 impl super::terminal::Front for Desk {

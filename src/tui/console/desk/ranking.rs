@@ -18,6 +18,7 @@ use ratatui::text::{Line, Span};
 #[derive(Debug, Clone, PartialEq)]
 pub enum RankLine {
     Heading {
+        /// The scheme's name to show.
         scheme: String,
         category: String,
         members: usize,
@@ -46,7 +47,7 @@ impl Ranking {
         self.lines.clear();
         for g in groups {
             self.lines.push(RankLine::Heading {
-                scheme: g.scheme,
+                scheme: g.scheme_name,
                 category: g.category,
                 members: g.places.len(),
             });

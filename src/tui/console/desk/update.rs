@@ -320,10 +320,12 @@ impl Desk {
                 )))
             }
             Ask::Receive => {
+                // The files are listed here (a folder with none keeps the
+                // form open, saying so); the worker receives them.
                 let path = std::path::PathBuf::from(f.value(0).trim());
-                let lines = super::detail::receive(&self.db, &path, lang)?;
-                self.overlay = Overlay::Lines(w.ask_receive.to_string(), lines);
-                self.reload();
+                let files = crate::app::filing::inbox_files(&[path]).map_err(words)?;
+                let r = super::receipt::Receiving::start(&self.db, files, lang)?;
+                self.overlay = Overlay::Receiving(r);
                 Ok(None)
             }
             Ask::File { period } => {
