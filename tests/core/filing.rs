@@ -231,3 +231,51 @@ fn every_fault_has_words_in_both_languages_and_no_english_in_chinese() {
         "f.json: result for member 欧阳娜娜 differs (score): file says 95, events give 85"
     );
 }
+
+/// Filings are checked one after another in one replay database, rolled
+/// back between them: nothing of one filing's replay, whether it held or
+/// was refused half way, is in the next one's results.
+#[test]
+fn filings_checked_one_after_another_each_give_their_own_results() {
+    use jifen::dev::gen::{county, CountySpec};
+    let dir = tempfile::tempdir().expect("dir");
+    let spec = CountySpec {
+        branches: 2,
+        members: 6,
+        claims: 3,
+        year: 2026,
+        quarter: 4,
+    };
+    let files = county(dir.path(), &spec, &|_, _| {}).expect("county");
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("read"))
+        .collect();
+    let results = |text: &str| check_text("f", text).expect("verifies").filing.results;
+    let (a, b) = (results(&texts[0]), results(&texts[1]));
+    assert_ne!(a, b, "two branches, two sets of results");
+
+    // Refused half way through the replay: an event's payload edited.
+    let mut edited: serde_json::Value = serde_json::from_str(&texts[1]).expect("json");
+    let events = edited["events"].as_array_mut().expect("events");
+    let n = events.len();
+    assert!(n > 4, "{n} events");
+    let payload = events[n / 2]["payload"]
+        .as_str()
+        .expect("payload")
+        .to_string();
+    events[n / 2]["payload"] = payload.replacen('}', ",\"x\":1}", 1).into();
+    let e = check_text("edited", &edited.to_string()).expect_err("edited");
+    assert!(matches!(e, CoreError::Filing(_)), "{e:?}");
+
+    // Refused after a whole replay: a score the events do not give.
+    let mut claimed: serde_json::Value = serde_json::from_str(&texts[0]).expect("json");
+    let score = claimed["results"][0]["score"].as_f64().expect("score");
+    claimed["results"][0]["score"] = (score + 5.0).into();
+    let e = check_text("claimed", &claimed.to_string()).expect_err("claimed");
+    assert!(format!("{e:?}").contains("score"), "{e:?}");
+
+    assert_eq!(results(&texts[1]), b);
+    assert_eq!(results(&texts[0]), a);
+    assert_eq!(results(&texts[1]), b);
+}
