@@ -174,8 +174,8 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: ReviewCmd, lang: Lang) -> Out {
                         r.period.clone(),
                         printable(&r.member).into_owned(),
                         match format {
-                            Format::Csv => r.status.clone(),
-                            _ => (w.status)(&r.status).to_string(),
+                            Format::Csv => r.status.code().to_string(),
+                            _ => (w.status)(r.status).to_string(),
                         },
                         r.due.clone(),
                         r.points.map(fmt_points).unwrap_or_default(),

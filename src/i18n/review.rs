@@ -27,7 +27,7 @@ pub struct ReviewWords {
     /// `review list`'s columns: id, branch, period, member, status, due, points, reason.
     pub h_reviews: [&'static str; 8],
     /// A reconsideration's status: open, upheld, dismissed.
-    pub status: fn(&str) -> &'static str,
+    pub status: fn(crate::domain::model::AppealStatus) -> &'static str,
     /// `review list` with none.
     pub none: &'static str,
     /// An appeal's status at the branch when a received decision of the

@@ -6,7 +6,7 @@
 use crate::app::committee::{desk, DeskState};
 use crate::app::{filing, Result};
 use crate::domain::calendar::{parse_date, Calendar};
-use crate::domain::model::PeriodId;
+use crate::domain::model::{AppealStatus, PeriodId};
 use crate::store::filing::FilingRow;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -106,7 +106,11 @@ pub fn filings_view(db: &Path, period: &str, today: NaiveDate) -> Result<Filings
                 filing: Some(d.filing),
                 last_filed: None,
                 reviews: d.reviews.len(),
-                open_reviews: d.reviews.iter().filter(|r| r.status == "open").count(),
+                open_reviews: d
+                    .reviews
+                    .iter()
+                    .filter(|r| r.status == AppealStatus::Open)
+                    .count(),
             }
         })
         .collect();

@@ -14,7 +14,7 @@ pub use receive::{check_decision, receive_decisions, DecisionReceipt, DecisionRe
 
 use crate::app::Result;
 use crate::domain::calendar::{parse_date, Calendar};
-use crate::domain::model::AppealOutcome;
+use crate::domain::model::{AppealOutcome, AppealStatus};
 use crate::store::committee::{self as rows, CommitteeRow};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -46,8 +46,7 @@ pub struct ReviewView {
     pub filed_on: String,
     /// The decision's deadline: 3 working days of the committee's calendar.
     pub due: String,
-    /// `open`, `upheld` or `dismissed`.
-    pub status: String,
+    pub status: AppealStatus,
     pub points: Option<f64>,
     pub reason: Option<String>,
     pub decided_on: Option<String>,
@@ -76,7 +75,15 @@ pub(crate) fn views_of(
         .map(|r| {
             let f = filed.iter().find(|f| f.id == r.filing_id);
             let due = parse_date(&r.due)?;
-            let open = r.outcome.is_none();
+            let status = match r.outcome.as_deref() {
+                None => AppealStatus::Open,
+                Some(o) => AppealStatus::after(Some(o.parse().map_err(|_| {
+                    crate::app::CoreError::Damaged {
+                        what: format!("reconsideration {}: outcome {o}", r.id),
+                    }
+                })?)),
+            };
+            let open = status == AppealStatus::Open;
             Ok(ReviewView {
                 id: r.id,
                 filing_id: r.filing_id,
@@ -88,7 +95,7 @@ pub(crate) fn views_of(
                 text: r.text,
                 filed_on: r.filed_on,
                 due: r.due,
-                status: r.outcome.unwrap_or_else(|| "open".to_string()),
+                status,
                 points: r.points,
                 reason: r.reason,
                 decided_on: (!r.decided_on.is_empty()).then_some(r.decided_on),

@@ -2,7 +2,7 @@
 
 use crate::app::committee::DeskState;
 use crate::app::review::{DecisionFault, ReviewError};
-use crate::domain::model::fmt_points;
+use crate::domain::model::{fmt_points, AppealStatus};
 use crate::i18n::review::ReviewWords;
 
 /// English words of the committee's desk.
@@ -28,8 +28,8 @@ pub const REVIEW: ReviewWords = ReviewWords {
             "filed reconsideration {id}: {member} of {branch} against {period}; decision due {due}"
         )
     },
-    decided: |r| match r.status.as_str() {
-        "upheld" => format!(
+    decided: |r| match r.status {
+        AppealStatus::Upheld => format!(
             "reconsideration {} upheld: {} {} on {}; export the decision for {}",
             r.id,
             r.member,
@@ -60,13 +60,13 @@ pub const REVIEW: ReviewWords = ReviewWords {
         )
     },
     line: |r| {
-        let what = match r.status.as_str() {
-            "upheld" => format!(
+        let what = match r.status {
+            AppealStatus::Upheld => format!(
                 "upheld {} on {}",
                 r.points.map(fmt_points).unwrap_or_default(),
                 r.item.as_deref().unwrap_or("-")
             ),
-            "dismissed" => "dismissed".to_string(),
+            AppealStatus::Dismissed => "dismissed".to_string(),
             _ if r.overdue => format!("open, overdue since {}", r.due),
             _ => format!("open, due {}", r.due),
         };
@@ -76,9 +76,9 @@ pub const REVIEW: ReviewWords = ReviewWords {
         "id", "branch", "period", "member", "status", "due", "points", "reason",
     ],
     status: |s| match s {
-        "upheld" => "upheld",
-        "dismissed" => "dismissed",
-        _ => "open",
+        AppealStatus::Upheld => "upheld",
+        AppealStatus::Dismissed => "dismissed",
+        AppealStatus::Open => "open",
     },
     none: "no reconsideration filed",
     closed_by: |status, review| format!("{status} (committee's reconsideration {review})"),

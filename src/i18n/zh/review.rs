@@ -26,8 +26,8 @@ pub const REVIEW: ReviewWords = ReviewWords {
     filed: |id, branch, period, member, due| {
         format!("已受理复议申请 {id}: {branch} {member} 对 {period} 结果申请复议, 须于 {due} 前作出决定")
     },
-    decided: |r| match r.status.as_str() {
-        "upheld" => format!(
+    decided: |r| match r.status {
+        AppealStatus::Upheld => format!(
             "复议 {} 决定: 予以支持, {} 在 {} 上 {} 分; 请导出决定书交 {}",
             r.id,
             r.member,
@@ -54,13 +54,13 @@ pub const REVIEW: ReviewWords = ReviewWords {
         format!("{file}: 复议 {id} ({period}) 的决定书此前已接收, 不再重复记入")
     },
     line: |r| {
-        let what = match r.status.as_str() {
-            "upheld" => format!(
+        let what = match r.status {
+            AppealStatus::Upheld => format!(
                 "予以支持, {} {} 分",
                 r.item.as_deref().unwrap_or("-"),
                 r.points.map(fmt_points).unwrap_or_default()
             ),
-            "dismissed" => "维持原结果".to_string(),
+            AppealStatus::Dismissed => "维持原结果".to_string(),
             _ if r.overdue => format!("待决定, 已逾期 (应于 {} 前)", r.due),
             _ => format!("待决定, 应于 {} 前", r.due),
         };
@@ -77,9 +77,9 @@ pub const REVIEW: ReviewWords = ReviewWords {
         "理由",
     ],
     status: |s| match s {
-        "upheld" => "予以支持",
-        "dismissed" => "维持原结果",
-        _ => "待决定",
+        AppealStatus::Upheld => "予以支持",
+        AppealStatus::Dismissed => "维持原结果",
+        AppealStatus::Open => "待决定",
     },
     none: "尚无复议申请",
     closed_by: |status, review| format!("{status} (上级复议 {review} 决定)"),

@@ -4,6 +4,7 @@
 //! reconsiderations; sorted, searched, and a row's details in a popup.
 
 use super::table::{self, left, right, Columns, TableRow};
+use crate::app::committee::DeskState;
 use crate::app::committee_view::{FilingLine, FilingsView, LineStatus};
 use crate::tui::console::screen::Ctx;
 use crate::tui::widgets::Scroll;
@@ -74,11 +75,9 @@ fn urgency(l: &FilingLine) -> u8 {
         (LineStatus::Missing, _) => 0,
         (_, true) => 1,
         (LineStatus::Awaited, _) => 2,
-        (LineStatus::Filed(s), _) => match s.code() {
-            "received" => 3,
-            "published" => 4,
-            _ => 5,
-        },
+        (LineStatus::Filed(DeskState::Received), _) => 3,
+        (LineStatus::Filed(DeskState::Published { .. }), _) => 4,
+        (LineStatus::Filed(DeskState::Final { .. }), _) => 5,
     }
 }
 
@@ -212,9 +211,9 @@ fn style_of(l: &FilingLine, pal: &crate::tui::console::style::Palette) -> Style 
     match (&l.status, l.late) {
         (LineStatus::Missing, _) | (_, true) => pal.warning,
         (LineStatus::Awaited, _) => pal.muted,
-        (LineStatus::Filed(s), _) if s.code() == "final" => pal.ok,
-        (LineStatus::Filed(s), _) if s.code() == "published" => pal.provisional,
-        _ => Style::default(),
+        (LineStatus::Filed(DeskState::Final { .. }), _) => pal.ok,
+        (LineStatus::Filed(DeskState::Published { .. }), _) => pal.provisional,
+        (LineStatus::Filed(DeskState::Received), _) => Style::default(),
     }
 }
 

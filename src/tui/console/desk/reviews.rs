@@ -4,7 +4,7 @@
 
 use super::table::{self, left, right, Columns, TableRow};
 use crate::app::review::ReviewView;
-use crate::domain::model::fmt_points;
+use crate::domain::model::{fmt_points, AppealStatus};
 use crate::tui::console::screen::Ctx;
 use crate::tui::widgets::Scroll;
 use ratatui::buffer::Buffer;
@@ -25,11 +25,11 @@ impl Reviews {
     pub fn set(&mut self, mut rows: Vec<ReviewView>) {
         let keep = self.selected().map(|r| r.id);
         rows.sort_by(|a, b| {
-            let open = |r: &ReviewView| r.status != "open";
-            open(a)
-                .cmp(&open(b))
-                .then_with(|| match a.status.as_str() {
-                    "open" => a.due.cmp(&b.due),
+            let decided = |r: &ReviewView| r.status != AppealStatus::Open;
+            decided(a)
+                .cmp(&decided(b))
+                .then_with(|| match a.status {
+                    AppealStatus::Open => a.due.cmp(&b.due),
                     _ => b.decided_on.cmp(&a.decided_on),
                 })
                 .then(a.id.cmp(&b.id))
@@ -83,9 +83,9 @@ impl Reviews {
                     (false, Some(d)) => (w.days_left)(d),
                     (false, None) => r.decided_on.clone().unwrap_or_default(),
                 };
-                let style = match (r.overdue, r.status.as_str()) {
+                let style = match (r.overdue, r.status) {
                     (true, _) => ctx.pal.warning,
-                    (_, "open") => ctx.pal.provisional,
+                    (_, AppealStatus::Open) => ctx.pal.provisional,
                     _ => Style::default(),
                 };
                 TableRow::Cells(
@@ -94,7 +94,7 @@ impl Reviews {
                         r.branch.clone(),
                         r.member.clone(),
                         r.item.clone().unwrap_or_default(),
-                        status(&r.status).to_string(),
+                        status(r.status).to_string(),
                         r.due.clone(),
                         left,
                         r.points.map(fmt_points).unwrap_or_default(),

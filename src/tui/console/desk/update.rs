@@ -8,7 +8,7 @@ use super::ranking::{Branch, Ranking};
 use super::reviews::Reviews;
 use crate::app::committee_view as cv;
 use crate::app::review::{self, Decision};
-use crate::domain::model::AppealOutcome;
+use crate::domain::model::{AppealOutcome, AppealStatus};
 use crate::tui::console::field::Field;
 use crate::tui::console::prompt::{Form, FormKind, Outcome};
 use crate::tui::widgets::Scroll;
@@ -216,7 +216,7 @@ impl Desk {
             self.ok(w.nothing_selected.to_string());
             return;
         };
-        if r.status != "open" {
+        if r.status != AppealStatus::Open {
             self.ok(w.needs_open.to_string());
             return;
         }
@@ -247,7 +247,7 @@ impl Desk {
             self.ok(w.nothing_selected.to_string());
             return;
         };
-        if r.status == "open" {
+        if r.status == AppealStatus::Open {
             self.ok(w.needs_decided.to_string());
             return;
         }
