@@ -69,7 +69,7 @@ pub struct DeskWords {
     pub receive_info: &'static str,
     /// The gauge while receiving: files done, files in all.
     pub receiving: fn(u64, u64) -> String,
-    /// Under the gauge: what Esc/q do while receiving.
+    /// Under the gauge: what Ctrl-C does while receiving.
     pub receiving_note: &'static str,
     /// The help's heading of the keys while receiving.
     pub while_receiving: &'static str,
@@ -115,7 +115,7 @@ pub struct DeskWords {
     pub k_dismiss: &'static str,
     pub k_export: &'static str,
     pub k_close: &'static str,
-    /// Esc/q while receiving.
+    /// Ctrl-C while receiving.
     pub k_leave: &'static str,
     // the board
     pub board_title: &'static str,

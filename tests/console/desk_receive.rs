@@ -1,6 +1,6 @@
 //! Receiving an inbox from the committee's desk: the receipt runs on a
 //! worker while a gauge says how many files are done of how many, keys
-//! other than Esc/q wait, and the receipt's lines show when it ends; and a
+//! other than Ctrl-C wait, and the receipt's lines show when it ends; and a
 //! branch of the committee's roster that never filed shows on the filings
 //! screen as missing.
 
@@ -90,13 +90,15 @@ fn the_gauge_counts_files_done_until_the_receipt_says_what_came_in() {
     assert!(t.contains("接收中 0/3"), "{t}");
     assert!(t.contains("不撤销已接收的备案"), "{t}");
     assert!(
-        t.contains("Esc/q") && t.contains("退出"),
+        t.contains("Ctrl-C") && t.contains("退出"),
         "the footer:\n{t}"
     );
 
-    // Keys other than Esc/q wait while it runs.
+    // Keys other than Ctrl-C wait while it runs, Esc and q among them.
     ch(&mut d, '2');
     ch(&mut d, 'P');
+    key(&mut d, KeyCode::Esc);
+    ch(&mut d, 'q');
     assert_eq!(d.screen_kind(), DeskKind::Filings);
     assert!(!d.should_quit());
 
@@ -115,12 +117,12 @@ fn the_gauge_counts_files_done_until_the_receipt_says_what_came_in() {
 }
 
 #[test]
-fn esc_while_receiving_leaves_the_desk_and_the_receipt_is_not_taken_back() {
+fn ctrl_c_while_receiving_leaves_the_desk_and_the_receipt_is_not_taken_back() {
     let dir = tempfile::tempdir().expect("dir");
     let c = committee(dir.path());
     let inbox = inbox(dir.path(), 2);
     let mut d = desk(&c, Lang::En);
-    // The help says what Esc/q do while receiving.
+    // The help says what Ctrl-C does while receiving.
     ch(&mut d, '?');
     let t = screen(&mut d, 120, 34);
     assert!(t.contains("While receiving (other keys wait)"), "{t}");
@@ -128,8 +130,8 @@ fn esc_while_receiving_leaves_the_desk_and_the_receipt_is_not_taken_back() {
     key(&mut d, KeyCode::Esc);
     ask_receive(&mut d, &inbox);
     assert!(screen(&mut d, 80, 24).contains("receiving 0/2"));
-    key(&mut d, KeyCode::Esc);
-    assert!(d.should_quit(), "Esc leaves the desk");
+    d.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(d.should_quit(), "Ctrl-C leaves the desk");
     // The receipt goes on to its end: 第2党支部's filing is in.
     until_received(&mut d);
     let listed = jifen::app::filing::filings(&c, Some("2099Q4")).expect("filings");

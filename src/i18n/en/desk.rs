@@ -89,7 +89,7 @@ pub const DESK: DeskWords = DeskWords {
     f_folder: "Folder or file",
     receive_info: "Every .jifen-filing.json in it is checked and received",
     receiving: |done, all| format!("receiving {done}/{all}"),
-    receiving_note: "Esc/q quits; what was received stays (each file is whole or not at all)",
+    receiving_note: "Ctrl-C quits; what was received stays (each file is whole or not at all)",
     while_receiving: "While receiving (other keys wait)",
     receipt_failed: |e| format!("cannot start receiving: {e}"),
     receipt_stopped: "the receipt stopped: what was received stays; receive the folder again",

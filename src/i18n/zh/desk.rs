@@ -90,7 +90,7 @@ pub const DESK: DeskWords = DeskWords {
     f_folder: "文件夹或文件路径",
     receive_info: "接收其中每个 .jifen-filing.json 备案文件, 逐份校验",
     receiving: |done, all| format!("接收中 {done}/{all}"),
-    receiving_note: "Esc/q 退出, 不撤销已接收的备案: 每份文件整份接收或未接收",
+    receiving_note: "Ctrl-C 退出, 不撤销已接收的备案: 每份文件整份接收或未接收",
     while_receiving: "接收备案时 (其他键不起作用)",
     receipt_failed: |e| format!("无法开始接收「{e}」"),
     receipt_stopped: "接收中断: 已接收的备案保留, 可再次接收该文件夹",

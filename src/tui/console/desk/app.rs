@@ -267,8 +267,9 @@ impl Desk {
             }
             Overlay::Form(ask, form) => self.form_key(ask, form, key),
             Overlay::Receiving(r) => {
-                // Esc/q leave the desk (a receipt is not taken back: each
-                // file is received whole or not at all); other keys wait.
+                // Ctrl-C leaves the desk (a receipt is not taken back: each
+                // file is received whole or not at all); other keys, Esc
+                // among them, wait: a receipt is not closed by a stray key.
                 if keymap::lookup(keys::RECEIVING, &key).is_some() {
                     self.quit = true;
                 }

@@ -236,13 +236,8 @@ pub const POPUP: &[Binding<()>] = &[on(
 
 /// While a receipt runs: these keys leave the desk (what was received
 /// stays, each file whole or not at all); every other key waits.
-pub const RECEIVING: &[Binding<()>] = &[on(
-    &[code(KeyCode::Esc), ch('q'), ctrl('c')],
-    (),
-    |t| t.desk.k_leave,
-    Show::Footer,
-)
-.short("Esc/q")];
+pub const RECEIVING: &[Binding<()>] =
+    &[on(&[ctrl('c')], (), |t| t.desk.k_leave, Show::Footer).short("Ctrl-C")];
 
 /// Which desk screen, without its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

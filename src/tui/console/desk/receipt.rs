@@ -5,10 +5,12 @@
 
 use crate::i18n::Lang;
 use crate::tui::console::screen::Ctx;
-use crate::tui::widgets::{centered, draw_rows, popup};
+use crate::tui::widgets::{centered, popup};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Widget};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
@@ -92,21 +94,27 @@ impl Receiving {
     }
 }
 
-/// Draw the gauge over `area`: files done of all, a bar, what Esc/q do
-/// (their key is in the footer).
+/// Draw the gauge over `area`: files done of all, a bar, what Ctrl-C does
+/// (its key is in the footer too).
 pub fn draw(area: Rect, buf: &mut Buffer, r: &Receiving, ctx: &Ctx) {
     let (pal, w) = (ctx.pal, ctx.t.desk);
     let inner = popup(centered(area, 78, 5), buf, w.ask_receive, pal.title);
-    let width = inner.width.saturating_sub(2) as usize;
-    let filled = match r.all {
-        0 => 0,
-        all => (width as u64 * r.done.min(all) / all) as usize,
+    let [count, bar, note] =
+        Layout::vertical([Constraint::Length(1); 3]).areas(inner.inner(ratatui::layout::Margin {
+            horizontal: 1,
+            vertical: 0,
+        }));
+    Line::raw((w.receiving)(r.done, r.all)).render(count, buf);
+    let ratio = match r.all {
+        0 => 0.0,
+        all => r.done.min(all) as f64 / all as f64,
     };
-    let bar = format!(" {}{}", "█".repeat(filled), "░".repeat(width - filled));
-    let rows = vec![
-        Line::raw(format!(" {}", (w.receiving)(r.done, r.all))),
-        Line::from(Span::styled(bar, pal.title)),
-        Line::from(Span::styled(format!(" {}", w.receiving_note), pal.muted)),
-    ];
-    draw_rows(inner, buf, None, &rows, None, pal.selected);
+    LineGauge::default()
+        .ratio(ratio)
+        .label("")
+        .filled_style(pal.title)
+        .unfilled_style(pal.muted)
+        .filled_symbol(symbols::line::THICK_HORIZONTAL)
+        .render(bar, buf);
+    Line::from(Span::styled(w.receiving_note, pal.muted)).render(note, buf);
 }
