@@ -107,6 +107,8 @@ pub enum Cell {
     /// A box a person signs by hand (领取人签字): empty, and its row as tall
     /// as a signature line.
     Sign,
+    /// A box a voter ticks by hand (a ballot's □), centred in its column.
+    Mark,
 }
 
 impl Cell {
@@ -118,6 +120,7 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Empty | Cell::Sign => String::new(),
+            Cell::Mark => "□".to_string(),
         }
     }
 

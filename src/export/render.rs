@@ -99,10 +99,25 @@ impl Columns {
                         Cell::Num(_) | Cell::Int(_) => text_width(&c.text()),
                         Cell::Text(s) => text_width(s),
                         Cell::Empty | Cell::Sign => 0.0,
+                        Cell::Mark => 2.0,
                     };
                     widths[i] = widths[i].max((w + PAD).min(MAX_COL));
                 }
             }
+        }
+        // A ballot's columns of boxes are as wide as each other: no grade
+        // looks bigger on the paper than another.
+        let marks: Vec<usize> = (0..n)
+            .filter(|&i| {
+                tables
+                    .iter()
+                    .any(|t| t.rows.iter().any(|r| r.get(i) == Some(&Cell::Mark)))
+            })
+            .collect();
+        let widest_mark = marks.iter().map(|&i| widths[i]).fold(0.0, f64::max);
+        for &i in &marks {
+            widths[i] = widest_mark;
+            fixed[i] = true;
         }
         let stored = |w: &[f64]| w.iter().map(|x| x + STORED_EXTRA).sum::<f64>();
         let landscape = stored(&widths) > PORTRAIT_UNITS * SHRINK;

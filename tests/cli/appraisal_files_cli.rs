@@ -179,6 +179,31 @@ fn the_ballot_and_result_papers_name_no_voter() {
         let p = paper(&db, ["appraisal", "ballots"], f, out_s);
         assert!(std::fs::metadata(p).is_ok_and(|m| m.len() > 0), "{f}");
     }
+    // On the printed ballot every box sits centred in its grade's column,
+    // and the four grades' columns are equally wide.
+    let p = paper(&db, ["appraisal", "ballots"], "html", out_s);
+    let html = std::fs::read_to_string(p).expect("ballots html");
+    assert_eq!(
+        html.matches("<td class=\"mark\">□</td>").count(),
+        NAMES.len() * 4,
+        "{html}"
+    );
+    assert!(html.contains("td.mark { text-align: center;"), "{html}");
+    let cols = html
+        .split("<colgroup>")
+        .nth(1)
+        .and_then(|g| g.split("</colgroup>").next())
+        .expect("colgroup");
+    let widths: Vec<&str> = cols
+        .split("width: ")
+        .skip(1)
+        .filter_map(|w| w.split('%').next())
+        .collect();
+    assert_eq!(widths.len(), 6, "No., member and four grades: {cols}");
+    assert!(
+        widths[2..].iter().all(|w| *w == widths[2]),
+        "the grades' columns: {widths:?}"
+    );
     ok(&db, &["appraisal", "open", "--period", "2026Q2"]);
     ok(&db, &votes("欧阳娜娜", "2026Q2", "excellent=5"));
     let p = paper(&db, ["export", "appraisal"], "csv", out_s);

@@ -7,7 +7,6 @@ use crate::domain::scheme::AppraisalKind;
 use crate::i18n::appraisal::appraisal_words;
 
 /// The box a voter ticks.
-const BOX: &str = "□";
 
 /// The ballot for `p`: printed before the count, from the scheme and the
 /// members appraised (no appraisal need be open yet).
@@ -28,7 +27,7 @@ pub(super) fn ballots(l: &Ledger, p: &PeriodId, zh: bool) -> Result<Doc> {
         }
     };
     let mark = || match a.kind {
-        AppraisalKind::Votes => Cell::Text(BOX.into()),
+        AppraisalKind::Votes => Cell::Mark,
         AppraisalKind::Scores => Cell::Empty,
     };
     let rows: Vec<Vec<Cell>> = l

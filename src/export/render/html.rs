@@ -100,6 +100,7 @@ th { background: #eee; white-space: nowrap; overflow-wrap: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.date, td.short { white-space: nowrap; overflow-wrap: normal; }
 td.signbox { height: 12mm; }
+td.mark { text-align: center; font-size: 14pt; line-height: 1; }
 .page.card { break-before: page; page-break-before: always; }
 .page.card:first-child { break-before: auto; page-break-before: auto; }
 .page.card dl.meta { grid-template-columns: max-content 1fr max-content 1fr; gap: 0.5mm 4mm; }
@@ -136,6 +137,7 @@ fn td(c: &Cell) -> String {
         Cell::Num(_) | Cell::Int(_) => " class=\"num\"",
         Cell::Date(_) => " class=\"date\"",
         Cell::Sign => " class=\"signbox\"",
+        Cell::Mark => " class=\"mark\"",
         Cell::Text(s) if text_width(s) <= SHORT && !s.contains(char::is_whitespace) => {
             " class=\"short\""
         }

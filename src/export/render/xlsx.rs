@@ -44,6 +44,8 @@ pub(super) struct Styles {
     pub(super) decimal: Format,
     pub(super) day: Format,
     pub(super) sign: Format,
+    /// A ballot's box to tick: centred, a size up.
+    pub(super) mark: Format,
 }
 
 fn font() -> Format {
@@ -83,6 +85,9 @@ impl Styles {
             decimal: boxed().set_num_format(DECIMAL),
             day: boxed().set_num_format(DAY).set_align(FormatAlign::Center),
             sign: font().set_align(FormatAlign::Bottom),
+            mark: boxed()
+                .set_align(FormatAlign::Center)
+                .set_font_size(SIZE + 4.0),
         }
     }
 }

@@ -352,6 +352,7 @@ impl<'a> Sheet<'a> {
                 Cell::Num(v) if v.fract() != 0.0 => &st.decimal,
                 Cell::Num(_) | Cell::Int(_) => &st.whole,
                 Cell::Date(d) if excel_day(*d).is_some() => &st.day,
+                Cell::Mark => &st.mark,
                 _ => &st.cell,
             };
             self.put(i, n.max(r.len()), c, f)?;
@@ -374,6 +375,7 @@ impl<'a> Sheet<'a> {
                 None => self.ws.write_string_with_format(row, col16, c.text(), f)?,
             },
             Cell::Text(t) => self.ws.write_string_with_format(row, col16, t, f)?,
+            Cell::Mark => self.ws.write_string_with_format(row, col16, c.text(), f)?,
             Cell::Empty | Cell::Sign => self.ws.write_blank(row, col16, f)?,
         };
         Ok(())
