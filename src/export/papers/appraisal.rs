@@ -6,8 +6,6 @@ use super::*;
 use crate::domain::scheme::AppraisalKind;
 use crate::i18n::appraisal::appraisal_words;
 
-/// The box a voter ticks.
-
 /// The ballot for `p`: printed before the count, from the scheme and the
 /// members appraised (no appraisal need be open yet).
 pub(super) fn ballots(l: &Ledger, p: &PeriodId, zh: bool) -> Result<Doc> {
