@@ -6,51 +6,17 @@
 
 use crate::common::cli::{jifen, ok};
 use crate::common::committee::committee;
-use crate::console_common::buffer_text;
+use crate::console_common::desk::{ch, desk, key, screen, typed};
 use chrono::NaiveDate;
 use jifen::i18n::Lang;
 use jifen::tui::console::desk::{Desk, DeskKind};
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
+use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().expect("date")
 }
 
-fn desk(c: &Path, lang: Lang) -> Desk {
-    let mut d = Desk::new(c, lang).expect("desk");
-    d.set_today(day("2100-01-20"));
-    d
-}
-
-fn screen(d: &mut Desk, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| d.draw(f)).expect("draw");
-    buffer_text(term.backend().buffer())
-}
-
-fn key(d: &mut Desk, code: KeyCode) {
-    d.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(d: &mut Desk, c: char) {
-    let m = if c.is_ascii_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    d.handle_key(KeyEvent::new(KeyCode::Char(c), m));
-}
-
-fn typed(d: &mut Desk, s: &str) {
-    for c in s.chars() {
-        ch(d, c);
-    }
-}
-
-/// The line of `text` that starts (after the selection mark) with `branch`.
 fn row<'a>(text: &'a str, branch: &str) -> &'a str {
     text.lines()
         .find(|l| {

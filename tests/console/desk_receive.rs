@@ -5,35 +5,13 @@
 //! screen as missing.
 
 use crate::common::committee::{committee, filings};
-use crate::console_common::buffer_text;
+use crate::console_common::desk::{ch, desk, key, screen};
 use chrono::NaiveDate;
 use jifen::i18n::Lang;
 use jifen::tui::console::desk::{Desk, DeskKind};
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn desk(c: &Path, lang: Lang) -> Desk {
-    let mut d = Desk::new(c, lang).expect("desk");
-    d.set_today("2100-01-20".parse::<NaiveDate>().expect("day"));
-    d
-}
-
-fn screen(d: &mut Desk, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| d.draw(f)).expect("draw");
-    buffer_text(term.backend().buffer())
-}
-
-fn key(d: &mut Desk, code: KeyCode) {
-    d.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ch(d: &mut Desk, c: char) {
-    key(d, KeyCode::Char(c));
-}
 
 /// Ask the desk to receive the folder `inbox`, through its form.
 fn ask_receive(d: &mut Desk, inbox: &Path) {

@@ -8,6 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::path::PathBuf;
 
+pub mod desk;
+
 /// A console on a fresh demo branch in a temporary directory.
 pub fn demo(lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
     let dir = tempfile::tempdir().expect("temp dir");
