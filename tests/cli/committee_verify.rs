@@ -200,3 +200,53 @@ fn a_stored_filing_altered_behind_jifens_back_is_found_naming_branch_and_period(
         assert!(err.contains("edited outside jifen"), "{args:?}: {err}");
     }
 }
+
+/// A committee database made by an older jifen (schema 14: before the
+/// committee's publication, reconsiderations and roster) is brought up to
+/// date by the first command that reads it, and reads as a new one does.
+#[test]
+fn a_committee_database_of_an_older_jifen_is_brought_up_to_date_and_read() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = crate::common::committee::committee(dir.path());
+    let listed = |c: &Path| {
+        ok(
+            c,
+            &["filing", "list", "--period", "2026Q3", "--format", "json"],
+        )
+    };
+    let before = listed(&c);
+    let rank = [
+        "--branch",
+        "第1党支部",
+        "rank",
+        "--period",
+        "2026Q3",
+        "--format",
+        "json",
+    ];
+    let ranked = ok(&c, &rank);
+    {
+        let conn = rusqlite::Connection::open(&c).expect("open");
+        for t in [
+            "roster",
+            "year_grade",
+            "review_received",
+            "review",
+            "filing_posted",
+        ] {
+            conn.execute_batch(&format!("DROP TABLE {t}"))
+                .expect("drop");
+        }
+        conn.execute_batch("PRAGMA user_version = 14")
+            .expect("version");
+    }
+    assert_eq!(listed(&c), before);
+    let version: i64 = rusqlite::Connection::open(&c)
+        .expect("open")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, jifen::store::db::SCHEMA_VERSION);
+    assert_eq!(ok(&c, &rank), ranked);
+    assert!(ok(&c, &["review", "list"]).contains("no reconsideration"));
+    ok(&c, &["verify"]);
+}
