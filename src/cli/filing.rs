@@ -335,6 +335,7 @@ fn list(
                 "publication": d.state.code(),
                 "window_end": d.state.window_end().map(|e| e.to_string()),
                 "reviews": d.reviews,
+                "roster_scheme": d.roster_scheme,
             })
         })
         .collect();

@@ -257,3 +257,43 @@ fn a_branch_database_refuses_the_roster() {
     assert_eq!(digest(&b), before, "the branch's database is unchanged");
     ok(&b, &["member", "add", "张伟"]);
 }
+
+/// A branch whose filing scores by another scheme than the roster names is
+/// pointed out (its results rank among the other scheme's) in the list; a
+/// branch scoring as the roster says, or one the roster names no scheme
+/// for, is not. (The desk's details: `tests/console/desk_receive.rs`.)
+#[test]
+fn a_filing_by_another_scheme_than_the_rosters_is_pointed_out() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = committee(dir.path());
+    let file = roster_file(
+        dir.path(),
+        "roster.csv",
+        "branch,scheme\n第1党支部,twelve-point\n第2党支部,\n第3党支部,bureau-80\n第4党支部,\n第5党支部,\n",
+    );
+    ok(&c, &["filing", "roster", "import", &s(&file)]);
+    let listed = json(
+        &c,
+        &["filing", "list", "--period", "2099Q4", "--format", "json"],
+    );
+    let flagged: Vec<(&str, Option<&str>)> = listed
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            (
+                r["branch"].as_str().expect("branch"),
+                r["roster_scheme"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("第1党支部", Some("twelve-point")),
+            ("第3党支部", None),
+            ("第4党支部", None),
+            ("第5党支部", None),
+        ]
+    );
+}

@@ -2,7 +2,8 @@
 //! worker while a gauge says how many files are done of how many, keys
 //! other than Ctrl-C wait, and the receipt's lines show when it ends; and a
 //! branch of the committee's roster that never filed shows on the filings
-//! screen as missing.
+//! screen as missing, and one filing by another scheme than the roster's
+//! says so in its details.
 
 use crate::common::committee::{committee, filings};
 use crate::console_common::desk::{ch, desk, key, screen};
@@ -153,4 +154,27 @@ fn a_roster_branch_that_never_filed_is_missing_on_the_filings_screen() {
     let six = t.lines().find(|l| l.contains("第6党支部")).expect("row");
     assert!(six.contains("待报"), "{six}");
     assert!(t.contains("待报 2"), "{t}");
+}
+
+/// The details of a filing that scores by another scheme than the roster
+/// names say so; a filing scoring as the roster says has no such line.
+#[test]
+fn a_filings_details_say_when_it_scores_by_another_scheme_than_the_rosters() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = committee(dir.path());
+    let roster = dir.path().join("roster.csv");
+    let text = "branch,scheme\n第1党支部,twelve-point\n第3党支部,bureau-80\n第4党支部,\n第5党支部,\n第2党支部,\n";
+    std::fs::write(&roster, text).expect("roster");
+    jifen::app::committee::import_roster(&c, &roster).expect("roster imported");
+    let mut d = desk(&c, Lang::Zh);
+    // Sorted by branch: 第1党支部 is selected first.
+    key(&mut d, KeyCode::Enter);
+    let t = screen(&mut d, 120, 34);
+    assert!(t.contains("名册规定的方案是 twelve-point"), "{t}");
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Enter);
+    let t = screen(&mut d, 120, 34);
+    assert!(t.contains("第3党支部") && !t.contains("名册规定"), "{t}");
 }

@@ -109,6 +109,10 @@ pub struct DeskRow {
     pub filing: filings::FilingRow,
     pub state: DeskState,
     pub reviews: Vec<ReviewView>,
+    /// The scheme the committee's roster names for the branch, where the
+    /// filing scores by another (its results then rank among that other
+    /// scheme's): none where they agree or the roster names none.
+    pub roster_scheme: Option<String>,
 }
 
 /// Every received filing (of `period`, if given) as of `today`.
@@ -117,6 +121,7 @@ pub fn desk(db: &Path, period: Option<&str>, today: NaiveDate) -> Result<Vec<Des
     let conn = crate::app::filing::committee_reader(db)?;
     let posted = rows::postings(&conn)?;
     let reviews = crate::app::review::views_of(&conn, db, today)?;
+    let roster = rows::roster(&conn)?;
     all.into_iter()
         .map(|f| {
             let state = match posted.iter().find(|p| p.filing_id == f.id) {
@@ -135,10 +140,16 @@ pub fn desk(db: &Path, period: Option<&str>, today: NaiveDate) -> Result<Vec<Des
                 .filter(|r| r.filing_id == f.id)
                 .cloned()
                 .collect();
+            let roster_scheme = roster
+                .iter()
+                .find(|r| r.branch == f.branch)
+                .and_then(|r| r.scheme.clone())
+                .filter(|s| *s != f.scheme_id);
             Ok(DeskRow {
                 filing: f,
                 state,
                 reviews: mine,
+                roster_scheme,
             })
         })
         .collect()

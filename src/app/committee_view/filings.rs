@@ -52,6 +52,8 @@ pub struct FilingLine {
     /// Reconsiderations against the filing, and how many are still open.
     pub reviews: usize,
     pub open_reviews: usize,
+    /// The roster's scheme for the branch where its filing scores by another.
+    pub roster_scheme: Option<String>,
 }
 
 impl FilingLine {
@@ -104,6 +106,7 @@ pub fn filings_view(db: &Path, period: &str, today: NaiveDate) -> Result<Filings
                 late: received_on.is_some_and(|r| r > due),
                 received_on,
                 filing: Some(d.filing),
+                roster_scheme: d.roster_scheme,
                 last_filed: None,
                 reviews: d.reviews.len(),
                 open_reviews: d
@@ -132,6 +135,7 @@ pub fn filings_view(db: &Path, period: &str, today: NaiveDate) -> Result<Filings
         last_filed: m.last_filed,
         reviews: 0,
         open_reviews: 0,
+        roster_scheme: None,
     }));
     Ok(FilingsView {
         period: period.to_string(),

@@ -31,6 +31,9 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> 
                 "{}: {}  {}: {}",
                 w.d_members, f.members, w.d_scheme, f.scheme_id
             ));
+            if let Some(s) = &l.roster_scheme {
+                out.push((w.d_roster_scheme)(s));
+            }
             out.push(format!("{}: {}", w.d_file, f.file_name));
             out.push(format!("{}:", w.d_sha));
             out.push(format!("  {}", f.file_sha256));

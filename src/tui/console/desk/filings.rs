@@ -205,11 +205,13 @@ impl Filings {
     }
 }
 
-/// A row's colour: missing and late in the warning colour, awaited muted,
+/// A row's colour: missing, late and scored by another scheme than the
+/// roster's in the warning colour, awaited muted,
 /// published provisional, final as done.
 fn style_of(l: &FilingLine, pal: &crate::tui::console::style::Palette) -> Style {
     match (&l.status, l.late) {
         (LineStatus::Missing, _) | (_, true) => pal.warning,
+        _ if l.roster_scheme.is_some() => pal.warning,
         (LineStatus::Awaited, _) => pal.muted,
         (LineStatus::Filed(DeskState::Final { .. }), _) => pal.ok,
         (LineStatus::Filed(DeskState::Published { .. }), _) => pal.provisional,
