@@ -122,7 +122,20 @@ impl Lang {
     }
 }
 
-/// A period state as stored, in `lang`'s words (kept for
+/// A stored moment (RFC 3339, e.g. `2026-12-02T01:47:27.418427+00:00`) as a
+/// person reads it: `2026-12-02 09:47:27` in this computer's time zone; a
+/// text that is not such a moment, as it is.
+pub fn local_stamp(at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => t
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string(),
+        Err(_) => at.to_string(),
+    }
+}
+
+/// A period state in `lang`'s words (kept for
 /// `meeting::core_error`; other callers use `lang.words().common`).
 pub fn period_state(lang: Lang, state: crate::domain::model::PeriodState) -> String {
     lang.words().common.period_state(state)

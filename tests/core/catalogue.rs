@@ -407,3 +407,17 @@ fn a_period_state_has_one_word_everywhere() {
         "in-session"
     );
 }
+
+/// A stored moment reads as a day and a time to the second, with no `T`,
+/// zone or fraction; a text that is no moment stays as it is.
+#[test]
+fn a_stored_moment_reads_as_day_and_time() {
+    let shown = jifen::i18n::local_stamp("2026-12-02T01:47:27.418427+00:00");
+    assert_eq!(shown.len(), 19, "{shown}");
+    assert!(
+        shown.starts_with("2026-12-0") && shown.ends_with(":47:27"),
+        "{shown}"
+    );
+    assert!(!shown.contains('T') && !shown.contains('+'), "{shown}");
+    assert_eq!(jifen::i18n::local_stamp("yesterday"), "yesterday");
+}

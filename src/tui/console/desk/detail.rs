@@ -26,7 +26,11 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> 
         Some(f) => {
             out.push(format!("{}:", w.d_seal));
             out.push(format!("  {}", f.seal));
-            out.push(format!("{}: {}", w.d_received, f.received_at));
+            out.push(format!(
+                "{}: {}",
+                w.d_received,
+                crate::i18n::local_stamp(&f.received_at)
+            ));
             out.push(format!(
                 "{}: {}  {}: {}",
                 w.d_members, f.members, w.d_scheme, f.scheme_id
