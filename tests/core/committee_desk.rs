@@ -97,3 +97,42 @@ fn a_decision_posts_once_and_the_next_filing_carries_it() {
         verify(&path, Some(seal)).expect("both seals verify");
     }
 }
+
+/// Places tied on a score across branches list the branches in the order a
+/// person counts them (第2党支部 before 第10党支部), as the desk lists them.
+#[test]
+fn tied_places_across_branches_list_the_branches_in_counting_order() {
+    let dir = tempfile::tempdir().expect("dir");
+    let spec = jifen::dev::gen::CountySpec {
+        branches: 12,
+        members: 6,
+        claims: 1,
+        year: 2026,
+        quarter: 4,
+    };
+    let files =
+        jifen::dev::gen::county(&dir.path().join("inbox"), &spec, &|_, _| {}).expect("county");
+    let c = dir.path().join("c.sqlite");
+    filing::receive(&c, &files, &mut |_, _| {}).expect("receive");
+    let places = filing::by_category(&c, "2026Q4").expect("places");
+    let number = |b: &str| -> u32 {
+        b.trim_start_matches('第')
+            .trim_end_matches("党支部")
+            .parse()
+            .expect("branch number")
+    };
+    let mut ties_across = 0;
+    for w in places.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.scheme == b.scheme && a.category == b.category && a.score == b.score {
+            assert!(number(&a.branch) <= number(&b.branch), "{a:?} before {b:?}");
+            if a.branch != b.branch && number(&b.branch) >= 10 && number(&a.branch) < 10 {
+                ties_across += 1;
+            }
+        }
+    }
+    assert!(
+        ties_across > 0,
+        "a tie spanning 第N and 第1N党支部: {places:?}"
+    );
+}

@@ -117,7 +117,14 @@ pub struct CategoryPlace {
 /// each scheme and member category, highest score first; ties share a place
 /// (1, 2, 2, 4).
 pub fn by_category(db: &Path, period: &str) -> Result<Vec<CategoryPlace>> {
-    let all = rows::by_category(&committee_reader(db)?, period)?;
+    let mut all = rows::by_category(&committee_reader(db)?, period)?;
+    // Places tied on a score list their branches as the desk does (第2 before
+    // 第10), each branch's members in its own order.
+    for tied in all.chunk_by_mut(|a, b| {
+        a.scheme_id == b.scheme_id && a.category == b.category && a.score == b.score
+    }) {
+        tied.sort_by_cached_key(|r| crate::domain::text::natural_key(&r.branch));
+    }
     let mut out: Vec<CategoryPlace> = Vec::with_capacity(all.len());
     let mut place = 0u32;
     for (i, r) in all.iter().enumerate() {

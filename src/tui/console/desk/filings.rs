@@ -6,6 +6,7 @@
 use super::table::{self, left, right, Columns, TableRow};
 use crate::app::committee::DeskState;
 use crate::app::committee_view::{FilingLine, FilingsView, LineStatus};
+use crate::domain::text::natural_key;
 use crate::tui::console::screen::Ctx;
 use crate::tui::widgets::Scroll;
 use ratatui::buffer::Buffer;
@@ -47,26 +48,6 @@ pub struct Filings {
     pub view: Option<FilingsView>,
     pub sort: Sort,
     pub scroll: Scroll,
-}
-
-/// A name split into text and numbers, for ordering 第2 before 第10.
-fn natural_key(s: &str) -> Vec<(String, u64)> {
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut num: Option<u64> = None;
-    for c in s.chars() {
-        match (c.to_digit(10), num) {
-            (Some(d), n) => num = Some(n.unwrap_or(0).saturating_mul(10).saturating_add(d.into())),
-            (None, Some(n)) => {
-                out.push((std::mem::take(&mut text), n));
-                num = None;
-                text.push(c);
-            }
-            (None, None) => text.push(c),
-        }
-    }
-    out.push((text, num.unwrap_or(0)));
-    out
 }
 
 /// Rank of a state for the state order: what needs the clerk first.
@@ -261,7 +242,7 @@ pub fn sort_lines(lines: &mut [FilingLine], sort: Sort) {
 
 #[cfg(test)]
 mod tests {
-    use super::natural_key;
+    use crate::domain::text::natural_key;
 
     #[test]
     fn branch_numbers_order_as_numbers() {
