@@ -124,3 +124,19 @@ fn jifen_board_on_a_committee_database_shows_its_ranking_and_quits() {
     b.send("q");
     assert!(b.wait_exit(), "clean exit; screen:\n{}", b.text());
 }
+
+/// With a roster, the board opens on the quarter that ended last even before
+/// its first filing came: nothing ranked yet, every branch of the roster
+/// still to file.
+#[test]
+fn with_a_roster_the_board_opens_on_the_quarter_just_ended() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = committee(dir.path());
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, "branch\n第1党支部\n第6党支部\n").expect("roster");
+    jifen::app::committee::import_roster(&c, &roster).expect("roster imported");
+    let v = read(&c, Lang::Zh, None, "2100-04-03".parse().expect("day")).expect("view");
+    let t = render(&v, 120, 34);
+    let head: String = t.lines().take(3).collect();
+    assert!(head.contains("2100Q1") && head.contains("已报 0/6"), "{t}");
+}

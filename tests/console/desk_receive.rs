@@ -178,3 +178,37 @@ fn a_filings_details_say_when_it_scores_by_another_scheme_than_the_rosters() {
     let t = screen(&mut d, 120, 34);
     assert!(t.contains("第3党支部") && !t.contains("名册规定"), "{t}");
 }
+
+/// With a roster, the quarter that ended last shows at the desk before any
+/// branch filed it: every branch of the roster awaited until the day it is
+/// due, then missing. Without a roster the desk keeps to the periods filed.
+#[test]
+fn with_a_roster_the_quarter_just_ended_shows_before_its_first_filing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = committee(dir.path());
+    let mut d = desk(&c, Lang::Zh);
+    d.set_today("2100-04-03".parse::<NaiveDate>().expect("day"));
+    ch(&mut d, ']');
+    assert_eq!(
+        d.period(),
+        Some("2099Q4"),
+        "no roster: only the periods filed"
+    );
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, "branch\n第1党支部\n第6党支部\n").expect("roster");
+    jifen::app::committee::import_roster(&c, &roster).expect("roster imported");
+    d.set_today("2100-04-03".parse::<NaiveDate>().expect("day"));
+    // The desk stays on the period shown; the quarter just ended is next.
+    assert_eq!(d.period(), Some("2099Q4"));
+    ch(&mut d, ']');
+    assert_eq!(d.period(), Some("2100Q1"));
+    let t = screen(&mut d, 120, 34);
+    assert!(t.contains("已报 0/6") && t.contains("待报 6"), "{t}");
+    // Past its due day, every branch that has not filed it is missing.
+    d.set_today("2100-05-04".parse::<NaiveDate>().expect("day"));
+    let t = screen(&mut d, 120, 34);
+    assert!(t.contains("未报 6"), "{t}");
+    // The quarters before stay a key away.
+    ch(&mut d, '[');
+    assert_eq!(d.period(), Some("2099Q4"));
+}

@@ -15,12 +15,51 @@ pub use ranking::{category_groups, scheme_names, CategoryGroup, SchemeNames};
 use super::Result;
 use crate::domain::model::PeriodId;
 use crate::store;
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
-/// Every period some branch filed at the committee `db`, oldest first.
-pub fn periods(db: &Path) -> Result<Vec<String>> {
+/// Every period some branch filed at the committee `db`, oldest first; with
+/// a roster, also the last period of each of its cycles ended by `today`
+/// (what its branches file now), so that it shows, every branch awaited,
+/// before the first filing of it comes.
+pub fn periods(db: &Path, today: NaiveDate) -> Result<Vec<String>> {
     let conn = super::filing::committee_reader(db)?;
-    Ok(sorted(store::committee_view::periods(&conn)?))
+    let mut ps = store::committee_view::periods(&conn)?;
+    for p in filed_now(&store::committee::roster(&conn)?, today) {
+        if !ps.contains(&p) {
+            ps.push(p);
+        }
+    }
+    Ok(sorted(ps))
+}
+
+/// The last period ended by `today` of each cycle the roster's branches
+/// score by (a scheme not built in, or none named: quarters).
+fn filed_now(roster: &[store::committee::RosterBranch], today: NaiveDate) -> Vec<String> {
+    use crate::domain::model::PeriodKind;
+    use crate::domain::scheme::{Cycle, Scheme};
+    let mut schemes: Vec<Option<&str>> = roster.iter().map(|r| r.scheme.as_deref()).collect();
+    schemes.sort_unstable();
+    schemes.dedup();
+    let mut kinds: Vec<PeriodKind> = schemes
+        .into_iter()
+        .map(
+            |id| match id.and_then(Scheme::builtin).map(|(s, _)| s.cycle) {
+                Some(Cycle::Half) => PeriodKind::Half(1),
+                _ => PeriodKind::Quarter(1),
+            },
+        )
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let of = |day: NaiveDate| PeriodId { year: 0, kind }.containing(day);
+            let ended = of(today).bounds().0.pred_opt()?;
+            Some(of(ended).to_string())
+        })
+        .collect()
 }
 
 /// Periods in time order (`2026Q3` before `2026Q4`, a year after its parts);

@@ -49,7 +49,7 @@ pub fn read(
     today: NaiveDate,
 ) -> Result<CommitteeView> {
     let w = lang.words().console.desk;
-    let periods = cv::periods(db)?;
+    let periods = cv::periods(db, today)?;
     let chosen = period.map(String::from).or_else(|| periods.last().cloned());
     let mut header = Header {
         branch: w.committee.to_string(),
@@ -180,7 +180,8 @@ pub fn run(db: &Path, theme: &str, lang: Lang, period: Option<&str>) -> Result<(
     // Refuse a wrong path or period before taking the screen.
     drop(Watch::open(db)?);
     if let Some(p) = period {
-        if !cv::periods(db)?.iter().any(|x| x == p) {
+        let today = crate::domain::calendar::today();
+        if !cv::periods(db, today)?.iter().any(|x| x == p) {
             return Err(crate::app::filing::FilingError::NotReceived {
                 branch: String::new(),
                 period: p.to_string(),

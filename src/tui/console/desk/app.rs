@@ -198,7 +198,7 @@ impl Desk {
     }
 
     fn try_reload(&mut self) -> Result<()> {
-        self.periods = cv::periods(&self.db)?;
+        self.periods = cv::periods(&self.db, self.today())?;
         if self
             .period
             .as_ref()
