@@ -297,3 +297,52 @@ fn a_filing_by_another_scheme_than_the_rosters_is_pointed_out() {
         ]
     );
 }
+
+/// A roster kept as a workbook (the committee's list of branches in Excel)
+/// is read from its first sheet as the CSV is, a bad line named the same.
+#[test]
+fn a_roster_workbook_is_read_as_its_csv_is() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = committee(dir.path());
+    let book = |name: &str, rows: &[[&str; 2]]| -> PathBuf {
+        let p = dir.path().join(name);
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (r, row) in rows.iter().enumerate() {
+            for (col, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, col as u16, *v).expect("cell");
+            }
+        }
+        wb.save(&p).expect("save");
+        p
+    };
+    let bad = book(
+        "bad.xlsx",
+        &[["branch", "scheme"], ["第1党支部", ""], ["第1党支部", ""]],
+    );
+    let before = digest(&c);
+    let o = jifen(&c, &["filing", "roster", "import", &s(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.xlsx:3") && err.contains("'branch'"), "{err}");
+    assert_eq!(digest(&c), before, "nothing of a refused workbook is kept");
+    let good = book(
+        "roster.xlsx",
+        &[
+            ["scheme", "branch"],
+            ["bureau-80", "第1党支部"],
+            ["", "第7党支部"],
+        ],
+    );
+    ok(&c, &["filing", "roster", "import", &s(&good)]);
+    let listed = json(&c, &["filing", "roster", "list", "--format", "json"]);
+    let names: Vec<&str> = listed
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["branch"].as_str().expect("branch"))
+        .collect();
+    assert_eq!(names, ["第1党支部", "第7党支部"]);
+    assert_eq!(listed[0]["scheme"], "bureau-80");
+    assert!(listed[1]["scheme"].is_null(), "{listed}");
+}
