@@ -224,12 +224,16 @@ pub fn run(db: &Path, branch: Option<&str>, cmd: FilingCmd, lang: Lang) -> Out {
                         branch,
                         period,
                         seal,
+                        roster_scheme,
                     }) => {
                         new += 1;
                         println!(
                             "{}",
                             (w.received)(&file, &printable(&branch), &period, &seal)
                         );
+                        if let Some(s) = roster_scheme {
+                            println!("  {}", (w.other_scheme)(&s));
+                        }
                     }
                     Ok(Receipt::Again {
                         branch,

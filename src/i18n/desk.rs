@@ -54,8 +54,6 @@ pub struct DeskWords {
     pub d_received: &'static str,
     pub d_members: &'static str,
     pub d_scheme: &'static str,
-    /// A filing scoring by another scheme than the roster's (its scheme id).
-    pub d_roster_scheme: fn(&str) -> String,
     pub d_file: &'static str,
     pub d_sha: &'static str,
     pub d_last_filed: &'static str,

@@ -13,6 +13,9 @@ pub struct FilingWords {
     pub verified: fn(&str, &str, &str, &str) -> String,
     /// A file received: file, branch, period, seal.
     pub received: fn(&str, &str, &str, &str) -> String,
+    /// A filing scoring by another scheme than the committee's roster names
+    /// for its branch (the roster's scheme id).
+    pub other_scheme: fn(&str) -> String,
     /// The same filing again, ignored: file, branch, period, seal.
     pub duplicate: fn(&str, &str, &str, &str) -> String,
     /// `verify` on a committee database: how many filings hold.

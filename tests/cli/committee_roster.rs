@@ -324,7 +324,10 @@ fn a_roster_workbook_is_read_as_its_csv_is() {
     let o = jifen(&c, &["filing", "roster", "import", &s(&bad)]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("bad.xlsx:3") && err.contains("'branch'"), "{err}");
+    assert!(
+        err.contains("bad.xlsx:3") && err.contains("'branch'"),
+        "{err}"
+    );
     assert_eq!(digest(&c), before, "nothing of a refused workbook is kept");
     let good = book(
         "roster.xlsx",
@@ -345,4 +348,29 @@ fn a_roster_workbook_is_read_as_its_csv_is() {
     assert_eq!(names, ["第1党支部", "第7党支部"]);
     assert_eq!(listed[0]["scheme"], "bureau-80");
     assert!(listed[1]["scheme"].is_null(), "{listed}");
+}
+
+/// The clerk receiving a filing that scores by another scheme than the
+/// roster names hears so at once, under that filing's line.
+#[test]
+fn receiving_a_filing_by_another_scheme_than_the_rosters_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = dir.path().join("c.sqlite");
+    let inbox = dir.path().join("inbox");
+    crate::common::committee::filings(&inbox, 3, 2099, 4);
+    let file = roster_file(
+        dir.path(),
+        "roster.csv",
+        "branch,scheme\n第1党支部,twelve-point\n第2党支部,bureau-80\n第3党支部,\n",
+    );
+    ok(&c, &["filing", "roster", "import", &s(&file)]);
+    let out = ok(&c, &["filing", "receive", &s(&inbox)]);
+    let note = "the roster names scheme twelve-point";
+    assert_eq!(out.matches("the roster names scheme").count(), 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(note))
+        .expect("the note");
+    assert!(lines[at - 1].contains("第1党支部"), "{out}");
 }

@@ -12,11 +12,13 @@ use std::path::{Path, PathBuf};
 /// What became of one file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Receipt {
-    /// Stored: branch, period, seal.
+    /// Stored: branch, period, seal; and the scheme the committee's roster
+    /// names for the branch where the filing scores by another.
     Received {
         branch: String,
         period: String,
         seal: String,
+        roster_scheme: Option<String>,
     },
     /// The same filing (same branch, period and seal) was there: ignored.
     Again {
@@ -91,6 +93,10 @@ pub fn receive(
     let files = inbox_files(inputs)?;
     progress(0, files.len() as u64);
     let (mut conn, made) = open_committee(db)?;
+    let roster: foldhash::HashMap<String, String> = store::committee::roster(&conn)?
+        .into_iter()
+        .filter_map(|r| Some((r.branch, r.scheme?)))
+        .collect();
     let mut out = Vec::with_capacity(files.len());
     // A county's branches mostly score by the same scheme: each distinct
     // text is parsed once per checking thread for the whole receipt.
@@ -124,7 +130,10 @@ pub fn receive(
                 (Pending::Check(text), Some(c)) => {
                     let c = c?;
                     let sp = tx.savepoint()?;
-                    let stored = store_one(&sp, f, &c, &text)?;
+                    let expected = roster
+                        .get(&c.filing.branch.name)
+                        .filter(|s| **s != c.filing.branch.scheme_id);
+                    let stored = store_one(&sp, f, &c, &text, expected)?;
                     sp.commit()?;
                     Ok(stored)
                 }
@@ -209,7 +218,13 @@ fn check_all(
 const BATCH: usize = 500;
 
 /// Store one checked filing, inside the caller's savepoint.
-fn store_one(tx: &store::Db, path: &Path, c: &Checked, body: &str) -> Result<Receipt> {
+fn store_one(
+    tx: &store::Db,
+    path: &Path,
+    c: &Checked,
+    body: &str,
+    roster_scheme: Option<&String>,
+) -> Result<Receipt> {
     let f = &c.filing;
     let results = f
         .results
@@ -279,6 +294,7 @@ fn store_one(tx: &store::Db, path: &Path, c: &Checked, body: &str) -> Result<Rec
                     branch,
                     period,
                     seal,
+                    roster_scheme: roster_scheme.cloned(),
                 })
             }
         }

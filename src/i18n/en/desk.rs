@@ -76,9 +76,6 @@ pub const DESK: DeskWords = DeskWords {
     d_received: "Received",
     d_members: "Members",
     d_scheme: "Scheme",
-    d_roster_scheme: |s| {
-        format!("Note: the roster names scheme {s}, not the one this filing scores by")
-    },
     d_file: "File",
     d_sha: "File SHA-256",
     d_last_filed: "Last filed",

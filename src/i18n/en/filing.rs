@@ -12,6 +12,9 @@ pub const FILING: FilingWords = FilingWords {
     verified: |file, branch, period, seal| {
         format!("{file}: {branch} {period} verified, seal {seal}")
     },
+    other_scheme: |s| {
+        format!("Note: the roster names scheme {s}, not the one this filing scores by")
+    },
     received: |file, branch, period, seal| {
         format!("{file}: received {branch} {period}, seal {seal}")
     },

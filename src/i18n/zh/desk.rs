@@ -75,7 +75,6 @@ pub const DESK: DeskWords = DeskWords {
     d_received: "接收时间",
     d_members: "党员人数",
     d_scheme: "方案",
-    d_roster_scheme: |s| format!("注意: 名册规定的方案是 {s}, 与备案所用方案不符"),
     d_file: "文件",
     d_sha: "文件摘要",
     d_last_filed: "最近一次报备",

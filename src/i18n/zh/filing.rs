@@ -12,6 +12,7 @@ pub const FILING: FilingWords = FilingWords {
     verified: |file, branch, period, seal| {
         format!("{file}: {branch} {period} 核验通过, 封存码 {seal}")
     },
+    other_scheme: |s| format!("注意: 名册规定的方案是 {s}, 与备案所用方案不符"),
     received: |file, branch, period, seal| {
         format!("{file}: 已接收 {branch} {period} 的备案, 封存码 {seal}")
     },

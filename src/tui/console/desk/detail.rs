@@ -3,7 +3,6 @@
 
 use crate::app::committee_view::{FilingLine, FilingsView};
 use crate::app::filing::{self, Receipt};
-use crate::i18n::desk::DeskWords;
 use crate::i18n::Lang;
 use crate::tui::console::keymap::popup_hints;
 use crate::tui::console::screen::Ctx;
@@ -14,7 +13,8 @@ use ratatui::text::Line;
 use std::path::{Path, PathBuf};
 
 /// A filing's details, label and value per line.
-pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> Vec<String> {
+pub fn lines(l: &FilingLine, v: Option<&FilingsView>, lang: Lang) -> Vec<String> {
+    let w = lang.words().console.desk;
     let mut out = vec![format!("{}: {}", w.d_state, (w.state)(l))];
     if let Some(v) = v {
         out.push(format!(
@@ -36,7 +36,7 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, w: &'static DeskWords) -> 
                 w.d_members, f.members, w.d_scheme, f.scheme_id
             ));
             if let Some(s) = &l.roster_scheme {
-                out.push((w.d_roster_scheme)(s));
+                out.push((lang.words().filing.other_scheme)(s));
             }
             out.push(format!("{}: {}", w.d_file, f.file_name));
             out.push(format!("{}:", w.d_sha));
@@ -75,7 +75,13 @@ pub fn receive(
                 branch,
                 period,
                 seal,
-            }) => new.push((fw.received)(&file, branch, period, seal)),
+                roster_scheme,
+            }) => {
+                new.push((fw.received)(&file, branch, period, seal));
+                if let Some(s) = roster_scheme {
+                    new.push(format!("  {}", (fw.other_scheme)(s)));
+                }
+            }
             Ok(Receipt::Again {
                 branch,
                 period,

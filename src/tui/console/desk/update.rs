@@ -116,7 +116,7 @@ impl Desk {
         match self.stack.last() {
             Some(DeskScreen::Filings(s)) => match s.selected() {
                 Some(l) => {
-                    let lines = super::detail::lines(l, s.view.as_ref(), w);
+                    let lines = super::detail::lines(l, s.view.as_ref(), self.lang);
                     self.overlay = Overlay::Lines(format!("{}  {}", w.detail, l.branch), lines);
                 }
                 None => self.ok(w.nothing_selected.to_string()),
