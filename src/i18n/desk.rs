@@ -57,8 +57,6 @@ pub struct DeskWords {
     pub d_file: &'static str,
     pub d_sha: &'static str,
     pub d_last_filed: &'static str,
-    /// For a branch of the roster that never filed, where the last period filed would be.
-    pub never_filed: &'static str,
     pub d_due: &'static str,
     // prompts
     pub ask_publish: &'static str,

@@ -223,8 +223,9 @@ pub fn apply(conn: &Connection, ev: &CommitteeEvent) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Whether the database has the roster's table (a committee database of
-/// an older jifen, read before its first write, has not).
+/// Whether the database has the roster's table: a committee database of
+/// an older jifen has not until it is brought up to date (the views do that
+/// first; `verify` reads the file as it is).
 pub fn has_roster(conn: &Connection) -> rusqlite::Result<bool> {
     conn.prepare_cached(
         "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'roster'",

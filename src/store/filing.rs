@@ -181,18 +181,12 @@ pub fn filings(conn: &Connection, period: Option<&str>) -> rusqlite::Result<Vec<
 /// with no filing for `period`, each with the last period it filed (none:
 /// a roster branch that never filed).
 pub fn missing(conn: &Connection, period: &str) -> rusqlite::Result<Vec<(String, Option<String>)>> {
-    // A committee database of an older jifen read before its first write
-    // has no roster table yet, and so no roster.
-    let roster = match super::committee::has_roster(conn)? {
-        true => "UNION SELECT branch FROM roster",
-        false => "",
-    };
-    let mut st = conn.prepare_cached(&format!(
+    let mut st = conn.prepare_cached(
         "SELECT b.branch, (SELECT max(f.period) FROM filing f WHERE f.branch = b.branch)
-         FROM (SELECT branch FROM filing {roster}) b
+         FROM (SELECT branch FROM filing UNION SELECT branch FROM roster) b
          WHERE b.branch NOT IN (SELECT branch FROM filing WHERE period = ?1)
-         ORDER BY b.branch"
-    ))?;
+         ORDER BY b.branch",
+    )?;
     let rows = st.query_map([period], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }

@@ -170,8 +170,8 @@ fn verify_desk(conn: &store::Db, db: &Path, filed: &[rows::FilingRow]) -> Result
     if receipts.len() != filed.len() {
         return Err(FilingError::file(&db.display().to_string(), FileFault::NoReceipt).into());
     }
-    // A committee database of an older jifen not written since has no
-    // roster table (and no roster event: the replay's table is empty).
+    // A committee database of an older jifen, verified as it is (not
+    // brought up to date), has no roster table and no roster event.
     let tables: Vec<&'static str> = match desk::has_roster(conn)? {
         true => desk::STATE_TABLES.to_vec(),
         false => desk::STATE_TABLES

@@ -79,7 +79,6 @@ pub const DESK: DeskWords = DeskWords {
     d_file: "File",
     d_sha: "File SHA-256",
     d_last_filed: "Last filed",
-    never_filed: "never filed",
     d_due: "Due",
     ask_publish: "Publish filings",
     publish_info: |period, n, days, from, end| {

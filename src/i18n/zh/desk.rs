@@ -78,7 +78,6 @@ pub const DESK: DeskWords = DeskWords {
     d_file: "文件",
     d_sha: "文件摘要",
     d_last_filed: "最近一次报备",
-    never_filed: "从未报备",
     d_due: "报送截止",
     ask_publish: "公示备案",
     publish_info: |period, n, days, from, end| {

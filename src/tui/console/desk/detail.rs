@@ -43,7 +43,10 @@ pub fn lines(l: &FilingLine, v: Option<&FilingsView>, lang: Lang) -> Vec<String>
             out.push(format!("  {}", f.file_sha256));
         }
         None => {
-            let last = l.last_filed.as_deref().unwrap_or(w.never_filed);
+            let last = l
+                .last_filed
+                .as_deref()
+                .unwrap_or(lang.words().filing.never_filed);
             out.push(format!("{}: {last}", w.d_last_filed));
         }
     }

@@ -218,7 +218,7 @@ fn row(l: &FilingLine, seal_w: usize, ctx: &Ctx, style: Style) -> TableRow {
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| match (&l.last_filed, f) {
                     (Some(p), _) => format!("({p})"),
-                    (None, None) => format!("({})", w.never_filed),
+                    (None, None) => format!("({})", ctx.lang.words().filing.never_filed),
                     (None, Some(_)) => String::new(),
                 }),
             f.map(|f| f.members.to_string()).unwrap_or_default(),
